@@ -1,0 +1,80 @@
+/**
+ * Errors raised by the reference model. Each carries the service's own name for the failure (the
+ * SDK v3 exception `name` for that service), its HTTP status and, for SQS, the legacy query code
+ * that SQS sends in `x-amzn-query-error` (aws-facts X-1). The SDK face turns a ModelError into the
+ * SDK's own exception class of the same name.
+ */
+export type Service = 'kms' | 'sns' | 'sqs';
+
+export class ModelError extends Error {
+  override readonly name: string;
+  readonly service: Service;
+  readonly httpStatus: number;
+  readonly fault: 'client' | 'server';
+  /** SQS only: the awsQueryCompatible code (e.g. `KMS.DisabledException`). */
+  readonly queryCode: string | undefined;
+
+  constructor(service: Service, name: string, message: string, httpStatus = 400) {
+    super(message);
+    this.name = name;
+    this.service = service;
+    this.httpStatus = httpStatus;
+    this.fault = httpStatus >= 500 ? 'server' : 'client';
+    this.queryCode = service === 'sqs' ? (SQS_QUERY_CODES[name] ?? name) : undefined;
+  }
+}
+
+/** SQS shape name → legacy query code, from the `awsQueryError` traits of the SQS model. */
+const SQS_QUERY_CODES: Record<string, string> = {
+  BatchEntryIdsNotDistinct: 'AWS.SimpleQueueService.BatchEntryIdsNotDistinct',
+  BatchRequestTooLong: 'AWS.SimpleQueueService.BatchRequestTooLong',
+  EmptyBatchRequest: 'AWS.SimpleQueueService.EmptyBatchRequest',
+  InvalidBatchEntryId: 'AWS.SimpleQueueService.InvalidBatchEntryId',
+  KmsAccessDenied: 'KMS.AccessDeniedException',
+  KmsDisabled: 'KMS.DisabledException',
+  KmsInvalidKeyUsage: 'KMS.InvalidKeyUsageException',
+  KmsInvalidState: 'KMS.InvalidStateException',
+  KmsNotFound: 'KMS.NotFoundException',
+  KmsOptInRequired: 'KMS.OptInRequired',
+  KmsThrottled: 'KMS.ThrottlingException',
+  MessageNotInflight: 'AWS.SimpleQueueService.MessageNotInflight',
+  PurgeQueueInProgress: 'AWS.SimpleQueueService.PurgeQueueInProgress',
+  QueueDeletedRecently: 'AWS.SimpleQueueService.QueueDeletedRecently',
+  QueueDoesNotExist: 'AWS.SimpleQueueService.NonExistentQueue',
+  QueueNameExists: 'QueueAlreadyExists',
+  TooManyEntriesInBatchRequest: 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest',
+  UnsupportedOperation: 'AWS.SimpleQueueService.UnsupportedOperation',
+};
+
+export const kmsError = (name: string, message: string, status = 400) => new ModelError('kms', name, message, status);
+export const sqsError = (name: string, message: string, status = 400) => new ModelError('sqs', name, message, status);
+export const snsError = (name: string, message: string, status = 400) => new ModelError('sns', name, message, status);
+
+/**
+ * How SQS reports a KMS failure it met while sending or receiving (aws-facts SQS-11).
+ * Every KMS error outside this table surfaces as KmsAccessDenied, the generic refusal.
+ */
+export function sqsErrorFromKms(e: ModelError): ModelError {
+  const name = ({
+    DisabledException: 'KmsDisabled',
+    KMSInvalidStateException: 'KmsInvalidState',
+    NotFoundException: 'KmsNotFound',
+    AccessDeniedException: 'KmsAccessDenied',
+    InvalidKeyUsageException: 'KmsInvalidKeyUsage',
+    ThrottlingException: 'KmsThrottled',
+  } as Record<string, string>)[e.name] ?? 'KmsAccessDenied';
+  return sqsError(name, e.message, 400);
+}
+
+/** How SNS reports a KMS failure it met while publishing (aws-facts SNS-10); SDK v3 names. */
+export function snsErrorFromKms(e: ModelError): ModelError {
+  const name = ({
+    DisabledException: 'KMSDisabledException',
+    KMSInvalidStateException: 'KMSInvalidStateException',
+    NotFoundException: 'KMSNotFoundException',
+    AccessDeniedException: 'KMSAccessDeniedException',
+    InvalidKeyUsageException: 'KMSInvalidStateException',
+    ThrottlingException: 'KMSThrottlingException',
+  } as Record<string, string>)[e.name] ?? 'KMSAccessDeniedException';
+  return snsError(name, e.message, 400);
+}

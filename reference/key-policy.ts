@@ -1,0 +1,147 @@
+/**
+ * A deliberately small evaluator of KMS key policies: which principals may call which KMS actions
+ * on a key. It understands Effect, Principal (AWS account/ARN/"*", Service), Action with `*`
+ * wildcards, and the two condition keys AWS managed keys use (`kms:CallerAccount`,
+ * `kms:ViaService`, with StringEquals). Explicit Deny wins; no matching Allow means deny.
+ *
+ * Not modelled: IAM policies (a statement naming the account root is taken as "every principal of
+ * that account", as if IAM allowed them), grants, NotAction/NotPrincipal, other condition keys.
+ */
+import { principalAccount } from './ids.js';
+
+export interface CallContext {
+  /** Who calls KMS: an IAM principal ARN, or a service principal such as `sns.amazonaws.com`. */
+  caller: string;
+  /** Set when an AWS service (SQS, SNS) calls KMS on the caller's behalf. */
+  viaService?: 'sqs' | 'sns';
+}
+
+interface Statement {
+  Effect?: string;
+  Principal?: unknown;
+  Action?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+
+export function defaultKeyPolicy(account: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Id: 'key-default-1',
+    Statement: [
+      {
+        Sid: 'Enable IAM User Permissions',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  });
+}
+
+/** The fixed policy of an AWS managed key (`alias/aws/sqs`, `alias/aws/sns`): usable only through that service by principals of the account (KMS-8, SQS-10, SNS-16). */
+export function awsManagedKeyPolicy(account: string, region: string, service: 'sqs' | 'sns'): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Id: `auto-${service}-2`,
+    Statement: [
+      {
+        Sid: `Allow access through ${service.toUpperCase()} for all principals in the account that are authorized to use ${service.toUpperCase()}`,
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:CreateGrant', 'kms:DescribeKey'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `${service}.${region}.amazonaws.com` } },
+      },
+      {
+        Sid: 'Allow direct access to key metadata to the account',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*', 'kms:RevokeGrant'],
+        Resource: '*',
+      },
+    ],
+  });
+}
+
+/** Returns an error message if the document is not a policy this evaluator can read, else undefined. */
+export function checkPolicyDocument(doc: string): string | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(doc);
+  } catch {
+    return 'The policy is not valid JSON.';
+  }
+  const stmts = statementsOf(parsed);
+  if (!stmts || stmts.length === 0) return 'The policy must contain at least one Statement.';
+  for (const s of stmts) {
+    if (s.Effect !== 'Allow' && s.Effect !== 'Deny') return 'Each Statement needs Effect "Allow" or "Deny".';
+    if (s.Principal === undefined) return 'Each Statement needs a Principal.';
+    if (s.Action === undefined) return 'Each Statement needs an Action.';
+  }
+  return undefined;
+}
+
+function statementsOf(parsed: unknown): Statement[] | undefined {
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  const st = (parsed as { Statement?: unknown }).Statement;
+  if (Array.isArray(st)) return st as Statement[];
+  if (typeof st === 'object' && st !== null) return [st as Statement];
+  return undefined;
+}
+
+const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+
+function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  return re.test(value);
+}
+
+function principalMatches(principal: unknown, caller: string): boolean {
+  if (principal === '*') return true;
+  if (typeof principal !== 'object' || principal === null) return false;
+  const p = principal as { AWS?: unknown; Service?: unknown };
+  for (const svc of asList(p.Service)) if (svc === caller) return true;
+  const callerAccount = principalAccount(caller);
+  for (const a of asList(p.AWS)) {
+    if (a === '*') return callerAccount !== undefined;
+    if (a === caller) return true;
+    const rootAccount = /^arn:aws[^:]*:iam::(\d{12}):root$/.exec(a)?.[1] ?? (/^\d{12}$/.test(a) ? a : undefined);
+    if (rootAccount !== undefined && rootAccount === callerAccount) return true;
+  }
+  return false;
+}
+
+function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: string): boolean {
+  if (!cond) return true;
+  for (const [op, entries] of Object.entries(cond)) {
+    if (op !== 'StringEquals') return false; // unknown operators never match: fail closed
+    for (const [key, expected] of Object.entries(entries)) {
+      const actual =
+        key === 'kms:CallerAccount' ? principalAccount(ctx.caller)
+        : key === 'kms:ViaService' ? (ctx.viaService ? `${ctx.viaService}.${region}.amazonaws.com` : undefined)
+        : undefined;
+      if (actual === undefined || !asList(expected).includes(actual)) return false;
+    }
+  }
+  return true;
+}
+
+/** May `ctx.caller` perform `action` (e.g. `kms:GenerateDataKey`) under this policy? */
+export function policyAllows(policy: string, action: string, ctx: CallContext, region: string): boolean {
+  let stmts: Statement[] | undefined;
+  try {
+    stmts = statementsOf(JSON.parse(policy));
+  } catch {
+    return false;
+  }
+  let allowed = false;
+  for (const s of stmts ?? []) {
+    if (!principalMatches(s.Principal, ctx.caller)) continue;
+    if (!asList(s.Action).some((a) => globMatch(a, action))) continue;
+    if (!conditionsHold(s.Condition, ctx, region)) continue;
+    if (s.Effect === 'Deny') return false;
+    if (s.Effect === 'Allow') allowed = true;
+  }
+  return allowed;
+}
