@@ -1,0 +1,10 @@
+/** Public entry of the reference model: `import { createReferenceClients } from 'sse-conformance/reference'`. */
+export { createReferenceClients, answerWithModel, type ReferenceClients, type ReferenceClientOptions } from './sdk/clients.js';
+export { ReferenceModel, type ModelOptions } from './model.js';
+export { VirtualClock, SECOND, MINUTE, HOUR, DAY } from './clock.js';
+export { ModelError } from './errors.js';
+export { estimateSnsKmsRequests, estimateSqsKmsRequests, scheduleBound, SNS_REUSE_PERIOD_SECONDS } from './cost.js';
+export type { KmsKey, KeyState, LedgerEntry } from './kms.js';
+export type { Queue, SseMode, AtRestMessage } from './sqs.js';
+export type { Topic, Delivery } from './sns.js';
+export type { ModelOutcome } from './windows.js';

@@ -1,0 +1,94 @@
+/**
+ * Real SDK v3 clients answered by the reference model inside their middleware stacks: no HTTP,
+ * the SDK's own output shapes, the SDK's own exception classes, and the SDK's own response checks
+ * (the SQS MD5 validation in the initialize step still wraps the model's answer).
+ */
+import * as KMS from '@aws-sdk/client-kms';
+import * as SNS from '@aws-sdk/client-sns';
+import * as SQS from '@aws-sdk/client-sqs';
+import type { VirtualClock } from '../clock.js';
+import { ModelError, type Service } from '../errors.js';
+import { ReferenceModel, type ModelOptions } from '../model.js';
+import { HANDLERS } from './handlers.js';
+
+export interface ReferenceClientOptions extends ModelOptions {
+  /** Share one model between several sets of clients (e.g. one per principal). */
+  model?: ReferenceModel;
+  /** Account of the default principal (default 123456789012). */
+  accountId?: string;
+  /** Calling principal: an IAM ARN (default `arn:aws:iam::<accountId>:user/reference-user`). */
+  principal?: string;
+}
+
+export interface ReferenceClients {
+  kms: KMS.KMSClient;
+  sns: SNS.SNSClient;
+  sqs: SQS.SQSClient;
+  clock: VirtualClock;
+  model: ReferenceModel;
+  principal: string;
+}
+
+const MIDDLEWARE_NAME = 'sseConformanceReferenceModel';
+const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException } as const;
+const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
+
+export function createReferenceClients(options: ReferenceClientOptions = {}): ReferenceClients {
+  const model = options.model ?? new ReferenceModel(options);
+  const accountId = options.accountId ?? '123456789012';
+  const principal = options.principal ?? `arn:aws:iam::${accountId}:user/reference-user`;
+  const config = {
+    region: model.region,
+    credentials: { accessKeyId: 'AKIAREFERENCEMODEL00', secretAccessKey: 'reference-model-has-no-secrets' },
+    maxAttempts: 1,
+  };
+  const kms = new KMS.KMSClient(config);
+  const sns = new SNS.SNSClient(config);
+  const sqs = new SQS.SQSClient(config);
+  answerWithModel(kms, 'kms', model, principal);
+  answerWithModel(sns, 'sns', model, principal);
+  answerWithModel(sqs, 'sqs', model, principal);
+  return { kms, sns, sqs, clock: model.clock, model, principal };
+}
+
+interface StackClient {
+  middlewareStack: { add: (mw: never, opts: { step: 'serialize'; priority: 'high'; name: string; override: boolean }) => void };
+}
+
+let requestCounter = 0;
+
+/** Installs the middleware that answers every command of `client` from the model. */
+export function answerWithModel(client: StackClient, service: Service, model: ReferenceModel, principal: string): void {
+  const handlers = HANDLERS[service];
+  const middleware = (_next: unknown, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+    const op = (context.commandName ?? '').replace(/Command$/, '');
+    const $metadata = { httpStatusCode: 200, requestId: `ref-${(++requestCounter).toString(16).padStart(8, '0')}`, attempts: 1, totalRetryDelay: 0 };
+    const handler = handlers[op];
+    if (!handler) {
+      throw sdkError(service, new ModelError(service, 'NotImplementedByReferenceModel', `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`, 501), $metadata);
+    }
+    try {
+      const output = handler(model, { caller: principal }, args.input ?? {});
+      return { output: { $metadata, ...output }, response: {} };
+    } catch (e) {
+      if (e instanceof ModelError) throw sdkError(service, e, { ...$metadata, httpStatusCode: e.httpStatus });
+      throw e;
+    }
+  };
+  client.middlewareStack.add(middleware as never, { step: 'serialize', priority: 'high', name: MIDDLEWARE_NAME, override: true });
+}
+
+/** The SDK's own exception class for the error's name, or the service's base exception for unmodelled names (X-1). */
+function sdkError(service: Service, e: ModelError, $metadata: Record<string, unknown>): Error {
+  const Base = BASES[service] as unknown as new (o: Record<string, unknown>) => Error;
+  const Ctor = MODULES[service][e.name] as (new (o: Record<string, unknown>) => Error) | undefined;
+  const modelled = typeof Ctor === 'function' && Ctor.prototype instanceof Base;
+  const err = modelled
+    ? new Ctor({ $metadata, message: e.message })
+    : new Base({ name: e.name, $fault: e.fault, $metadata, message: e.message });
+  if (service === 'sqs') {
+    // As the SDK decorates awsQueryCompatible errors: the legacy code in Code / Error.Code.
+    Object.assign(err, { Code: e.queryCode, Type: 'Sender', Error: { Code: e.queryCode, Type: 'Sender', Message: e.message } });
+  }
+  return err;
+}

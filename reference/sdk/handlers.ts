@@ -1,0 +1,152 @@
+/**
+ * The operations the SDK face answers, per service: SDK command input in, SDK output shape out
+ * (without `$metadata`, which the middleware adds). Each handler only translates between the SDK's
+ * shapes and the model; every rule lives in the model.
+ */
+import { kmsError, snsError, sqsError, type ModelError, type Service } from '../errors.js';
+import type { KmsAlias, KmsKey } from '../kms.js';
+import type { ReferenceModel } from '../model.js';
+
+export interface Caller {
+  caller: string;
+}
+
+// The SDK's inputs arrive untyped through the middleware stack; handlers read them defensively.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Input = Record<string, any>;
+type Handler = (model: ReferenceModel, ctx: Caller, input: Input) => object;
+
+/** A required parameter, or the service's own error for a missing one. */
+function required<T>(service: Service, input: Input, name: string): T {
+  const v = input[name];
+  if (v !== undefined && v !== null) return v as T;
+  const err: Record<Service, () => ModelError> = {
+    sqs: () => sqsError('MissingParameter', `The request must contain the parameter ${name}.`),
+    sns: () => snsError('InvalidParameterException', `Invalid parameter: ${name} Reason: no value for required parameter`),
+    kms: () => kmsError('ValidationException', `1 validation error detected: Value null at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`),
+  };
+  throw err[service]();
+}
+
+const bytes = (v: unknown): Uint8Array => (typeof v === 'string' ? new TextEncoder().encode(v) : (v as Uint8Array));
+
+function keyMetadata(k: KmsKey) {
+  return {
+    AWSAccountId: k.account,
+    KeyId: k.keyId,
+    Arn: k.arn,
+    CreationDate: new Date(k.creationDate),
+    Enabled: k.state === 'Enabled',
+    Description: k.description,
+    KeyUsage: k.keyUsage,
+    KeyState: k.state,
+    ...(k.deletionDate !== undefined ? { DeletionDate: new Date(k.deletionDate) } : {}),
+    ...(k.pendingWindowInDays !== undefined ? { PendingDeletionWindowInDays: k.pendingWindowInDays } : {}),
+    Origin: k.origin,
+    KeyManager: k.keyManager,
+    KeySpec: k.keySpec,
+    CustomerMasterKeySpec: k.keySpec,
+    EncryptionAlgorithms: k.keyUsage === 'ENCRYPT_DECRYPT' ? ['SYMMETRIC_DEFAULT'] : undefined,
+    MultiRegion: k.multiRegion,
+  };
+}
+
+function aliasEntry(a: KmsAlias) {
+  return {
+    AliasName: a.name,
+    AliasArn: a.arn,
+    ...(a.targetKeyId ? { TargetKeyId: a.targetKeyId, CreationDate: new Date(a.creationDate), LastUpdatedDate: new Date(a.lastUpdatedDate) } : {}),
+  };
+}
+
+const k = (input: Input) => required<string>('kms', input, 'KeyId');
+
+export const KMS_HANDLERS: Record<string, Handler> = {
+  CreateKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.createKey(c, i)) }),
+  DescribeKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.describeKey(c, k(i))) }),
+  EnableKey: (m, c, i) => (m.kms.enableKey(c, k(i)), {}),
+  DisableKey: (m, c, i) => (m.kms.disableKey(c, k(i)), {}),
+  ScheduleKeyDeletion: (m, c, i) => {
+    const key = m.kms.scheduleKeyDeletion(c, k(i), i.PendingWindowInDays ?? 30);
+    return { KeyId: key.arn, DeletionDate: new Date(key.deletionDate!), KeyState: key.state, PendingWindowInDays: key.pendingWindowInDays };
+  },
+  CancelKeyDeletion: (m, c, i) => ({ KeyId: m.kms.cancelKeyDeletion(c, k(i)).arn }),
+  GetKeyPolicy: (m, c, i) => ({ Policy: m.kms.getKeyPolicy(c, k(i), i.PolicyName ?? 'default'), PolicyName: i.PolicyName ?? 'default' }),
+  PutKeyPolicy: (m, c, i) => (m.kms.putKeyPolicy(c, k(i), required('kms', i, 'Policy'), i.PolicyName ?? 'default'), {}),
+  CreateAlias: (m, c, i) => (m.kms.createAlias(c, required('kms', i, 'AliasName'), required('kms', i, 'TargetKeyId')), {}),
+  UpdateAlias: (m, c, i) => (m.kms.updateAlias(c, required('kms', i, 'AliasName'), required('kms', i, 'TargetKeyId')), {}),
+  DeleteAlias: (m, c, i) => (m.kms.deleteAlias(c, required('kms', i, 'AliasName')), {}),
+  ListAliases: (m, c, i) => {
+    const all = m.kms.listAliases(c, i.KeyId).map(aliasEntry);
+    const start = i.Marker ? Number(i.Marker) : 0;
+    const limit = i.Limit ?? 50;
+    if (!Number.isInteger(start) || start < 0) throw kmsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.');
+    const page = all.slice(start, start + limit);
+    const truncated = start + limit < all.length;
+    return { Aliases: page, Truncated: truncated, ...(truncated ? { NextMarker: String(start + limit) } : {}) };
+  },
+  GenerateDataKey: (m, c, i) => {
+    const dk = m.kms.generateDataKey(c, k(i), { KeySpec: i.KeySpec, NumberOfBytes: i.NumberOfBytes, EncryptionContext: i.EncryptionContext });
+    return { CiphertextBlob: dk.ciphertextBlob, Plaintext: dk.plaintext, KeyId: dk.keyArn };
+  },
+  Encrypt: (m, c, i) => {
+    const r = m.kms.encrypt(c, k(i), bytes(required('kms', i, 'Plaintext')), i.EncryptionContext);
+    return { CiphertextBlob: r.ciphertextBlob, KeyId: r.keyArn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+  },
+  Decrypt: (m, c, i) => {
+    const r = m.kms.decrypt(c, bytes(required('kms', i, 'CiphertextBlob')), { KeyId: i.KeyId, EncryptionContext: i.EncryptionContext });
+    return { KeyId: r.keyArn, Plaintext: r.plaintext, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+  },
+};
+
+const url = (i: Input) => required<string>('sqs', i, 'QueueUrl');
+
+export const SQS_HANDLERS: Record<string, Handler> = {
+  CreateQueue: (m, c, i) => ({ QueueUrl: m.sqs.createQueue(c, required('sqs', i, 'QueueName'), i.Attributes ?? {}, i.tags ?? {}) }),
+  GetQueueUrl: (m, c, i) => ({ QueueUrl: m.sqs.getQueueUrl(c, required('sqs', i, 'QueueName'), i.QueueOwnerAWSAccountId) }),
+  ListQueues: (m, c, i) => {
+    const all = m.sqs.listQueues(c, i.QueueNamePrefix ?? '');
+    const start = i.NextToken ? Number(i.NextToken) : 0;
+    const max = i.MaxResults ?? 1000;
+    const page = all.slice(start, start + max);
+    const more = i.MaxResults !== undefined && start + max < all.length;
+    return { ...(page.length > 0 ? { QueueUrls: page } : {}), ...(more ? { NextToken: String(start + max) } : {}) };
+  },
+  GetQueueAttributes: (m, c, i) => {
+    const names: string[] = i.AttributeNames ?? [];
+    const attrs = m.sqs.getQueueAttributes(c, url(i), names);
+    return Object.keys(attrs).length > 0 ? { Attributes: attrs } : {};
+  },
+  SetQueueAttributes: (m, c, i) => (m.sqs.setQueueAttributes(c, url(i), required('sqs', i, 'Attributes')), {}),
+  SendMessage: (m, c, i) => m.sqs.sendMessage(c, { ...i, QueueUrl: url(i), MessageBody: required('sqs', i, 'MessageBody') } as never),
+  SendMessageBatch: (m, c, i) => m.sqs.sendMessageBatch(c, url(i), required('sqs', i, 'Entries')),
+  ReceiveMessage: (m, c, i) => {
+    const msgs = m.sqs.receiveMessage(c, { ...i, QueueUrl: url(i) } as never);
+    return msgs.length > 0 ? { Messages: msgs } : {};
+  },
+  DeleteMessage: (m, c, i) => (m.sqs.deleteMessage(c, url(i), required('sqs', i, 'ReceiptHandle')), {}),
+  PurgeQueue: (m, c, i) => (m.sqs.purgeQueue(c, url(i)), {}),
+  DeleteQueue: (m, c, i) => (m.sqs.deleteQueue(c, url(i)), {}),
+};
+
+const topic = (i: Input) => required<string>('sns', i, 'TopicArn');
+const tagMap = (tags: { Key?: string; Value?: string }[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+
+export const SNS_HANDLERS: Record<string, Handler> = {
+  CreateTopic: (m, c, i) => ({ TopicArn: m.sns.createTopic(c, required('sns', i, 'Name'), i.Attributes ?? {}, tagMap(i.Tags)) }),
+  GetTopicAttributes: (m, c, i) => ({ Attributes: m.sns.getTopicAttributes(c, topic(i)) }),
+  SetTopicAttributes: (m, c, i) => (m.sns.setTopicAttributes(c, topic(i), required('sns', i, 'AttributeName'), i.AttributeValue), {}),
+  Publish: (m, c, i) => m.sns.publish(c, i),
+  PublishBatch: (m, c, i) => m.sns.publishBatch(c, topic(i), required('sns', i, 'PublishBatchRequestEntries')),
+  Subscribe: (m, c, i) => ({ SubscriptionArn: m.sns.subscribe(c, topic(i), required('sns', i, 'Protocol'), i.Endpoint, i.Attributes ?? {}) }),
+  Unsubscribe: (m, c, i) => (m.sns.unsubscribe(c, required('sns', i, 'SubscriptionArn')), {}),
+  DeleteTopic: (m, c, i) => (m.sns.deleteTopic(c, topic(i)), {}),
+  ListTopics: (m, c, i) => {
+    const all = m.sns.listTopics(c);
+    const start = i.NextToken ? Number(i.NextToken) : 0;
+    const page = all.slice(start, start + 100);
+    return { Topics: page.map((TopicArn) => ({ TopicArn })), ...(start + 100 < all.length ? { NextToken: String(start + 100) } : {}) };
+  },
+};
+
+export const HANDLERS: Record<Service, Record<string, Handler>> = { kms: KMS_HANDLERS, sqs: SQS_HANDLERS, sns: SNS_HANDLERS };
