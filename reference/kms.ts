@@ -6,6 +6,7 @@
  * Cryptography is not real: a ciphertext blob is an opaque, deterministic record naming the key
  * that sealed it; it opens only through `decrypt`, only while that key is usable.
  */
+import { createHash } from 'node:crypto';
 import type { VirtualClock } from './clock.js';
 import { DAY } from './clock.js';
 import { kmsError, ModelError } from './errors.js';
@@ -312,7 +313,7 @@ export class KmsModel {
         if (named.arn !== sealed.keyArn) throw kmsError('IncorrectKeyException', 'The key ID in the request does not identify a KMS key that can perform this operation.');
       }
       const key = this.#usableKey(sealed.keyArn, 'kms:Decrypt', ctx);
-      if (canonicalContext(opts.EncryptionContext) !== sealed.context) throw kmsError('InvalidCiphertextException', ''); // KMS-12
+      if (!contextDigest(canonicalContext(opts.EncryptionContext)).equals(sealed.context)) throw kmsError('InvalidCiphertextException', ''); // KMS-12
       return { plaintext: sealed.plaintext, keyArn: key.arn };
     });
   }
@@ -504,18 +505,25 @@ function canonicalContext(ctx: Record<string, string> | undefined): string {
   return JSON.stringify(Object.keys(ctx).sort().map((k) => [k, ctx[k]]));
 }
 
+const contextDigest = (ctx: string): Buffer => createHash('sha256').update(ctx).digest().subarray(0, 16);
+
+/** Blob layout: prefix, 2-byte key-ARN length, key ARN, 16-byte context digest, plaintext. Stays under the 6,144-byte limit (KMS-5). */
 function seal(keyArn: string, plaintext: Uint8Array, ctx: Record<string, string> | undefined): Uint8Array {
-  const record = JSON.stringify({ k: keyArn, c: canonicalContext(ctx), p: Buffer.from(plaintext).toString('base64') });
-  return new Uint8Array(Buffer.from(BLOB_PREFIX + Buffer.from(record).toString('base64url')));
+  const arn = Buffer.from(keyArn);
+  const len = Buffer.alloc(2);
+  len.writeUInt16BE(arn.length);
+  return new Uint8Array(Buffer.concat([Buffer.from(BLOB_PREFIX), len, arn, contextDigest(canonicalContext(ctx)), plaintext]));
 }
 
-function unseal(blob: Uint8Array): { keyArn: string; context: string; plaintext: Uint8Array } | undefined {
-  const text = Buffer.from(blob).toString();
-  if (!text.startsWith(BLOB_PREFIX)) return undefined;
-  try {
-    const r = JSON.parse(Buffer.from(text.slice(BLOB_PREFIX.length), 'base64url').toString()) as { k: string; c: string; p: string };
-    return { keyArn: r.k, context: r.c, plaintext: new Uint8Array(Buffer.from(r.p, 'base64')) };
-  } catch {
-    return undefined;
-  }
+function unseal(blob: Uint8Array): { keyArn: string; context: Buffer; plaintext: Uint8Array } | undefined {
+  const b = Buffer.from(blob);
+  const p = BLOB_PREFIX.length;
+  if (b.length < p + 2 || b.subarray(0, p).toString() !== BLOB_PREFIX) return undefined;
+  const n = b.readUInt16BE(p);
+  if (b.length < p + 2 + n + 16) return undefined;
+  return {
+    keyArn: b.subarray(p + 2, p + 2 + n).toString(),
+    context: b.subarray(p + 2 + n, p + 18 + n),
+    plaintext: new Uint8Array(b.subarray(p + 18 + n)),
+  };
 }
