@@ -218,7 +218,8 @@ describe('SQS outcomes by key state (SQS-9, SQS-11, SQS-14, SQS-20)', () => {
   });
 
   it('fails Receive with KmsInvalidState while pending deletion and KmsNotFound once deleted', async () => {
-    const { kms, keyId, send, receive, clock } = await arrange({ KmsMasterKeyId: '' }).then(async (c) => {
+    // Retention of 14 days, so that messages outlive the 7-day deletion window.
+    const { kms, keyId, send, receive, clock } = await arrange({ KmsMasterKeyId: '', MessageRetentionPeriod: '1209600' }).then(async (c) => {
       await c.sqs.send(new SetQueueAttributesCommand({ QueueUrl: c.url, Attributes: { KmsMasterKeyId: c.keyId, KmsDataKeyReusePeriodSeconds: '60' } }));
       return c;
     });
