@@ -85,7 +85,7 @@ describe('SQS encryption modes and attribute rules (SQS-1…SQS-8)', () => {
 
   it('rejects unknown attribute names', async () => {
     const c = createReferenceClients();
-    expect((await rejection(c.sqs.send(new CreateQueueCommand({ QueueName: 'x', Attributes: { Encrypted: 'yes' } })))).name).toBe('InvalidAttributeName');
+    expect((await rejection(c.sqs.send(new CreateQueueCommand({ QueueName: 'x', Attributes: { Encrypted: 'yes' } as Record<string, string> })))).name).toBe('InvalidAttributeName');
   });
 });
 
