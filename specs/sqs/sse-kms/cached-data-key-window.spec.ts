@@ -1,0 +1,39 @@
+/**
+ * After a key is disabled, a principal may keep sending with its cached data key only until the
+ * queue's reuse period ends (plus KMS propagation); after that, SendMessage must fail.
+ * Source: SQS-9, SQS-20, KMS-9, CS-3.
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { SECOND } from '../../../src/time.js';
+import { fails, OK } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { createKey, createQueue } from '../../../src/steps.js';
+
+/** Allowance for KMS eventual consistency and attribute propagation beyond the reuse period (CS-3). */
+const SLACK_SECONDS = 60;
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.cached-data-key-window',
+  title: 'After its key is disabled, a queue accepts sends from a warm principal at most until the reuse period ends',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-9', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
+    { fact: 'KMS-9', url: PAGES.kmsUnusableKeys, evidence: 'DOC' },
+  ],
+  features: ['sqs', 'sse-kms', 'data-key-reuse', 'key-state'],
+  requires: ['timeWindows'],
+  generates: 'the shortest reuse period (60 s), one warm-up send, then sends right after disabling and after the window',
+  arbitrary: fc.constant(60),
+  maxRuns: 1,
+  check: async (s, reuse) => {
+    const key = await createKey(s);
+    const url = await createQueue(s, { KmsMasterKeyId: key.keyId, KmsDataKeyReusePeriodSeconds: String(reuse) });
+    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'warm-up' });
+    await s.call('kms', 'DisableKey', { KeyId: key.keyId });
+    // Within the window either outcome is allowed (the cache may or may not serve this request).
+    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'within' }, { expect: [OK, fails('KMS.Disabled')] });
+    await s.wait((reuse + SLACK_SECONDS) * SECOND);
+    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'after' }, { expect: fails('KMS.Disabled') });
+  },
+});

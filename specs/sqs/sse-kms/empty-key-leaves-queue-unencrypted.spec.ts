@@ -1,0 +1,31 @@
+/**
+ * Setting KmsMasterKeyId to "" turns SSE-KMS off: the queue becomes unencrypted; it does not fall
+ * back to SSE-SQS, and neither KMS attribute is returned any more.
+ * Source: SQS-5 (recorded on AWS 2025-12-10; contradicts LocalStack PR #13780).
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { PAGES } from '../../../src/pages.js';
+import { keyIdStringArb } from '../../../src/arbitraries/queues.js';
+import { createQueue, queueAttributes } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.empty-key-leaves-queue-unencrypted',
+  title: 'Clearing KmsMasterKeyId leaves the queue unencrypted, with SqsManagedSseEnabled "false" and no KMS attributes',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-5', url: PAGES.sqsDisableSse, evidence: 'DOC' },
+    { fact: 'SQS-5', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
+  ],
+  features: ['sqs', 'sse-kms', 'attributes'],
+  generates: 'SSE-KMS queues (standard or FIFO, any key string) whose key is then set to ""',
+  arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb }),
+  check: async (s, { fifo, key }) => {
+    const url = await createQueue(s, { KmsMasterKeyId: key }, fifo);
+    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: '' } });
+    const attrs = await queueAttributes(s, url);
+    s.check(attrs.SqsManagedSseEnabled === 'false', 'SqsManagedSseEnabled', 'false', attrs.SqsManagedSseEnabled);
+    s.check(!('KmsMasterKeyId' in attrs), 'KmsMasterKeyId', '(absent)', attrs.KmsMasterKeyId);
+    s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);
+  },
+});

@@ -1,0 +1,33 @@
+/**
+ * A queue may use one SSE type at a time: a request setting both a KMS key and SSE-SQS fails.
+ * Source: SQS-3 (error recorded on AWS for SetQueueAttributes: InvalidAttributeName, sic).
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { fails } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { keyIdStringArb } from '../../../src/arbitraries/queues.js';
+import { createQueue } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.mutual-exclusion-is-rejected',
+  title: 'Setting KmsMasterKeyId together with SqsManagedSseEnabled "true" is rejected with InvalidAttributeName',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-3', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
+    { fact: 'SQS-1', url: PAGES.sqsSse, evidence: 'DOC' },
+  ],
+  features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
+  generates: 'CreateQueue or SetQueueAttributes, standard or FIFO, with both attributes and any non-empty key string',
+  arbitrary: fc.record({ onCreate: fc.boolean(), fifo: fc.boolean(), key: keyIdStringArb }),
+  check: async (s, { onCreate, fifo, key }) => {
+    const both = { KmsMasterKeyId: key, SqsManagedSseEnabled: 'true' };
+    if (onCreate) {
+      const name = s.name('queue', fifo);
+      await s.call('sqs', 'CreateQueue', { QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }, { expect: fails('InvalidAttributeName') });
+    } else {
+      const url = await createQueue(s, {}, fifo);
+      await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: both }, { expect: fails('InvalidAttributeName') });
+    }
+  },
+});

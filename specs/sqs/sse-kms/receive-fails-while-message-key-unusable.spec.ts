@@ -1,0 +1,36 @@
+/**
+ * Messages sealed while SSE-KMS was on stay sealed: a consumer cannot receive them while the key
+ * that sealed them is unusable, even after SSE was turned off on the queue.
+ * Source: SQS-14, SQS-20, SQS-10.
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { fails } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { unusableStateArb } from '../../../src/arbitraries/keys.js';
+import { createKey, createQueue, errorForState, makeUnusable } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.receive-fails-while-message-key-unusable',
+  title: 'ReceiveMessage of a message sealed under a now-unusable key fails, even after SSE was turned off',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-14', url: PAGES.sqsSse, evidence: 'DOC' },
+    { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
+    { fact: 'SQS-11', url: PAGES.sqsReceiveMessage, evidence: 'MODEL' },
+  ],
+  features: ['sqs', 'sse-kms', 'backlog', 'key-state'],
+  requires: [{ principals: 2 }],
+  generates: 'Disabled / PendingDeletion keys, with SSE left on or turned off before the key became unusable; a second principal receives',
+  arbitrary: fc.record({ state: unusableStateArb, turnOff: fc.boolean() }),
+  check: async (s, { state, turnOff }) => {
+    // Arrange
+    const key = await createKey(s);
+    const url = await createQueue(s, { KmsMasterKeyId: key.keyId });
+    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'sealed' });
+    if (turnOff) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: '' } });
+    await makeUnusable(s, key, state);
+    // Act, Assert: a consumer that never held the data key
+    await s.call('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 }, { principal: 1, expect: fails(errorForState(state)) });
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * KmsDataKeyReusePeriodSeconds accepts whole seconds from 60 to 86,400 and rejects anything else
+ * with InvalidAttributeValue.
+ * Source: SQS-8.
+ */
+import { defineClause } from '../../../src/clause.js';
+import { fails, OK } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { reusePeriodArb } from '../../../src/arbitraries/queues.js';
+import { createQueue, queueAttributes } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.reuse-period-range',
+  title: 'KmsDataKeyReusePeriodSeconds is accepted from 60 to 86,400 and otherwise rejected with InvalidAttributeValue',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-8', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
+    { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },
+  ],
+  features: ['sqs', 'sse-kms', 'attributes', 'limits'],
+  generates: 'reuse periods at 59/60/61, 86,399/86,400/86,401 and anywhere from -100 to 200,000, on an SSE-KMS queue',
+  arbitrary: reusePeriodArb,
+  check: async (s, seconds) => {
+    const inRange = seconds >= 60 && seconds <= 86_400;
+    const url = await createQueue(s, { KmsMasterKeyId: 'alias/aws/sqs' });
+    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }, { expect: inRange ? OK : fails('InvalidAttributeValue') });
+    const attrs = await queueAttributes(s, url);
+    const expected = inRange ? String(seconds) : '300';
+    s.check(attrs.KmsDataKeyReusePeriodSeconds === expected, 'KmsDataKeyReusePeriodSeconds', expected, attrs.KmsDataKeyReusePeriodSeconds);
+  },
+});

@@ -1,0 +1,31 @@
+/**
+ * The reuse period is returned only while SSE-KMS is active; sending it to an SSE-SQS or
+ * unencrypted queue neither enables encryption nor makes it appear.
+ * Source: SQS-8 (Terraform had to special-case this, PR #41234).
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { PAGES } from '../../../src/pages.js';
+import { createQueue, queueAttributes, sseAttributes } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.reuse-period-shown-only-with-kms',
+  title: 'KmsDataKeyReusePeriodSeconds is absent on SSE-SQS and unencrypted queues even when it was set',
+  level: 'OBSERVED',
+  sources: [
+    { fact: 'SQS-8', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
+    { fact: 'SQS-8', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
+  ],
+  features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
+  generates: 'SSE-SQS or unencrypted queues given a valid reuse period at create or later',
+  arbitrary: fc.record({ mode: fc.constantFrom('none' as const, 'sse-sqs' as const), seconds: fc.integer({ min: 60, max: 86_400 }), onCreate: fc.boolean() }),
+  check: async (s, { mode, seconds, onCreate }) => {
+    const reuse = { KmsDataKeyReusePeriodSeconds: String(seconds) };
+    const url = await createQueue(s, { ...sseAttributes(mode), ...(onCreate ? reuse : {}) });
+    if (!onCreate) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: reuse });
+    const attrs = await queueAttributes(s, url);
+    s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);
+    const managed = mode === 'sse-sqs' ? 'true' : 'false';
+    s.check(attrs.SqsManagedSseEnabled === managed, 'SqsManagedSseEnabled', managed, attrs.SqsManagedSseEnabled);
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * A new queue gets SSE-SQS unless the request says otherwise, and shows no KMS attributes.
+ * Source: SQS-2 (SSE-SQS by default since Oct 2022; defaults recorded on AWS, Dec 2025).
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { PAGES } from '../../../src/pages.js';
+import { createQueue, queueAttributes } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sqs.sse-sqs.enabled-by-default',
+  title: 'A queue created without SSE attributes has SqsManagedSseEnabled "true" and no KMS attributes',
+  level: 'MUST',
+  sources: [
+    { fact: 'SQS-2', url: PAGES.sqsSseDefaultBlog, evidence: 'DOC' },
+    { fact: 'SQS-2', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
+  ],
+  features: ['sqs', 'sse-sqs', 'attributes'],
+  generates: 'standard and FIFO queues created with no SSE attributes',
+  arbitrary: fc.boolean(),
+  check: async (s, fifo) => {
+    // Arrange, Act
+    const url = await createQueue(s, {}, fifo);
+    const attrs = await queueAttributes(s, url);
+    // Assert
+    s.check(attrs.SqsManagedSseEnabled === 'true', 'SqsManagedSseEnabled', 'true', attrs.SqsManagedSseEnabled);
+    s.check(!('KmsMasterKeyId' in attrs), 'KmsMasterKeyId', '(absent)', attrs.KmsMasterKeyId);
+    s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);
+  },
+});

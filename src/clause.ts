@@ -1,0 +1,48 @@
+/**
+ * A clause of the specification: one cited sentence and one property over generated inputs.
+ * Each `specs/**\/*.spec.ts` file exports exactly one, as `clause`; its id is its path.
+ */
+import type fc from 'fast-check';
+import type { Feature } from './features.js';
+import type { Session } from './session.js';
+import type { Requirement } from './target.js';
+
+export type Level = 'MUST' | 'SHOULD' | 'OBSERVED';
+export type Evidence = 'DOC' | 'MODEL' | 'OBS' | 'INF' | 'SDK';
+
+export interface Source {
+  /** The aws-facts.md clause this encodes, e.g. `SQS-3`. */
+  fact: string;
+  /** The AWS page (or recorded evidence) it rests on. */
+  url: string;
+  evidence: Evidence;
+}
+
+export interface ClauseDefinition<T> {
+  /** `<service>.<topic>.<behaviour>`, equal to the file's path under specs/. */
+  id: string;
+  /** One sentence that asserts the behaviour. */
+  title: string;
+  level: Level;
+  /** Primary source first. */
+  sources: Source[];
+  features: Feature[];
+  /** What a target needs for the clause to be observable on it. */
+  requires?: Requirement[];
+  /** Plain words: what the property generates (for `list`, `explain` and docs/spec.md). */
+  generates: string;
+  arbitrary: fc.Arbitrary<T>;
+  /** Arrange, act, assert on the target through the session; throws on a violation. */
+  check: (s: Session, input: T) => Promise<void>;
+  /** Caps the number of generated runs (for clauses whose every run is expensive). */
+  maxRuns?: number;
+}
+
+export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'check'> {
+  arbitrary: fc.Arbitrary<unknown>;
+  check: (s: Session, input: unknown) => Promise<void>;
+}
+
+export function defineClause<T>(d: ClauseDefinition<T>): Clause {
+  return d as unknown as Clause;
+}

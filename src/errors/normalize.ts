@@ -1,0 +1,61 @@
+/**
+ * Turns whatever a target's SDK call threw into one normalised error: service, canonical code,
+ * HTTP status. Messages are kept for reports and never compared. An error no row maps keeps its
+ * name behind `Unmapped:` and never equals anything. Errors that are not answers of the service
+ * (connection refused, timeouts) are not normalised: they are the harness's or target's breakage.
+ */
+import { canonicalCode, UNMAPPED_PREFIX, type Service } from './codes.js';
+
+export interface NormalizedError {
+  service: Service;
+  /** Canonical code (`KMS.Disabled`, `InvalidAttributeName`, …) or `Unmapped:<name>`. */
+  code: string;
+  httpStatus: number | undefined;
+  /** The SDK error name as thrown. */
+  name: string;
+  /** SQS: the query-compatible code the service sent, when present. */
+  queryCode?: string;
+  message: string;
+}
+
+interface SdkLikeError {
+  name?: unknown;
+  message?: unknown;
+  Code?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $responseBodyText?: unknown;
+  code?: unknown;
+}
+
+/** Errors that mean the target could not be talked to at all. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|EAI_AGAIN|socket hang up|TimeoutError|RequestTimeout/;
+
+export function isUnreachable(e: unknown): boolean {
+  const err = e as SdkLikeError & { cause?: unknown; errors?: unknown[] };
+  const text = `${String(err?.name)} ${String(err?.message)} ${String(err?.code)}`;
+  if (UNREACHABLE.test(text)) return true;
+  if (err?.errors?.some(isUnreachable)) return true; // AggregateError from happy-eyeballs connects
+  return err?.cause !== undefined && err.cause !== e && isUnreachable(err.cause);
+}
+
+/** Normalises a service answer; returns undefined for failures that are not service answers. */
+export function normalizeError(service: Service, e: unknown): NormalizedError | undefined {
+  if (!(e instanceof Error) || isUnreachable(e)) return undefined;
+  const err = e as Error & SdkLikeError;
+  const message = String(err.message ?? '');
+  // The SDK's own response checks failed: the target answered, wrongly (e.g. an MD5 of ciphertext, SQS-15).
+  if (/Invalid MD5 checksum|InvalidChecksumError/.test(message) || err.name === 'InvalidChecksumError') {
+    return { service, code: 'SDK.ChecksumMismatch', httpStatus: undefined, name: err.name, message };
+  }
+  if (err.$metadata === undefined) return undefined;
+  const httpStatus = err.$metadata.httpStatusCode;
+  const queryCode = typeof err.Code === 'string' ? err.Code : undefined;
+  if (err.$responseBodyText !== undefined && !canonicalCode(service, err.name)) {
+    // The SDK could not deserialise the answer: the target spoke the wrong wire protocol.
+    return { service, code: 'ProtocolError', httpStatus, name: err.name, message };
+  }
+  const code = canonicalCode(service, err.name) ?? (queryCode ? canonicalCode(service, queryCode) : undefined) ?? `${UNMAPPED_PREFIX}${err.name}`;
+  const out: NormalizedError = { service, code, httpStatus, name: err.name, message };
+  if (queryCode) out.queryCode = queryCode;
+  return out;
+}

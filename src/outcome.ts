@@ -1,0 +1,37 @@
+/**
+ * Outcomes and expectations. A step's observed outcome is normalised; a clause states the set
+ * of outcomes it allows. Errors compare by (service, canonical code) only; HTTP status and message
+ * are reported, not compared (X-2: KMS's wire statuses differ from its model).
+ */
+import { UNMAPPED_PREFIX } from './errors/codes.js';
+import type { NormalizedError } from './errors/normalize.js';
+
+export type Observed = { ok: true; value?: unknown } | ({ ok: false } & NormalizedError);
+
+export type Expected = { ok: true } | { ok: false; code: string };
+
+export const OK: Expected = { ok: true };
+export const fails = (code: string): Expected => ({ ok: false, code });
+/** Any rejection the table maps, for cases whose exact code AWS has not been seen to give. */
+export const ANY_ERROR: Expected = { ok: false, code: '*' };
+
+export function matches(observed: Observed, allowed: readonly Expected[]): boolean {
+  return allowed.some((a) => {
+    if (a.ok || observed.ok) return a.ok === observed.ok;
+    return !observed.code.startsWith(UNMAPPED_PREFIX) && (a.code === '*' || observed.code === a.code);
+  });
+}
+
+/** The report form of an observed outcome: `{ ok: true }` or `{ ok: false, code, httpStatus }` (design.md). */
+export function reportObserved(o: Observed): Record<string, unknown> {
+  if (o.ok) return { ok: true };
+  return { ok: false, code: o.code, httpStatus: o.httpStatus, name: o.name, message: o.message };
+}
+
+export function describeExpected(allowed: readonly Expected[]): string {
+  return allowed.map((a) => (a.ok ? 'success' : a.code === '*' ? 'any mapped error' : a.code)).join(' or ');
+}
+
+export function describeObserved(o: Observed): string {
+  return o.ok ? 'success' : `${o.code} (${o.name}, HTTP ${o.httpStatus ?? '?'})`;
+}

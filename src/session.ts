@@ -1,0 +1,206 @@
+/**
+ * One run of a clause's property against a target: it makes the SDK calls, records each as a step
+ * (operation, input, expected, observed), gives resources run-prefixed names and prints them
+ * symbolically (`key#0`, `queue#1`) in reports, and deletes what it created afterwards.
+ */
+import * as KMS from '@aws-sdk/client-kms';
+import * as SNS from '@aws-sdk/client-sns';
+import * as SQS from '@aws-sdk/client-sqs';
+import type { Service } from './errors/codes.js';
+import { normalizeError } from './errors/normalize.js';
+import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
+import type { AtRestMessage, Target } from './target.js';
+
+export interface Step {
+  op: string;
+  service: Service;
+  principal: number;
+  input: unknown;
+  expected?: unknown[];
+  observed: Record<string, unknown>;
+}
+
+/** The clause's expectation did not hold: a `fail` verdict, with the steps as counterexample. */
+export class ClauseViolation extends Error {
+  override readonly name = 'ClauseViolation';
+}
+
+/** The target or the harness broke (not an answer of the service): an `error` verdict, never pass or fail. */
+export class TargetBrokeError extends Error {
+  override readonly name = 'TargetBrokeError';
+}
+
+/** Nothing could be observed in this run: the clause is reported not observable, never passed. */
+export class NotObservableError extends Error {
+  override readonly name = 'NotObservableError';
+}
+
+const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
+
+type Kind = 'key' | 'alias' | 'queue' | 'topic' | 'sub';
+
+export class Session {
+  readonly steps: Step[] = [];
+  readonly #target: Target;
+  readonly #prefix: string;
+  readonly #symbols = new Map<string, string>();
+  readonly #counts: Record<Kind, number> = { key: 0, alias: 0, queue: 0, topic: 0, sub: 0 };
+  readonly #created: { kind: Kind; id: string }[] = [];
+  #n = 0;
+
+  constructor(target: Target, prefix: string) {
+    this.#target = target;
+    this.#prefix = prefix;
+  }
+
+  get target(): Target {
+    return this.#target;
+  }
+
+  /** A fresh, run-prefixed resource name (queue and topic names; alias names get `alias/`). */
+  name(kind: 'queue' | 'topic' | 'alias', fifo = false): string {
+    const base = `${this.#prefix}-${kind[0]}${++this.#n}`;
+    if (kind === 'alias') return `alias/${base}`;
+    return fifo ? `${base}.fifo` : base;
+  }
+
+  /** Makes a call, records it, and returns the normalised outcome without judging it. */
+  async attempt(service: Service, op: string, input: object, principal = 0): Promise<Observed> {
+    const Command = MODULES[service][`${op}Command`] as (new (i: object) => unknown) | undefined;
+    if (!Command) throw new TargetBrokeError(`no SDK command ${service}:${op}`);
+    const client = this.#target.clients(principal)[service] as { send: (c: unknown) => Promise<unknown> };
+    let observed: Observed;
+    try {
+      const out = (await client.send(new Command(input))) as Record<string, unknown>;
+      const { $metadata: _m, ...value } = out;
+      observed = { ok: true, value };
+    } catch (e) {
+      const n = normalizeError(service, e);
+      if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e });
+      observed = { ok: false, ...n };
+    }
+    if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
+    this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Record<string, unknown> });
+    return observed;
+  }
+
+  /** Makes a call whose outcome must be one of `allowed` (default: success); returns the output. */
+  async call<T = Record<string, unknown>>(service: Service, op: string, input: object, opts: { expect?: Expected | Expected[]; principal?: number } = {}): Promise<T> {
+    const allowed = opts.expect === undefined ? [OK] : Array.isArray(opts.expect) ? opts.expect : [opts.expect];
+    const observed = await this.attempt(service, op, input, opts.principal ?? 0);
+    this.expectLast(observed, allowed);
+    return (observed.ok ? observed.value : undefined) as T;
+  }
+
+  /** Judges the last step's outcome against the allowed set and records the expectation on it. */
+  expectLast(observed: Observed, allowed: readonly Expected[], why?: string): void {
+    const step = this.steps.at(-1)!;
+    step.expected = [...allowed];
+    if (!matches(observed, allowed)) {
+      throw new ClauseViolation(`${step.service}:${step.op} ${why ? `(${why}) ` : ''}expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`);
+    }
+  }
+
+  /** Asserts a value seen in the last step's output; records expected and observed values on the step. */
+  check(ok: boolean, what: string, expected: unknown, observed: unknown): void {
+    const step = this.steps.at(-1);
+    if (step) {
+      step.expected = [{ ok: true, [what]: this.symbolize(expected) }];
+      step.observed = { ...step.observed, [what]: this.symbolize(observed) };
+    }
+    if (!ok) throw new ClauseViolation(`${step ? `${step.service}:${step.op} ` : ''}${what}: expected ${JSON.stringify(this.symbolize(expected))}, observed ${JSON.stringify(this.symbolize(observed))}`);
+  }
+
+  /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
+  async wait(ms: number): Promise<void> {
+    const t = this.#target;
+    if (t.advanceTime) return t.advanceTime(ms);
+    if (!t.capabilities.realTimeWindows) throw new NotObservableError(`${t.name} can neither advance time nor wait real time`);
+    await new Promise((r) => setTimeout(r, ms));
+  }
+
+  async settle(): Promise<void> {
+    await this.#target.settle?.();
+  }
+
+  async inspect(queueUrl: string): Promise<AtRestMessage[]> {
+    if (!this.#target.inspectQueue) throw new NotObservableError(`${this.#target.name} offers no at-rest inspection`);
+    return this.#target.inspectQueue(queueUrl);
+  }
+
+  notObservable(reason: string): never {
+    throw new NotObservableError(reason);
+  }
+
+  /** Replaces every concrete resource identifier in `v` by its symbol. */
+  symbolize(v: unknown): unknown {
+    if (this.#symbols.size === 0) return v;
+    const keys = [...this.#symbols.keys()].sort((a, b) => b.length - a.length);
+    const walk = (x: unknown): unknown => {
+      if (typeof x === 'string') {
+        let s = x;
+        for (const k of keys) if (s.includes(k)) s = s.split(k).join(this.#symbols.get(k)!);
+        return s;
+      }
+      if (x instanceof Uint8Array) return `<${x.length} bytes>`;
+      if (Array.isArray(x)) return x.map(walk);
+      if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, val]) => [k, walk(val)]));
+      return x;
+    };
+    return walk(v);
+  }
+
+  /** Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion. */
+  async cleanup(): Promise<void> {
+    const c = this.#target.clients(0);
+    for (const r of [...this.#created].reverse()) {
+      try {
+        if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
+        if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));
+        if (r.kind === 'alias') await c.kms.send(new KMS.DeleteAliasCommand({ AliasName: r.id }));
+        if (r.kind === 'key') await c.kms.send(new KMS.ScheduleKeyDeletionCommand({ KeyId: r.id, PendingWindowInDays: 7 }));
+      } catch {
+        // best effort: the resource may already be gone, or in a state the clause put it in
+      }
+    }
+  }
+
+  #symbol(kind: Kind, values: (string | undefined)[]): void {
+    const sym = `${kind}#${this.#counts[kind]++}`;
+    const [primary, ...others] = values;
+    if (primary) this.#symbols.set(primary, sym);
+    for (const o of others) if (o) this.#symbols.set(o, `arn(${sym})`);
+  }
+
+  #track(op: string, input: Record<string, unknown>, out: Record<string, unknown>): void {
+    if (op === 'CreateKey') {
+      const md = out.KeyMetadata as { KeyId?: string; Arn?: string };
+      this.#symbol('key', [md.KeyId, md.Arn]);
+      this.#created.push({ kind: 'key', id: md.KeyId! });
+    } else if (op === 'CreateAlias') {
+      const name = input.AliasName as string;
+      if (!this.#symbols.has(name)) this.#symbol('alias', [name]);
+      this.#created.push({ kind: 'alias', id: name });
+    } else if (op === 'CreateQueue') {
+      const url = out.QueueUrl as string;
+      if (!this.#symbols.has(url)) {
+        this.#symbol('queue', [url]);
+        this.#symbols.set(input.QueueName as string, this.#symbols.get(url)!);
+        this.#created.push({ kind: 'queue', id: url });
+      }
+    } else if (op === 'CreateTopic') {
+      const arn = out.TopicArn as string;
+      if (!this.#symbols.has(arn)) {
+        this.#symbol('topic', [arn]);
+        this.#created.push({ kind: 'topic', id: arn });
+      }
+    } else if (op === 'GetQueueAttributes') {
+      const attrs = out.Attributes as Record<string, string> | undefined;
+      const url = input.QueueUrl as string;
+      if (attrs?.QueueArn && this.#symbols.has(url)) this.#symbols.set(attrs.QueueArn, `arn(${this.#symbols.get(url)})`);
+    } else if (op === 'Subscribe') {
+      const arn = out.SubscriptionArn as string | undefined;
+      if (arn && !this.#symbols.has(arn)) this.#symbol('sub', [arn]);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Arrange-steps shared by clauses: each is one or two recorded calls through the session, so a
+ * counterexample shows exactly what was done.
+ */
+import type { KeyIdForm, UnusableState } from './arbitraries/keys.js';
+import type { QueueMode } from './arbitraries/queues.js';
+import type { Session } from './session.js';
+
+export interface Key {
+  keyId: string;
+  arn: string;
+}
+
+export async function createKey(s: Session, input: Record<string, unknown> = {}): Promise<Key> {
+  const out = await s.call<{ KeyMetadata: { KeyId: string; Arn: string } }>('kms', 'CreateKey', input);
+  return { keyId: out.KeyMetadata.KeyId, arn: out.KeyMetadata.Arn };
+}
+
+/** The key named in one of the four identifier forms; alias forms create an alias first (KMS-6). */
+export async function nameKey(s: Session, key: Key, form: KeyIdForm): Promise<string> {
+  if (form === 'key-id') return key.keyId;
+  if (form === 'key-arn') return key.arn;
+  const alias = s.name('alias');
+  await s.call('kms', 'CreateAlias', { AliasName: alias, TargetKeyId: key.keyId });
+  return form === 'alias-name' ? alias : key.arn.replace(/:key\/.*$/, `:${alias}`);
+}
+
+/** Puts a key into a state that refuses cryptographic use (KMS-2, KMS-3). */
+export async function makeUnusable(s: Session, key: Key, state: UnusableState): Promise<void> {
+  if (state === 'Disabled') await s.call('kms', 'DisableKey', { KeyId: key.keyId });
+  else await s.call('kms', 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 7 });
+}
+
+/** The canonical error SNS and SQS give for a key in this state (SNS-10, SQS-11). */
+export const errorForState = (state: UnusableState | 'Deleted'): string =>
+  state === 'Disabled' ? 'KMS.Disabled' : state === 'PendingDeletion' ? 'KMS.InvalidState' : 'KMS.NotFound';
+
+export function sseAttributes(mode: QueueMode, keyId?: string): Record<string, string> {
+  if (mode === 'none') return { SqsManagedSseEnabled: 'false' };
+  if (mode === 'sse-sqs') return { SqsManagedSseEnabled: 'true' };
+  return { KmsMasterKeyId: keyId ?? 'alias/aws/sqs' };
+}
+
+export async function createQueue(s: Session, attributes: Record<string, string> = {}, fifo = false): Promise<string> {
+  const name = s.name('queue', fifo);
+  const out = await s.call<{ QueueUrl: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...attributes } : attributes });
+  return out.QueueUrl;
+}
+
+export async function queueAttributes(s: Session, queueUrl: string): Promise<Record<string, string>> {
+  const out = await s.call<{ Attributes?: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: ['All'] });
+  return out.Attributes ?? {};
+}
+
+export async function createTopic(s: Session, attributes: Record<string, string> = {}, fifo = false): Promise<string> {
+  const out = await s.call<{ TopicArn: string }>('sns', 'CreateTopic', { Name: s.name('topic', fifo), Attributes: fifo ? { FifoTopic: 'true', ...attributes } : attributes });
+  return out.TopicArn;
+}
+
+export async function topicAttributes(s: Session, topicArn: string): Promise<Record<string, string>> {
+  const out = await s.call<{ Attributes?: Record<string, string> }>('sns', 'GetTopicAttributes', { TopicArn: topicArn });
+  return out.Attributes ?? {};
+}
+
+/** FIFO sends need a group and a deduplication id. */
+export function fifoFields(fifo: boolean, dedup: string): Record<string, string> {
+  return fifo ? { MessageGroupId: 'g', MessageDeduplicationId: dedup } : {};
+}
+
+/** Adds a key-policy statement letting SNS (`sns.amazonaws.com`) use the key (SNS-16). */
+export async function allowSnsToUseKey(s: Session, key: Key): Promise<void> {
+  const { Policy } = await s.call<{ Policy: string }>('kms', 'GetKeyPolicy', { KeyId: key.keyId, PolicyName: 'default' });
+  const policy = JSON.parse(Policy) as { Statement: unknown[] };
+  policy.Statement.push({ Sid: 'AllowSns', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' });
+  await s.call('kms', 'PutKeyPolicy', { KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) });
+}
+
+export async function queueArn(s: Session, queueUrl: string): Promise<string> {
+  const out = await s.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: ['QueueArn'] });
+  return out.Attributes.QueueArn!;
+}

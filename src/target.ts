@@ -1,0 +1,84 @@
+/**
+ * The one shape every system under test has: SDK v3 clients (one set per principal), the
+ * capabilities that decide what is observable on it, and a lifecycle. The reference, moto,
+ * fauxqs, LocalStack and AWS targets all implement this.
+ */
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+
+export interface Capabilities {
+  /** Time can be advanced instantly (reference only): reuse windows and deletion waits cost nothing. */
+  virtualClock: boolean;
+  /** Waiting real time for windows is acceptable on this target (emulators; opt-in on AWS). */
+  realTimeWindows: boolean;
+  /** Stored message bodies can be read at rest (reference; moto's data.json; fauxqs inspection). */
+  atRestInspection: boolean;
+  /** How many distinct principals the target offers clients for. */
+  principals: number;
+  /** The largest SQS message the target should accept (SQS-17: 1 MiB on AWS since Aug 2025). */
+  sqsMaxMessageBytes: number;
+  /** The largest SNS message (SNS-17: 262,144 bytes). */
+  snsMaxMessageBytes: number;
+}
+
+export type Capability = keyof Capabilities;
+
+/** A requirement a clause places on a target: a boolean capability, or a minimum number of principals. */
+export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | { principals: number } | 'timeWindows';
+
+export interface Clients {
+  kms: KMSClient;
+  sns: SNSClient;
+  sqs: SQSClient;
+  /** The principal these clients act as (an IAM ARN). */
+  principal: string;
+}
+
+/** What at-rest inspection shows of a stored message. */
+export interface AtRestMessage {
+  messageId?: string;
+  /** The body if the target stores it readable; undefined when it is sealed. */
+  body?: string;
+  /** True when the stored body is sealed under a KMS data key. */
+  sealed: boolean;
+  messageAttributes?: Record<string, unknown>;
+}
+
+export interface Target {
+  readonly name: string;
+  readonly endpoint?: string;
+  readonly capabilities: Capabilities;
+  /** Starts or connects; throws TargetUnavailableError with a clear reason when it cannot. */
+  start(): Promise<void>;
+  /** Clients acting as principal `index` (0 is the default principal). */
+  clients(index?: number): Clients;
+  /** Virtual clock only. */
+  advanceTime?(ms: number): Promise<void>;
+  /** At-rest inspection only: the stored messages of a queue, in send order. */
+  inspectQueue?(queueUrl: string): Promise<AtRestMessage[]>;
+  /** Waits until asynchronous work the target does after a call (SNS→SQS delivery) has happened. */
+  settle?(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** The target could not be started or reached: every clause is reported as not observable, never as passed. */
+export class TargetUnavailableError extends Error {
+  override readonly name = 'TargetUnavailableError';
+}
+
+export function meets(target: Target, r: Requirement): boolean {
+  if (typeof r === 'object') return target.capabilities.principals >= r.principals;
+  if (r === 'timeWindows') return target.capabilities.virtualClock || target.capabilities.realTimeWindows;
+  return target.capabilities[r] === true;
+}
+
+export function describeRequirement(r: Requirement): string {
+  if (typeof r === 'object') return `${r.principals} principals`;
+  return ({
+    virtualClock: 'a virtual clock',
+    realTimeWindows: 'waiting real time for windows',
+    atRestInspection: 'at-rest inspection of stored messages',
+    timeWindows: 'a virtual clock or waiting real time for windows',
+  } as const)[r];
+}

@@ -1,0 +1,75 @@
+/**
+ * The reference model as a target: in-process, nothing to start, a virtual clock and at-rest
+ * inspection. It must pass every clause; that is how the model itself is checked.
+ */
+import { createReferenceClients, ReferenceModel, type ModelOptions, type ReferenceClients } from '../../reference/index.js';
+import type { AtRestMessage, Capabilities, Clients, Target } from '../../src/target.js';
+
+export const REFERENCE_ACCOUNT = '123456789012';
+
+export interface ReferenceTargetOptions extends ModelOptions {
+  /** Build the model (tests use this to substitute a deliberately wrong variant). */
+  makeModel?: () => ReferenceModel;
+  /** Adjusts every set of clients after creation (tests use this to install mutants). */
+  decorate?: (c: ReferenceClients) => void;
+}
+
+export class ReferenceTarget implements Target {
+  readonly name = 'reference';
+  readonly defaultRuns = 25;
+  readonly capabilities: Capabilities;
+  #model: ReferenceModel | undefined;
+  readonly #clients = new Map<number, ReferenceClients>();
+  readonly #options: ReferenceTargetOptions;
+
+  constructor(options: ReferenceTargetOptions = {}) {
+    this.#options = options;
+    this.capabilities = {
+      virtualClock: true,
+      realTimeWindows: false,
+      atRestInspection: true,
+      principals: 3,
+      sqsMaxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576,
+      snsMaxMessageBytes: options.snsMaxMessageBytes ?? 262_144,
+    };
+  }
+
+  get model(): ReferenceModel {
+    if (!this.#model) throw new Error('reference target not started');
+    return this.#model;
+  }
+
+  async start(): Promise<void> {
+    this.#model = this.#options.makeModel?.() ?? new ReferenceModel(this.#options);
+    this.#clients.clear();
+  }
+
+  clients(index = 0): Clients {
+    let c = this.#clients.get(index);
+    if (!c) {
+      const principal = index === 0 ? `arn:aws:iam::${REFERENCE_ACCOUNT}:user/conformance` : `arn:aws:iam::${REFERENCE_ACCOUNT}:role/principal-${index}`;
+      c = createReferenceClients({ model: this.model, principal });
+      this.#options.decorate?.(c);
+      this.#clients.set(index, c);
+    }
+    return c;
+  }
+
+  async advanceTime(ms: number): Promise<void> {
+    this.model.clock.advance(ms);
+  }
+
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    return this.model.sqs.inspect(queueUrl).map((m) => ({
+      messageId: m.messageId,
+      sealed: m.encryption === 'sse-kms',
+      ...(m.body !== undefined ? { body: m.body } : {}),
+      ...(m.messageAttributes ? { messageAttributes: m.messageAttributes } : {}),
+    }));
+  }
+
+  async dispose(): Promise<void> {
+    this.#clients.clear();
+    this.#model = undefined;
+  }
+}
