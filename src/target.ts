@@ -20,12 +20,17 @@ export interface Capabilities {
   sqsMaxMessageBytes: number;
   /** The largest SNS message (SNS-17: 262,144 bytes). */
   snsMaxMessageBytes: number;
+  /**
+   * The whole account is disposable (reference, emulators). False on a real account, where clauses
+   * that touch account-wide resources the run did not create (AWS managed keys) must not run.
+   */
+  disposableAccount: boolean;
 }
 
 export type Capability = keyof Capabilities;
 
 /** A requirement a clause places on a target: a boolean capability, or a minimum number of principals. */
-export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | { principals: number } | 'timeWindows';
+export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | 'disposableAccount' | { principals: number } | 'timeWindows';
 
 export interface Clients {
   kms: KMSClient;
@@ -79,6 +84,7 @@ export function describeRequirement(r: Requirement): string {
     virtualClock: 'a virtual clock',
     realTimeWindows: 'waiting real time for windows',
     atRestInspection: 'at-rest inspection of stored messages',
+    disposableAccount: 'a disposable account (this clause touches AWS managed keys the run did not create)',
     timeWindows: 'a virtual clock or waiting real time for windows',
   } as const)[r];
 }

@@ -31,6 +31,7 @@ export class ReferenceTarget implements Target {
       principals: 3,
       sqsMaxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576,
       snsMaxMessageBytes: options.snsMaxMessageBytes ?? 262_144,
+      disposableAccount: true,
     };
   }
 

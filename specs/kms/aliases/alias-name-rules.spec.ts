@@ -1,0 +1,36 @@
+/**
+ * Alias names must start with "alias/", use letters, digits, "/", "_" and "-", be at most 256
+ * characters, and must not start with the reserved "alias/aws/".
+ * Source: KMS-7 (the reserved-prefix error code is not verified on AWS: any rejection is accepted).
+ */
+import { defineClause } from '../../../src/clause.js';
+import { ANY_ERROR, fails, OK, type Expected } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { aliasCaseArb, type AliasCase } from '../../../src/arbitraries/keys.js';
+import { createKey } from '../../../src/steps.js';
+
+const EXPECTED: Record<AliasCase['kind'], Expected[]> = {
+  'valid': [OK],
+  'no-prefix': [fails('KMS.Validation')],
+  'bad-char': [fails('KMS.Validation'), fails('KMS.InvalidAliasName')],
+  'too-long': [fails('KMS.Validation')],
+  'reserved': [ANY_ERROR],
+};
+
+export const clause = defineClause({
+  id: 'kms.aliases.alias-name-rules',
+  title: 'CreateAlias accepts valid names and rejects missing prefix, bad characters, over-long and reserved names',
+  level: 'MUST',
+  sources: [
+    { fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' },
+  ],
+  features: ['kms', 'aliases', 'limits'],
+  generates: 'valid names, names without the prefix, with spaces or symbols, of 257+ characters, and under alias/aws/',
+  arbitrary: aliasCaseArb,
+  check: async (s, { name, kind }) => {
+    const key = await createKey(s);
+    // Valid names get the run prefix, so that concurrent runs never collide.
+    const alias = kind === 'valid' ? name.replace(/^alias\//, `alias/${s.name('alias').slice(6)}-`) : name;
+    await s.call('kms', 'CreateAlias', { AliasName: alias, TargetKeyId: key.keyId }, { expect: EXPECTED[kind] });
+  },
+});

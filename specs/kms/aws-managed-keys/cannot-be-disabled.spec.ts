@@ -1,0 +1,29 @@
+/**
+ * The AWS managed key behind alias/aws/sqs or alias/aws/sns is reported with KeyManager "AWS", and
+ * cannot be disabled or scheduled for deletion by the account.
+ * Source: KMS-8 (the refusal's exact code is not verified: any rejection is accepted).
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { ANY_ERROR } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+
+export const clause = defineClause({
+  id: 'kms.aws-managed-keys.cannot-be-disabled',
+  title: 'AWS managed keys report KeyManager "AWS" and refuse DisableKey and ScheduleKeyDeletion',
+  level: 'MUST',
+  sources: [
+    { fact: 'KMS-8', url: PAGES.kmsAwsManagedKeys, evidence: 'DOC' },
+    { fact: 'KMS-8', url: PAGES.kmsDescribeKey, evidence: 'DOC' },
+  ],
+  features: ['kms', 'aws-managed-keys', 'key-state'],
+  requires: ['disposableAccount'],
+  generates: 'alias/aws/sqs or alias/aws/sns, DisableKey or ScheduleKeyDeletion',
+  arbitrary: fc.record({ alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'), op: fc.constantFrom('DisableKey' as const, 'ScheduleKeyDeletion' as const) }),
+  check: async (s, { alias, op }) => {
+    const { KeyMetadata } = await s.call<{ KeyMetadata: { KeyId: string; KeyManager?: string } }>('kms', 'DescribeKey', { KeyId: alias });
+    s.check(KeyMetadata.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata.KeyManager);
+    const input = op === 'DisableKey' ? { KeyId: KeyMetadata.KeyId } : { KeyId: KeyMetadata.KeyId, PendingWindowInDays: 7 };
+    await s.call('kms', op, input, { expect: ANY_ERROR });
+  },
+});

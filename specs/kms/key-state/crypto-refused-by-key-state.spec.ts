@@ -1,0 +1,30 @@
+/**
+ * Cryptographic operations on a disabled key fail with DisabledException; on a key pending
+ * deletion, with KMSInvalidStateException. Re-enabling a disabled key makes it usable again.
+ * Source: KMS-3, KMS-2.
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { fails } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { unusableStateArb } from '../../../src/arbitraries/keys.js';
+import { createKey, errorForState, makeUnusable } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'kms.key-state.crypto-refused-by-key-state',
+  title: 'GenerateDataKey and Encrypt fail with DisabledException on disabled keys and KMSInvalidStateException while pending deletion',
+  level: 'MUST',
+  sources: [
+    { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
+  ],
+  features: ['kms', 'key-state'],
+  generates: 'Disabled / PendingDeletion keys, GenerateDataKey or Encrypt',
+  arbitrary: fc.record({ state: unusableStateArb, op: fc.constantFrom('GenerateDataKey' as const, 'Encrypt' as const) }),
+  check: async (s, { state, op }) => {
+    const key = await createKey(s);
+    await makeUnusable(s, key, state);
+    const input = op === 'Encrypt' ? { KeyId: key.keyId, Plaintext: new Uint8Array([1, 2, 3]) } : { KeyId: key.keyId, KeySpec: 'AES_256' };
+    // KMS-specific canonical codes: DisabledException → KMS.Disabled, KMSInvalidStateException → KMS.InvalidState.
+    await s.call('kms', op, input, { expect: fails(errorForState(state)) });
+  },
+});
