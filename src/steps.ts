@@ -79,3 +79,17 @@ export async function queueArn(s: Session, queueUrl: string): Promise<string> {
   const out = await s.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: ['QueueArn'] });
   return out.Attributes.QueueArn!;
 }
+
+/**
+ * Subscribes a queue to a topic the way AWS needs it: the queue policy lets the topic send
+ * (sqs:SendMessage for sns.amazonaws.com, scoped by aws:SourceArn), then Subscribe.
+ */
+export async function subscribeQueue(s: Session, topicArn: string, queueUrl: string, attributes: Record<string, string> = {}): Promise<void> {
+  const arn = await queueArn(s, queueUrl);
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
+  };
+  await s.call('sqs', 'SetQueueAttributes', { QueueUrl: queueUrl, Attributes: { Policy: JSON.stringify(policy) } });
+  await s.call('sns', 'Subscribe', { TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: attributes });
+}

@@ -1,0 +1,44 @@
+/**
+ * Message attributes are not encrypted, so subscription filter policies keep working on an
+ * encrypted topic: exactly the matching messages are delivered.
+ * Source: SNS-1.
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../src/clause.js';
+import { PAGES } from '../../src/pages.js';
+import { createQueue, createTopic, subscribeQueue } from '../../src/steps.js';
+
+const COLORS = ['red', 'green', 'blue', 'black'] as const;
+
+export const clause = defineClause({
+  id: 'sns-to-sqs.filter-policy-works-on-encrypted-topic',
+  title: 'A filter policy on a subscription of an encrypted topic delivers exactly the matching messages',
+  level: 'MUST',
+  sources: [
+    { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },
+    { fact: 'SNS-1', url: PAGES.snsFilterPolicies, evidence: 'DOC' },
+  ],
+  features: ['sns', 'sns-to-sqs', 'sse-kms', 'transparency'],
+  generates: 'a set of accepted colours and 1 to 5 published messages with a colour attribute',
+  arbitrary: fc.record({
+    accepted: fc.subarray([...COLORS], { minLength: 1 }),
+    published: fc.array(fc.constantFrom(...COLORS), { minLength: 1, maxLength: 5 }),
+  }),
+  check: async (s, { accepted, published }) => {
+    const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns' });
+    const url = await createQueue(s, { SqsManagedSseEnabled: 'false' });
+    await subscribeQueue(s, topic, url, { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ color: accepted }) });
+    for (const [i, color] of published.entries()) {
+      await s.call('sns', 'Publish', { TopicArn: topic, Message: `${i}:${color}`, MessageAttributes: { color: { DataType: 'String', StringValue: color } } });
+    }
+    await s.settle();
+    const received: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const got = await s.call<{ Messages?: { Body?: string }[] }>('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 });
+      if (!got.Messages?.length) break;
+      received.push(...got.Messages.map((m) => m.Body ?? ''));
+    }
+    const expected = published.map((c, i) => `${i}:${c}`).filter((b) => accepted.includes(b.split(':')[1] as (typeof COLORS)[number]));
+    s.check(JSON.stringify([...received].sort()) === JSON.stringify([...expected].sort()), 'Bodies', expected, received);
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * Publish accepts a message of exactly 262,144 bytes and rejects one byte more, whether the topic
+ * is encrypted or not.
+ * Source: SNS-17.
+ */
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { fails, OK } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { createKey, createTopic } from '../../../src/steps.js';
+
+export const clause = defineClause({
+  id: 'sns.limits.message-size-limit-ignores-encryption',
+  title: 'Publish accepts exactly the size limit and rejects one byte more, encrypted or not',
+  level: 'MUST',
+  sources: [
+    { fact: 'SNS-17', url: PAGES.snsPublish, evidence: 'MODEL' },
+  ],
+  features: ['sns', 'limits', 'sse-kms'],
+  generates: 'encrypted and unencrypted topics, messages of limit-1, limit and limit+1 bytes, ending in a one- or three-byte character',
+  arbitrary: fc.record({ encrypted: fc.boolean(), delta: fc.constantFrom(-1, 0, 1), wide: fc.boolean() }),
+  maxRuns: 8,
+  check: async (s, { encrypted, delta, wide }) => {
+    const size = s.target.capabilities.snsMaxMessageBytes + delta;
+    const message = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
+    const key = encrypted ? await createKey(s) : undefined;
+    const arn = await createTopic(s, key ? { KmsMasterKeyId: key.keyId } : {});
+    await s.call('sns', 'Publish', { TopicArn: arn, Message: message }, { expect: delta <= 0 ? OK : fails('InvalidParameter') });
+  },
+});
