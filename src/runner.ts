@@ -119,7 +119,7 @@ export async function runClause(
         return;
       }
       // The last failing run fast-check executes is the shrunk counterexample.
-      failing = { steps: session.steps, input: session.symbolize(input), error: e };
+      failing = { steps: session.steps, input: session.symbolize(describeInput(input)), error: e };
       throw e;
     } finally {
       await session.cleanup();
@@ -144,4 +144,10 @@ export async function runClause(
   const result = base(clause, known ? 'expected-fail' : 'fail', runs, durationMs, known ? `${known.reason} (baseline since ${known.since}); observed: ${error.message}` : error.message);
   result.counterexample = { seed, path: details.counterexamplePath ?? '', input: failing?.input, steps: failing?.steps ?? [] };
   return result;
+}
+
+/** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */
+function describeInput(input: unknown): unknown {
+  const custom = input !== null && typeof input === 'object' && !Array.isArray(input) && input.toString !== Object.prototype.toString;
+  return custom ? String(input) : input;
 }

@@ -192,6 +192,7 @@ export class Session {
       const arn = out.TopicArn as string;
       if (!this.#symbols.has(arn)) {
         this.#symbol('topic', [arn]);
+        this.#symbols.set(input.Name as string, this.#symbols.get(arn)!);
         this.#created.push({ kind: 'topic', id: arn });
       }
     } else if (op === 'GetQueueAttributes') {

@@ -75,21 +75,25 @@ export async function allowSnsToUseKey(s: Session, key: Key): Promise<void> {
   await s.call('kms', 'PutKeyPolicy', { KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) });
 }
 
-export async function queueArn(s: Session, queueUrl: string): Promise<string> {
-  const out = await s.call<{ Attributes: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: ['QueueArn'] });
-  return out.Attributes.QueueArn!;
-}
-
 /**
- * Subscribes a queue to a topic the way AWS needs it: the queue policy lets the topic send
- * (sqs:SendMessage for sns.amazonaws.com, scoped by aws:SourceArn), then Subscribe.
+ * A queue subscribed to a topic the way AWS needs it, in two calls: CreateQueue with a policy that
+ * lets the topic send (sqs:SendMessage for sns.amazonaws.com, scoped by aws:SourceArn), then
+ * Subscribe. The queue ARN is derived from the topic ARN (same account and Region).
  */
-export async function subscribeQueue(s: Session, topicArn: string, queueUrl: string, attributes: Record<string, string> = {}): Promise<void> {
-  const arn = await queueArn(s, queueUrl);
+export async function createSubscribedQueue(
+  s: Session,
+  topicArn: string,
+  opts: { attributes?: Record<string, string>; subscription?: Record<string, string>; fifo?: boolean } = {},
+): Promise<string> {
+  const name = s.name('queue', opts.fifo);
+  const [, , , region, account] = topicArn.split(':');
+  const arn = `arn:aws:sqs:${region}:${account}:${name}`;
   const policy = {
     Version: '2012-10-17',
     Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
   };
-  await s.call('sqs', 'SetQueueAttributes', { QueueUrl: queueUrl, Attributes: { Policy: JSON.stringify(policy) } });
-  await s.call('sns', 'Subscribe', { TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: attributes });
+  const attributes = { ...(opts.fifo ? { FifoQueue: 'true' } : {}), ...opts.attributes, Policy: JSON.stringify(policy) };
+  const { QueueUrl } = await s.call<{ QueueUrl: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: attributes });
+  await s.call('sns', 'Subscribe', { TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: opts.subscription ?? {} });
+  return QueueUrl;
 }

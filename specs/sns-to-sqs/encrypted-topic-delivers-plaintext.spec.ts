@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
 import { bodyArb, messageAttributesArb, subjectArb } from '../../src/arbitraries/messages.js';
-import { createKey, createQueue, createTopic, subscribeQueue, sseAttributes } from '../../src/steps.js';
+import { createKey, createSubscribedQueue, createTopic, sseAttributes } from '../../src/steps.js';
 
 interface Received { Messages?: { Body?: string; MessageAttributes?: Record<string, { StringValue?: string }> }[] }
 
@@ -34,8 +34,7 @@ export const clause = defineClause({
     // Arrange
     const key = cmk ? (await createKey(s)).keyId : 'alias/aws/sns';
     const topic = await createTopic(s, { KmsMasterKeyId: key });
-    const url = await createQueue(s, sseAttributes(queueMode));
-    await subscribeQueue(s, topic, url, { RawMessageDelivery: String(raw) });
+    const url = await createSubscribedQueue(s, topic, { attributes: sseAttributes(queueMode), subscription: { RawMessageDelivery: String(raw) } });
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
     await s.call('sns', 'Publish', { TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) });

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
-import { allowSnsToUseKey, createKey, createQueue, createTopic, subscribeQueue } from '../../src/steps.js';
+import { allowSnsToUseKey, createKey, createSubscribedQueue, createTopic } from '../../src/steps.js';
 
 type KeyCase = 'cmk-allowing-sns' | 'cmk-not-allowing-sns' | 'aws-managed';
 
@@ -30,9 +30,8 @@ export const clause = defineClause({
       if (keyCase === 'cmk-allowing-sns') await allowSnsToUseKey(s, key);
       queueKey = key.keyId;
     }
-    const url = await createQueue(s, { KmsMasterKeyId: queueKey });
     const topic = await createTopic(s, topicEncrypted ? { KmsMasterKeyId: 'alias/aws/sns' } : {});
-    await subscribeQueue(s, topic, url, { RawMessageDelivery: 'true' });
+    const url = await createSubscribedQueue(s, topic, { attributes: { KmsMasterKeyId: queueKey }, subscription: { RawMessageDelivery: 'true' } });
     // Act: Publish succeeds whatever the queue key allows
     await s.call('sns', 'Publish', { TopicArn: topic, Message: 'delivery' });
     await s.settle();

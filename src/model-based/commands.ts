@@ -56,11 +56,16 @@ class CreateKey implements Cmd {
 }
 
 type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
+/** Commands name resources by index modulo how many exist, so that shrinking keeps them valid. */
+const at = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
+
 class ChangeKeyState implements Cmd {
+  #label = '';
   constructor(readonly op: KeyOp, readonly k: number) {}
-  check = (m: Readonly<MbState>) => this.k < m.keys.length;
+  check = (m: Readonly<MbState>) => m.keys.length > 0;
   async run(m: MbState, s: Session) {
-    const key = m.keys[this.k]!;
+    const [key, k] = at(m.keys, this.k);
+    this.#label = `key#${k}`;
     const extra = this.op === 'ScheduleKeyDeletion' ? { PendingWindowInDays: 7 } : {};
     await both(s, m, 'kms', this.op, { KeyId: key.target, ...extra }, () => {
       const kms = m.oracle.kms;
@@ -70,54 +75,64 @@ class ChangeKeyState implements Cmd {
       return kms.cancelKeyDeletion(OWNER, key.model);
     });
   }
-  toString = () => `${this.op}(key#${this.k})`;
+  toString = () => `${this.op}(${this.#label || `key#${this.k}`})`;
 }
 
 /** `k` undefined: SSE-SQS; -1: unencrypted; otherwise SSE-KMS with key k. */
 class CreateQueue implements Cmd {
+  #label = '';
   constructor(readonly k: number | undefined) {}
-  check = (m: Readonly<MbState>) => this.k === undefined || this.k < 0 || this.k < m.keys.length;
+  check = (m: Readonly<MbState>) => this.k === undefined || this.k < 0 || m.keys.length > 0;
   async run(m: MbState, s: Session) {
     const name = s.name('queue');
+    const key = this.k === undefined || this.k < 0 ? undefined : at(m.keys, this.k);
+    this.#label = this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted';
     const attrs = (side: 'target' | 'model'): Record<string, string> =>
-      this.k === undefined ? {} : this.k < 0 ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: m.keys[this.k]![side] };
+      this.k === undefined ? {} : !key ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key[0][side] };
     const { predicted, observed } = await both(s, m, 'sqs', 'CreateQueue', { QueueName: name, Attributes: attrs('target') }, () => m.oracle.sqs.createQueue(OWNER, name, attrs('model')));
     if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value as string, target: (observed.value as { QueueUrl: string }).QueueUrl, bodies: new Set() });
   }
-  toString = () => `CreateQueue(${this.k === undefined ? 'SSE-SQS' : this.k < 0 ? 'unencrypted' : `key#${this.k}`})`;
+  toString = () => `CreateQueue(${this.#label || (this.k === undefined ? 'SSE-SQS' : this.k < 0 ? 'unencrypted' : `key#${this.k}`)})`;
 }
 
 /** `k` -1 clears the key (SSE off). */
 class SetQueueKey implements Cmd {
+  #label = '';
   constructor(readonly q: number, readonly k: number) {}
-  check = (m: Readonly<MbState>) => this.q < m.queues.length && this.k < m.keys.length;
+  check = (m: Readonly<MbState>) => m.queues.length > 0 && (this.k < 0 || m.keys.length > 0);
   async run(m: MbState, s: Session) {
-    const q = m.queues[this.q]!;
-    const id = (side: 'target' | 'model') => (this.k < 0 ? '' : m.keys[this.k]![side]);
+    const [q, qi] = at(m.queues, this.q);
+    const key = this.k < 0 ? undefined : at(m.keys, this.k);
+    this.#label = `queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'}`;
+    const id = (side: 'target' | 'model') => (key ? key[0][side] : '');
     await both(s, m, 'sqs', 'SetQueueAttributes', { QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }, () =>
       m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }));
   }
-  toString = () => `SetQueueAttributes(queue#${this.q}, KmsMasterKeyId=${this.k < 0 ? '""' : `key#${this.k}`})`;
+  toString = () => `SetQueueAttributes(${this.#label || `queue#${this.q}, KmsMasterKeyId=${this.k < 0 ? '""' : `key#${this.k}`}`})`;
 }
 
 class SendMessage implements Cmd {
+  #label = '';
   constructor(readonly q: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => this.q < m.queues.length && this.p < m.principals;
+  check = (m: Readonly<MbState>) => m.queues.length > 0 && this.p < m.principals;
   async run(m: MbState, s: Session) {
-    const q = m.queues[this.q]!;
+    const [q, qi] = at(m.queues, this.q);
+    this.#label = `queue#${qi}`;
     const body = `m${++m.n}`;
     const { observed } = await both(s, m, 'sqs', 'SendMessage', { QueueUrl: q.target, MessageBody: body }, () =>
       m.oracle.sqs.sendMessage({ caller: principal(this.p) }, { QueueUrl: q.model, MessageBody: body }), this.p);
     if (observed.ok) q.bodies.add(body);
   }
-  toString = () => `SendMessage(queue#${this.q}, as p${this.p})`;
+  toString = () => `SendMessage(${this.#label || `queue#${this.q}`}, as p${this.p})`;
 }
 
 class ReceiveMessage implements Cmd {
+  #label = '';
   constructor(readonly q: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => this.q < m.queues.length && this.p < m.principals;
+  check = (m: Readonly<MbState>) => m.queues.length > 0 && this.p < m.principals;
   async run(m: MbState, s: Session) {
-    const q = m.queues[this.q]!;
+    const [q, qi] = at(m.queues, this.q);
+    this.#label = `queue#${qi}`;
     const input = { QueueUrl: q.target, MaxNumberOfMessages: 10, VisibilityTimeout: 0 };
     const { observed } = await both(s, m, 'sqs', 'ReceiveMessage', input, () =>
       m.oracle.sqs.receiveMessage({ caller: principal(this.p) }, { ...input, QueueUrl: q.model }), this.p);
@@ -126,29 +141,34 @@ class ReceiveMessage implements Cmd {
       s.check(bodies.every((b) => q.bodies.has(b)), 'Bodies', 'only bodies sent to this queue, unchanged', bodies);
     }
   }
-  toString = () => `ReceiveMessage(queue#${this.q}, as p${this.p})`;
+  toString = () => `ReceiveMessage(${this.#label || `queue#${this.q}`}, as p${this.p})`;
 }
 
 class CreateTopic implements Cmd {
+  #label = '';
   constructor(readonly k: number) {}
-  check = (m: Readonly<MbState>) => this.k < m.keys.length;
+  check = (m: Readonly<MbState>) => this.k < 0 || m.keys.length > 0;
   async run(m: MbState, s: Session) {
     const name = s.name('topic');
-    const attrs = (side: 'target' | 'model'): Record<string, string> => (this.k < 0 ? {} : { KmsMasterKeyId: m.keys[this.k]![side] });
+    const key = this.k < 0 ? undefined : at(m.keys, this.k);
+    this.#label = key ? `key#${key[1]}` : 'unencrypted';
+    const attrs = (side: 'target' | 'model'): Record<string, string> => (key ? { KmsMasterKeyId: key[0][side] } : {});
     const { predicted, observed } = await both(s, m, 'sns', 'CreateTopic', { Name: name, Attributes: attrs('target') }, () => m.oracle.sns.createTopic(OWNER, name, attrs('model')));
     if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value as string, target: (observed.value as { TopicArn: string }).TopicArn });
   }
-  toString = () => `CreateTopic(${this.k < 0 ? 'unencrypted' : `key#${this.k}`})`;
+  toString = () => `CreateTopic(${this.#label || (this.k < 0 ? 'unencrypted' : `key#${this.k}`)})`;
 }
 
 class Publish implements Cmd {
+  #label = '';
   constructor(readonly t: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => this.t < m.topics.length && this.p < m.principals;
+  check = (m: Readonly<MbState>) => m.topics.length > 0 && this.p < m.principals;
   async run(m: MbState, s: Session) {
-    const t = m.topics[this.t]!;
+    const [t, ti] = at(m.topics, this.t);
+    this.#label = `topic#${ti}`;
     await both(s, m, 'sns', 'Publish', { TopicArn: t.target, Message: 'p' }, () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }), this.p);
   }
-  toString = () => `Publish(topic#${this.t}, as p${this.p})`;
+  toString = () => `Publish(${this.#label || `topic#${this.t}`}, as p${this.p})`;
 }
 
 /** Virtual clock only: lets reuse periods run out and deletion windows end on both sides. */
@@ -165,20 +185,31 @@ class AdvanceTime implements Cmd {
 const idx = fc.integer({ min: 0, max: 2 });
 const keyOrNone = fc.integer({ min: -1, max: 2 });
 const who = fc.integer({ min: 0, max: 1 });
+const keyStateChange = fc.tuple(fc.constantFrom<KeyOp>('DisableKey', 'EnableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'), idx).map(([op, k]) => new ChangeKeyState(op, k));
+const send = fc.tuple(idx, who).map(([q, p]) => new SendMessage(q, p));
+const receive = fc.tuple(idx, who).map(([q, p]) => new ReceiveMessage(q, p));
+const publish = fc.tuple(idx, who).map(([t, p]) => new Publish(t, p));
 
+/** The command mix; creations, key-state changes and data-path operations are listed twice to weigh them up. */
 export const sseCommands = fc.commands(
   [
     fc.constant(new CreateKey()),
-    fc.tuple(fc.constantFrom<KeyOp>('DisableKey', 'EnableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'), idx).map(([op, k]) => new ChangeKeyState(op, k)),
+    fc.constant(new CreateKey()),
+    keyStateChange,
+    keyStateChange,
     fc.option(keyOrNone, { nil: undefined }).map((k) => new CreateQueue(k)),
     fc.tuple(idx, keyOrNone).map(([q, k]) => new SetQueueKey(q, k)),
-    fc.tuple(idx, who).map(([q, p]) => new SendMessage(q, p)),
-    fc.tuple(idx, who).map(([q, p]) => new ReceiveMessage(q, p)),
+    send,
+    send,
+    receive,
+    receive,
     keyOrNone.map((k) => new CreateTopic(k)),
-    fc.tuple(idx, who).map(([t, p]) => new Publish(t, p)),
+    keyOrNone.map((k) => new CreateTopic(k)),
+    publish,
+    publish,
     fc.constantFrom(61 * SECOND, 301 * SECOND, 7 * DAY).map((ms) => new AdvanceTime(ms)),
   ],
-  { maxCommands: 14 },
+  { maxCommands: 14, size: '+1' },
 );
 
 export async function runSseCommands(s: Session, cmds: Iterable<Cmd>): Promise<void> {

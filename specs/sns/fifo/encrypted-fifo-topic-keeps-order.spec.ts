@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
 import { bodyArb } from '../../../src/arbitraries/messages.js';
-import { createQueue, createTopic, subscribeQueue } from '../../../src/steps.js';
+import { createSubscribedQueue, createTopic } from '../../../src/steps.js';
 
 export const clause = defineClause({
   id: 'sns.fifo.encrypted-fifo-topic-keeps-order',
@@ -21,8 +21,7 @@ export const clause = defineClause({
   arbitrary: fc.array(bodyArb, { minLength: 1, maxLength: 4 }),
   check: async (s, bodies) => {
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ContentBasedDeduplication: 'true' }, true);
-    const url = await createQueue(s, { SqsManagedSseEnabled: 'true', ContentBasedDeduplication: 'true' }, true);
-    await subscribeQueue(s, topic, url, { RawMessageDelivery: 'true' });
+    const url = await createSubscribedQueue(s, topic, { fifo: true, attributes: { SqsManagedSseEnabled: 'true', ContentBasedDeduplication: 'true' }, subscription: { RawMessageDelivery: 'true' } });
     for (const b of bodies) await s.call('sns', 'Publish', { TopicArn: topic, Message: b, MessageGroupId: 'g' });
     await s.settle();
     const got = await s.call<{ Messages?: { Body?: string }[] }>('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 });
