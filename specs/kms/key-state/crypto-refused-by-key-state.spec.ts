@@ -12,7 +12,7 @@ import { createKey, errorForState, makeUnusable } from '../../../src/steps.js';
 
 export const clause = defineClause({
   id: 'kms.key-state.crypto-refused-by-key-state',
-  title: 'GenerateDataKey and Encrypt fail with DisabledException on disabled keys and KMSInvalidStateException while pending deletion',
+  title: 'GenerateDataKey and Encrypt fail with DisabledException if disabled, KMSInvalidStateException if pending deletion',
   level: 'MUST',
   sources: [
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },

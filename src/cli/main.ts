@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * sse-conformance: list the specification, or run it against a target.
+ * Exit codes: 0 as expected; 1 a failure or unexpected pass; 2 usage or configuration error;
+ * 3 the target could not be started or reached.
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { renderSpecMarkdown } from '../docs/spec-markdown.js';
+import { exitCodeOf, runConformance } from '../index.js';
+import { DEFAULT_SEED } from '../runner.js';
+import { selectClauses } from '../select.js';
+import { loadClauses } from '../spec-loader.js';
+import { makeTarget, UnknownTargetError } from '../targets.js';
+import { VERSION } from '../version.js';
+import { clauseLine, renderConsoleSummary } from './console-report.js';
+
+class UsageError extends Error {}
+
+const integer = (name: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+  return n;
+};
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+const program = new Command()
+  .name('sse-conformance')
+  .description('Executable specification of SSE-KMS on Amazon SNS and SQS, and a conformance suite for any target')
+  .version(VERSION)
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command('list')
+  .description('print the specification, without running anything')
+  .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown']).default('console'))
+  .action(async (o: { format: string }) => {
+    const clauses = await loadClauses();
+    if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses));
+    if (o.format === 'json') {
+      const plain = clauses.map(({ id, title, level, sources, features, requires, generates }) => ({ id, title, level, sources, features, requires: requires ?? [], generates }));
+      return void process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
+    }
+    for (const c of clauses) process.stdout.write(`${c.level.padEnd(8)} ${c.id}\n         ${c.title}\n`);
+    process.stdout.write(`${clauses.length} clauses\n`);
+  });
+
+program
+  .command('run', { isDefault: true })
+  .description('run the specification against a target (default: the reference model)')
+  .option('--target <name>', 'target to run against', 'reference')
+  .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
+  .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
+  .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
+  .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
+  .addOption(new Option('--format <format>', 'output format').choices(['console', 'json']).default('console'))
+  .option('--out <file>', 'also write the JSON report to this file')
+  .action(async (o: { target: string; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string }) => {
+    const target = makeTarget(o.target);
+    const clauses = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
+    if (clauses.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
+    const live = o.format === 'console';
+    const report = await runConformance(target, {
+      clauses,
+      seed: o.seed,
+      ...(o.runs ? { runs: o.runs } : {}),
+      onClauseEnd: live ? (r, i, n) => process.stdout.write(clauseLine(r, i, n) + '\n') : undefined,
+    });
+    if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
+    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : JSON.stringify(report, null, 2) + '\n');
+    process.exitCode = exitCodeOf(report);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
+  } else if (e instanceof UsageError || e instanceof UnknownTargetError) {
+    process.stderr.write(`sse-conformance: ${e.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`sse-conformance: internal error: ${(e as Error)?.stack ?? e}\n`);
+    process.exitCode = 70;
+  }
+}

@@ -1,0 +1,18 @@
+/** Programmatic entry: `import { runConformance } from 'sse-conformance'`. */
+import type { Report } from './report.js';
+
+export { runConformance, runClause, DEFAULT_SEED, type RunOptions, type Baseline } from './runner.js';
+export { loadClauses } from './spec-loader.js';
+export { selectClauses } from './select.js';
+export { makeTarget, TARGET_NAMES } from './targets.js';
+export { defineClause, type Clause, type Source, type Level } from './clause.js';
+export type { Target, Capabilities, Clients, Requirement, AtRestMessage } from './target.js';
+export { TargetUnavailableError } from './target.js';
+export type { Report, ClauseResult, Verdict, Counterexample } from './report.js';
+
+/** 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable. */
+export function exitCodeOf(report: Report): number {
+  if (report.target.unavailable) return 3;
+  const s = report.summary;
+  return s.fail + s['unexpected-pass'] + s.error > 0 ? 1 : 0;
+}

@@ -1,0 +1,38 @@
+/**
+ * The target registry: target names a user can pass to `run`, and how each is built. Targets
+ * that are not built yet are named with the reason, so that asking for one is a clear error.
+ */
+import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
+import type { Target } from './target.js';
+
+export type RunnableTarget = Target & { defaultRuns?: number };
+
+export interface TargetOptions {
+  endpoint?: string;
+}
+
+const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
+  reference: () => new ReferenceTarget(),
+};
+
+/** Targets of the design that are not built yet, and why (see the issues). */
+const PLANNED: Record<string, string> = {
+  moto: 'the moto target is not built yet (issue 4)',
+  fauxqs: 'the fauxqs target is not built yet (issue 4)',
+  localstack: 'the LocalStack target is not built yet (issue 4)',
+  aws: 'the real-AWS target is not built yet (issue 4)',
+  endpoint: 'the endpoint target is not built yet (issue 4)',
+};
+
+export class UnknownTargetError extends Error {
+  override readonly name = 'UnknownTargetError';
+}
+
+export const TARGET_NAMES = Object.keys(BUILDERS);
+
+export function makeTarget(name: string, options: TargetOptions = {}): RunnableTarget {
+  const build = BUILDERS[name];
+  if (build) return build(options);
+  if (PLANNED[name]) throw new UnknownTargetError(`target "${name}" is not available: ${PLANNED[name]}`);
+  throw new UnknownTargetError(`unknown target "${name}"; known targets: ${TARGET_NAMES.join(', ')}`);
+}
