@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 
 it('runs the README example: the last send fails with KmsDisabled after the reuse period', async () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-  const block = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+  const block = /<!-- example: reference-fake[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
   expect(block, 'README has a ts example').toBeTruthy();
   const dir = new URL('./.generated/', import.meta.url);
   mkdirSync(dir, { recursive: true });
