@@ -2,10 +2,18 @@
  * The target registry: target names a user can pass to `run`, and how each is built. Targets
  * that are not built yet are named with the reason, so that asking for one is a clear error.
  */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths.js';
+import { MotoTarget } from '../test-targets/moto/moto-target.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 import type { Target } from './target.js';
 
 export type RunnableTarget = Target & { defaultRuns?: number };
+
+/** Where each target's baseline lives (the clauses it is known to fail). The reference has none. */
+export const BASELINES: Record<string, string> = {
+  moto: join(PACKAGE_ROOT, 'test-targets/moto/baseline.json'),
+};
 
 export interface TargetOptions {
   endpoint?: string;
@@ -13,11 +21,11 @@ export interface TargetOptions {
 
 const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   reference: () => new ReferenceTarget(),
+  moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
 };
 
 /** Targets of the design that are not built yet, and why (see the issues). */
 const PLANNED: Record<string, string> = {
-  moto: 'the moto target is not built yet (issue 4)',
   fauxqs: 'the fauxqs target is not built yet (issue 4)',
   localstack: 'the LocalStack target is not built yet (issue 4)',
   aws: 'the real-AWS target is not built yet (issue 4)',

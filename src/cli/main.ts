@@ -6,13 +6,14 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { exitCodeOf, runConformance } from '../index.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
-import { makeTarget, UnknownTargetError } from '../targets.js';
+import { BASELINES, makeTarget, UnknownTargetError } from '../targets.js';
 import { VERSION } from '../version.js';
 import { clauseLine, renderConsoleSummary } from './console-report.js';
 
@@ -51,24 +52,32 @@ program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
   .option('--target <name>', 'target to run against', 'reference')
+  .option('--endpoint <url>', 'use an emulator already running at this URL')
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
   .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
   .addOption(new Option('--format <format>', 'output format').choices(['console', 'json']).default('console'))
   .option('--out <file>', 'also write the JSON report to this file')
-  .action(async (o: { target: string; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string }) => {
-    const target = makeTarget(o.target);
+  .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
+  .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
+  .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .action(async (o: { target: string; endpoint?: string; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string; baseline?: string | false; writeBaseline?: string }) => {
+    const target = makeTarget(o.target, o.endpoint ? { endpoint: o.endpoint } : {});
     const clauses = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (clauses.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const live = o.format === 'console';
+    const baselineFile = o.baseline === false ? undefined : (o.baseline ?? BASELINES[o.target]);
+    const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
     const report = await runConformance(target, {
       clauses,
+      ...(baseline ? { baseline } : {}),
       seed: o.seed,
       ...(o.runs ? { runs: o.runs } : {}),
       onClauseEnd: live ? (r, i, n) => process.stdout.write(clauseLine(r, i, n) + '\n') : undefined,
     });
     if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
+    if (o.writeBaseline) writeBaseline(o.writeBaseline, baselineFrom(report, baseline));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : JSON.stringify(report, null, 2) + '\n');
     process.exitCode = exitCodeOf(report);
   });
@@ -78,7 +87,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof UnknownTargetError) {
+  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

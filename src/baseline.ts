@@ -1,0 +1,45 @@
+/**
+ * Baselines: per target, the clauses it is known to fail, each with a one-line reason and the date
+ * it was recorded. They are produced by running the suite (`run --write-baseline FILE`), so every
+ * reason is the failure the suite observed, never a hand-written guess.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Report } from './report.js';
+import type { Baseline } from './runner.js';
+
+export class BaselineFileError extends Error {
+  override readonly name = 'BaselineFileError';
+}
+
+export function readBaseline(path: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new BaselineFileError(`cannot read baseline ${path}: ${(e as Error).message}`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new BaselineFileError(`baseline ${path}: expected an object of clause id → { reason, since }`);
+  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
+    const e = v as { reason?: unknown; since?: unknown };
+    if (typeof e?.reason !== 'string' || typeof e?.since !== 'string') throw new BaselineFileError(`baseline ${path}: entry ${id} needs string "reason" and "since"`);
+  }
+  return data as Baseline;
+}
+
+/** The failures of a report as a baseline; earlier dates are kept for failures already listed. */
+export function baselineFrom(report: Report, previous: Baseline = {}, today = new Date().toISOString().slice(0, 10)): Baseline {
+  const out: Baseline = {};
+  for (const c of report.clauses) {
+    if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
+    const observed = c.verdict === 'fail' ? c.reason! : c.reason!.replace(/^.*; observed: /, '');
+    out[c.id] = { reason: `${observed} (counterexample: ${plural(c.counterexample?.steps.length ?? 0, "step")})`, since: previous[c.id]?.since ?? today };
+  }
+  return out;
+}
+
+export function writeBaseline(path: string, baseline: Baseline): void {
+  const sorted = Object.fromEntries(Object.entries(baseline).sort(([a], [b]) => (a < b ? -1 : 1)));
+  writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,0 +1,73 @@
+/**
+ * A target reached over HTTP with real SDK v3 clients: emulators (moto, fauxqs, any endpoint) and,
+ * later, AWS. It differs between targets only in endpoints, credentials and capabilities. Clients
+ * never retry (`maxAttempts: 1`): retries would hide divergences.
+ */
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Capabilities, Clients, Target } from '../src/target.js';
+
+export interface Endpoints {
+  kms: string;
+  sns: string;
+  sqs: string;
+}
+
+export abstract class SdkTarget implements Target {
+  abstract readonly name: string;
+  abstract readonly capabilities: Capabilities;
+  readonly region: string;
+  readonly account: string;
+  #endpoints: Endpoints | undefined;
+  readonly #clients = new Map<number, Clients>();
+
+  constructor(opts: { region?: string; account?: string } = {}) {
+    this.region = opts.region ?? 'us-east-1';
+    this.account = opts.account ?? '123456789012';
+  }
+
+  get endpoint(): string | undefined {
+    return this.#endpoints?.sqs;
+  }
+
+  protected set endpoints(e: Endpoints) {
+    this.#endpoints = e;
+    this.#clients.clear();
+  }
+
+  abstract start(): Promise<void>;
+  abstract dispose(): Promise<void>;
+
+  /** Principal `index` is a distinct access key; emulators treat each as its own requester. */
+  clients(index = 0): Clients {
+    let c = this.#clients.get(index);
+    if (!c) {
+      const e = this.#endpoints;
+      if (!e) throw new Error(`${this.name} target not started`);
+      const base = {
+        region: this.region,
+        maxAttempts: 1,
+        credentials: { accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`, secretAccessKey: 'sse-conformance' },
+      };
+      // SQS must talk to the configured endpoint only, never to the host inside a queue URL (design, "Real accounts").
+      c = {
+        kms: new KMSClient({ ...base, endpoint: e.kms }),
+        sns: new SNSClient({ ...base, endpoint: e.sns }),
+        sqs: new SQSClient({ ...base, endpoint: e.sqs, useQueueUrlAsEndpoint: false }),
+        principal: `arn:aws:iam::${this.account}:user/principal-${index}`,
+      };
+      this.#clients.set(index, c);
+    }
+    return c;
+  }
+
+  protected destroyClients(): void {
+    for (const c of this.#clients.values()) {
+      c.kms.destroy();
+      c.sns.destroy();
+      c.sqs.destroy();
+    }
+    this.#clients.clear();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The moto target, end to end against a real moto_server this test starts: the process lifecycle,
+ * the clear failures, and the whole specification matching moto's baseline exactly. A missing
+ * moto_server fails these tests; it never skips them.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { readBaseline } from '../../src/baseline.js';
+import { DEFAULT_SEED, runConformance } from '../../src/runner.js';
+import { loadClauses } from '../../src/spec-loader.js';
+import { TargetUnavailableError } from '../../src/target.js';
+import { BASELINES } from '../../src/targets.js';
+import { MotoServer } from '../../test-targets/moto/moto-server.js';
+import { MotoTarget } from '../../test-targets/moto/moto-target.js';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('moto_server lifecycle', () => {
+  it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
+    const server = await MotoServer.start();
+    expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${server.endpoint}/moto-api/`)).ok).toBe(true);
+    const pid = server.pid!;
+    expect(alive(pid)).toBe(true);
+    await server.stop();
+    expect(alive(pid)).toBe(false);
+  });
+
+  it('reports a missing moto_server as a clear unavailability, not a crash', async () => {
+    const e = await MotoServer.start('moto_server_that_is_not_installed').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(TargetUnavailableError);
+    expect((e as Error).message).toMatch(/not found on PATH.*pip install "moto\[server\]"/);
+  });
+
+  it('reports an endpoint where nothing answers as unavailable: every clause not observable', async () => {
+    const clauses = (await loadClauses()).slice(0, 3);
+    const report = await runConformance(new MotoTarget({ endpoint: 'http://127.0.0.1:9' }), { clauses });
+    expect(report.target.unavailable).toMatch(/no moto answering at http:\/\/127\.0\.0\.1:9/);
+    expect(report.clauses.map((c) => c.verdict)).toEqual(['not-observable', 'not-observable', 'not-observable']);
+    expect(report.summary.pass).toBe(0);
+  });
+
+  it('exits with code 3 from the CLI when the endpoint is unreachable', () => {
+    const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'run', '--target', 'moto', '--endpoint', 'http://127.0.0.1:9', '--clause', 'sqs.sse-sqs.*'], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/UNAVAILABLE: no moto answering/);
+  });
+});
+
+describe('the specification on moto', () => {
+  it('matches moto\'s baseline exactly: each known deviation fails with at most 5 steps, nothing else fails', async () => {
+    // Arrange
+    const baseline = readBaseline(BASELINES.moto!);
+    const clauses = await loadClauses();
+    // Act
+    const report = await runConformance(new MotoTarget(), { clauses, seed: DEFAULT_SEED, baseline });
+    // Assert
+    const byVerdict = (v: string) => report.clauses.filter((c) => c.verdict === v).map((c) => `${c.id}: ${c.reason}`);
+    expect(byVerdict('fail'), 'new failures (not in the baseline)').toEqual([]);
+    expect(byVerdict('unexpected-pass'), 'stale baseline entries').toEqual([]);
+    expect(byVerdict('error'), 'harness or target errors').toEqual([]);
+    const expectedFails = report.clauses.filter((c) => c.verdict === 'expected-fail');
+    expect(expectedFails.map((c) => c.id).sort()).toEqual(Object.keys(baseline).sort());
+    for (const c of expectedFails) expect(c.counterexample!.steps.length, c.id).toBeLessThanOrEqual(5);
+    expect(report.summary.pass).toBeGreaterThan(10);
+  }, 240_000);
+});
