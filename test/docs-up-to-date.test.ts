@@ -1,11 +1,14 @@
-/** docs/spec.md is generated from the clauses; a stale copy fails CI (run `npm run docs`). */
+/** docs/spec.md and docs/conformance.md are generated; a stale copy fails CI (run `npm run docs`). */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { renderSpecMarkdown } from '../src/docs/spec-markdown.js';
+import { renderDocs } from '../src/docs/render-docs.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadClauses } from '../src/spec-loader.js';
 
-it('docs/spec.md matches the clauses (run `npm run docs` to refresh)', async () => {
-  const expected = renderSpecMarkdown(await loadClauses());
-  const actual = readFileSync(new URL('../docs/spec.md', import.meta.url), 'utf8');
-  expect(actual === expected, 'docs/spec.md is out of date: run `npm run docs`').toBe(true);
+const docs = renderDocs(await loadClauses());
+
+it.each(Object.keys(docs))('docs/%s matches what it is generated from (run `npm run docs` to refresh)', (file) => {
+  const actual = readFileSync(join(PACKAGE_ROOT, 'docs', file), 'utf8');
+  expect(actual === docs[file], `docs/${file} is out of date: run \`npm run docs\``).toBe(true);
 });
