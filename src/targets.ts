@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
+import { FauxqsTarget } from '../test-targets/fauxqs/fauxqs-target.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 import type { Target } from './target.js';
@@ -13,6 +14,7 @@ export type RunnableTarget = Target & { defaultRuns?: number };
 /** Where each target's baseline lives (the clauses it is known to fail). The reference has none. */
 export const BASELINES: Record<string, string> = {
   moto: join(PACKAGE_ROOT, 'test-targets/moto/baseline.json'),
+  fauxqs: join(PACKAGE_ROOT, 'test-targets/fauxqs/baseline.json'),
 };
 
 export interface TargetOptions {
@@ -22,11 +24,11 @@ export interface TargetOptions {
 const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   reference: () => new ReferenceTarget(),
   moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
+  fauxqs: () => new FauxqsTarget(),
 };
 
 /** Targets of the design that are not built yet, and why (see the issues). */
 const PLANNED: Record<string, string> = {
-  fauxqs: 'the fauxqs target is not built yet (issue 4)',
   localstack: 'the LocalStack target is not built yet (issue 4)',
   aws: 'the real-AWS target is not built yet (issue 4)',
   endpoint: 'the endpoint target is not built yet (issue 4)',

@@ -37,7 +37,7 @@ describe('sse-conformance CLI', () => {
 
   it.each([
     [['run', '--target', 'nowhere'], /unknown target "nowhere"/],
-    [['run', '--target', 'fauxqs'], /target "fauxqs" is not available/],
+    [['run', '--target', 'aws'], /target "aws" is not available/],
     [['run', '--clause', 'no.such.*'], /no clause matches/],
     [['run', '--runs', 'many'], /--runs must be an integer/],
     [['run', '--format', 'yaml'], /Allowed choices are console, json/],

@@ -57,6 +57,6 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     });
     out.push(`| [${c.id}](../specs/${c.id.split('.').join('/')}.spec.ts) (${c.level}) | ${cells.join(' | ')} |`);
   }
-  out.push('', 'Not in the matrix yet: fauxqs, LocalStack (no container engine on these machines) and real AWS (no network here); see issue 4.');
+  out.push('', 'Not in the matrix: LocalStack (no container engine on these machines) and real AWS (no network here); see issue 4.');
   return out.join('\n') + '\n';
 }

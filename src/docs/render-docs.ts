@@ -2,6 +2,7 @@
 import { readBaseline } from '../baseline.js';
 import type { Clause } from '../clause.js';
 import { BASELINES } from '../targets.js';
+import { FauxqsTarget } from '../../test-targets/fauxqs/fauxqs-target.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { renderConformanceMarkdown } from './conformance-markdown.js';
@@ -13,6 +14,7 @@ export function renderDocs(clauses: Clause[]): Record<string, string> {
     'conformance.md': renderConformanceMarkdown(clauses, [
       { name: 'reference', target: new ReferenceTarget(), baseline: {} },
       { name: 'moto', target: new MotoTarget(), baseline: readBaseline(BASELINES.moto!) },
+      { name: 'fauxqs', target: new FauxqsTarget(), baseline: readBaseline(BASELINES.fauxqs!) },
     ]),
   };
 }

@@ -287,7 +287,7 @@ export const MUTANTS: Mutant[] = [
     }),
   },
   {
-    clause: 'sns.fifo.encrypted-fifo-topic-keeps-order',
+    clause: 'sns.fifo.encrypted-fifo-topic-delivers-once-unchanged',
     bug: 'FIFO topics refuse server-side encryption',
     decorate: ({ sns }) => around(sns, 'CreateTopic', (i, next) => {
       if (i.Attributes?.FifoTopic === 'true' && i.Attributes?.KmsMasterKeyId) throw snsError('InvalidParameterException', 'Invalid parameter: KmsMasterKeyId is not supported for FIFO topics');

@@ -1,0 +1,89 @@
+/**
+ * fauxqs as a target: SNS and SQS from fauxqs started in-process on a free port, KMS from a
+ * moto_server this target starts too (fauxqs has no KMS), so each service has its own endpoint.
+ * fauxqs's queue inspection API shows messages at rest. Pinned to fauxqs 1.9.2: every 2.x release
+ * imports `node:sqlite` when loaded, which Node 20 does not have (fauxqs's README names 1.x for
+ * Node 20). It is imported lazily, so a broken install makes only this target unavailable.
+ */
+import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
+import { MotoServer } from '../moto/moto-server.js';
+import { SdkTarget } from '../sdk-target.js';
+
+interface FauxqsServer {
+  address: string;
+  stop(): Promise<void>;
+  inspectQueue(name: string): { messages: { ready: FauxMessage[]; delayed: FauxMessage[]; inflight: { message: FauxMessage }[] } } | undefined;
+}
+interface FauxMessage {
+  messageId?: string;
+  body?: string;
+  messageAttributes?: Record<string, unknown>;
+  sentTimestamp?: number;
+  sequenceNumber?: string;
+}
+
+export interface FauxqsTargetOptions {
+  /** A KMS endpoint to use instead of starting moto. */
+  kmsEndpoint?: string;
+}
+
+export class FauxqsTarget extends SdkTarget {
+  readonly name = 'fauxqs';
+  readonly defaultRuns = 25;
+  readonly capabilities: Capabilities = {
+    virtualClock: false,
+    realTimeWindows: false,
+    atRestInspection: true,
+    principals: 2,
+    sqsMaxMessageBytes: 1_048_576,
+    snsMaxMessageBytes: 262_144,
+    disposableAccount: true,
+  };
+  readonly #options: FauxqsTargetOptions;
+  #fauxqs: FauxqsServer | undefined;
+  #moto: MotoServer | undefined;
+
+  constructor(options: FauxqsTargetOptions = {}) {
+    super({ account: '000000000000' });
+    this.#options = options;
+  }
+
+  async start(): Promise<void> {
+    let startFauxqs: (o: object) => Promise<FauxqsServer>;
+    try {
+      ({ startFauxqs } = (await import('fauxqs')) as unknown as { startFauxqs: typeof startFauxqs });
+    } catch (e) {
+      throw new TargetUnavailableError(`fauxqs could not be loaded: ${(e as Error).message}`);
+    }
+    let kms = this.#options.kmsEndpoint;
+    if (!kms) {
+      this.#moto = await MotoServer.start();
+      kms = this.#moto.endpoint;
+    }
+    try {
+      this.#fauxqs = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
+    } catch (e) {
+      await this.#moto?.stop();
+      throw new TargetUnavailableError(`fauxqs did not start: ${(e as Error).message}`);
+    }
+    this.endpoints = { kms, sns: this.#fauxqs.address, sqs: this.#fauxqs.address };
+  }
+
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    const name = decodeURIComponent(queueUrl.split('/').pop() ?? '');
+    const q = this.#fauxqs?.inspectQueue(name);
+    if (!q) return [];
+    const all = [...q.messages.ready, ...q.messages.inflight.map((i) => i.message), ...q.messages.delayed];
+    all.sort((a, b) => (a.sentTimestamp ?? 0) - (b.sentTimestamp ?? 0) || String(a.sequenceNumber ?? '').localeCompare(String(b.sequenceNumber ?? '')));
+    // fauxqs keeps bodies in the clear whatever the queue's SSE settings.
+    return all.map((m) => ({ ...(m.messageId ? { messageId: m.messageId } : {}), body: m.body ?? '', sealed: false, ...(m.messageAttributes ? { messageAttributes: m.messageAttributes } : {}) }));
+  }
+
+  async dispose(): Promise<void> {
+    this.destroyClients();
+    await this.#fauxqs?.stop();
+    await this.#moto?.stop();
+    this.#fauxqs = undefined;
+    this.#moto = undefined;
+  }
+}
