@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
+import { LocalstackTarget } from '../test-targets/localstack/localstack-target.js';
 import { FauxqsTarget } from '../test-targets/fauxqs/fauxqs-target.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
@@ -25,11 +26,11 @@ const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   reference: () => new ReferenceTarget(),
   moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
   fauxqs: () => new FauxqsTarget(),
+  localstack: () => new LocalstackTarget(),
 };
 
 /** Targets of the design that are not built yet, and why (see the issues). */
 const PLANNED: Record<string, string> = {
-  localstack: 'the LocalStack target is not built yet (issue 4)',
   aws: 'the real-AWS target is not built yet (issue 4)',
   endpoint: 'the endpoint target is not built yet (issue 4)',
 };
