@@ -45,7 +45,7 @@ export async function runConformance(target: Target & { defaultRuns?: number }, 
   const report: Report = {
     tool: 'sse-conformance',
     version: VERSION,
-    target: { name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
+    target: { name: target.name },
     seed,
     startedAt: new Date(started).toISOString(),
     durationMs: 0,
@@ -55,6 +55,7 @@ export async function runConformance(target: Target & { defaultRuns?: number }, 
   let unavailable: string | undefined;
   try {
     await target.start();
+    if (target.endpoint) report.target.endpoint = target.endpoint; // known once started (emulators pick free ports)
   } catch (e) {
     if (!(e instanceof TargetUnavailableError)) throw e;
     unavailable = e.message;

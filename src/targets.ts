@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
+import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
 import { LocalstackTarget } from '../test-targets/localstack/localstack-target.js';
 import { FauxqsTarget } from '../test-targets/fauxqs/fauxqs-target.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
@@ -27,12 +28,12 @@ const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
   fauxqs: () => new FauxqsTarget(),
   localstack: () => new LocalstackTarget(),
+  endpoint: (o) => new EndpointTarget(o.endpoint),
 };
 
 /** Targets of the design that are not built yet, and why (see the issues). */
 const PLANNED: Record<string, string> = {
   aws: 'the real-AWS target is not built yet (issue 4)',
-  endpoint: 'the endpoint target is not built yet (issue 4)',
 };
 
 export class UnknownTargetError extends Error {

@@ -13,6 +13,7 @@ import { exitCodeOf, runConformance } from '../index.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
+import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
 import { BASELINES, makeTarget, UnknownTargetError } from '../targets.js';
 import { VERSION } from '../version.js';
 import { clauseLine, renderConsoleSummary } from './console-report.js';
@@ -52,7 +53,7 @@ program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
   .option('--target <name>', 'target to run against', 'reference')
-  .option('--endpoint <url>', 'use an emulator already running at this URL')
+  .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
@@ -87,7 +88,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError) {
+  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError || e instanceof EndpointSpecError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

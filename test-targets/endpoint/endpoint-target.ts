@@ -1,0 +1,73 @@
+/**
+ * Any emulator reachable by URL: one endpoint for all three services, or one per service
+ * (`sqs=http://…,sns=http://…,kms=http://…`). Nothing is known about its capabilities, so it gets
+ * the conservative set: no virtual clock, no at-rest inspection.
+ */
+import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { SdkTarget, type Endpoints } from '../sdk-target.js';
+
+export class EndpointSpecError extends Error {
+  override readonly name = 'EndpointSpecError';
+}
+
+/** Parses `URL` or `sqs=URL,sns=URL,kms=URL` (every service needs one). */
+export function parseEndpoints(spec: string | undefined): Endpoints {
+  if (!spec) throw new EndpointSpecError('the endpoint target needs --endpoint URL (or sqs=URL,sns=URL,kms=URL)');
+  const check = (u: string, what: string) => {
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      throw new EndpointSpecError(`${what}: "${u}" is not a URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EndpointSpecError(`${what}: "${u}" must be http or https`);
+    return u.replace(/\/$/, '');
+  };
+  if (!spec.includes('=')) {
+    const u = check(spec, '--endpoint');
+    return { sqs: u, sns: u, kms: u };
+  }
+  const parts = Object.fromEntries(spec.split(',').map((p) => {
+    const [k, ...v] = p.split('=');
+    return [k!.trim(), v.join('=').trim()];
+  }));
+  for (const k of Object.keys(parts)) if (!['sqs', 'sns', 'kms'].includes(k)) throw new EndpointSpecError(`--endpoint: unknown service "${k}" (expected sqs, sns, kms)`);
+  const missing = ['sqs', 'sns', 'kms'].filter((k) => !parts[k]);
+  if (missing.length) throw new EndpointSpecError(`--endpoint: no URL for ${missing.join(', ')}`);
+  return { sqs: check(parts.sqs!, 'sqs'), sns: check(parts.sns!, 'sns'), kms: check(parts.kms!, 'kms') };
+}
+
+export class EndpointTarget extends SdkTarget {
+  readonly name = 'endpoint';
+  readonly defaultRuns = 10;
+  readonly capabilities: Capabilities = {
+    virtualClock: false,
+    realTimeWindows: false,
+    atRestInspection: false,
+    principals: 2,
+    sqsMaxMessageBytes: 1_048_576,
+    snsMaxMessageBytes: 262_144,
+    disposableAccount: true,
+  };
+  readonly #endpoints: Endpoints;
+
+  constructor(spec: string | undefined, opts: { region?: string } = {}) {
+    super(opts);
+    this.#endpoints = parseEndpoints(spec);
+  }
+
+  async start(): Promise<void> {
+    for (const [service, url] of Object.entries(this.#endpoints)) {
+      try {
+        await fetch(url, { signal: AbortSignal.timeout(5000) }); // any HTTP answer means something listens
+      } catch (e) {
+        throw new TargetUnavailableError(`nothing answers at ${url} (${service}): ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+      }
+    }
+    this.endpoints = this.#endpoints;
+  }
+
+  async dispose(): Promise<void> {
+    this.destroyClients();
+  }
+}
