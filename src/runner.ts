@@ -61,7 +61,7 @@ export async function runConformance(target: Target & { defaultRuns?: number }, 
     unavailable = e.message;
     report.target.unavailable = unavailable;
   }
-  const prefix = opts.prefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
+  const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
   try {
     for (const [i, clause] of opts.clauses.entries()) {
       opts.onClauseStart?.(clause, i, opts.clauses.length);

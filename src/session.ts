@@ -158,7 +158,10 @@ export class Session {
         if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
         if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));
         if (r.kind === 'alias') await c.kms.send(new KMS.DeleteAliasCommand({ AliasName: r.id }));
-        if (r.kind === 'key') await c.kms.send(new KMS.ScheduleKeyDeletionCommand({ KeyId: r.id, PendingWindowInDays: 7 }));
+        if (r.kind === 'key') {
+          if (this.#target.releaseKey) await this.#target.releaseKey(r.id);
+          else await c.kms.send(new KMS.ScheduleKeyDeletionCommand({ KeyId: r.id, PendingWindowInDays: 7 }));
+        }
       } catch {
         // best effort: the resource may already be gone, or in a state the clause put it in
       }

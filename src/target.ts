@@ -64,6 +64,10 @@ export interface Target {
   inspectQueue?(queueUrl: string): Promise<AtRestMessage[]>;
   /** Waits until asynchronous work the target does after a call (SNS→SQS delivery) has happened. */
   settle?(): Promise<void>;
+  /** Every resource name starts with this (real accounts: the run's own prefix, checked by the target). */
+  readonly namePrefix?: string;
+  /** Gives back a key the run obtained (pooled keys on real accounts) instead of scheduling its deletion. */
+  releaseKey?(keyId: string): Promise<void>;
   dispose(): Promise<void>;
 }
 

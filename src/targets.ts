@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from './paths.js';
+import { AwsTarget } from '../test-targets/aws/aws-target.js';
 import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
 import { LocalstackTarget } from '../test-targets/localstack/localstack-target.js';
 import { FauxqsTarget } from '../test-targets/fauxqs/fauxqs-target.js';
@@ -21,6 +22,9 @@ export const BASELINES: Record<string, string> = {
 
 export interface TargetOptions {
   endpoint?: string;
+  region?: string;
+  /** aws: the account IDs the run may touch (also SSE_CONFORMANCE_ALLOWED_ACCOUNTS, comma-separated). */
+  allowedAccounts?: string[];
 }
 
 const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
@@ -28,13 +32,16 @@ const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
   fauxqs: () => new FauxqsTarget(),
   localstack: () => new LocalstackTarget(),
-  endpoint: (o) => new EndpointTarget(o.endpoint),
+  endpoint: (o) => new EndpointTarget(o.endpoint, o.region ? { region: o.region } : {}),
+  aws: (o) => new AwsTarget({
+    allowedAccounts: o.allowedAccounts?.length ? o.allowedAccounts : (process.env.SSE_CONFORMANCE_ALLOWED_ACCOUNTS ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+    region: o.region ?? process.env.AWS_REGION ?? 'us-east-1',
+    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+  }),
 };
 
 /** Targets of the design that are not built yet, and why (see the issues). */
-const PLANNED: Record<string, string> = {
-  aws: 'the real-AWS target is not built yet (issue 4)',
-};
+const PLANNED: Record<string, string> = {};
 
 export class UnknownTargetError extends Error {
   override readonly name = 'UnknownTargetError';

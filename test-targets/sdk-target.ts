@@ -6,6 +6,8 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient } from '@aws-sdk/client-sqs';
+/** Static credentials (the SDK's default provider chain is used when none are given). */
+export interface AwsCredentialIdentity { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
 import type { Capabilities, Clients, Target } from '../src/target.js';
 
 export interface Endpoints {
@@ -22,9 +24,13 @@ export abstract class SdkTarget implements Target {
   #endpoints: Endpoints | undefined;
   readonly #clients = new Map<number, Clients>();
 
-  constructor(opts: { region?: string; account?: string } = {}) {
+  /** Credentials for principal `index`; undefined uses the SDK's default provider chain. */
+  readonly #credentials: ((index: number) => AwsCredentialIdentity | undefined) | undefined;
+
+  constructor(opts: { region?: string; account?: string; credentials?: (index: number) => AwsCredentialIdentity | undefined } = {}) {
     this.region = opts.region ?? 'us-east-1';
     this.account = opts.account ?? '123456789012';
+    this.#credentials = opts.credentials;
   }
 
   get endpoint(): string | undefined {
@@ -45,11 +51,10 @@ export abstract class SdkTarget implements Target {
     if (!c) {
       const e = this.#endpoints;
       if (!e) throw new Error(`${this.name} target not started`);
-      const base = {
-        region: this.region,
-        maxAttempts: 1,
-        credentials: { accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`, secretAccessKey: 'sse-conformance' },
-      };
+      const credentials = this.#credentials
+        ? this.#credentials(index)
+        : { accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`, secretAccessKey: 'sse-conformance' };
+      const base = { region: this.region, maxAttempts: 1, ...(credentials ? { credentials } : {}) };
       // SQS must talk to the configured endpoint only, never to the host inside a queue URL (design, "Real accounts").
       c = {
         kms: new KMSClient({ ...base, endpoint: e.kms }),
@@ -57,10 +62,14 @@ export abstract class SdkTarget implements Target {
         sqs: new SQSClient({ ...base, endpoint: e.sqs, useQueueUrlAsEndpoint: false }),
         principal: `arn:aws:iam::${this.account}:user/principal-${index}`,
       };
+      this.decorateClients(c);
       this.#clients.set(index, c);
     }
     return c;
   }
+
+  /** Hook for targets that need middleware on their clients (tags, request guards). */
+  protected decorateClients(_c: Clients): void {}
 
   protected destroyClients(): void {
     for (const c of this.#clients.values()) {

@@ -35,9 +35,15 @@ describe('sse-conformance CLI', () => {
     expect(strip(a)).toEqual(strip(b));
   });
 
+  it('refuses to touch an AWS account without an allow-list: exit code 3, nothing run', () => {
+    const r = cli('run', '--target', 'aws', '--clause', 'sqs.sse-sqs.*');
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/refusing to run against AWS without an allow-list/);
+    expect(r.err).toMatch(/^Plan: 1 clauses, 3 generated runs, at most ~36 requests/m);
+  });
+
   it.each([
     [['run', '--target', 'nowhere'], /unknown target "nowhere"/],
-    [['run', '--target', 'aws'], /target "aws" is not available/],
     [['run', '--clause', 'no.such.*'], /no clause matches/],
     [['run', '--runs', 'many'], /--runs must be an integer/],
     [['run', '--format', 'yaml'], /Allowed choices are console, json/],

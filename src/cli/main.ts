@@ -16,6 +16,10 @@ import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
 import { BASELINES, makeTarget, UnknownTargetError } from '../targets.js';
 import { VERSION } from '../version.js';
+import { describePlan, planRun } from '../plan.js';
+import { TargetUnavailableError } from '../target.js';
+import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
+import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary } from './console-report.js';
 
 class UsageError extends Error {}
@@ -54,6 +58,8 @@ program
   .description('run the specification against a target (default: the reference model)')
   .option('--target <name>', 'target to run against', 'reference')
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
+  .option('--region <region>', 'AWS Region (aws and endpoint targets)')
+  .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
@@ -63,11 +69,15 @@ program
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
-  .action(async (o: { target: string; endpoint?: string; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string; baseline?: string | false; writeBaseline?: string }) => {
-    const target = makeTarget(o.target, o.endpoint ? { endpoint: o.endpoint } : {});
+  .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string; baseline?: string | false; writeBaseline?: string }) => {
+    const target = makeTarget(o.target, targetOptions(o));
     const clauses = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (clauses.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const live = o.format === 'console';
+    if (!target.capabilities.disposableAccount) {
+      const plan = planRun(target, clauses, o.runs ?? target.defaultRuns ?? 25);
+      process.stderr.write(describePlan(plan, 3) + '\n');
+    }
     const baselineFile = o.baseline === false ? undefined : (o.baseline ?? BASELINES[o.target]);
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
     const report = await runConformance(target, {
@@ -82,6 +92,36 @@ program
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : JSON.stringify(report, null, 2) + '\n');
     process.exitCode = exitCodeOf(report);
   });
+
+program
+  .command('sweep')
+  .description('list (and with --delete remove) what interrupted runs left on a real account: only prefixed, tagged resources')
+  .option('--target <name>', 'only aws', 'aws')
+  .option('--endpoint <url>', 'a stand-in endpoint for every service')
+  .option('--region <region>', 'AWS Region')
+  .option('--allow-account <id>', 'an account ID the sweep may touch, checked with STS first (repeatable)', collect)
+  .option('--delete', 'delete what is listed (default: dry run)', false)
+  .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; delete: boolean }) => {
+    if (o.target !== 'aws') throw new UsageError('sweep works on --target aws only (emulators are reset instead)');
+    const target = makeTarget('aws', targetOptions(o)) as AwsTarget;
+    try {
+      await target.start();
+    } catch (e) {
+      if (!(e instanceof TargetUnavailableError)) throw e;
+      process.stderr.write(`sse-conformance: ${e.message}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
+    const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
+    process.stdout.write(`${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys\n`);
+    for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
+    await target.dispose();
+  });
+
+function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[] }) {
+  return { ...(o.endpoint ? { endpoint: o.endpoint } : {}), ...(o.region ? { region: o.region } : {}), ...(o.allowAccount ? { allowedAccounts: o.allowAccount } : {}) };
+}
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,121 @@
+/**
+ * A real AWS account, opt-in only. Before any other call the target asks STS who it is and
+ * refuses accounts that are not allow-listed. Every queue, topic and alias carries the run prefix,
+ * queues and topics a tag too; requests go only to the configured endpoints; CreateKey leases a
+ * key from a small tagged pool and cleanup restores it. Credentials come from the SDK's default
+ * provider chain. `endpoint` points every service at a stand-in (the tests use moto).
+ */
+import { KMSClient } from '@aws-sdk/client-kms';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { TargetUnavailableError, type Capabilities, type Clients } from '../../src/target.js';
+import { SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
+import { KeyPool } from './key-pool.js';
+import { pinQueueUrls, tagCreations } from './safety.js';
+
+export interface AwsTargetOptions {
+  /** Account IDs this run may touch; checked with STS before any other call. */
+  allowedAccounts: string[];
+  region?: string;
+  /** A stand-in endpoint for every service (tests); default: the regional AWS endpoints. */
+  endpoint?: string;
+  /** Static credentials (tests); default: the SDK's default provider chain. */
+  credentials?: AwsCredentialIdentity;
+  /** Most pooled KMS keys this run may create or use (default 3). */
+  poolSize?: number;
+  /** Identifies this run in names and tags (default: random). */
+  runId?: string;
+}
+
+export class AwsTarget extends SdkTarget {
+  readonly name = 'aws';
+  readonly defaultRuns = 3;
+  readonly capabilities: Capabilities = {
+    virtualClock: false,
+    realTimeWindows: false,
+    atRestInspection: false,
+    principals: 1,
+    sqsMaxMessageBytes: 1_048_576,
+    snsMaxMessageBytes: 262_144,
+    disposableAccount: false,
+  };
+  readonly runId: string;
+  readonly namePrefix: string;
+  readonly #options: AwsTargetOptions;
+  #pool: KeyPool | undefined;
+  #poolClient: KMSClient | undefined;
+  #accountId: string | undefined;
+
+  constructor(options: AwsTargetOptions) {
+    super({ region: options.region, ...(options.credentials ? { credentials: () => options.credentials } : { credentials: () => undefined }) });
+    this.#options = options;
+    this.runId = options.runId ?? Math.random().toString(36).slice(2, 8);
+    this.namePrefix = `ssec-${this.runId}`;
+  }
+
+  get accountId(): string | undefined {
+    return this.#accountId;
+  }
+
+  get pool(): KeyPool | undefined {
+    return this.#pool;
+  }
+
+  endpointsFor(region: string): Endpoints {
+    const e = this.#options.endpoint;
+    return e ? { kms: e, sns: e, sqs: e } : { kms: `https://kms.${region}.amazonaws.com`, sns: `https://sns.${region}.amazonaws.com`, sqs: `https://sqs.${region}.amazonaws.com` };
+  }
+
+  async start(): Promise<void> {
+    if (this.#options.allowedAccounts.length === 0) {
+      throw new TargetUnavailableError('refusing to run against AWS without an allow-list: pass --allow-account ACCOUNT_ID (or SSE_CONFORMANCE_ALLOWED_ACCOUNTS)');
+    }
+    const sts = new STSClient({
+      region: this.region,
+      maxAttempts: 1,
+      ...(this.#options.endpoint ? { endpoint: this.#options.endpoint } : {}),
+      ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
+    });
+    let account: string | undefined;
+    try {
+      account = (await sts.send(new GetCallerIdentityCommand({}))).Account;
+    } catch (e) {
+      throw new TargetUnavailableError(`AWS credentials could not be used (STS GetCallerIdentity failed: ${(e as Error).name}: ${(e as Error).message})`);
+    } finally {
+      sts.destroy();
+    }
+    if (!account || !this.#options.allowedAccounts.includes(account)) {
+      throw new TargetUnavailableError(`refusing to run: these credentials belong to account ${account ?? '(unknown)'}, which is not in the allow-list (${this.#options.allowedAccounts.join(', ')})`);
+    }
+    this.#accountId = account;
+    this.endpoints = this.endpointsFor(this.region);
+    // The pool has its own client: the run's clients turn CreateKey into a lease.
+    this.#poolClient = new KMSClient({
+      region: this.region,
+      maxAttempts: 1,
+      endpoint: this.endpointsFor(this.region).kms,
+      ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
+    });
+    this.#pool = new KeyPool(this.#poolClient, { max: this.#options.poolSize ?? 3, account });
+  }
+
+  protected override decorateClients(c: Clients): void {
+    tagCreations(c, this.namePrefix, this.runId);
+    pinQueueUrls(c, this.endpointsFor(this.region).sqs);
+    // CreateKey leases a pooled key instead of creating one (keys cost money and live ≥ 7 days).
+    const lease = (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+      if (context.commandName !== 'CreateKeyCommand') return next(args);
+      const KeyMetadata = await this.#pool!.lease();
+      return { output: { $metadata: { httpStatusCode: 200 }, KeyMetadata }, response: {} };
+    };
+    c.kms.middlewareStack.add(lease as never, { step: 'initialize', priority: 'high', name: 'sseConformanceKeyPool' });
+  }
+
+  async releaseKey(keyId: string): Promise<void> {
+    await this.#pool?.release(keyId);
+  }
+
+  async dispose(): Promise<void> {
+    this.destroyClients();
+    this.#poolClient?.destroy();
+  }
+}
