@@ -13,6 +13,7 @@ import { checkFilterPolicy, filterMatches, type Attributes } from './filter-poli
 import { IdSource, principalAccount } from './ids.js';
 import type { KmsModel } from './kms.js';
 import type { MessageAttributeValue } from './md5.js';
+import { messageSize, parseJson } from './message-size.js';
 import type { SqsModel } from './sqs.js';
 import type { OutcomeWindows } from './windows.js';
 
@@ -230,7 +231,7 @@ export class SnsModel {
       if (ids.has(e.Id)) throw snsError('BatchEntryIdsNotDistinctException', 'Two or more batch entries in the request have the same Id.');
       ids.add(e.Id);
     }
-    const total = entries.reduce((n, e) => n + publishSize(e), 0);
+    const total = entries.reduce((n, e) => n + messageSize(e.Message, e.MessageAttributes), 0);
     if (total > this.options.maxMessageBytes) throw snsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
     const Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[] = [];
     const valid: typeof entries = [];
@@ -253,7 +254,7 @@ export class SnsModel {
 
   #checkPublish(topic: Topic, input: PublishInput): void {
     if (typeof input.Message !== 'string' || input.Message.length === 0) throw invalidParameter('Empty message');
-    if (publishSize(input) > this.options.maxMessageBytes) throw invalidParameter('Message too long');
+    if (messageSize(input.Message, input.MessageAttributes) > this.options.maxMessageBytes) throw invalidParameter('Message too long');
     if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length > 100 || !/^[\x20-\x7E]*$/.test(input.Subject))) throw invalidParameter('Subject');
     if (input.MessageStructure !== undefined && input.MessageStructure !== 'json') throw invalidParameter('MessageStructure');
     if (input.MessageStructure === 'json') {
@@ -369,23 +370,7 @@ function accountOf(ctx: SnsCall): string {
 
 const invalidParameter = (what: string) => snsError('InvalidParameterException', `Invalid parameter: ${what}`);
 
-function isJson(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function publishSize(input: { Message?: string; MessageAttributes?: Record<string, MessageAttributeValue> }): number {
-  let n = Buffer.byteLength(input.Message ?? '', 'utf8');
-  for (const [k, v] of Object.entries(input.MessageAttributes ?? {})) {
-    n += Buffer.byteLength(k) + Buffer.byteLength(v.DataType ?? '');
-    n += v.BinaryValue !== undefined ? v.BinaryValue.length : Buffer.byteLength(v.StringValue ?? '');
-  }
-  return n;
-}
+const isJson = (s: string): boolean => parseJson(s) !== undefined;
 
 function bodyAsAttributes(message: string): Attributes {
   try {

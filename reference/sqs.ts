@@ -12,6 +12,7 @@ import { IdSource, principalAccount } from './ids.js';
 import type { KmsModel } from './kms.js';
 import { md5Hex, md5OfMessageAttributes, type MessageAttributeValue } from './md5.js';
 import { MessageStore, type Envelope, type StoredMessage } from './message-store.js';
+import { messageSize, parseJson } from './message-size.js';
 import type { OutcomeWindows } from './windows.js';
 
 export type SseMode = 'none' | 'sse-sqs' | 'sse-kms';
@@ -321,7 +322,7 @@ export class SqsModel {
       if (ids.has(e.Id)) throw sqsError('BatchEntryIdsNotDistinct', `Id ${e.Id} repeated.`);
       ids.add(e.Id);
     }
-    const total = entries.reduce((n, e) => n + messageSize(e), 0);
+    const total = entries.reduce((n, e) => n + messageSize(e.MessageBody, e.MessageAttributes), 0);
     if (total > Number(q.attrs.MaximumMessageSize)) {
       throw sqsError('BatchRequestTooLong', `Batch requests cannot be longer than ${q.attrs.MaximumMessageSize} bytes. You have sent ${total} bytes.`);
     }
@@ -408,7 +409,7 @@ export class SqsModel {
       throw sqsError('InvalidMessageContents', 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
     }
     checkMessageAttributes(input.MessageAttributes);
-    const size = messageSize(input);
+    const size = messageSize(input.MessageBody, input.MessageAttributes);
     if (size > Number(maxSize)) {
       throw sqsError('InvalidParameterValue', `One or more parameters are invalid. Reason: Message must be shorter than ${maxSize} bytes.`);
     }
@@ -559,22 +560,8 @@ const queueDoesNotExist = () => sqsError('QueueDoesNotExist', 'The specified que
 const mutualExclusion = () => sqsError('InvalidAttributeName', 'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
 
 function isJsonObject(s: string): boolean {
-  try {
-    const v = JSON.parse(s);
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-  } catch {
-    return false;
-  }
-}
-
-/** Message size: body plus, for each attribute, name, data type and value (SQS-17). */
-function messageSize(input: { MessageBody: string; MessageAttributes?: Record<string, MessageAttributeValue> }): number {
-  let n = Buffer.byteLength(input.MessageBody ?? '', 'utf8');
-  for (const [k, v] of Object.entries(input.MessageAttributes ?? {})) {
-    n += Buffer.byteLength(k) + Buffer.byteLength(v.DataType ?? '');
-    n += v.BinaryValue !== undefined ? v.BinaryValue.length : Buffer.byteLength(v.StringValue ?? '');
-  }
-  return n;
+  const v = parseJson(s);
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function checkMessageAttributes(attrs: Record<string, MessageAttributeValue> | undefined): void {

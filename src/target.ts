@@ -27,8 +27,6 @@ export interface Capabilities {
   disposableAccount: boolean;
 }
 
-export type Capability = keyof Capabilities;
-
 /** A requirement a clause places on a target: a boolean capability, or a minimum number of principals. */
 export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | 'disposableAccount' | { principals: number } | 'timeWindows';
 

@@ -73,9 +73,4 @@ export function canonicalCode(service: Service, spelling: string): string | unde
   return INDEX.get(`${service}:${spelling}`);
 }
 
-/** Every canonical code of a service (for expectations and lint). */
-export function canonicalCodes(service: Service): string[] {
-  return [...new Set(ROWS.filter((r) => r[0] === service).map((r) => r[1]))];
-}
-
 export const UNMAPPED_PREFIX = 'Unmapped:';
