@@ -96,15 +96,26 @@ function base(clause: Clause, verdict: Verdict, runs: number, durationMs: number
 export async function runClause(
   target: Target,
   clause: Clause,
-  opts: { seed: number; runs: number; baseline?: Baseline | undefined; path?: string | undefined; prefix: string },
-): Promise<ClauseResult> {
+  opts: {
+    seed: number;
+    runs: number;
+    baseline?: Baseline | undefined;
+    path?: string | undefined;
+    prefix: string;
+    /** Replay: `seed` is already the clause's own seed (as a counterexample records it). */
+    exactSeed?: boolean;
+    /** Keep the steps of the last run on the result (replay prints them). */
+    keepTranscript?: boolean;
+  },
+): Promise<ClauseResult & { transcript?: Step[] }> {
   const t0 = Date.now();
   const missing = (clause.requires ?? []).filter((r) => !meets(target, r));
   if (missing.length > 0) {
     return base(clause, 'not-observable', 0, 0, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
   }
-  const seed = clauseSeed(opts.seed, clause.id);
+  const seed = opts.exactSeed ? opts.seed : clauseSeed(opts.seed, clause.id);
   let runs = 0;
+  let lastSteps: Step[] = [];
   let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
   let failing: { steps: Step[]; input: unknown; error: unknown } | undefined;
   let n = 0;
@@ -112,6 +123,7 @@ export async function runClause(
     if (aborted) return;
     runs++;
     const session = new Session(target, `${opts.prefix}r${++n}`);
+    lastSteps = session.steps;
     try {
       await clause.check(session, input);
     } catch (e) {
@@ -133,6 +145,7 @@ export async function runClause(
   if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationMs, aborted.message);
   const known = opts.baseline?.[clause.id];
   if (!details.failed) {
+    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationMs), transcript: lastSteps };
     return known
       ? base(clause, 'unexpected-pass', runs, durationMs, `listed in the baseline since ${known.since} (${known.reason}) but passed: the baseline is stale`)
       : base(clause, 'pass', runs, durationMs);
@@ -144,7 +157,7 @@ export async function runClause(
   }
   const result = base(clause, known ? 'expected-fail' : 'fail', runs, durationMs, known ? `${known.reason} (baseline since ${known.since}); observed: ${error.message}` : error.message);
   result.counterexample = { seed, path: details.counterexamplePath ?? '', input: failing?.input, steps: failing?.steps ?? [] };
-  return result;
+  return opts.keepTranscript ? { ...result, transcript: failing?.steps ?? lastSteps } : result;
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */

@@ -1,8 +1,12 @@
 /** The CLI as a user runs it: a child process, its output and its exit code. */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
+
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', timeout: 60_000 });
@@ -42,7 +46,39 @@ describe('sse-conformance CLI', () => {
     expect(r.err).toMatch(/^Plan: 1 clauses, 3 generated runs, at most ~36 requests/m);
   });
 
+  it('estimates KMS requests with the documented formulas', () => {
+    expect(cli('estimate-kms-cost', '--service', 'sns', '--period', '2678400', '--producers', '1').out).toMatch(/= 17,856 KMS requests/);
+    expect(cli('estimate-kms-cost', '--service', 'sqs', '--period', '2678400', '--reuse', '300', '--producers', '1', '--consumers', '1').out).toMatch(/= 26,784 KMS requests/);
+  });
+
+  it('explains a clause: sentence, sources, what it generates, verdict per target', () => {
+    const r = cli('explain', 'sqs.sse-kms.mutual-exclusion-is-rejected');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/InvalidAttributeName/);
+    expect(r.out).toMatch(/SQS-3 \[OBS\] https:\/\//);
+    expect(r.out).toMatch(/reference\s+pass/);
+    expect(r.out).toMatch(/moto\s+known deviation since \d{4}-\d{2}-\d{2}: sqs:SetQueueAttributes expected InvalidAttributeName/);
+  });
+
+  it('replays a counterexample from a report exactly, against the report\'s target or another', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-'));
+    const report = join(dir, 'moto.json');
+    const id = 'sqs.sse-kms.mutual-exclusion-is-rejected';
+    expect(cli('run', '--target', 'moto', '--no-baseline', '--clause', id, '--format', 'json', '--out', report).code).toBe(1);
+    const onMoto = cli('replay', report, id);
+    expect(onMoto.code).toBe(1);
+    expect(onMoto.out).toMatch(/^Replay of .* reproduced \(fail\)/);
+    expect(onMoto.out).toMatch(/expected \[\{"ok":false,"code":"InvalidAttributeName"\}\]/);
+    const onReference = cli('replay', report, id, '--target', 'reference');
+    expect(onReference.code).toBe(0);
+    expect(onReference.out).toMatch(/did not reproduce/);
+  });
+
   it.each([
+    [['explain', 'no.such.clause'], /unknown clause "no.such.clause"/],
+    [['estimate-kms-cost', '--service', 'sqs', '--period', '60', '--reuse', '30', '--producers', '1'], /--reuse must be between 60 and 86400/],
+    [['estimate-kms-cost', '--service', 'sns', '--period', '60', '--reuse', '60', '--producers', '1'], /fixed 300 seconds/],
+    [['replay', '/nonexistent/report.json', 'x'], /cannot read report/],
     [['run', '--target', 'nowhere'], /unknown target "nowhere"/],
     [['run', '--clause', 'no.such.*'], /no clause matches/],
     [['run', '--runs', 'many'], /--runs must be an integer/],

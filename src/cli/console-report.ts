@@ -1,5 +1,6 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
 import type { ClauseResult, Report } from '../report.js';
+import type { Step } from '../session.js';
 
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
 
@@ -8,15 +9,24 @@ export function clauseLine(r: ClauseResult, i: number, total: number): string {
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
 
+function stepLine(s: Step, i: number): string {
+  const obs = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
+  const extra = Object.entries(s.observed).filter(([k]) => !['ok', 'code', 'httpStatus', 'name', 'message'].includes(k));
+  const values = extra.length ? ` ${JSON.stringify(Object.fromEntries(extra))}` : '';
+  const exp = s.expected ? `\n       expected ${JSON.stringify(s.expected)}` : '';
+  return `  ${i + 1}. ${s.service}:${s.op}${s.principal ? ` as principal ${s.principal}` : ''} ${JSON.stringify(s.input)}\n       observed ${obs}${values}${exp}`;
+}
+
+export function renderReplay(id: string, seed: number, path: string, steps: Step[], verdict: string): string {
+  const head = `Replay of ${id} (seed ${seed}, path ${path}): ${verdict === 'pass' ? 'did not reproduce (the clause passes now)' : `reproduced (${verdict})`}`;
+  return [head, ...steps.map(stepLine)].join('\n');
+}
+
 export function renderConsoleSummary(report: Report): string {
   const lines: string[] = [];
   for (const r of report.clauses.filter((c) => c.counterexample && c.verdict === 'fail')) {
     lines.push('', `Counterexample for ${r.id} (seed ${r.counterexample!.seed}, path ${r.counterexample!.path}):`);
-    for (const [i, s] of r.counterexample!.steps.entries()) {
-      const obs = s.observed.ok ? 'ok' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
-      const exp = s.expected ? ` expected ${JSON.stringify(s.expected)}` : '';
-      lines.push(`  ${i + 1}. ${s.service}:${s.op} ${JSON.stringify(s.input)} → ${obs}${exp}`);
-    }
+    lines.push(...r.counterexample!.steps.map(stepLine));
   }
   const s = report.summary;
   lines.push('', `target ${report.target.name}${report.target.unavailable ? ` UNAVAILABLE: ${report.target.unavailable}` : ''} · seed ${report.seed} · ${report.durationMs} ms`);

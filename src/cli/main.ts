@@ -6,10 +6,11 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
-import { exitCodeOf, runConformance } from '../index.js';
+import { exitCodeOf, runClause, runConformance } from '../index.js';
+import type { Report } from '../report.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
@@ -20,7 +21,8 @@ import { describePlan, planRun } from '../plan.js';
 import { TargetUnavailableError } from '../target.js';
 import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
-import { clauseLine, renderConsoleSummary } from './console-report.js';
+import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
+import { estimateKmsCost, explain } from './commands-info.js';
 
 class UsageError extends Error {}
 
@@ -91,6 +93,69 @@ program
     if (o.writeBaseline) writeBaseline(o.writeBaseline, baselineFrom(report, baseline));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : JSON.stringify(report, null, 2) + '\n');
     process.exitCode = exitCodeOf(report);
+  });
+
+program
+  .command('explain <clause-id>')
+  .description("a clause's sentence, sources, what it generates, and its verdict per target")
+  .option('--report <file>', 'verdicts from this JSON report instead (repeatable)', collect)
+  .action(async (id: string, o: { report?: string[] }) => {
+    const clause = (await loadClauses()).find((c) => c.id === id);
+    if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
+    process.stdout.write(explain(clause, o.report ?? []) + '\n');
+  });
+
+program
+  .command('replay <report> <clause-id>')
+  .description("re-run a clause's counterexample from a JSON report exactly (same seed and path) and print expected vs observed")
+  .option('--target <name>', "target to replay against (default: the report's target)")
+  .option('--endpoint <url>', 'an emulator already running at this URL')
+  .action(async (file: string, id: string, o: { target?: string; endpoint?: string }) => {
+    let report: Report;
+    try {
+      report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    } catch (e) {
+      throw new UsageError(`cannot read report ${file}: ${(e as Error).message}`);
+    }
+    const entry = report.clauses?.find((c) => c.id === id);
+    if (!entry) throw new UsageError(`clause "${id}" is not in ${file}`);
+    if (!entry.counterexample) throw new UsageError(`clause "${id}" has no counterexample in ${file} (verdict ${entry.verdict})`);
+    const clause = (await loadClauses()).find((c) => c.id === id);
+    if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
+    const target = makeTarget(o.target ?? report.target.name, targetOptions(o));
+    try {
+      await target.start();
+    } catch (e) {
+      if (!(e instanceof TargetUnavailableError)) throw e;
+      process.stderr.write(`sse-conformance: ${e.message}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    try {
+      const { seed, path } = entry.counterexample;
+      const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
+      process.stdout.write(renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n');
+      process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
+    } finally {
+      await target.dispose();
+    }
+  });
+
+program
+  .command('estimate-kms-cost')
+  .description('KMS requests by the documented formulas: SNS R = B/D × 2P, SQS R = B/D × (2P + C)')
+  .addOption(new Option('--service <service>', 'sns or sqs').choices(['sns', 'sqs']).makeOptionMandatory())
+  .requiredOption('--period <seconds>', 'billing period B in seconds (January: 2678400)', integer('--period', 1))
+  .option('--reuse <seconds>', 'SQS data-key reuse period D, 60 to 86400 (SNS: fixed 300)', integer('--reuse', 1))
+  .requiredOption('--producers <n>', 'publishing or producing principals P', integer('--producers', 0))
+  .option('--consumers <n>', 'SQS consuming principals C', integer('--consumers', 0))
+  .action((o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }) => {
+    if (o.service === 'sqs' && o.reuse !== undefined && (o.reuse < 60 || o.reuse > 86_400)) throw new UsageError('--reuse must be between 60 and 86400 seconds (SQS-8)');
+    try {
+      process.stdout.write(estimateKmsCost(o) + '\n');
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
   });
 
 program

@@ -1,0 +1,58 @@
+/** The informational commands: explain a clause, estimate KMS requests with the documented formulas. */
+import { existsSync, readFileSync } from 'node:fs';
+import { estimateSnsKmsRequests, estimateSqsKmsRequests } from '../../reference/cost.js';
+import { readBaseline } from '../baseline.js';
+import type { Clause } from '../clause.js';
+import type { Report } from '../report.js';
+import { describeRequirement, meets } from '../target.js';
+import { BASELINES, makeTarget } from '../targets.js';
+
+/** What `explain` says about a target's verdict: from a report when one is given, else from the matrix sources. */
+function verdictLines(clause: Clause, reports: Report[]): string[] {
+  if (reports.length > 0) {
+    return reports.map((r) => {
+      const c = r.clauses.find((x) => x.id === clause.id);
+      return `  ${r.target.name.padEnd(11)} ${c ? `${c.verdict}${c.reason ? ` — ${c.reason}` : ''}` : '(not in this report)'}`;
+    });
+  }
+  const lines: string[] = [];
+  for (const name of ['reference', 'moto', 'fauxqs']) {
+    const t = makeTarget(name);
+    const missing = (clause.requires ?? []).filter((r) => !meets(t, r));
+    const known = BASELINES[name] && existsSync(BASELINES[name]!) ? readBaseline(BASELINES[name]!)[clause.id] : undefined;
+    const verdict = missing.length ? `not observable (needs ${missing.map(describeRequirement).join(', ')})` : known ? `known deviation since ${known.since}: ${known.reason}` : 'pass';
+    lines.push(`  ${name.padEnd(11)} ${verdict}`);
+  }
+  return lines;
+}
+
+export function explain(clause: Clause, reportFiles: string[]): string {
+  const reports = reportFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
+  return [
+    `${clause.id} (${clause.level})`,
+    `  ${clause.title}`,
+    '',
+    'Sources:',
+    ...clause.sources.map((s) => `  ${s.fact} [${s.evidence}] ${s.url}`),
+    '',
+    `Features: ${clause.features.join(', ')}`,
+    ...(clause.requires?.length ? [`Observable only with: ${clause.requires.map(describeRequirement).join(', ')}`] : []),
+    `Generates: ${clause.generates}`,
+    '',
+    reports.length ? 'Verdicts in the given reports:' : 'Verdicts (as CI establishes them: the reference passes, emulators match their baselines):',
+    ...verdictLines(clause, reports),
+  ].join('\n');
+}
+
+export function estimateKmsCost(o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }): string {
+  if (o.service === 'sns') {
+    if (o.reuse !== undefined && o.reuse !== 300) throw new RangeError('SNS reuses data keys for a fixed 300 seconds (SNS-12); --reuse applies to SQS only');
+    const r = estimateSnsKmsRequests({ billingPeriodSeconds: o.period, producers: o.producers });
+    return `SNS, per topic: R = B / D × 2P = ${o.period} / 300 × 2 × ${o.producers} = ${fmt(r)} KMS requests (SNS-12; AWS notes real counts may be higher)`;
+  }
+  const reuse = o.reuse ?? 300;
+  const r = estimateSqsKmsRequests({ billingPeriodSeconds: o.period, reusePeriodSeconds: reuse, producers: o.producers, consumers: o.consumers ?? 0 });
+  return `SQS, per queue: R = B / D × (2P + C) = ${o.period} / ${reuse} × (2 × ${o.producers} + ${o.consumers ?? 0}) = ${fmt(r)} KMS requests (SQS-9)`;
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
