@@ -1,6 +1,6 @@
 /** The CLI as a user runs it: a child process, its output and its exit code. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,9 +62,9 @@ describe('sse-conformance CLI', () => {
 
   it('replays a counterexample from a report exactly, against the report\'s target or another', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-'));
-    const report = join(dir, 'moto.json');
+    const report = join(dir, 'report.json');
     const id = 'sqs.sse-kms.mutual-exclusion-is-rejected';
-    expect(cli('run', '--target', 'moto', '--no-baseline', '--clause', id, '--format', 'json', '--out', report).code).toBe(1);
+    expect(cli('run', '--target', 'moto', '--no-baseline', '--clause', id, '--format', 'json', '--out', dir).code).toBe(1);
     const onMoto = cli('replay', report, id);
     expect(onMoto.code).toBe(1);
     expect(onMoto.out).toMatch(/^Replay of .* reproduced \(fail\)/);
@@ -74,7 +74,22 @@ describe('sse-conformance CLI', () => {
     expect(onReference.out).toMatch(/did not reproduce/);
   });
 
+  it('writes JSON, JUnit and Markdown reports, and merges shards of one run into one report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-'));
+    expect(cli('run', '--clause', 'kms.*', '--runs', '2', '--out', join(dir, 'a'), '--format', 'junit').code).toBe(0);
+    expect(cli('run', '--clause', 'sqs.sse-sqs.*', '--runs', '2', '--out', join(dir, 'b')).code).toBe(0);
+    const junit = readFileSync(join(dir, 'a', 'junit.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuite name="sse-conformance: reference"[^>]* tests="8" failures="0"/);
+    expect(readFileSync(join(dir, 'a', 'report.md'), 'utf8')).toMatch(/\| reference \| 8 \| 0 \|/);
+    const merged = cli('report', join(dir, 'a', 'report.json'), join(dir, 'b', 'report.json'), '--format', 'json');
+    expect(merged.code).toBe(0);
+    const reports = JSON.parse(merged.out);
+    expect(reports.summary.pass).toBe(9);
+    expect(reports.clauses).toHaveLength(9);
+  });
+
   it.each([
+    [['report', '/nonexistent.json'], /cannot read report/],
     [['explain', 'no.such.clause'], /unknown clause "no.such.clause"/],
     [['estimate-kms-cost', '--service', 'sqs', '--period', '60', '--reuse', '30', '--producers', '1'], /--reuse must be between 60 and 86400/],
     [['estimate-kms-cost', '--service', 'sns', '--period', '60', '--reuse', '60', '--producers', '1'], /fixed 300 seconds/],

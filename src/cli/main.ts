@@ -6,7 +6,11 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderJunit } from '../reports/junit.js';
+import { renderMarkdown } from '../reports/markdown.js';
+import { mergeShards } from '../reports/merge.js';
 import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
@@ -66,8 +70,8 @@ program
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
   .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
-  .addOption(new Option('--format <format>', 'output format').choices(['console', 'json']).default('console'))
-  .option('--out <file>', 'also write the JSON report to this file')
+  .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown']).default('console'))
+  .option('--out <dir>', 'also write report.json, junit.xml and report.md into this folder')
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
@@ -89,10 +93,27 @@ program
       ...(o.runs ? { runs: o.runs } : {}),
       onClauseEnd: live ? (r, i, n) => process.stdout.write(clauseLine(r, i, n) + '\n') : undefined,
     });
-    if (o.out) writeFileSync(o.out, JSON.stringify(report, null, 2) + '\n');
+    if (o.out) writeReports(o.out, [report]);
     if (o.writeBaseline) writeBaseline(o.writeBaseline, baselineFrom(report, baseline));
-    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : JSON.stringify(report, null, 2) + '\n');
+    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     process.exitCode = exitCodeOf(report);
+  });
+
+program
+  .command('report <results...>')
+  .description('render or merge JSON reports (shards of one run, or several targets) as one report')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown']).default('markdown'))
+  .action((files: string[], o: { format: string }) => {
+    const reports = files.map((f) => {
+      try {
+        const r = JSON.parse(readFileSync(f, 'utf8')) as Report;
+        if (r.tool !== 'sse-conformance' || !Array.isArray(r.clauses)) throw new Error('not an sse-conformance JSON report');
+        return r;
+      } catch (e) {
+        throw new UsageError(`cannot read report ${f}: ${(e as Error).message}`);
+      }
+    });
+    process.stdout.write(render(o.format, mergeShards(reports)));
   });
 
 program
@@ -183,6 +204,19 @@ program
     for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
     await target.dispose();
   });
+
+function render(format: string, reports: Report[]): string {
+  if (format === 'junit') return renderJunit(reports);
+  if (format === 'markdown') return renderMarkdown(reports);
+  return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
+}
+
+function writeReports(dir: string, reports: Report[]): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'report.json'), render('json', reports));
+  writeFileSync(join(dir, 'junit.xml'), renderJunit(reports));
+  writeFileSync(join(dir, 'report.md'), renderMarkdown(reports));
+}
 
 function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[] }) {
   return { ...(o.endpoint ? { endpoint: o.endpoint } : {}), ...(o.region ? { region: o.region } : {}), ...(o.allowAccount ? { allowedAccounts: o.allowAccount } : {}) };

@@ -1,0 +1,14 @@
+/** A counterexample as plain text lines, shared by the JUnit and Markdown reports. */
+import type { ClauseResult } from '../report.js';
+
+export function counterexampleText(r: ClauseResult): string {
+  const ce = r.counterexample;
+  if (!ce) return '';
+  const lines = [`seed ${ce.seed}, path ${ce.path}`];
+  if (ce.input !== undefined) lines.push(`input: ${typeof ce.input === 'string' ? ce.input : JSON.stringify(ce.input)}`);
+  for (const [i, s] of ce.steps.entries()) {
+    const observed = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
+    lines.push(`${i + 1}. ${s.service}:${s.op} ${JSON.stringify(s.input)} -> ${observed}${s.expected ? `; expected ${JSON.stringify(s.expected)}` : ''}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,34 @@
+/**
+ * The report as Markdown for pull requests: a summary per target, then each failure with its
+ * counterexample. Table cells escape `|`; counterexamples sit in fences longer than any backtick
+ * run they contain, so generated bodies cannot break out of them.
+ */
+import type { Report } from '../report.js';
+import { VERDICTS } from '../report.js';
+import { counterexampleText } from './counterexample-text.js';
+
+const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+export function renderMarkdown(reports: Report[]): string {
+  const out = ['# sse-conformance report', '', `| target | ${VERDICTS.join(' | ')} | seed | duration |`, `|---|${VERDICTS.map(() => '---').join('|')}|---|---|`];
+  for (const r of reports) {
+    const name = r.target.unavailable ? `${r.target.name} (unavailable: ${r.target.unavailable})` : r.target.name;
+    out.push(`| ${cell(name)} | ${VERDICTS.map((v) => r.summary[v]).join(' | ')} | ${r.seed} | ${(r.durationMs / 1000).toFixed(1)} s |`);
+  }
+  for (const r of reports) {
+    const notable = r.clauses.filter((c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || c.verdict === 'error');
+    if (notable.length === 0) continue;
+    out.push('', `## ${cell(r.target.name)}: ${notable.length} to look at`);
+    for (const c of notable) {
+      out.push('', `### ${c.verdict}: \`${c.id}\``, '', cell(c.title), '', `Sources: ${c.sources.map((s) => `${s.fact} <${s.url}>`).join(', ')}`, '', cell(c.reason ?? ''));
+      if (c.counterexample) out.push('', fenced(counterexampleText(c)));
+    }
+  }
+  return out.join('\n') + '\n';
+}
