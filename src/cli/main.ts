@@ -8,6 +8,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { renderHtml } from '../reports/html.js';
 import { renderJunit } from '../reports/junit.js';
 import { renderMarkdown } from '../reports/markdown.js';
 import { mergeShards } from '../reports/merge.js';
@@ -70,8 +71,8 @@ program
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
   .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
-  .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown']).default('console'))
-  .option('--out <dir>', 'also write report.json, junit.xml and report.md into this folder')
+  .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown', 'html']).default('console'))
+  .option('--out <dir>', 'also write report.json, junit.xml, report.md and report.html into this folder')
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
@@ -102,7 +103,7 @@ program
 program
   .command('report <results...>')
   .description('render or merge JSON reports (shards of one run, or several targets) as one report')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown']).default('markdown'))
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown', 'html']).default('markdown'))
   .action((files: string[], o: { format: string }) => {
     const reports = files.map((f) => {
       try {
@@ -208,6 +209,7 @@ program
 function render(format: string, reports: Report[]): string {
   if (format === 'junit') return renderJunit(reports);
   if (format === 'markdown') return renderMarkdown(reports);
+  if (format === 'html') return renderHtml(reports);
   return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
 }
 
@@ -216,6 +218,7 @@ function writeReports(dir: string, reports: Report[]): void {
   writeFileSync(join(dir, 'report.json'), render('json', reports));
   writeFileSync(join(dir, 'junit.xml'), renderJunit(reports));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(reports));
+  writeFileSync(join(dir, 'report.html'), renderHtml(reports));
 }
 
 function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[] }) {

@@ -1,0 +1,74 @@
+/**
+ * The HTML report in a real browser: headless Chromium from Debian's package (.ci/run installs it),
+ * driven by playwright-core. It filters by verdict, opens a failure to its steps, and shows hostile
+ * text as text. A missing browser fails this test; it never skips it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../src/reports/html.js';
+import { runConformance } from '../src/runner.js';
+import { loadClauses } from '../src/spec-loader.js';
+import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
+import { MUTANTS } from './mutants/mutants.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+describe('the HTML report in headless Chromium', () => {
+  it('filters by verdict, opens a failure to its counterexample, and escapes what scenarios generated', async () => {
+    // Arrange: the reference, and a buggy variant of it whose Publish ignores key state.
+    const clauses = (await loadClauses()).filter((c) => c.id.startsWith('sns.') || c.id.startsWith('kms.key-state.'));
+    const good = await runConformance(new ReferenceTarget(), { clauses, runs: 3 });
+    const bug = MUTANTS.find((m) => m.clause === 'sns.sse.publish-fails-when-key-unusable')!;
+    const buggy = await runConformance(new ReferenceTarget({ decorate: bug.decorate }), { clauses, runs: 10 });
+    buggy.target.name = 'buggy <emulator>';
+    const failing = buggy.clauses.filter((c) => c.verdict === 'fail');
+    expect(failing.length).toBeGreaterThan(0);
+    failing[0]!.reason += ' <img src=x onerror="document.title=\'pwned\'">';
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-html-'));
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderHtml([good, buggy]));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(pathToFileURL(file).href);
+      // Assert: everything shown at first, the target name escaped in the header
+      await expect.poll(() => page.locator('#shown').textContent()).toBe(`${clauses.length} clauses shown`);
+      expect(await page.locator('table.matrix > thead th').allTextContents()).toEqual(['clause', 'reference', 'buggy <emulator>']);
+      // Act: filter to failures
+      await page.selectOption('#verdict-filter', 'fail');
+      const visible = page.locator('tr.clause:not(.hidden)');
+      expect(await visible.count()).toBe(failing.length);
+      expect(await page.locator('#shown').textContent()).toBe(`${failing.length} clauses shown`);
+      expect(await page.locator('tr.area:not(.hidden)').allTextContents(), 'only areas with a failure keep their heading').toEqual([...new Set(failing.map((c) => c.id.split('.').slice(0, 2).join('.')))]);
+      // Act: open the failure
+      const cell = visible.first().locator('td.v-fail');
+      await cell.locator('summary').click();
+      // Assert: its steps, expected vs observed, and the clause's sources are visible
+      await expect.poll(() => cell.locator('table.steps').isVisible()).toBe(true);
+      const expectedCells = await cell.locator('td.expected').allTextContents();
+      expect(expectedCells.join(' ')).toMatch(/KMS\.(Disabled|InvalidState|NotFound)/);
+      expect(await cell.locator('td.observed').last().textContent()).toMatch(/^success/);
+      expect(await cell.locator('ul.sources li').first().textContent()).toMatch(/^SNS-\d+ \[(DOC|MODEL|OBS|INF)\] https:\/\//);
+      // Assert: the injected markup is text, not an element
+      expect(await page.locator('td img').count()).toBe(0);
+      expect(await page.title()).not.toBe('pwned');
+      expect(await cell.locator('p.reason').textContent()).toContain('<img src=x');
+      // Act, Assert: the feature filter combines with the verdict filter
+      await page.selectOption('#verdict-filter', '');
+      await page.selectOption('#feature-filter', 'fifo');
+      const fifoRows = await page.locator('tr.clause:not(.hidden) td.id code').allTextContents();
+      expect(fifoRows.length).toBeGreaterThan(0);
+      expect(fifoRows.every((id) => clauses.find((c) => c.id === id)!.features.includes('fifo'))).toBe(true);
+      await page.selectOption('#feature-filter', '');
+      await page.selectOption('#verdict-filter', 'fail');
+      await page.screenshot({ path: process.env.SSE_CONFORMANCE_SCREENSHOT ?? join(dir, 'report.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+});
