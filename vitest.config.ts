@@ -8,6 +8,7 @@ export default defineConfig({
   },
   test: {
     include: ['reference/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'test-targets/**/*.test.ts'],
+    globalSetup: ['test/build-dist.global-setup.ts'],
     // No blanket retries: a divergence that shows one time in three must stay visible.
     retry: 0,
     testTimeout: 60_000,

@@ -1,17 +1,11 @@
-/** The CLI as a user runs it: a child process, its output and its exit code. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+/** The built CLI as a user runs it: a child process, its output and its exit code. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cli as run } from './cli-runner.js';
 
-const MAIN = new URL('../src/cli/main.ts', import.meta.url).pathname;
-
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (...args: string[]) => run(args);
 
 describe('sse-conformance CLI', () => {
   it('lists the specification as JSON without running anything', () => {
@@ -86,6 +80,36 @@ describe('sse-conformance CLI', () => {
     const reports = JSON.parse(merged.out);
     expect(reports.summary.pass).toBe(9);
     expect(reports.clauses).toHaveLength(9);
+  });
+
+  it('reads settings from a config file, lets flags override them, and reports each problem with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-cfg-'));
+    writeFileSync(join(dir, 'sse-conformance.config.json'), JSON.stringify({ target: 'reference', clauses: ['kms.key-state.*'], runs: 2, seed: 5 }));
+    const fromFile = run(['run', '--format', 'json'], { cwd: dir });
+    expect(fromFile.code, fromFile.err).toBe(0);
+    const report = JSON.parse(fromFile.out);
+    expect(report.seed).toBe(5);
+    expect(report.clauses.map((c: { id: string }) => c.id).every((id: string) => id.startsWith('kms.key-state.'))).toBe(true);
+    expect(report.clauses.every((c: { runs: number }) => c.runs <= 2)).toBe(true);
+    const overridden = JSON.parse(run(['run', '--format', 'json', '--seed', '9', '--clause', 'sqs.sse-sqs.*'], { cwd: dir }).out);
+    expect([overridden.seed, overridden.clauses.length]).toEqual([9, 1]);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ target: 'nowhere', runs: 0, allowAccounts: ['12'], endpoint: { sqs: 'not a url' }, colour: 'blue' }));
+    const bad = run(['run', '--config', join(dir, 'bad.json')]);
+    expect(bad.code).toBe(2);
+    for (const path of ['target:', 'runs:', 'allowAccounts.0: a 12-digit AWS account ID', 'endpoint']) expect(bad.err).toContain(path);
+    expect(bad.err).toMatch(/Unrecognized key: "colour"/);
+    writeFileSync(join(dir, 'broken.json'), '{ not json');
+    expect(run(['run', '--config', join(dir, 'broken.json')]).err).toMatch(/not valid JSON/);
+  });
+
+  it('splits a run into shards that together cover every selected clause once', () => {
+    const ids = (shard: string) => JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--shard', shard, '--format', 'json']).out).clauses.map((c: { id: string }) => c.id);
+    const a = ids('1/2');
+    const b = ids('2/2');
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    expect([...a, ...b].sort()).toEqual(JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--format', 'json']).out).clauses.map((c: { id: string }) => c.id).sort());
+    expect(run(['run', '--shard', '3/2']).err).toMatch(/--shard must be i\/n/);
   });
 
   it.each([

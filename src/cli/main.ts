@@ -8,6 +8,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
 import { renderHtml } from '../reports/html.js';
 import { renderJunit } from '../reports/junit.js';
 import { renderMarkdown } from '../reports/markdown.js';
@@ -27,6 +28,7 @@ import { TargetUnavailableError } from '../target.js';
 import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
+import { Progress } from './progress.js';
 import { estimateKmsCost, explain } from './commands-info.js';
 
 class UsageError extends Error {}
@@ -67,19 +69,23 @@ program
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
+  .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
   .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
+  .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
   .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown', 'html']).default('console'))
   .option('--out <dir>', 'also write report.json, junit.xml, report.md and report.html into this folder')
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
-  .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; clause?: string[]; tag?: string[]; runs?: number; seed: number; format: string; out?: string; baseline?: string | false; writeBaseline?: string }) => {
+  .action(async (flags: RunFlags, cmd: Command) => {
+    const o = withConfig(flags, cmd, loadConfig(flags.config));
     const target = makeTarget(o.target, targetOptions(o));
-    const clauses = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
-    if (clauses.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
+    const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
+    if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
+    const clauses = o.shard ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
     if (!target.capabilities.disposableAccount) {
       const plan = planRun(target, clauses, o.runs ?? target.defaultRuns ?? 25);
@@ -87,18 +93,50 @@ program
     }
     const baselineFile = o.baseline === false ? undefined : (o.baseline ?? BASELINES[o.target]);
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
+    const progress = live ? new Progress(process.stdout) : undefined;
     const report = await runConformance(target, {
       clauses,
-      ...(baseline ? { baseline } : {}),
       seed: o.seed,
       ...(o.runs ? { runs: o.runs } : {}),
-      onClauseEnd: live ? (r, i, n) => process.stdout.write(clauseLine(r, i, n) + '\n') : undefined,
+      ...(baseline ? { baseline } : {}),
+      onClauseStart: progress ? (c, i, n) => progress.start(c.id, i, n) : undefined,
+      onClauseEnd: progress ? (r, i, n) => progress.end(clauseLine(r, i, n), r.verdict) : undefined,
     });
     if (o.out) writeReports(o.out, [report]);
     if (o.writeBaseline) writeBaseline(o.writeBaseline, baselineFrom(report, baseline));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     process.exitCode = exitCodeOf(report);
   });
+
+interface RunFlags {
+  target: string; endpoint?: string; region?: string; allowAccount?: string[]; config?: string; clause?: string[]; tag?: string[];
+  runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
+}
+
+/** Settings from the config file, unless the same setting was given on the command line. */
+function withConfig(flags: RunFlags, cmd: Command, cfg: Config): RunFlags {
+  const fromCli = (k: string) => cmd.getOptionValueSource(k) === 'cli';
+  const o = { ...flags };
+  if (cfg.target && !fromCli('target')) o.target = cfg.target;
+  const endpoint = endpointFlag(cfg.endpoint);
+  if (endpoint && !fromCli('endpoint')) o.endpoint = endpoint;
+  if (cfg.region && !fromCli('region')) o.region = cfg.region;
+  if (cfg.allowAccounts && !fromCli('allowAccount')) o.allowAccount = cfg.allowAccounts;
+  if (cfg.seed !== undefined && !fromCli('seed')) o.seed = cfg.seed;
+  if (cfg.runs !== undefined && !fromCli('runs')) o.runs = cfg.runs;
+  if (cfg.clauses && !fromCli('clause')) o.clause = cfg.clauses;
+  if (cfg.tags && !fromCli('tag')) o.tag = cfg.tags;
+  if (cfg.baseline && !fromCli('baseline')) o.baseline = cfg.baseline;
+  return o;
+}
+
+function shard<T>(items: T[], spec: string): T[] {
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  const i = Number(m?.[1]);
+  const n = Number(m?.[2]);
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${spec}"`);
+  return items.filter((_, k) => k % n === i - 1);
+}
 
 program
   .command('report <results...>')
@@ -230,7 +268,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError || e instanceof EndpointSpecError) {
+  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

@@ -2,7 +2,7 @@
  * LocalStack needs a container engine, which these machines do not have: the target must say it
  * could not start and why, every clause must be not observable, and the CLI must exit with 3.
  */
-import { spawnSync } from 'node:child_process';
+import { cli } from '../cli-runner.js';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
@@ -29,10 +29,10 @@ describe('the LocalStack target', () => {
   });
 
   it('makes the CLI exit with code 3 and say why', () => {
-    const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'run', '--target', 'localstack'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, LOCALSTACK_AUTH_TOKEN: 'ls-secret-123' } });
-    expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/UNAVAILABLE: LocalStack .* could not be started/);
-    expect(r.stdout + r.stderr).not.toContain('ls-secret-123');
+    const r = cli(['run', '--target', 'localstack'], { timeout: 120_000, env: { ...process.env, LOCALSTACK_AUTH_TOKEN: 'ls-secret-123' } });
+    const [status, stdout, stderr] = [r.code, r.out, r.err];
+    expect(status).toBe(3);
+    expect(stdout).toMatch(/UNAVAILABLE: LocalStack .* could not be started/);
+    expect(stdout + stderr).not.toContain('ls-secret-123');
   });
 });

@@ -3,7 +3,7 @@
  * the clear failures, and the whole specification matching moto's baseline exactly. A missing
  * moto_server fails these tests; it never skips them.
  */
-import { spawnSync } from 'node:child_process';
+import { cli } from '../cli-runner.js';
 import { describe, expect, it } from 'vitest';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
@@ -46,9 +46,9 @@ describe('moto_server lifecycle', () => {
   });
 
   it('exits with code 3 from the CLI when the endpoint is unreachable', () => {
-    const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', main, 'run', '--target', 'moto', '--endpoint', 'http://127.0.0.1:9', '--clause', 'sqs.sse-sqs.*'], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.status).toBe(3);
-    expect(r.stdout).toMatch(/UNAVAILABLE: no moto answering/);
+    const r = cli(['run', '--target', 'moto', '--endpoint', 'http://127.0.0.1:9', '--clause', 'sqs.sse-sqs.*'], { timeout: 60_000 });
+    const [status, stdout] = [r.code, r.out];
+    expect(status).toBe(3);
+    expect(stdout).toMatch(/UNAVAILABLE: no moto answering/);
   });
 });

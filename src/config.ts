@@ -1,0 +1,54 @@
+/**
+ * The config file (`sse-conformance.config.json`, or `--config FILE`): targets, endpoints,
+ * allow-listed accounts and run profiles, validated with zod so that each problem is reported
+ * with its path and what was expected. Command-line flags override the file.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
+
+const accountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID');
+const url = z.string().url('a URL such as http://127.0.0.1:5000');
+
+export const ConfigSchema = z.strictObject({
+  target: z.enum(['reference', 'moto', 'fauxqs', 'localstack', 'aws', 'endpoint']).optional(),
+  endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1').optional(),
+  allowAccounts: z.array(accountId).optional(),
+  seed: z.number().int().nonnegative().optional(),
+  runs: z.number().int().positive().optional(),
+  clauses: z.array(z.string().min(1)).optional(),
+  tags: z.array(z.string().min(1)).optional(),
+  baseline: z.string().min(1).optional(),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads and validates a config file; without an explicit path, a missing default file is no config. */
+export function loadConfig(path: string | undefined): Config {
+  const file = path ?? DEFAULT_CONFIG_FILE;
+  if (!path && !existsSync(file)) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`config ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
+  }
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new ConfigError(`config ${file} is not valid:\n${problems.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** An endpoint setting as the --endpoint flag spells it. */
+export function endpointFlag(e: Config['endpoint']): string | undefined {
+  if (e === undefined || typeof e === 'string') return e;
+  return `sqs=${e.sqs},sns=${e.sns},kms=${e.kms}`;
+}
