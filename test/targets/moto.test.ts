@@ -45,6 +45,26 @@ describe('moto_server lifecycle', () => {
     expect(report.summary.pass).toBe(0);
   });
 
+  it('exits with code 3 from the CLI when moto is not installed, saying how to install it', () => {
+    const r = cli(['run', '--target', 'moto', '--clause', 'sqs.sse-sqs.*'], { env: { ...process.env, MOTO_SERVER: 'moto_server_not_installed' } });
+    expect(r.code).toBe(3);
+    expect(r.out).toMatch(/UNAVAILABLE: moto_server_not_installed not found on PATH: install moto with its server extra/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('sweeps from the CLI: refuses without an allow-list (3), lists as a dry run (0)', async () => {
+    const server = await MotoServer.start();
+    try {
+      const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIASTANDIN', AWS_SECRET_ACCESS_KEY: 'x' };
+      expect(cli(['sweep', '--endpoint', server.endpoint], { env }).code).toBe(3);
+      const r = cli(['sweep', '--endpoint', server.endpoint, '--allow-account', '123456789012'], { env });
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toMatch(/^would delete \(dry run; pass --delete\): 0 queues, 0 topics, 0 aliases/);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('exits with code 3 from the CLI when the endpoint is unreachable', () => {
     const r = cli(['run', '--target', 'moto', '--endpoint', 'http://127.0.0.1:9', '--clause', 'sqs.sse-sqs.*'], { timeout: 60_000 });
     const [status, stdout] = [r.code, r.out];
