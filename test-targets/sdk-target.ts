@@ -16,6 +16,20 @@ export interface Endpoints {
   sqs: string;
 }
 
+/** What a target reached over HTTP offers unless it says otherwise (no clock, no inspection, a disposable account). */
+export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): Capabilities {
+  return {
+    virtualClock: false,
+    realTimeWindows: false,
+    atRestInspection: false,
+    principals: 2,
+    sqsMaxMessageBytes: 1_048_576,
+    snsMaxMessageBytes: 262_144,
+    disposableAccount: true,
+    ...overrides,
+  };
+}
+
 export abstract class SdkTarget implements Target {
   abstract readonly name: string;
   abstract readonly capabilities: Capabilities;

@@ -143,16 +143,7 @@ program
   .description('render or merge JSON reports (shards of one run, or several targets) as one report')
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown', 'html']).default('markdown'))
   .action((files: string[], o: { format: string }) => {
-    const reports = files.map((f) => {
-      try {
-        const r = JSON.parse(readFileSync(f, 'utf8')) as Report;
-        if (r.tool !== 'sse-conformance' || !Array.isArray(r.clauses)) throw new Error('not an sse-conformance JSON report');
-        return r;
-      } catch (e) {
-        throw new UsageError(`cannot read report ${f}: ${(e as Error).message}`);
-      }
-    });
-    process.stdout.write(render(o.format, mergeShards(reports)));
+    process.stdout.write(render(o.format, mergeShards(files.map(readReport))));
   });
 
 program
@@ -160,9 +151,7 @@ program
   .description("a clause's sentence, sources, what it generates, and its verdict per target")
   .option('--report <file>', 'verdicts from this JSON report instead (repeatable)', collect)
   .action(async (id: string, o: { report?: string[] }) => {
-    const clause = (await loadClauses()).find((c) => c.id === id);
-    if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
-    process.stdout.write(explain(clause, o.report ?? []) + '\n');
+    process.stdout.write(explain(await findClause(id), o.report ?? []) + '\n');
   });
 
 program
@@ -171,26 +160,13 @@ program
   .option('--target <name>', "target to replay against (default: the report's target)")
   .option('--endpoint <url>', 'an emulator already running at this URL')
   .action(async (file: string, id: string, o: { target?: string; endpoint?: string }) => {
-    let report: Report;
-    try {
-      report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-    } catch (e) {
-      throw new UsageError(`cannot read report ${file}: ${(e as Error).message}`);
-    }
-    const entry = report.clauses?.find((c) => c.id === id);
+    const report = readReport(file);
+    const entry = report.clauses.find((c) => c.id === id);
     if (!entry) throw new UsageError(`clause "${id}" is not in ${file}`);
     if (!entry.counterexample) throw new UsageError(`clause "${id}" has no counterexample in ${file} (verdict ${entry.verdict})`);
-    const clause = (await loadClauses()).find((c) => c.id === id);
-    if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
+    const clause = await findClause(id);
     const target = makeTarget(o.target ?? report.target.name, targetOptions(o));
-    try {
-      await target.start();
-    } catch (e) {
-      if (!(e instanceof TargetUnavailableError)) throw e;
-      process.stderr.write(`sse-conformance: ${e.message}\n`);
-      process.exitCode = 3;
-      return;
-    }
+    if (!(await startOrExit3(target))) return;
     try {
       const { seed, path } = entry.counterexample;
       const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
@@ -229,20 +205,42 @@ program
   .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; delete: boolean }) => {
     if (o.target !== 'aws') throw new UsageError('sweep works on --target aws only (emulators are reset instead)');
     const target = makeTarget('aws', targetOptions(o)) as AwsTarget;
-    try {
-      await target.start();
-    } catch (e) {
-      if (!(e instanceof TargetUnavailableError)) throw e;
-      process.stderr.write(`sse-conformance: ${e.message}\n`);
-      process.exitCode = 3;
-      return;
-    }
+    if (!(await startOrExit3(target))) return;
     const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
     process.stdout.write(`${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys\n`);
     for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
     await target.dispose();
   });
+
+/** Starts a target; when it cannot start, says why and sets exit code 3. */
+async function startOrExit3(target: { start(): Promise<void> }): Promise<boolean> {
+  try {
+    await target.start();
+    return true;
+  } catch (e) {
+    if (!(e instanceof TargetUnavailableError)) throw e;
+    process.stderr.write(`sse-conformance: ${e.message}\n`);
+    process.exitCode = 3;
+    return false;
+  }
+}
+
+function readReport(file: string): Report {
+  try {
+    const r = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    if (r.tool !== 'sse-conformance' || !Array.isArray(r.clauses)) throw new Error('not an sse-conformance JSON report');
+    return r;
+  } catch (e) {
+    throw new UsageError(`cannot read report ${file}: ${(e as Error).message}`);
+  }
+}
+
+async function findClause(id: string) {
+  const clause = (await loadClauses()).find((c) => c.id === id);
+  if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
+  return clause;
+}
 
 function render(format: string, reports: Report[]): string {
   if (format === 'junit') return renderJunit(reports);

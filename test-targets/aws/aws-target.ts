@@ -8,7 +8,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { TargetUnavailableError, type Capabilities, type Clients } from '../../src/target.js';
-import { SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
+import { httpTargetCapabilities, SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
 import { KeyPool } from './key-pool.js';
 import { pinQueueUrls, tagCreations } from './safety.js';
 
@@ -29,15 +29,7 @@ export interface AwsTargetOptions {
 export class AwsTarget extends SdkTarget {
   readonly name = 'aws';
   readonly defaultRuns = 3;
-  readonly capabilities: Capabilities = {
-    virtualClock: false,
-    realTimeWindows: false,
-    atRestInspection: false,
-    principals: 1,
-    sqsMaxMessageBytes: 1_048_576,
-    snsMaxMessageBytes: 262_144,
-    disposableAccount: false,
-  };
+  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false });
   readonly runId: string;
   readonly namePrefix: string;
   readonly #options: AwsTargetOptions;

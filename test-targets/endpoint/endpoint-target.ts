@@ -4,7 +4,7 @@
  * the conservative set: no virtual clock, no at-rest inspection.
  */
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
-import { SdkTarget, type Endpoints } from '../sdk-target.js';
+import { httpTargetCapabilities, SdkTarget, type Endpoints } from '../sdk-target.js';
 
 export class EndpointSpecError extends Error {
   override readonly name = 'EndpointSpecError';
@@ -40,15 +40,7 @@ export function parseEndpoints(spec: string | undefined): Endpoints {
 export class EndpointTarget extends SdkTarget {
   readonly name = 'endpoint';
   readonly defaultRuns = 10;
-  readonly capabilities: Capabilities = {
-    virtualClock: false,
-    realTimeWindows: false,
-    atRestInspection: false,
-    principals: 2,
-    sqsMaxMessageBytes: 1_048_576,
-    snsMaxMessageBytes: 262_144,
-    disposableAccount: true,
-  };
+  readonly capabilities: Capabilities = httpTargetCapabilities();
   readonly #endpoints: Endpoints;
 
   constructor(spec: string | undefined, opts: { region?: string } = {}) {

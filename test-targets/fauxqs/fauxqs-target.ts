@@ -7,7 +7,7 @@
  */
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { MotoServer } from '../moto/moto-server.js';
-import { SdkTarget } from '../sdk-target.js';
+import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 interface FauxqsServer {
   address: string;
@@ -30,15 +30,7 @@ export interface FauxqsTargetOptions {
 export class FauxqsTarget extends SdkTarget {
   readonly name = 'fauxqs';
   readonly defaultRuns = 25;
-  readonly capabilities: Capabilities = {
-    virtualClock: false,
-    realTimeWindows: false,
-    atRestInspection: true,
-    principals: 2,
-    sqsMaxMessageBytes: 1_048_576,
-    snsMaxMessageBytes: 262_144,
-    disposableAccount: true,
-  };
+  readonly capabilities: Capabilities = httpTargetCapabilities({ atRestInspection: true });
   readonly #options: FauxqsTargetOptions;
   #fauxqs: FauxqsServer | undefined;
   #moto: MotoServer | undefined;

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
-import { SdkTarget } from '../sdk-target.js';
+import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 /** The pinned image: the first FROM of test-targets/localstack/Dockerfile. */
 export function pinnedImage(): string {
@@ -31,15 +31,7 @@ interface Started {
 export class LocalstackTarget extends SdkTarget {
   readonly name = 'localstack';
   readonly defaultRuns = 10;
-  readonly capabilities: Capabilities = {
-    virtualClock: false,
-    realTimeWindows: false,
-    atRestInspection: false,
-    principals: 2,
-    sqsMaxMessageBytes: 1_048_576,
-    snsMaxMessageBytes: 262_144,
-    disposableAccount: true,
-  };
+  readonly capabilities: Capabilities = httpTargetCapabilities();
   #container: Started | undefined;
 
   constructor() {

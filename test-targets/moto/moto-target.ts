@@ -5,7 +5,7 @@
  * fail here: the baseline lists them.
  */
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
-import { SdkTarget } from '../sdk-target.js';
+import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 import { MotoServer } from './moto-server.js';
 
 export interface MotoTargetOptions {
@@ -25,16 +25,8 @@ export class MotoTarget extends SdkTarget {
   constructor(options: MotoTargetOptions = {}) {
     super();
     this.#options = options;
-    this.capabilities = {
-      virtualClock: false,
-      realTimeWindows: options.realTimeWindows ?? false,
-      // moto 5.2.1's /moto-api/data.json lists stored message bodies but not which queue holds each.
-      atRestInspection: false,
-      principals: 2,
-      sqsMaxMessageBytes: 1_048_576,
-      snsMaxMessageBytes: 262_144,
-      disposableAccount: true,
-    };
+    // No at-rest inspection: moto 5.2.1's /moto-api/data.json lists stored bodies but not which queue holds each.
+    this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false });
   }
 
   async start(): Promise<void> {
