@@ -14,18 +14,19 @@ import { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { SafetyRefusal } from '../../test-targets/aws/safety.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { MotoServer } from '../../test-targets/moto/moto-server.js';
-import { MotoTarget } from '../../test-targets/moto/moto-target.js';
+import { EndpointTarget } from '../../test-targets/endpoint/endpoint-target.js';
 
 const MOTO_ACCOUNT = '123456789012';
 const credentials = { accessKeyId: 'AKIASTANDINFORAWS000', secretAccessKey: 'stand-in' };
 let moto: MotoServer;
 let decoy: { queueUrl: string; topicArn: string; keyId: string };
-const admin = new MotoTarget();
+let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
 beforeAll(async () => {
   moto = await MotoServer.start();
+  admin = new EndpointTarget(moto.endpoint);
+  await admin.start();
   // The account's own resources, created by someone else: no prefix, no tag.
-  (admin as unknown as { endpoints: unknown }).endpoints = { kms: moto.endpoint, sns: moto.endpoint, sqs: moto.endpoint };
   const c = admin.clients(0);
   decoy = {
     queueUrl: (await c.sqs.send(new CreateQueueCommand({ QueueName: 'production-orders' }))).QueueUrl!,
