@@ -21,6 +21,7 @@ export const ConfigSchema = z.strictObject({
   clauses: z.array(z.string().min(1)).optional(),
   tags: z.array(z.string().min(1)).optional(),
   baseline: z.string().min(1).optional(),
+  realTimeWindows: z.boolean().optional(),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -25,12 +25,14 @@ export interface TargetOptions {
   region?: string;
   /** aws: the account IDs the run may touch (also SSE_CONFORMANCE_ALLOWED_ACCOUNTS, comma-separated). */
   allowedAccounts?: string[];
+  /** moto, fauxqs: run clauses that wait real time for data-key reuse windows (one wait of ~2 minutes). */
+  realTimeWindows?: boolean;
 }
 
 const BUILDERS: Record<string, (o: TargetOptions) => RunnableTarget> = {
   reference: () => new ReferenceTarget(),
-  moto: (o) => new MotoTarget(o.endpoint ? { endpoint: o.endpoint } : {}),
-  fauxqs: () => new FauxqsTarget(),
+  moto: (o) => new MotoTarget({ ...(o.endpoint ? { endpoint: o.endpoint } : {}), realTimeWindows: o.realTimeWindows === true }),
+  fauxqs: (o) => new FauxqsTarget({ realTimeWindows: o.realTimeWindows === true }),
   localstack: () => new LocalstackTarget(),
   endpoint: (o) => new EndpointTarget(o.endpoint, o.region ? { region: o.region } : {}),
   aws: (o) => new AwsTarget({

@@ -69,6 +69,7 @@ program
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
+  .option('--real-time-windows', 'moto, fauxqs: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
@@ -109,7 +110,7 @@ program
   });
 
 interface RunFlags {
-  target: string; endpoint?: string; region?: string; allowAccount?: string[]; config?: string; clause?: string[]; tag?: string[];
+  target: string; endpoint?: string; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
   runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
 }
 
@@ -127,6 +128,7 @@ function withConfig(flags: RunFlags, cmd: Command, cfg: Config): RunFlags {
   if (cfg.clauses && !fromCli('clause')) o.clause = cfg.clauses;
   if (cfg.tags && !fromCli('tag')) o.tag = cfg.tags;
   if (cfg.baseline && !fromCli('baseline')) o.baseline = cfg.baseline;
+  if (cfg.realTimeWindows !== undefined && !fromCli('realTimeWindows')) o.realTimeWindows = cfg.realTimeWindows;
   return o;
 }
 
@@ -257,8 +259,13 @@ function writeReports(dir: string, reports: Report[]): void {
   writeFileSync(join(dir, 'report.html'), renderHtml(reports));
 }
 
-function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[] }) {
-  return { ...(o.endpoint ? { endpoint: o.endpoint } : {}), ...(o.region ? { region: o.region } : {}), ...(o.allowAccount ? { allowedAccounts: o.allowAccount } : {}) };
+function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
+  return {
+    ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    ...(o.region ? { region: o.region } : {}),
+    ...(o.allowAccount ? { allowedAccounts: o.allowAccount } : {}),
+    ...(o.realTimeWindows ? { realTimeWindows: true } : {}),
+  };
 }
 
 try {

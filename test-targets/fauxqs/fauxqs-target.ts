@@ -25,12 +25,14 @@ interface FauxMessage {
 export interface FauxqsTargetOptions {
   /** A KMS endpoint to use instead of starting moto. */
   kmsEndpoint?: string;
+  /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
+  realTimeWindows?: boolean;
 }
 
 export class FauxqsTarget extends SdkTarget {
   readonly name = 'fauxqs';
   readonly defaultRuns = 25;
-  readonly capabilities: Capabilities = httpTargetCapabilities({ atRestInspection: true });
+  readonly capabilities: Capabilities;
   readonly #options: FauxqsTargetOptions;
   #fauxqs: FauxqsServer | undefined;
   #moto: MotoServer | undefined;
@@ -38,6 +40,7 @@ export class FauxqsTarget extends SdkTarget {
   constructor(options: FauxqsTargetOptions = {}) {
     super({ account: '000000000000' });
     this.#options = options;
+    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false });
   }
 
   async start(): Promise<void> {

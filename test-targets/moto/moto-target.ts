@@ -11,7 +11,7 @@ import { MotoServer } from './moto-server.js';
 export interface MotoTargetOptions {
   /** Use a moto that is already running instead of starting one. */
   endpoint?: string;
-  /** Allow clauses that wait real time for data-key reuse windows (minutes). Default: off. */
+  /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
   realTimeWindows?: boolean;
 }
 
