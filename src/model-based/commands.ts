@@ -44,28 +44,46 @@ async function both<T>(s: Session, m: MbState, service: Service, op: string, tar
   return { predicted, observed };
 }
 
-class CreateKey implements Cmd {
-  check = () => true;
+type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
+/** Commands name resources by index modulo how many exist, so that shrinking keeps them valid. */
+const at = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
+
+/**
+ * A command names, as it runs, the resources it resolved (`SendMessage(queue#1, as p0)`): fast-check
+ * prints only commands that ran, so the label set in `run` is all a report ever shows.
+ */
+abstract class Command implements Cmd {
+  protected label = '';
+  abstract check(m: Readonly<MbState>): boolean;
+  abstract run(m: MbState, s: Session): Promise<void>;
+  toString(): string {
+    return this.label;
+  }
+}
+
+class CreateKey extends Command {
+  check() {
+    return true;
+  }
   async run(m: MbState, s: Session) {
+    this.label = 'CreateKey()';
     const { predicted, observed } = await both(s, m, 'kms', 'CreateKey', {}, () => m.oracle.kms.createKey(OWNER));
     if (predicted.outcome.ok && observed.ok) {
       m.keys.push({ model: (predicted.outcome.value as { keyId: string }).keyId, target: (observed.value as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId });
     }
   }
-  toString = () => 'CreateKey()';
 }
 
-type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
-/** Commands name resources by index modulo how many exist, so that shrinking keeps them valid. */
-const at = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
-
-class ChangeKeyState implements Cmd {
-  #label = '';
-  constructor(readonly op: KeyOp, readonly k: number) {}
-  check = (m: Readonly<MbState>) => m.keys.length > 0;
+class ChangeKeyState extends Command {
+  constructor(readonly op: KeyOp, readonly k: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.keys.length > 0;
+  }
   async run(m: MbState, s: Session) {
     const [key, k] = at(m.keys, this.k);
-    this.#label = `key#${k}`;
+    this.label = `${this.op}(key#${k})`;
     const extra = this.op === 'ScheduleKeyDeletion' ? { PendingWindowInDays: 7 } : {};
     await both(s, m, 'kms', this.op, { KeyId: key.target, ...extra }, () => {
       const kms = m.oracle.kms;
@@ -75,64 +93,72 @@ class ChangeKeyState implements Cmd {
       return kms.cancelKeyDeletion(OWNER, key.model);
     });
   }
-  toString = () => `${this.op}(${this.#label || `key#${this.k}`})`;
 }
 
 /** `k` undefined: SSE-SQS; -1: unencrypted; otherwise SSE-KMS with key k. */
-class CreateQueue implements Cmd {
-  #label = '';
-  constructor(readonly k: number | undefined) {}
-  check = (m: Readonly<MbState>) => this.k === undefined || this.k < 0 || m.keys.length > 0;
+class CreateQueue extends Command {
+  constructor(readonly k: number | undefined) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return this.k === undefined || this.k < 0 || m.keys.length > 0;
+  }
   async run(m: MbState, s: Session) {
     const name = s.name('queue');
     const key = this.k === undefined || this.k < 0 ? undefined : at(m.keys, this.k);
-    this.#label = this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted';
+    this.label = `CreateQueue(${this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> =>
       this.k === undefined ? {} : !key ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key[0][side] };
     const { predicted, observed } = await both(s, m, 'sqs', 'CreateQueue', { QueueName: name, Attributes: attrs('target') }, () => m.oracle.sqs.createQueue(OWNER, name, attrs('model')));
     if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value as string, target: (observed.value as { QueueUrl: string }).QueueUrl, bodies: new Set() });
   }
-  toString = () => `CreateQueue(${this.#label || (this.k === undefined ? 'SSE-SQS' : this.k < 0 ? 'unencrypted' : `key#${this.k}`)})`;
 }
 
 /** `k` -1 clears the key (SSE off). */
-class SetQueueKey implements Cmd {
-  #label = '';
-  constructor(readonly q: number, readonly k: number) {}
-  check = (m: Readonly<MbState>) => m.queues.length > 0 && (this.k < 0 || m.keys.length > 0);
+class SetQueueKey extends Command {
+  constructor(readonly q: number, readonly k: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.queues.length > 0 && (this.k < 0 || m.keys.length > 0);
+  }
   async run(m: MbState, s: Session) {
     const [q, qi] = at(m.queues, this.q);
     const key = this.k < 0 ? undefined : at(m.keys, this.k);
-    this.#label = `queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'}`;
+    this.label = `SetQueueAttributes(queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'})`;
     const id = (side: 'target' | 'model') => (key ? key[0][side] : '');
     await both(s, m, 'sqs', 'SetQueueAttributes', { QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }, () =>
       m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }));
   }
-  toString = () => `SetQueueAttributes(${this.#label || `queue#${this.q}, KmsMasterKeyId=${this.k < 0 ? '""' : `key#${this.k}`}`})`;
 }
 
-class SendMessage implements Cmd {
-  #label = '';
-  constructor(readonly q: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => m.queues.length > 0 && this.p < m.principals;
+class SendMessage extends Command {
+  constructor(readonly q: number, readonly p: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.queues.length > 0 && this.p < m.principals;
+  }
   async run(m: MbState, s: Session) {
     const [q, qi] = at(m.queues, this.q);
-    this.#label = `queue#${qi}`;
+    this.label = `SendMessage(queue#${qi}, as p${this.p})`;
     const body = `m${++m.n}`;
     const { observed } = await both(s, m, 'sqs', 'SendMessage', { QueueUrl: q.target, MessageBody: body }, () =>
       m.oracle.sqs.sendMessage({ caller: principal(this.p) }, { QueueUrl: q.model, MessageBody: body }), this.p);
     if (observed.ok) q.bodies.add(body);
   }
-  toString = () => `SendMessage(${this.#label || `queue#${this.q}`}, as p${this.p})`;
 }
 
-class ReceiveMessage implements Cmd {
-  #label = '';
-  constructor(readonly q: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => m.queues.length > 0 && this.p < m.principals;
+class ReceiveMessage extends Command {
+  constructor(readonly q: number, readonly p: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.queues.length > 0 && this.p < m.principals;
+  }
   async run(m: MbState, s: Session) {
     const [q, qi] = at(m.queues, this.q);
-    this.#label = `queue#${qi}`;
+    this.label = `ReceiveMessage(queue#${qi}, as p${this.p})`;
     const input = { QueueUrl: q.target, MaxNumberOfMessages: 10, VisibilityTimeout: 0 };
     const { observed } = await both(s, m, 'sqs', 'ReceiveMessage', input, () =>
       m.oracle.sqs.receiveMessage({ caller: principal(this.p) }, { ...input, QueueUrl: q.model }), this.p);
@@ -141,45 +167,52 @@ class ReceiveMessage implements Cmd {
       s.check(bodies.every((b) => q.bodies.has(b)), 'Bodies', 'only bodies sent to this queue, unchanged', bodies);
     }
   }
-  toString = () => `ReceiveMessage(${this.#label || `queue#${this.q}`}, as p${this.p})`;
 }
 
-class CreateTopic implements Cmd {
-  #label = '';
-  constructor(readonly k: number) {}
-  check = (m: Readonly<MbState>) => this.k < 0 || m.keys.length > 0;
+class CreateTopic extends Command {
+  constructor(readonly k: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return this.k < 0 || m.keys.length > 0;
+  }
   async run(m: MbState, s: Session) {
     const name = s.name('topic');
     const key = this.k < 0 ? undefined : at(m.keys, this.k);
-    this.#label = key ? `key#${key[1]}` : 'unencrypted';
+    this.label = `CreateTopic(${key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> => (key ? { KmsMasterKeyId: key[0][side] } : {});
     const { predicted, observed } = await both(s, m, 'sns', 'CreateTopic', { Name: name, Attributes: attrs('target') }, () => m.oracle.sns.createTopic(OWNER, name, attrs('model')));
     if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value as string, target: (observed.value as { TopicArn: string }).TopicArn });
   }
-  toString = () => `CreateTopic(${this.#label || (this.k < 0 ? 'unencrypted' : `key#${this.k}`)})`;
 }
 
-class Publish implements Cmd {
-  #label = '';
-  constructor(readonly t: number, readonly p: number) {}
-  check = (m: Readonly<MbState>) => m.topics.length > 0 && this.p < m.principals;
+class Publish extends Command {
+  constructor(readonly t: number, readonly p: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.topics.length > 0 && this.p < m.principals;
+  }
   async run(m: MbState, s: Session) {
     const [t, ti] = at(m.topics, this.t);
-    this.#label = `topic#${ti}`;
+    this.label = `Publish(topic#${ti}, as p${this.p})`;
     await both(s, m, 'sns', 'Publish', { TopicArn: t.target, Message: 'p' }, () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }), this.p);
   }
-  toString = () => `Publish(${this.#label || `topic#${this.t}`}, as p${this.p})`;
 }
 
 /** Virtual clock only: lets reuse periods run out and deletion windows end on both sides. */
-class AdvanceTime implements Cmd {
-  constructor(readonly ms: number) {}
-  check = (m: Readonly<MbState>) => m.virtualClock;
+class AdvanceTime extends Command {
+  constructor(readonly ms: number) {
+    super();
+  }
+  check(m: Readonly<MbState>) {
+    return m.virtualClock;
+  }
   async run(m: MbState, s: Session) {
+    this.label = `AdvanceTime(${this.ms >= DAY ? `${this.ms / DAY}d` : `${this.ms / SECOND}s`})`;
     m.oracle.clock.advance(this.ms);
     await s.wait(this.ms);
   }
-  toString = () => `AdvanceTime(${this.ms >= DAY ? `${this.ms / DAY}d` : `${this.ms / SECOND}s`})`;
 }
 
 const idx = fc.integer({ min: 0, max: 2 });
