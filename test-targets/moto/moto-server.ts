@@ -5,8 +5,10 @@
 import { execa, type ResultPromise } from 'execa';
 import { createServer } from 'node:net';
 import { TargetUnavailableError } from '../../src/target.js';
+import { provisionedBinary, provisionHint } from '../emulators.js';
 
-export const MOTO_COMMAND = process.env.MOTO_SERVER ?? 'moto_server';
+/** $MOTO_SERVER, else the provisioned moto (`npm run provision -- moto`), else moto_server on PATH. */
+export const motoCommand = (): string => process.env.MOTO_SERVER ?? provisionedBinary('moto') ?? 'moto_server';
 const READY_TIMEOUT_MS = 30_000;
 
 async function freePort(): Promise<number> {
@@ -34,7 +36,7 @@ export class MotoServer {
     return this.#proc.pid;
   }
 
-  static async start(command = MOTO_COMMAND): Promise<MotoServer> {
+  static async start(command = motoCommand()): Promise<MotoServer> {
     const port = await freePort();
     const proc = execa(command, ['-H', '127.0.0.1', '-p', String(port)], { reject: false, forceKillAfterDelay: 3000, cleanup: true, stdin: 'ignore', buffer: { stdout: false, stderr: true }, stdout: 'ignore' });
     let exited: { code?: number; error?: string; stderr?: string } | undefined;
@@ -46,7 +48,7 @@ export class MotoServer {
     while (Date.now() < deadline) {
       if (exited) {
         const why = exited.error === 'ENOENT' || /ENOENT/.test(exited.error ?? '')
-          ? `${command} not found on PATH: install moto with its server extra (pip install "moto[server]"), or set MOTO_SERVER`
+          ? `${command} not found: ${provisionHint('moto')} (or put moto_server on PATH, or set MOTO_SERVER)`
           : `${command} exited with code ${exited.code}: ${(exited.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`;
         throw new TargetUnavailableError(why);
       }

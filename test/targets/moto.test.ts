@@ -34,7 +34,7 @@ describe('moto_server lifecycle', () => {
   it('reports a missing moto_server as a clear unavailability, not a crash', async () => {
     const e = await MotoServer.start('moto_server_that_is_not_installed').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TargetUnavailableError);
-    expect((e as Error).message).toMatch(/not found on PATH.*pip install "moto\[server\]"/);
+    expect((e as Error).message).toMatch(/not found: run `npm run provision -- moto`/);
   });
 
   it('reports an endpoint where nothing answers as unavailable: every clause not observable', async () => {
@@ -48,7 +48,7 @@ describe('moto_server lifecycle', () => {
   it('exits with code 3 from the CLI when moto is not installed, saying how to install it', () => {
     const r = cli(['run', '--target', 'moto', '--clause', 'sqs.sse-sqs.*'], { env: { ...process.env, MOTO_SERVER: 'moto_server_not_installed' } });
     expect(r.code).toBe(3);
-    expect(r.out).toMatch(/UNAVAILABLE: moto_server_not_installed not found on PATH: install moto with its server extra/);
+    expect(r.out).toMatch(/UNAVAILABLE: moto_server_not_installed not found: run `npm run provision -- moto`/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
