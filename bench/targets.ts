@@ -11,7 +11,7 @@ import { readBaseline } from '../src/baseline.js';
 import { DEFAULT_SEED, runConformance } from '../src/runner.js';
 import { Session } from '../src/session.js';
 import { loadClauses } from '../src/spec-loader.js';
-import { BASELINES, makeTarget } from '../src/targets.js';
+import { baselineFile, makeTarget } from '../test-targets/registry.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
 import type { Row } from './reference.js';
 
@@ -76,7 +76,7 @@ export async function benchTargets(): Promise<Row[]> {
   const lengths: number[] = [];
   for (const name of ['reference', 'moto', 'fauxqs']) {
     const t = performance.now();
-    const report = await runConformance(makeTarget(name), { clauses, seed: DEFAULT_SEED, ...(BASELINES[name] ? { baseline: readBaseline(BASELINES[name]!) } : {}) });
+    const report = await runConformance(makeTarget(name), { clauses, seed: DEFAULT_SEED, ...(baselineFile(name) ? { baseline: readBaseline(baselineFile(name)!) } : {}) });
     const wall = (performance.now() - t) / 1000;
     for (const r of report.clauses) if (r.counterexample) lengths.push(r.counterexample.steps.length);
     const as = report.summary.fail + report.summary['unexpected-pass'] + report.summary.error === 0;
@@ -92,8 +92,8 @@ export async function benchTargets(): Promise<Row[]> {
     let calls = 0;
     const t = performance.now();
     const report = await runConformance(
-      { ...long, name: long.name, capabilities: long.capabilities, clients: (i?: number) => long.clients(i), start: async () => {}, dispose: async () => {} },
-      { clauses: clauses.filter((x) => x.id.startsWith('sqs.')), seed: DEFAULT_SEED, runs: 10, baseline: readBaseline(BASELINES.moto!) }, // the same work each round
+      { ...long, name: long.name, capabilities: long.capabilities, clients: (i?: number) => long.clients(i), defaultRuns: long.defaultRuns, start: async () => {}, dispose: async () => {} },
+      { clauses: clauses.filter((x) => x.id.startsWith('sqs.')), seed: DEFAULT_SEED, runs: 10, baseline: readBaseline(baselineFile('moto')!) }, // the same work each round
     );
     for (const r of report.clauses) calls += r.runs;
     perRequest.push((performance.now() - t) / Math.max(1, calls));

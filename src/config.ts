@@ -11,8 +11,9 @@ export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
 const accountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID');
 const url = z.string().url('a URL such as http://127.0.0.1:5000');
 
-export const ConfigSchema = z.strictObject({
-  target: z.enum(['reference', 'moto', 'fauxqs', 'localstack', 'aws', 'endpoint']).optional(),
+/** The schema, given the target names the registry knows. */
+export const configSchema = (targets: readonly string[]) => z.strictObject({
+  target: z.enum(targets as [string, ...string[]]).optional(),
   endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1').optional(),
   allowAccounts: z.array(accountId).optional(),
@@ -22,16 +23,17 @@ export const ConfigSchema = z.strictObject({
   tags: z.array(z.string().min(1)).optional(),
   baseline: z.string().min(1).optional(),
   realTimeWindows: z.boolean().optional(),
+  reset: z.boolean().optional(),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
 /** Reads and validates a config file; without an explicit path, a missing default file is no config. */
-export function loadConfig(path: string | undefined): Config {
+export function loadConfig(path: string | undefined, targets: readonly string[]): Config {
   const file = path ?? DEFAULT_CONFIG_FILE;
   if (!path && !existsSync(file)) return {};
   let raw: unknown;
@@ -40,7 +42,7 @@ export function loadConfig(path: string | undefined): Config {
   } catch (e) {
     throw new ConfigError(`config ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
   }
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = configSchema(targets).safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
     throw new ConfigError(`config ${file} is not valid:\n${problems.join('\n')}`);

@@ -39,7 +39,7 @@ export function clauseSeed(seed: number, id: string): number {
   return (seed ^ h) | 0;
 }
 
-export async function runConformance(target: Target & { defaultRuns?: number }, opts: RunOptions): Promise<Report> {
+export async function runConformance(target: Target, opts: RunOptions): Promise<Report> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const started = Date.now();
   const report: Report = {
@@ -67,7 +67,7 @@ export async function runConformance(target: Target & { defaultRuns?: number }, 
       opts.onClauseStart?.(clause, i, opts.clauses.length);
       const result = unavailable
         ? base(clause, 'not-observable', 0, 0, `target ${target.name} could not be started: ${unavailable}`)
-        : await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns ?? 25, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}` });
+        : await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}` });
       report.clauses.push(result);
       opts.onClauseEnd?.(result, i, opts.clauses.length);
     }

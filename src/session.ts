@@ -36,6 +36,8 @@ export class NotObservableError extends Error {
 }
 
 const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
+/** Between probes that do not wait by themselves (receives long-poll instead). */
+const POLL_INTERVAL_MS = 250;
 
 type Kind = 'key' | 'alias' | 'queue' | 'topic' | 'sub';
 
@@ -119,8 +121,27 @@ export class Session {
     await new Promise((r) => setTimeout(r, ms));
   }
 
-  async settle(): Promise<void> {
-    await this.#target.settle?.();
+  /**
+   * Probes until `enough(result)` or the target's bound for asynchronous effects
+   * (`capabilities.eventualMs`) has passed, and records on the last probe's step how long it waited
+   * and why it stopped (`observed.waited`). A probe gets the time left, so receives can long-poll.
+   * A check that something never happens passes `enough` only for the wrong outcome, so it waits
+   * the whole bound and says so. With a bound of 0 (synchronous targets) it probes once.
+   */
+  async eventually<T>(probe: (remainingMs: number) => Promise<T>, enough: (result: T) => boolean): Promise<T> {
+    const bound = this.#target.capabilities.eventualMs;
+    const started = Date.now();
+    for (let polls = 1; ; polls++) {
+      const result = await probe(Math.max(0, bound - (Date.now() - started)));
+      const met = enough(result);
+      const elapsed = Date.now() - started;
+      if (met || elapsed >= bound) {
+        const step = this.steps.at(-1);
+        if (step && bound > 0) step.observed = { ...step.observed, waited: `${(elapsed / 1000).toFixed(1)} s of a ${bound / 1000} s bound, ${polls} ${polls === 1 ? 'poll' : 'polls'}, ${met ? 'condition met' : 'bound reached'}` };
+        return result;
+      }
+      await new Promise((r) => setTimeout(r, Math.min(POLL_INTERVAL_MS, bound - elapsed)));
+    }
   }
 
   async inspect(queueUrl: string): Promise<AtRestMessage[]> {

@@ -97,3 +97,26 @@ export async function createSubscribedQueue(
   await s.call('sns', 'Subscribe', { TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: opts.subscription ?? {} });
   return QueueUrl;
 }
+
+export interface ReceivedMessage {
+  Body?: string;
+  MessageAttributes?: Record<string, { StringValue?: string }>;
+  [k: string]: unknown;
+}
+
+/**
+ * Receives what a queue gets from an asynchronous producer (SNS delivery) until `expected`
+ * messages (at least one) have arrived or the target's bound has passed: on HTTP targets each
+ * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
+ * unless something arrives, which already decides the check.
+ */
+export async function receiveDelivered(s: Session, input: { QueueUrl: string; MessageAttributeNames?: string[] }, expected: number): Promise<ReceivedMessage[]> {
+  const received: ReceivedMessage[] = [];
+  await s.eventually(async (remainingMs) => {
+    const wait = Math.min(20, Math.ceil(remainingMs / 1000));
+    const got = await s.call<{ Messages?: ReceivedMessage[] }>('sqs', 'ReceiveMessage', { ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) });
+    received.push(...(got.Messages ?? []));
+    return received.length;
+  }, (n) => n >= Math.max(1, expected));
+  return received;
+}

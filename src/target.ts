@@ -16,6 +16,11 @@ export interface Capabilities {
   atRestInspection: boolean;
   /** How many distinct principals the target offers clients for. */
   principals: number;
+  /**
+   * How long an asynchronous effect (SNS→SQS delivery) may take to show on this target, in ms.
+   * 0 where it happens within the call (the reference, moto). A check that nothing arrives waits all of it.
+   */
+  eventualMs: number;
   /** The largest SQS message the target should accept (SQS-17: 1 MiB on AWS since Aug 2025). */
   sqsMaxMessageBytes: number;
   /** The largest SNS message (SNS-17: 262,144 bytes). */
@@ -51,6 +56,8 @@ export interface AtRestMessage {
 export interface Target {
   readonly name: string;
   readonly endpoint?: string;
+  /** Generated runs per clause when the user does not say (slow or costly targets run fewer). */
+  readonly defaultRuns: number;
   readonly capabilities: Capabilities;
   /** Starts or connects; throws TargetUnavailableError with a clear reason when it cannot. */
   start(): Promise<void>;
@@ -60,8 +67,6 @@ export interface Target {
   advanceTime?(ms: number): Promise<void>;
   /** At-rest inspection only: the stored messages of a queue, in send order. */
   inspectQueue?(queueUrl: string): Promise<AtRestMessage[]>;
-  /** Waits until asynchronous work the target does after a call (SNS→SQS delivery) has happened. */
-  settle?(): Promise<void>;
   /** Every resource name starts with this (real accounts: the run's own prefix, checked by the target). */
   readonly namePrefix?: string;
   /** Gives back a key the run obtained (pooled keys on real accounts) instead of scheduling its deletion. */

@@ -26,12 +26,14 @@ export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): C
     sqsMaxMessageBytes: 1_048_576,
     snsMaxMessageBytes: 262_144,
     disposableAccount: true,
+    eventualMs: 5_000,
     ...overrides,
   };
 }
 
 export abstract class SdkTarget implements Target {
   abstract readonly name: string;
+  abstract readonly defaultRuns: number;
   abstract readonly capabilities: Capabilities;
   readonly region: string;
   readonly account: string;

@@ -8,9 +8,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
 import { bodyArb, messageAttributesArb, subjectArb } from '../../src/arbitraries/messages.js';
-import { createKey, createSubscribedQueue, createTopic, sseAttributes } from '../../src/steps.js';
-
-interface Received { Messages?: { Body?: string; MessageAttributes?: Record<string, { StringValue?: string }> }[] }
+import { createKey, createSubscribedQueue, createTopic, receiveDelivered, sseAttributes } from '../../src/steps.js';
 
 export const clause = defineClause({
   id: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
@@ -38,11 +36,10 @@ export const clause = defineClause({
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
     await s.call('sns', 'Publish', { TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) });
-    await s.settle();
-    const got = await s.call<Received>('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] });
+    const got = await receiveDelivered(s, { QueueUrl: url, MessageAttributeNames: ['All'] }, 1);
     // Assert
-    const m = got.Messages?.[0];
-    s.check(got.Messages?.length === 1, 'Messages', '1 message', got.Messages?.length ?? 0);
+    const m = got[0];
+    s.check(got.length === 1, 'Messages', '1 message', got.length);
     if (raw) {
       s.check(m!.Body === body, 'Body', body, m!.Body);
       for (const [k, v] of Object.entries(attributes)) s.check(m!.MessageAttributes?.[k]?.StringValue === v.StringValue, `MessageAttributes.${k}`, v.StringValue, m!.MessageAttributes?.[k]?.StringValue);

@@ -5,7 +5,7 @@ import { readBaseline } from '../baseline.js';
 import type { Clause } from '../clause.js';
 import type { Report } from '../report.js';
 import { describeRequirement, meets } from '../target.js';
-import { BASELINES, makeTarget } from '../targets.js';
+import { TARGET_MODULES } from '../../test-targets/registry.js';
 
 /** What `explain` says about a target's verdict: from a report when one is given, else from the matrix sources. */
 function verdictLines(clause: Clause, reports: Report[]): string[] {
@@ -16,10 +16,12 @@ function verdictLines(clause: Clause, reports: Report[]): string[] {
     });
   }
   const lines: string[] = [];
-  for (const name of ['reference', 'moto', 'fauxqs']) {
-    const t = makeTarget(name);
+  for (const m of TARGET_MODULES) {
+    if (!m.matrix) continue;
+    const name = m.name;
+    const t = m.create(m.matrix);
     const missing = (clause.requires ?? []).filter((r) => !meets(t, r));
-    const known = BASELINES[name] && existsSync(BASELINES[name]!) ? readBaseline(BASELINES[name]!)[clause.id] : undefined;
+    const known = m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline)[clause.id] : undefined;
     const verdict = missing.length ? `not observable (needs ${missing.map(describeRequirement).join(', ')})` : known ? `known deviation since ${known.since}: ${known.reason}` : 'pass';
     lines.push(`  ${name.padEnd(11)} ${verdict}`);
   }

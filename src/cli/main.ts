@@ -5,6 +5,8 @@
  * 3 the target could not be started or reached.
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+if (NODE_MAJOR < 22) process.stderr.write(`sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`);
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +23,7 @@ import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { BASELINES, makeTarget, UnknownTargetError } from '../targets.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { TargetUnavailableError } from '../target.js';
@@ -65,11 +67,12 @@ program
 program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
-  .option('--target <name>', 'target to run against', 'reference')
+  .option('--target <name>', `target to run against: ${TARGET_NAMES.join(', ')}`, 'reference')
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
+  .option('--reset', 'wipe the state of the emulator given with --endpoint before running (never done otherwise)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
-  .option('--real-time-windows', 'moto, fauxqs: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
+  .option('--real-time-windows', 'emulators: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
@@ -82,17 +85,17 @@ program
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
   .action(async (flags: RunFlags, cmd: Command) => {
-    const o = withConfig(flags, cmd, loadConfig(flags.config));
+    const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
     const target = makeTarget(o.target, targetOptions(o));
     const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
     if (!target.capabilities.disposableAccount) {
-      const plan = planRun(target, clauses, o.runs ?? target.defaultRuns ?? 25);
+      const plan = planRun(target, clauses, o.runs ?? target.defaultRuns);
       process.stderr.write(describePlan(plan, 3) + '\n');
     }
-    const baselineFile = o.baseline === false ? undefined : (o.baseline ?? BASELINES[o.target]);
+    const baselineFile = o.baseline === false ? undefined : (o.baseline ?? baselineOfTarget(o.target));
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
     const progress = live ? new Progress(process.stdout) : undefined;
     const report = await runConformance(target, {
@@ -110,7 +113,7 @@ program
   });
 
 interface RunFlags {
-  target: string; endpoint?: string; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
+  target: string; endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
   runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
 }
 
@@ -129,6 +132,7 @@ function withConfig(flags: RunFlags, cmd: Command, cfg: Config): RunFlags {
   if (cfg.tags && !fromCli('tag')) o.tag = cfg.tags;
   if (cfg.baseline && !fromCli('baseline')) o.baseline = cfg.baseline;
   if (cfg.realTimeWindows !== undefined && !fromCli('realTimeWindows')) o.realTimeWindows = cfg.realTimeWindows;
+  if (cfg.reset !== undefined && !fromCli('reset')) o.reset = cfg.reset;
   return o;
 }
 
@@ -259,9 +263,10 @@ function writeReports(dir: string, reports: Report[]): void {
   writeFileSync(join(dir, 'report.html'), renderHtml(reports));
 }
 
-function targetOptions(o: { endpoint?: string; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
+function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
   return {
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+    ...(o.reset ? { reset: true } : {}),
     ...(o.region ? { region: o.region } : {}),
     ...(o.allowAccount ? { allowedAccounts: o.allowAccount } : {}),
     ...(o.realTimeWindows ? { realTimeWindows: true } : {}),
@@ -273,7 +278,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof UnknownTargetError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
+  } else if (e instanceof UsageError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

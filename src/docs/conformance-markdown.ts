@@ -9,6 +9,8 @@ import { describeRequirement, meets, type Target } from '../target.js';
 
 export interface MatrixTarget {
   name: string;
+  /** The emulator version this project pins and CI runs. */
+  version?: string;
   target: Target;
   baseline: Baseline;
 }
@@ -24,7 +26,28 @@ function cell(c: Clause, t: MatrixTarget): Cell {
 
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarget[]): string {
+const counts = (clauses: Clause[], t: MatrixTarget) => {
+  const cells = clauses.map((c) => cell(c, t));
+  const n = (v: Cell['verdict']) => cells.filter((x) => x.verdict === v).length;
+  return { pass: n('pass'), fail: n('fail'), notObservable: n('not-observable') };
+};
+
+/** The README's target table: every target, how it runs, and (in the matrix) what CI establishes. */
+export function renderTargetTable(clauses: Clause[], targets: (MatrixTarget & { description: string })[], outside: { name: string; description: string; why: string }[]): string {
+  const rows = [
+    '| target | how | version | result (CI re-checks it on every change) |',
+    '|---|---|---|---|',
+    ...targets.map((t) => {
+      const c = counts(clauses, t);
+      const result = c.fail === 0 && c.notObservable === 0 ? `passes all ${c.pass} clauses` : `${c.pass} pass, ${c.fail} known deviations, ${c.notObservable} not observable`;
+      return `| \`${t.name}\` | ${escapeCell(t.description)} | ${t.version ?? '—'} | ${result} |`;
+    }),
+    ...outside.map((o) => `| \`${o.name}\` | ${escapeCell(o.description)} | — | not in the matrix: ${escapeCell(o.why)} |`),
+  ];
+  return rows.join('\n') + '\n';
+}
+
+export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarget[], outside: { name: string; why: string }[] = []): string {
   const out: string[] = [
     '# Conformance matrix',
     '',
@@ -36,15 +59,14 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     'lacks what the clause needs to observe anything, which is never counted as a pass. CI runs the emulators with',
     'real-time windows on (`--real-time-windows`: one wait of about two minutes for the data-key reuse clause).',
     '',
-    '| target | pass | fail (known deviations) | not observable |',
-    '|---|---|---|---|',
+    '| target | version | pass | fail (known deviations) | not observable |',
+    '|---|---|---|---|---|',
   ];
   for (const t of targets) {
-    const cells = clauses.map((c) => cell(c, t));
-    const n = (v: Cell['verdict']) => cells.filter((x) => x.verdict === v).length;
-    out.push(`| ${t.name} | ${n('pass')} | ${n('fail')} | ${n('not-observable')} |`);
+    const c = counts(clauses, t);
+    out.push(`| ${t.name} | ${t.version ?? '—'} | ${c.pass} | ${c.fail} | ${c.notObservable} |`);
   }
-  out.push('', `| clause | ${targets.map((t) => t.name).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
+  out.push('', `| clause | ${targets.map((t) => (t.version ? `${t.name} ${t.version}` : t.name)).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
   let area = '';
   for (const c of [...clauses].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const a = c.id.split('.').slice(0, 2).join('.');
@@ -58,6 +80,6 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     });
     out.push(`| [${c.id}](../specs/${c.id.split('.').join('/')}.spec.ts) (${c.level}) | ${cells.join(' | ')} |`);
   }
-  out.push('', 'Not in the matrix: LocalStack (no container engine on these machines) and real AWS (no network here); see issue 4.');
+  if (outside.length) out.push('', 'Not in the matrix:', '', ...outside.map((o) => `- \`${o.name}\`: ${o.why}`));
   return out.join('\n') + '\n';
 }

@@ -1,4 +1,4 @@
-/** `npm run docs`: regenerates docs/spec.md and docs/conformance.md. */
+/** `npm run docs`: regenerates docs/spec.md, docs/conformance.md and README.md's target table. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -6,5 +6,5 @@ import { loadClauses } from '../spec-loader.js';
 import { renderDocs } from './render-docs.js';
 
 const docs = renderDocs(await loadClauses());
-for (const [file, text] of Object.entries(docs)) writeFileSync(join(PACKAGE_ROOT, 'docs', file), text);
-console.log(`wrote ${Object.keys(docs).map((f) => `docs/${f}`).join(', ')}`);
+for (const [file, text] of Object.entries(docs)) writeFileSync(join(PACKAGE_ROOT, file), text);
+console.log(`wrote ${Object.keys(docs).join(', ')}`);

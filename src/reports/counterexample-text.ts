@@ -7,7 +7,7 @@ export function counterexampleText(r: ClauseResult): string {
   const lines = [`seed ${ce.seed}, path ${ce.path}`];
   if (ce.input !== undefined) lines.push(`input: ${typeof ce.input === 'string' ? ce.input : JSON.stringify(ce.input)}`);
   for (const [i, s] of ce.steps.entries()) {
-    const observed = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
+    const observed = (s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`) + (s.observed.waited ? ` (waited ${String(s.observed.waited)})` : '');
     lines.push(`${i + 1}. ${s.service}:${s.op} ${JSON.stringify(s.input)} -> ${observed}${s.expected ? `; expected ${JSON.stringify(s.expected)}` : ''}`);
   }
   return lines.join('\n');

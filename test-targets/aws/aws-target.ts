@@ -29,7 +29,8 @@ export interface AwsTargetOptions {
 export class AwsTarget extends SdkTarget {
   readonly name = 'aws';
   readonly defaultRuns = 3;
-  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false });
+  // SNS→SQS delivery is asynchronous on AWS; 20 s is one full long poll.
+  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false, eventualMs: 20_000 });
   readonly runId: string;
   readonly namePrefix: string;
   readonly #options: AwsTargetOptions;

@@ -40,11 +40,12 @@ export function parseEndpoints(spec: string | undefined): Endpoints {
 export class EndpointTarget extends SdkTarget {
   readonly name = 'endpoint';
   readonly defaultRuns = 10;
-  readonly capabilities: Capabilities = httpTargetCapabilities();
+  readonly capabilities: Capabilities;
   readonly #endpoints: Endpoints;
 
-  constructor(spec: string | undefined, opts: { region?: string } = {}) {
-    super(opts);
+  constructor(spec: string | undefined, opts: { region?: string; realTimeWindows?: boolean } = {}) {
+    super(opts.region ? { region: opts.region } : {});
+    this.capabilities = httpTargetCapabilities({ realTimeWindows: opts.realTimeWindows ?? false });
     this.#endpoints = parseEndpoints(spec);
   }
 

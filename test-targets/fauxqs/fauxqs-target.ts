@@ -1,9 +1,8 @@
 /**
  * fauxqs as a target: SNS and SQS from fauxqs started in-process on a free port, KMS from a
  * moto_server this target starts too (fauxqs has no KMS), so each service has its own endpoint.
- * fauxqs's queue inspection API shows messages at rest. Pinned to fauxqs 1.9.2: every 2.x release
- * imports `node:sqlite` when loaded, which Node 20 does not have (fauxqs's README names 1.x for
- * Node 20). It is imported lazily, so a broken install makes only this target unavailable.
+ * fauxqs's queue inspection API shows messages at rest. fauxqs 2.x imports `node:sqlite`, which
+ * needs Node ≥ 22.5. It is imported lazily, so a broken install makes only this target unavailable.
  */
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { MotoServer } from '../moto/moto-server.js';
@@ -40,7 +39,8 @@ export class FauxqsTarget extends SdkTarget {
   constructor(options: FauxqsTargetOptions = {}) {
     super({ account: '000000000000' });
     this.#options = options;
-    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false });
+    // fauxqs fans SNS out to SQS within the Publish call, so nothing needs waiting for.
+    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
   }
 
   async start(): Promise<void> {

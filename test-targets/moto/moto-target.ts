@@ -1,6 +1,6 @@
 /**
- * moto as a target: spawns its own `moto_server` (or uses `--endpoint URL`), resets it at start,
- * and stops what it started. moto stores KmsMasterKeyId but does not call KMS when messages are
+ * moto as a target: spawns its own `moto_server` (or uses `--endpoint URL`) and stops what it
+ * started. A moto the user runs is wiped only when they ask for it (`reset`). moto stores KmsMasterKeyId but does not call KMS when messages are
  * sent, received or published, so the clauses about key state on the data path are expected to
  * fail here: the baseline lists them.
  */
@@ -13,6 +13,8 @@ export interface MotoTargetOptions {
   endpoint?: string;
   /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
   realTimeWindows?: boolean;
+  /** Wipe the moto given by `endpoint` before running. A moto this target starts is always fresh. */
+  reset?: boolean;
 }
 
 export class MotoTarget extends SdkTarget {
@@ -26,7 +28,8 @@ export class MotoTarget extends SdkTarget {
     super();
     this.#options = options;
     // No at-rest inspection: moto 5.2.1's /moto-api/data.json lists stored bodies but not which queue holds each.
-    this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false });
+    // moto delivers SNS→SQS within the Publish call, so nothing needs waiting for.
+    this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
   }
 
   async start(): Promise<void> {
@@ -36,7 +39,8 @@ export class MotoTarget extends SdkTarget {
       endpoint = this.#server.endpoint;
     }
     try {
-      const res = await fetch(`${endpoint}/moto-api/reset`, { method: 'POST', signal: AbortSignal.timeout(5000) });
+      const url = this.#options.reset ? `${endpoint}/moto-api/reset` : `${endpoint}/moto-api/`;
+      const res = await fetch(url, { method: this.#options.reset ? 'POST' : 'GET', signal: AbortSignal.timeout(5000) });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     } catch (e) {
       await this.#server?.stop();

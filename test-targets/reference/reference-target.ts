@@ -32,6 +32,7 @@ export class ReferenceTarget implements Target {
       sqsMaxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576,
       snsMaxMessageBytes: options.snsMaxMessageBytes ?? 262_144,
       disposableAccount: true,
+      eventualMs: 0,
     };
   }
 

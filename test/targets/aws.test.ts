@@ -7,7 +7,8 @@
 import { CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeNeeding } from '../prerequisites.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { AwsTarget } from '../../test-targets/aws/aws-target.js';
@@ -22,25 +23,25 @@ let moto: MotoServer;
 let decoy: { queueUrl: string; topicArn: string; keyId: string };
 let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
-beforeAll(async () => {
-  moto = await MotoServer.start();
-  admin = new EndpointTarget(moto.endpoint);
-  await admin.start();
-  // The account's own resources, created by someone else: no prefix, no tag.
-  const c = admin.clients(0);
-  decoy = {
-    queueUrl: (await c.sqs.send(new CreateQueueCommand({ QueueName: 'production-orders' }))).QueueUrl!,
-    topicArn: (await c.sns.send(new CreateTopicCommand({ Name: 'production-events' }))).TopicArn!,
-    keyId: (await c.kms.send(new CreateKeyCommand({ Description: 'production key' }))).KeyMetadata!.KeyId!,
-  };
-});
-afterAll(async () => {
-  await moto.stop();
-});
-
 const target = (allowedAccounts: string[], runId?: string) => new AwsTarget({ allowedAccounts, endpoint: moto.endpoint, credentials, ...(runId ? { runId } : {}) });
 
-describe('the AWS target (against moto standing in for AWS)', () => {
+describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing in for AWS)', () => {
+  beforeAll(async () => {
+    moto = await MotoServer.start();
+    admin = new EndpointTarget(moto.endpoint);
+    await admin.start();
+    // The account's own resources, created by someone else: no prefix, no tag.
+    const c = admin.clients(0);
+    decoy = {
+      queueUrl: (await c.sqs.send(new CreateQueueCommand({ QueueName: 'production-orders' }))).QueueUrl!,
+      topicArn: (await c.sns.send(new CreateTopicCommand({ Name: 'production-events' }))).TopicArn!,
+      keyId: (await c.kms.send(new CreateKeyCommand({ Description: 'production key' }))).KeyMetadata!.KeyId!,
+    };
+  });
+  afterAll(async () => {
+    await moto.stop();
+  });
+
   it('refuses an account outside the allow-list, before any other call', async () => {
     const t = target(['111111111111']);
     await expect(t.start()).rejects.toThrow(/account 123456789012, which is not in the allow-list/);

@@ -1,5 +1,6 @@
 /** The endpoint target: any emulator by URL, per service if needed, checked against a moto it is pointed at. */
 import { describe, expect, it } from 'vitest';
+import { requireOrSkip } from '../prerequisites.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { EndpointSpecError, EndpointTarget, parseEndpoints } from '../../test-targets/endpoint/endpoint-target.js';
@@ -22,7 +23,8 @@ describe('the endpoint target', () => {
     expect(() => parseEndpoints(spec)).toThrow(message);
   });
 
-  it('runs clauses against a moto it is pointed at, per service', async () => {
+  it('runs clauses against a moto it is pointed at, per service', async (ctx) => {
+    requireOrSkip(ctx, { emulators: ['moto'] });
     const moto = await MotoServer.start();
     try {
       const clauses = (await loadClauses()).filter((c) => c.id === 'sqs.sse-sqs.enabled-by-default' || c.id === 'kms.key-identifiers.all-forms-name-the-same-key');

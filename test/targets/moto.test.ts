@@ -1,10 +1,12 @@
 /**
  * The moto target, end to end against a real moto_server this test starts: the process lifecycle,
- * the clear failures, and the whole specification matching moto's baseline exactly. A missing
- * moto_server fails these tests; it never skips them.
+ * the clear failures, and what it must never do to a moto the user runs. Without a provisioned moto
+ * they are reported as not run (CI: they fail).
  */
 import { cli } from '../cli-runner.js';
-import { describe, expect, it } from 'vitest';
+import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { expect, it } from 'vitest';
+import { describeNeeding } from '../prerequisites.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { TargetUnavailableError } from '../../src/target.js';
@@ -20,7 +22,7 @@ const alive = (pid: number) => {
   }
 };
 
-describe('moto_server lifecycle', () => {
+describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
     const server = await MotoServer.start();
     expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -60,6 +62,23 @@ describe('moto_server lifecycle', () => {
       const r = cli(['sweep', '--endpoint', server.endpoint, '--allow-account', '123456789012'], { env });
       expect(r.code, r.err).toBe(0);
       expect(r.out).toMatch(/^would delete \(dry run; pass --delete\): 0 queues, 0 topics, 0 aliases/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('never wipes a moto the user runs, unless asked with reset', async () => {
+    const server = await MotoServer.start();
+    try {
+      const sqs = new SQSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIAUSER', secretAccessKey: 'x' } });
+      await sqs.send(new CreateQueueCommand({ QueueName: 'users-own-queue' }));
+      const queues = async () => (await sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
+      for (const reset of [false, true]) {
+        const t = new MotoTarget({ endpoint: server.endpoint, reset });
+        await t.start();
+        await t.dispose();
+        expect((await queues()).some((u) => u.endsWith('/users-own-queue')), `reset: ${reset}`).toBe(!reset);
+      }
     } finally {
       await server.stop();
     }

@@ -1,0 +1,55 @@
+/**
+ * The shape of a target module: one folder under test-targets/ whose index.ts exports a
+ * `TargetModule` (its name, a one-line description, an options schema, a factory, its baseline),
+ * the way a testcontainers module packages one system. The registry (./registry.ts) lists them;
+ * the engine in src/ sees only the `Target` each factory returns.
+ */
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import type { Target } from '../src/target.js';
+
+/** Everything the CLI or a config file can say about a target; each module's schema takes the part it understands. */
+export interface TargetOptions {
+  /** Use an instance the user already runs (URL, or sqs=URL,sns=URL,kms=URL for the endpoint target). */
+  endpoint?: string;
+  region?: string;
+  /** aws: account IDs the run may touch. */
+  allowedAccounts?: string[];
+  /** Run clauses that wait real time for data-key reuse windows (one wait of about two minutes). */
+  realTimeWindows?: boolean;
+  /** Wipe the state of an instance given with `endpoint` before running (never done without it). */
+  reset?: boolean;
+}
+
+/** The command-line flag of each option, for messages. */
+export const OPTION_FLAGS: Record<keyof TargetOptions, string> = {
+  endpoint: '--endpoint',
+  region: '--region',
+  allowedAccounts: '--allow-account',
+  realTimeWindows: '--real-time-windows',
+  reset: '--reset',
+};
+
+export interface TargetModule {
+  readonly name: string;
+  /** One line: what the target is and how it is reached. */
+  readonly description: string;
+  /** A strict schema of the options this target takes. */
+  readonly options: z.ZodType<TargetOptions>;
+  create(options: TargetOptions): Target;
+  /** The clauses it is known to fail (absolute path), if it has a baseline. */
+  readonly baseline?: string;
+  /** The provisioned emulators it starts (test-targets/emulators.json), so a missing one is named. */
+  readonly emulators?: readonly string[];
+  /** The version of the system under test that this project pins (emulators), for reports and the matrix. */
+  readonly version?: string;
+  /** In the conformance matrix and CI's baseline runs, with these options; absent: not in the matrix. */
+  readonly matrix?: TargetOptions;
+  /** Why it is not in the matrix, for the matrix's footnote. */
+  readonly notInMatrix?: string;
+}
+
+export const baselineOf = (name: string) => join(PACKAGE_ROOT, 'test-targets', name, 'baseline.json');
+
+export const defineTarget = (m: TargetModule): TargetModule => m;
