@@ -8,7 +8,8 @@
  * what they could not run); 1 an install failed; 2 usage error; 4 a toolchain is missing and CI=true.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,9 @@ delete pins.$comment;
 const base = process.env.SSE_CONFORMANCE_EMULATORS ?? join(root, '.emulators');
 
 const TOOLCHAINS = {
-  pypi: { command: 'python3', args: ['--version'], hint: 'Python 3.10 or newer with the venv module (Debian: apt-get install python3-venv)' },
+  pypi: { command: 'python3', args: ['--version'], hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)' },
   go: { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
+  'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
   maven: { command: 'mvn', args: ['--version'], hint: 'Maven 3 and a JDK 17 or newer (Debian: apt-get install maven)' },
   cargo: { command: 'cargo', args: ['--version'], hint: 'Rust with cargo (https://rustup.rs)' },
 };
@@ -30,7 +32,29 @@ function run(command, args, opts = {}) {
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}` };
 }
 
-function hasToolchain(kind) {
+/**
+ * A Python interpreter of at least `wanted` ("3.13"): python3 on PATH, python3.X on PATH, or a pyenv
+ * installation ($PYENV_ROOT/versions/3.X*), newest first. Undefined when there is none.
+ */
+function findPython(wanted = '3.10') {
+  const [wMajor, wMinor] = wanted.split('.').map(Number);
+  const pyenv = process.env.PYENV_ROOT ?? join(process.env.HOME ?? '/root', '.pyenv');
+  const candidates = ['python3'];
+  for (let minor = 20; minor >= wMinor; minor--) candidates.push(`python3.${minor}`);
+  if (existsSync(join(pyenv, 'versions'))) {
+    for (const v of readdirSync(join(pyenv, 'versions')).sort().reverse()) candidates.push(join(pyenv, 'versions', v, 'bin', 'python3'));
+  }
+  for (const c of candidates) {
+    const r = run(c, ['-c', 'import sys, venv; print("%d.%d" % sys.version_info[:2])']);
+    if (!r.ok) continue;
+    const [major, minor] = r.out.trim().split('.').map(Number);
+    if (major === wMajor && minor >= wMinor) return c;
+  }
+  return undefined;
+}
+
+function hasToolchain(kind, pin) {
+  if (kind === 'pypi') return findPython(pin.python) !== undefined;
   const t = TOOLCHAINS[kind];
   return run(t.command, t.args).ok;
 }
@@ -41,19 +65,52 @@ export function installDir(name) {
 
 const INSTALLERS = {
   pypi(name, pin, dir) {
+    const requirements = Array.isArray(pin.requirement) ? pin.requirement : [pin.requirement];
     const steps = [
-      ['python3', ['-m', 'venv', dir]],
-      [join(dir, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...(pin.constraints ?? []).flatMap((c) => ['--constraint', join(root, c)]), pin.requirement]],
+      [findPython(pin.python), ['-m', 'venv', dir]],
+      [join(dir, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...(pin.constraints ? ['--constraint', join(root, pin.constraints)] : []), ...requirements]],
     ];
+    // A step after the install, e.g. LocalStack building its service catalogue once instead of at each start.
+    if (pin.postInstall) {
+      const fill = (x) => x.replaceAll('{dir}', dir);
+      for (const d of pin.postInstall.mkdir ?? []) steps.push(['mkdir', ['-p', fill(d)]]);
+      steps.push([join(dir, pin.postInstall.command), pin.postInstall.args.map(fill), { env: { PATH: '/usr/bin:/bin', ...Object.fromEntries(Object.entries(pin.postInstall.env ?? {}).map(([k, v]) => [k, fill(v)])) } }]);
+    }
     return steps;
   },
   go(name, pin, dir) {
     return [['go', ['install', `${pin.module}@${pin.version}`], { env: { ...process.env, GOBIN: join(dir, 'bin'), CGO_ENABLED: '0', GOFLAGS: '-mod=mod' } }]];
   },
+  // Our own small launcher (test-targets/<name>/launcher), which binds loopback; its go.mod pins the emulator.
+  'go-launcher'(name, pin, dir) {
+    const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local' };
+    return [['go', ['build', '-o', join(dir, pin.bin), '.'], { env, cwd: join(root, 'test-targets', name, 'launcher') }]];
+  },
+  // Resolved, not built: the pom lists the server; its jars go to <dir>/lib, Maven's cache to <dir>/../.m2.
+  maven(name, pin, dir) {
+    return [['mvn', ['-B', '-q', '-f', join(root, pin.pom), `-Dmaven.repo.local=${join(dir, '..', '.m2')}`, 'dependency:copy-dependencies', `-DoutputDirectory=${join(dir, 'lib')}`]]];
+  },
   cargo(name, pin, dir) {
     return [['cargo', ['install', '--locked', '--root', dir, '--version', pin.version, pin.crate]]];
   },
 };
+
+/** What an install is built from besides its pin: a launcher's sources, so that editing one rebuilds it. */
+function fingerprint(name, pin) {
+  if (pin.kind !== 'go-launcher') return pin.version;
+  const src = join(root, 'test-targets', name, 'launcher');
+  const h = createHash('sha256');
+  for (const f of readdirSync(src).sort()) h.update(f).update(readFileSync(join(src, f)));
+  return `${pin.version}+${h.digest('hex').slice(0, 12)}`;
+}
+
+function installedFingerprint(marker) {
+  try {
+    return JSON.parse(readFileSync(marker, 'utf8')).fingerprint;
+  } catch {
+    return undefined;
+  }
+}
 
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
@@ -69,12 +126,14 @@ for (const name of names) {
   const pin = pins[name];
   const dir = installDir(name);
   const marker = join(dir, '.provisioned');
-  if (existsSync(marker)) {
+  const print = fingerprint(name, pin);
+  if (installedFingerprint(marker) === print) {
     process.stdout.write(`provision: ${name} ${pin.version} already installed (${dir})\n`);
     continue;
   }
-  if (!hasToolchain(pin.kind)) {
-    process.stderr.write(`provision: MISSING TOOLCHAIN for ${name}: ${TOOLCHAINS[pin.kind].command} not found; install ${TOOLCHAINS[pin.kind].hint}\n`);
+  if (!hasToolchain(pin.kind, pin)) {
+    const what = pin.kind === 'pypi' ? `Python ${pin.python ?? '3.10'} or newer` : TOOLCHAINS[pin.kind].command;
+    process.stderr.write(`provision: MISSING TOOLCHAIN for ${name}: ${what} not found; install ${TOOLCHAINS[pin.kind].hint}\n`);
     missing++;
     continue;
   }
@@ -99,7 +158,7 @@ for (const name of names) {
     failed++;
     continue;
   }
-  writeFileSync(marker, JSON.stringify({ version: pin.version, seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
+  writeFileSync(marker, JSON.stringify({ version: pin.version, fingerprint: print, seconds: Math.round((Date.now() - started) / 1000) }) + '\n');
   process.stdout.write(`provision: ${name} ${pin.version} installed in ${Math.round((Date.now() - started) / 1000)} s\n`);
 }
 if (missing) {

@@ -4,7 +4,7 @@
  * STEPS_PER_RUN calls plus cleanup, priced at the dearest of the three services.
  */
 import type { Clause } from './clause.js';
-import { meets, type Target } from './target.js';
+import { meets, requirementsOf, type Target } from './target.js';
 
 /** Most calls one generated run makes (arrange, act, assert; the model-based clause up to 14). */
 const STEPS_PER_RUN = 8;
@@ -27,7 +27,7 @@ export function planRun(target: Target, clauses: Clause[], runsPerClause: number
   let runs = 0;
   let n = 0;
   for (const c of clauses) {
-    if ((c.requires ?? []).some((r) => !meets(target, r))) continue;
+    if (requirementsOf(c).some((r) => !meets(target, r))) continue;
     const r = Math.min(runsPerClause, c.maxRuns ?? Infinity);
     n++;
     runs += r;

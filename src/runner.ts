@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Report, type Verdict } from './report.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Step } from './session.js';
-import { describeRequirement, meets, TargetUnavailableError, type Target } from './target.js';
+import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_SEED = 20261123;
@@ -109,7 +109,7 @@ export async function runClause(
   },
 ): Promise<ClauseResult & { transcript?: Step[] }> {
   const t0 = Date.now();
-  const missing = (clause.requires ?? []).filter((r) => !meets(target, r));
+  const missing = requirementsOf(clause).filter((r) => !meets(target, r));
   if (missing.length > 0) {
     return base(clause, 'not-observable', 0, 0, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
   }

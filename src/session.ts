@@ -68,6 +68,7 @@ export class Session {
 
   /** Makes a call, records it, and returns the normalised outcome without judging it. */
   async attempt(service: Service, op: string, input: object, principal = 0): Promise<Observed> {
+    if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no Amazon ${service.toUpperCase()}`);
     const Command = MODULES[service][`${op}Command`] as (new (i: object) => unknown) | undefined;
     if (!Command) throw new TargetBrokeError(`no SDK command ${service}:${op}`);
     const client = this.#target.clients(principal)[service] as { send: (c: unknown) => Promise<unknown> };

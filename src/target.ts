@@ -7,7 +7,11 @@ import type { KMSClient } from '@aws-sdk/client-kms';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 
+export type ServiceName = 'kms' | 'sns' | 'sqs';
+
 export interface Capabilities {
+  /** The services the target offers (local-kms: KMS only); clauses that need another are not observable. */
+  services: readonly ServiceName[];
   /** Time can be advanced instantly (reference only): reuse windows and deletion waits cost nothing. */
   virtualClock: boolean;
   /** Waiting real time for windows is acceptable on this target (emulators; opt-in on AWS). */
@@ -33,7 +37,14 @@ export interface Capabilities {
 }
 
 /** A requirement a clause places on a target: a boolean capability, or a minimum number of principals. */
-export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | 'disposableAccount' | { principals: number } | 'timeWindows';
+export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | 'disposableAccount' | { principals: number } | { service: ServiceName } | 'timeWindows';
+
+/** What a clause needs of a target: its declared requirements, and the services its features name. */
+export function requirementsOf(clause: { requires?: readonly Requirement[]; features: readonly string[] }): Requirement[] {
+  const services = new Set(clause.features.filter((f): f is ServiceName => f === 'kms' || f === 'sns' || f === 'sqs'));
+  if (clause.features.includes('sns-to-sqs')) ['sns', 'sqs'].forEach((s) => services.add(s as ServiceName));
+  return [...[...services].map((service) => ({ service })), ...(clause.requires ?? [])];
+}
 
 export interface Clients {
   kms: KMSClient;
@@ -80,13 +91,13 @@ export class TargetUnavailableError extends Error {
 }
 
 export function meets(target: Target, r: Requirement): boolean {
-  if (typeof r === 'object') return target.capabilities.principals >= r.principals;
+  if (typeof r === 'object') return 'service' in r ? target.capabilities.services.includes(r.service) : target.capabilities.principals >= r.principals;
   if (r === 'timeWindows') return target.capabilities.virtualClock || target.capabilities.realTimeWindows;
   return target.capabilities[r] === true;
 }
 
 export function describeRequirement(r: Requirement): string {
-  if (typeof r === 'object') return `${r.principals} principals`;
+  if (typeof r === 'object') return 'service' in r ? `Amazon ${r.service.toUpperCase()}` : `${r.principals} principals`;
   return ({
     virtualClock: 'a virtual clock',
     realTimeWindows: 'waiting real time for windows',

@@ -5,7 +5,7 @@
  */
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 /** Static credentials (the SDK's default provider chain is used when none are given). */
 export interface AwsCredentialIdentity { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
 import type { Capabilities, Clients, Target } from '../src/target.js';
@@ -19,6 +19,7 @@ export interface Endpoints {
 /** What a target reached over HTTP offers unless it says otherwise (no clock, no inspection, a disposable account). */
 export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): Capabilities {
   return {
+    services: ['kms', 'sns', 'sqs'],
     virtualClock: false,
     realTimeWindows: false,
     atRestInspection: false,
@@ -75,13 +76,18 @@ export abstract class SdkTarget implements Target {
       c = {
         kms: new KMSClient({ ...base, endpoint: e.kms }),
         sns: new SNSClient({ ...base, endpoint: e.sns }),
-        sqs: new SQSClient({ ...base, endpoint: e.sqs, useQueueUrlAsEndpoint: false }),
+        sqs: new SQSClient({ ...base, endpoint: e.sqs, useQueueUrlAsEndpoint: false, ...this.sqsConfig() }),
         principal: `arn:aws:iam::${this.account}:user/principal-${index}`,
       };
       this.decorateClients(c);
       this.#clients.set(index, c);
     }
     return c;
+  }
+
+  /** Extra SQS client settings (an emulator that speaks only the older query protocol). */
+  protected sqsConfig(): Partial<SQSClientConfig> {
+    return {};
   }
 
   /** Hook for targets that need middleware on their clients (tags, request guards). */

@@ -4,7 +4,7 @@ import { estimateSnsKmsRequests, estimateSqsKmsRequests } from '../../reference/
 import { readBaseline } from '../baseline.js';
 import type { Clause } from '../clause.js';
 import type { Report } from '../report.js';
-import { describeRequirement, meets } from '../target.js';
+import { describeRequirement, meets, requirementsOf } from '../target.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 
 /** What `explain` says about a target's verdict: from a report when one is given, else from the matrix sources. */
@@ -20,7 +20,7 @@ function verdictLines(clause: Clause, reports: Report[]): string[] {
     if (!m.matrix) continue;
     const name = m.name;
     const t = m.create(m.matrix);
-    const missing = (clause.requires ?? []).filter((r) => !meets(t, r));
+    const missing = requirementsOf(clause).filter((r) => !meets(t, r));
     const known = m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline)[clause.id] : undefined;
     const verdict = missing.length ? `not observable (needs ${missing.map(describeRequirement).join(', ')})` : known ? `known deviation since ${known.since}: ${known.reason}` : 'pass';
     lines.push(`  ${name.padEnd(11)} ${verdict}`);

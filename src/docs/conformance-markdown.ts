@@ -5,7 +5,7 @@
  */
 import type { Clause } from '../clause.js';
 import type { Baseline } from '../runner.js';
-import { describeRequirement, meets, type Target } from '../target.js';
+import { describeRequirement, meets, requirementsOf, type Target } from '../target.js';
 
 export interface MatrixTarget {
   name: string;
@@ -18,7 +18,7 @@ export interface MatrixTarget {
 type Cell = { verdict: 'pass' | 'fail' | 'not-observable'; note?: string };
 
 function cell(c: Clause, t: MatrixTarget): Cell {
-  const missing = (c.requires ?? []).filter((r) => !meets(t.target, r));
+  const missing = requirementsOf(c).filter((r) => !meets(t.target, r));
   if (missing.length) return { verdict: 'not-observable', note: `needs ${missing.map(describeRequirement).join(', ')}` };
   const known = t.baseline[c.id];
   return known ? { verdict: 'fail', note: known.reason } : { verdict: 'pass' };

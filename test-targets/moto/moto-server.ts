@@ -3,25 +3,13 @@
  * started by its PID. execa kills the child if this process exits first, and escalates to SIGKILL.
  */
 import { execa, type ResultPromise } from 'execa';
-import { createServer } from 'node:net';
 import { TargetUnavailableError } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
+import { freePort } from '../free-port.js';
 
 /** $MOTO_SERVER, else the provisioned moto (`npm run provision -- moto`), else moto_server on PATH. */
 export const motoCommand = (): string => process.env.MOTO_SERVER ?? provisionedBinary('moto') ?? 'moto_server';
 const READY_TIMEOUT_MS = 30_000;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export class MotoServer {
   readonly endpoint: string;

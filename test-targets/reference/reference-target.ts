@@ -25,6 +25,7 @@ export class ReferenceTarget implements Target {
   constructor(options: ReferenceTargetOptions = {}) {
     this.#options = options;
     this.capabilities = {
+      services: ['kms', 'sns', 'sqs'],
       virtualClock: true,
       realTimeWindows: false,
       atRestInspection: true,

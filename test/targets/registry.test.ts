@@ -1,8 +1,9 @@
 /** The target registry: one module per folder, options checked per target, a clear error for the rest. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
+import { emulatorPins } from '../../test-targets/emulators.js';
 import { makeTarget, TARGET_MODULES, TargetUsageError } from '../../test-targets/registry.js';
 import { cli } from '../cli-runner.js';
 
@@ -24,11 +25,22 @@ describe('the target registry', () => {
     }
   });
 
+  it('pins each emulator once: emulators.json agrees with the launcher go.mod and the Maven pom', () => {
+    const pins = emulatorPins();
+    for (const [name, pin] of Object.entries(pins)) {
+      if (pin.kind === 'go-launcher') {
+        const gomod = readFileSync(join(PACKAGE_ROOT, 'test-targets', name, 'launcher', 'go.mod'), 'utf8');
+        expect(gomod, name).toContain(`${(pin as { module?: string }).module} ${pin.version}`);
+      }
+      if (pin.kind === 'maven') expect(readFileSync(join(PACKAGE_ROOT, (pin as { pom?: string }).pom!), 'utf8'), name).toContain(`<version>${pin.version}</version>`);
+    }
+  });
+
   it('refuses an option the target does not take, naming the flag', () => {
     expect(() => makeTarget('fauxqs', { endpoint: 'http://127.0.0.1:1' })).toThrow(TargetUsageError);
     expect(() => makeTarget('fauxqs', { endpoint: 'http://127.0.0.1:1' })).toThrow('target fauxqs does not take --endpoint');
     expect(() => makeTarget('moto', { endpoint: 'not a url' })).toThrow(/--endpoint: a URL/);
-    expect(() => makeTarget('nowhere')).toThrow(/unknown target "nowhere"; known targets: reference, moto/);
+    expect(() => makeTarget('nowhere')).toThrow(/unknown target "nowhere"; known targets: reference, localstack, moto/);
   });
 
   it('makes the CLI exit 2 for such an option, in one line', () => {

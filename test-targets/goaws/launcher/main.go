@@ -2,13 +2,12 @@
 // on loopback for the SSE conformance suite. goaws's own main binds 0.0.0.0 and reads a
 // YAML file whose empty Host forces port 4100; this sets goaws's config struct directly,
 // binds -host:-port (0 = free port), logs only warnings (stderr), and exits 0 on SIGTERM/SIGINT.
-// With Region set (needed for arn:aws:sqs:REGION:ACCOUNT:name ARNs) goaws returns queue URLs
-// as http://REGION.HOST:PORT/..., which does not resolve and SDKs send requests to the queue
-// URL, so responses are rewritten to http://HOST:PORT/ACCOUNT/name.
+// Nothing goaws answers is changed: with Region set (needed for arn:aws:sqs:REGION:ACCOUNT:name
+// ARNs) its queue URLs read http://REGION.HOST:PORT/..., which does not resolve; the suite's
+// clients send every request to the configured endpoint, never to the host in a queue URL.
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -27,16 +26,6 @@ import (
 	log "github.com/sirupsen/logrus"
 )
 
-// buffered holds a whole response so queue URLs can be rewritten before it is sent.
-type buffered struct {
-	http.ResponseWriter
-	status int
-	body   bytes.Buffer
-}
-
-func (b *buffered) WriteHeader(s int)           { b.status = s }
-func (b *buffered) Write(p []byte) (int, error) { return b.body.Write(p) }
-
 func main() {
 	host := flag.String("host", "127.0.0.1", "address to bind")
 	port := flag.Int("port", 0, "port to bind (0 picks a free port)")
@@ -53,20 +42,9 @@ func main() {
 	i := strings.LastIndex(addr, ":")
 	app.CurrentEnvironment = app.Environment{Host: addr[:i], Port: addr[i+1:], Region: *region, AccountID: *account,
 		QueueAttributeDefaults: app.EnvQueueAttributes{VisibilityTimeout: 30, MaximumMessageSize: 262144}}
-	bad, good := []byte("http://"+*region+"."+addr+"/"), []byte("http://"+addr+"/")
 
-	routes := router.New()
 	base, cancelRequests := context.WithCancel(context.Background()) // lets shutdown end ReceiveMessage long polls
-	srv := &http.Server{BaseContext: func(net.Listener) context.Context { return base }}
-	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b := &buffered{ResponseWriter: w, status: http.StatusOK}
-		routes.ServeHTTP(b, r)
-		if r.Context().Err() != nil {
-			panic(http.ErrAbortHandler) // shutting down: drop the connection, not an empty 200
-		}
-		w.WriteHeader(b.status)
-		w.Write(bytes.ReplaceAll(b.body.Bytes(), bad, good))
-	})
+	srv := &http.Server{Handler: router.New(), BaseContext: func(net.Listener) context.Context { return base }}
 	go gosqs.PeriodicTasks(1*time.Second, make(chan struct{})) // as goaws's main: visibility timeouts, dedup expiry
 	go func() {
 		if err := srv.Serve(ln); err != http.ErrServerClosed {
