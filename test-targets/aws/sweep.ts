@@ -1,6 +1,7 @@
 /**
  * Removes what interrupted runs left behind, and nothing else: queues and topics whose name
- * carries the `ssec-` prefix AND the run tag, aliases with the prefix (aliases cannot be tagged).
+ * carries the `ssec-` prefix AND the run tag; aliases (which cannot be tagged) whose name carries the
+ * prefix AND that point at one of the project's pooled keys (the only keys a run ever holds).
  * Pooled keys are restored, never deleted. A dry run (the default) only lists.
  */
 import { DeleteAliasCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
@@ -37,9 +38,16 @@ export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delet
     }
     token = page.NextToken;
   } while (token);
-  const aliases = (await c.kms.send(new ListAliasesCommand({}))).Aliases ?? [];
-  out.aliases = aliases.map((a) => a.AliasName!).filter((n) => n.startsWith(`alias/${SWEEP_PREFIX}`));
   if (pool) out.pooledKeys = await pool.load();
+  const pooled = new Set(out.pooledKeys);
+  let marker: string | undefined;
+  do {
+    const page = await c.kms.send(new ListAliasesCommand({ ...(marker ? { Marker: marker } : {}) }));
+    for (const a of page.Aliases ?? []) {
+      if (a.AliasName?.startsWith(`alias/${SWEEP_PREFIX}`) && a.TargetKeyId && pooled.has(a.TargetKeyId)) out.aliases.push(a.AliasName);
+    }
+    marker = page.Truncated ? page.NextMarker : undefined;
+  } while (marker);
   if (opts.delete) {
     for (const url of out.queues) await c.sqs.send(new DeleteQueueCommand({ QueueUrl: url }));
     for (const arn of out.topics) await c.sns.send(new DeleteTopicCommand({ TopicArn: arn }));

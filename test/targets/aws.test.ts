@@ -4,7 +4,7 @@
  * created, never follow a queue URL to another host, reuse pooled keys, and clean up without
  * relying on the behaviour under test; a decoy without the prefix survives everything.
  */
-import { CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
+import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -98,22 +98,28 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
   });
 
   it('sweeps leftovers of an interrupted run: dry run by default, then only prefixed and tagged resources', async () => {
-    // Arrange: an interrupted run's leftovers, and a prefixed but untagged queue that is not ours.
+    // Arrange: an interrupted run's leftovers, and a prefixed but untagged queue and a prefixed alias on a key that are not ours.
     const t = target([MOTO_ACCOUNT], 'run5');
     await t.start();
     const c = t.clients(0);
     const leftover = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'ssec-run5-q1' }))).QueueUrl!;
     const leftoverTopic = (await c.sns.send(new CreateTopicCommand({ Name: 'ssec-run5-t1' }))).TopicArn!;
+    const pooledKey = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    await c.kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-run5-a1', TargetKeyId: pooledKey }));
     const lookalike = (await admin.clients(0).sqs.send(new CreateQueueCommand({ QueueName: 'ssec-not-ours' }))).QueueUrl!;
+    await admin.clients(0).kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-not-ours', TargetKeyId: decoy.keyId }));
     // Act, Assert
     const dry = await sweep(c, t.pool, { delete: false });
     expect(dry.queues).toEqual([leftover]);
     expect(dry.topics).toEqual([leftoverTopic]);
+    expect(dry.aliases, 'only aliases on the pool\'s keys').toEqual(['alias/ssec-run5-a1']);
     expect((await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls).toContain(leftover);
     await sweep(c, t.pool, { delete: true });
     const remaining = (await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
     expect(remaining.sort()).toEqual([decoy.queueUrl, lookalike].sort());
     expect((await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn)).toEqual([decoy.topicArn]);
+    const aliases = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? []).map((a) => a.AliasName).filter((n) => n?.startsWith('alias/ssec-'));
+    expect(aliases, 'the decoy alias with our prefix survives').toEqual(['alias/ssec-not-ours']);
     await t.dispose();
   });
 });
