@@ -6,6 +6,10 @@
 import fc from 'fast-check';
 import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Report, type Verdict } from './report.js';
+import { ListKeysCommand } from '@aws-sdk/client-kms';
+import { ListTopicsCommand } from '@aws-sdk/client-sns';
+import { ListQueuesCommand } from '@aws-sdk/client-sqs';
+import { isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
@@ -53,6 +57,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     summary: summarize([]),
   };
   let unavailable: string | undefined;
+  let stoppedAnswering = false;
   try {
     await target.start();
     if (target.endpoint) report.target.endpoint = target.endpoint; // known once started (emulators pick free ports)
@@ -65,18 +70,45 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
   try {
     for (const [i, clause] of opts.clauses.entries()) {
       opts.onClauseStart?.(clause, i, opts.clauses.length);
-      const result = unavailable
-        ? base(clause, 'not-observable', 0, 0, `target ${target.name} could not be started: ${unavailable}`)
-        : await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}` });
+      let result: ClauseResult;
+      if (unavailable) {
+        result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
+      } else {
+        const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}` });
+        result = r;
+        // One request could not reach the target: if a second, harmless one cannot either, it has stopped
+        // answering, and the rest of the run is not run (exit 3) instead of waiting out every request.
+        if (unreachable && !(await answers(target))) {
+          stoppedAnswering = true;
+          unavailable = `target ${target.name} stopped answering during ${clause.id}`;
+          report.target.unavailable = unavailable;
+        }
+      }
       report.clauses.push(result);
       opts.onClauseEnd?.(result, i, opts.clauses.length);
     }
   } finally {
-    if (!unavailable) await target.dispose();
+    if (!unavailable || stoppedAnswering) await target.dispose();
   }
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
   return report;
+}
+
+/** Whether the target still answers a harmless request (any service answer counts, an error too). */
+async function answers(target: Target): Promise<boolean> {
+  const c = target.clients(0);
+  const probe: Record<string, () => Promise<unknown>> = {
+    kms: () => c.kms.send(new ListKeysCommand({ Limit: 1 })),
+    sqs: () => c.sqs.send(new ListQueuesCommand({})),
+    sns: () => c.sns.send(new ListTopicsCommand({})),
+  };
+  try {
+    await probe[target.capabilities.services[0] ?? 'sqs']!();
+    return true;
+  } catch (e) {
+    return !isUnreachable(e);
+  }
 }
 
 function base(clause: Clause, verdict: Verdict, runs: number, durationMs: number, reason?: string): ClauseResult {
@@ -107,7 +139,7 @@ export async function runClause(
     /** Keep the steps of the last run on the result (replay prints them). */
     keepTranscript?: boolean;
   },
-): Promise<ClauseResult & { transcript?: Step[] }> {
+): Promise<ClauseResult & { transcript?: Step[]; unreachable?: boolean }> {
   const t0 = Date.now();
   const missing = requirementsOf(clause).filter((r) => !meets(target, r));
   if (missing.length > 0) {
@@ -141,7 +173,7 @@ export async function runClause(
   const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity);
   const details = await fc.check(property, { seed, numRuns, ...(opts.path ? { path: opts.path } : {}) });
   const durationMs = Date.now() - t0;
-  if (aborted instanceof TargetBrokeError) return base(clause, 'error', runs, durationMs, aborted.message);
+  if (aborted instanceof TargetBrokeError) return { ...base(clause, 'error', runs, durationMs, aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
   if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationMs, aborted.message);
   const known = opts.baseline?.[clause.id];
   if (!details.failed) {
@@ -162,6 +194,8 @@ export async function runClause(
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */
 function describeInput(input: unknown): unknown {
-  const custom = input !== null && typeof input === 'object' && !Array.isArray(input) && input.toString !== Object.prototype.toString;
+  // fast-check builds records without a prototype: those have no toString at all.
+  const own = input !== null && typeof input === 'object' ? (input as { toString?: unknown }).toString : undefined;
+  const custom = !Array.isArray(input) && typeof own === 'function' && own !== Object.prototype.toString;
   return custom ? String(input) : input;
 }

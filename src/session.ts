@@ -7,7 +7,7 @@ import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
-import { normalizeError } from './errors/normalize.js';
+import { faultOf, isUnreachable, normalizeError } from './errors/normalize.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { AtRestMessage, Target } from './target.js';
 
@@ -28,6 +28,12 @@ export class ClauseViolation extends Error {
 /** The target or the harness broke (not an answer of the service): an `error` verdict, never pass or fail. */
 export class TargetBrokeError extends Error {
   override readonly name = 'TargetBrokeError';
+  /** The target could not be reached at all (refused, reset, timed out), as opposed to a 5xx or throttling. */
+  readonly unreachable: boolean;
+  constructor(message: string, opts: { cause?: unknown; unreachable?: boolean } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.unreachable = opts.unreachable ?? false;
+  }
 }
 
 /** Nothing could be observed in this run: the clause is reported not observable, never passed. */
@@ -38,6 +44,8 @@ export class NotObservableError extends Error {
 const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
+/** Throttled requests are retried after these pauses, then the clause is an error. */
+const THROTTLE_BACKOFF_MS = [100, 300, 900];
 
 type Kind = 'key' | 'alias' | 'queue' | 'topic' | 'sub';
 
@@ -73,14 +81,27 @@ export class Session {
     if (!Command) throw new TargetBrokeError(`no SDK command ${service}:${op}`);
     const client = this.#target.clients(principal)[service] as { send: (c: unknown) => Promise<unknown> };
     let observed: Observed;
-    try {
-      const out = (await client.send(new Command(input))) as Record<string, unknown>;
-      const { $metadata: _m, ...value } = out;
-      observed = { ok: true, value };
-    } catch (e) {
-      const n = normalizeError(service, e);
-      if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e });
-      observed = { ok: false, ...n };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const out = (await client.send(new Command(input))) as Record<string, unknown>;
+        const { $metadata: _m, ...value } = out;
+        observed = { ok: true, value };
+        break;
+      } catch (e) {
+        const n = normalizeError(service, e);
+        if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e, unreachable: isUnreachable(e) });
+        const fault = faultOf(n);
+        if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
+          await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[attempt]));
+          continue;
+        }
+        if (fault) {
+          const what = fault === 'throttled' ? `still throttled after ${attempt + 1} attempts` : `answered HTTP ${n.httpStatus}`;
+          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message}): a target fault, not a verdict`, { cause: e });
+        }
+        observed = { ok: false, ...n };
+        break;
+      }
     }
     if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
     this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Record<string, unknown> });

@@ -10,6 +10,9 @@ import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 export interface AwsCredentialIdentity { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
 import type { Capabilities, Clients, Target } from '../src/target.js';
 
+/** How long one request may take before it is a timeout (an error verdict), unless a target says otherwise. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export interface Endpoints {
   kms: string;
   sns: string;
@@ -44,7 +47,10 @@ export abstract class SdkTarget implements Target {
   /** Credentials for principal `index`; undefined uses the SDK's default provider chain. */
   readonly #credentials: ((index: number) => AwsCredentialIdentity | undefined) | undefined;
 
-  constructor(opts: { region?: string; account?: string; credentials?: (index: number) => AwsCredentialIdentity | undefined } = {}) {
+  readonly #requestTimeoutMs: number;
+
+  constructor(opts: { region?: string; account?: string; credentials?: (index: number) => AwsCredentialIdentity | undefined; requestTimeoutMs?: number } = {}) {
+    this.#requestTimeoutMs = opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
     this.region = opts.region ?? 'us-east-1';
     this.account = opts.account ?? '123456789012';
     this.#credentials = opts.credentials;
@@ -71,7 +77,10 @@ export abstract class SdkTarget implements Target {
       const credentials = this.#credentials
         ? this.#credentials(index)
         : { accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`, secretAccessKey: 'sse-conformance' };
-      const base = { region: this.region, maxAttempts: 1, ...(credentials ? { credentials } : {}) };
+      // Every request has a bound: a target that stops answering is an error within it, never a hang.
+      // Long-polling receives wait up to 20 s, so the bound is longer than that.
+      const requestHandler = { connectionTimeout: 5_000, requestTimeout: this.#requestTimeoutMs, throwOnRequestTimeout: true };
+      const base = { region: this.region, maxAttempts: 1, requestHandler, ...(credentials ? { credentials } : {}) };
       // SQS must talk to the configured endpoint only, never to the host inside a queue URL (design, "Real accounts").
       c = {
         kms: new KMSClient({ ...base, endpoint: e.kms }),

@@ -59,3 +59,16 @@ export function normalizeError(service: Service, e: unknown): NormalizedError | 
   if (queryCode) out.queryCode = queryCode;
   return out;
 }
+
+/** Throttling, by error name or HTTP 429: the target (or KMS behind it) asks to slow down. */
+const THROTTLE = /^(ThrottlingException|Throttling|ThrottledException|RequestThrottled|RequestLimitExceeded|TooManyRequestsException|SlowDown|KmsThrottled|KMSThrottling|KMSThrottlingException)$/;
+
+/**
+ * A fault of the target, not an answer the specification judges: a 5xx, or throttling (which the
+ * session retries within a bounded budget first). Clauses hit by one are an error, never a deviation.
+ */
+export function faultOf(n: NormalizedError): 'throttled' | 'server-error' | undefined {
+  if (THROTTLE.test(n.name) || n.httpStatus === 429 || (n.queryCode !== undefined && THROTTLE.test(n.queryCode))) return 'throttled';
+  if (n.httpStatus !== undefined && n.httpStatus >= 500) return 'server-error';
+  return undefined;
+}

@@ -43,8 +43,8 @@ export class EndpointTarget extends SdkTarget {
   readonly capabilities: Capabilities;
   readonly #endpoints: Endpoints;
 
-  constructor(spec: string | undefined, opts: { region?: string; realTimeWindows?: boolean } = {}) {
-    super(opts.region ? { region: opts.region } : {});
+  constructor(spec: string | undefined, opts: { region?: string; realTimeWindows?: boolean; requestTimeoutMs?: number } = {}) {
+    super({ ...(opts.region ? { region: opts.region } : {}), ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}) });
     this.capabilities = httpTargetCapabilities({ realTimeWindows: opts.realTimeWindows ?? false });
     this.#endpoints = parseEndpoints(spec);
   }
