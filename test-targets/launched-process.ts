@@ -1,12 +1,26 @@
 /**
- * A provisioned emulator program started on loopback: it binds -host 127.0.0.1 -port 0 and prints
- * `listening on http://HOST:PORT` once ready (the launchers under test-targets/<name>/launcher do).
- * Stopped by its PID (SIGTERM, then SIGKILL); execa kills it if this process dies first.
+ * An emulator process this project starts and stops: spawned without a shell, ready when it prints
+ * a line (our loopback launchers print `listening on http://HOST:PORT`) or when a URL answers, and
+ * stopped by its PID (SIGTERM, then SIGKILL). execa kills it if this process dies first. Its stderr
+ * is drained (local-kms logs a line per request; an unread pipe would block it), and its last lines
+ * are kept for the message when it exits early.
  */
 import { execa, type ResultPromise } from 'execa';
 import { TargetUnavailableError } from '../src/target.js';
 
-const READY_TIMEOUT_MS = 30_000;
+export interface LaunchOptions {
+  /** The emulator's name, for messages. */
+  what: string;
+  command: string;
+  args: string[];
+  /** How to install it, when the command is missing. */
+  hint: string;
+  /** Ready once stdout shows this line (its first group is the endpoint), or once this URL answers with 2xx. */
+  ready: { line: RegExp } | { url: string; endpoint: string };
+  /** The whole environment (default: this process's). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
 
 export class LaunchedProcess {
   readonly endpoint: string;
@@ -21,31 +35,29 @@ export class LaunchedProcess {
     return this.#proc.pid;
   }
 
-  /** `what` names the emulator in messages; `hint` says how to install it when the binary is missing. */
-  static async start(what: string, command: string, args: string[], hint: string): Promise<LaunchedProcess> {
-    // stderr is not kept: local-kms logs a line per request, and an unread pipe would block it.
-    const proc = execa(command, args, { reject: false, forceKillAfterDelay: 3000, cleanup: true, stdin: 'ignore', stdout: 'pipe', stderr: 'ignore', buffer: false });
-    const endpoint = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new TargetUnavailableError(`${what} did not say it was listening within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
-      proc.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /listening on (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      void proc.then((r) => {
-        clearTimeout(timer);
-        const enoent = /ENOENT/.test(String(r.code ?? '')) || /ENOENT/.test(r.shortMessage ?? '');
-        reject(new TargetUnavailableError(enoent ? `${what} not found at ${command}: ${hint}` : `${what} exited with code ${r.exitCode} before listening`));
-      });
-    }).catch((e: unknown) => {
-      proc.kill('SIGKILL');
-      throw e;
+  static async start(o: LaunchOptions): Promise<LaunchedProcess> {
+    const timeoutMs = o.timeoutMs ?? 30_000;
+    const proc = execa(o.command, o.args, {
+      reject: false, forceKillAfterDelay: 3_000, cleanup: true, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe', buffer: false,
+      ...(o.env ? { env: o.env, extendEnv: false } : {}),
     });
-    return new LaunchedProcess(endpoint, proc);
+    let tail = '';
+    proc.stderr!.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2_000)));
+    if (!('line' in o.ready)) proc.stdout!.resume(); // drained, never read
+    let exited: string | undefined;
+    void proc.then((r) => {
+      const enoent = /ENOENT/.test(String(r.code ?? '')) || /ENOENT/.test(r.shortMessage ?? '');
+      const last = tail.trim().split('\n').slice(-3).join(' | ');
+      exited = enoent ? `${o.command} not found: ${o.hint}` : `${o.what} exited with code ${r.exitCode}${last ? `: ${last}` : ''}`;
+    });
+    try {
+      const endpoint = await ('line' in o.ready ? waitForLine(proc, o.ready.line, () => exited) : waitForUrl(o.ready.url, o.ready.endpoint, () => exited))(timeoutMs);
+      return new LaunchedProcess(endpoint, proc);
+    } catch (e) {
+      proc.kill('SIGKILL');
+      if (e instanceof TargetUnavailableError) throw e;
+      throw new TargetUnavailableError(`${o.what} did not become ready within ${timeoutMs / 1000} s`);
+    }
   }
 
   async stop(): Promise<void> {
@@ -53,4 +65,41 @@ export class LaunchedProcess {
     this.#proc.kill('SIGTERM');
     await this.#proc;
   }
+}
+
+function waitForLine(proc: ResultPromise, line: RegExp, exited: () => string | undefined) {
+  return (timeoutMs: number) =>
+    new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      proc.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = line.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      void proc.then(() => {
+        clearTimeout(timer);
+        reject(new TargetUnavailableError(exited() ?? 'exited'));
+      });
+    });
+}
+
+function waitForUrl(url: string, endpoint: string, exited: () => string | undefined) {
+  return async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const gone = exited();
+      if (gone) throw new TargetUnavailableError(gone);
+      try {
+        if ((await fetch(url, { signal: AbortSignal.timeout(1_000) })).ok) return endpoint;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('timeout');
+  };
 }

@@ -5,13 +5,13 @@
  * defaults bind 0.0.0.0:9324) and stopped by their PIDs. ElasticMQ keeps state in memory only, so
  * each run starts fresh.
  */
-import { execa, type ResultPromise } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { freePort } from '../free-port.js';
+import { LaunchedProcess } from '../launched-process.js';
 import { LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
@@ -29,7 +29,7 @@ export class ElasticmqTarget extends SdkTarget {
   readonly name = 'elasticmq';
   readonly defaultRuns = 25;
   readonly capabilities: Capabilities;
-  #proc: ResultPromise | undefined;
+  #proc: LaunchedProcess | undefined;
   #dir: string | undefined;
   #kms: { endpoint: string; stop(): Promise<void> } | undefined;
 
@@ -45,43 +45,25 @@ export class ElasticmqTarget extends SdkTarget {
     const port = await freePort();
     this.#dir = mkdtempSync(join(tmpdir(), 'ssec-elasticmq-'));
     writeFileSync(join(this.#dir, 'elasticmq.conf'), config(port));
-    let exited: string | undefined;
-    const proc = execa('java', [`-Dconfig.file=${join(this.#dir, 'elasticmq.conf')}`, '-cp', `${join(dirname(jar), '*')}`, 'org.elasticmq.server.Main'], {
-      reject: false, forceKillAfterDelay: 5_000, cleanup: true, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', buffer: { stderr: true },
-    });
-    this.#proc = proc;
-    void proc.then((r) => {
-      exited = /ENOENT/.test(String(r.code ?? '')) ? 'java not found on PATH (ElasticMQ needs a JDK 17 or newer)' : `exit code ${r.exitCode}: ${String(r.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}`;
-    });
     const endpoint = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (;;) {
-      if (exited) {
-        await this.dispose();
-        throw new TargetUnavailableError(`ElasticMQ exited before it was ready: ${exited}`);
-      }
-      try {
-        await fetch(endpoint, { signal: AbortSignal.timeout(1_000) }); // any HTTP answer: it listens
-        break;
-      } catch {
-        if (Date.now() > deadline) {
-          await this.dispose();
-          throw new TargetUnavailableError(`ElasticMQ did not answer on ${endpoint} within ${READY_TIMEOUT_MS / 1000} s`);
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+    try {
+      this.#proc = await LaunchedProcess.start({
+        what: 'ElasticMQ', command: 'java', hint: 'ElasticMQ needs java on PATH (a JDK 17 or newer)', timeoutMs: READY_TIMEOUT_MS,
+        args: [`-Dconfig.file=${join(this.#dir, 'elasticmq.conf')}`, '-cp', join(dirname(jar), '*'), 'org.elasticmq.server.Main'],
+        // Any answer means it listens; an unsigned GET gets a 4xx, so ask for something every version answers with 2xx.
+        ready: { url: `${endpoint}/?Action=ListQueues`, endpoint },
+      });
+    } catch (e) {
+      await this.dispose();
+      throw e;
     }
     this.endpoints = { kms: this.#kms.endpoint, sns: endpoint, sqs: endpoint }; // SNS is never called (services)
   }
 
   async dispose(): Promise<void> {
     this.destroyClients();
-    const proc = this.#proc;
+    await this.#proc?.stop(); // ElasticMQ exits 143 after a clean stop
     this.#proc = undefined;
-    if (proc && proc.exitCode === null) {
-      proc.kill('SIGTERM'); // exits 143 after a clean stop
-      await proc;
-    }
     await this.#kms?.stop();
     this.#kms = undefined;
     if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });

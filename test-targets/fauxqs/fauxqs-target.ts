@@ -4,6 +4,7 @@
  * fauxqs's queue inspection API shows messages at rest. fauxqs 2.x imports `node:sqlite`, which
  * needs Node ≥ 22.5. It is imported lazily, so a broken install makes only this target unavailable.
  */
+import { Server } from 'node:net';
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { MotoServer } from '../moto/moto-server.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
@@ -26,6 +27,24 @@ export interface FauxqsTargetOptions {
   kmsEndpoint?: string;
   /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
   realTimeWindows?: boolean;
+}
+
+/**
+ * fauxqs 2.4.1 listens on 0.0.0.0 whatever its `host` option says (that option only names the host
+ * in queue URLs). While `start` runs, a listen on all interfaces becomes a listen on 127.0.0.1.
+ */
+async function onLoopback<T>(start: () => Promise<T>): Promise<T> {
+  const listen = Server.prototype.listen;
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
+    const [first] = args;
+    if (first && typeof first === 'object' && (first as { host?: string }).host === '0.0.0.0') args[0] = { ...first, host: '127.0.0.1' };
+    return (listen as (...a: unknown[]) => Server).apply(this, args);
+  } as typeof listen;
+  try {
+    return await start();
+  } finally {
+    Server.prototype.listen = listen;
+  }
 }
 
 export class FauxqsTarget extends SdkTarget {
@@ -56,7 +75,7 @@ export class FauxqsTarget extends SdkTarget {
       kms = this.#moto.endpoint;
     }
     try {
-      this.#fauxqs = await startFauxqs({ port: 0, host: '127.0.0.1', logger: false });
+      this.#fauxqs = await onLoopback(() => startFauxqs({ port: 0, host: '127.0.0.1', logger: false }));
     } catch (e) {
       await this.#moto?.stop();
       throw new TargetUnavailableError(`fauxqs did not start: ${(e as Error).message}`);

@@ -11,7 +11,7 @@ import type { SQSClientConfig } from '@aws-sdk/client-sqs';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { LaunchedProcess } from '../launched-process.js';
-import { LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
+import { LISTENING, LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 export class GoawsTarget extends SdkTarget {
@@ -36,7 +36,8 @@ export class GoawsTarget extends SdkTarget {
     if (!bin) throw new TargetUnavailableError(`goaws is not provisioned: ${provisionHint('goaws')}`);
     this.#kms = await startLocalKms();
     try {
-      this.#goaws = await LaunchedProcess.start('goaws', bin, ['-host', '127.0.0.1', '-port', '0', '-account', LOCAL_KMS_ACCOUNT], provisionHint('goaws'));
+      const args = ['-host', '127.0.0.1', '-port', '0', '-account', LOCAL_KMS_ACCOUNT];
+      this.#goaws = await LaunchedProcess.start({ what: 'goaws', command: bin, args, hint: provisionHint('goaws'), ready: { line: LISTENING } });
     } catch (e) {
       await this.#kms.stop();
       throw e;

@@ -14,6 +14,8 @@ import { LaunchedProcess } from '../launched-process.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 export const LOCAL_KMS_ACCOUNT = '000000000000';
+/** What our loopback launchers print once they listen. */
+export const LISTENING = /listening on (http:\/\/\S+)/;
 
 /** Starts the provisioned local-kms on loopback with a fresh data folder; `stop()` removes the folder too. */
 export async function startLocalKms(): Promise<{ endpoint: string; stop(): Promise<void> }> {
@@ -21,7 +23,8 @@ export async function startLocalKms(): Promise<{ endpoint: string; stop(): Promi
   if (!bin) throw new TargetUnavailableError(`local-kms is not provisioned: ${provisionHint('local-kms')}`);
   const data = mkdtempSync(join(tmpdir(), 'ssec-local-kms-'));
   try {
-    const proc = await LaunchedProcess.start('local-kms', bin, ['-host', '127.0.0.1', '-port', '0', '-data', data, '-account', LOCAL_KMS_ACCOUNT], provisionHint('local-kms'));
+    const args = ['-host', '127.0.0.1', '-port', '0', '-data', data, '-account', LOCAL_KMS_ACCOUNT];
+    const proc = await LaunchedProcess.start({ what: 'local-kms', command: bin, args, hint: provisionHint('local-kms'), ready: { line: LISTENING } });
     return {
       endpoint: proc.endpoint,
       stop: async () => {

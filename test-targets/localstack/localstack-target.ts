@@ -7,7 +7,6 @@
  * and assumes a container on machines that have /.dockerenv. `endpoint` uses a LocalStack the user
  * runs instead; it is never wiped.
  */
-import { execa, type ResultPromise } from 'execa';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { emulatorDir, provisionedBinary, provisionHint } from '../emulators.js';
 import { freePort } from '../free-port.js';
+import { LaunchedProcess } from '../launched-process.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -30,7 +30,7 @@ export class LocalstackTarget extends SdkTarget {
   readonly defaultRuns = 25; // one process serves the whole run, and calls take milliseconds
   readonly capabilities: Capabilities;
   readonly #options: LocalstackTargetOptions;
-  #proc: ResultPromise | undefined;
+  #proc: LaunchedProcess | undefined;
   #root: string | undefined;
 
   constructor(options: LocalstackTargetOptions = {}) {
@@ -50,31 +50,18 @@ export class LocalstackTarget extends SdkTarget {
   }
 
   async start(): Promise<void> {
-    const endpoint = this.#options.endpoint ?? (await this.#spawn());
-    const deadline = Date.now() + (this.#options.endpoint ? 5_000 : READY_TIMEOUT_MS);
-    let last = '';
-    for (;;) {
-      if (this.#exited) {
-        await this.dispose();
-        throw new TargetUnavailableError(`LocalStack exited before it was ready: ${this.#exited}`);
-      }
+    const given = this.#options.endpoint;
+    if (given) {
       try {
-        const res = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(2_000) });
-        if (res.ok) break;
-        last = `HTTP ${res.status}`;
+        const res = await fetch(`${given}/_localstack/health`, { signal: AbortSignal.timeout(5_000) });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
       } catch (e) {
-        last = (e as Error).message;
+        throw new TargetUnavailableError(`no LocalStack answering at ${given}/_localstack/health: ${(e as Error).message}`);
       }
-      if (Date.now() > deadline) {
-        await this.dispose();
-        throw new TargetUnavailableError(`no LocalStack answering at ${endpoint}/_localstack/health: ${last}`);
-      }
-      await new Promise((r) => setTimeout(r, 200));
     }
+    const endpoint = given ?? (await this.#spawn());
     this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
   }
-
-  #exited: string | undefined;
 
   async #spawn(): Promise<string> {
     const python = provisionedBinary('localstack');
@@ -101,25 +88,23 @@ export class LocalstackTarget extends SdkTarget {
       SKIP_SSL_CERT_DOWNLOAD: '1',
       SQS_DISABLE_CLOUDWATCH_METRICS: '1',
     };
-    const proc = execa(python, [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')], {
-      env, extendEnv: false, reject: false, forceKillAfterDelay: 5_000, cleanup: true, stdin: 'ignore', stdout: 'ignore', stderr: 'pipe', buffer: { stderr: true },
-    });
-    this.#proc = proc;
-    void proc.then((r) => {
-      const tail = String(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ');
-      this.#exited = /ENOENT/.test(String(r.code ?? '')) ? `${python} not found: ${provisionHint('localstack')}` : `exit code ${r.exitCode}${tail ? `: ${tail}` : ''}`;
-    });
-    return `http://127.0.0.1:${port}`;
+    const endpoint = `http://127.0.0.1:${port}`;
+    try {
+      this.#proc = await LaunchedProcess.start({
+        what: 'LocalStack', command: python, args: [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')], hint: provisionHint('localstack'),
+        env, ready: { url: `${endpoint}/_localstack/health`, endpoint }, timeoutMs: READY_TIMEOUT_MS,
+      });
+    } catch (e) {
+      await this.dispose();
+      throw e;
+    }
+    return endpoint;
   }
 
   async dispose(): Promise<void> {
     this.destroyClients();
-    const proc = this.#proc;
+    await this.#proc?.stop();
     this.#proc = undefined;
-    if (proc && proc.exitCode === null) {
-      proc.kill('SIGTERM');
-      await proc;
-    }
     if (this.#root) rmSync(this.#root, { recursive: true, force: true });
     this.#root = undefined;
   }
