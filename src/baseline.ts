@@ -1,7 +1,8 @@
 /**
- * Baselines: per target, the clauses it is known to fail, each with a one-line reason and the date
- * it was recorded. They are produced by running the suite (`run --write-baseline FILE`), so every
- * reason is the failure the suite observed, never a hand-written guess.
+ * Baselines: per target, the clauses it is known to fail, each with the signatures of every
+ * deviation it shows there, a one-line reason and the date it was recorded. A failure whose
+ * signature the entry does not name is a failure, never hidden. They are produced by running the
+ * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Report } from './report.js';
@@ -20,8 +21,11 @@ export function readBaseline(path: string): Baseline {
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new BaselineFileError(`baseline ${path}: expected an object of clause id → { reason, since }`);
   for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
-    const e = v as { reason?: unknown; since?: unknown };
+    const e = v as { reason?: unknown; since?: unknown; deviations?: unknown };
     if (typeof e?.reason !== 'string' || typeof e?.since !== 'string') throw new BaselineFileError(`baseline ${path}: entry ${id} needs string "reason" and "since"`);
+    if (!Array.isArray(e.deviations) || e.deviations.length === 0 || !e.deviations.every((d) => typeof d === 'string')) {
+      throw new BaselineFileError(`baseline ${path}: entry ${id} needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)`);
+    }
   }
   return data as Baseline;
 }
@@ -31,8 +35,11 @@ export function baselineFrom(report: Report, previous: Baseline = {}, today = ne
   const out: Baseline = {};
   for (const c of report.clauses) {
     if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
-    const observed = c.verdict === 'fail' ? c.reason! : c.reason!.replace(/^.*; observed: /, '');
-    out[c.id] = { reason: `${observed} (counterexample: ${plural(c.counterexample?.steps.length ?? 0, "step")})`, since: previous[c.id]?.since ?? today };
+    const devs = c.deviations ?? [];
+    const firstDev = devs[0];
+    const more = devs.length > 1 ? ` (and ${plural(devs.length - 1, 'more deviation')})` : '';
+    const reason = firstDev ? `${firstDev.reason} (counterexample: ${plural(firstDev.counterexample.steps.length, 'step')})${more}` : c.reason!;
+    out[c.id] = { reason, since: previous[c.id]?.since ?? today, deviations: devs.map((d) => d.signature) };
   }
   return out;
 }

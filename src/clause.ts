@@ -36,6 +36,11 @@ export interface ClauseDefinition<T> {
   check: (s: Session, input: T) => Promise<void>;
   /** Caps the number of generated runs (for clauses whose every run is expensive). */
   maxRuns?: number;
+  /**
+   * For a clause that states several rules: which rule an input exercises. It becomes part of each
+   * deviation's signature, so that a target breaking two rules shows two deviations, not one.
+   */
+  rule?: (input: T) => string;
 }
 
 export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'check'> {

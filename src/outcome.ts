@@ -12,13 +12,17 @@ export type Expected = { ok: true } | { ok: false; code: string };
 
 export const OK: Expected = { ok: true };
 export const fails = (code: string): Expected => ({ ok: false, code });
-/** Any rejection the table maps, for cases whose exact code AWS has not been seen to give. */
+/** Any rejection the table maps (never a protocol error or a failed checksum), for cases whose exact code AWS has not been seen to give. */
 export const ANY_ERROR: Expected = { ok: false, code: '*' };
+
+/** Outcomes that are errors but not a rejection the service states: the answer could not be read. */
+const NOT_AN_ANSWER = new Set(['ProtocolError', 'SDK.ChecksumMismatch']);
 
 export function matches(observed: Observed, allowed: readonly Expected[]): boolean {
   return allowed.some((a) => {
     if (a.ok || observed.ok) return a.ok === observed.ok;
-    return !observed.code.startsWith(UNMAPPED_PREFIX) && (a.code === '*' || observed.code === a.code);
+    if (a.code === '*') return !observed.code.startsWith(UNMAPPED_PREFIX) && !NOT_AN_ANSWER.has(observed.code);
+    return !observed.code.startsWith(UNMAPPED_PREFIX) && observed.code === a.code;
   });
 }
 

@@ -13,6 +13,13 @@ export interface Counterexample {
   steps: Step[];
 }
 
+/** One distinct way a target breaks a clause: its signature (no generated values) and shrunk counterexample. */
+export interface Deviation {
+  signature: string;
+  reason: string;
+  counterexample: Counterexample;
+}
+
 export interface ClauseResult {
   id: string;
   title: string;
@@ -23,7 +30,10 @@ export interface ClauseResult {
   reason?: string;
   runs: number;
   durationMs: number;
+  /** The counterexample of `reason`: the first deviation the baseline does not name, else the first one. */
   counterexample?: Counterexample;
+  /** Every distinct deviation found, each shrunk on its own, in the order found. */
+  deviations?: Deviation[];
 }
 
 export interface Report {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Clause } from './clause.js';
-import { summarize, type ClauseResult, type Report, type Verdict } from './report.js';
+import { summarize, type ClauseResult, type Deviation, type Report, type Verdict } from './report.js';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
@@ -17,8 +17,11 @@ import { VERSION } from './version.js';
 export const DEFAULT_SEED = 20261123;
 
 export interface BaselineEntry {
+  /** The first deviation as observed when the entry was written, for people. */
   reason: string;
   since: string;
+  /** The signatures of every deviation the target is known to show in this clause; any other fails. */
+  deviations: string[];
 }
 export type Baseline = Record<string, BaselineEntry>;
 
@@ -146,50 +149,104 @@ export async function runClause(
     return base(clause, 'not-observable', 0, 0, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
   }
   const seed = opts.exactSeed ? opts.seed : clauseSeed(opts.seed, clause.id);
+  const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity);
   let runs = 0;
+  let n = 0;
   let lastSteps: Step[] = [];
   let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
-  let failing: { steps: Step[]; input: unknown; error: unknown } | undefined;
-  let n = 0;
-  const property = fc.asyncProperty(clause.arbitrary, async (input) => {
-    if (aborted) return;
-    runs++;
-    const session = new Session(target, `${opts.prefix}r${++n}`);
-    lastSteps = session.steps;
-    try {
-      await clause.check(session, input);
-    } catch (e) {
-      if (e instanceof TargetBrokeError || e instanceof NotObservableError) {
-        aborted = e;
-        return;
+  const signatureOf = (e: ClauseViolation, input: unknown) => (clause.rule ? `[${clause.rule(input as never)}] ${e.signature}` : e.signature);
+
+  /**
+   * One pass over the clause's generated inputs (the same seed gives the same inputs in the same
+   * order). Inputs before `from` are skipped: an earlier pass already knows their outcome. With
+   * `explore`, violations are collected and the pass never fails; otherwise fast-check stops at the
+   * first violation (of `only`, when given) and shrinks it, and the last failing run is the counterexample.
+   */
+  const pass = async (o: { only?: string; from?: number; explore?: Map<string, number> }) => {
+    let index = 0;
+    let firstFailure = -1;
+    let failing: { steps: Step[]; input: unknown; error: unknown; signature?: string } | undefined;
+    const property = fc.asyncProperty(clause.arbitrary, async (input) => {
+      const i = index++;
+      if (aborted || i < (o.from ?? 0)) return;
+      runs++;
+      const session = new Session(target, `${opts.prefix}r${++n}`);
+      lastSteps = session.steps;
+      try {
+        await clause.check(session, input);
+      } catch (e) {
+        if (e instanceof TargetBrokeError || e instanceof NotObservableError) {
+          aborted = e;
+          return;
+        }
+        const sig = e instanceof ClauseViolation ? signatureOf(e, input) : undefined;
+        if (sig !== undefined && o.explore) {
+          if (!o.explore.has(sig)) o.explore.set(sig, i);
+          return;
+        }
+        if (sig !== undefined && o.only !== undefined && sig !== o.only) return; // another deviation: not this pass's
+        if (firstFailure < 0) firstFailure = i;
+        failing = { steps: session.steps, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
+        throw e;
+      } finally {
+        await session.cleanup();
       }
-      // The last failing run fast-check executes is the shrunk counterexample.
-      failing = { steps: session.steps, input: session.symbolize(describeInput(input)), error: e };
-      throw e;
-    } finally {
-      await session.cleanup();
-    }
-  });
-  const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity);
-  const details = await fc.check(property, { seed, numRuns, ...(opts.path ? { path: opts.path } : {}) });
-  const durationMs = Date.now() - t0;
-  if (aborted instanceof TargetBrokeError) return { ...base(clause, 'error', runs, durationMs, aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
-  if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationMs, aborted.message);
+    });
+    const details = await fc.check(property, { seed, numRuns, ...(opts.path ? { path: opts.path } : {}) });
+    return { details, failing, firstFailure };
+  };
+
+  const first = await pass({});
+  const durationSoFar = () => Date.now() - t0;
+  const broke = (): ClauseResult & { unreachable?: boolean } | undefined => {
+    if (aborted instanceof TargetBrokeError) return { ...base(clause, 'error', runs, durationSoFar(), aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
+    if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationSoFar(), aborted.message);
+    return undefined;
+  };
+  if (broke()) return broke()!;
   const known = opts.baseline?.[clause.id];
-  if (!details.failed) {
-    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationMs), transcript: lastSteps };
+  if (!first.details.failed) {
+    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps };
     return known
-      ? base(clause, 'unexpected-pass', runs, durationMs, `listed in the baseline since ${known.since} (${known.reason}) but passed: the baseline is stale`)
-      : base(clause, 'pass', runs, durationMs);
+      ? base(clause, 'unexpected-pass', runs, durationSoFar(), `listed in the baseline since ${known.since} (${known.reason}) but passed: the baseline is stale`)
+      : base(clause, 'pass', runs, durationSoFar());
   }
-  const error = failing?.error ?? details.errorInstance;
+  const error = first.failing?.error ?? first.details.errorInstance;
   if (!(error instanceof ClauseViolation)) {
     // An exception that is neither a violation nor a service answer is a bug of the clause or harness.
-    return base(clause, 'error', runs, durationMs, `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
+    return base(clause, 'error', runs, durationSoFar(), `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
   }
-  const result = base(clause, known ? 'expected-fail' : 'fail', runs, durationMs, known ? `${known.reason} (baseline since ${known.since}); observed: ${error.message}` : error.message);
-  result.counterexample = { seed, path: details.counterexamplePath ?? '', input: failing?.input, steps: failing?.steps ?? [] };
-  return opts.keepTranscript ? { ...result, transcript: failing?.steps ?? lastSteps } : result;
+  const deviation = (p: Awaited<ReturnType<typeof pass>>): Deviation => ({
+    signature: p.failing!.signature!,
+    reason: (p.failing!.error as Error).message,
+    counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
+  });
+  const deviations: Deviation[] = [deviation(first)];
+  // fast-check stops at the first violation: look on through the remaining inputs for violations of other
+  // rules, then find and shrink each one on its own (not on a replay of one counterexample).
+  if (!opts.path && !opts.keepTranscript) {
+    const found = new Map<string, number>();
+    await pass({ from: first.firstFailure + 1, explore: found });
+    for (const [sig, at] of [...found].filter(([sig]) => sig !== deviations[0]!.signature).sort((x, y) => x[1] - y[1])) {
+      const p = await pass({ only: sig, from: at });
+      if (broke()) return broke()!;
+      if (p.failing?.signature === sig) deviations.push(deviation(p));
+    }
+    if (broke()) return broke()!;
+  }
+  const durationMs = durationSoFar();
+  const named = new Set(known?.deviations ?? []);
+  const unnamed = deviations.filter((d) => !named.has(d.signature));
+  const gone = [...named].filter((sig) => !deviations.some((d) => d.signature === sig));
+  const shown = unnamed[0] ?? deviations[0]!;
+  let result: ClauseResult;
+  if (!known) result = base(clause, 'fail', runs, durationMs, shown.reason);
+  else if (unnamed.length) result = base(clause, 'fail', runs, durationMs, `${shown.reason} (a deviation the baseline does not name; it names: ${[...named].join('; ')})`);
+  else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
+  else result = base(clause, 'expected-fail', runs, durationMs, `${known.reason} (baseline since ${known.since}); observed: ${shown.reason}`);
+  result.counterexample = shown.counterexample;
+  result.deviations = deviations;
+  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps } : result;
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */

@@ -23,6 +23,15 @@ export interface Step {
 /** The clause's expectation did not hold: a `fail` verdict, with the steps as counterexample. */
 export class ClauseViolation extends Error {
   override readonly name = 'ClauseViolation';
+  /**
+   * What was violated, without generated values: the step and the expected vs observed outcome
+   * codes, or the step and the field checked. Deviations and baseline entries are keyed by it.
+   */
+  readonly signature: string;
+  constructor(message: string, signature: string) {
+    super(message);
+    this.signature = signature;
+  }
 }
 
 /** The target or the harness broke (not an answer of the service): an `error` verdict, never pass or fail. */
@@ -42,6 +51,8 @@ export class NotObservableError extends Error {
 }
 
 const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
+/** Longer strings are shown cut in reports (a 1 MiB body once put a 1,048,637-character line on the console). */
+const MAX_SHOWN_CHARS = 240;
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
 /** Throttled requests are retried after these pauses, then the clause is an error. */
@@ -121,7 +132,8 @@ export class Session {
     const step = this.steps.at(-1)!;
     step.expected = [...allowed];
     if (!matches(observed, allowed)) {
-      throw new ClauseViolation(`${step.service}:${step.op} ${why ? `(${why}) ` : ''}expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`);
+      const head = `${step.service}:${step.op} ${why ? `(${why}) ` : ''}expected ${describeExpected(allowed)}`;
+      throw new ClauseViolation(`${head}, observed ${describeObserved(observed)}`, `${head}, observed ${observed.ok ? 'success' : observed.code}`);
     }
   }
 
@@ -132,7 +144,8 @@ export class Session {
       step.expected = [{ ok: true, [what]: this.symbolize(expected) }];
       step.observed = { ...step.observed, [what]: this.symbolize(observed) };
     }
-    if (!ok) throw new ClauseViolation(`${step ? `${step.service}:${step.op} ` : ''}${what}: expected ${JSON.stringify(this.symbolize(expected))}, observed ${JSON.stringify(this.symbolize(observed))}`);
+    const where = step ? `${step.service}:${step.op} ` : '';
+    if (!ok) throw new ClauseViolation(`${where}${what}: expected ${JSON.stringify(this.symbolize(expected))}, observed ${JSON.stringify(this.symbolize(observed))}`, `${where}${what} differs`);
   }
 
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
@@ -175,15 +188,17 @@ export class Session {
     throw new NotObservableError(reason);
   }
 
-  /** Replaces every concrete resource identifier in `v` by its symbol. */
+  /**
+   * What reports show of a value: every concrete resource identifier replaced by its symbol, and
+   * long strings (message bodies near the size limit) cut to their start and their length.
+   */
   symbolize(v: unknown): unknown {
-    if (this.#symbols.size === 0) return v;
     const keys = [...this.#symbols.keys()].sort((a, b) => b.length - a.length);
     const walk = (x: unknown): unknown => {
       if (typeof x === 'string') {
         let s = x;
         for (const k of keys) if (s.includes(k)) s = s.split(k).join(this.#symbols.get(k)!);
-        return s;
+        return s.length > MAX_SHOWN_CHARS ? `${s.slice(0, 48)}…(${s.length.toLocaleString('en-US')} characters)` : s;
       }
       if (x instanceof Uint8Array) return `<${x.length} bytes>`;
       if (Array.isArray(x)) return x.map(walk);

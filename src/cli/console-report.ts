@@ -5,7 +5,9 @@ import type { Step } from '../session.js';
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
 
 export function clauseLine(r: ClauseResult, i: number, total: number): string {
-  const why = r.verdict === 'pass' ? '' : `\n        ${r.reason ?? ''}`;
+  const others = (r.deviations ?? []).filter((d) => d.counterexample !== r.counterexample);
+  const also = others.map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} steps)`).join('');
+  const why = r.verdict === 'pass' ? '' : `\n        ${r.reason ?? ''}${also}`;
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
 

@@ -4,7 +4,8 @@ import { summarize, type Report } from '../report.js';
 export function mergeShards(reports: Report[]): Report[] {
   const byTarget = new Map<string, Report>();
   for (const r of reports) {
-    const key = `${r.target.name} ${r.target.endpoint ?? ''} ${r.seed}`;
+    // Emulators this project starts listen on a new port in each shard; only a user's endpoint tells targets apart.
+    const key = `${r.target.name} ${r.target.name === 'endpoint' ? (r.target.endpoint ?? '') : ''} ${r.seed}`;
     const seen = byTarget.get(key);
     if (!seen) {
       byTarget.set(key, { ...r, clauses: [...r.clauses] });

@@ -27,6 +27,7 @@ export const clause = defineClause({
   features: ['kms', 'aliases', 'limits'],
   generates: 'valid names, names without the prefix, with spaces or symbols, of 257+ characters, and under alias/aws/',
   arbitrary: aliasCaseArb,
+  rule: ({ kind }) => kind,
   check: async (s, { name, kind }) => {
     const key = await createKey(s);
     // Valid names get the run prefix, so that concurrent runs never collide.
