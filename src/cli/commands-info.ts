@@ -1,9 +1,10 @@
 /** The informational commands: explain a clause, estimate KMS requests with the documented formulas. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { estimateSnsKmsRequests, estimateSqsKmsRequests } from '../../reference/cost.js';
 import { readBaseline } from '../baseline.js';
 import type { Clause } from '../clause.js';
 import type { Report } from '../report.js';
+import { readReport } from './read-report.js';
 import { describeRequirement, meets, requirementsOf } from '../target.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 
@@ -29,7 +30,7 @@ function verdictLines(clause: Clause, reports: Report[]): string[] {
 }
 
 export function explain(clause: Clause, reportFiles: string[]): string {
-  const reports = reportFiles.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Report);
+  const reports = reportFiles.map(readReport);
   return [
     `${clause.id} (${clause.level})`,
     `  ${clause.title}`,

@@ -2,14 +2,15 @@
 /**
  * sse-conformance: list the specification, or run it against a target.
  * Exit codes: 0 as expected; 1 a failure or unexpected pass; 2 usage or configuration error;
- * 3 the target could not be started or reached.
+ * 3 the target could not be started or reached; 4 as expected, but an output file could not be
+ * written; 70 an internal error (a bug).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (NODE_MAJOR < 22) process.stderr.write(`sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`);
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
 import { renderHtml } from '../reports/html.js';
 import { renderJunit } from '../reports/junit.js';
@@ -32,14 +33,21 @@ import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
 import { estimateKmsCost, explain } from './commands-info.js';
+import { readReport, ReportFileError } from './read-report.js';
 
 class UsageError extends Error {}
+/** The run's verdict was as expected, but a report or baseline file could not be written. */
+const EXIT_WRITE_FAILED = 4;
 
-const integer = (name: string, min: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+/** A decimal integer in [min, max] (no hex, exponents, blanks or fractions). */
+const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
+  const n = /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 };
+/** fast-check seeds are 32-bit: a larger one would silently run as another seed. */
+const MAX_SEED = 0xffff_ffff;
+const MAX_RUNS = 10_000;
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 const program = new Command()
@@ -76,8 +84,8 @@ program
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
-  .option('--runs <n>', 'generated runs per clause', integer('--runs', 1))
-  .option('--seed <n>', 'seed (default: fixed, so runs are reproducible)', integer('--seed', 0), DEFAULT_SEED)
+  .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integer('--runs', 1, MAX_RUNS))
+  .option('--seed <n>', `seed, 0 to ${MAX_SEED} (default: fixed, so runs are reproducible)`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
   .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
   .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown', 'html']).default('console'))
   .option('--out <dir>', 'also write report.json, junit.xml, report.md and report.html into this folder')
@@ -106,10 +114,20 @@ program
       onClauseStart: progress ? (c, i, n) => progress.start(c.id, i, n) : undefined,
       onClauseEnd: progress ? (r, i, n) => progress.end(clauseLine(r, i, n), r.verdict) : undefined,
     });
-    if (o.out) writeReports(o.out, [report]);
-    if (o.writeBaseline) writeBaseline(o.writeBaseline, baselineFrom(report, baseline));
+    // The verdict is printed and its exit code kept even when an output file cannot be written.
+    const writeFailures: string[] = [];
+    const attemptWrite = (what: string, fn: () => void) => {
+      try {
+        fn();
+      } catch (e) {
+        writeFailures.push(`sse-conformance: could not write ${what}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
+      }
+    };
+    if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
+    if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline)));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
-    process.exitCode = exitCodeOf(report);
+    for (const f of writeFailures) process.stderr.write(f + '\n');
+    process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);
   });
 
 interface RunFlags {
@@ -141,7 +159,9 @@ function shard<T>(items: T[], spec: string): T[] {
   const i = Number(m?.[1]);
   const n = Number(m?.[2]);
   if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${spec}"`);
-  return items.filter((_, k) => k % n === i - 1);
+  const mine = items.filter((_, k) => k % n === i - 1);
+  if (mine.length === 0) throw new UsageError(`--shard ${spec} selects no clause: only ${items.length} are selected, so use at most ${items.length} shards`);
+  return mine;
 }
 
 program
@@ -232,16 +252,6 @@ async function startOrExit3(target: { start(): Promise<void> }): Promise<boolean
   }
 }
 
-function readReport(file: string): Report {
-  try {
-    const r = JSON.parse(readFileSync(file, 'utf8')) as Report;
-    if (r.tool !== 'sse-conformance' || !Array.isArray(r.clauses)) throw new Error('not an sse-conformance JSON report');
-    return r;
-  } catch (e) {
-    throw new UsageError(`cannot read report ${file}: ${(e as Error).message}`);
-  }
-}
-
 async function findClause(id: string) {
   const clause = (await loadClauses()).find((c) => c.id === id);
   if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
@@ -255,8 +265,23 @@ function render(format: string, reports: Report[]): string {
   return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
 }
 
+/**
+ * Creates a folder and its missing parents one at a time: Node's recursive mkdirSync never returns
+ * for some paths it cannot create (under /proc it spun at full CPU).
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  while (!existsSync(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+    d = dirname(d);
+  }
+  for (const m of missing) mkdirSync(m);
+}
+
 function writeReports(dir: string, reports: Report[]): void {
-  mkdirSync(dir, { recursive: true });
+  ensureDir(dir);
   writeFileSync(join(dir, 'report.json'), render('json', reports));
   writeFileSync(join(dir, 'junit.xml'), renderJunit(reports));
   writeFileSync(join(dir, 'report.md'), renderMarkdown(reports));
@@ -278,7 +303,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
+  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

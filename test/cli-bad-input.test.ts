@@ -1,0 +1,62 @@
+/**
+ * Bad input gets one line and a documented exit code, never a stack trace or a hang: the cases a
+ * careless user hit (issue 11), and generated garbage report files for every command that reads one.
+ */
+import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-runner.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ssec-bad-'));
+const oneLine = (r: { err: string }) => {
+  expect(r.err.trim().split('\n')).toHaveLength(1);
+  expect(r.err).not.toMatch(/\n\s+at |internal error/);
+};
+
+describe('bad command lines', () => {
+  it.each([
+    [['run', '--runs', '0x10'], /--runs must be a whole number from 1 to 10000/],
+    [['run', '--runs', '1e12'], /--runs must be a whole number from 1 to 10000/],
+    [['run', '--runs', '10001'], /--runs must be a whole number/],
+    [['run', '--seed', ''], /--seed must be a whole number from 0 to 4294967295/],
+    [['run', '--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
+    [['run', '--shard', '4/40', '--clause', 'kms.aliases.*'], /--shard 4\/40 selects no clause: only 1 are selected/],
+  ])('%j is refused with exit code 2', (args, message) => {
+    const r = cli(args, { timeout: 30_000 });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    oneLine(r);
+  });
+
+  it('an output folder that cannot be written still prints the verdict, then says so, exit code 4', () => {
+    const file = join(dir, 'a-file');
+    writeFileSync(file, 'x');
+    for (const out of [file, '/proc/nope']) {
+      const r = cli(['run', '--clause', 'sqs.sse-sqs.*', '--runs', '2', '--out', out], { timeout: 30_000 });
+      expect(r.code, out).toBe(4);
+      expect(r.out).toMatch(/1 passed, 0 failed/);
+      expect(r.err).toMatch(new RegExp(`could not write the reports into ${out.replace(/\//g, '\\/')}`));
+      oneLine(r);
+    }
+    const b = cli(['run', '--clause', 'sqs.sse-sqs.*', '--runs', '2', '--write-baseline', join(dir, 'missing', 'b.json')], { timeout: 30_000 });
+    expect(b.code).toBe(4);
+    expect(b.err).toMatch(/could not write the baseline/);
+  });
+});
+
+describe('garbage report files', () => {
+  it('report, replay and explain --report refuse any non-report with exit code 2 and one line', () => {
+    const garbage = fc.oneof(fc.constant(''), fc.constant('null'), fc.constant('{"tool":"sse-conformance"}'), fc.json(), fc.string(), fc.constant('{"tool":"sse-conformance","target":{"name":"x"},"seed":1,"clauses":[null]}'));
+    fc.assert(fc.property(garbage, fc.constantFrom('report', 'replay', 'explain'), (text, command) => {
+      const file = join(dir, 'r.json');
+      writeFileSync(file, text);
+      const args = command === 'report' ? ['report', file] : command === 'replay' ? ['replay', file, 'kms.aliases.alias-name-rules'] : ['explain', 'kms.aliases.alias-name-rules', '--report', file];
+      const r = cli(args, { timeout: 30_000 });
+      expect(r.code, `${command} ${JSON.stringify(text)}`).toBe(2);
+      expect(r.err).toMatch(/cannot read report .*r\.json: /);
+      oneLine(r);
+    }), { numRuns: 15, seed: 11 });
+  }, 120_000);
+});
