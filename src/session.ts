@@ -72,6 +72,8 @@ export class Session {
   constructor(target: Target, prefix: string) {
     this.#target = target;
     this.#prefix = prefix;
+    // Names the run made but never created (a rejected alias) show the prefix as `<run>`: the same seed gives the same report.
+    this.#symbols.set(prefix, '<run>');
   }
 
   get target(): Target {
