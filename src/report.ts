@@ -45,6 +45,8 @@ export interface Report {
   durationMs: number;
   clauses: ClauseResult[];
   summary: Record<Verdict, number>;
+  /** The run was interrupted (SIGINT, SIGTERM): clauses from there on were not run. */
+  interrupted?: boolean;
 }
 
 export function summarize(results: ClauseResult[]): Record<Verdict, number> {

@@ -38,7 +38,11 @@ export interface RunOptions {
   prefix?: string;
   onClauseStart?: (clause: Clause, index: number, total: number) => void;
   onClauseEnd?: (result: ClauseResult, index: number, total: number) => void;
+  /** Interrupts the run: the current clause stops after its current scenario (which cleans up), the rest are not run. */
+  signal?: AbortSignal;
 }
+
+const INTERRUPTED = 'not run: the run was interrupted';
 
 export function clauseSeed(seed: number, id: string): number {
   let h = 2166136261;
@@ -74,11 +78,18 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     for (const [i, clause] of opts.clauses.entries()) {
       opts.onClauseStart?.(clause, i, opts.clauses.length);
       let result: ClauseResult;
-      if (unavailable) {
+      if (opts.signal?.aborted) {
+        result = base(clause, 'not-observable', 0, 0, INTERRUPTED);
+        report.interrupted = true;
+      } else if (unavailable) {
         result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
       } else {
-        const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}` });
+        const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal });
         result = r;
+        if (opts.signal?.aborted) {
+          result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
+          report.interrupted = true;
+        }
         // One request could not reach the target: if a second, harmless one cannot either, it has stopped
         // answering, and the rest of the run is not run (exit 3) instead of waiting out every request.
         if (unreachable && !(await answers(target))) {
@@ -141,6 +152,8 @@ export async function runClause(
     exactSeed?: boolean;
     /** Keep the steps of the last run on the result (replay prints them). */
     keepTranscript?: boolean;
+    /** Stop starting scenarios once this is aborted (the caller reports the clause as not run). */
+    signal?: AbortSignal | undefined;
   },
 ): Promise<ClauseResult & { transcript?: Step[]; unreachable?: boolean }> {
   const t0 = Date.now();
@@ -168,7 +181,7 @@ export async function runClause(
     let failing: { steps: Step[]; input: unknown; error: unknown; signature?: string } | undefined;
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
-      if (aborted || i < (o.from ?? 0)) return;
+      if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
       runs++;
       const session = new Session(target, `${opts.prefix}r${++n}`);
       lastSteps = session.steps;

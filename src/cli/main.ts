@@ -106,7 +106,20 @@ program
     const baselineFile = o.baseline === false ? undefined : (o.baseline ?? baselineOfTarget(o.target));
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
     const progress = live ? new Progress(process.stdout) : undefined;
+    // The first SIGINT or SIGTERM stops the run after the current scenario (which cleans up) and keeps
+    // a partial report; a second one exits at once (execa still stops the emulators this run started).
+    const interrupt = new AbortController();
+    let signalled: NodeJS.Signals | undefined;
+    const onSignal = (sig: NodeJS.Signals) => {
+      if (signalled) process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
+      signalled = sig;
+      process.stderr.write(`\nsse-conformance: ${sig}: stopping after the current scenario and cleaning up (again to quit at once)\n`);
+      interrupt.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     const report = await runConformance(target, {
+      signal: interrupt.signal,
       clauses,
       seed: o.seed,
       ...(o.runs ? { runs: o.runs } : {}),
@@ -128,6 +141,11 @@ program
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
     process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);
+    if (signalled) {
+      const done = report.clauses.filter((c) => !c.reason?.startsWith('not run: the run was interrupted')).length;
+      process.stderr.write(`sse-conformance: interrupted by ${signalled}: ${done} of ${report.clauses.length} clauses finished${o.out ? `; partial report in ${o.out}` : ''}\n`);
+      process.exitCode = 128 + (signalled === 'SIGINT' ? 2 : 15);
+    }
   });
 
 interface RunFlags {
