@@ -1,0 +1,50 @@
+/**
+ * `npm run reliability [-- --seeds N]`: runs the whole specification on moto once per seed
+ * (1…N, default 20) against moto's baseline, and counts verdict flips: clauses whose verdict on a
+ * seed is not what the baseline says (a failure, a stale entry, an error). A baseline must hold for
+ * any seed, so the figure must be 0. Writes docs/reliability.md. Emulators run without real-time
+ * windows here (the data-key window clause is not observable; it has one input, so no seed changes it).
+ */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import os from 'node:os';
+import { readBaseline } from '../src/baseline.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { runConformance } from '../src/runner.js';
+import { loadClauses } from '../src/spec-loader.js';
+import { targetModule } from '../test-targets/registry.js';
+
+const seedsArg = process.argv.indexOf('--seeds');
+const seeds = seedsArg > 0 ? Number(process.argv[seedsArg + 1]) : 20;
+const target = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1]! : 'moto';
+const m = targetModule(target);
+const baseline = readBaseline(m.baseline!);
+const clauses = await loadClauses();
+const flips = new Map<string, string[]>();
+const rows: string[] = [];
+for (let seed = 1; seed <= seeds; seed++) {
+  const t0 = Date.now();
+  const report = await runConformance(m.create({}), { clauses, seed, baseline });
+  const off = report.clauses.filter((c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || c.verdict === 'error');
+  for (const c of off) flips.set(c.id, [...(flips.get(c.id) ?? []), `seed ${seed}: ${c.verdict} — ${c.reason}`]);
+  rows.push(`| ${seed} | ${report.summary.pass} | ${report.summary['expected-fail']} | ${off.length} | ${((Date.now() - t0) / 1000).toFixed(0)} s |`);
+  process.stdout.write(`seed ${seed}: ${off.length} flips\n`);
+}
+const total = [...flips.values()].reduce((n, v) => n + v.length, 0);
+const doc = `# Reliability
+
+Produced by \`npm run reliability -- --target ${target} --seeds ${seeds}\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version},
+${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}: the whole specification on ${target} ${m.version ?? ''} once per seed, judged against
+its baseline (\`test-targets/${target}/baseline.json\`, written with the default seed). A flip is a clause whose verdict on a
+seed is not what the baseline says. A baseline must hold for any seed: the target figure is 0.
+
+**Verdict flips: ${total}** (in ${flips.size} clauses, over ${seeds} seeds).
+
+| seed | pass | expected failures | flips | time |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+${flips.size ? `## Clauses that flipped\n\n${[...flips].map(([id, why]) => `- \`${id}\` (${why.length} of ${seeds} seeds)\n${why.slice(0, 3).map((w) => `  - ${w.replace(/\|/g, '\\|')}`).join('\n')}`).join('\n')}\n` : ''}`;
+writeFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), doc);
+process.stdout.write(`verdict flips: ${total}; wrote docs/reliability.md\n`);
