@@ -120,7 +120,7 @@ describe('sse-conformance CLI', () => {
     [['replay', '/nonexistent/report.json', 'x'], /cannot read report/],
     [['run', '--target', 'nowhere'], /unknown target "nowhere"/],
     [['run', '--clause', 'no.such.*'], /no clause matches/],
-    [['run', '--runs', 'many'], /--runs must be an integer/],
+    [['run', '--runs', 'many'], /--runs must be a whole number from 1 to 10000/],
     [['run', '--format', 'yaml'], /Allowed choices are console, json/],
   ])('refuses %j with a clear message and exit code 2', (args, message) => {
     const r = cli(...args);
