@@ -145,13 +145,6 @@ export class Session {
     return observed.ok ? observed.value : undefined;
   }
 
-  /** The string form, until every caller sends commands: looks the command up in the SDK packages. */
-  async call<T = Record<string, unknown>>(service: Service, op: string, input: object, opts: { expect?: Expected | Expected[]; principal?: number } = {}): Promise<T> {
-    const Command = ({ kms: KMS, sns: SNS, sqs: SQS } as Record<Service, Record<string, unknown>>)[service][`${op}Command`] as (new (i: object) => SdkCommand<object, object>) | undefined;
-    if (!Command) throw new TargetBrokeError(`no SDK command ${service}:${op}`);
-    return (await this.send(new Command(input), opts)) as T;
-  }
-
   /** Judges the last step's outcome against the allowed set and records the expectation on it. */
   expectLast(observed: Observed, allowed: readonly Expected[], why?: string): void {
     const step = this.steps.at(-1)!;
