@@ -41,7 +41,7 @@ export async function benchTargets(): Promise<Row[]> {
     const url = await freshQueue();
     const s = new Session(moto, 'bench');
     const t = performance.now();
-    for (let i = 0; i < n; i++) await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: `m${i}` });
+    for (let i = 0; i < n; i++) await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: `m${i}` }));
     const ms = performance.now() - t;
     await c.sqs.send(new DeleteQueueCommand({ QueueUrl: url }));
     return ms;

@@ -6,7 +6,8 @@
 import { UNMAPPED_PREFIX } from './errors/codes.js';
 import type { NormalizedError } from './errors/normalize.js';
 
-export type Observed = { ok: true; value?: unknown } | ({ ok: false } & NormalizedError);
+/** `V`: the output's type, when the call that observed it is typed. */
+export type Observed<V = unknown> = { ok: true; value: V } | ({ ok: false } & NormalizedError);
 
 export type Expected = { ok: true } | { ok: false; code: string };
 

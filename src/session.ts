@@ -50,9 +50,33 @@ export class NotObservableError extends Error {
   override readonly name = 'NotObservableError';
 }
 
-const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
 /** Longer strings are shown cut in reports (a 1 MiB body once put a 1,048,637-character line on the console). */
 const MAX_SHOWN_CHARS = 240;
+/** An SDK v3 command of the KMS, SNS or SQS client, with the SDK's own input and output types. */
+export type SdkCommand<I extends object, O extends object> = SQS.$Command<I, O, unknown>;
+/** A command's output as steps see it: without the SDK's `$metadata`. */
+export type Output<O> = Omit<O, '$metadata'>;
+
+/**
+ * Every command class of the three SDK packages, under its export name there (`SendMessageCommand`
+ * → sqs SendMessage). Export names are the packages' public API, so minifying a build keeps them.
+ */
+const OPERATIONS = new Map<unknown, { service: Service; op: string }>();
+for (const [service, module] of [['kms', KMS], ['sns', SNS], ['sqs', SQS]] as [Service, Record<string, unknown> & { $Command: typeof SQS.$Command }][]) {
+  for (const [name, value] of Object.entries(module)) {
+    if (typeof value === 'function' && value.prototype instanceof module.$Command && name.endsWith('Command')) OPERATIONS.set(value, { service, op: name.slice(0, -'Command'.length) });
+  }
+}
+
+/** The service and operation a command runs, from its class (or the SDK class it extends). */
+export function operationOf(command: object): { service: Service; op: string } {
+  for (let c: unknown = command.constructor; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    const found = OPERATIONS.get(c);
+    if (found) return found;
+  }
+  throw new TargetBrokeError(`not a command of @aws-sdk/client-kms, client-sns or client-sqs: ${command.constructor?.name ?? typeof command}`);
+}
+
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
 /** Throttled requests are retried after these pauses, then the clause is an error. */
@@ -88,17 +112,17 @@ export class Session {
   }
 
   /** Makes a call, records it, and returns the normalised outcome without judging it. */
-  async attempt(service: Service, op: string, input: object, principal = 0): Promise<Observed> {
+  async attempt<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { principal?: number } = {}): Promise<Observed<Output<O>>> {
+    const { service, op } = operationOf(command);
+    const principal = opts.principal ?? 0;
+    const input = command.input;
     if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no Amazon ${service.toUpperCase()}`);
-    const Command = MODULES[service][`${op}Command`] as (new (i: object) => unknown) | undefined;
-    if (!Command) throw new TargetBrokeError(`no SDK command ${service}:${op}`);
-    const client = this.#target.clients(principal)[service] as { send: (c: unknown) => Promise<unknown> };
-    let observed: Observed;
+    const client = this.#target.clients(principal)[service] as unknown as { send: (c: SdkCommand<I, O>) => Promise<O> };
+    let observed: Observed<Output<O>>;
     for (let attempt = 0; ; attempt++) {
       try {
-        const out = (await client.send(new Command(input))) as Record<string, unknown>;
-        const { $metadata: _m, ...value } = out;
-        observed = { ok: true, value };
+        const { $metadata: _m, ...value } = (await client.send(command)) as O & { $metadata?: unknown };
+        observed = { ok: true, value: value as Output<O> };
         break;
       } catch (e) {
         const n = normalizeError(service, e);
@@ -121,12 +145,17 @@ export class Session {
     return observed;
   }
 
-  /** Makes a call whose outcome must be one of `allowed` (default: success); returns the output. */
-  async call<T = Record<string, unknown>>(service: Service, op: string, input: object, opts: { expect?: Expected | Expected[]; principal?: number } = {}): Promise<T> {
+  /**
+   * Sends a command whose outcome must be one of `expect` (default: success) and returns its output;
+   * `undefined` when an allowed failure happened.
+   */
+  async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts?: { principal?: number }): Promise<Output<O>>;
+  async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { expect: Expected | Expected[]; principal?: number }): Promise<Output<O> | undefined>;
+  async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { expect?: Expected | Expected[]; principal?: number } = {}): Promise<Output<O> | undefined> {
     const allowed = opts.expect === undefined ? [OK] : Array.isArray(opts.expect) ? opts.expect : [opts.expect];
-    const observed = await this.attempt(service, op, input, opts.principal ?? 0);
+    const observed = await this.attempt(command, { principal: opts.principal });
     this.expectLast(observed, allowed);
-    return (observed.ok ? observed.value : undefined) as T;
+    return observed.ok ? observed.value : undefined;
   }
 
   /** Judges the last step's outcome against the allowed set and records the expectation on it. */

@@ -2,6 +2,9 @@
  * Arrange-steps shared by clauses: each is one or two recorded calls through the session, so a
  * counterexample shows exactly what was done.
  */
+import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand, type CreateKeyCommandInput } from '@aws-sdk/client-kms';
+import { CreateTopicCommand, GetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { KeyIdForm, UnusableState } from './arbitraries/keys.js';
 import type { QueueMode } from './arbitraries/queues.js';
 import type { Session } from './session.js';
@@ -11,9 +14,9 @@ export interface Key {
   arn: string;
 }
 
-export async function createKey(s: Session, input: Record<string, unknown> = {}): Promise<Key> {
-  const out = await s.call<{ KeyMetadata: { KeyId: string; Arn: string } }>('kms', 'CreateKey', input);
-  return { keyId: out.KeyMetadata.KeyId, arn: out.KeyMetadata.Arn };
+export async function createKey(s: Session, input: CreateKeyCommandInput = {}): Promise<Key> {
+  const { KeyMetadata } = await s.send(new CreateKeyCommand(input));
+  return { keyId: KeyMetadata!.KeyId!, arn: KeyMetadata!.Arn! };
 }
 
 /** The key named in one of the four identifier forms; alias forms create an alias first (KMS-6). */
@@ -21,14 +24,14 @@ export async function nameKey(s: Session, key: Key, form: KeyIdForm): Promise<st
   if (form === 'key-id') return key.keyId;
   if (form === 'key-arn') return key.arn;
   const alias = s.name('alias');
-  await s.call('kms', 'CreateAlias', { AliasName: alias, TargetKeyId: key.keyId });
+  await s.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.keyId }));
   return form === 'alias-name' ? alias : key.arn.replace(/:key\/.*$/, `:${alias}`);
 }
 
 /** Puts a key into a state that refuses cryptographic use (KMS-2, KMS-3). */
 export async function makeUnusable(s: Session, key: Key, state: UnusableState): Promise<void> {
-  if (state === 'Disabled') await s.call('kms', 'DisableKey', { KeyId: key.keyId });
-  else await s.call('kms', 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: 7 });
+  if (state === 'Disabled') await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
+  else await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));
 }
 
 /** The canonical error SNS and SQS give for a key in this state (SNS-10, SQS-11). */
@@ -43,23 +46,23 @@ export function sseAttributes(mode: QueueMode, keyId?: string): Record<string, s
 
 export async function createQueue(s: Session, attributes: Record<string, string> = {}, fifo = false): Promise<string> {
   const name = s.name('queue', fifo);
-  const out = await s.call<{ QueueUrl: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...attributes } : attributes });
-  return out.QueueUrl;
+  const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...attributes } : attributes }));
+  return QueueUrl!;
 }
 
 export async function queueAttributes(s: Session, queueUrl: string): Promise<Record<string, string>> {
-  const out = await s.call<{ Attributes?: Record<string, string> }>('sqs', 'GetQueueAttributes', { QueueUrl: queueUrl, AttributeNames: ['All'] });
-  return out.Attributes ?? {};
+  const { Attributes } = await s.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['All'] }));
+  return Attributes ?? {};
 }
 
 export async function createTopic(s: Session, attributes: Record<string, string> = {}, fifo = false): Promise<string> {
-  const out = await s.call<{ TopicArn: string }>('sns', 'CreateTopic', { Name: s.name('topic', fifo), Attributes: fifo ? { FifoTopic: 'true', ...attributes } : attributes });
-  return out.TopicArn;
+  const { TopicArn } = await s.send(new CreateTopicCommand({ Name: s.name('topic', fifo), Attributes: fifo ? { FifoTopic: 'true', ...attributes } : attributes }));
+  return TopicArn!;
 }
 
 export async function topicAttributes(s: Session, topicArn: string): Promise<Record<string, string>> {
-  const out = await s.call<{ Attributes?: Record<string, string> }>('sns', 'GetTopicAttributes', { TopicArn: topicArn });
-  return out.Attributes ?? {};
+  const { Attributes } = await s.send(new GetTopicAttributesCommand({ TopicArn: topicArn }));
+  return Attributes ?? {};
 }
 
 /** FIFO sends need a group and a deduplication id. */
@@ -69,10 +72,10 @@ export function fifoFields(fifo: boolean, dedup: string): Record<string, string>
 
 /** Adds a key-policy statement letting SNS (`sns.amazonaws.com`) use the key (SNS-16). */
 export async function allowSnsToUseKey(s: Session, key: Key): Promise<void> {
-  const { Policy } = await s.call<{ Policy: string }>('kms', 'GetKeyPolicy', { KeyId: key.keyId, PolicyName: 'default' });
-  const policy = JSON.parse(Policy) as { Statement: unknown[] };
+  const { Policy } = await s.send(new GetKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default' }));
+  const policy = JSON.parse(Policy!) as { Statement: unknown[] };
   policy.Statement.push({ Sid: 'AllowSns', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' });
-  await s.call('kms', 'PutKeyPolicy', { KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) });
+  await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
 }
 
 /**
@@ -93,15 +96,9 @@ export async function createSubscribedQueue(
     Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
   };
   const attributes = { ...(opts.fifo ? { FifoQueue: 'true' } : {}), ...opts.attributes, Policy: JSON.stringify(policy) };
-  const { QueueUrl } = await s.call<{ QueueUrl: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: attributes });
-  await s.call('sns', 'Subscribe', { TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: opts.subscription ?? {} });
-  return QueueUrl;
-}
-
-export interface ReceivedMessage {
-  Body?: string;
-  MessageAttributes?: Record<string, { StringValue?: string }>;
-  [k: string]: unknown;
+  const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+  await s.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: opts.subscription ?? {} }));
+  return QueueUrl!;
 }
 
 /**
@@ -110,12 +107,12 @@ export interface ReceivedMessage {
  * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
  * unless something arrives, which already decides the check.
  */
-export async function receiveDelivered(s: Session, input: { QueueUrl: string; MessageAttributeNames?: string[] }, expected: number): Promise<ReceivedMessage[]> {
-  const received: ReceivedMessage[] = [];
+export async function receiveDelivered(s: Session, input: { QueueUrl: string; MessageAttributeNames?: string[] }, expected: number): Promise<Message[]> {
+  const received: Message[] = [];
   await s.eventually(async (remainingMs) => {
     const wait = Math.min(20, Math.ceil(remainingMs / 1000));
-    const got = await s.call<{ Messages?: ReceivedMessage[] }>('sqs', 'ReceiveMessage', { ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) });
-    received.push(...(got.Messages ?? []));
+    const { Messages } = await s.send(new ReceiveMessageCommand({ ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) }));
+    received.push(...(Messages ?? []));
     return received.length;
   }, (n) => n >= Math.max(1, expected));
   return received;

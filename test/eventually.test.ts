@@ -1,4 +1,5 @@
 /** Session.eventually: bounded by the target, probes get the time left, the wait shows on the step. */
+import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
 import { Session } from '../src/session.js';
 import type { Target } from '../src/target.js';
@@ -16,7 +17,7 @@ describe('Session.eventually', () => {
     const s = new Session(t, 'ev');
     let probes = 0;
     const r = await s.eventually(async () => {
-      await s.call('sqs', 'ListQueues', {});
+      await s.send(new ListQueuesCommand({}));
       return ++probes;
     }, () => false);
     expect([r, probes]).toEqual([1, 1]);
@@ -30,7 +31,7 @@ describe('Session.eventually', () => {
     let probes = 0;
     const started = Date.now();
     await s.eventually(async () => {
-      await s.call('sqs', 'ListQueues', {});
+      await s.send(new ListQueuesCommand({}));
       return ++probes;
     }, (n) => n === 2);
     expect(probes).toBe(2);
@@ -46,7 +47,7 @@ describe('Session.eventually', () => {
     const started = Date.now();
     await s.eventually(async (left) => {
       remaining.push(left);
-      await s.call('sqs', 'ListQueues', {});
+      await s.send(new ListQueuesCommand({}));
       return 0;
     }, () => false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);

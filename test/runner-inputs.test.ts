@@ -1,4 +1,5 @@
 /** Generated inputs are printed safely whatever their prototype (fast-check builds records without one). */
+import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { defineClause } from '../src/clause.js';
@@ -15,7 +16,7 @@ it('a failing clause over a prototype-less record reports the real failure and i
     generates: 'a record without a prototype',
     arbitrary: fc.record({ n: fc.integer({ min: 0, max: 3 }) }, { noNullPrototype: false }).map((r) => Object.assign(Object.create(null) as object, r) as { n: number }),
     check: async (s, { n }) => {
-      await s.call('sqs', 'ListQueues', {});
+      await s.send(new ListQueuesCommand({}));
       s.check(n < 0, 'n', 'negative', n);
     },
   });

@@ -68,7 +68,7 @@ export function answerWithModel(client: StackClient, service: Service, model: Re
       throw sdkError(service, new ModelError(service, 'NotImplementedByReferenceModel', `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`, 501), $metadata);
     }
     try {
-      const output = handler(model, { caller: principal }, args.input ?? {});
+      const output = handler(model, { caller: principal }, (args.input ?? {}) as never);
       return { output: { $metadata, ...output }, response: {} };
     } catch (e) {
       if (e instanceof ModelError) throw sdkError(service, e, { ...$metadata, httpStatusCode: e.httpStatus });

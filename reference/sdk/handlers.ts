@@ -1,25 +1,40 @@
 /**
  * The operations the SDK face answers, per service: SDK command input in, SDK output shape out
- * (without `$metadata`, which the middleware adds). Each handler only translates between the SDK's
- * shapes and the model; every rule lives in the model.
+ * (without `$metadata`, which the middleware adds), both typed with the SDK's own command types, so
+ * a misspelt field fails type-checking. Each handler only translates between the SDK's shapes and
+ * the model; every rule lives in the model.
  */
+import type * as KMS from '@aws-sdk/client-kms';
+import type * as SNS from '@aws-sdk/client-sns';
+import type * as SQS from '@aws-sdk/client-sqs';
 import { kmsError, snsError, sqsError, type ModelError, type Service } from '../errors.js';
 import type { KmsAlias, KmsKey } from '../kms.js';
 import type { ReferenceModel } from '../model.js';
+import type { SnsModel } from '../sns.js';
+import type { SqsModel } from '../sqs.js';
 
 export interface Caller {
   caller: string;
 }
 
-// The SDK's inputs arrive untyped through the middleware stack; handlers read them defensively.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Input = Record<string, any>;
-type Handler = (model: ReferenceModel, ctx: Caller, input: Input) => object;
+/** One package's operations (`SendMessage`), each with its command's input and output types. */
+type Operations<M> = {
+  [K in keyof M as K extends `${infer Op}Command` ? (IO<M[K]> extends never ? never : Op) : never]: IO<M[K]>;
+};
+type IO<C> = C extends new (...args: never[]) => SQS.$Command<infer I, infer O, infer _C> ? { input: I; output: Omit<O, '$metadata'> } : never;
+/** Handlers for some of a package's operations, typed against the SDK. */
+type Handlers<M> = {
+  [Op in keyof Operations<M>]?: Operations<M>[Op] extends { input: infer I; output: infer O } ? (model: ReferenceModel, ctx: Caller, input: I) => O : never;
+};
+/** A handler as the middleware dispatches it, by the command's name: the SDK's input is trusted to match. */
+type Handler = (model: ReferenceModel, ctx: Caller, input: never) => object;
+/** The model's batch entries: it checks them itself, so their required members are typed as such (the SDK's `| undefined`). */
+type BatchEntries<F extends (ctx: Caller, target: string, entries: never) => unknown> = Parameters<F>[2];
 
-/** A required parameter, or the service's own error for a missing one. */
-function required<T>(service: Service, input: Input, name: string): T {
+/** A required parameter, or the service's own error for a missing one (the SDK does not check inputs). */
+function required<I, K extends keyof I & string>(service: Service, input: I, name: K): NonNullable<I[K]> {
   const v = input[name];
-  if (v !== undefined && v !== null) return v as T;
+  if (v !== undefined && v !== null) return v;
   const err: Record<Service, () => ModelError> = {
     sqs: () => sqsError('MissingParameter', `The request must contain the parameter ${name}.`),
     sns: () => snsError('InvalidParameterException', `Invalid parameter: ${name} Reason: no value for required parameter`),
@@ -30,7 +45,7 @@ function required<T>(service: Service, input: Input, name: string): T {
 
 const bytes = (v: unknown): Uint8Array => (typeof v === 'string' ? new TextEncoder().encode(v) : (v as Uint8Array));
 
-function keyMetadata(k: KmsKey) {
+function keyMetadata(k: KmsKey): KMS.KeyMetadata {
   return {
     AWSAccountId: k.account,
     KeyId: k.keyId,
@@ -44,14 +59,14 @@ function keyMetadata(k: KmsKey) {
     ...(k.pendingWindowInDays !== undefined ? { PendingDeletionWindowInDays: k.pendingWindowInDays } : {}),
     Origin: k.origin,
     KeyManager: k.keyManager,
-    KeySpec: k.keySpec,
-    CustomerMasterKeySpec: k.keySpec,
+    KeySpec: k.keySpec as KMS.KeySpec,
+    CustomerMasterKeySpec: k.keySpec as KMS.CustomerMasterKeySpec,
     EncryptionAlgorithms: k.keyUsage === 'ENCRYPT_DECRYPT' ? ['SYMMETRIC_DEFAULT'] : undefined,
     MultiRegion: k.multiRegion,
   };
 }
 
-function aliasEntry(a: KmsAlias) {
+function aliasEntry(a: KmsAlias): KMS.AliasListEntry {
   return {
     AliasName: a.name,
     AliasArn: a.arn,
@@ -59,9 +74,9 @@ function aliasEntry(a: KmsAlias) {
   };
 }
 
-const k = (input: Input) => required<string>('kms', input, 'KeyId');
+const k = (input: { KeyId?: string }) => required('kms', input, 'KeyId');
 
-export const KMS_HANDLERS: Record<string, Handler> = {
+export const KMS_HANDLERS: Handlers<typeof KMS> = {
   CreateKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.createKey(c, i)) }),
   DescribeKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.describeKey(c, k(i))) }),
   EnableKey: (m, c, i) => (m.kms.enableKey(c, k(i)), {}),
@@ -99,9 +114,9 @@ export const KMS_HANDLERS: Record<string, Handler> = {
   },
 };
 
-const url = (i: Input) => required<string>('sqs', i, 'QueueUrl');
+const url = (i: { QueueUrl?: string }) => required('sqs', i, 'QueueUrl');
 
-export const SQS_HANDLERS: Record<string, Handler> = {
+export const SQS_HANDLERS: Handlers<typeof SQS> = {
   CreateQueue: (m, c, i) => ({ QueueUrl: m.sqs.createQueue(c, required('sqs', i, 'QueueName'), i.Attributes ?? {}, i.tags ?? {}) }),
   GetQueueUrl: (m, c, i) => ({ QueueUrl: m.sqs.getQueueUrl(c, required('sqs', i, 'QueueName'), i.QueueOwnerAWSAccountId) }),
   ListQueues: (m, c, i) => {
@@ -118,26 +133,27 @@ export const SQS_HANDLERS: Record<string, Handler> = {
     return Object.keys(attrs).length > 0 ? { Attributes: attrs } : {};
   },
   SetQueueAttributes: (m, c, i) => (m.sqs.setQueueAttributes(c, url(i), required('sqs', i, 'Attributes')), {}),
-  SendMessage: (m, c, i) => m.sqs.sendMessage(c, { ...i, QueueUrl: url(i), MessageBody: required('sqs', i, 'MessageBody') } as never),
-  SendMessageBatch: (m, c, i) => m.sqs.sendMessageBatch(c, url(i), required('sqs', i, 'Entries')),
+  SendMessage: (m, c, i) => m.sqs.sendMessage(c, { ...i, QueueUrl: url(i), MessageBody: required('sqs', i, 'MessageBody') }),
+  SendMessageBatch: (m, c, i) => m.sqs.sendMessageBatch(c, url(i), required('sqs', i, 'Entries') as BatchEntries<SqsModel['sendMessageBatch']>),
   ReceiveMessage: (m, c, i) => {
-    const msgs = m.sqs.receiveMessage(c, { ...i, QueueUrl: url(i) } as never);
-    return msgs.length > 0 ? { Messages: msgs } : {};
+    const msgs = m.sqs.receiveMessage(c, { ...i, QueueUrl: url(i) });
+    // The model types an attribute's DataType optional (stored ones always have it); the SDK's key is required.
+    return msgs.length > 0 ? { Messages: msgs as SQS.Message[] } : {};
   },
   DeleteMessage: (m, c, i) => (m.sqs.deleteMessage(c, url(i), required('sqs', i, 'ReceiptHandle')), {}),
   PurgeQueue: (m, c, i) => (m.sqs.purgeQueue(c, url(i)), {}),
   DeleteQueue: (m, c, i) => (m.sqs.deleteQueue(c, url(i)), {}),
 };
 
-const topic = (i: Input) => required<string>('sns', i, 'TopicArn');
+const topic = (i: { TopicArn?: string }) => required('sns', i, 'TopicArn');
 const tagMap = (tags: { Key?: string; Value?: string }[] | undefined) => Object.fromEntries((tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
 
-export const SNS_HANDLERS: Record<string, Handler> = {
+export const SNS_HANDLERS: Handlers<typeof SNS> = {
   CreateTopic: (m, c, i) => ({ TopicArn: m.sns.createTopic(c, required('sns', i, 'Name'), i.Attributes ?? {}, tagMap(i.Tags)) }),
   GetTopicAttributes: (m, c, i) => ({ Attributes: m.sns.getTopicAttributes(c, topic(i)) }),
   SetTopicAttributes: (m, c, i) => (m.sns.setTopicAttributes(c, topic(i), required('sns', i, 'AttributeName'), i.AttributeValue), {}),
   Publish: (m, c, i) => m.sns.publish(c, i),
-  PublishBatch: (m, c, i) => m.sns.publishBatch(c, topic(i), required('sns', i, 'PublishBatchRequestEntries')),
+  PublishBatch: (m, c, i) => m.sns.publishBatch(c, topic(i), required('sns', i, 'PublishBatchRequestEntries') as BatchEntries<SnsModel['publishBatch']>),
   Subscribe: (m, c, i) => ({ SubscriptionArn: m.sns.subscribe(c, topic(i), required('sns', i, 'Protocol'), i.Endpoint, i.Attributes ?? {}) }),
   Unsubscribe: (m, c, i) => (m.sns.unsubscribe(c, required('sns', i, 'SubscriptionArn')), {}),
   DeleteTopic: (m, c, i) => (m.sns.deleteTopic(c, topic(i)), {}),
@@ -149,4 +165,4 @@ export const SNS_HANDLERS: Record<string, Handler> = {
   },
 };
 
-export const HANDLERS: Record<Service, Record<string, Handler>> = { kms: KMS_HANDLERS, sqs: SQS_HANDLERS, sns: SNS_HANDLERS };
+export const HANDLERS: Record<Service, Partial<Record<string, Handler>>> = { kms: KMS_HANDLERS, sqs: SQS_HANDLERS, sns: SNS_HANDLERS };

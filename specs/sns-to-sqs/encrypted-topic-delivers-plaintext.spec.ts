@@ -4,6 +4,7 @@
  * unchanged, because only the stored body is encrypted.
  * Source: SNS-2, SNS-1.
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
@@ -35,7 +36,7 @@ export const clause = defineClause({
     const url = await createSubscribedQueue(s, topic, { attributes: sseAttributes(queueMode), subscription: { RawMessageDelivery: String(raw) } });
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
-    await s.call('sns', 'Publish', { TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) });
+    await s.send(new PublishCommand({ TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) }));
     const got = await receiveDelivered(s, { QueueUrl: url, MessageAttributeNames: ['All'] }, 1);
     // Assert
     const m = got[0];

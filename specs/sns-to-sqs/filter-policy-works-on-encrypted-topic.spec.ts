@@ -3,6 +3,7 @@
  * encrypted topic: exactly the matching messages are delivered.
  * Source: SNS-1.
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
@@ -28,7 +29,7 @@ export const clause = defineClause({
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns' });
     const url = await createSubscribedQueue(s, topic, { attributes: { SqsManagedSseEnabled: 'false' }, subscription: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ color: accepted }) } });
     for (const [i, color] of published.entries()) {
-      await s.call('sns', 'Publish', { TopicArn: topic, Message: `${i}:${color}`, MessageAttributes: { color: { DataType: 'String', StringValue: color } } });
+      await s.send(new PublishCommand({ TopicArn: topic, Message: `${i}:${color}`, MessageAttributes: { color: { DataType: 'String', StringValue: color } } }));
     }
     const expected = published.map((c, i) => `${i}:${c}`).filter((b) => accepted.includes(b.split(':')[1] as (typeof COLORS)[number]));
     // Receive until every expected message is in (or, expecting none, for the target's whole delivery bound).

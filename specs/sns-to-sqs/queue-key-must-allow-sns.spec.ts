@@ -4,6 +4,7 @@
  * uses alias/aws/sqs or a key whose policy does not allow SNS.
  * Source: SNS-16.
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
@@ -33,7 +34,7 @@ export const clause = defineClause({
     const topic = await createTopic(s, topicEncrypted ? { KmsMasterKeyId: 'alias/aws/sns' } : {});
     const url = await createSubscribedQueue(s, topic, { attributes: { KmsMasterKeyId: queueKey }, subscription: { RawMessageDelivery: 'true' } });
     // Act: Publish succeeds whatever the queue key allows
-    await s.call('sns', 'Publish', { TopicArn: topic, Message: 'delivery' });
+    await s.send(new PublishCommand({ TopicArn: topic, Message: 'delivery' }));
     const expected = keyCase === 'cmk-allowing-sns' ? ['delivery'] : [];
     const received = (await receiveDelivered(s, { QueueUrl: url }, expected.length)).map((m) => m.Body);
     // Assert

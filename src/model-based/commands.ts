@@ -5,13 +5,16 @@
  * cached data key is still in use (windows, KMS-9). Resources are named symbolically
  * (`key#0`, `queue#1`) in the steps and in `toString`.
  */
+import { CancelKeyDeletionCommand, CreateKeyCommand, DisableKeyCommand, EnableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { CreateTopicCommand, PublishCommand } from '@aws-sdk/client-sns';
+import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { ReferenceModel } from '../../reference/index.js';
 import type { ModelOutcome } from '../../reference/windows.js';
 import type { ModelError } from '../../reference/errors.js';
 import { canonicalCode, type Service } from '../errors/codes.js';
 import { fails, OK, type Expected } from '../outcome.js';
-import type { Session } from '../session.js';
+import { operationOf, type SdkCommand, type Session } from '../session.js';
 import { DAY, SECOND } from '../time.js';
 
 export interface MbState {
@@ -37,10 +40,10 @@ function allowedFrom(service: Service, predicted: { outcome: ModelOutcome<unknow
 }
 
 /** Runs the operation on both sides and judges the target's outcome. */
-async function both<T>(s: Session, m: MbState, service: Service, op: string, targetInput: object, oracle: () => T, who = 0) {
+async function both<T, I extends object, O extends object>(s: Session, m: MbState, command: SdkCommand<I, O>, oracle: () => T, who = 0) {
   const predicted = m.oracle.windows.collect(oracle);
-  const observed = await s.attempt(service, op, targetInput, who);
-  s.expectLast(observed, allowedFrom(service, predicted));
+  const observed = await s.attempt(command, { principal: who });
+  s.expectLast(observed, allowedFrom(operationOf(command).service, predicted));
   return { predicted, observed };
 }
 
@@ -67,10 +70,8 @@ class CreateKey extends Command {
   }
   async run(m: MbState, s: Session) {
     this.label = 'CreateKey()';
-    const { predicted, observed } = await both(s, m, 'kms', 'CreateKey', {}, () => m.oracle.kms.createKey(OWNER));
-    if (predicted.outcome.ok && observed.ok) {
-      m.keys.push({ model: (predicted.outcome.value as { keyId: string }).keyId, target: (observed.value as { KeyMetadata: { KeyId: string } }).KeyMetadata.KeyId });
-    }
+    const { predicted, observed } = await both(s, m, new CreateKeyCommand({}), () => m.oracle.kms.createKey(OWNER));
+    if (predicted.outcome.ok && observed.ok) m.keys.push({ model: predicted.outcome.value.keyId, target: observed.value.KeyMetadata!.KeyId! });
   }
 }
 
@@ -84,8 +85,13 @@ class ChangeKeyState extends Command {
   async run(m: MbState, s: Session) {
     const [key, k] = at(m.keys, this.k);
     this.label = `${this.op}(key#${k})`;
-    const extra = this.op === 'ScheduleKeyDeletion' ? { PendingWindowInDays: 7 } : {};
-    await both(s, m, 'kms', this.op, { KeyId: key.target, ...extra }, () => {
+    const KeyId = key.target;
+    const command =
+      this.op === 'DisableKey' ? new DisableKeyCommand({ KeyId })
+      : this.op === 'EnableKey' ? new EnableKeyCommand({ KeyId })
+      : this.op === 'ScheduleKeyDeletion' ? new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 })
+      : new CancelKeyDeletionCommand({ KeyId });
+    await both(s, m, command, () => {
       const kms = m.oracle.kms;
       if (this.op === 'DisableKey') return kms.disableKey(OWNER, key.model);
       if (this.op === 'EnableKey') return kms.enableKey(OWNER, key.model);
@@ -109,8 +115,8 @@ class CreateQueue extends Command {
     this.label = `CreateQueue(${this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> =>
       this.k === undefined ? {} : !key ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key[0][side] };
-    const { predicted, observed } = await both(s, m, 'sqs', 'CreateQueue', { QueueName: name, Attributes: attrs('target') }, () => m.oracle.sqs.createQueue(OWNER, name, attrs('model')));
-    if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value as string, target: (observed.value as { QueueUrl: string }).QueueUrl, bodies: new Set() });
+    const { predicted, observed } = await both(s, m, new CreateQueueCommand({ QueueName: name, Attributes: attrs('target') }), () => m.oracle.sqs.createQueue(OWNER, name, attrs('model')));
+    if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value, target: observed.value.QueueUrl!, bodies: new Set() });
   }
 }
 
@@ -127,7 +133,7 @@ class SetQueueKey extends Command {
     const key = this.k < 0 ? undefined : at(m.keys, this.k);
     this.label = `SetQueueAttributes(queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'})`;
     const id = (side: 'target' | 'model') => (key ? key[0][side] : '');
-    await both(s, m, 'sqs', 'SetQueueAttributes', { QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }, () =>
+    await both(s, m, new SetQueueAttributesCommand({ QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }), () =>
       m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }));
   }
 }
@@ -143,7 +149,7 @@ class SendMessage extends Command {
     const [q, qi] = at(m.queues, this.q);
     this.label = `SendMessage(queue#${qi}, as p${this.p})`;
     const body = `m${++m.n}`;
-    const { observed } = await both(s, m, 'sqs', 'SendMessage', { QueueUrl: q.target, MessageBody: body }, () =>
+    const { observed } = await both(s, m, new SendMessageCommand({ QueueUrl: q.target, MessageBody: body }), () =>
       m.oracle.sqs.sendMessage({ caller: principal(this.p) }, { QueueUrl: q.model, MessageBody: body }), this.p);
     if (observed.ok) q.bodies.add(body);
   }
@@ -160,10 +166,10 @@ class ReceiveMessage extends Command {
     const [q, qi] = at(m.queues, this.q);
     this.label = `ReceiveMessage(queue#${qi}, as p${this.p})`;
     const input = { QueueUrl: q.target, MaxNumberOfMessages: 10, VisibilityTimeout: 0 };
-    const { observed } = await both(s, m, 'sqs', 'ReceiveMessage', input, () =>
+    const { observed } = await both(s, m, new ReceiveMessageCommand(input), () =>
       m.oracle.sqs.receiveMessage({ caller: principal(this.p) }, { ...input, QueueUrl: q.model }), this.p);
     if (observed.ok) {
-      const bodies = ((observed.value as { Messages?: { Body?: string }[] }).Messages ?? []).map((x) => x.Body ?? '');
+      const bodies = (observed.value.Messages ?? []).map((x) => x.Body ?? '');
       s.check(bodies.every((b) => q.bodies.has(b)), 'Bodies', 'only bodies sent to this queue, unchanged', bodies);
     }
   }
@@ -181,8 +187,8 @@ class CreateTopic extends Command {
     const key = this.k < 0 ? undefined : at(m.keys, this.k);
     this.label = `CreateTopic(${key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> => (key ? { KmsMasterKeyId: key[0][side] } : {});
-    const { predicted, observed } = await both(s, m, 'sns', 'CreateTopic', { Name: name, Attributes: attrs('target') }, () => m.oracle.sns.createTopic(OWNER, name, attrs('model')));
-    if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value as string, target: (observed.value as { TopicArn: string }).TopicArn });
+    const { predicted, observed } = await both(s, m, new CreateTopicCommand({ Name: name, Attributes: attrs('target') }), () => m.oracle.sns.createTopic(OWNER, name, attrs('model')));
+    if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value, target: observed.value.TopicArn! });
   }
 }
 
@@ -196,7 +202,7 @@ class Publish extends Command {
   async run(m: MbState, s: Session) {
     const [t, ti] = at(m.topics, this.t);
     this.label = `Publish(topic#${ti}, as p${this.p})`;
-    await both(s, m, 'sns', 'Publish', { TopicArn: t.target, Message: 'p' }, () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }), this.p);
+    await both(s, m, new PublishCommand({ TopicArn: t.target, Message: 'p' }), () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }), this.p);
   }
 }
 

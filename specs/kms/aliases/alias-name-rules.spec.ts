@@ -3,6 +3,7 @@
  * characters, and must not start with the reserved "alias/aws/".
  * Source: KMS-7 (the reserved-prefix error code is not verified on AWS: any rejection is accepted).
  */
+import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';
 import { ANY_ERROR, fails, OK, type Expected } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
@@ -32,6 +33,6 @@ export const clause = defineClause({
     const key = await createKey(s);
     // Valid names get the run prefix, so that concurrent runs never collide.
     const alias = kind === 'valid' ? name.replace(/^alias\//, `alias/${s.name('alias').slice(6)}-`) : name;
-    await s.call('kms', 'CreateAlias', { AliasName: alias, TargetKeyId: key.keyId }, { expect: EXPECTED[kind] });
+    await s.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.keyId }), { expect: EXPECTED[kind] });
   },
 });

@@ -3,6 +3,7 @@
  * cannot be disabled or scheduled for deletion by the account.
  * Source: KMS-8 (the refusal's exact code is not verified: any rejection is accepted).
  */
+import { DescribeKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { ANY_ERROR } from '../../../src/outcome.js';
@@ -21,9 +22,9 @@ export const clause = defineClause({
   generates: 'alias/aws/sqs or alias/aws/sns, DisableKey or ScheduleKeyDeletion',
   arbitrary: fc.record({ alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'), op: fc.constantFrom('DisableKey' as const, 'ScheduleKeyDeletion' as const) }),
   check: async (s, { alias, op }) => {
-    const { KeyMetadata } = await s.call<{ KeyMetadata: { KeyId: string; KeyManager?: string } }>('kms', 'DescribeKey', { KeyId: alias });
-    s.check(KeyMetadata.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata.KeyManager);
-    const input = op === 'DisableKey' ? { KeyId: KeyMetadata.KeyId } : { KeyId: KeyMetadata.KeyId, PendingWindowInDays: 7 };
-    await s.call('kms', op, input, { expect: ANY_ERROR });
+    const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
+    s.check(KeyMetadata!.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata!.KeyManager);
+    const KeyId = KeyMetadata!.KeyId;
+    await s.send(op === 'DisableKey' ? new DisableKeyCommand({ KeyId }) : new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { expect: ANY_ERROR });
   },
 });

@@ -3,6 +3,7 @@
  * ValidationException.
  * Source: KMS-5.
  */
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
@@ -21,6 +22,6 @@ export const clause = defineClause({
   arbitrary: fc.oneof(fc.constantFrom(1, 4095, 4096, 4097), fc.integer({ min: 1, max: 8192 })),
   check: async (s, size) => {
     const key = await createKey(s);
-    await s.call('kms', 'Encrypt', { KeyId: key.keyId, Plaintext: new Uint8Array(size).fill(65) }, { expect: size <= 4096 ? OK : fails('KMS.Validation') });
+    await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: new Uint8Array(size).fill(65) }), { expect: size <= 4096 ? OK : fails('KMS.Validation') });
   },
 });

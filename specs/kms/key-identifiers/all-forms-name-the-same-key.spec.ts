@@ -3,6 +3,7 @@
  * which report the key ARN.
  * Source: KMS-6.
  */
+import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
 import { keyIdFormArb } from '../../../src/arbitraries/keys.js';
@@ -22,7 +23,7 @@ export const clause = defineClause({
   check: async (s, form) => {
     const key = await createKey(s);
     const id = await nameKey(s, key, form);
-    const out = await s.call<{ KeyId?: string; Plaintext?: Uint8Array }>('kms', 'GenerateDataKey', { KeyId: id, KeySpec: 'AES_256' });
+    const out = await s.send(new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }));
     s.check(out.KeyId === key.arn, 'KeyId', key.arn, out.KeyId);
     s.check(out.Plaintext?.length === 32, 'Plaintext length', 32, out.Plaintext?.length);
   },

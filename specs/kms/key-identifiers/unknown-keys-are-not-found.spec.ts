@@ -3,6 +3,7 @@
  * all answered with NotFoundException.
  * Source: KMS-6.
  */
+import { EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -25,6 +26,6 @@ export const clause = defineClause({
     fc.stringMatching(/^[a-z]{3,12}$/),
   ),
   check: async (s, keyId) => {
-    await s.call('kms', 'Encrypt', { KeyId: keyId, Plaintext: new Uint8Array([1]) }, { expect: fails('KMS.NotFound') });
+    await s.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) }), { expect: fails('KMS.NotFound') });
   },
 });

@@ -3,12 +3,11 @@
  * cancelling returns it to Disabled (not Enabled) without a DeletionDate.
  * Source: KMS-2, KMS-1.
  */
+import { CancelKeyDeletionCommand, DescribeKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
 import { createKey } from '../../../src/steps.js';
-
-type Md = { KeyMetadata: { KeyState?: string; DeletionDate?: Date; Enabled?: boolean } };
 
 export const clause = defineClause({
   id: 'kms.key-state.cancel-deletion-leaves-key-disabled',
@@ -23,12 +22,12 @@ export const clause = defineClause({
   arbitrary: fc.record({ disabledFirst: fc.boolean(), days: fc.integer({ min: 7, max: 30 }) }),
   check: async (s, { disabledFirst, days }) => {
     const key = await createKey(s);
-    if (disabledFirst) await s.call('kms', 'DisableKey', { KeyId: key.keyId });
-    await s.call('kms', 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: days });
-    const pending = await s.call<Md>('kms', 'DescribeKey', { KeyId: key.keyId });
-    s.check(pending.KeyMetadata.KeyState === 'PendingDeletion' && pending.KeyMetadata.DeletionDate !== undefined, 'KeyState, DeletionDate', 'PendingDeletion with a DeletionDate', pending.KeyMetadata);
-    await s.call('kms', 'CancelKeyDeletion', { KeyId: key.keyId });
-    const after = await s.call<Md>('kms', 'DescribeKey', { KeyId: key.keyId });
-    s.check(after.KeyMetadata.KeyState === 'Disabled' && after.KeyMetadata.Enabled === false && after.KeyMetadata.DeletionDate === undefined, 'KeyState', 'Disabled, Enabled false, no DeletionDate', after.KeyMetadata);
+    if (disabledFirst) await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
+    await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));
+    const pending = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
+    s.check(pending.KeyState === 'PendingDeletion' && pending.DeletionDate !== undefined, 'KeyState, DeletionDate', 'PendingDeletion with a DeletionDate', pending);
+    await s.send(new CancelKeyDeletionCommand({ KeyId: key.keyId }));
+    const after = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
+    s.check(after.KeyState === 'Disabled' && after.Enabled === false && after.DeletionDate === undefined, 'KeyState', 'Disabled, Enabled false, no DeletionDate', after);
   },
 });

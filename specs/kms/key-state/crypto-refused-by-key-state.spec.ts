@@ -3,6 +3,7 @@
  * deletion, with KMSInvalidStateException. Re-enabling a disabled key makes it usable again.
  * Source: KMS-3, KMS-2.
  */
+import { EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -23,8 +24,9 @@ export const clause = defineClause({
   check: async (s, { state, op }) => {
     const key = await createKey(s);
     await makeUnusable(s, key, state);
-    const input = op === 'Encrypt' ? { KeyId: key.keyId, Plaintext: new Uint8Array([1, 2, 3]) } : { KeyId: key.keyId, KeySpec: 'AES_256' };
     // KMS-specific canonical codes: DisabledException → KMS.Disabled, KMSInvalidStateException → KMS.InvalidState.
-    await s.call('kms', op, input, { expect: fails(errorForState(state)) });
+    const expect = fails(errorForState(state));
+    if (op === 'Encrypt') await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: new Uint8Array([1, 2, 3]) }), { expect });
+    else await s.send(new GenerateDataKeyCommand({ KeyId: key.keyId, KeySpec: 'AES_256' }), { expect });
   },
 });

@@ -3,6 +3,7 @@
  * ValidationException (the API model's 1–365 range is wider than what the service enforces).
  * Source: KMS-4.
  */
+import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
@@ -22,6 +23,6 @@ export const clause = defineClause({
   arbitrary: pendingWindowArb,
   check: async (s, days) => {
     const key = await createKey(s);
-    await s.call('kms', 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: days }, { expect: days >= 7 && days <= 30 ? OK : fails('KMS.Validation') });
+    await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }), { expect: days >= 7 && days <= 30 ? OK : fails('KMS.Validation') });
   },
 });

@@ -6,6 +6,7 @@
  * Source: SNS-14, SNS-2. (Order across several messages is not asserted: one ReceiveMessage need
  * not return every message of a group, on AWS either.)
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -28,8 +29,8 @@ export const clause = defineClause({
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ContentBasedDeduplication: 'true' }, true);
     const url = await createSubscribedQueue(s, topic, { fifo: true, attributes: { ContentBasedDeduplication: 'true' }, subscription: { RawMessageDelivery: 'true' } });
     // Act
-    await s.call('sns', 'Publish', { TopicArn: topic, Message: body, MessageGroupId: 'g' });
-    if (twice) await s.call('sns', 'Publish', { TopicArn: topic, Message: body, MessageGroupId: 'g' });
+    await s.send(new PublishCommand({ TopicArn: topic, Message: body, MessageGroupId: 'g' }));
+    if (twice) await s.send(new PublishCommand({ TopicArn: topic, Message: body, MessageGroupId: 'g' }));
     const received = (await receiveDelivered(s, { QueueUrl: url }, 1)).map((m) => m.Body);
     // Assert
     s.check(received.length === 1 && received[0] === body, 'Bodies', [body], received);

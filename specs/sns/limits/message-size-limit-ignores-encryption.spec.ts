@@ -3,6 +3,7 @@
  * is encrypted or not.
  * Source: SNS-17.
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
@@ -25,6 +26,6 @@ export const clause = defineClause({
     const message = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
     const key = encrypted ? await createKey(s) : undefined;
     const arn = await createTopic(s, key ? { KmsMasterKeyId: key.keyId } : {});
-    await s.call('sns', 'Publish', { TopicArn: arn, Message: message }, { expect: delta <= 0 ? OK : fails('InvalidParameter') });
+    await s.send(new PublishCommand({ TopicArn: arn, Message: message }), { expect: delta <= 0 ? OK : fails('InvalidParameter') });
   },
 });

@@ -3,6 +3,7 @@
  * by CreateTopic and SetTopicAttributes, and Publish fails with KMSNotFound.
  * Source: SNS-7, SNS-10.
  */
+import { PublishCommand, SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -23,7 +24,7 @@ export const clause = defineClause({
   check: async (s, { onCreate, uuid }) => {
     const missing = uuid ?? s.name('alias');
     const arn = await createTopic(s, onCreate ? { KmsMasterKeyId: missing } : {});
-    if (!onCreate) await s.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: missing });
-    await s.call('sns', 'Publish', { TopicArn: arn, Message: 'm' }, { expect: fails('KMS.NotFound') });
+    if (!onCreate) await s.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: missing }));
+    await s.send(new PublishCommand({ TopicArn: arn, Message: 'm' }), { expect: fails('KMS.NotFound') });
   },
 });

@@ -3,6 +3,7 @@
  * (rather than showing "") when it is set to the empty string.
  * Source: SNS-4, SNS-5, SNS-7.
  */
+import { SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -22,10 +23,10 @@ export const clause = defineClause({
   arbitrary: fc.record({ key: keyIdStringArb, onCreate: fc.boolean(), fifo: fc.boolean() }),
   check: async (s, { key, onCreate, fifo }) => {
     const arn = await createTopic(s, onCreate ? { KmsMasterKeyId: key } : {}, fifo);
-    if (!onCreate) await s.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: key });
+    if (!onCreate) await s.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: key }));
     const on = await topicAttributes(s, arn);
     s.check(on.KmsMasterKeyId === key, 'KmsMasterKeyId', key, on.KmsMasterKeyId);
-    await s.call('sns', 'SetTopicAttributes', { TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: '' });
+    await s.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: '' }));
     const off = await topicAttributes(s, arn);
     s.check(!('KmsMasterKeyId' in off), 'KmsMasterKeyId', '(absent)', off.KmsMasterKeyId);
   },

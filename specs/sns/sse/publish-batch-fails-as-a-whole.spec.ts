@@ -2,6 +2,7 @@
  * A KMS failure rejects a whole PublishBatch request, not single entries.
  * Source: SNS-10 (the six KMS errors are whole-request errors of PublishBatch).
  */
+import { PublishBatchCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -24,6 +25,6 @@ export const clause = defineClause({
     await makeUnusable(s, key, state);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId });
     const entries = Array.from({ length: n }, (_, i) => ({ Id: `e${i}`, Message: `m${i}` }));
-    await s.call('sns', 'PublishBatch', { TopicArn: arn, PublishBatchRequestEntries: entries }, { expect: fails(errorForState(state)) });
+    await s.send(new PublishBatchCommand({ TopicArn: arn, PublishBatchRequestEntries: entries }), { expect: fails(errorForState(state)) });
   },
 });

@@ -3,6 +3,7 @@
  * KMSDisabled, KMSInvalidState or KMSNotFound, for every form of key identifier.
  * Source: SNS-10, SNS-13, SNS-7.
  */
+import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -27,6 +28,6 @@ export const clause = defineClause({
     const id = await nameKey(s, key, form);
     await makeUnusable(s, key, state);
     const arn = await createTopic(s, { KmsMasterKeyId: id, ...(fifo ? { ContentBasedDeduplication: 'true' } : {}) }, fifo);
-    await s.call('sns', 'Publish', { TopicArn: arn, Message: 'm', ...(fifo ? { MessageGroupId: 'g' } : {}) }, { expect: fails(errorForState(state)) });
+    await s.send(new PublishCommand({ TopicArn: arn, Message: 'm', ...(fifo ? { MessageGroupId: 'g' } : {}) }), { expect: fails(errorForState(state)) });
   },
 });

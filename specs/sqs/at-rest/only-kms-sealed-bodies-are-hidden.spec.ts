@@ -4,6 +4,7 @@
  * (attributes) is never encrypted.
  * Source: SQS-13, SQS-14.
  */
+import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -25,10 +26,10 @@ export const clause = defineClause({
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, switchOn ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key.keyId });
-    const send = (body: string) => s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: body, MessageAttributes: { a: { DataType: 'String', StringValue: attr } } });
+    const send = (body: string) => s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { a: { DataType: 'String', StringValue: attr } } }));
     // Act
     await send('first');
-    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: switchOn ? key.keyId : '' } });
+    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: switchOn ? key.keyId : '' } }));
     await send('second');
     // Assert
     const stored = await s.inspect(url);

@@ -3,6 +3,8 @@
  * new key cannot be used, while new sends fail.
  * Source: SQS-14, SQS-7.
  */
+import { DisableKeyCommand } from '@aws-sdk/client-kms';
+import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -25,14 +27,14 @@ export const clause = defineClause({
     let keyId = s.name('alias'); // names no key: SQS-7 lets it be configured
     if (keyCase === 'disabled') {
       keyId = (await createKey(s)).keyId;
-      await s.call('kms', 'DisableKey', { KeyId: keyId });
+      await s.send(new DisableKeyCommand({ KeyId: keyId }));
     }
     const url = await createQueue(s, { SqsManagedSseEnabled: String(sseSqs) });
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'backlog' });
-    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: keyId } });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'backlog' }));
+    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: keyId } }));
     // Act, Assert: SSE is really on (a new send fails) and the backlog is still readable
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'new' }, { expect: fails(keyCase === 'missing' ? 'KMS.NotFound' : 'KMS.Disabled') });
-    const got = await s.call<{ Messages?: { Body?: string }[] }>('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'new' }), { expect: fails(keyCase === 'missing' ? 'KMS.NotFound' : 'KMS.Disabled') });
+    const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
     const bodies = (got.Messages ?? []).map((m) => m.Body);
     s.check(bodies.length === 1 && bodies[0] === 'backlog', 'Bodies', ['backlog'], bodies);
   },

@@ -3,6 +3,7 @@
  * accepted, one byte more is rejected. Encryption overhead does not count.
  * Source: SQS-17 (limit 1 MiB since Aug 2025; a target states its limit).
  */
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
@@ -27,6 +28,6 @@ export const clause = defineClause({
     // A 3-byte character at the end makes bytes and characters differ.
     const body = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
     const url = await createQueue(s, sseAttributes(mode));
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: body }, { expect: delta <= 0 ? OK : fails('InvalidParameterValue') });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body }), { expect: delta <= 0 ? OK : fails('InvalidParameterValue') });
   },
 });

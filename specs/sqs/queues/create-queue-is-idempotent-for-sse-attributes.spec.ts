@@ -3,6 +3,7 @@
  * and fails with QueueNameExists when an SSE attribute differs.
  * Source: SQS-18.
  */
+import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
@@ -20,9 +21,9 @@ export const clause = defineClause({
   arbitrary: fc.record({ first: fc.constantFrom('alias/a', 'alias/b'), second: fc.constantFrom('alias/a', 'alias/b'), reuse: fc.constantFrom('60', '300') }),
   check: async (s, { first, second, reuse }) => {
     const name = s.name('queue');
-    const { QueueUrl } = await s.call<{ QueueUrl: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: { KmsMasterKeyId: first, KmsDataKeyReusePeriodSeconds: reuse } });
+    const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: first, KmsDataKeyReusePeriodSeconds: reuse } }));
     const same = first === second;
-    const again = await s.call<{ QueueUrl?: string }>('sqs', 'CreateQueue', { QueueName: name, Attributes: { KmsMasterKeyId: second, KmsDataKeyReusePeriodSeconds: reuse } }, { expect: same ? OK : fails('QueueNameExists') });
-    if (same) s.check(again.QueueUrl === QueueUrl, 'QueueUrl', QueueUrl, again.QueueUrl);
+    const again = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: second, KmsDataKeyReusePeriodSeconds: reuse } }), { expect: same ? OK : fails('QueueNameExists') });
+    if (same) s.check(again?.QueueUrl === QueueUrl, 'QueueUrl', QueueUrl, again?.QueueUrl);
   },
 });

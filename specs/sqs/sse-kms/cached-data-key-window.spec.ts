@@ -3,6 +3,8 @@
  * queue's reuse period ends (plus KMS propagation); after that, SendMessage must fail.
  * Source: SQS-9, SQS-20, KMS-9, CS-3.
  */
+import { DisableKeyCommand } from '@aws-sdk/client-kms';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { SECOND } from '../../../src/time.js';
@@ -29,10 +31,10 @@ export const clause = defineClause({
   check: async (s, reuse) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId, KmsDataKeyReusePeriodSeconds: String(reuse) });
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'warm-up' });
-    await s.call('kms', 'DisableKey', { KeyId: key.keyId });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'warm-up' }));
+    await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     // Within the window either outcome is allowed (the cache may or may not serve a request); only the end of it is asserted.
     await s.wait((reuse + SLACK_SECONDS) * SECOND);
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'after' }, { expect: fails('KMS.Disabled') });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'after' }), { expect: fails('KMS.Disabled') });
   },
 });

@@ -3,6 +3,7 @@
  * back to SSE-SQS, and neither KMS attribute is returned any more.
  * Source: SQS-5 (recorded on AWS 2025-12-10; contradicts LocalStack PR #13780).
  */
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -22,7 +23,7 @@ export const clause = defineClause({
   arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { fifo, key }) => {
     const url = await createQueue(s, { KmsMasterKeyId: key }, fifo);
-    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: '' } });
+    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));
     const attrs = await queueAttributes(s, url);
     s.check(attrs.SqsManagedSseEnabled === 'false', 'SqsManagedSseEnabled', 'false', attrs.SqsManagedSseEnabled);
     s.check(!('KmsMasterKeyId' in attrs), 'KmsMasterKeyId', '(absent)', attrs.KmsMasterKeyId);

@@ -3,6 +3,7 @@
  * queue is configured; key problems surface only at send and receive time.
  * Source: SQS-6, SQS-7.
  */
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -22,7 +23,7 @@ export const clause = defineClause({
   arbitrary: fc.record({ onCreate: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { onCreate, key }) => {
     const url = await createQueue(s, onCreate ? { KmsMasterKeyId: key } : { SqsManagedSseEnabled: 'false' });
-    if (!onCreate) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: key } });
+    if (!onCreate) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: key } }));
     const attrs = await queueAttributes(s, url);
     s.check(attrs.KmsMasterKeyId === key, 'KmsMasterKeyId', key, attrs.KmsMasterKeyId);
   },

@@ -2,6 +2,7 @@
  * A queue may use one SSE type at a time: a request setting both a KMS key and SSE-SQS fails.
  * Source: SQS-3 (error recorded on AWS for SetQueueAttributes: InvalidAttributeName, sic).
  */
+import { CreateQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -24,10 +25,10 @@ export const clause = defineClause({
     const both = { KmsMasterKeyId: key, SqsManagedSseEnabled: 'true' };
     if (onCreate) {
       const name = s.name('queue', fifo);
-      await s.call('sqs', 'CreateQueue', { QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }, { expect: fails('InvalidAttributeName') });
+      await s.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }), { expect: fails('InvalidAttributeName') });
     } else {
       const url = await createQueue(s, {}, fifo);
-      await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: both }, { expect: fails('InvalidAttributeName') });
+      await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: both }), { expect: fails('InvalidAttributeName') });
     }
   },
 });

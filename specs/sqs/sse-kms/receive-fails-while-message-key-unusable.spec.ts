@@ -3,6 +3,7 @@
  * that sealed them is unusable, even after SSE was turned off on the queue.
  * Source: SQS-14, SQS-20, SQS-10.
  */
+import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -27,10 +28,10 @@ export const clause = defineClause({
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'sealed' });
-    if (turnOff) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: '' } });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sealed' }));
+    if (turnOff) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));
     await makeUnusable(s, key, state);
     // Act, Assert: a consumer that never held the data key
-    await s.call('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 10 }, { principal: 1, expect: fails(errorForState(state)) });
+    await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }), { principal: 1, expect: fails(errorForState(state)) });
   },
 });

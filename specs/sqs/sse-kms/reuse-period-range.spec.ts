@@ -3,6 +3,7 @@
  * with InvalidAttributeValue.
  * Source: SQS-8.
  */
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { defineClause } from '../../../src/clause.js';
 import { fails, OK } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
@@ -23,7 +24,7 @@ export const clause = defineClause({
   check: async (s, seconds) => {
     const inRange = seconds >= 60 && seconds <= 86_400;
     const url = await createQueue(s, { KmsMasterKeyId: 'alias/aws/sqs' });
-    await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }, { expect: inRange ? OK : fails('InvalidAttributeValue') });
+    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }), { expect: inRange ? OK : fails('InvalidAttributeValue') });
     const attrs = await queueAttributes(s, url);
     const expected = inRange ? String(seconds) : '300';
     s.check(attrs.KmsDataKeyReusePeriodSeconds === expected, 'KmsDataKeyReusePeriodSeconds', expected, attrs.KmsDataKeyReusePeriodSeconds);

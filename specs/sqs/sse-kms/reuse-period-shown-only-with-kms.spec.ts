@@ -3,6 +3,7 @@
  * unencrypted queue neither enables encryption nor makes it appear.
  * Source: SQS-8 (Terraform had to special-case this, PR #41234).
  */
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -22,7 +23,7 @@ export const clause = defineClause({
   check: async (s, { mode, seconds, onCreate }) => {
     const reuse = { KmsDataKeyReusePeriodSeconds: String(seconds) };
     const url = await createQueue(s, { ...sseAttributes(mode), ...(onCreate ? reuse : {}) });
-    if (!onCreate) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: reuse });
+    if (!onCreate) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: reuse }));
     const attrs = await queueAttributes(s, url);
     s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);
     const managed = mode === 'sse-sqs' ? 'true' : 'false';

@@ -2,6 +2,8 @@
  * Once a queue's key is deleted (after its waiting period), SendMessage fails with KmsNotFound.
  * Source: SQS-11, KMS-2, KMS-4.
  */
+import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { DAY } from '../../../src/time.js';
@@ -25,8 +27,8 @@ export const clause = defineClause({
   check: async (s, days) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });
-    await s.call('kms', 'ScheduleKeyDeletion', { KeyId: key.keyId, PendingWindowInDays: days });
+    await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));
     await s.wait(days * DAY);
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'm' }, { expect: fails('KMS.NotFound') });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm' }), { expect: fails('KMS.NotFound') });
   },
 });

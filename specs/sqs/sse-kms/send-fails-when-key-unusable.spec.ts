@@ -3,6 +3,7 @@
  * deletion: SendMessage fails with KmsDisabled or KmsInvalidState, whatever form names the key.
  * Source: SQS-11, SQS-20, KMS-3.
  */
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
@@ -29,6 +30,6 @@ export const clause = defineClause({
     await makeUnusable(s, key, state);
     const url = await createQueue(s, { KmsMasterKeyId: id }, fifo);
     // Act, Assert
-    await s.call('sqs', 'SendMessage', { QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }, { expect: fails(errorForState(state)) });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }), { expect: fails(errorForState(state)) });
   },
 });

@@ -3,6 +3,7 @@
  * reuse period appears with its default of 300 seconds.
  * Source: SQS-4, SQS-6, SQS-8.
  */
+import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
@@ -23,7 +24,7 @@ export const clause = defineClause({
   check: async (s, { onCreate, fifo, key }) => {
     // Arrange, Act
     const url = await createQueue(s, onCreate ? { KmsMasterKeyId: key } : {}, fifo);
-    if (!onCreate) await s.call('sqs', 'SetQueueAttributes', { QueueUrl: url, Attributes: { KmsMasterKeyId: key } });
+    if (!onCreate) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: key } }));
     const attrs = await queueAttributes(s, url);
     // Assert
     s.check(attrs.SqsManagedSseEnabled === 'false', 'SqsManagedSseEnabled', 'false', attrs.SqsManagedSseEnabled);

@@ -3,6 +3,7 @@
  * message attributes equal what was sent, and every MD5 is of the plaintext.
  * Source: SQS-15, SQS-13, SQS-19.
  */
+import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { defineClause } from '../../../src/clause.js';
@@ -10,8 +11,6 @@ import { PAGES } from '../../../src/pages.js';
 import { bodyArb, messageAttributesArb } from '../../../src/arbitraries/messages.js';
 import { queueModeArb } from '../../../src/arbitraries/queues.js';
 import { createKey, createQueue, fifoFields, sseAttributes } from '../../../src/steps.js';
-
-interface Received { Messages?: { Body?: string; MD5OfBody?: string; MessageAttributes?: unknown; MD5OfMessageAttributes?: string }[] }
 
 export const clause = defineClause({
   id: 'sqs.transparency.body-attributes-and-md5-round-trip',
@@ -30,12 +29,12 @@ export const clause = defineClause({
     const url = await createQueue(s, sseAttributes(mode, key?.keyId), fifo);
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
-    const sent = await s.call<{ MD5OfMessageBody?: string; MD5OfMessageAttributes?: string }>('sqs', 'SendMessage', {
+    const sent = await s.send(new SendMessageCommand({
       QueueUrl: url, MessageBody: body, ...(withAttrs ? { MessageAttributes: attributes } : {}), ...fifoFields(fifo, 'd1'),
-    });
+    }));
     const md5 = createHash('md5').update(body, 'utf8').digest('hex');
     s.check(sent.MD5OfMessageBody === md5, 'MD5OfMessageBody', md5, sent.MD5OfMessageBody);
-    const got = await s.call<Received>('sqs', 'ReceiveMessage', { QueueUrl: url, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'] });
+    const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'] }));
     // Assert
     const m = got.Messages?.[0];
     s.check(m !== undefined, 'Messages', '1 message', got.Messages ?? []);

@@ -1,0 +1,83 @@
+/** Session.send and Session.attempt: the operation comes from the command, steps keep their shape. */
+import * as KMS from '@aws-sdk/client-kms';
+import * as SNS from '@aws-sdk/client-sns';
+import * as SQS from '@aws-sdk/client-sqs';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { describe, expect, it } from 'vitest';
+import { fails } from '../src/outcome.js';
+import { operationOf, Session, TargetBrokeError } from '../src/session.js';
+import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
+
+const PACKAGES = [
+  ['kms', KMS, new KMS.KMSClient({ region: 'us-east-1' })],
+  ['sns', SNS, new SNS.SNSClient({ region: 'us-east-1' })],
+  ['sqs', SQS, new SQS.SQSClient({ region: 'us-east-1' })],
+] as const;
+
+/** The command and client names the SDK's own middleware context carries, without any request going out. */
+async function sdkNames(client: (typeof PACKAGES)[number][2], command: object): Promise<{ commandName?: string; clientName?: string }> {
+  let seen = {};
+  const c = client as unknown as { middlewareStack: { add: (mw: unknown, o: object) => void; remove: (name: string) => void }; send: (c: object) => Promise<unknown> };
+  c.middlewareStack.add(
+    (_next: unknown, context: { commandName?: string; clientName?: string }) => async () => {
+      seen = { commandName: context.commandName, clientName: context.clientName };
+      return { output: { $metadata: {} }, response: {} };
+    },
+    { step: 'initialize', priority: 'high', name: 'captureNames' },
+  );
+  try {
+    await c.send(command);
+  } finally {
+    c.middlewareStack.remove('captureNames');
+  }
+  return seen;
+}
+
+describe('operationOf', () => {
+  it.each(PACKAGES.map(([service, module, client]) => [service, module, client] as const))('names every %s command as the SDK does', async (service, module, client) => {
+    const commands = Object.entries(module).filter(([name, v]) => name.endsWith('Command') && name !== '$Command' && typeof v === 'function');
+    expect(commands.length).toBeGreaterThan(10);
+    for (const [name, Command] of commands) {
+      const command = new (Command as new (i: object) => object)({});
+      const { commandName, clientName } = await sdkNames(client, command);
+      expect([name, operationOf(command)]).toEqual([name, { service, op: commandName!.replace(/Command$/, '') }]);
+      expect(clientName).toBe(`${service.toUpperCase()}Client`);
+    }
+  });
+
+  it('follows a subclass to the SDK command it extends, and refuses anything else', () => {
+    class Traced extends SQS.SendMessageCommand {}
+    expect(operationOf(new Traced({ QueueUrl: 'u', MessageBody: 'b' }))).toEqual({ service: 'sqs', op: 'SendMessage' });
+    expect(() => operationOf(new GetCallerIdentityCommand({}))).toThrow(TargetBrokeError);
+    expect(() => operationOf({ input: {} })).toThrow(TargetBrokeError);
+  });
+});
+
+describe('Session.send', () => {
+  it('records each step as { op, service, principal, input, expected, observed }, resources by symbol', async () => {
+    const t = new ReferenceTarget();
+    await t.start();
+    const s = new Session(t, 'se');
+    const { QueueUrl } = await s.send(new SQS.CreateQueueCommand({ QueueName: s.name('queue') }));
+    const refused = await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: '' }), { expect: fails('MissingParameter'), principal: 1 });
+    expect(refused).toBeUndefined();
+    const observed = await s.attempt(new SQS.GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['QueueArn'] }));
+    expect(observed.ok && observed.value.Attributes?.QueueArn).toMatch(/^arn:aws:sqs:/);
+    expect(s.steps.map(({ observed: o, ...step }) => ({ ...step, observed: { ok: o.ok, code: o.code } }))).toEqual([
+      { op: 'CreateQueue', service: 'sqs', principal: 0, input: { QueueName: 'queue#0' }, expected: [{ ok: true }], observed: { ok: true } },
+      { op: 'SendMessage', service: 'sqs', principal: 1, input: { QueueUrl: 'queue#0', MessageBody: '' }, expected: [{ ok: false, code: 'MissingParameter' }], observed: { ok: false, code: 'MissingParameter' } },
+      { op: 'GetQueueAttributes', service: 'sqs', principal: 0, input: { QueueUrl: 'queue#0', AttributeNames: ['QueueArn'] }, observed: { ok: true } },
+    ]);
+  });
+
+  it('types input and output with the SDK types (checked by tsc, not at run time)', () => {
+    const typed = async (s: Session) => {
+      // @ts-expect-error a misspelt input field does not type-check
+      await s.send(new SQS.SendMessageCommand({ QueueUrl: 'u', MessageBdy: 'b' }));
+      const { QueueUrl } = await s.send(new SQS.CreateQueueCommand({ QueueName: 'q' }));
+      // @ts-expect-error nor does a misspelt output field
+      return [QueueUrl, (await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: 'b' }))).MD5OfBody];
+    };
+    expect(typed).toBeTypeOf('function');
+  });
+});
