@@ -6,7 +6,7 @@ const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expect
 
 export function clauseLine(r: ClauseResult, i: number, total: number): string {
   const others = (r.deviations ?? []).filter((d) => d.counterexample !== r.counterexample);
-  const also = others.map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} steps)`).join('');
+  const also = others.map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} ${d.counterexample.steps.length === 1 ? "step" : "steps"})`).join('');
   const why = r.verdict === 'pass' ? '' : `\n        ${r.reason ?? ''}${also}`;
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }

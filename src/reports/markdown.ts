@@ -29,7 +29,7 @@ export function renderMarkdown(reports: Report[]): string {
       out.push('', `### ${c.verdict}: \`${c.id}\``, '', cell(c.title), '', `Sources: ${c.sources.map((s) => `${s.fact} <${s.url}>`).join(', ')}`, '', cell(c.reason ?? ''));
       if (c.counterexample) out.push('', fenced(counterexampleText(c)));
       const others = (c.deviations ?? []).filter((d) => d.counterexample !== c.counterexample);
-      if (others.length) out.push('', `${others.length} more ${others.length === 1 ? 'deviation' : 'deviations'} in this clause:`, '', ...others.map((d) => `- ${cell(d.signature)} (counterexample: ${d.counterexample.steps.length} steps)`));
+      if (others.length) out.push('', `${others.length} more ${others.length === 1 ? 'deviation' : 'deviations'} in this clause:`, '', ...others.map((d) => `- ${cell(d.signature)} (counterexample: ${d.counterexample.steps.length} ${d.counterexample.steps.length === 1 ? 'step' : 'steps'})`));
     }
   }
   return out.join('\n') + '\n';
