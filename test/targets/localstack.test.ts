@@ -10,15 +10,8 @@ import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { LocalstackTarget } from '../../test-targets/localstack/localstack-target.js';
 import { describeNeeding } from '../prerequisites.js';
+import { alive } from '../process-alive.js';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describeNeeding({ emulators: ['localstack'] }, 'LocalStack in host mode', () => {
   it('starts on a free loopback port, enforces KMS key states, and is stopped by its PID', async () => {

@@ -7,20 +7,13 @@ import { cli } from '../cli-runner.js';
 import { CreateQueueCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { expect, it } from 'vitest';
 import { describeNeeding } from '../prerequisites.js';
+import { alive } from '../process-alive.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { TargetUnavailableError } from '../../src/target.js';
 import { MotoServer } from '../../test-targets/moto/moto-server.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
