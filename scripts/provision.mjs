@@ -2,8 +2,9 @@
 /**
  * `npm run provision [-- NAME...]`: installs the pinned emulators of test-targets/emulators.json
  * into .emulators/<name>/<version>/ (git-ignored). Idempotent: an emulator whose folder holds a
- * completed install is skipped at once. A missing toolchain (Python, Go, Maven, cargo) is named,
- * with what it is needed for; nothing is installed outside the project folder.
+ * completed install is skipped at once. A missing toolchain (Python of the pinned version, Go,
+ * Maven) is named, with what it is needed for. What runs lives only in that folder (pip's and Go's
+ * download caches stay where those tools keep them; Maven's is inside it too).
  * Exit codes: 0 everything installed (or, outside CI, only toolchains missing: the tests then list
  * what they could not run); 1 an install failed; 2 usage error; 4 a toolchain is missing and CI=true.
  */
@@ -20,10 +21,8 @@ const base = process.env.SSE_CONFORMANCE_EMULATORS ?? join(root, '.emulators');
 
 const TOOLCHAINS = {
   pypi: { command: 'python3', args: ['--version'], hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)' },
-  go: { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
   'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
   maven: { command: 'mvn', args: ['--version'], hint: 'Maven 3 and a JDK 17 or newer (Debian: apt-get install maven)' },
-  cargo: { command: 'cargo', args: ['--version'], hint: 'Rust with cargo (https://rustup.rs)' },
 };
 
 function run(command, args, opts = {}) {
@@ -78,9 +77,6 @@ const INSTALLERS = {
     }
     return steps;
   },
-  go(name, pin, dir) {
-    return [['go', ['install', `${pin.module}@${pin.version}`], { env: { ...process.env, GOBIN: join(dir, 'bin'), CGO_ENABLED: '0', GOFLAGS: '-mod=mod' } }]];
-  },
   // Our own small launcher (test-targets/<name>/launcher), which binds loopback; its go.mod pins the emulator.
   'go-launcher'(name, pin, dir) {
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local' };
@@ -89,9 +85,6 @@ const INSTALLERS = {
   // Resolved, not built: the pom lists the server; its jars go to <dir>/lib, Maven's cache to <dir>/../.m2.
   maven(name, pin, dir) {
     return [['mvn', ['-B', '-q', '-f', join(root, pin.pom), `-Dmaven.repo.local=${join(dir, '..', '.m2')}`, 'dependency:copy-dependencies', `-DoutputDirectory=${join(dir, 'lib')}`]]];
-  },
-  cargo(name, pin, dir) {
-    return [['cargo', ['install', '--locked', '--root', dir, '--version', pin.version, pin.crate]]];
   },
 };
 

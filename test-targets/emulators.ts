@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 export interface EmulatorPin {
-  kind: 'pypi' | 'go' | 'go-launcher' | 'maven' | 'cargo';
+  kind: 'pypi' | 'go-launcher' | 'maven';
   version: string;
   /** The installed entry point, relative to the install folder. */
   bin: string;
