@@ -5,6 +5,7 @@
 import type fc from 'fast-check';
 import type { Feature } from './features.js';
 import type { Session } from './session.js';
+import type { Theme } from './themes.js';
 import type { Requirement } from './target.js';
 
 export type Level = 'MUST' | 'SHOULD' | 'OBSERVED';
@@ -24,6 +25,8 @@ export interface ClauseDefinition<T> {
   /** One sentence that asserts the behaviour. */
   title: string;
   level: Level;
+  /** The theme of the mission it belongs to (docs/spec.md's coverage table). */
+  theme: Theme;
   /** Primary source first. */
   sources: Source[];
   features: Feature[];
@@ -32,6 +35,11 @@ export interface ClauseDefinition<T> {
   /** Plain words: what the property generates (for `list`, `explain` and docs/spec.md). */
   generates: string;
   arbitrary: fc.Arbitrary<T>;
+  /**
+   * Inputs run first, on every seed, before the generated ones: the boundary cases of a small input
+   * space, so that a deviation at a boundary shows whatever the seed (a baseline must hold for any seed).
+   */
+  examples?: T[];
   /** Arrange, act, assert on the target through the session; throws on a violation. */
   check: (s: Session, input: T) => Promise<void>;
   /** Caps the number of generated runs (for clauses whose every run is expensive). */
@@ -43,8 +51,9 @@ export interface ClauseDefinition<T> {
   rule?: (input: T) => string;
 }
 
-export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'check'> {
+export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'check' | 'examples'> {
   arbitrary: fc.Arbitrary<unknown>;
+  examples?: unknown[];
   check: (s: Session, input: unknown) => Promise<void>;
 }
 

@@ -205,7 +205,7 @@ export async function runClause(
         await session.cleanup();
       }
     });
-    const details = await fc.check(property, { seed, numRuns, ...(opts.path ? { path: opts.path } : {}) });
+    const details = await fc.check(property, { seed, numRuns, examples: (clause.examples ?? []).map((e) => [e] as [unknown]), ...(opts.path ? { path: opts.path } : {}) });
     return { details, failing, firstFailure };
   };
 

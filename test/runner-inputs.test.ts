@@ -11,6 +11,7 @@ it('a failing clause over a prototype-less record reports the real failure and i
     id: 'test.null-prototype-input',
     title: 'fails on purpose',
     level: 'MUST',
+    theme: 'encryption-scope',
     sources: [],
     features: ['sqs'],
     generates: 'a record without a prototype',
@@ -25,4 +26,33 @@ it('a failing clause over a prototype-less record reports the real failure and i
   const r = await runClause(target, clause, { seed: 1, runs: 5, prefix: 't' });
   expect(r.verdict, r.reason).toBe('fail');
   expect(r.counterexample!.input).toEqual({ n: 0 });
+});
+
+it('runs a clause\'s examples first, on every seed, so a boundary deviation shows whatever the seed', async () => {
+  const seen: number[] = [];
+  const clause = defineClause({
+    id: 'test.examples-first',
+    title: 'fails only at the boundary',
+    level: 'MUST',
+    theme: 'encryption-scope',
+    sources: [],
+    features: ['sqs'],
+    generates: 'small integers, and the boundary as an example',
+    arbitrary: fc.integer({ min: 0, max: 100 }),
+    examples: [1000],
+    check: async (s, n) => {
+      seen.push(n);
+      await s.send(new ListQueuesCommand({}));
+      s.check(n !== 1000, 'n', 'below the boundary', n);
+    },
+  });
+  const target = new ReferenceTarget();
+  await target.start();
+  for (const seed of [1, 2, 3]) {
+    seen.length = 0;
+    const r = await runClause(target, clause, { seed, runs: 3, prefix: 't' });
+    expect(seen[0]).toBe(1000);
+    expect(r.verdict, r.reason).toBe('fail');
+    expect(r.counterexample!.input).toBe(1000);
+  }
 });

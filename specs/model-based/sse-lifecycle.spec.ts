@@ -12,6 +12,7 @@ export const clause = defineClause({
   id: 'model-based.sse-lifecycle',
   title: 'Every step of a generated SSE lifecycle gives an outcome the reference model allows',
   level: 'MUST',
+  theme: 'sequences',
   sources: [
     { fact: 'CS-1', url: PAGES.sqsKeyManagement, evidence: 'INF' },
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },

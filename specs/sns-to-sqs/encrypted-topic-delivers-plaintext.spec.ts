@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
   title: 'A queue subscribed to an encrypted topic receives the published body, subject and attributes unchanged',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SNS-2', url: PAGES.snsSse, evidence: 'DOC' },
     { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },

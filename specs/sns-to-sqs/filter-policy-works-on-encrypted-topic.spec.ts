@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sns-to-sqs.filter-policy-works-on-encrypted-topic',
   title: 'A filter policy on a subscription of an encrypted topic delivers exactly the matching messages',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },
     { fact: 'SNS-1', url: PAGES.snsFilterPolicies, evidence: 'DOC' },

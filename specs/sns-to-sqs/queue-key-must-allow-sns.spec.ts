@@ -16,6 +16,7 @@ export const clause = defineClause({
   id: 'sns-to-sqs.queue-key-must-allow-sns',
   title: 'SNS delivers into an SSE-KMS queue only when the queue key allows sns.amazonaws.com; Publish succeeds either way',
   level: 'MUST',
+  theme: 'error-codes',
   sources: [
     { fact: 'SNS-16', url: PAGES.snsSqsEncrypted, evidence: 'DOC' },
     { fact: 'SQS-16', url: PAGES.sqsKeyManagement, evidence: 'DOC' },

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../src/features.js';
 import { PAGES } from '../../src/pages.js';
+import { THEMES } from '../../src/themes.js';
 import { loadSpecFiles, SPECS_DIR } from '../../src/spec-loader.js';
 
 const files = await loadSpecFiles();
@@ -26,6 +27,7 @@ describe('specs/ lint', () => {
     expect(c.title.length, 'title under 120 characters').toBeLessThanOrEqual(120);
     expect(c.title, 'title is one sentence without a final period').toMatch(/^[A-Z][^\n]*[^.]$/);
     expect(['MUST', 'SHOULD', 'OBSERVED']).toContain(c.level);
+    expect(Object.keys(THEMES), 'theme from src/themes.ts').toContain(c.theme);
     expect(c.sources.length, 'at least one source').toBeGreaterThan(0);
     for (const s of c.sources) {
       expect(s.fact, 'an aws-facts clause number').toMatch(/^(SNS|SQS|KMS|X|CS)-\d+$/);

@@ -1,6 +1,7 @@
 /**
  * Proof that each clause can fail: a deliberately wrong variant of the reference (a mutant of the
- * rule the clause states) makes that clause fail, with a counterexample of at most 5 steps.
+ * rule the clause states) makes that clause fail for that rule: the deviation the mutant names is
+ * among the clause's deviations, and its counterexample has at most 5 steps.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, runClause } from '../../src/runner.js';
@@ -24,7 +25,9 @@ describe('every clause can fail', () => {
     const result = await runClause(target, clause, { seed: DEFAULT_SEED, runs: 50, prefix: 'mut' });
     // Assert
     expect(result.verdict, `${mutant.bug}: ${result.reason}`).toBe('fail');
-    const steps = result.counterexample!.steps;
+    const found = result.deviations!.find((d) => d.signature === mutant.signature);
+    expect(found, `deviations: ${result.deviations!.map((d) => d.signature).join(' | ')}`).toBeDefined();
+    const steps = found!.counterexample.steps;
     expect(steps.length, JSON.stringify(steps, null, 1)).toBeGreaterThan(0);
     expect(steps.length, JSON.stringify(steps, null, 1)).toBeLessThanOrEqual(5);
   });

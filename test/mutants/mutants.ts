@@ -1,54 +1,21 @@
 /**
  * Deliberately wrong variants of the reference, one per clause: each breaks exactly the rule its
- * clause states, the way an emulator plausibly would. They are installed around the model (SDK
- * middleware or a wrapped model method), so the model itself stays free of test hooks.
+ * clause states, the way an emulator plausibly would, and names the deviation the clause must then
+ * report. The helpers that install them are in kit.ts.
  */
 import * as KMS from '@aws-sdk/client-kms';
-import * as SNS from '@aws-sdk/client-sns';
-import * as SQS from '@aws-sdk/client-sqs';
-import { createHash } from 'node:crypto';
-import type { ReferenceClients } from '../../reference/index.js';
-import type { ReferenceModel } from '../../reference/model.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-type Client = { middlewareStack: { add: (mw: Any, o: Any) => void } };
-
-let n = 0;
-/** Wraps one operation of a client, inside the SDK's own checks (MD5 validation still applies). */
-function around(client: Client, op: string, fn: (input: Any, next: (input?: Any) => Promise<Any>, model?: ReferenceModel) => Promise<Any>): void {
-  client.middlewareStack.add(
-    (next: Any, context: Any) => async (args: Any) => {
-      if (context.commandName !== `${op}Command`) return next(args);
-      const output = await fn(args.input, async (input = args.input) => (await next({ ...args, input })).output);
-      return { output, response: {} };
-    },
-    { step: 'initialize', priority: 'low', name: `mutant-${op}-${++n}` },
-  );
-}
-
-const meta = { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 };
-const sqsError = (name: string, message: string) => new SQS.SQSServiceException({ name, $fault: 'client', $metadata: meta, message });
-const snsError = (name: string, message: string) => new SNS.SNSServiceException({ name, $fault: 'client', $metadata: meta, message });
-const kmsError = (name: string, message: string) => new KMS.KMSServiceException({ name, $fault: 'client', $metadata: meta, message });
-const md5 = (s: string) => createHash('md5').update(s).digest('hex');
-const KMS_FAILURE = /^(Kms|KMS)/;
-
-export interface Mutant {
-  clause: string;
-  /** The wrong behaviour, in the words of a bug report. */
-  bug: string;
-  decorate: (c: ReferenceClients) => void;
-}
+import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any, type Mutant } from './kit.js';
 
 export const MUTANTS: Mutant[] = [
   {
     clause: 'sqs.sse-sqs.enabled-by-default',
+    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
     bug: 'new queues are created unencrypted',
     decorate: ({ sqs }) => around(sqs, 'CreateQueue', (i, next) => next({ ...i, Attributes: { SqsManagedSseEnabled: 'false', ...i.Attributes } })),
   },
   {
     clause: 'sqs.sse-kms.mutual-exclusion-is-rejected',
+    signature: 'sqs:SetQueueAttributes expected InvalidAttributeName, observed success',
     bug: 'the mutual-exclusion error is missing: SSE-SQS is silently dropped',
     decorate: ({ sqs }) => {
       const strip = (i: Any, next: Any) => next({ ...i, Attributes: Object.fromEntries(Object.entries(i.Attributes ?? {}).filter(([k]) => k !== 'SqsManagedSseEnabled' || !i.Attributes.KmsMasterKeyId)) });
@@ -58,6 +25,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.setting-a-key-clears-sqs-managed-sse',
+    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
     bug: 'SqsManagedSseEnabled keeps reading "true" after a KMS key is set',
     decorate: ({ sqs }) => around(sqs, 'GetQueueAttributes', async (i, next) => {
       const out = await next(i);
@@ -67,11 +35,13 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.empty-key-leaves-queue-unencrypted',
+    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
     bug: 'clearing the key falls back to SSE-SQS',
     decorate: ({ sqs }) => around(sqs, 'SetQueueAttributes', (i, next) => next(i.Attributes?.KmsMasterKeyId === '' ? { ...i, Attributes: { ...i.Attributes, SqsManagedSseEnabled: 'true' } } : i)),
   },
   {
     clause: 'sqs.sse-kms.key-id-echoed-verbatim-and-unvalidated',
+    signature: 'sqs:GetQueueAttributes KmsMasterKeyId differs',
     bug: 'KmsMasterKeyId is normalised to a key ARN',
     decorate: ({ sqs }) => around(sqs, 'GetQueueAttributes', async (i, next) => {
       const out = await next(i);
@@ -82,6 +52,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-range',
+    signature: 'sqs:SetQueueAttributes expected InvalidAttributeValue, observed success',
     bug: 'any reuse period is accepted (clamped silently)',
     decorate: ({ sqs }) => around(sqs, 'SetQueueAttributes', (i, next) => {
       const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
@@ -91,6 +62,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-shown-only-with-kms',
+    signature: 'sqs:GetQueueAttributes KmsDataKeyReusePeriodSeconds differs',
     bug: 'KmsDataKeyReusePeriodSeconds is always returned',
     decorate: ({ sqs }) => around(sqs, 'GetQueueAttributes', async (i, next) => {
       const out = await next(i);
@@ -100,6 +72,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.transparency.body-attributes-and-md5-round-trip',
+    signature: 'sqs:ReceiveMessage expected success, observed SDK.ChecksumMismatch',
     bug: 'consumers of SSE-KMS queues receive ciphertext ("garbled" bodies, seed claim S1)',
     decorate: ({ sqs, model }) => around(sqs, 'ReceiveMessage', async (i, next) => {
       const out = await next(i);
@@ -109,6 +82,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.send-fails-when-key-unusable',
+    signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
     bug: 'SendMessage ignores the key state',
     decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
       if (KMS_FAILURE.test(e.name)) return { MessageId: 'fake', MD5OfMessageBody: md5(i.MessageBody) };
@@ -117,6 +91,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.send-fails-when-key-deleted',
+    signature: 'sqs:SendMessage expected KMS.NotFound, observed success',
     bug: 'a deleted key is still usable for SendMessage',
     decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
       if (e.name === 'KmsNotFound') return { MessageId: 'fake', MD5OfMessageBody: md5(i.MessageBody) };
@@ -125,6 +100,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.receive-fails-while-message-key-unusable',
+    signature: 'sqs:ReceiveMessage expected KMS.Disabled, observed success',
     bug: 'ReceiveMessage ignores the state of the key that sealed the message',
     decorate: ({ sqs }) => around(sqs, 'ReceiveMessage', (i, next) => next(i).catch((e) => {
       if (KMS_FAILURE.test(e.name)) return {};
@@ -133,6 +109,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.backlog.backlog-stays-receivable-after-sse-enabled',
+    signature: 'sqs:ReceiveMessage expected success, observed KMS.AccessDenied',
     bug: 'enabling SSE-KMS re-seals the backlog under the new key',
     decorate: ({ sqs, model }) => around(sqs, 'SetQueueAttributes', async (i, next) => {
       const out = await next(i);
@@ -143,6 +120,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.at-rest.only-kms-sealed-bodies-are-hidden',
+    signature: 'sqs:SendMessage bodies at rest differs',
     bug: 'a queue keeps sealing with its old key after SSE-KMS is turned off',
     decorate: ({ sqs, model }) => around(sqs, 'SendMessage', async (i, next) => {
       const q = model.sqs.queue(i.QueueUrl);
@@ -159,6 +137,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.cached-data-key-window',
+    signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
     bug: 'a cached data key never expires after its key is disabled',
     decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
       if (e.name === 'KmsDisabled') return { MessageId: 'cached', MD5OfMessageBody: md5(i.MessageBody) };
@@ -167,6 +146,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.limits.message-size-limit-ignores-encryption',
+    signature: 'sqs:SendMessage expected success, observed InvalidParameterValue',
     bug: 'encryption overhead counts against the size limit on encrypted queues',
     decorate: ({ sqs, model }) => around(sqs, 'SendMessage', (i, next) => {
       const q = model.sqs.queue(i.QueueUrl);
@@ -176,11 +156,13 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.queues.create-queue-is-idempotent-for-sse-attributes',
+    signature: 'sqs:CreateQueue expected QueueNameExists, observed success',
     bug: 'CreateQueue ignores differing SSE attributes of an existing queue',
     decorate: ({ sqs, model }) => around(sqs, 'CreateQueue', (i, next) => next([...model.sqs.queues.values()].some((q) => q.name === i.QueueName) ? { QueueName: i.QueueName } : i)),
   },
   {
     clause: 'kms.key-state.cancel-deletion-leaves-key-disabled',
+    signature: 'kms:DescribeKey KeyState differs',
     bug: 'CancelKeyDeletion re-enables the key',
     decorate: ({ kms, model }) => around(kms, 'CancelKeyDeletion', async (i, next) => {
       const out = await next(i);
@@ -190,11 +172,13 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-state.pending-window-is-7-to-30-days',
+    signature: 'kms:ScheduleKeyDeletion expected KMS.Validation, observed success',
     bug: 'the waiting period accepts the API model range 1-365',
     decorate: ({ kms }) => around(kms, 'ScheduleKeyDeletion', (i, next) => next({ ...i, PendingWindowInDays: Math.min(30, Math.max(7, i.PendingWindowInDays)) })),
   },
   {
     clause: 'kms.key-state.crypto-refused-by-key-state',
+    signature: 'kms:GenerateDataKey expected KMS.InvalidState, observed KMS.Disabled',
     bug: 'a key pending deletion is reported as disabled',
     decorate: ({ kms }) => {
       for (const op of ['GenerateDataKey', 'Encrypt']) around(kms, op, (i, next) => next(i).catch((e) => {
@@ -204,6 +188,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-identifiers.all-forms-name-the-same-key',
+    signature: 'kms:GenerateDataKey expected success, observed KMS.NotFound',
     bug: 'alias ARNs are not accepted',
     decorate: ({ kms }) => around(kms, 'GenerateDataKey', (i, next) => {
       if (/^arn:.*:alias\//.test(i.KeyId)) throw new KMS.NotFoundException({ $metadata: meta, message: `Invalid keyId ${i.KeyId}` });
@@ -212,6 +197,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-identifiers.unknown-keys-are-not-found',
+    signature: 'kms:Encrypt expected KMS.NotFound, observed KMS.Validation',
     bug: 'malformed key identifiers are answered with ValidationException',
     decorate: ({ kms }) => around(kms, 'Encrypt', (i, next) => next(i).catch((e) => {
       throw /Invalid keyId/.test(e.message) ? kmsError('ValidationException', e.message) : e;
@@ -219,16 +205,19 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.aliases.alias-name-rules',
+    signature: '[reserved] kms:CreateAlias expected any mapped error, observed success',
     bug: 'the reserved alias/aws/ prefix can be used',
     decorate: ({ kms }) => around(kms, 'CreateAlias', (i, next) => (i.AliasName.startsWith('alias/aws/') ? Promise.resolve({}) : next(i))),
   },
   {
     clause: 'kms.encrypt.plaintext-limit-4096-bytes',
+    signature: 'kms:Encrypt expected KMS.Validation, observed success',
     bug: 'Encrypt accepts up to 8,192 bytes',
     decorate: ({ kms }) => around(kms, 'Encrypt', (i, next) => next({ ...i, Plaintext: i.Plaintext.subarray(0, 4096) })),
   },
   {
     clause: 'kms.aws-managed-keys.cannot-be-disabled',
+    signature: 'kms:DisableKey expected any mapped error, observed success',
     bug: 'AWS managed keys can be disabled like customer keys',
     decorate: ({ kms, model }) => {
       for (const op of ['DisableKey', 'ScheduleKeyDeletion']) around(kms, op, async (i, next) => {
@@ -243,6 +232,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.kms-master-key-id-echoed-and-removed',
+    signature: 'sns:GetTopicAttributes KmsMasterKeyId differs',
     bug: 'a cleared KmsMasterKeyId reads back as ""',
     decorate: ({ sns }) => around(sns, 'GetTopicAttributes', async (i, next) => {
       const out = await next(i);
@@ -252,6 +242,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.publish-fails-when-key-unusable',
+    signature: 'sns:Publish expected KMS.Disabled, observed success',
     bug: 'Publish ignores the key state',
     decorate: ({ sns }) => around(sns, 'Publish', (i, next) => next(i).catch((e) => {
       if (KMS_FAILURE.test(e.name)) return { MessageId: 'fake' };
@@ -260,6 +251,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.key-checked-at-publish-not-configure',
+    signature: 'sns:SetTopicAttributes expected success, observed InvalidParameter',
     bug: 'the key is validated when the topic is configured',
     decorate: ({ sns, model }) => {
       const check = (i: Any, next: Any, id: string | undefined) => {
@@ -272,6 +264,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.publish-batch-fails-as-a-whole',
+    signature: 'sns:PublishBatch expected KMS.Disabled, observed success',
     bug: 'KMS failures are reported per batch entry',
     decorate: ({ sns }) => around(sns, 'PublishBatch', (i, next) => next(i).catch((e) => {
       if (!KMS_FAILURE.test(e.name)) throw e;
@@ -280,6 +273,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.limits.message-size-limit-ignores-encryption',
+    signature: 'sns:Publish expected success, observed InvalidParameter',
     bug: 'encryption overhead counts against the size limit on encrypted topics',
     decorate: ({ sns, model }) => around(sns, 'Publish', (i, next) => {
       if (model.sns.topic(i.TopicArn).attrs.KmsMasterKeyId && Buffer.byteLength(i.Message) > 262_144 - 64) throw snsError('InvalidParameterException', 'Invalid parameter: Message too long');
@@ -288,6 +282,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.fifo.encrypted-fifo-topic-delivers-once-unchanged',
+    signature: 'sns:CreateTopic expected success, observed InvalidParameter',
     bug: 'FIFO topics refuse server-side encryption',
     decorate: ({ sns }) => around(sns, 'CreateTopic', (i, next) => {
       if (i.Attributes?.FifoTopic === 'true' && i.Attributes?.KmsMasterKeyId) throw snsError('InvalidParameterException', 'Invalid parameter: KmsMasterKeyId is not supported for FIFO topics');
@@ -296,6 +291,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
+    signature: 'sqs:ReceiveMessage Body differs',
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',
     decorate: ({ model }) => {
       const deliver = model.sqs.deliverFromSns.bind(model.sqs);
@@ -304,6 +300,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.queue-key-must-allow-sns',
+    signature: 'sqs:ReceiveMessage Bodies differs',
     bug: 'SNS delivers into encrypted queues whatever their key policy allows (as moto does)',
     decorate: ({ model }) => {
       model.sqs.deliverFromSns = (arn, input) => model.sqs.sendMessage({ caller: 'arn:aws:iam::123456789012:root' }, { ...input, QueueUrl: model.sqs.queueByArn(arn)!.url });
@@ -311,6 +308,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.filter-policy-works-on-encrypted-topic',
+    signature: 'sqs:ReceiveMessage Bodies differs',
     bug: 'filter policies are ignored on encrypted topics',
     decorate: ({ sns }) => around(sns, 'Subscribe', (i, next) => {
       const { FilterPolicy: _dropped, ...rest } = i.Attributes ?? {};
@@ -319,6 +317,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'model-based.sse-lifecycle',
+    signature: 'sns:Publish expected KMS.Disabled, observed success',
     bug: 'Publish ignores the key state',
     decorate: ({ sns }) => around(sns, 'Publish', (i, next) => next(i).catch((e) => {
       if (KMS_FAILURE.test(e.name)) return { MessageId: 'fake' };

@@ -22,6 +22,7 @@ export const clause = defineClause({
   id: 'kms.aliases.alias-name-rules',
   title: 'CreateAlias accepts valid names and rejects missing prefix, bad characters, over-long and reserved names',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' },
   ],

@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'kms.aws-managed-keys.cannot-be-disabled',
   title: 'AWS managed keys report KeyManager "AWS" and refuse DisableKey and ScheduleKeyDeletion',
   level: 'MUST',
+  theme: 'key-state',
   sources: [
     { fact: 'KMS-8', url: PAGES.kmsAwsManagedKeys, evidence: 'DOC' },
     { fact: 'KMS-8', url: PAGES.kmsDescribeKey, evidence: 'DOC' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'kms.encrypt.plaintext-limit-4096-bytes',
   title: 'Encrypt accepts up to 4,096 bytes of plaintext and rejects 4,097 or more with ValidationException',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'KMS-5', url: PAGES.kmsEncrypt, evidence: 'DOC' },
   ],

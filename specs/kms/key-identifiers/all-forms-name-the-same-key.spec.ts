@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'kms.key-identifiers.all-forms-name-the-same-key',
   title: 'GenerateDataKey accepts key ID, key ARN, alias name and alias ARN and answers with the key ARN',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'KMS-6', url: PAGES.kmsGenerateDataKey, evidence: 'DOC' },
     { fact: 'KMS-6', url: PAGES.kmsAliasUsing, evidence: 'DOC' },

@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'kms.key-identifiers.unknown-keys-are-not-found',
   title: 'Encrypt with a malformed, unknown or other-Region key identifier fails with NotFoundException',
   level: 'OBSERVED',
+  theme: 'configuration',
   sources: [
     { fact: 'KMS-6', url: PAGES.kmsEncrypt, evidence: 'OBS' },
   ],

@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'kms.key-state.cancel-deletion-leaves-key-disabled',
   title: 'CancelKeyDeletion returns a key pending deletion to Disabled, not Enabled',
   level: 'MUST',
+  theme: 'key-state',
   sources: [
     { fact: 'KMS-2', url: PAGES.kmsCancelKeyDeletion, evidence: 'DOC' },
     { fact: 'KMS-1', url: PAGES.kmsKeyState, evidence: 'DOC' },

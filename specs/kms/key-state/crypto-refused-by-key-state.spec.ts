@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'kms.key-state.crypto-refused-by-key-state',
   title: 'GenerateDataKey and Encrypt fail with DisabledException if disabled, KMSInvalidStateException if pending deletion',
   level: 'MUST',
+  theme: 'key-state',
   sources: [
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],

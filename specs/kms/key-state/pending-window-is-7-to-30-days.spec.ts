@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'kms.key-state.pending-window-is-7-to-30-days',
   title: 'ScheduleKeyDeletion accepts 7 to 30 days and rejects other waiting periods with ValidationException',
   level: 'MUST',
+  theme: 'key-state',
   sources: [
     { fact: 'KMS-4', url: PAGES.kmsScheduleKeyDeletion, evidence: 'DOC' },
     { fact: 'KMS-4', url: PAGES.kmsDeletingKeys, evidence: 'DOC' },

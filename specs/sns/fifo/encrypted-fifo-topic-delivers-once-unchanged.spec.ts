@@ -17,6 +17,7 @@ export const clause = defineClause({
   id: 'sns.fifo.encrypted-fifo-topic-delivers-once-unchanged',
   title: 'An encrypted FIFO topic delivers a message unchanged, once, even when the same content is published twice',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SNS-14', url: PAGES.snsFifoSecurity, evidence: 'DOC' },
     { fact: 'SNS-2', url: PAGES.snsSse, evidence: 'DOC' },

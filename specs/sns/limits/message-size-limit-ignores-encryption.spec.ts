@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sns.limits.message-size-limit-ignores-encryption',
   title: 'Publish accepts exactly the size limit and rejects one byte more, encrypted or not',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SNS-17', url: PAGES.snsPublish, evidence: 'MODEL' },
   ],

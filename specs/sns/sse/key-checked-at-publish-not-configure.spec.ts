@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sns.sse.key-checked-at-publish-not-configure',
   title: 'A topic accepts a key that does not exist, and Publish to it fails with KMSNotFound',
   level: 'OBSERVED',
+  theme: 'configuration',
   sources: [
     { fact: 'SNS-7', url: PAGES.snsSse, evidence: 'INF' },
     { fact: 'SNS-10', url: PAGES.snsPublish, evidence: 'MODEL' },

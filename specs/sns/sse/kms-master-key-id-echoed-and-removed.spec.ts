@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sns.sse.kms-master-key-id-echoed-and-removed',
   title: 'A topic echoes KmsMasterKeyId verbatim and drops the attribute when it is set to ""',
   level: 'OBSERVED',
+  theme: 'configuration',
   sources: [
     { fact: 'SNS-5', url: PAGES.custodianUnsetEncryption, evidence: 'OBS' },
     { fact: 'SNS-4', url: PAGES.snsSetTopicAttributes, evidence: 'DOC' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sns.sse.publish-batch-fails-as-a-whole',
   title: 'PublishBatch to a topic whose key is unusable fails as a whole with the KMS error',
   level: 'MUST',
+  theme: 'error-codes',
   sources: [
     { fact: 'SNS-10', url: PAGES.snsPublishBatch, evidence: 'MODEL' },
   ],

@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sns.sse.publish-fails-when-key-unusable',
   title: 'Publish to a topic whose key is disabled or pending deletion fails with KMSDisabled or KMSInvalidState',
   level: 'MUST',
+  theme: 'error-codes',
   sources: [
     { fact: 'SNS-10', url: PAGES.snsKeyManagement, evidence: 'DOC' },
     { fact: 'SNS-10', url: PAGES.snsPublish, evidence: 'MODEL' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.at-rest.only-kms-sealed-bodies-are-hidden',
   title: 'At rest, only bodies sent while SSE-KMS was on are sealed; earlier and later bodies and all attributes are not',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SQS-13', url: PAGES.sqsSse, evidence: 'DOC' },
     { fact: 'SQS-14', url: PAGES.sqsSse, evidence: 'DOC' },

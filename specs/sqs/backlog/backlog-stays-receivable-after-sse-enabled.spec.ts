@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sqs.backlog.backlog-stays-receivable-after-sse-enabled',
   title: 'Messages sent before SSE-KMS was enabled stay receivable when the new key is unusable',
   level: 'MUST',
+  theme: 'backlog',
   sources: [
     { fact: 'SQS-14', url: PAGES.sqsSse, evidence: 'DOC' },
     { fact: 'SQS-7', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },

@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sqs.limits.message-size-limit-ignores-encryption',
   title: 'SendMessage accepts a body of exactly the size limit and rejects one byte more, encrypted or not',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SQS-17', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
   ],

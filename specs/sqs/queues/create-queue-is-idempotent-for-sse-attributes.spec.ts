@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'sqs.queues.create-queue-is-idempotent-for-sse-attributes',
   title: 'Repeating CreateQueue returns the same URL for equal SSE attributes and QueueNameExists for different ones',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-18', url: PAGES.sqsCreateQueue, evidence: 'MODEL' },
   ],

@@ -19,6 +19,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.cached-data-key-window',
   title: 'After its key is disabled, a queue accepts sends from a warm principal at most until the reuse period ends',
   level: 'MUST',
+  theme: 'key-reuse',
   sources: [
     { fact: 'SQS-9', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
     { fact: 'KMS-9', url: PAGES.kmsUnusableKeys, evidence: 'DOC' },

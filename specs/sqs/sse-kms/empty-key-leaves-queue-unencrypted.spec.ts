@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.empty-key-leaves-queue-unencrypted',
   title: 'Clearing KmsMasterKeyId leaves the queue unencrypted, with SqsManagedSseEnabled "false" and no KMS attributes',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-5', url: PAGES.sqsDisableSse, evidence: 'DOC' },
     { fact: 'SQS-5', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.key-id-echoed-verbatim-and-unvalidated',
   title: 'Any KmsMasterKeyId string is accepted at configure time and read back unchanged',
   level: 'OBSERVED',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-6', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
     { fact: 'SQS-7', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.mutual-exclusion-is-rejected',
   title: 'Setting KmsMasterKeyId together with SqsManagedSseEnabled "true" is rejected with InvalidAttributeName',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-3', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
     { fact: 'SQS-1', url: PAGES.sqsSse, evidence: 'DOC' },

@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.receive-fails-while-message-key-unusable',
   title: 'ReceiveMessage of a message sealed under a now-unusable key fails, even after SSE was turned off',
   level: 'MUST',
+  theme: 'persistence',
   sources: [
     { fact: 'SQS-14', url: PAGES.sqsSse, evidence: 'DOC' },
     { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.reuse-period-range',
   title: 'KmsDataKeyReusePeriodSeconds is accepted from 60 to 86,400 and otherwise rejected with InvalidAttributeValue',
   level: 'MUST',
+  theme: 'key-reuse',
   sources: [
     { fact: 'SQS-8', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
     { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },

@@ -13,6 +13,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.reuse-period-shown-only-with-kms',
   title: 'KmsDataKeyReusePeriodSeconds is absent on SSE-SQS and unencrypted queues even when it was set',
   level: 'OBSERVED',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-8', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
     { fact: 'SQS-8', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },

@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.send-fails-when-key-deleted',
   title: 'SendMessage to a queue whose key has been deleted fails with KmsNotFound',
   level: 'MUST',
+  theme: 'error-codes',
   sources: [
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
     { fact: 'KMS-4', url: PAGES.kmsDeletingKeys, evidence: 'DOC' },

@@ -15,6 +15,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.send-fails-when-key-unusable',
   title: 'SendMessage to a queue whose key is disabled or pending deletion fails with KmsDisabled or KmsInvalidState',
   level: 'MUST',
+  theme: 'error-codes',
   sources: [
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
     { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },

@@ -14,6 +14,7 @@ export const clause = defineClause({
   id: 'sqs.sse-kms.setting-a-key-clears-sqs-managed-sse',
   title: 'A queue given a KMS key reads SqsManagedSseEnabled "false" and KmsDataKeyReusePeriodSeconds "300"',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-4', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
     { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },

@@ -11,6 +11,7 @@ export const clause = defineClause({
   id: 'sqs.sse-sqs.enabled-by-default',
   title: 'A queue created without SSE attributes has SqsManagedSseEnabled "true" and no KMS attributes',
   level: 'MUST',
+  theme: 'configuration',
   sources: [
     { fact: 'SQS-2', url: PAGES.sqsSseDefaultBlog, evidence: 'DOC' },
     { fact: 'SQS-2', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },

@@ -16,6 +16,7 @@ export const clause = defineClause({
   id: 'sqs.transparency.body-attributes-and-md5-round-trip',
   title: 'Bodies, message attributes and their MD5s round-trip unchanged on unencrypted, SSE-SQS and SSE-KMS queues',
   level: 'MUST',
+  theme: 'encryption-scope',
   sources: [
     { fact: 'SQS-15', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
     { fact: 'SQS-13', url: PAGES.sqsSse, evidence: 'DOC' },
