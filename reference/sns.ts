@@ -74,7 +74,7 @@ export interface SnsCall {
   caller: string;
 }
 
-const TOPIC_ATTRS = new Set(['DeliveryPolicy', 'DisplayName', 'Policy', 'KmsMasterKeyId', 'SignatureVersion', 'TracingConfig', 'FifoTopic', 'ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope', 'DataProtectionPolicy']);
+const TOPIC_ATTRS = new Set(['DeliveryPolicy', 'DisplayName', 'Policy', 'KmsMasterKeyId', 'SignatureVersion', 'TracingConfig', 'FifoTopic', 'ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope', 'DataProtectionPolicy', 'MaximumMessageSize']);
 const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope']);
 const SUB_ATTRS = new Set(['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy']);
 
@@ -111,9 +111,16 @@ export class SnsModel {
     if (attributes.FifoTopic !== undefined && attributes.FifoTopic !== 'true' && attributes.FifoTopic !== 'false') throw invalidParameter('Attributes Reason: FifoTopic must be true or false');
     this.#checkTopicAttributes(attributes, fifo);
     const arn = `arn:aws:sns:${this.options.region}:${account}:${name}`;
-    // SNS-18: an existing name returns its ARN. Differing attributes on the repeat call are
-    // undocumented; the model leaves the topic as it was.
-    if (this.topics.has(arn)) return arn;
+    // SNS-18: an existing name returns its ARN, unless the call names an attribute the topic does
+    // not have with that value: then it fails (observed on AWS; attributes left out are not compared).
+    const existing = this.topics.get(arn);
+    if (existing) {
+      for (const [k, v] of Object.entries(attributes)) {
+        if (k === 'FifoTopic' && v === String(existing.fifo)) continue;
+        if ((existing.attrs[k] ?? '') !== v) throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
+      }
+      return arn;
+    }
     const topic: Topic = {
       name, arn, account, fifo,
       attrs: { DisplayName: '', Policy: defaultTopicPolicy(arn, account), SignatureVersion: '1' },
@@ -170,6 +177,8 @@ export class SnsModel {
       if (!TOPIC_ATTRS.has(k) || (FIFO_ONLY.has(k) && !fifo)) throw invalidParameter(`Attributes Reason: Unknown attribute ${k}`);
       if (k === 'ContentBasedDeduplication' && v !== 'true' && v !== 'false') throw invalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
       if ((k === 'Policy' || k === 'DeliveryPolicy') && v !== '' && !isJson(v)) throw invalidParameter(`Attributes Reason: ${k}: Invalid JSON`);
+      // SNS-17 as corrected: a topic's own limit, an integer from 1,024 to 1,048,576 bytes.
+      if (k === 'MaximumMessageSize' && !(/^\d+$/.test(v) && +v >= 1024 && +v <= 1_048_576)) throw invalidParameter('Attributes Reason: MaximumMessageSize must be an integer between 1024 and 1048576');
     }
   }
 
@@ -187,7 +196,14 @@ export class SnsModel {
     if (!endpoint || !/^arn:aws:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(endpoint)) throw invalidParameter('SQS endpoint ARN');
     if (topic.fifo && !endpoint.endsWith('.fifo')) throw invalidParameter('Invalid parameter: Endpoint Reason: Please use FIFO SQS queue');
     for (const [k, v] of Object.entries(attributes)) this.#checkSubscriptionAttribute(k, v);
-    for (const s of topic.subscriptions.values()) if (s.endpoint === endpoint) return s.arn;
+    for (const s of topic.subscriptions.values()) {
+      if (s.endpoint !== endpoint) continue;
+      // The same endpoint again returns its subscription, unless a named attribute differs (observed on AWS).
+      for (const [k, v] of Object.entries(attributes)) {
+        if ((s.attrs[k] ?? '') !== v) throw invalidParameter('Attributes Reason: Subscription already exists with different attributes');
+      }
+      return s.arn;
+    }
     const arn = `${topic.arn}:${this.#ids.uuid(4)}`;
     topic.subscriptions.set(arn, { arn, topicArn: topic.arn, protocol: 'sqs', endpoint, owner: accountOf(ctx), attrs: { RawMessageDelivery: 'false', ...attributes } });
     return arn;
@@ -232,7 +248,7 @@ export class SnsModel {
       ids.add(e.Id);
     }
     const total = entries.reduce((n, e) => n + messageSize(e.Message, e.MessageAttributes), 0);
-    if (total > this.options.maxMessageBytes) throw snsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
+    if (total > this.#maxMessageBytes(topic)) throw snsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
     const Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[] = [];
     const valid: typeof entries = [];
     for (const e of entries) {
@@ -252,10 +268,16 @@ export class SnsModel {
     return { Successful, Failed };
   }
 
+  /** Body plus attributes, in bytes: the topic's MaximumMessageSize, or SNS's default. */
+  #maxMessageBytes(topic: Topic): number {
+    return topic.attrs.MaximumMessageSize !== undefined ? Number(topic.attrs.MaximumMessageSize) : this.options.maxMessageBytes;
+  }
+
   #checkPublish(topic: Topic, input: PublishInput): void {
     if (typeof input.Message !== 'string' || input.Message.length === 0) throw invalidParameter('Empty message');
-    if (messageSize(input.Message, input.MessageAttributes) > this.options.maxMessageBytes) throw invalidParameter('Message too long');
-    if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length > 100 || !/^[\x20-\x7E]*$/.test(input.Subject))) throw invalidParameter('Subject');
+    if (messageSize(input.Message, input.MessageAttributes) > this.#maxMessageBytes(topic)) throw invalidParameter('Message too long');
+    // UTF-8 text without line breaks or control characters, shorter than 100 characters (Publish API reference).
+    if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length >= 100 || /[\u0000-\u001F\u007F]/.test(input.Subject))) throw invalidParameter('Subject');
     if (input.MessageStructure !== undefined && input.MessageStructure !== 'json') throw invalidParameter('MessageStructure');
     if (input.MessageStructure === 'json') {
       const parsed = isJson(input.Message) ? JSON.parse(input.Message) : undefined;

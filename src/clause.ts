@@ -42,7 +42,7 @@ export interface ClauseDefinition<T> {
   examples?: T[];
   /** Arrange, act, assert on the target through the session; throws on a violation. */
   check: (s: Session, input: T) => Promise<void>;
-  /** Caps the number of generated runs (for clauses whose every run is expensive). */
+  /** Caps the number of generated runs (for clauses whose every run is expensive); 0 when `examples` enumerate the whole input space. */
   maxRuns?: number;
   /**
    * For a clause that states several rules: which rule an input exercises. It becomes part of each

@@ -162,7 +162,9 @@ export async function runClause(
     return base(clause, 'not-observable', 0, 0, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
   }
   const seed = opts.exactSeed ? opts.seed : clauseSeed(opts.seed, clause.id);
-  const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity);
+  // fast-check counts examples among its runs: they come on top of the generated ones.
+  const examples = (clause.examples ?? []).map((e) => [e] as [unknown]);
+  const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity) + examples.length;
   let runs = 0;
   let n = 0;
   let lastSteps: Step[] = [];
@@ -205,7 +207,7 @@ export async function runClause(
         await session.cleanup();
       }
     });
-    const details = await fc.check(property, { seed, numRuns, examples: (clause.examples ?? []).map((e) => [e] as [unknown]), ...(opts.path ? { path: opts.path } : {}) });
+    const details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });
     return { details, failing, firstFailure };
   };
 

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 
 export type QueueMode = 'none' | 'sse-sqs' | 'sse-kms';
-export const queueModeArb = fc.constantFrom<QueueMode>('none', 'sse-sqs', 'sse-kms');
+export const QUEUE_MODES: readonly QueueMode[] = ['none', 'sse-sqs', 'sse-kms'];
+export const queueModeArb = fc.constantFrom<QueueMode>(...QUEUE_MODES);
 
 /** KmsDataKeyReusePeriodSeconds: the boundaries of 60..86,400 and anything else (SQS-8). */
 export const reusePeriodArb = fc.oneof(

@@ -29,8 +29,9 @@ export interface AwsTargetOptions {
 export class AwsTarget extends SdkTarget {
   readonly name = 'aws';
   readonly defaultRuns = 3;
-  // SNS→SQS delivery is asynchronous on AWS; 20 s is one full long poll.
-  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false, eventualMs: 20_000 });
+  // SNS→SQS delivery is asynchronous on AWS, and SetQueueAttributes documents that a change can
+  // take up to 60 s to propagate: effects are awaited for up to 60 s.
+  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false, eventualMs: 60_000 });
   readonly runId: string;
   readonly namePrefix: string;
   readonly #options: AwsTargetOptions;

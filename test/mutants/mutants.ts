@@ -324,4 +324,44 @@ export const MUTANTS: Mutant[] = [
       throw e;
     })),
   },
+  {
+    clause: 'sns.topics.create-topic-again-with-a-different-key-fails',
+    signature: '[other-key] sns:CreateTopic expected InvalidParameter, observed success',
+    bug: 'CreateTopic on an existing name ignores the attributes it is given and returns the ARN',
+    decorate: ({ sns }) => around(sns, 'CreateTopic', (i, next) => next(i).catch((e) => {
+      if (/already exists with different attributes/.test(e.message)) return next({ ...i, Attributes: {} });
+      throw e;
+    })),
+  },
+  {
+    clause: 'sns-to-sqs.subscribe-again-with-different-attributes-fails',
+    signature: '[different-attributes] sns:Subscribe expected InvalidParameter, observed success',
+    bug: 'Subscribe of an endpoint already subscribed ignores the attributes it is given',
+    decorate: ({ sns }) => around(sns, 'Subscribe', (i, next) => next(i).catch((e) => {
+      if (/already exists with different attributes/.test(e.message)) return next({ ...i, Attributes: {} });
+      throw e;
+    })),
+  },
+  {
+    clause: 'sns.limits.maximum-message-size-range',
+    signature: '[out-of-range] sns:CreateTopic expected InvalidParameter, observed success',
+    bug: 'MaximumMessageSize outside 1,024..1,048,576 is silently dropped instead of refused',
+    decorate: ({ sns }) => {
+      const outOfRange = (v: string) => /^\d+$/.test(v) && (+v < 1024 || +v > 1_048_576);
+      around(sns, 'CreateTopic', (i, next) => {
+        const { MaximumMessageSize: m, ...rest } = i.Attributes ?? {};
+        return next(m !== undefined && outOfRange(m) ? { ...i, Attributes: rest } : i);
+      });
+      around(sns, 'SetTopicAttributes', (i, next) => (i.AttributeName === 'MaximumMessageSize' && outOfRange(i.AttributeValue) ? Promise.resolve({}) : next(i)));
+    },
+  },
+  {
+    clause: 'sns.limits.publish-checks-the-topic-maximum-message-size',
+    signature: '[body-over-limit] sns:Publish expected InvalidParameter, observed success',
+    bug: 'Publish checks the default 256 KiB, not the topic\'s own MaximumMessageSize',
+    decorate: ({ sns }) => around(sns, 'Publish', (i, next) => next(i).catch((e) => {
+      if (/Message too long/.test(e.message) && Buffer.byteLength(i.Message) <= 262_144 && !i.MessageAttributes) return { MessageId: 'fake' };
+      throw e;
+    })),
+  },
 ];

@@ -194,3 +194,13 @@ describe('SNS FIFO topics (SNS-14)', () => {
     expect(first.SequenceNumber).toMatch(/^\d{20}$/);
   });
 });
+
+describe('SNS Publish subjects (Publish API reference)', () => {
+  it('accepts UTF-8 subjects shorter than 100 characters and refuses 100 characters, line breaks and control characters', async () => {
+    const c = await arrange();
+    const publish = (Subject: string) => c.sns.send(new PublishCommand({ TopicArn: c.topicArn, Message: 'm', Subject }));
+    await expect(publish('s'.repeat(99))).resolves.toHaveProperty('MessageId');
+    await expect(publish('Grüße ✓')).resolves.toHaveProperty('MessageId');
+    for (const bad of ['s'.repeat(100), 'two\nlines', 'bell\u0007']) expect((await rejection(publish(bad))).name).toBe('InvalidParameterException');
+  });
+});
