@@ -5,7 +5,7 @@
  * Source: KMS-2, KMS-3, KMS-9, SQS-4, SQS-5, SQS-9, SQS-11, SQS-14, SQS-20, SNS-10, SNS-13, CS-1.
  */
 import { defineClause } from '../../src/clause.js';
-import { runSseCommands, sseCommands } from '../../src/model-based/commands.js';
+import { lifecycleExamples, runSseCommands, sseCommands } from '../../src/model-based/commands.js';
 import { PAGES } from '../../src/pages.js';
 
 export const clause = defineClause({
@@ -22,7 +22,9 @@ export const clause = defineClause({
   features: ['model-based', 'sqs', 'sns', 'kms', 'sse-kms', 'key-state', 'backlog', 'data-key-reuse'],
   generates:
     'up to 14 commands: CreateKey, Disable/Enable/ScheduleKeyDeletion/CancelKeyDeletion, CreateQueue (unencrypted, SSE-SQS, SSE-KMS), ' +
-    'SetQueueAttributes(KmsMasterKeyId), SendMessage and ReceiveMessage as one of two principals, CreateTopic, Publish, and (virtual clock only) time passing',
+    'SetQueueAttributes(KmsMasterKeyId), SendMessage and ReceiveMessage as one of two principals, CreateTopic, Publish, and (virtual clock only) time passing; ' +
+    'first, on every seed, the shortest sequence for each key state and operation the lifecycle crosses',
   arbitrary: sseCommands,
+  examples: lifecycleExamples(),
   check: (s, cmds) => runSseCommands(s, cmds),
 });
