@@ -47,7 +47,7 @@ const INTERRUPTED = 'not run: the run was interrupted';
 export function clauseSeed(seed: number, id: string): number {
   let h = 2166136261;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (seed ^ h) | 0;
+  return (seed ^ h) >>> 0; // unsigned, as --seed takes it; fast-check reads the same 32 bits either way
 }
 
 export async function runConformance(target: Target, opts: RunOptions): Promise<Report> {
@@ -184,6 +184,8 @@ export async function runClause(
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
       if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
+      // A replay runs the input at its path and nothing else (fast-check would go on to its siblings and shrinks).
+      if (opts.path && runs > 0) return;
       runs++;
       const session = new Session(target, `${opts.prefix}r${++n}`);
       lastSteps = session.steps;

@@ -140,6 +140,7 @@ export class Session {
         break;
       }
     }
+    this.#nameSymbol(op, input as Record<string, unknown>);
     if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
     this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Record<string, unknown> });
     return observed;
@@ -264,27 +265,34 @@ export class Session {
     for (const o of others) if (o) this.#symbols.set(o, `arn(${sym})`);
   }
 
+  /**
+   * A queue or topic name gets its symbol when it is first sent, whatever the answer: the same input
+   * then reads the same on every target (a replay elsewhere compares step for step).
+   */
+  #nameSymbol(op: string, input: Record<string, unknown>): void {
+    const name = op === 'CreateQueue' ? input.QueueName : op === 'CreateTopic' ? input.Name : undefined;
+    if (typeof name === 'string' && !this.#symbols.has(name)) this.#symbol(op === 'CreateQueue' ? 'queue' : 'topic', [name]);
+  }
+
   #track(op: string, input: Record<string, unknown>, out: Record<string, unknown>): void {
     if (op === 'CreateKey') {
       const md = out.KeyMetadata as { KeyId?: string; Arn?: string };
       this.#symbol('key', [md.KeyId, md.Arn]);
       this.#created.push({ kind: 'key', id: md.KeyId! });
     } else if (op === 'CreateAlias') {
-      const name = input.AliasName as string;
-      if (!this.#symbols.has(name)) this.#symbol('alias', [name]);
-      this.#created.push({ kind: 'alias', id: name });
+      // Alias names are the client's own choice, often the generated value under test: shown as
+      // sent (the run prefix as `<run>`), never replaced by a symbol.
+      this.#created.push({ kind: 'alias', id: input.AliasName as string });
     } else if (op === 'CreateQueue') {
       const url = out.QueueUrl as string;
       if (!this.#symbols.has(url)) {
-        this.#symbol('queue', [url]);
-        this.#symbols.set(input.QueueName as string, this.#symbols.get(url)!);
+        this.#symbols.set(url, this.#symbols.get(input.QueueName as string)!);
         this.#created.push({ kind: 'queue', id: url });
       }
     } else if (op === 'CreateTopic') {
       const arn = out.TopicArn as string;
       if (!this.#symbols.has(arn)) {
-        this.#symbol('topic', [arn]);
-        this.#symbols.set(input.Name as string, this.#symbols.get(arn)!);
+        this.#symbols.set(arn, this.#symbols.get(input.Name as string)!);
         this.#created.push({ kind: 'topic', id: arn });
       }
     } else if (op === 'GetQueueAttributes') {

@@ -1,5 +1,5 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
-import type { ClauseResult, Report } from '../report.js';
+import type { ClauseResult, Counterexample, Report } from '../report.js';
 import type { Step } from '../session.js';
 
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
@@ -24,11 +24,19 @@ export function renderReplay(id: string, seed: number, path: string, steps: Step
   return [head, ...steps.map(stepLine)].join('\n');
 }
 
+/** The one command that re-runs a counterexample exactly, without a report file. */
+export function replayCommand(id: string, ce: Counterexample, target: Report['target']): string {
+  const where = target.name === 'endpoint' && target.endpoint ? `--endpoint ${target.endpoint}` : `--target ${target.name}`;
+  return `sse-conformance replay ${id} --seed ${ce.seed} --path ${ce.path} ${where}`;
+}
+
 export function renderConsoleSummary(report: Report): string {
   const lines: string[] = [];
   for (const r of report.clauses.filter((c) => c.counterexample && c.verdict === 'fail')) {
     lines.push('', `Counterexample for ${r.id} (seed ${r.counterexample!.seed}, path ${r.counterexample!.path}):`);
     lines.push(...r.counterexample!.steps.map(stepLine));
+    const deviations = r.deviations ?? [{ signature: r.reason ?? '', counterexample: r.counterexample! }];
+    for (const d of deviations) lines.push(`  ${deviations.length > 1 ? `${d.signature}\n    ` : ''}replay: ${replayCommand(r.id, d.counterexample, report.target)}`);
   }
   const s = report.summary;
   lines.push('', `target ${report.target.name}${report.target.unavailable ? ` UNAVAILABLE: ${report.target.unavailable}` : ''} · seed ${report.seed} · ${report.durationMs} ms`);

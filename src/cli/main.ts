@@ -199,20 +199,22 @@ program
   });
 
 program
-  .command('replay <report> <clause-id>')
-  .description("re-run a clause's counterexample from a JSON report exactly (same seed and path) and print expected vs observed")
-  .option('--target <name>', "target to replay against (default: the report's target)")
+  .command('replay <clause-or-report> [clause-id]')
+  .description(
+    "re-run a counterexample exactly (the same generated input): `replay CLAUSE --seed S --path P`, as a run's console prints it, " +
+      "or `replay REPORT.json CLAUSE` (its first deviation, or --deviation N)",
+  )
+  .option('--seed <n>', "the clause's own seed, as the counterexample shows it", integer('--seed', 0, MAX_SEED))
+  .option('--path <path>', "fast-check's path to the counterexample, e.g. 3:1:0")
+  .option('--deviation <n>', "with a report: which of the clause's deviations (1-based)", integer('--deviation', 1))
+  .option('--target <name>', "target to replay against (default: the report's target, else reference)")
   .option('--endpoint <url>', 'an emulator already running at this URL')
-  .action(async (file: string, id: string, o: { target?: string; endpoint?: string }) => {
-    const report = readReport(file);
-    const entry = report.clauses.find((c) => c.id === id);
-    if (!entry) throw new UsageError(`clause "${id}" is not in ${file}`);
-    if (!entry.counterexample) throw new UsageError(`clause "${id}" has no counterexample in ${file} (verdict ${entry.verdict})`);
+  .action(async (first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string }) => {
+    const { id, seed, path, targetName } = replaySource(first, second, o);
     const clause = await findClause(id);
-    const target = makeTarget(o.target ?? report.target.name, targetOptions(o));
+    const target = makeTarget(o.target ?? targetName, targetOptions(o));
     if (!(await startOrExit3(target))) return;
     try {
-      const { seed, path } = entry.counterexample;
       const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
       process.stdout.write(renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n');
       process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
@@ -220,6 +222,25 @@ program
       await target.dispose();
     }
   });
+
+/** What to replay: a clause with --seed and --path, or a counterexample of a JSON report. */
+function replaySource(first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number }): { id: string; seed: number; path: string; targetName: string } {
+  if (second === undefined) {
+    if (o.seed === undefined || o.path === undefined) throw new UsageError('replay CLAUSE needs --seed and --path (as a run prints them), or give a JSON report: replay REPORT.json CLAUSE');
+    if (!/^\d+(:\d+)*$/.test(o.path)) throw new UsageError(`--path must look like 3:1:0, got "${o.path}"`);
+    return { id: first, seed: o.seed, path: o.path, targetName: 'reference' };
+  }
+  if (o.seed !== undefined || o.path !== undefined) throw new UsageError('--seed and --path replay a clause without a report: give either a report or --seed and --path, not both');
+  const report = readReport(first);
+  const entry = report.clauses.find((c) => c.id === second);
+  if (!entry) throw new UsageError(`clause "${second}" is not in ${first}`);
+  const deviations = entry.deviations ?? (entry.counterexample ? [{ counterexample: entry.counterexample }] : []);
+  if (deviations.length === 0) throw new UsageError(`clause "${second}" has no counterexample in ${first} (verdict ${entry.verdict})`);
+  const n = o.deviation ?? 1;
+  if (n > deviations.length) throw new UsageError(`--deviation ${n}: clause "${second}" has ${deviations.length} in ${first}`);
+  const ce = o.deviation === undefined && entry.counterexample ? entry.counterexample : deviations[n - 1]!.counterexample;
+  return { id: second, seed: ce.seed, path: ce.path, targetName: report.target.name };
+}
 
 program
   .command('estimate-kms-cost')
