@@ -1,7 +1,7 @@
 /**
  * Errors raised by the reference model. Each carries the service's own name for the failure (the
  * SDK v3 exception `name` for that service), its HTTP status and, for SQS, the legacy query code
- * that SQS sends in `x-amzn-query-error` (aws-facts X-1). The SDK face turns a ModelError into the
+ * that SQS sends in `x-amzn-query-error` (specs/facts.md X-1). The SDK face turns a ModelError into the
  * SDK's own exception class of the same name.
  */
 export type Service = 'kms' | 'sns' | 'sqs';
@@ -51,7 +51,7 @@ export const sqsError = (name: string, message: string, status = 400) => new Mod
 export const snsError = (name: string, message: string, status = 400) => new ModelError('sns', name, message, status);
 
 /**
- * How SQS reports a KMS failure it met while sending or receiving (aws-facts SQS-11).
+ * How SQS reports a KMS failure it met while sending or receiving (specs/facts.md SQS-11).
  * Every KMS error outside this table surfaces as KmsAccessDenied, the generic refusal.
  */
 export function sqsErrorFromKms(e: ModelError): ModelError {
@@ -66,7 +66,7 @@ export function sqsErrorFromKms(e: ModelError): ModelError {
   return sqsError(name, e.message, 400);
 }
 
-/** How SNS reports a KMS failure it met while publishing (aws-facts SNS-10); SDK v3 names. */
+/** How SNS reports a KMS failure it met while publishing (specs/facts.md SNS-10); SDK v3 names. */
 export function snsErrorFromKms(e: ModelError): ModelError {
   const name = ({
     DisabledException: 'KMSDisabledException',

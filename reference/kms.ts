@@ -1,7 +1,7 @@
 /**
  * The KMS part of the reference model: keys and their state machine, aliases, key policies, the
  * cryptographic operations SNS and SQS rely on, and a ledger of every request made.
- * Clause numbers (KMS-n) refer to ../shared/aws-facts.md.
+ * Fact numbers (KMS-n) refer to specs/facts.md.
  *
  * Cryptography is not real: a ciphertext blob is an opaque, deterministic record naming the key
  * that sealed it; it opens only through `decrypt`, only while that key is usable.
@@ -459,7 +459,7 @@ export class KmsModel {
     if (name.length > 256) {
       throw kmsError('ValidationException', "1 validation error detected: Value at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256");
     }
-    // The reserved prefix: the exact AWS code is not verified (aws-facts KMS-7, open question 4).
+    // The reserved prefix: the exact AWS code is not verified (specs/facts.md KMS-7).
     if (name.startsWith('alias/aws/')) throw kmsError('NotAuthorizedException', `${name} is reserved for AWS managed keys.`);
     if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(name)) throw kmsError('InvalidAliasNameException', `Alias name ${name} is not valid.`);
   }

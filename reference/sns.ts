@@ -1,8 +1,8 @@
 /**
  * The SNS part of the reference model: topics (standard and FIFO) with `KmsMasterKeyId`, Publish /
  * PublishBatch outcomes by key state with SNS's fixed 5-minute data-key reuse per principal, and
- * subscriptions of SQS queues, delivered synchronously. Clause numbers (SNS-n) refer to
- * ../shared/aws-facts.md.
+ * subscriptions of SQS queues, delivered synchronously. Fact numbers (SNS-n) refer to
+ * specs/facts.md.
  */
 import { createHash } from 'node:crypto';
 import type { VirtualClock } from './clock.js';

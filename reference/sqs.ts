@@ -1,7 +1,7 @@
 /**
  * The SQS part of the reference model: queues with their three encryption modes and attribute
  * rules, per-principal data-key caches, messages stored as sealed envelopes, and Send / Receive
- * outcomes by key state. Clause numbers (SQS-n) refer to ../shared/aws-facts.md.
+ * outcomes by key state. Fact numbers (SQS-n) refer to specs/facts.md.
  */
 import { createHash } from 'node:crypto';
 import type { VirtualClock } from './clock.js';

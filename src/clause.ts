@@ -12,7 +12,7 @@ export type Level = 'MUST' | 'SHOULD' | 'OBSERVED';
 export type Evidence = 'DOC' | 'MODEL' | 'OBS' | 'INF' | 'SDK';
 
 export interface Source {
-  /** The aws-facts.md clause this encodes, e.g. `SQS-3`. */
+  /** The fact of specs/facts.md this encodes, e.g. `SQS-3`; the lint checks it is defined there. */
   fact: string;
   /** The AWS page (or recorded evidence) it rests on. */
   url: string;

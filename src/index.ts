@@ -7,6 +7,7 @@ export { selectClauses } from './select.js';
 export { makeTarget, TARGET_NAMES, TARGET_MODULES } from '../test-targets/registry.js';
 export type { TargetModule, TargetOptions } from '../test-targets/module.js';
 export { defineClause, type Clause, type Source, type Level } from './clause.js';
+export { readFacts, parseFacts, FACTS_FILE, type Fact } from './facts.js';
 export type { Target, Capabilities, Clients, Requirement, AtRestMessage } from './target.js';
 export { TargetUnavailableError } from './target.js';
 export type { Report, ClauseResult, Verdict, Counterexample } from './report.js';

@@ -1,16 +1,18 @@
-/** The npm package ships what the code reads at run time, and none of the repository's own tests, CI or benchmarks. */
+/** The npm package ships what the code reads at run time and what its docs link to, and none of the repository's own tests, CI or benchmarks. */
 import { execFileSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { emulatorPins } from '../test-targets/emulators.js';
 import { TARGET_MODULES } from '../test-targets/registry.js';
 
-it('npm pack holds the built code, every baseline and emulator pin, and no tests, CI or benchmarks', () => {
+it('npm pack holds the built code, the fact base, every baseline and emulator pin, and no tests, CI or benchmarks', () => {
   const npm = process.env.npm_execpath && process.env.npm_execpath.endsWith('.js') ? [process.execPath, process.env.npm_execpath] : ['npm'];
   const out = execFileSync(npm[0]!, [...npm.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
   const needed = [
     'dist/src/cli/main.js', 'dist/src/index.js', 'dist/reference/index.js', 'test-targets/emulators.json', 'scripts/provision.mjs',
+    // Read at run time (list --format markdown) and the target of every source link in docs/spec.md.
+    'specs/facts.md', 'docs/spec.md',
     ...TARGET_MODULES.filter((m) => m.baseline).map((m) => m.baseline!.slice(PACKAGE_ROOT.length + 1)),
     ...Object.entries(emulatorPins()).filter(([, p]) => p.kind === 'go-launcher').flatMap(([n]) => ['go.mod', 'go.sum', 'main.go'].map((f) => `test-targets/${n}/launcher/${f}`)),
     'test-targets/localstack/host-main.py', 'test-targets/localstack/constraints.txt', 'test-targets/localstack/Dockerfile', 'test-targets/elasticmq/pom.xml',

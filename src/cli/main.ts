@@ -18,6 +18,7 @@ import { renderMarkdown } from '../reports/markdown.js';
 import { mergeShards } from '../reports/merge.js';
 import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
+import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
 import type { Report } from '../report.js';
 import { DEFAULT_SEED } from '../runner.js';
@@ -63,7 +64,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown']).default('console'))
   .action(async (o: { format: string }) => {
     const clauses = await loadClauses();
-    if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses));
+    if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses, readFacts()));
     if (o.format === 'json') {
       const plain = clauses.map(({ id, title, level, sources, features, requires, generates }) => ({ id, title, level, sources, features, requires: requires ?? [], generates }));
       return void process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
