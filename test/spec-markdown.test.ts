@@ -8,7 +8,7 @@ import { loadClauses } from '../src/spec-loader.js';
 const FACTS = parseFacts(['### SQS-3 Setting a KMS key together with SSE-SQS is rejected', '- **Behaviour:** …'].join('\n'));
 
 function clause(sources: Clause['sources']): Clause {
-  return defineClause({ id: 'sqs.x.y', title: 'A title', level: 'MUST', sources, features: ['sqs'], generates: 'anything at all', arbitrary: undefined as never, check: async () => {} });
+  return defineClause({ id: 'sqs.x.y', title: 'A title', level: 'MUST', theme: 'configuration', sources, features: ['sqs'], generates: 'anything at all', arbitrary: undefined as never, check: async () => {} });
 }
 
 describe('renderSpecMarkdown', () => {
