@@ -21,6 +21,8 @@ export const PAGES = {
   sqsReceiveMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html',
   sqsSseDefaultBlog: 'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
   localstackSqsSnapshot: 'https://github.com/localstack/localstack/blob/main/tests/aws/services/sqs/test_sqs.snapshot.json',
+  terraformSqsQueueTest: 'https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sqs/queue_test.go',
+  terraformSqsAttributeMap: 'https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/attrmap/attrmap.go',
   kmsKeyState: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html',
   kmsDeletingKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html',
   kmsScheduleKeyDeletion: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html',

@@ -42,6 +42,11 @@ export interface Mutant {
   signature: string;
   /** The wrong behaviour, in the words of a bug report. */
   bug: string;
+  /**
+   * The most steps its counterexample may take, when the clause's rule cannot be shown in the
+   * usual 5 (say why next to it). Default 5.
+   */
+  maxSteps?: number;
   decorate: (c: ReferenceClients) => void;
 }
 

@@ -4,6 +4,7 @@
  * report. The helpers that install them are in kit.ts.
  */
 import * as KMS from '@aws-sdk/client-kms';
+import { MUTANTS_REUSE } from './clauses-reuse.js';
 import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any, type Mutant } from './kit.js';
 
 export const MUTANTS: Mutant[] = [
@@ -364,4 +365,5 @@ export const MUTANTS: Mutant[] = [
       throw e;
     })),
   },
+  ...MUTANTS_REUSE,
 ];

@@ -79,6 +79,16 @@ describe('SNS Publish by key state (SNS-10, SNS-12, SNS-13)', () => {
     expect(await rejection(c.publish())).toBeInstanceOf(KMSDisabledException);
   });
 
+  it('keeps data keys per publisher: another principal fails at once while the first is within its 5 minutes', async () => {
+    const c = await arrange();
+    await c.sns.send(new SetTopicAttributesCommand({ TopicArn: c.topicArn, AttributeName: 'KmsMasterKeyId', AttributeValue: c.keyId }));
+    await c.publish();
+    await c.kms.send(new DisableKeyCommand({ KeyId: c.keyId }));
+    const other = createReferenceClients({ model: c.model, principal: 'arn:aws:iam::123456789012:role/other' });
+    expect(await rejection(other.sns.send(new PublishCommand({ TopicArn: c.topicArn, Message: 'cold' })))).toBeInstanceOf(KMSDisabledException);
+    expect((await c.publish('still warm')).MessageId).toBeTruthy();
+  });
+
   it('fails with KMSInvalidStateException while pending deletion and KMSNotFoundException once deleted', async () => {
     const c = await arrange();
     await c.sns.send(new SetTopicAttributesCommand({ TopicArn: c.topicArn, AttributeName: 'KmsMasterKeyId', AttributeValue: c.keyId }));

@@ -197,6 +197,27 @@ describe('SQS outcomes by key state (SQS-9, SQS-11, SQS-14, SQS-20)', () => {
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'again' }));
   });
 
+  it('serves a consumer that has received from its cached data key until the reuse period ends; a consumer without one fails at once', async () => {
+    const { kms, sqs, keyId, url, clock, model } = await arrange({ SqsManagedSseEnabled: 'false' });
+    await sqs.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: keyId, KmsDataKeyReusePeriodSeconds: '60' } }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sealed' }));
+    const consumer = createReferenceClients({ model, principal: 'arn:aws:iam::123456789012:role/consumer' });
+    const cold = createReferenceClients({ model, principal: 'arn:aws:iam::123456789012:role/cold' });
+    const receive = async (c: typeof consumer) => (await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, VisibilityTimeout: 0 }))).Messages ?? [];
+    expect((await receive(consumer)).map((m) => m.Body)).toEqual(['sealed']); // the producer's data key does not warm the consumer
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    clock.advance(60 * SECOND - 1);
+    // Within the window the model answers exactly (success) and says AWS may also already fail.
+    const within = model.windows.collect(() => model.sqs.receiveMessage({ caller: consumer.principal }, { QueueUrl: url, VisibilityTimeout: 0 }));
+    expect(within.outcome.ok && within.outcome.value.map((m) => m.Body)).toEqual(['sealed']);
+    expect(within.alsoAllowed.map((e) => e.name)).toEqual(['KmsDisabled']);
+    expect(await rejection(receive(cold))).toBeInstanceOf(KmsDisabled);
+    clock.advance(1);
+    expect(await rejection(receive(consumer))).toBeInstanceOf(KmsDisabled);
+    await kms.send(new EnableKeyCommand({ KeyId: keyId }));
+    expect((await receive(consumer)).map((m) => m.Body)).toEqual(['sealed']);
+  });
+
   it('keeps backlog sent before SSE was enabled receivable when the key is disabled', async () => {
     const { kms, sqs, keyId, url, send, receive } = await arrange({ SqsManagedSseEnabled: 'false' });
     await send('backlog');
