@@ -5,7 +5,7 @@
  */
 import {
   CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand,
-  EncryptCommand, GenerateDataKeyCommand, KMSInvalidStateException, ScheduleKeyDeletionCommand,
+  EncryptCommand, GenerateDataKeyCommand, GetKeyPolicyCommand, KMSInvalidStateException, PutKeyPolicyCommand, ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, KMSInvalidStateException as SnsKmsInvalidState, PublishCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, KmsDisabled, KmsInvalidState, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
@@ -63,6 +63,16 @@ describe('repeated key state changes (KMS-2)', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 30 }));
     expect(await rejection(kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 })))).toBeInstanceOf(KMSInvalidStateException);
     expect((await kms.send(new DescribeKeyCommand({ KeyId: id }))).KeyMetadata!.DeletionDate!.getTime()).toBe(clock.now() + 30 * DAY);
+  });
+
+  it('accepts PutKeyPolicy in every state, pending deletion included (the key-state table)', async () => {
+    const { kms } = createReferenceClients();
+    const id = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const policy = (await kms.send(new GetKeyPolicyCommand({ KeyId: id, PolicyName: 'default' }))).Policy!;
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: id, PendingWindowInDays: 7 }));
+    await kms.send(new PutKeyPolicyCommand({ KeyId: id, PolicyName: 'default', Policy: policy }));
+    const external = (await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!.KeyId!;
+    await kms.send(new PutKeyPolicyCommand({ KeyId: external, PolicyName: 'default', Policy: policy }));
   });
 
   it('refuses CancelKeyDeletion on an Enabled and on a Disabled key, leaving the state as it was', async () => {
