@@ -31,6 +31,18 @@ function stickyDisable(kms: Any, model: ReferenceModel): Set<string> {
   return disabled;
 }
 
+/** Keys ScheduleKeyDeletion was ever called on (a service that remembers a key was pending deletion). */
+function everScheduled(kms: Any, model: ReferenceModel): Set<string> {
+  const scheduled = new Set<string>();
+  around(kms, 'ScheduleKeyDeletion', async (i, next) => {
+    const out = await next(i);
+    const key = keyOf(model, i.KeyId);
+    if (key) for (const id of [key.keyId, key.arn]) scheduled.add(id);
+    return out;
+  });
+  return scheduled;
+}
+
 export const MUTANTS_STATE: Mutant[] = [
   {
     clause: 'kms.key-state.cancel-deletion-requires-pending-deletion',
@@ -192,5 +204,46 @@ export const MUTANTS_STATE: Mutant[] = [
       if (q.fifo && i.Attributes?.KmsMasterKeyId) for (const m of q.store.all()) delete m.dedupId;
       return out;
     }),
+  },
+  {
+    clause: 'kms.aliases.alias-cannot-target-key-pending-deletion',
+    signature: '[create-to-pending] kms:CreateAlias expected KMS.InvalidState, observed success',
+    bug: 'aliases can be created for, and pointed at, keys pending deletion',
+    decorate: ({ kms, model }) => {
+      for (const op of ['CreateAlias', 'UpdateAlias']) around(kms, op, async (i, next) => {
+        const key = keyOf(model, i.TargetKeyId);
+        if (key?.state !== 'PendingDeletion') return next(i);
+        key.state = 'Disabled';
+        try {
+          return await next(i);
+        } finally {
+          key.state = 'PendingDeletion';
+        }
+      });
+    },
+  },
+  {
+    clause: 'sqs.sse-kms.cancelled-deletion-key-refuses-send',
+    signature: 'sqs:SendMessage expected KMS.Disabled, observed KMS.InvalidState',
+    bug: 'SQS keeps reporting a key as pending deletion after its deletion was cancelled',
+    decorate: ({ kms, sqs, model }) => {
+      const scheduled = everScheduled(kms, model);
+      around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
+        const id = model.sqs.queue(i.QueueUrl).sse.kmsMasterKeyId;
+        throw e.name === 'KmsDisabled' && id !== undefined && scheduled.has(id) ? sqsError('KmsInvalidState', `${id} is pending deletion.`) : e;
+      }));
+    },
+  },
+  {
+    clause: 'sns.sse.cancelled-deletion-key-refuses-publish',
+    signature: 'sns:Publish expected KMS.Disabled, observed KMS.InvalidState',
+    bug: 'SNS keeps reporting a key as pending deletion after its deletion was cancelled',
+    decorate: ({ kms, sns, model }) => {
+      const scheduled = everScheduled(kms, model);
+      around(sns, 'Publish', (i, next) => next(i).catch((e) => {
+        const id = model.sns.topic(i.TopicArn).attrs.KmsMasterKeyId;
+        throw e.name === 'KMSDisabledException' && id !== undefined && scheduled.has(id) ? snsError('KMSInvalidStateException', `${id} is pending deletion.`) : e;
+      }));
+    },
   },
 ];
