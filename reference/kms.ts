@@ -202,7 +202,7 @@ export class KmsModel {
       if (policyName !== 'default') throw kmsError('ValidationException', `PolicyName must be "default", got ${policyName}`);
       const problem = checkPolicyDocument(policy);
       if (problem) throw kmsError('MalformedPolicyDocumentException', problem);
-      if (key.state === 'PendingDeletion') throw this.#invalidState(key);
+      // The key-state table allows PutKeyPolicy in every state, PendingDeletion included (KMS-101).
       key.policy = policy;
       return key;
     });

@@ -35,4 +35,8 @@ export const PAGES = {
   kmsUnusableKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#unusable-kms-keys',
   kmsAwsManagedKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk',
   kmsDescribeKey: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html',
+  // KMS key states, imported key material, aliases (clauses-state batch)
+  kmsImportingKeysCreateKey: 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html',
+  kmsEnablingKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html',
+  kmsCreateAlias: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html',
 } as const;

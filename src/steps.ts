@@ -117,3 +117,18 @@ export async function receiveDelivered(s: Session, input: { QueueUrl: string; Me
   }, (n) => n >= Math.max(1, expected));
   return received;
 }
+
+/**
+ * A key created without key material (Origin EXTERNAL), which KMS-1 says starts in PendingImport.
+ * A target that hands out keys of its own instead (the AWS target leases pooled AWS_KMS keys) cannot
+ * show what such a key does: the clause is then not observable there. A key in another state is a
+ * deviation of the clause about KMS itself (`asserted`); for clauses about SNS or SQS it only means
+ * the target cannot show them what they are about, so they are not observable there.
+ */
+export async function createKeyPendingImport(s: Session, opts: { asserted: boolean }): Promise<Key> {
+  const { KeyMetadata } = await s.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
+  if (KeyMetadata?.Origin !== 'EXTERNAL') s.notObservable(`${s.target.name} did not create a key with Origin EXTERNAL (it gave ${KeyMetadata?.Origin ?? 'no origin'})`);
+  if (opts.asserted) s.check(KeyMetadata.KeyState === 'PendingImport', 'KeyState', 'PendingImport', KeyMetadata.KeyState);
+  else if (KeyMetadata.KeyState !== 'PendingImport') s.notObservable(`${s.target.name} created the EXTERNAL key ${KeyMetadata.KeyState}, not PendingImport (kms.key-state.external-key-starts-pending-import reports that)`);
+  return { keyId: KeyMetadata.KeyId!, arn: KeyMetadata.Arn! };
+}

@@ -1,10 +1,11 @@
 /**
  * Enabling SSE-KMS does not encrypt messages already in the queue: they stay receivable when the
- * new key cannot be used, while new sends fail (after the attribute change has propagated: up to
- * 60 s on AWS, so the witness send is retried within the target's eventual-consistency bound).
- * Source: SQS-14, SQS-7.
+ * new key cannot be used (it does not exist, is disabled or is pending deletion), while new sends
+ * fail with the error for that state (after the attribute change has propagated: up to 60 s on AWS,
+ * so the witness send is retried within the target's eventual-consistency bound).
+ * Source: SQS-14, SQS-7, SQS-11.
  */
-import { DisableKeyCommand } from '@aws-sdk/client-kms';
+import { DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
@@ -12,7 +13,10 @@ import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { createKey, createQueue } from '../../../src/steps.js';
 
-export const clause = defineClause({
+type KeyCase = 'missing' | 'disabled' | 'pending-deletion';
+const ERROR: Record<KeyCase, string> = { 'missing': 'KMS.NotFound', 'disabled': 'KMS.Disabled', 'pending-deletion': 'KMS.InvalidState' };
+
+export const clause = defineClause<{ sseSqs: boolean; keyCase: KeyCase }>({
   id: 'sqs.backlog.backlog-stays-receivable-after-sse-enabled',
   title: 'Messages sent before SSE-KMS was enabled stay receivable when the new key is unusable',
   level: 'MUST',
@@ -20,16 +24,23 @@ export const clause = defineClause({
   sources: [
     { fact: 'SQS-14', url: PAGES.sqsSse, evidence: 'DOC' },
     { fact: 'SQS-7', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
+    { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'backlog', 'key-state'],
-  generates: 'an unencrypted or SSE-SQS queue with backlog, switched to a key that does not exist or is disabled',
-  arbitrary: fc.record({ sseSqs: fc.boolean(), keyCase: fc.constantFrom('missing' as const, 'disabled' as const) }),
+  generates: 'an unencrypted or SSE-SQS queue with backlog, switched to a key that does not exist, is disabled or is pending deletion (each on every seed)',
+  arbitrary: fc.record({ sseSqs: fc.boolean(), keyCase: fc.constantFrom<KeyCase>('missing', 'disabled', 'pending-deletion') }),
+  examples: [
+    { sseSqs: false, keyCase: 'missing' },
+    { sseSqs: true, keyCase: 'disabled' },
+    { sseSqs: false, keyCase: 'pending-deletion' },
+  ],
   check: async (s, { sseSqs, keyCase }) => {
     // Arrange
     let keyId = s.name('alias'); // names no key: SQS-7 lets it be configured
-    if (keyCase === 'disabled') {
+    if (keyCase !== 'missing') {
       keyId = (await createKey(s)).keyId;
-      await s.send(new DisableKeyCommand({ KeyId: keyId }));
+      if (keyCase === 'disabled') await s.send(new DisableKeyCommand({ KeyId: keyId }));
+      else await s.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     }
     const url = await createQueue(s, { SqsManagedSseEnabled: String(sseSqs) });
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'backlog' }));
@@ -43,7 +54,7 @@ export const clause = defineClause({
       () => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'new', DelaySeconds: 900 })),
       (o) => !o.ok,
     );
-    s.expectLast(witness, [fails(keyCase === 'missing' ? 'KMS.NotFound' : 'KMS.Disabled')]);
+    s.expectLast(witness, [fails(ERROR[keyCase])]);
     const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }));
     const bodies = (got.Messages ?? []).map((m) => m.Body);
     s.check(bodies.length === 1 && bodies[0] === 'backlog', 'Bodies', ['backlog'], bodies);
