@@ -117,3 +117,20 @@ export async function receiveDelivered(s: Session, input: { QueueUrl: string; Me
   }, (n) => n >= Math.max(1, expected));
   return received;
 }
+
+/**
+ * A key policy that gives the account every KMS action (the default statement) and explicitly
+ * denies `actions` to the principal the session's clients `denied` act as (SQS-10, SNS-9: an
+ * explicit Deny wins over any Allow). Passed to CreateKey's `Policy`, it costs no extra step.
+ */
+export function keyPolicyDenying(s: Session, denied: number, actions: string[]): string {
+  const principal = s.target.clients(denied).principal;
+  const account = principal.split(':')[4];
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'DenyOnePrincipal', Effect: 'Deny', Principal: { AWS: principal }, Action: actions, Resource: '*' },
+    ],
+  });
+}

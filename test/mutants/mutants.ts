@@ -5,6 +5,7 @@
  */
 import * as KMS from '@aws-sdk/client-kms';
 import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any, type Mutant } from './kit.js';
+import { MUTANTS_ERRORS } from './clauses-errors.js';
 
 export const MUTANTS: Mutant[] = [
   {
@@ -324,4 +325,5 @@ export const MUTANTS: Mutant[] = [
       throw e;
     })),
   },
+  ...MUTANTS_ERRORS,
 ];
