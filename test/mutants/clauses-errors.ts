@@ -73,4 +73,45 @@ export const MUTANTS_ERRORS: Mutant[] = [
       return next(i);
     }),
   },
+  {
+    clause: 'sqs.transparency.system-attributes-on-encrypted-queue',
+    signature: 'sqs:ReceiveMessage SenderId differs',
+    bug: 'system attributes are stored inside the sealed envelope, so SSE-KMS queues return none',
+    decorate: ({ sqs, model }) => around(sqs, 'ReceiveMessage', async (i, next) => {
+      const out = await next(i);
+      if (model.sqs.queue(i.QueueUrl).sse.mode === 'sse-kms') for (const m of out.Messages ?? []) delete m.Attributes;
+      return out;
+    }),
+  },
+  {
+    clause: 'sqs.transparency.batch-send-and-receive-round-trip',
+    signature: 'sqs:SendMessageBatch MD5OfMessageAttributes differs',
+    bug: 'SendMessageBatch drops the message attributes of entries sent to SSE-KMS queues',
+    decorate: ({ sqs, model }) => around(sqs, 'SendMessageBatch', (i, next) => {
+      if (model.sqs.queue(i.QueueUrl).sse.mode !== 'sse-kms') return next(i);
+      return next({ ...i, Entries: i.Entries.map(({ MessageAttributes: _dropped, ...e }: Any) => e) });
+    }),
+  },
+  {
+    clause: 'sqs.transparency.md5-of-message-attributes-on-encrypted-queue',
+    signature: 'sqs:SendMessage MD5OfMessageAttributes differs',
+    bug: 'SendMessage on SSE-KMS queues answers without MD5OfMessageAttributes',
+    decorate: ({ sqs, model }) => around(sqs, 'SendMessage', async (i, next) => {
+      const out = await next(i);
+      if (model.sqs.queue(i.QueueUrl).sse.mode === 'sse-kms') delete out.MD5OfMessageAttributes;
+      return out;
+    }),
+  },
+  {
+    clause: 'sqs.at-rest.sealed-body-is-not-plaintext-at-rest',
+    signature: 'sqs:SendMessage plaintext at rest differs',
+    bug: 'KMS-sealed messages are flagged sealed but the plaintext body is stored beside the ciphertext',
+    decorate: ({ model }) => {
+      const inspect = model.sqs.inspect.bind(model.sqs);
+      model.sqs.inspect = (url) => {
+        const bodies = new Map([...model.sqs.queue(url).store.all()].map((m) => [m.messageId, m.body]));
+        return inspect(url).map((m) => ({ ...m, body: m.body ?? bodies.get(m.messageId) }));
+      };
+    },
+  },
 ];
