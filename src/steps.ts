@@ -134,3 +134,18 @@ export function keyPolicyDenying(s: Session, denied: number, actions: string[]):
     ],
   });
 }
+
+/**
+ * A key policy that gives the account every KMS action and lets SNS (`sns.amazonaws.com`) make
+ * and open data keys (SNS-16), for CreateKey's `Policy`: one step where allowSnsToUseKey needs two.
+ */
+export function keyPolicyAllowingSns(s: Session): string {
+  const account = s.target.clients(0).principal.split(':')[4];
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'AllowSns', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' },
+    ],
+  });
+}

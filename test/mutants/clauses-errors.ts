@@ -114,4 +114,22 @@ export const MUTANTS_ERRORS: Mutant[] = [
       };
     },
   },
+  {
+    clause: 'sns-to-sqs.enveloped-delivery-into-sse-kms-queue',
+    signature: 'sqs:ReceiveMessage MessageId differs',
+    bug: 'the notification envelope carries a fresh id instead of the MessageId Publish returned',
+    decorate: ({ model }) => {
+      const deliver = model.sqs.deliverFromSns.bind(model.sqs);
+      model.sqs.deliverFromSns = (arn, input) => {
+        let body = input.MessageBody;
+        try {
+          const env = JSON.parse(body);
+          if (env?.Type === 'Notification') body = JSON.stringify({ ...env, MessageId: `delivery-${env.MessageId}` });
+        } catch {
+          // raw delivery: left as is
+        }
+        return deliver(arn, { ...input, MessageBody: body });
+      };
+    },
+  },
 ];
