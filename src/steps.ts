@@ -119,33 +119,20 @@ export async function receiveDelivered(s: Session, input: { QueueUrl: string; Me
 }
 
 /**
- * A key policy that gives the account every KMS action (the default statement) and explicitly
- * denies `actions` to the principal the session's clients `denied` act as (SQS-10, SNS-9: an
- * explicit Deny wins over any Allow). Passed to CreateKey's `Policy`, it costs no extra step.
+ * Replaces a key's policy with one that gives the account every KMS action (the default statement)
+ * and explicitly denies `actions` to the principal the session's clients `denied` act as (SQS-10,
+ * SNS-9: an explicit Deny wins over any Allow). PutKeyPolicy rather than CreateKey's `Policy`:
+ * real-account targets lease pooled keys and ignore CreateKey's input.
  */
-export function keyPolicyDenying(s: Session, denied: number, actions: string[]): string {
+export async function denyKeyActions(s: Session, key: Key, denied: number, actions: string[]): Promise<void> {
   const principal = s.target.clients(denied).principal;
   const account = principal.split(':')[4];
-  return JSON.stringify({
+  const policy = {
     Version: '2012-10-17',
     Statement: [
       { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
       { Sid: 'DenyOnePrincipal', Effect: 'Deny', Principal: { AWS: principal }, Action: actions, Resource: '*' },
     ],
-  });
-}
-
-/**
- * A key policy that gives the account every KMS action and lets SNS (`sns.amazonaws.com`) make
- * and open data keys (SNS-16), for CreateKey's `Policy`: one step where allowSnsToUseKey needs two.
- */
-export function keyPolicyAllowingSns(s: Session): string {
-  const account = s.target.clients(0).principal.split(':')[4];
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
-      { Sid: 'AllowSns', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' },
-    ],
-  });
+  };
+  await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
 }

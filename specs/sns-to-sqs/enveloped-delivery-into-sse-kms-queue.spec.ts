@@ -12,7 +12,7 @@ import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
 import { messageAttributesArb, subjectArb, type MessageAttributes } from '../../src/arbitraries/messages.js';
 import type { QueueMode } from '../../src/arbitraries/queues.js';
-import { createKey, createSubscribedQueue, createTopic, keyPolicyAllowingSns, receiveDelivered, sseAttributes } from '../../src/steps.js';
+import { allowSnsToUseKey, createKey, createSubscribedQueue, createTopic, receiveDelivered, sseAttributes } from '../../src/steps.js';
 
 interface Envelope {
   Type?: unknown; MessageId?: unknown; TopicArn?: unknown; Subject?: unknown; Message?: unknown; Timestamp?: unknown;
@@ -43,7 +43,8 @@ export const clause = defineClause({
   ],
   check: async (s, { mode, subject, attributes }) => {
     // Arrange
-    const key = mode === 'sse-kms' ? await createKey(s, { Policy: keyPolicyAllowingSns(s) }) : undefined;
+    const key = mode === 'sse-kms' ? await createKey(s) : undefined;
+    if (key) await allowSnsToUseKey(s, key);
     const topic = await createTopic(s);
     const url = await createSubscribedQueue(s, topic, { attributes: sseAttributes(mode, key?.keyId), subscription: { RawMessageDelivery: 'false' } });
     const withAttrs = Object.keys(attributes).length > 0;

@@ -5,8 +5,7 @@
 import { around, KMS_FAILURE, md5, snsError, type Any, type Mutant } from './kit.js';
 
 /** A key policy with its Deny statements removed: what an evaluator that only looks for Allows sees. */
-function withoutDenies(policy: string | undefined): string | undefined {
-  if (policy === undefined) return undefined;
+function withoutDenies(policy: string): string {
   const doc = JSON.parse(policy);
   const list = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
   return JSON.stringify({ ...doc, Statement: list.filter((st: Any) => st.Effect !== 'Deny') });
@@ -26,13 +25,13 @@ export const MUTANTS_ERRORS: Mutant[] = [
     clause: 'sqs.sse-kms.key-policy-deny-refuses-receive',
     signature: 'sqs:ReceiveMessage expected KMS.AccessDenied, observed success',
     bug: 'explicit Deny statements in key policies are ignored',
-    decorate: ({ kms }) => around(kms, 'CreateKey', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
+    decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
   },
   {
     clause: 'sns.sse.key-policy-deny-refuses-publish',
     signature: 'sns:Publish expected KMS.AccessDenied, observed success',
     bug: 'explicit Deny statements in key policies are ignored',
-    decorate: ({ kms }) => around(kms, 'CreateKey', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
+    decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
   },
   {
     clause: 'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, createTopic, keyPolicyDenying } from '../../../src/steps.js';
+import { createKey, createTopic, denyKeyActions } from '../../../src/steps.js';
 
 const DENIED = ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:*'] as const;
 
@@ -29,7 +29,8 @@ export const clause = defineClause({
   examples: DENIED.map((action) => ({ action, fifo: false })),
   check: async (s, { action, fifo }) => {
     // Arrange
-    const key = await createKey(s, { Policy: keyPolicyDenying(s, 1, [action]) });
+    const key = await createKey(s);
+    await denyKeyActions(s, key, 1, [action]);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId, ...(fifo ? { ContentBasedDeduplication: 'true' } : {}) }, fifo);
     const publish = (message: string) => new PublishCommand({ TopicArn: arn, Message: message, ...(fifo ? { MessageGroupId: 'g' } : {}) });
     // Act, Assert: the denied publisher is refused, an allowed one is not

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, createQueue, fifoFields, keyPolicyDenying } from '../../../src/steps.js';
+import { createKey, createQueue, fifoFields, denyKeyActions } from '../../../src/steps.js';
 
 const DENIED = ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:*'] as const;
 
@@ -29,7 +29,8 @@ export const clause = defineClause({
   examples: DENIED.map((action) => ({ action, fifo: false })),
   check: async (s, { action, fifo }) => {
     // Arrange: the key policy denies principal 1 one action a producer needs
-    const key = await createKey(s, { Policy: keyPolicyDenying(s, 1, [action]) });
+    const key = await createKey(s);
+    await denyKeyActions(s, key, 1, [action]);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     // Act, Assert: the denied principal is refused, a principal the policy allows is not
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), { principal: 1, expect: fails('KMS.AccessDenied') });
