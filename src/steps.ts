@@ -136,3 +136,19 @@ export async function denyKeyActions(s: Session, key: Key, denied: number, actio
   };
   await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
 }
+
+/**
+ * A queue SNS may write to from `topicArn` (a policy granting sns.amazonaws.com sqs:SendMessage,
+ * scoped by aws:SourceArn), not subscribed: a subscription's dead-letter queue.
+ */
+export async function createQueueForSns(s: Session, topicArn: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
+  const name = s.name('queue');
+  const [, , , region, account] = topicArn.split(':');
+  const arn = `arn:aws:sqs:${region}:${account}:${name}`;
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
+  };
+  const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, Policy: JSON.stringify(policy) } }));
+  return { url: QueueUrl!, arn };
+}

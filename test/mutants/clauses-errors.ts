@@ -131,4 +131,14 @@ export const MUTANTS_ERRORS: Mutant[] = [
       };
     },
   },
+  {
+    clause: 'sns-to-sqs.refused-delivery-goes-to-dead-letter-queue',
+    signature: 'sqs:ReceiveMessage Messages differs',
+    bug: 'subscription RedrivePolicy is ignored: refused deliveries are dropped (the arrangement alone is six steps)',
+    maxSteps: 6,
+    decorate: ({ sns }) => around(sns, 'Subscribe', (i, next) => {
+      const { RedrivePolicy: _ignored, ...rest } = i.Attributes ?? {};
+      return next({ ...i, Attributes: rest });
+    }),
+  },
 ];

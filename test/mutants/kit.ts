@@ -42,6 +42,11 @@ export interface Mutant {
   signature: string;
   /** The wrong behaviour, in the words of a bug report. */
   bug: string;
+  /**
+   * The longest counterexample allowed when the clause's arrangement alone needs more than 5 steps
+   * (an SNS subscription with a dead-letter queue: topic, two queues, subscription, publish, receive).
+   */
+  maxSteps?: number;
   decorate: (c: ReferenceClients) => void;
 }
 
