@@ -4,7 +4,7 @@
  */
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand, type CreateKeyCommandInput } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, GetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
 import type { KeyIdForm, UnusableState } from './arbitraries/keys.js';
 import type { QueueMode } from './arbitraries/queues.js';
 import type { Session } from './session.js';
@@ -107,7 +107,7 @@ export async function createSubscribedQueue(
  * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
  * unless something arrives, which already decides the check.
  */
-export async function receiveDelivered(s: Session, input: { QueueUrl: string; MessageAttributeNames?: string[] }, expected: number): Promise<Message[]> {
+export async function receiveDelivered(s: Session, input: Pick<ReceiveMessageCommandInput, 'QueueUrl' | 'MessageAttributeNames' | 'MessageSystemAttributeNames' | 'AttributeNames'>, expected: number): Promise<Message[]> {
   const received: Message[] = [];
   await s.eventually(async (remainingMs) => {
     const wait = Math.min(20, Math.ceil(remainingMs / 1000));

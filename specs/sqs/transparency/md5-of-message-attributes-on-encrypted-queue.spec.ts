@@ -6,13 +6,13 @@
  * unless a clause checks it.)
  * Source: SQS-15, SQS-13.
  */
-import { ReceiveMessageCommand, SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
+import { SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { VALID_SQS_BODY } from '../../../src/arbitraries/messages.js';
 import { md5OfMessageAttributes } from '../../../src/md5.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, createQueue, fifoFields } from '../../../src/steps.js';
+import { createKey, createQueue, fifoFields, receiveDelivered } from '../../../src/steps.js';
 
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const suffix = fc.constantFrom('', '.custom', '.x1');
@@ -49,9 +49,9 @@ export const clause = defineClause({
     const sent = await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', MessageAttributes: attributes, ...fifoFields(fifo, 'd') }));
     s.check(sent.MD5OfMessageAttributes === expected, 'MD5OfMessageAttributes', expected, sent.MD5OfMessageAttributes);
     // ... and the one the received message carries
-    const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'] }));
-    const m = got.Messages?.[0];
-    s.check(m !== undefined, 'Messages', '1 message', got.Messages ?? []);
+    const got = await receiveDelivered(s, { QueueUrl: url, MessageAttributeNames: ['All'] }, 1);
+    const m = got[0];
+    s.check(got.length === 1, 'Messages', '1 message', got.length);
     s.check(m!.MD5OfMessageAttributes === expected, 'MD5OfMessageAttributes', expected, m!.MD5OfMessageAttributes);
   },
 });

@@ -6,11 +6,11 @@
  * AWS, not documented as such, so only its presence is checked.)
  * Source: SQS-13, SQS-202, SQS-19.
  */
-import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, createQueue } from '../../../src/steps.js';
+import { createKey, createQueue, receiveDelivered } from '../../../src/steps.js';
 
 const EPOCH_MS = /^\d{13}$/;
 
@@ -34,10 +34,10 @@ export const clause = defineClause({
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     const sent = await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...(fifo ? { MessageGroupId: group, MessageDeduplicationId: dedup } : {}) }));
     // Act
-    const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, MessageSystemAttributeNames: ['All'], AttributeNames: ['All'] }));
+    const got = await receiveDelivered(s, { QueueUrl: url, MessageSystemAttributeNames: ['All'], AttributeNames: ['All'] }, 1);
     // Assert
-    const m = got.Messages?.[0];
-    s.check(m !== undefined, 'Messages', '1 message', got.Messages ?? []);
+    const m = got[0];
+    s.check(got.length === 1, 'Messages', '1 message', got.length);
     const a = m!.Attributes ?? {};
     s.check(typeof a.SenderId === 'string' && a.SenderId.length > 0, 'SenderId', '(the sender)', a.SenderId);
     s.check(EPOCH_MS.test(a.SentTimestamp ?? ''), 'SentTimestamp', '(epoch milliseconds)', a.SentTimestamp);
