@@ -24,7 +24,7 @@ export const clause = defineClause({
     { fact: 'SQS-10', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
     { fact: 'SQS-11', url: PAGES.sqsReceiveMessage, evidence: 'MODEL' },
   ],
-  features: ['sqs', 'sse-kms'],
+  features: ['sqs', 'sse-kms', 'fifo'],
   requires: [{ principals: 2 }],
   generates: 'a Deny on kms:Decrypt or kms:* for a second principal that receives × standard / FIFO queues',
   arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),

@@ -30,7 +30,7 @@ export const clause = defineClause({
     { fact: 'KMS-201', url: PAGES.kmsGenerateDataKey, evidence: 'DOC' },
     { fact: 'KMS-201', url: PAGES.kmsKeyTypes, evidence: 'DOC' },
   ],
-  features: ['sqs', 'sse-kms', 'kms'],
+  features: ['sqs', 'sse-kms', 'kms', 'fifo'],
   generates: 'HMAC_256, ECC_NIST_P256 signing, RSA_2048 signing and RSA_2048 encryption keys × standard / FIFO queues',
   arbitrary: fc.record({ type: fc.constantFrom(...KEY_TYPES), fifo: fc.boolean() }),
   examples: KEY_TYPES.map((type) => ({ type, fifo: false })),
