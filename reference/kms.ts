@@ -202,7 +202,7 @@ export class KmsModel {
       if (policyName !== 'default') throw kmsError('ValidationException', `PolicyName must be "default", got ${policyName}`);
       const problem = checkPolicyDocument(policy);
       if (problem) throw kmsError('MalformedPolicyDocumentException', problem);
-      // The key-state table allows PutKeyPolicy in every state, PendingDeletion included (KMS-101).
+      // The key-state table allows PutKeyPolicy in every state, PendingDeletion included (KMS-15).
       key.policy = policy;
       return key;
     });

@@ -39,4 +39,11 @@ export const PAGES = {
   kmsImportingKeysCreateKey: 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html',
   kmsEnablingKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html',
   kmsCreateAlias: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html',
+  sqsSendMessageBatch: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html',
+  sqsMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_Message.html',
+  sqsMessageAttributesMd5: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-attributes-md5-message-digest-calculation',
+  snsNotificationJson: 'https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html',
+  snsDeadLetterQueues: 'https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html',
+  kmsKeyTypes: 'https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-compare.html',
+  kmsDecrypt: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html',
 } as const;

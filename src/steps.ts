@@ -4,7 +4,7 @@
  */
 import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand, type CreateKeyCommandInput } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, GetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
 import type { KeyIdForm, UnusableState } from './arbitraries/keys.js';
 import type { QueueMode } from './arbitraries/queues.js';
 import type { Session } from './session.js';
@@ -107,7 +107,7 @@ export async function createSubscribedQueue(
  * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
  * unless something arrives, which already decides the check.
  */
-export async function receiveDelivered(s: Session, input: { QueueUrl: string; MessageAttributeNames?: string[] }, expected: number): Promise<Message[]> {
+export async function receiveDelivered(s: Session, input: Pick<ReceiveMessageCommandInput, 'QueueUrl' | 'MessageAttributeNames' | 'MessageSystemAttributeNames' | 'AttributeNames'>, expected: number): Promise<Message[]> {
   const received: Message[] = [];
   await s.eventually(async (remainingMs) => {
     const wait = Math.min(20, Math.ceil(remainingMs / 1000));
@@ -131,4 +131,39 @@ export async function createKeyPendingImport(s: Session, opts: { asserted: boole
   if (opts.asserted) s.check(KeyMetadata.KeyState === 'PendingImport', 'KeyState', 'PendingImport', KeyMetadata.KeyState);
   else if (KeyMetadata.KeyState !== 'PendingImport') s.notObservable(`${s.target.name} created the EXTERNAL key ${KeyMetadata.KeyState}, not PendingImport (kms.key-state.external-key-starts-pending-import reports that)`);
   return { keyId: KeyMetadata.KeyId!, arn: KeyMetadata.Arn! };
+}
+
+/**
+ * Replaces a key's policy with one that gives the account every KMS action (the default statement)
+ * and explicitly denies `actions` to the principal the session's clients `denied` act as (SQS-10,
+ * SNS-9: an explicit Deny wins over any Allow). PutKeyPolicy rather than CreateKey's `Policy`:
+ * real-account targets lease pooled keys and ignore CreateKey's input.
+ */
+export async function denyKeyActions(s: Session, key: Key, denied: number, actions: string[]): Promise<void> {
+  const principal = s.target.clients(denied).principal;
+  const account = principal.split(':')[4];
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'DenyOnePrincipal', Effect: 'Deny', Principal: { AWS: principal }, Action: actions, Resource: '*' },
+    ],
+  };
+  await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+}
+
+/**
+ * A queue SNS may write to from `topicArn` (a policy granting sns.amazonaws.com sqs:SendMessage,
+ * scoped by aws:SourceArn), not subscribed: a subscription's dead-letter queue.
+ */
+export async function createQueueForSns(s: Session, topicArn: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
+  const name = s.name('queue');
+  const [, , , region, account] = topicArn.split(':');
+  const arn = `arn:aws:sqs:${region}:${account}:${name}`;
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
+  };
+  const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, Policy: JSON.stringify(policy) } }));
+  return { url: QueueUrl!, arn };
 }

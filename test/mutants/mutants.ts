@@ -7,6 +7,7 @@ import * as KMS from '@aws-sdk/client-kms';
 import { MUTANTS_REUSE } from './clauses-reuse.js';
 import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any, type Mutant } from './kit.js';
 import { MUTANTS_STATE } from './clauses-state.js';
+import { MUTANTS_ERRORS } from './clauses-errors.js';
 
 export const MUTANTS: Mutant[] = [
   {
@@ -368,4 +369,5 @@ export const MUTANTS: Mutant[] = [
   },
   ...MUTANTS_REUSE,
   ...MUTANTS_STATE,
+  ...MUTANTS_ERRORS,
 ];

@@ -1,7 +1,7 @@
 /**
- * The reference model's key states beyond Enabled/Disabled/PendingDeletion (PendingImport, KMS-101),
+ * The reference model's key states beyond Enabled/Disabled/PendingDeletion (PendingImport, KMS-15),
  * repeated state changes (KMS-2), and which key a queue's messages need after SSE is turned off or
- * the key changes (SQS-10, SQS-14, SQS-102).
+ * the key changes (SQS-10, SQS-14, SQS-26).
  */
 import {
   CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand,
@@ -19,7 +19,7 @@ async function externalKey() {
   return { ...c, key: KeyMetadata! };
 }
 
-describe('keys without key material (KMS-1, KMS-101)', () => {
+describe('keys without key material (KMS-1, KMS-15)', () => {
   it('are created PendingImport with Origin EXTERNAL, not enabled', async () => {
     const { key } = await externalKey();
     expect(key).toMatchObject({ KeyState: 'PendingImport', Origin: 'EXTERNAL', Enabled: false });
@@ -86,7 +86,7 @@ describe('repeated key state changes (KMS-2)', () => {
   });
 });
 
-describe('which key a message needs (SQS-10, SQS-14, SQS-102)', () => {
+describe('which key a message needs (SQS-10, SQS-14, SQS-26)', () => {
   async function arrange() {
     const c = createReferenceClients();
     const keyId = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;

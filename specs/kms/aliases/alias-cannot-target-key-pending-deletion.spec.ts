@@ -3,7 +3,7 @@
  * target fail with KMSInvalidStateException. An alias whose current key is pending deletion can
  * still be re-pointed to a usable key (the key-state table: UpdateAlias fails only when the
  * destination key is pending deletion), and then names that key.
- * Source: KMS-2, KMS-102, KMS-7.
+ * Source: KMS-2, KMS-16, KMS-7.
  */
 import { CreateAliasCommand, DescribeKeyCommand, ScheduleKeyDeletionCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
@@ -22,7 +22,7 @@ export const clause = defineClause({
   theme: 'key-state',
   sources: [
     { fact: 'KMS-2', url: PAGES.kmsKeyState, evidence: 'DOC' },
-    { fact: 'KMS-102', url: PAGES.kmsKeyState, evidence: 'DOC' },
+    { fact: 'KMS-16', url: PAGES.kmsKeyState, evidence: 'DOC' },
     { fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' },
   ],
   features: ['kms', 'aliases', 'key-state'],

@@ -4,7 +4,7 @@
  * Encrypt fail with KMSInvalidStateException ("<key ARN> is pending import"), and so do EnableKey
  * and DisableKey (the key-state table). A target that cannot create such a key (the AWS target's
  * key pool) cannot show this.
- * Source: KMS-1, KMS-3, KMS-101.
+ * Source: KMS-1, KMS-3, KMS-15.
  */
 import { DisableKeyCommand, EnableKeyCommand, EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
@@ -24,7 +24,7 @@ export const clause = defineClause({
   sources: [
     { fact: 'KMS-1', url: PAGES.kmsImportingKeysCreateKey, evidence: 'DOC' },
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
-    { fact: 'KMS-101', url: PAGES.kmsKeyState, evidence: 'DOC' },
+    { fact: 'KMS-15', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],
   features: ['kms', 'key-state'],
   generates: 'GenerateDataKey, Encrypt, EnableKey or DisableKey on a new EXTERNAL key (all four on every seed)',

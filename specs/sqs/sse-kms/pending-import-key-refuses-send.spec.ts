@@ -4,7 +4,7 @@
  * cannot be used in cryptographic operations and that GenerateDataKey on it fails with
  * KMSInvalidStateException; SQS's model maps that KMS error to KmsInvalidState. No SQS page names
  * PendingImport itself, so the exact code is inferred: SHOULD.
- * Source: SQS-101, KMS-1, KMS-3, SQS-11.
+ * Source: SQS-25, KMS-1, KMS-3, SQS-11.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ export const clause = defineClause({
   level: 'SHOULD',
   theme: 'error-codes',
   sources: [
-    { fact: 'SQS-101', url: PAGES.sqsSendMessage, evidence: 'INF' },
+    { fact: 'SQS-25', url: PAGES.sqsSendMessage, evidence: 'INF' },
     { fact: 'KMS-1', url: PAGES.kmsImportingKeysCreateKey, evidence: 'DOC' },
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },

@@ -3,7 +3,7 @@
  * SSE-SQS on for an unencrypted queue, and GetQueueAttributes then reads "true" with no KMS
  * attributes. The queue starts unencrypted (created with SqsManagedSseEnabled "false"); a target
  * that cannot create one has nothing to show here.
- * Source: SQS-1, SQS-301.
+ * Source: SQS-1, SQS-23.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -18,7 +18,7 @@ export const clause = defineClause({
   theme: 'configuration',
   sources: [
     { fact: 'SQS-1', url: PAGES.sqsSetQueueAttributes, evidence: 'DOC' },
-    { fact: 'SQS-301', url: PAGES.terraformSqsQueueTest, evidence: 'OBS' },
+    { fact: 'SQS-23', url: PAGES.terraformSqsQueueTest, evidence: 'OBS' },
   ],
   features: ['sqs', 'sse-sqs', 'attributes'],
   generates: 'standard and FIFO queues created unencrypted, then given SqsManagedSseEnabled "true"',

@@ -7,7 +7,7 @@
  * the changed attributes (with a reuse period, as Terraform resets it to its default). Whether
  * SqsManagedSseEnabled "true" alone, with the key left set, is refused or switches is not known,
  * and not asserted here.
- * Source: SQS-302, SQS-5, SQS-1.
+ * Source: SQS-24, SQS-5, SQS-1.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -22,8 +22,8 @@ export const clause = defineClause({
   level: 'OBSERVED',
   theme: 'configuration',
   sources: [
-    { fact: 'SQS-302', url: PAGES.terraformSqsQueueTest, evidence: 'OBS' },
-    { fact: 'SQS-302', url: PAGES.terraformSqsAttributeMap, evidence: 'INF' },
+    { fact: 'SQS-24', url: PAGES.terraformSqsQueueTest, evidence: 'OBS' },
+    { fact: 'SQS-24', url: PAGES.terraformSqsAttributeMap, evidence: 'INF' },
     { fact: 'SQS-1', url: PAGES.sqsSetQueueAttributes, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],

@@ -1,0 +1,57 @@
+/**
+ * When the queue key of an SNS→SQS subscription refuses SNS (alias/aws/sqs, or a customer managed
+ * key whose policy does not allow sns.amazonaws.com), Publish still succeeds and the message goes to
+ * the subscription's dead-letter queue (RedrivePolicy deadLetterTargetArn; here an unencrypted or
+ * SSE-SQS queue, which needs no key SNS can use). AWS documents that undeliverable messages go to
+ * the DLQ, client-side errors at once and server-side ones after up to 23 days of retries; that a
+ * KMS refusal is a client-side error is an inference (aws-facts open question 8), hence OBSERVED.
+ * Source: SNS-16, SNS-20.
+ */
+import { PublishCommand } from '@aws-sdk/client-sns';
+import fc from 'fast-check';
+import { defineClause } from '../../src/clause.js';
+import { PAGES } from '../../src/pages.js';
+import { createKey, createQueueForSns, createSubscribedQueue, createTopic, receiveDelivered, sseAttributes } from '../../src/steps.js';
+
+type Refusing = 'aws-managed' | 'cmk-not-allowing-sns';
+
+export const clause = defineClause({
+  id: 'sns-to-sqs.refused-delivery-goes-to-dead-letter-queue',
+  title: 'A message SNS cannot deliver because the queue key refuses it goes to the subscription dead-letter queue',
+  level: 'OBSERVED',
+  theme: 'error-codes',
+  sources: [
+    { fact: 'SNS-16', url: PAGES.snsDeadLetterQueues, evidence: 'DOC' },
+    { fact: 'SNS-20', url: PAGES.snsDeadLetterQueues, evidence: 'INF' },
+  ],
+  features: ['sns', 'sns-to-sqs', 'sse-kms', 'aws-managed-keys'],
+  generates: 'queues on alias/aws/sqs or a key that does not allow SNS × unencrypted or SSE-SQS dead-letter queues × raw or enveloped delivery',
+  arbitrary: fc.record({ refusing: fc.constantFrom<Refusing>('aws-managed', 'cmk-not-allowing-sns'), dlqMode: fc.constantFrom('none' as const, 'sse-sqs' as const), raw: fc.boolean() }),
+  examples: [
+    { refusing: 'aws-managed' as Refusing, dlqMode: 'none' as const, raw: true },
+    { refusing: 'cmk-not-allowing-sns' as Refusing, dlqMode: 'sse-sqs' as const, raw: false },
+  ],
+  check: async (s, { refusing, dlqMode, raw }) => {
+    // Arrange: a subscription whose queue key refuses SNS, with a dead-letter queue SNS can write to
+    const topic = await createTopic(s);
+    const dlq = await createQueueForSns(s, topic, sseAttributes(dlqMode));
+    const queueKey = refusing === 'aws-managed' ? 'alias/aws/sqs' : (await createKey(s)).keyId;
+    await createSubscribedQueue(s, topic, {
+      attributes: { KmsMasterKeyId: queueKey },
+      subscription: { RawMessageDelivery: String(raw), RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) },
+    });
+    // Act: Publish succeeds whatever the queue key allows
+    await s.send(new PublishCommand({ TopicArn: topic, Message: 'dead-lettered' }));
+    // Assert: the message is in the dead-letter queue (as published, or inside its notification envelope)
+    const got = await receiveDelivered(s, { QueueUrl: dlq.url }, 1);
+    const messages = got.map((m) => {
+      try {
+        const env = JSON.parse(m.Body ?? '') as { Type?: string; Message?: string };
+        return env.Type === 'Notification' ? env.Message : m.Body;
+      } catch {
+        return m.Body;
+      }
+    });
+    s.check(JSON.stringify(messages) === JSON.stringify(['dead-lettered']), 'Messages', ['dead-lettered'], messages);
+  },
+});

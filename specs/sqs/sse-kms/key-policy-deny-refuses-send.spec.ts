@@ -1,0 +1,39 @@
+/**
+ * A producer needs kms:GenerateDataKey and kms:Decrypt on the queue's key. When the key policy
+ * explicitly denies the sending principal either action (or kms:*), SendMessage fails with
+ * KmsAccessDenied, while another principal the policy does not deny sends to the same queue.
+ * Source: SQS-10, SQS-11, SQS-9.
+ */
+import { SendMessageCommand } from '@aws-sdk/client-sqs';
+import fc from 'fast-check';
+import { defineClause } from '../../../src/clause.js';
+import { fails } from '../../../src/outcome.js';
+import { PAGES } from '../../../src/pages.js';
+import { createKey, createQueue, fifoFields, denyKeyActions } from '../../../src/steps.js';
+
+const DENIED = ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:*'] as const;
+
+export const clause = defineClause({
+  id: 'sqs.sse-kms.key-policy-deny-refuses-send',
+  title: 'SendMessage by a principal the queue key policy denies kms:GenerateDataKey or kms:Decrypt fails with KmsAccessDenied',
+  level: 'MUST',
+  theme: 'error-codes',
+  sources: [
+    { fact: 'SQS-10', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
+    { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
+  ],
+  features: ['sqs', 'sse-kms', 'fifo'],
+  requires: [{ principals: 2 }],
+  generates: 'a Deny on kms:GenerateDataKey, kms:Decrypt or kms:* for a second principal × standard / FIFO queues',
+  arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),
+  examples: DENIED.map((action) => ({ action, fifo: false })),
+  check: async (s, { action, fifo }) => {
+    // Arrange: the key policy denies principal 1 one action a producer needs
+    const key = await createKey(s);
+    await denyKeyActions(s, key, 1, [action]);
+    const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
+    // Act, Assert: the denied principal is refused, a principal the policy allows is not
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), { principal: 1, expect: fails('KMS.AccessDenied') });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'allowed', ...fifoFields(fifo, 'd2') }));
+  },
+});
