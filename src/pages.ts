@@ -12,6 +12,7 @@ export const PAGES = {
   snsFifoSecurity: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-security.html',
   snsFilterPolicies: 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html',
   custodianUnsetEncryption: 'https://github.com/cloud-custodian/cloud-custodian/tree/main/tests/data/placebo/test_sns_unset_encryption',
+  sqsJsonApiResponses: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-api-responses.html',
   sqsSse: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html',
   sqsKeyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
   sqsDisableSse: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-java-configure-sse.html',
@@ -34,6 +35,8 @@ export const PAGES = {
   kmsListAliases: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_ListAliases.html',
   kmsUnusableKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#unusable-kms-keys',
   kmsAwsManagedKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk',
+  kmsEncryptionContext: 'https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#encrypt_context',
+  localstackKmsSnapshot: 'https://github.com/localstack/localstack/blob/main/tests/aws/services/kms/test_kms.snapshot.json',
   kmsDescribeKey: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_DescribeKey.html',
   // KMS key states, imported key material, aliases (clauses-state batch)
   kmsImportingKeysCreateKey: 'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys-create-cmk.html',

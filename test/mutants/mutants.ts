@@ -367,6 +367,34 @@ export const MUTANTS: Mutant[] = [
       throw e;
     })),
   },
+  {
+    clause: 'sns.sse.aws-managed-key-exists-after-publish',
+    signature: 'kms:DescribeKey KeyManager differs',
+    bug: 'alias/aws/sns resolves to a customer managed key',
+    decorate: ({ kms }) => around(kms, 'DescribeKey', async (i, next) => {
+      const out = await next(i);
+      return i.KeyId === 'alias/aws/sns' ? { ...out, KeyMetadata: { ...out.KeyMetadata, KeyManager: 'CUSTOMER' } } : out;
+    }),
+  },
+  {
+    clause: 'kms.encryption-context.decrypt-needs-the-same-context',
+    signature: '[value-changed] kms:Decrypt expected KMS.InvalidCiphertext, observed success',
+    bug: 'Decrypt ignores the encryption context',
+    decorate: ({ kms }) => {
+      around(kms, 'Encrypt', (i, next) => next({ ...i, EncryptionContext: undefined }));
+      around(kms, 'Decrypt', (i, next) => next({ ...i, EncryptionContext: undefined }));
+    },
+  },
+  {
+    clause: 'kms.key-state.refusals-answer-http-400',
+    signature: '[Disabled] kms:GenerateDataKey HTTP status differs',
+    bug: 'KMS refusals use the API model\'s status codes (409, 404)',
+    decorate: ({ kms }) => around(kms, 'GenerateDataKey', (i, next) => next(i).catch((e) => {
+      const status = e.name === 'NotFoundException' ? 404 : e.name === 'DisabledException' || e.name === 'KMSInvalidStateException' ? 409 : undefined;
+      if (status) e.$metadata = { ...e.$metadata, httpStatusCode: status };
+      throw e;
+    })),
+  },
   ...MUTANTS_REUSE,
   ...MUTANTS_STATE,
   ...MUTANTS_ERRORS,

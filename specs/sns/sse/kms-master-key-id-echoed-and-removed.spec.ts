@@ -1,7 +1,7 @@
 /**
  * SNS stores KmsMasterKeyId exactly as given, without validating it, and removes the attribute
  * (rather than showing "") when it is set to the empty string.
- * Source: SNS-4, SNS-5, SNS-7.
+ * Source: SNS-4, SNS-5, SNS-7, SNS-6.
  */
 import { SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
@@ -18,6 +18,7 @@ export const clause = defineClause({
   sources: [
     { fact: 'SNS-5', url: PAGES.custodianUnsetEncryption, evidence: 'OBS' },
     { fact: 'SNS-4', url: PAGES.snsSetTopicAttributes, evidence: 'DOC' },
+    { fact: 'SNS-6', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'attributes', 'key-identifiers', 'fifo'],
   generates: 'standard and FIFO topics, key strings of every identifier shape and arbitrary text, set at create or later',

@@ -1,7 +1,7 @@
 /**
  * Publish to a topic whose key is disabled, pending deletion or missing is rejected with
  * KMSDisabled, KMSInvalidState or KMSNotFound, for every form of key identifier.
- * Source: SNS-10, SNS-13, SNS-7.
+ * Source: SNS-10, SNS-13, SNS-7, X-1.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SNS-10', url: PAGES.snsKeyManagement, evidence: 'DOC' },
     { fact: 'SNS-10', url: PAGES.snsPublish, evidence: 'MODEL' },
     { fact: 'SNS-13', url: PAGES.kmsUnusableKeys, evidence: 'DOC' },
+    { fact: 'X-1', url: PAGES.snsPublish, evidence: 'MODEL' },
   ],
   features: ['sns', 'sse-kms', 'key-state', 'key-identifiers', 'fifo'],
   generates: 'all four identifier forms × Disabled / PendingDeletion × standard / FIFO topics created after the key became unusable',

@@ -3,7 +3,7 @@
  * EnableKey makes a key usable at once, up to KMS's eventual consistency, so the first publish
  * after it is retried within the target's bound. Where the refusal while disabled is witnessed, the
  * topic is new and has never published, so no cached data key can hide it.
- * Source: SNS-13, KMS-2, SNS-10.
+ * Source: SNS-13, KMS-2, SNS-10, KMS-13.
  */
 import { DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';
@@ -21,6 +21,7 @@ export const clause = defineClause({
   sources: [
     { fact: 'SNS-13', url: PAGES.snsKeyManagement, evidence: 'DOC' },
     { fact: 'KMS-2', url: PAGES.kmsEnablingKeys, evidence: 'DOC' },
+    { fact: 'KMS-13', url: PAGES.kmsEnablingKeys, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'key-state', 'fifo'],
   generates: 'standard and FIFO topics × with or without a publish refused while the key was disabled (all four on every seed)',

@@ -6,7 +6,7 @@
  * The refusal while disabled is witnessed on a principal holding no decryption key for the queue:
  * SQS caches data keys for encryption and for decryption separately, so a principal that has only
  * sent holds none.
- * Source: SQS-20, KMS-2, SQS-9.
+ * Source: SQS-20, KMS-2, SQS-9, KMS-13.
  */
 import { DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -26,6 +26,7 @@ export const clause = defineClause({
     { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
     { fact: 'KMS-2', url: PAGES.kmsEnablingKeys, evidence: 'DOC' },
     { fact: 'SQS-9', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
+    { fact: 'KMS-13', url: PAGES.kmsEnablingKeys, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'key-state', 'transparency'],
   generates: 'a message sealed before the key was disabled or none (both on every seed), generated bodies',

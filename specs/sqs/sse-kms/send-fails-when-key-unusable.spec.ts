@@ -1,7 +1,7 @@
 /**
  * A principal with no cached data key cannot send to a queue whose KMS key is disabled or pending
  * deletion: SendMessage fails with KmsDisabled or KmsInvalidState, whatever form names the key.
- * Source: SQS-11, SQS-20, KMS-3.
+ * Source: SQS-11, SQS-20, KMS-3, X-1.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
     { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
+    { fact: 'X-1', url: PAGES.sqsJsonApiResponses, evidence: 'SDK' },
   ],
   features: ['sqs', 'sse-kms', 'key-state', 'key-identifiers'],
   generates: 'all four key identifier forms × Disabled / PendingDeletion × standard / FIFO queues created after the key became unusable',
