@@ -3,6 +3,7 @@ import type { Clause, Source } from '../clause.js';
 import type { Fact } from '../facts.js';
 import { FEATURES } from '../features.js';
 import { describeRequirement } from '../target.js';
+import { THEMES, type Theme } from '../themes.js';
 
 const AREAS: Record<string, string> = {
   'kms': 'AWS KMS',
@@ -26,6 +27,7 @@ export function renderSpecMarkdown(clauses: Clause[], facts: Fact[]): string {
     'AWS page), and a property checked over generated scenarios against every target. Levels: **MUST** (documented),',
     '**SHOULD**, **OBSERVED** (seen on AWS, not promised by a document).',
     '',
+    ...coverageTable(clauses),
   ];
   const byArea = new Map<string, Clause[]>();
   for (const c of clauses) {
@@ -57,4 +59,13 @@ function byFact(sources: Source[]): Source[][] {
   const groups = new Map<string, Source[]>();
   for (const s of sources) groups.set(s.fact, [...(groups.get(s.fact) ?? []), s]);
   return [...groups.values()];
+}
+
+/** One row per theme of the mission: what it covers, its clauses, and what stays out and why. */
+function coverageTable(clauses: Clause[]): string[] {
+  const rows = (Object.entries(THEMES) as [Theme, (typeof THEMES)[Theme]][]).map(([theme, t]) => {
+    const mine = clauses.filter((c) => c.theme === theme).map((c) => `\`${c.id}\``);
+    return `| **${theme}**: ${t.meaning} | ${mine.length} | ${mine.join(', ') || '—'} | ${t.outside} |`;
+  });
+  return ['## Coverage by theme', '', '| theme | clauses | which | stays out, and why |', '|---|---|---|---|', ...rows, ''];
 }
