@@ -74,33 +74,42 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     report.target.unavailable = unavailable;
   }
   const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
-  try {
-    for (const [i, clause] of opts.clauses.entries()) {
-      opts.onClauseStart?.(clause, i, opts.clauses.length);
-      let result: ClauseResult;
+  const runOne = async (clause: Clause, i: number): Promise<ClauseResult> => {
+    opts.onClauseStart?.(clause, i, opts.clauses.length);
+    let result: ClauseResult;
+    if (opts.signal?.aborted) {
+      result = base(clause, 'not-observable', 0, 0, INTERRUPTED);
+      report.interrupted = true;
+    } else if (unavailable) {
+      result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
+    } else {
+      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal });
+      result = r;
       if (opts.signal?.aborted) {
-        result = base(clause, 'not-observable', 0, 0, INTERRUPTED);
+        result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
         report.interrupted = true;
-      } else if (unavailable) {
-        result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
-      } else {
-        const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal });
-        result = r;
-        if (opts.signal?.aborted) {
-          result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
-          report.interrupted = true;
-        }
-        // One request could not reach the target: if a second, harmless one cannot either, it has stopped
-        // answering, and the rest of the run is not run (exit 3) instead of waiting out every request.
-        if (unreachable && !(await answers(target))) {
-          stoppedAnswering = true;
-          unavailable = `target ${target.name} stopped answering during ${clause.id}`;
-          report.target.unavailable = unavailable;
-        }
       }
-      report.clauses.push(result);
-      opts.onClauseEnd?.(result, i, opts.clauses.length);
+      // One request could not reach the target: if a second, harmless one cannot either, it has stopped
+      // answering, and the rest of the run is not run (exit 3) instead of waiting out every request.
+      if (unreachable && !unavailable && !(await answers(target))) {
+        stoppedAnswering = true;
+        unavailable = `target ${target.name} stopped answering during ${clause.id}`;
+        report.target.unavailable = unavailable;
+      }
     }
+    opts.onClauseEnd?.(result, i, opts.clauses.length);
+    return result;
+  };
+  try {
+    // Clauses that wait out data-key windows in real time (minutes) mostly sleep: they run alongside the
+    // others instead of one after another. Each uses only what it creates, and results keep clause order.
+    const waits = (c: Clause) => !target.capabilities.virtualClock && requirementsOf(c).includes('timeWindows');
+    const indexed = opts.clauses.map((clause, i) => ({ clause, i }));
+    const waiting = Promise.all(indexed.filter(({ clause }) => waits(clause)).map(async ({ clause, i }) => ({ i, result: await runOne(clause, i) })));
+    const results: ClauseResult[] = [];
+    for (const { clause, i } of indexed.filter(({ clause }) => !waits(clause))) results[i] = await runOne(clause, i);
+    for (const { i, result } of await waiting) results[i] = result;
+    report.clauses.push(...results);
   } finally {
     if (!unavailable || stoppedAnswering) await target.dispose();
   }

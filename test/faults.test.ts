@@ -88,7 +88,8 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
   });
 
   it('a target that goes silent mid-run ends the run within its bound: not run, exit code 3', async () => {
-    const clauses = (await loadClauses()).filter((c) => c.id.startsWith('sqs.')).slice(0, 8);
+    // Eight quick clauses that need nothing but SQS and KMS (no waiting, no 1 MiB bodies).
+    const clauses = process.env.SILENT_ALL ? (await loadClauses()).filter((c) => c.id.startsWith('sqs.')).slice(0, 8) : (await loadClauses()).filter((c) => c.id.startsWith('sqs.sse-kms.') && !c.requires?.length).slice(0, 8);
     // The target goes silent after 60 % of the requests a whole run makes (counted on a healthy run).
     const control = await proxied(() => undefined);
     await runConformance(control.target, { clauses, runs: 3 });
@@ -106,5 +107,5 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
     expect(notRun.length, verdicts.join(' ')).toBeGreaterThan(0);
     for (const c of notRun) expect(c.reason).toMatch(/^not run: target endpoint stopped answering during /);
     expect(exitCodeOf(report)).toBe(3);
-  }, 30_000);
+  }, 600_000);
 });

@@ -66,7 +66,7 @@ program
     const clauses = await loadClauses();
     if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses, readFacts()));
     if (o.format === 'json') {
-      const plain = clauses.map(({ id, title, level, sources, features, requires, generates }) => ({ id, title, level, sources, features, requires: requires ?? [], generates }));
+      const plain = clauses.map(({ id, title, level, theme, sources, features, requires, generates }) => ({ id, title, level, theme, sources, features, requires: requires ?? [], generates }));
       return void process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
     }
     for (const c of clauses) process.stdout.write(`${c.level.padEnd(8)} ${c.id}\n         ${c.title}\n`);
