@@ -27,7 +27,7 @@ export function matches(observed: Observed, allowed: readonly Expected[]): boole
   });
 }
 
-/** The report form of an observed outcome: `{ ok: true }` or `{ ok: false, code, httpStatus }` (design.md). */
+/** The report form of an observed outcome: `{ ok: true }` or `{ ok: false, code, httpStatus, name, message }` (a step's `observed`, src/report-schema.ts). */
 export function reportObserved(o: Observed): Record<string, unknown> {
   if (o.ok) return { ok: true };
   return { ok: false, code: o.code, httpStatus: o.httpStatus, name: o.name, message: o.message };

@@ -9,16 +9,11 @@ import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isUnreachable, normalizeError } from './errors/normalize.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
+import type { Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
 
-export interface Step {
-  op: string;
-  service: Service;
-  principal: number;
-  input: unknown;
-  expected?: unknown[];
-  observed: Record<string, unknown>;
-}
+/** A step's shape is part of the report format (src/report-schema.ts). */
+export type { Step };
 
 /** The clause's expectation did not hold: a `fail` verdict, with the steps as counterexample. */
 export class ClauseViolation extends Error {
@@ -142,7 +137,7 @@ export class Session {
     }
     this.#nameSymbol(op, input as Record<string, unknown>);
     if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
-    this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Record<string, unknown> });
+    this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] });
     return observed;
   }
 

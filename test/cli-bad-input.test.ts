@@ -47,12 +47,12 @@ describe('bad command lines', () => {
 });
 
 describe('garbage report files', () => {
-  it('report, replay and explain --report refuse any non-report with exit code 2 and one line', () => {
+  it('report, replay, explain --report and diff refuse any non-report with exit code 2 and one line', () => {
     const garbage = fc.oneof(fc.constant(''), fc.constant('null'), fc.constant('{"tool":"sse-conformance"}'), fc.json(), fc.string(), fc.constant('{"tool":"sse-conformance","target":{"name":"x"},"seed":1,"clauses":[null]}'));
-    fc.assert(fc.property(garbage, fc.constantFrom('report', 'replay', 'explain'), (text, command) => {
+    fc.assert(fc.property(garbage, fc.constantFrom('report', 'replay', 'explain', 'diff'), (text, command) => {
       const file = join(dir, 'r.json');
       writeFileSync(file, text);
-      const args = command === 'report' ? ['report', file] : command === 'replay' ? ['replay', file, 'kms.aliases.alias-name-rules'] : ['explain', 'kms.aliases.alias-name-rules', '--report', file];
+      const args = command === 'report' ? ['report', file] : command === 'replay' ? ['replay', file, 'kms.aliases.alias-name-rules'] : command === 'diff' ? ['diff', file, file] : ['explain', 'kms.aliases.alias-name-rules', '--report', file];
       const r = cli(args, { timeout: 30_000 });
       expect(r.code, `${command} ${JSON.stringify(text)}`).toBe(2);
       expect(r.err).toMatch(/cannot read report .*r\.json: /);

@@ -1,4 +1,4 @@
-/** docs/spec.md, docs/conformance.md and README's target table are generated; a stale copy fails CI (run `npm run docs`). */
+/** docs/spec.md, docs/conformance.md, docs/report.schema.json and README's target table are generated; a stale copy fails CI (run `npm run docs`). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';

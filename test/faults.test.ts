@@ -97,6 +97,7 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
     const { target } = await proxied((n) => (n > silentAfter ? 'silence' : undefined), 1_000);
     const started = Date.now();
     const report = await runConformance(target, { clauses, runs: 3 });
+    if (process.env.SILENT_ALL) console.log(JSON.stringify(report.clauses.map((c) => [c.id, c.verdict, c.durationMs, c.runs, (c.reason ?? '').slice(0, 120)]), null, 1));
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(report.target.unavailable).toMatch(/stopped answering during /);
     expect(report.clauses.some((c) => c.verdict === 'error' && /timed out|Timeout/i.test(c.reason ?? ''))).toBe(true);

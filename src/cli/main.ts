@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * sse-conformance: list the specification, or run it against a target.
- * Exit codes: 0 as expected; 1 a failure or unexpected pass; 2 usage or configuration error;
+ * Exit codes: 0 as expected; 1 a failure or unexpected pass (diff: B has a deviation A does not); 2 usage or configuration error;
  * 3 the target could not be started or reached; 4 as expected, but an output file could not be
  * written; 70 an internal error (a bug).
  */
@@ -16,6 +16,8 @@ import { renderHtml } from '../reports/html.js';
 import { renderJunit } from '../reports/junit.js';
 import { renderMarkdown } from '../reports/markdown.js';
 import { mergeShards } from '../reports/merge.js';
+import { diffReports, newDeviations } from '../reports/diff.js';
+import { renderDiffConsole, renderDiffMarkdown } from '../reports/diff-render.js';
 import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
@@ -189,6 +191,16 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown', 'html']).default('markdown'))
   .action((files: string[], o: { format: string }) => {
     process.stdout.write(render(o.format, mergeShards(files.map(readReport))));
+  });
+
+program
+  .command('diff <a> <b>')
+  .description('what changed from report A to report B (a target over time, or two targets): verdicts, and deviations gained and lost by signature; exit 1 when B has a deviation A does not')
+  .addOption(new Option('--format <format>', 'output format').choices(['console', 'markdown']).default('console'))
+  .action((a: string, b: string, o: { format: string }) => {
+    const d = diffReports(readReport(a), readReport(b));
+    process.stdout.write(o.format === 'markdown' ? renderDiffMarkdown(d, { a, b }) : renderDiffConsole(d, { a, b }));
+    process.exitCode = newDeviations(d) > 0 ? 1 : 0;
   });
 
 program

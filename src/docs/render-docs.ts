@@ -1,7 +1,8 @@
 /**
  * Everything that is generated from the specification, the fact base, the target modules and their
  * baselines: docs/spec.md (each source linked to its fact in specs/facts.md), docs/conformance.md,
- * and the target table in README.md (between its markers).
+ * and the target table in README.md (between its markers); and from the report schema,
+ * docs/report.schema.json.
  * Keys are paths relative to the package root.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { readBaseline } from '../baseline.js';
 import type { Clause } from '../clause.js';
 import { readFacts, type Fact } from '../facts.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { reportJsonSchema } from '../report-schema.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 import { renderConformanceMarkdown, renderTargetTable } from './conformance-markdown.js';
 import { renderSpecMarkdown } from './spec-markdown.js';
@@ -50,5 +52,6 @@ export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE
     'docs/spec.md': renderSpecMarkdown(clauses, facts),
     'docs/conformance.md': renderConformanceMarkdown(clauses, inMatrix, outside),
     'README.md': between(withTable, README_COUNTS_START, README_COUNTS_END, renderClauseCounts(clauses)),
+    'docs/report.schema.json': JSON.stringify(reportJsonSchema(), null, 2) + '\n',
   };
 }

@@ -1,4 +1,4 @@
-/** `npm run docs`: regenerates docs/spec.md, docs/conformance.md and README.md's target table. */
+/** `npm run docs`: regenerates docs/spec.md, docs/conformance.md, docs/report.schema.json and README.md's target table. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
