@@ -1,6 +1,7 @@
 /**
  * Baselines: per target, the clauses it is known to fail, each with the signatures of every
- * deviation it shows there, a one-line reason and the date it was recorded. A failure whose
+ * deviation it shows there, a one-line reason and the date it was recorded; and the clauses that end
+ * in an error or observe nothing there although its capabilities promise more (`observed`). A failure whose
  * signature the entry does not name is a failure, never hidden. They are produced by running the
  * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
  */
@@ -23,6 +24,11 @@ export function readBaseline(path: string): Baseline {
   for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
     const e = v as { reason?: unknown; since?: unknown; deviations?: unknown };
     if (typeof e?.reason !== 'string' || typeof e?.since !== 'string') throw new BaselineFileError(`baseline ${path}: entry ${id} needs string "reason" and "since"`);
+    const observed = (v as { observed?: unknown }).observed;
+    if (observed !== undefined) {
+      if ((observed !== 'error' && observed !== 'not-observable') || e.deviations !== undefined) throw new BaselineFileError(`baseline ${path}: entry ${id} has "observed" "error" or "not-observable", and then no "deviations"`);
+      continue;
+    }
     if (!Array.isArray(e.deviations) || e.deviations.length === 0 || !e.deviations.every((d) => typeof d === 'string')) {
       throw new BaselineFileError(`baseline ${path}: entry ${id} needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)`);
     }
@@ -30,10 +36,19 @@ export function readBaseline(path: string): Baseline {
   return data as Baseline;
 }
 
-/** The failures of a report as a baseline; earlier dates are kept for failures already listed. */
-export function baselineFrom(report: Report, previous: Baseline = {}, today = new Date().toISOString().slice(0, 10)): Baseline {
+/**
+ * The failures of a report as a baseline; earlier dates are kept for failures already listed.
+ * Errors, and not-observable verdicts the target's capabilities do not explain (`expected`), are
+ * recorded as `observed` entries: the matrix then says so instead of "pass".
+ */
+export function baselineFrom(report: Report, previous: Baseline = {}, today = new Date().toISOString().slice(0, 10), expectedNotObservable: (id: string) => boolean = () => true): Baseline {
   const out: Baseline = {};
   for (const c of report.clauses) {
+    const unexplained = c.verdict === 'error' || (c.verdict === 'not-observable' && !expectedNotObservable(c.id));
+    if (unexplained && !report.interrupted && !report.target.unavailable) {
+      out[c.id] = { reason: c.reason ?? '', since: previous[c.id]?.since ?? today, observed: c.verdict as 'error' | 'not-observable' };
+      continue;
+    }
     if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
     const devs = c.deviations ?? [];
     const firstDev = devs[0];

@@ -21,7 +21,14 @@ export interface BaselineEntry {
   reason: string;
   since: string;
   /** The signatures of every deviation the target is known to show in this clause; any other fails. */
-  deviations: string[];
+  deviations?: string[];
+  /**
+   * Instead of deviations: the clause is known to end this way on the target although its
+   * capabilities promise more (a target fault such as a deterministic HTTP 500, or nothing
+   * observable). Never a verdict: the run still reports the error or the not observable; the
+   * entry only lets the matrix say so, and a pass makes it stale.
+   */
+  observed?: 'error' | 'not-observable';
 }
 export type Baseline = Record<string, BaselineEntry>;
 
@@ -234,7 +241,7 @@ export async function runClause(
   if (!first.details.failed) {
     if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps };
     return known
-      ? base(clause, 'unexpected-pass', runs, durationSoFar(), `listed in the baseline since ${known.since} (${known.reason}) but passed: the baseline is stale`)
+      ? base(clause, 'unexpected-pass', runs, durationSoFar(), `listed in the baseline since ${known.since}${known.observed ? ` as ${known.observed}` : ''} (${known.reason}) but passed: the baseline is stale`)
       : base(clause, 'pass', runs, durationSoFar());
   }
   const error = first.failing?.error ?? first.details.errorInstance;

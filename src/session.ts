@@ -193,8 +193,20 @@ export class Session {
   async eventually<T>(probe: (remainingMs: number) => Promise<T>, enough: (result: T) => boolean): Promise<T> {
     const bound = this.#target.capabilities.eventualMs;
     const started = Date.now();
+    let previous: { from: number; seen: string } | undefined;
     for (let polls = 1; ; polls++) {
+      const from = this.steps.length;
       const result = await probe(Math.max(0, bound - (Date.now() - started)));
+      // A poll that saw exactly what the one before it saw replaces it: a counterexample shows what
+      // changed between polls, and the poll count, not every identical poll.
+      const added = this.steps.length - from;
+      const seen = JSON.stringify(this.steps.slice(from).map((st) => [st.op, st.observed]));
+      let start = from;
+      if (previous && previous.seen === seen && previous.from + added === from) {
+        this.steps.splice(previous.from, added); // the previous poll's steps, directly before this poll's
+        start = previous.from;
+      }
+      previous = { from: start, seen };
       const met = enough(result);
       const elapsed = Date.now() - started;
       if (met || elapsed >= bound) {

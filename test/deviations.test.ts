@@ -3,7 +3,12 @@
  * deviations it names: a variant of the reference whose CreateAlias accepts every name breaks four
  * rules of kms.aliases.alias-name-rules at once.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { baselineFrom, readBaseline } from '../src/baseline.js';
+import { summarize, type ClauseResult, type Report } from '../src/report.js';
 import type { ReferenceClients } from '../reference/index.js';
 import type { Baseline } from '../src/runner.js';
 import { runClause } from '../src/runner.js';
@@ -48,5 +53,39 @@ describe('deviations', () => {
     const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, 'kms:CreateAlias something else'] } });
     expect(stale.verdict).toBe('unexpected-pass');
     expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else/);
+  });
+});
+
+describe('baseline entries for errors and clauses that observe nothing', () => {
+  const clauseId = 'kms.aliases.alias-name-rules';
+  const report = (verdict: ClauseResult['verdict'], reason: string): Report => ({
+    tool: 'sse-conformance', version: '0', target: { name: 't' }, seed: 1, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 0,
+    clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0 }],
+    summary: summarize([]),
+  });
+
+  it('records an error, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
+    expect(baselineFrom(report('error', 't: sqs CreateQueue answered HTTP 500'), {}, '2026-11-26')[clauseId]).toEqual({ reason: 't: sqs CreateQueue answered HTTP 500', since: '2026-11-26', observed: 'error' });
+    expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({ observed: 'not-observable' });
+    expect(baselineFrom(report('not-observable', 'lacks a virtual clock'), {}, '2026-11-26', () => true)).toEqual({});
+  });
+
+  it('never turns an error into a verdict, and a pass makes the entry stale', async () => {
+    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } });
+    expect(r.verdict, 'a real failure is not hidden by an observed entry').toBe('fail');
+    const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
+    const target = new ReferenceTarget();
+    await target.start();
+    const passing = await runClause(target, clause, { seed: 7, runs: 5, prefix: 'dev', baseline: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } } });
+    expect(passing.verdict).toBe('unexpected-pass');
+    expect(passing.reason).toMatch(/as error .* but passed: the baseline is stale/);
+  });
+
+  it('reads observed entries and refuses one that also names deviations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
+    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } }));
+    expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.observed).toBe('not-observable');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', deviations: ['x'] } }));
+    expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/then no "deviations"/);
   });
 });

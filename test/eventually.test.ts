@@ -55,4 +55,18 @@ describe('Session.eventually', () => {
     expect(remaining.every((x, i) => i === 0 || x < remaining[i - 1]!)).toBe(true);
     expect(String(s.steps.at(-1)!.observed.waited)).toMatch(/of a 0\.6 s bound, \d+ polls, bound reached/);
   });
+  it('keeps one step for a run of polls that saw the same thing, and the poll count on it', async () => {
+    const t = targetWithBound(5_000);
+    await t.start();
+    const s = new Session(t, 'ev');
+    await s.send(new ListQueuesCommand({ QueueNamePrefix: 'before' }));
+    let probes = 0;
+    await s.eventually(async () => {
+      await s.send(new ListQueuesCommand({}));
+      return ++probes;
+    }, (n) => n === 4);
+    expect(probes).toBe(4);
+    expect(s.steps.map((st) => st.input)).toEqual([{ QueueNamePrefix: 'before' }, {}]);
+    expect(String(s.steps.at(-1)!.observed.waited)).toMatch(/4 polls, condition met/);
+  });
 });

@@ -89,7 +89,7 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
 
   it('a target that goes silent mid-run ends the run within its bound: not run, exit code 3', async () => {
     // Eight quick clauses that need nothing but SQS and KMS (no waiting, no 1 MiB bodies).
-    const clauses = process.env.SILENT_ALL ? (await loadClauses()).filter((c) => c.id.startsWith('sqs.')).slice(0, 8) : (await loadClauses()).filter((c) => c.id.startsWith('sqs.sse-kms.') && !c.requires?.length).slice(0, 8);
+    const clauses = (await loadClauses()).filter((c) => c.id.startsWith('sqs.sse-kms.') && !c.requires?.length).slice(0, 8);
     // The target goes silent after 60 % of the requests a whole run makes (counted on a healthy run).
     const control = await proxied(() => undefined);
     await runConformance(control.target, { clauses, runs: 3 });
@@ -97,7 +97,6 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
     const { target } = await proxied((n) => (n > silentAfter ? 'silence' : undefined), 1_000);
     const started = Date.now();
     const report = await runConformance(target, { clauses, runs: 3 });
-    if (process.env.SILENT_ALL) console.log(JSON.stringify(report.clauses.map((c) => [c.id, c.verdict, c.durationMs, c.runs, (c.reason ?? '').slice(0, 120)]), null, 1));
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(report.target.unavailable).toMatch(/stopped answering during /);
     expect(report.clauses.some((c) => c.verdict === 'error' && /timed out|Timeout/i.test(c.reason ?? ''))).toBe(true);
@@ -108,5 +107,5 @@ describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
     expect(notRun.length, verdicts.join(' ')).toBeGreaterThan(0);
     for (const c of notRun) expect(c.reason).toMatch(/^not run: target endpoint stopped answering during /);
     expect(exitCodeOf(report)).toBe(3);
-  }, 600_000);
+  }, 90_000);
 });

@@ -30,7 +30,7 @@ import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.j
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
-import { TargetUnavailableError } from '../target.js';
+import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
 import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
@@ -140,7 +140,7 @@ program
       }
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
-    if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline)));
+    if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
     process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);

@@ -15,14 +15,15 @@ export interface MatrixTarget {
   baseline: Baseline;
 }
 
-type Cell = { verdict: 'pass' | 'fail' | 'not-observable'; note?: string };
+type Cell = { verdict: 'pass' | 'fail' | 'not-observable' | 'error'; note?: string };
 
 function cell(c: Clause, t: MatrixTarget): Cell {
   const missing = requirementsOf(c).filter((r) => !meets(t.target, r));
   if (missing.length) return { verdict: 'not-observable', note: `needs ${missing.map(describeRequirement).join(', ')}` };
   const known = t.baseline[c.id];
   if (!known) return { verdict: 'pass' };
-  const others = known.deviations.slice(1);
+  if (known.observed) return { verdict: known.observed, note: known.reason };
+  const others = (known.deviations ?? []).slice(1);
   return { verdict: 'fail', note: others.length ? `${known.reason.replace(/ \(and \d+ more deviations?\)$/, '')}; also: ${others.join('; ')}` : known.reason };
 }
 
@@ -31,8 +32,8 @@ const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const counts = (clauses: Clause[], t: MatrixTarget) => {
   const cells = clauses.map((c) => cell(c, t));
   const n = (v: Cell['verdict']) => cells.filter((x) => x.verdict === v).length;
-  const deviations = clauses.reduce((sum, c) => sum + (cell(c, t).verdict === 'fail' ? t.baseline[c.id]!.deviations.length : 0), 0);
-  return { pass: n('pass'), fail: n('fail'), deviations, notObservable: n('not-observable') };
+  const deviations = clauses.reduce((sum, c) => sum + (cell(c, t).verdict === 'fail' ? t.baseline[c.id]!.deviations!.length : 0), 0);
+  return { pass: n('pass'), fail: n('fail'), deviations, notObservable: n('not-observable'), error: n('error') };
 };
 
 /** The README's target table: every target, how it runs, and (in the matrix) what CI establishes. */
@@ -42,7 +43,9 @@ export function renderTargetTable(clauses: Clause[], targets: (MatrixTarget & { 
     '|---|---|---|---|',
     ...targets.map((t) => {
       const c = counts(clauses, t);
-      const result = c.fail === 0 && c.notObservable === 0 ? `passes all ${c.pass} clauses` : `${c.pass} pass, ${c.fail} fail (${c.deviations} known deviations), ${c.notObservable} not observable`;
+      const result = c.fail === 0 && c.notObservable === 0 && c.error === 0
+        ? `passes all ${c.pass} clauses`
+        : `${c.pass} pass, ${c.fail} fail (${c.deviations} known deviations), ${c.notObservable} not observable${c.error ? `, ${c.error} ${c.error === 1 ? 'error' : 'errors'} (the target faults)` : ''}`;
       return `| \`${t.name}\` | ${escapeCell(t.description)} | ${t.version ?? '—'} | ${result} |`;
     }),
     ...outside.map((o) => `| \`${o.name}\` | ${escapeCell(o.description)} | — | not in the matrix: ${escapeCell(o.why)} |`),
@@ -61,15 +64,16 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     'deviations the baseline names (a deviation is one way of breaking the clause: the step and the expected and',
     'observed outcome, each found and shrunk on its own), and CI re-runs the whole specification against it to prove',
     'that. A cell shows the first deviation\'s failure and the signatures of the others. "n/o" is not observable: the target',
-    'lacks what the clause needs to observe anything, which is never counted as a pass. CI runs the emulators with',
+    'lacks what the clause needs to observe anything, or observed nothing on the run that wrote its baseline; never counted as a',
+    'pass. "error" is a target fault (say, HTTP 500 for an input AWS refuses with 400): never a deviation, never a pass. CI runs the emulators with',
     'real-time windows on (`--real-time-windows`: one wait of about two minutes for the data-key reuse clause).',
     '',
-    '| target | version | pass | fail | known deviations in them | not observable |',
-    '|---|---|---|---|---|---|',
+    '| target | version | pass | fail | known deviations in them | not observable | error (target faults) |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const t of targets) {
     const c = counts(clauses, t);
-    out.push(`| ${t.name} | ${t.version ?? '—'} | ${c.pass} | ${c.fail} | ${c.deviations} | ${c.notObservable} |`);
+    out.push(`| ${t.name} | ${t.version ?? '—'} | ${c.pass} | ${c.fail} | ${c.deviations} | ${c.notObservable} | ${c.error} |`);
   }
   out.push('', `| clause | ${targets.map((t) => (t.version ? `${t.name} ${t.version}` : t.name)).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
   let area = '';
@@ -81,7 +85,7 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     }
     const cells = targets.map((t) => {
       const x = cell(c, t);
-      return x.verdict === 'pass' ? 'pass' : x.verdict === 'fail' ? `**fail**: ${escapeCell(x.note!)}` : `n/o (${escapeCell(x.note!)})`;
+      return x.verdict === 'pass' ? 'pass' : x.verdict === 'fail' ? `**fail**: ${escapeCell(x.note!)}` : x.verdict === 'error' ? `**error**: ${escapeCell(x.note!)}` : `n/o (${escapeCell(x.note!)})`;
     });
     out.push(`| [${c.id}](../specs/${c.id.split('.').join('/')}.spec.ts) (${c.level}) | ${cells.join(' | ')} |`);
   }

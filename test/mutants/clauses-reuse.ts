@@ -70,6 +70,17 @@ export const MUTANTS_REUSE: Mutant[] = [
     }),
   },
   {
+    clause: 'sqs.sse-kms.reuse-period-must-be-an-integer-on-create-queue',
+    signature: '[not-an-integer] sqs:CreateQueue expected InvalidAttributeValue, observed success',
+    bug: 'CreateQueue truncates a decimal reuse period and drops one it cannot parse',
+    decorate: ({ sqs }) => around(sqs, 'CreateQueue', (i, next) => {
+      const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
+      if (v === undefined || /^-?\d+$/.test(v)) return next(i);
+      const { KmsDataKeyReusePeriodSeconds: _ignored, ...rest } = i.Attributes;
+      return next({ ...i, Attributes: rest });
+    }),
+  },
+  {
     clause: 'sns.sse.data-key-reused-at-most-five-minutes',
     signature: 'sns:Publish expected KMS.Disabled, observed success',
     bug: 'a publisher keeps its data key for ever once it has published',
