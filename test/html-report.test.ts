@@ -55,7 +55,7 @@ describe('the HTML report in headless Chromium', () => {
       const expectedCells = await cell.locator('td.expected').allTextContents();
       expect(expectedCells.join(' ')).toMatch(/KMS\.(Disabled|InvalidState|NotFound)/);
       expect(await cell.locator('td.observed').last().textContent()).toMatch(/^success/);
-      expect(await cell.locator('ul.sources li').first().textContent()).toMatch(/^SNS-\d+ \[(DOC|MODEL|OBS|INF)\] https:\/\//);
+      expect(await cell.locator('ul.sources li').first().textContent()).toMatch(/^(SNS|SQS|KMS|X|CS)-\d+ \[(DOC|MODEL|OBS|INF|SDK)\] https:\/\//);
       // Assert: the injected markup is text, not an element
       expect(await page.locator('td img').count()).toBe(0);
       expect(await page.title()).not.toBe('pwned');
