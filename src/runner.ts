@@ -251,7 +251,8 @@ export async function runClause(
   }
   const deviation = (p: Awaited<ReturnType<typeof pass>>): Deviation => ({
     signature: p.failing!.signature!,
-    reason: (p.failing!.error as Error).message,
+    // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
+    reason: `${/^\[[^\]]+\] /.exec(p.failing!.signature!)?.[0] ?? ''}${(p.failing!.error as Error).message}`,
     counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
   });
   const deviations: Deviation[] = [deviation(first)];

@@ -121,7 +121,7 @@ export class Session {
         break;
       } catch (e) {
         const n = normalizeError(service, e);
-        if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e, unreachable: isUnreachable(e) });
+        if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) });
         const fault = faultOf(n);
         if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
           await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[attempt]));
@@ -129,7 +129,7 @@ export class Session {
         }
         if (fault) {
           const what = fault === 'throttled' ? `still throttled after ${attempt + 1} attempts` : `answered HTTP ${n.httpStatus}`;
-          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message}): a target fault, not a verdict`, { cause: e });
+          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, { cause: e });
         }
         observed = { ok: false, ...n };
         break;
