@@ -8,6 +8,7 @@ import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isUnreachable, normalizeError } from './errors/normalize.js';
+import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
@@ -45,8 +46,6 @@ export class NotObservableError extends Error {
   override readonly name = 'NotObservableError';
 }
 
-/** Longer strings are shown cut in reports (a 1 MiB body once put a 1,048,637-character line on the console). */
-const MAX_SHOWN_CHARS = 240;
 /** An SDK v3 command of the KMS, SNS or SQS client, with the SDK's own input and output types. */
 export type SdkCommand<I extends object, O extends object> = SQS.$Command<I, O, unknown>;
 /** A command's output as steps see it: without the SDK's `$metadata`. */
@@ -172,7 +171,7 @@ export class Session {
       step.observed = { ...step.observed, [what]: this.symbolize(observed) };
     }
     const where = step ? `${step.service}:${step.op} ` : '';
-    if (!ok) throw new ClauseViolation(`${where}${what}: expected ${JSON.stringify(this.symbolize(expected))}, observed ${JSON.stringify(this.symbolize(observed))}`, `${where}${what} differs`);
+    if (!ok) throw new ClauseViolation(`${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`, `${where}${what} differs`);
   }
 
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
@@ -237,7 +236,7 @@ export class Session {
       if (typeof x === 'string') {
         let s = x;
         for (const k of keys) if (s.includes(k)) s = s.split(k).join(this.#symbols.get(k)!);
-        return s.length > MAX_SHOWN_CHARS ? `${s.slice(0, 48)}…(${s.length.toLocaleString('en-US')} characters)` : s;
+        return abbreviate(s);
       }
       if (x instanceof Uint8Array) return `<${x.length} bytes>`;
       if (Array.isArray(x)) return x.map(walk);

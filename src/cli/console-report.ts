@@ -1,5 +1,6 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
 import type { ClauseResult, Counterexample, Report } from '../report.js';
+import { shown } from '../abbreviate.js';
 import type { Step } from '../session.js';
 
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
@@ -14,9 +15,9 @@ export function clauseLine(r: ClauseResult, i: number, total: number): string {
 function stepLine(s: Step, i: number): string {
   const obs = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
   const extra = Object.entries(s.observed).filter(([k]) => !['ok', 'code', 'httpStatus', 'name', 'message'].includes(k));
-  const values = extra.length ? ` ${JSON.stringify(Object.fromEntries(extra))}` : '';
-  const exp = s.expected ? `\n       expected ${JSON.stringify(s.expected)}` : '';
-  return `  ${i + 1}. ${s.service}:${s.op}${s.principal ? ` as principal ${s.principal}` : ''} ${JSON.stringify(s.input)}\n       observed ${obs}${values}${exp}`;
+  const values = extra.length ? ` ${shown(Object.fromEntries(extra), 600)}` : '';
+  const exp = s.expected ? `\n       expected ${shown(s.expected, 600)}` : '';
+  return `  ${i + 1}. ${s.service}:${s.op}${s.principal ? ` as principal ${s.principal}` : ''} ${shown(s.input, 600)}\n       observed ${obs}${values}${exp}`;
 }
 
 export function renderReplay(id: string, seed: number, path: string, steps: Step[], verdict: string): string {

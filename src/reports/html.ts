@@ -4,10 +4,11 @@
  * step) and the clause's sources. Every piece of text comes through escape-html.
  */
 import escape from 'escape-html';
+import { shown } from '../abbreviate.js';
 import type { ClauseResult, Report } from '../report.js';
 import { VERDICTS } from '../report.js';
 
-const e = (v: unknown) => escape(typeof v === 'string' ? v : JSON.stringify(v));
+const e = (v: unknown) => escape(typeof v === 'string' ? v : shown(v, 600));
 
 function stepsTable(r: ClauseResult): string {
   const ce = r.counterexample;

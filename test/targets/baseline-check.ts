@@ -13,6 +13,7 @@ import type { Report } from '../../src/report.js';
 import { renderHtml } from '../../src/reports/html.js';
 import { renderJunit } from '../../src/reports/junit.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
+import { clauseLine, renderConsoleSummary } from '../../src/cli/console-report.js';
 import { DEFAULT_SEED, runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { meets, requirementsOf } from '../../src/target.js';
@@ -55,4 +56,9 @@ export async function expectRunMatchesBaseline(name: string): Promise<void> {
   expect(report.clauses.filter((c) => c.verdict === 'not-observable').map((c) => c.id), 'not observable as the matrix predicts').toEqual(predicted);
   // (with real-time windows the data-key window clause is predicted observable, so this also proves it ran)
   expect(report.summary.pass).toBeGreaterThan(0);
+  // The console stays readable: rendered as a run without a baseline would print it, no line over 2,000 characters.
+  const asIfNoBaseline = { ...report, clauses: report.clauses.map((c) => (c.verdict === 'expected-fail' ? { ...c, verdict: 'fail' as const } : c)) };
+  const consoleText = [...asIfNoBaseline.clauses.map((c, i, all) => clauseLine(c, i, all.length)), renderConsoleSummary(asIfNoBaseline)].join('\n');
+  const longest = Math.max(...consoleText.split('\n').map((l) => l.length));
+  expect(longest, 'the longest console line').toBeLessThanOrEqual(2_000);
 }
