@@ -7,7 +7,7 @@ import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
-import { faultOf, isUnreachable, normalizeError } from './errors/normalize.js';
+import { faultOf, isReset, isUnreachable, normalizeError } from './errors/normalize.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { AtRestMessage, Target } from './target.js';
 
@@ -92,6 +92,8 @@ export class Session {
   readonly #counts: Record<Kind, number> = { key: 0, alias: 0, queue: 0, topic: 0, sub: 0 };
   readonly #created: { kind: Kind; id: string }[] = [];
   #n = 0;
+  /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
+  #gone = false;
 
   constructor(target: Target, prefix: string) {
     this.#target = target;
@@ -126,7 +128,10 @@ export class Session {
         break;
       } catch (e) {
         const n = normalizeError(service, e);
-        if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e, unreachable: isUnreachable(e) });
+        if (!n) {
+          if (isUnreachable(e) && !isReset(e)) this.#gone = true;
+          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${(e as Error)?.message ?? e}`, { cause: e, unreachable: isUnreachable(e) });
+        }
         const fault = faultOf(n);
         if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
           await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[attempt]));
@@ -240,8 +245,14 @@ export class Session {
     return walk(v);
   }
 
-  /** Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion. */
+  /**
+   * Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion.
+   * Nothing is sent once a request timed out or was refused: each delete would wait out its own timeout
+   * (30 s) on a target that stopped answering, and the run is about to stop anyway. What is left has
+   * the run's prefix (`sweep` finds it on a real account; emulators are disposable).
+   */
   async cleanup(): Promise<void> {
+    if (this.#gone) return;
     const c = this.#target.clients(0);
     for (const r of [...this.#created].reverse()) {
       try {

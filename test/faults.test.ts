@@ -15,26 +15,13 @@ import { loadClauses } from '../src/spec-loader.js';
 import type { Target } from '../src/target.js';
 import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
 import { FaultyTarget, type FaultSpec } from '../test-targets/faulty/index.js';
+import { QUICK_CLAUSES } from '../test-targets/faulty/quick-clauses.js';
 import { baselineOf } from '../test-targets/module.js';
 import { MotoServer } from '../test-targets/moto/moto-server.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 import { describeNeeding } from './prerequisites.js';
 
-/**
- * Quick clauses (no real-time windows, no 1 MiB bodies, nothing account-wide) over SQS, SNS and KMS;
- * on moto three of them are in its baseline, so an injected fault has expected failures to hide behind.
- */
-const QUICK = [
-  'sqs.sse-sqs.enabled-by-default',
-  'sqs.sse-sqs.set-queue-attributes-turns-on-sse-sqs',
-  'sqs.sse-kms.key-id-echoed-verbatim-and-unvalidated',
-  'sqs.sse-kms.mutual-exclusion-is-rejected',
-  'sqs.sse-kms.empty-key-leaves-queue-unencrypted',
-  'sqs.sse-kms.reuse-period-range',
-  'sns.sse.kms-master-key-id-echoed-and-removed',
-  'kms.aliases.duplicate-alias-refused',
-  'kms.key-identifiers.unknown-keys-are-not-found',
-];
+const QUICK = QUICK_CLAUSES;
 const RUNS = 3;
 const SEED = 7;
 
@@ -154,13 +141,17 @@ function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTime
     expect(notRun.length, all.join('\n')).toBeGreaterThan(0);
     for (const c of notRun) expect(c.reason).toMatch(/^not run: target .* stopped answering during /);
     expect(exitCodeOf(report)).toBe(3);
+    // Two requests wait out the timeout: the clause's and the runner's probe. No cleanup is sent into the silence.
+    expect(t.injected.silence).toBe(2);
   }, 60_000);
 
   it('a target that never answers ends the run at its first clause: exit code 3', async () => {
-    const report = await run(faulty({ silentAfter: 0 }));
+    const t = faulty({ silentAfter: 0 });
+    const report = await run(t);
     expect(report.clauses[0]!.verdict).toBe('error');
     for (const c of report.clauses.slice(1)) expect(c.reason).toMatch(/^not run: /);
     expect(exitCodeOf(report)).toBe(3);
+    expect(t.injected.silence).toBe(2);
   }, 30_000);
 }
 
