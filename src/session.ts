@@ -247,14 +247,14 @@ export class Session {
 
   /**
    * Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion.
-   * Nothing is sent once a request timed out or was refused: each delete would wait out its own timeout
-   * (30 s) on a target that stopped answering, and the run is about to stop anyway. What is left has
-   * the run's prefix (`sweep` finds it on a real account; emulators are disposable).
+   * Once a request timed out or was refused, only pooled keys are given back (a real account would pay
+   * for a new key otherwise): each delete would wait out its own timeout (30 s) on a target that stopped
+   * answering. What is left has the run's prefix (`sweep` finds it on a real account; emulators are disposable).
    */
   async cleanup(): Promise<void> {
-    if (this.#gone) return;
     const c = this.#target.clients(0);
     for (const r of [...this.#created].reverse()) {
+      if (this.#gone && !(r.kind === 'key' && this.#target.releaseKey)) continue;
       try {
         if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
         if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));
