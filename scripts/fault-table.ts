@@ -93,12 +93,13 @@ async function measure(name: string, clauses: Clause[]): Promise<string[]> {
   const control = await run(counted);
   const lines = [`| ${name} | none (control) | ${counts(control)} | — | ${exitCodeOf(control)} | ${(control.durationMs / 1000).toFixed(0)} s | — |`];
   for (const row of ROWS) {
-    const t = wrap(row.spec(counted.requests));
+    const spec = row.spec(counted.requests);
+    const t = wrap(spec);
     const t0 = Date.now();
     const r = await run(t);
     const seconds = (Date.now() - t0) / 1000;
     const wrong = judge(row, control, r, seconds, Object.values(t.injected).reduce((a, b) => a + b, 0));
-    const injected = Object.entries(t.injected).filter(([, n]) => n).map(([f, n]) => `${n} ${f}`).join(', ') || '—';
+    const injected = Object.entries(t.injected).filter(([, n]) => n).map(([f, n]) => `${n} ${f}`).join(', ') || (spec.latencyMs ? `${spec.latencyMs / 1000} s added to each` : 'none');
     const right = wrong.length ? `**no**: ${wrong.join('; ').replace(/\|/g, '\\|')}` : 'yes';
     lines.push(`| ${name} | ${row.fault} | ${counts(r)} | ${injected} of ${t.requests} requests | ${exitCodeOf(r)} | ${seconds.toFixed(0)} s | ${right} |`);
     process.stdout.write(`${name}: ${row.fault}: ${counts(r)}, exit ${exitCodeOf(r)}, ${seconds.toFixed(0)} s, ${wrong.length ? 'WRONG' : 'right'}\n`);
@@ -123,7 +124,8 @@ The control row is the same run with nothing injected; baselines apply as in CI.
 ${TIMEOUT_MS / 1000} s (the reference, which has no HTTP, is given the same bound).
 
 A row is right when no verdict comes from a fault: each clause keeps its control verdict or is an
-\`error\` naming the injected fault, and the run goes on (exit code 1); 2 s of latency changes nothing;
+\`error\` naming the injected fault, and the run goes on (exit code 1, or 0 when retries absorbed every
+throttle); 2 s of latency changes nothing;
 a target that goes silent ends the run with the clause it broke as \`error\`, the rest not run, exit
 code 3, within two request timeouts of the control run's time.
 
