@@ -9,12 +9,14 @@ import { summarize, type ClauseResult, type Deviation, type Report, type Verdict
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
-import { isUnreachable } from './errors/normalize.js';
+import { isReset, isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_SEED = 20261123;
+/** Probes of a target whose connection was reset, before it counts as no longer answering. */
+const RESET_PROBES = 3;
 
 export interface BaselineEntry {
   /** The first deviation as observed when the entry was written, for people. */
@@ -125,7 +127,12 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
   return report;
 }
 
-/** Whether the target still answers a harmless request (any service answer counts, an error too). */
+/**
+ * Whether the target still answers a harmless request (any service answer counts, an error too).
+ * A refused or timed-out probe means it does not. A reset one is asked again, up to three probes:
+ * a target that resets some connections (one in five, say) still answers, and a single unlucky
+ * probe must not end the run.
+ */
 async function answers(target: Target): Promise<boolean> {
   const c = target.clients(0);
   const probe: Record<string, () => Promise<unknown>> = {
@@ -133,11 +140,14 @@ async function answers(target: Target): Promise<boolean> {
     sqs: () => c.sqs.send(new ListQueuesCommand({})),
     sns: () => c.sns.send(new ListTopicsCommand({})),
   };
-  try {
-    await probe[target.capabilities.services[0] ?? 'sqs']!();
-    return true;
-  } catch (e) {
-    return !isUnreachable(e);
+  for (let n = 1; ; n++) {
+    try {
+      await probe[target.capabilities.services[0] ?? 'sqs']!();
+      return true;
+    } catch (e) {
+      if (!isUnreachable(e)) return true;
+      if (!isReset(e) || n === RESET_PROBES) return false;
+    }
   }
 }
 

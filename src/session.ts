@@ -7,7 +7,7 @@ import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
-import { faultOf, isUnreachable, normalizeError } from './errors/normalize.js';
+import { faultOf, isReset, isUnreachable, normalizeError } from './errors/normalize.js';
 import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Step } from './report.js';
@@ -86,6 +86,8 @@ export class Session {
   readonly #counts: Record<Kind, number> = { key: 0, alias: 0, queue: 0, topic: 0, sub: 0 };
   readonly #created: { kind: Kind; id: string }[] = [];
   #n = 0;
+  /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
+  #gone = false;
 
   constructor(target: Target, prefix: string) {
     this.#target = target;
@@ -120,7 +122,10 @@ export class Session {
         break;
       } catch (e) {
         const n = normalizeError(service, e);
-        if (!n) throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) });
+        if (!n) {
+          if (isUnreachable(e) && !isReset(e)) this.#gone = true;
+          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) });
+        }
         const fault = faultOf(n);
         if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
           await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[attempt]));
@@ -246,10 +251,16 @@ export class Session {
     return walk(v);
   }
 
-  /** Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion. */
+  /**
+   * Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion.
+   * Once a request timed out or was refused, only pooled keys are given back (a real account would pay
+   * for a new key otherwise): each delete would wait out its own timeout (30 s) on a target that stopped
+   * answering. What is left has the run's prefix (`sweep` finds it on a real account; emulators are disposable).
+   */
   async cleanup(): Promise<void> {
     const c = this.#target.clients(0);
     for (const r of [...this.#created].reverse()) {
+      if (this.#gone && !(r.kind === 'key' && this.#target.releaseKey)) continue;
       try {
         if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
         if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));

@@ -1,111 +1,182 @@
 /**
- * Faults of the target are errors, never deviations: a loopback proxy in front of moto answers some
- * requests with HTTP 500, throttling, or nothing at all. A clause hit by one is `error` (never pass
- * or fail, never matched by a baseline); throttling is retried within a bounded budget; a target
- * that stops answering ends the run (exit code 3) instead of hanging.
+ * Faults of the target are errors, never deviations. The faulty target (test-targets/faulty/)
+ * wraps the reference and moto and injects each fault through their own SDK clients: a clause hit
+ * by one is `error` with the cause (never pass or fail, never matched by a baseline), every other
+ * clause keeps the verdict it has without faults, throttling is retried within a bounded budget,
+ * and a target that stops answering ends the run (exit code 3) instead of hanging.
  */
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readBaseline } from '../src/baseline.js';
+import type { Clause } from '../src/clause.js';
 import { exitCodeOf } from '../src/index.js';
-import { runConformance } from '../src/runner.js';
+import type { Report } from '../src/report.js';
+import { runConformance, type Baseline } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
+import type { Target } from '../src/target.js';
 import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
+import { FaultyTarget, type FaultSpec } from '../test-targets/faulty/index.js';
+import { QUICK_CLAUSES } from '../test-targets/faulty/quick-clauses.js';
+import { baselineOf } from '../test-targets/module.js';
 import { MotoServer } from '../test-targets/moto/moto-server.js';
+import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 import { describeNeeding } from './prerequisites.js';
 
-type Fault = 'server-error' | 'throttle' | 'silence' | undefined;
+const QUICK = QUICK_CLAUSES;
+const RUNS = 3;
+const SEED = 7;
 
-/** Forwards to `upstream`, except that `decide(n)` may turn the n-th request (1-based) into a fault. */
-async function faultyProxy(upstream: string, decide: (n: number) => Fault): Promise<{ url: string; server: Server; count: () => number }> {
-  let n = 0;
-  const up = new URL(upstream);
-  const server = createServer((req, res) => {
-    const fault = decide(++n);
-    if (fault === 'silence') return; // never answers
-    if (fault === 'server-error' || fault === 'throttle') {
-      req.resume();
-      const [status, type] = fault === 'throttle' ? [400, 'ThrottlingException'] : [500, 'InternalFailure'];
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': `${type};Sender` });
-      return void res.end(JSON.stringify({ __type: type, message: `injected ${fault}` }));
-    }
-    const fwd = request({ host: up.hostname, port: up.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers);
-      r.pipe(res);
-    });
-    req.pipe(fwd);
+const clausesNamed = async (ids: readonly string[]): Promise<Clause[]> => {
+  const all = await loadClauses();
+  return ids.map((id) => all.find((c) => c.id === id) ?? expect.fail(`no clause ${id}`));
+};
+const verdicts = (r: Report) => r.clauses.map((c) => `${c.id}: ${c.verdict}`);
+
+/**
+ * Each clause either keeps the verdict it has without faults, or is an `error` whose reason names
+ * the injected fault. Never a pass or fail (or expected failure) that the fault made.
+ */
+function expectOnlyInjectedErrors(control: Report, faulted: Report, cause: RegExp): void {
+  control.clauses.forEach((c, i) => {
+    const f = faulted.clauses[i]!;
+    expect(f.id).toBe(c.id);
+    if (f.verdict !== c.verdict) {
+      expect(f.verdict, `${c.id} was ${c.verdict} without faults`).toBe('error');
+      expect(f.reason, c.id).toMatch(cause);
+    } else if (f.verdict === 'error') expect(f.reason, c.id).toMatch(cause);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, count: () => n };
 }
 
-describeNeeding({ emulators: ['moto'] }, 'target faults', () => {
-  let moto: MotoServer;
-  const servers: Server[] = [];
+/** The same tests on every target: `make` gives a fresh target (with a short request timeout where it has one). */
+function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTimeoutMs?: number }) {
+  let clauses: Clause[];
+  let control: Report;
+  const run = (t: Target, cs = clauses, runs = RUNS) => runConformance(t, { clauses: cs, runs, seed: SEED, ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+  const faulty = (spec: FaultSpec) => new FaultyTarget(make(), { seed: 3, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}), ...spec });
+
   beforeAll(async () => {
-    moto = await MotoServer.start();
-  });
-  afterAll(async () => {
-    for (const s of servers) s.closeAllConnections(), s.close();
-    await moto.stop();
-  });
-  const sqsClauses = async () => (await loadClauses()).filter((c) => c.id.startsWith('sqs.sse-sqs.') || c.id === 'sqs.sse-kms.key-id-echoed-verbatim-and-unvalidated');
-  const proxied = async (decide: (n: number) => Fault, requestTimeoutMs?: number) => {
-    const p = await faultyProxy(moto.endpoint, decide);
-    servers.push(p.server);
-    return { target: new EndpointTarget(p.url, { ...(requestTimeoutMs ? { requestTimeoutMs } : {}) }), count: p.count };
-  };
+    clauses = await clausesNamed(QUICK);
+    control = await run(make());
+  }, 120_000);
 
-  it('the same clauses pass through a proxy that injects nothing (the control)', async () => {
-    const { target } = await proxied(() => undefined);
-    const report = await runConformance(target, { clauses: await sqsClauses(), runs: 5 });
-    expect(report.clauses.map((c) => c.verdict)).toEqual(report.clauses.map(() => 'pass'));
-  });
+  it('the clauses keep their verdicts through the wrapper when it injects nothing (the control)', async () => {
+    expect(control.clauses.every((c) => c.verdict === 'pass' || c.verdict === 'expected-fail'), verdicts(control).join('\n')).toBe(true);
+    const t = faulty({});
+    const report = await run(t);
+    expect(verdicts(report)).toEqual(verdicts(control));
+    expect(t.requests).toBeGreaterThan(clauses.length * RUNS); // every call went through the wrapper
+  }, 60_000);
 
-  it('HTTP 500 answers make a clause an error, with the cause, even when a baseline lists it', async () => {
-    const clauses = await sqsClauses();
-    const { target } = await proxied((n) => (n % 5 === 0 ? 'server-error' : undefined));
-    const baseline = Object.fromEntries(clauses.map((c) => [c.id, { reason: 'anything', since: '2026-01-01', deviations: ['sqs:CreateQueue expected success, observed Unmapped:InternalFailure'] }]));
-    const report = await runConformance(target, { clauses, runs: 5, baseline });
-    expect(report.clauses.some((c) => c.verdict === 'error')).toBe(true);
-    for (const c of report.clauses) expect(c.verdict, c.id).not.toMatch(/^(fail|expected-fail)$/);
-    for (const c of report.clauses.filter((x) => x.verdict === 'error')) expect(c.reason).toMatch(/answered HTTP 500 \(InternalFailure: injected server-error\): a target fault, not a verdict/);
-  });
+  it('20 % HTTP 500: each hit clause is an error naming the 500, the rest keep their verdicts', async () => {
+    const t = faulty({ serverErrorRate: 0.2 });
+    const report = await run(t);
+    expect(t.injected['server-error']).toBeGreaterThan(0);
+    expect(report.clauses.filter((c) => c.verdict === 'error').length, verdicts(report).join('\n')).toBeGreaterThan(0);
+    expectOnlyInjectedErrors(control, report, /answered HTTP 500 \(\w+: injected by the faulty target \(server-error\)\): a target fault, not a verdict/);
+    expect(exitCodeOf(report)).toBe(1);
+  }, 60_000);
 
-  it('throttling is retried with backoff: a clause throttled twice per request still passes', async () => {
-    let last = 0;
-    const { target } = await proxied((n) => (n - last < 3 ? 'throttle' : ((last = n), undefined)));
-    const report = await runConformance(target, { clauses: (await sqsClauses()).slice(0, 1), runs: 2 });
-    expect(report.clauses.map((c) => c.verdict)).toEqual(['pass']);
-  });
+  it('20 % throttling: retried with backoff; a clause still throttled after 4 attempts is an error', async () => {
+    const t = faulty({ throttleRate: 0.2 });
+    const report = await run(t);
+    expect(t.injected.throttle).toBeGreaterThan(0);
+    expectOnlyInjectedErrors(control, report, /still throttled after 4 attempts \(\w+: injected by the faulty target \(throttle\)\)/);
+    // Without retries every throttled request would end its clause; with them most are absorbed.
+    expect(report.clauses.filter((c) => c.verdict === 'error').length * 4).toBeLessThan(t.injected.throttle);
+  }, 60_000);
 
-  it('throttling that does not stop is an error after a bounded number of attempts', async () => {
-    const { target, count } = await proxied((n) => (n > 1 ? 'throttle' : undefined)); // the start's probe gets through
-    const report = await runConformance(target, { clauses: (await sqsClauses()).slice(0, 1), runs: 2 });
+  it('throttling that never stops is an error after a bounded number of attempts', async () => {
+    const t = faulty({ throttleRate: 1 });
+    const report = await run(t, clauses.slice(0, 1), 2);
     expect(report.clauses[0]!.verdict).toBe('error');
     expect(report.clauses[0]!.reason).toMatch(/still throttled after 4 attempts/);
-    expect(count()).toBeLessThan(12);
-  });
+    expect(t.requests).toBeLessThan(12);
+  }, 30_000);
 
-  it('a target that goes silent mid-run ends the run within its bound: not run, exit code 3', async () => {
-    // Eight quick clauses that need nothing but SQS and KMS (no waiting, no 1 MiB bodies).
-    const clauses = (await loadClauses()).filter((c) => c.id.startsWith('sqs.sse-kms.') && !c.requires?.length).slice(0, 8);
-    // The target goes silent after 60 % of the requests a whole run makes (counted on a healthy run).
-    const control = await proxied(() => undefined);
-    await runConformance(control.target, { clauses, runs: 3 });
-    const silentAfter = Math.floor(control.count() * 0.6);
-    const { target } = await proxied((n) => (n > silentAfter ? 'silence' : undefined), 1_000);
-    const started = Date.now();
-    const report = await runConformance(target, { clauses, runs: 3 });
-    expect(Date.now() - started).toBeLessThan(15_000);
+  it('connection resets and truncated answers are errors, and the run goes on while the target answers', async () => {
+    for (const [spec, cause] of [[{ resetRate: 0.2 }, /failed without a service answer: read ECONNRESET/], [{ truncateRate: 0.2 }, /failed without a service answer: aborted/]] as const) {
+      const t = faulty(spec);
+      const report = await run(t);
+      expect(report.clauses.some((c) => c.verdict === 'error' && cause.test(c.reason ?? '')), verdicts(report).join('\n')).toBe(true);
+      // Each hit makes the runner probe the target; a probe that meets a reset is asked again, so
+      // a target that drops one connection in five is not taken for one that stopped answering.
+      expect(report.target.unavailable).toBeUndefined();
+      expectOnlyInjectedErrors(control, report, cause);
+    }
+  }, 120_000);
+
+  it('a target that resets every connection has stopped answering after three probes: exit code 3', async () => {
+    const t = faulty({ resetRate: 1 });
+    const report = await run(t);
+    expect(report.clauses[0]!.verdict).toBe('error');
     expect(report.target.unavailable).toMatch(/stopped answering during /);
-    expect(report.clauses.some((c) => c.verdict === 'error' && /timed out|Timeout/i.test(c.reason ?? ''))).toBe(true);
-    const verdicts = report.clauses.map((c) => c.verdict);
-    const broke = verdicts.indexOf('error');
-    expect(report.clauses.slice(0, broke).some((c) => c.verdict === 'pass' || c.verdict === 'fail'), verdicts.join(' ')).toBe(true); // clauses before the silence ran
-    const notRun = report.clauses.slice(broke + 1);
-    expect(notRun.length, verdicts.join(' ')).toBeGreaterThan(0);
-    for (const c of notRun) expect(c.reason).toMatch(/^not run: target endpoint stopped answering during /);
+    for (const c of report.clauses.slice(1)) expect(c.reason).toMatch(/^not run: /);
     expect(exitCodeOf(report)).toBe(3);
-  }, 90_000);
+    expect(t.requests).toBe(1 + 3); // the clause's first request, then three probes
+  }, 30_000);
+
+  it('2 s of latency on every request changes no verdict', async () => {
+    const few = await clausesNamed(['sqs.sse-sqs.enabled-by-default', 'sqs.sse-kms.mutual-exclusion-is-rejected']);
+    const quick = await run(make(), few, 1);
+    const t = faulty({ latencyMs: 2_000 });
+    const started = Date.now();
+    const report = await run(t, few, 1);
+    expect(verdicts(report)).toEqual(verdicts(quick));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(t.requests * 2_000); // the latency was really there
+  }, 120_000);
+
+  it('a target that goes silent after N requests ends the run within its bound: not run, exit code 3', async () => {
+    const counted = faulty({});
+    await run(counted);
+    const silentAfter = Math.floor(counted.requests * 0.6); // 60 % of what a whole run asks
+    const t = faulty({ silentAfter });
+    const started = Date.now();
+    const report = await run(t);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(report.target.unavailable).toMatch(/stopped answering during /);
+    const all = verdicts(report);
+    const broke = report.clauses.findIndex((c) => c.verdict === 'error');
+    expect(report.clauses[broke]?.reason, all.join('\n')).toMatch(/requestTimeout/);
+    expect(report.clauses.slice(0, broke).map((c) => c.verdict), all.join('\n')).toEqual(control.clauses.slice(0, broke).map((c) => c.verdict)); // clauses before the silence ran as usual
+    const notRun = report.clauses.slice(broke + 1);
+    expect(notRun.length, all.join('\n')).toBeGreaterThan(0);
+    for (const c of notRun) expect(c.reason).toMatch(/^not run: target .* stopped answering during /);
+    expect(exitCodeOf(report)).toBe(3);
+    // Two requests wait out the timeout: the clause's and the runner's probe. No cleanup is sent into the silence.
+    expect(t.injected.silence).toBe(2);
+  }, 60_000);
+
+  it('a target that never answers ends the run at its first clause: exit code 3', async () => {
+    const t = faulty({ silentAfter: 0 });
+    const report = await run(t);
+    expect(report.clauses[0]!.verdict).toBe('error');
+    for (const c of report.clauses.slice(1)) expect(c.reason).toMatch(/^not run: /);
+    expect(exitCodeOf(report)).toBe(3);
+    expect(t.injected.silence).toBe(2);
+  }, 30_000);
+}
+
+describe('target faults on the reference', () => {
+  faultSuite(() => new ReferenceTarget(), { requestTimeoutMs: 1_000 });
+
+  it('the same seed meets the same faults; another seed other ones', async () => {
+    const clauses = await clausesNamed(QUICK);
+    const once = async (seed: number) => {
+      const t = new FaultyTarget(new ReferenceTarget(), { serverErrorRate: 0.2, resetRate: 0.1, seed });
+      return verdicts(await runConformance(t, { clauses, runs: RUNS, seed: SEED })).join('\n');
+    };
+    expect(await once(5)).toBe(await once(5));
+    expect(await once(5)).not.toBe(await once(6));
+  }, 60_000);
+});
+
+describeNeeding({ emulators: ['moto'] }, 'target faults on moto', () => {
+  let moto: MotoServer;
+  beforeAll(async () => {
+    moto = await MotoServer.start();
+  }, 60_000);
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  // One moto for every run (each run's names carry its own prefix); a 1 s bound keeps silence short.
+  faultSuite(() => new EndpointTarget(moto.endpoint, { requestTimeoutMs: 1_000 }), { baseline: readBaseline(baselineOf('moto')) });
 });

@@ -35,6 +35,7 @@ import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
+import { FaultSpecError, FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
 import { estimateKmsCost, explain } from './commands-info.js';
 import { readReport, ReportFileError } from './read-report.js';
 
@@ -84,6 +85,7 @@ program
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
   .option('--real-time-windows', 'emulators: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
+  .option('--faults <spec>', 'inject faults into the target\'s requests, e.g. server-error=0.2,throttle=0.1,reset=0.05,truncate=0.05,latency=2000,silent-after=40,seed=1 (test-targets/faulty/)')
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
@@ -97,7 +99,8 @@ program
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
   .action(async (flags: RunFlags, cmd: Command) => {
     const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
-    const target = makeTarget(o.target, targetOptions(o));
+    // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
+    const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
     const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard ? shard(selected, o.shard) : selected;
@@ -153,7 +156,7 @@ program
 
 interface RunFlags {
   target: string; endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
-  runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
+  faults?: string; runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
 }
 
 /** Settings from the config file, unless the same setting was given on the command line. */
@@ -355,7 +358,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError) {
+  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

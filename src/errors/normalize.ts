@@ -38,6 +38,16 @@ export function isUnreachable(e: unknown): boolean {
   return err?.cause !== undefined && err.cause !== e && isUnreachable(err.cause);
 }
 
+/**
+ * The connection was reset or dropped mid-answer (as opposed to refused or timed out): something
+ * is there and may answer the next request.
+ */
+export function isReset(e: unknown): boolean {
+  const err = e as SdkLikeError & { cause?: unknown };
+  if (/ECONNRESET|EPIPE/.test(String(err?.code)) || /socket hang up|^aborted/.test(String(err?.message))) return true;
+  return err?.cause !== undefined && err.cause !== e && isReset(err.cause);
+}
+
 /** Normalises a service answer; returns undefined for failures that are not service answers. */
 export function normalizeError(service: Service, e: unknown): NormalizedError | undefined {
   if (!(e instanceof Error) || isUnreachable(e)) return undefined;

@@ -1,0 +1,76 @@
+/**
+ * A target that is another target with faults: latency, HTTP 5xx, throttling, resets, truncated
+ * answers, and silence after N requests. It hands out the wrapped target's own clients with one
+ * middleware added (./middleware.ts), so it works on every target, the in-process reference too,
+ * and the session meets each fault exactly as it would meet the real one.
+ */
+import type { AtRestMessage, Capabilities, Clients, Target } from '../../src/target.js';
+import { BlackHole } from './black-hole.js';
+import { Dice } from './dice.js';
+import { injectFaults } from './middleware.js';
+import { describeFaults, faultSpec, type Fault, type FaultSpec } from './spec.js';
+
+export class FaultyTarget implements Target {
+  readonly name: string;
+  readonly defaultRuns: number;
+  readonly capabilities: Capabilities;
+  readonly namePrefix?: string;
+  readonly advanceTime?: (ms: number) => Promise<void>;
+  readonly inspectQueue?: (queueUrl: string) => Promise<AtRestMessage[]>;
+  readonly releaseKey?: (keyId: string) => Promise<void>;
+  readonly inner: Target;
+  readonly spec: FaultSpec;
+  readonly #dice: Dice;
+  readonly #blackHole = new BlackHole();
+  readonly #decorated = new WeakSet<Clients>();
+
+  constructor(inner: Target, spec: FaultSpec) {
+    this.spec = faultSpec.parse(spec);
+    this.inner = inner;
+    this.name = `${inner.name} (faults: ${describeFaults(this.spec)})`;
+    this.defaultRuns = inner.defaultRuns;
+    this.capabilities = inner.capabilities;
+    this.#dice = new Dice(this.spec);
+    // Optional abilities stay optional: the session asks whether they exist (a virtual clock, inspection).
+    if (inner.namePrefix !== undefined) this.namePrefix = inner.namePrefix;
+    if (inner.advanceTime) this.advanceTime = (ms) => inner.advanceTime!(ms);
+    if (inner.inspectQueue) this.inspectQueue = (url) => inner.inspectQueue!(url);
+    if (inner.releaseKey) this.releaseKey = (id) => inner.releaseKey!(id);
+  }
+
+  get endpoint(): string | undefined {
+    return this.inner.endpoint;
+  }
+
+  /** Requests the wrapped clients made so far (each met at most one fault). */
+  get requests(): number {
+    return this.#dice.requests;
+  }
+
+  /** How many of each fault were injected so far. */
+  get injected(): Readonly<Record<Fault, number>> {
+    return this.#dice.injected;
+  }
+
+  /** Starting is the wrapped target's own start, without faults: a target that cannot start is another matter. */
+  start(): Promise<void> {
+    return this.inner.start();
+  }
+
+  clients(index = 0): Clients {
+    const c = this.inner.clients(index);
+    if (!this.#decorated.has(c)) {
+      injectFaults(c, { dice: this.#dice, latencyMs: this.spec.latencyMs ?? 0, blackHole: this.#blackHole, ...(this.spec.requestTimeoutMs ? { requestTimeoutMs: this.spec.requestTimeoutMs } : {}) });
+      this.#decorated.add(c);
+    }
+    return c;
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await this.inner.dispose();
+    } finally {
+      await this.#blackHole.close();
+    }
+  }
+}
