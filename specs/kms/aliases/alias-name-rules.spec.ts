@@ -29,6 +29,14 @@ export const clause = defineClause({
   features: ['kms', 'aliases', 'limits'],
   generates: 'valid names, names without the prefix, with spaces or symbols, of 257+ characters, and under alias/aws/',
   arbitrary: aliasCaseArb,
+  // One name per rule first, on every seed and at any --runs: each rule's deviation always shows.
+  examples: <AliasCase[]>[
+    { name: 'alias/ok', kind: 'valid' },
+    { name: 'ok', kind: 'no-prefix' },
+    { name: 'alias/a b', kind: 'bad-char' },
+    { name: `alias/${'a'.repeat(251)}`, kind: 'too-long' },
+    { name: 'alias/aws/x', kind: 'reserved' },
+  ],
   rule: ({ kind }) => kind,
   check: async (s, { name, kind }) => {
     const key = await createKey(s);
