@@ -40,6 +40,9 @@ ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}: the whole specif
 its baseline (\`test-targets/${target}/baseline.json\`, written with the default seed). A flip is a clause whose verdict on a
 seed is not what the baseline says. A baseline must hold for any seed: the target figure is 0.
 
+What faults of the target do to verdicts (latency, HTTP 500, throttling, resets, truncation, silence) is measured
+separately, by \`npm run fault-table\`: [faults.md](faults.md).
+
 **Verdict flips: ${total}** (in ${flips.size} clauses, over ${seeds} seeds).
 
 | seed | pass | expected failures | flips | time |
