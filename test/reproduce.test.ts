@@ -33,7 +33,7 @@ const symbols = new Map([
   [QUEUE_ARN, 'arn(queue#0)'],
 ]);
 
-function raw(service: string, op: string, input: object, observed: Step['observed'], extra: Partial<RawStep> & { expected?: Step['expected']; principal?: number } = {}): RawStep {
+function raw(service: Step['service'], op: string, input: object, observed: Step['observed'], extra: Partial<RawStep> & { expected?: Step['expected']; principal?: number } = {}): RawStep {
   const { expected, principal, ...rest } = extra;
   const step: Step = { op, service, principal: principal ?? 0, input: {}, observed, ...(expected ? { expected } : {}) };
   return { step, input, ...rest };
