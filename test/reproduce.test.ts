@@ -4,7 +4,7 @@
  * the failing step states what AWS answers and what the target answered.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -185,5 +185,49 @@ describe('emitAwsCli', () => {
       const expected = JSON.parse(JSON.stringify(original, (_k, v) => (v && typeof v === 'object' && 'BYTES_PER_ELEMENT' in v ? Buffer.from(v as Uint8Array).toString('base64') : v)));
       expect(JSON.parse(text)).toEqual(expected);
     }
+  });
+});
+
+describe('an emitted AWS CLI script run by sh', () => {
+  // The AWS CLI is not installed here: a stand-in `aws` answers as moto did (or as AWS does), and logs its arguments.
+  const FAKE = [
+    '#!/bin/sh',
+    'echo "$*" >> "$FAKE_LOG"',
+    'case "$*" in',
+    '  *" create-queue "*) echo "http://fake:1/000000000000/q-url" ;;',
+    '  *" set-queue-attributes "*) if [ -n "${FAKE_ERROR:-}" ]; then echo "An error occurred ($FAKE_ERROR) when calling the SetQueueAttributes operation: no" >&2; exit 254; fi ;;',
+    'esac',
+  ].join('\n');
+  const twoSteps: Recording = {
+    prefix: PREFIX,
+    symbols,
+    steps: [raw('sqs', 'CreateQueue', { QueueName: QUEUE_NAME }, { ok: true }, { output: { QueueUrl: QUEUE_URL } }), FAILING],
+  };
+
+  function runWith(env: Record<string, string>) {
+    const dir = mkdtempSync(join(tmpdir(), 'repro-cli-'));
+    writeFileSync(join(dir, 'aws'), FAKE);
+    chmodSync(join(dir, 'aws'), 0o755);
+    writeFileSync(join(dir, 'repro.sh'), emitAwsCli(toReproduction(CLAUSE, { seed: 7, path: '0', target: { name: 'moto' }, recording: twoSteps })));
+    const log = join(dir, 'log');
+    const r = spawnSync('sh', [join(dir, 'repro.sh')], { encoding: 'utf8', env: { PATH: `${dir}:${process.env.PATH}`, FAKE_LOG: log, ENDPOINT: 'http://fake:1', ...env } });
+    return { code: r.status, out: r.stdout + r.stderr, log: readFileSync(log, 'utf8') };
+  }
+
+  it('passes the captured queue URL on and exits 1 while the target accepts what AWS rejects', () => {
+    const r = runWith({});
+    expect(r.code, r.out).toBe(1);
+    expect(r.log).toMatch(/^--endpoint-url http:\/\/fake:1 sqs create-queue --cli-input-json \{"QueueName":"r[0-9a-f]{7}-q1"\} --query QueueUrl --output text$/m);
+    expect(r.log).toContain('sqs set-queue-attributes --cli-input-json {"QueueUrl":"http://fake:1/000000000000/q-url","Attributes":{"KmsDataKeyReusePeriodSeconds":"59"}}');
+    expect(r.out).toContain('At step 2, AWS answers: InvalidAttributeValue');
+    expect(r.out).toContain('During the replay, moto answered: success');
+    expect(r.out).toContain('Reproduces: the target answers otherwise than AWS.');
+  });
+
+  it('exits 0 once the target answers as AWS does', () => {
+    const r = runWith({ FAKE_ERROR: 'InvalidAttributeValue' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('2. sqs SetQueueAttributes: InvalidAttributeValue');
+    expect(r.out).toContain('Does not reproduce');
   });
 });
