@@ -87,14 +87,16 @@ describe('toReproduction', () => {
     const check = (expected: unknown, observed: unknown) =>
       toReproduction(CLAUSE, {
         seed: 7, path: '0', target: { name: 'moto' },
-        recording: recording(raw('sqs', 'GetQueueAttributes', { QueueUrl: QUEUE_URL }, { ok: true, KmsDataKeyReusePeriodSeconds: String(observed) }, {
+        recording: recording(raw('sqs', 'GetQueueAttributes', { QueueUrl: QUEUE_URL }, { ok: true, ...(observed === undefined ? {} : { KmsDataKeyReusePeriodSeconds: String(observed) }) }, {
           expected: [{ ok: true, KmsDataKeyReusePeriodSeconds: expected } as never],
-          output: { Attributes: { KmsDataKeyReusePeriodSeconds: observed, QueueArn: QUEUE_ARN } },
+          output: { Attributes: { ...(observed === undefined ? {} : { KmsDataKeyReusePeriodSeconds: observed }), QueueArn: QUEUE_ARN } },
           check: { what: 'KmsDataKeyReusePeriodSeconds', expected, observed },
         })),
       }).judged;
     expect(check('300', '59')).toMatchObject({ aws: 'KmsDataKeyReusePeriodSeconds: 300', target: 'KmsDataKeyReusePeriodSeconds: 59', judgement: { kind: 'value', path: ['Attributes', 'KmsDataKeyReusePeriodSeconds'] } });
     expect(check('(absent)', '59').judgement).not.toHaveProperty('path');
+    // An attribute the target leaves out: where it would be.
+    expect(check('1024', undefined)).toMatchObject({ target: 'KmsDataKeyReusePeriodSeconds: (absent)', judgement: { path: ['Attributes', 'KmsDataKeyReusePeriodSeconds'] } });
   });
 
   it('refuses a last step that carries no expectation', () => {

@@ -195,7 +195,7 @@ function judge(last: Recording['steps'][number], convert: (x: unknown) => Value)
     return { kind: 'outcome', allowed };
   }
   const descriptive = typeof check.expected === 'string' && /^\(.*\)$/.test(check.expected);
-  const path = descriptive || !isScalar(check.expected) ? undefined : find(last.output, check.what.split('.'), check.observed);
+  const path = descriptive || !isScalar(check.expected) ? undefined : (find(last.output, check.what.split('.'), check.observed) ?? absentAttribute(last, check));
   return { kind: 'value', what: check.what, expected: convert(check.expected), observed: convert(check.observed ?? null), ...(path ? { path } : {}) };
 }
 
@@ -204,9 +204,19 @@ function statements(step: Recording['steps'][number]['step'], j: Judgement): { a
   const o = step.observed;
   const call = o.ok ? 'success' : `${String(o.code)} (${String(o.name)}, HTTP ${String(o.httpStatus ?? '?')}): ${String(o.message ?? '').replace(/\s+/g, ' ')}`;
   if (j.kind === 'outcome') return { aws: describeExpected(j.allowed), target: call };
-  const shown = (x: unknown) => (typeof x === 'string' ? x : JSON.stringify(x));
+  const shown = (x: unknown) => (x === undefined ? '(absent)' : typeof x === 'string' ? x : JSON.stringify(x));
   const expected = (step.expected?.[0] as Record<string, unknown> | undefined)?.[j.what];
   return { aws: `${j.what}: ${shown(expected)}`, target: `${j.what}: ${shown((o as Record<string, unknown>)[j.what])}` };
+}
+
+/**
+ * An attribute the target left out of a Get…Attributes answer (the observed value is absent): it
+ * would sit in `Attributes` under the name the clause checked.
+ */
+function absentAttribute(last: Recording['steps'][number], check: { what: string; observed: unknown }): OutputPath | undefined {
+  const attributes = (last.output as { Attributes?: unknown } | undefined)?.Attributes;
+  const read = /^Get\w*Attributes$/.test(last.step.op) && check.observed === undefined && !check.what.includes('.');
+  return read && (attributes === undefined || (typeof attributes === 'object' && attributes !== null)) ? ['Attributes', check.what] : undefined;
 }
 
 const isScalar = (x: unknown) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean';
