@@ -96,7 +96,7 @@ describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto cou
     expect(outcomes[1]!.code, outcomes[1]!.out + outcomes[1]!.err).toBe(1);
   }, 120_000);
 
-  it('replay --emit writes the script; an unknown kind is a usage error (2), an unwritable file exit 4', async () => {
+  it('replay --emit writes the script (none where the counterexample passes); an unknown kind is a usage error (2), an unwritable file exit 4', async () => {
     const target = new MotoTarget({ endpoint: moto.endpoint });
     await target.start();
     const found = await runClause(target, clause, { seed: 20261123, runs: 25, prefix: 'cli' });
@@ -112,6 +112,10 @@ describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto cou
     const toStdout = cli([...base, '--emit', 'aws-cli']);
     expect(toStdout.out).toMatch(/^#!\/bin\/sh\n/);
     expect(toStdout.err).toContain('reproduced (fail)');
+    const onReference = cli(['replay', ID, '--seed', String(seed), '--path', path, '--target', 'reference', '--emit', 'node']);
+    expect(onReference.code, onReference.err).toBe(0);
+    expect(onReference.out).toBe('');
+    expect(onReference.err).toMatch(/did not reproduce[\s\S]*no reproduction written: the counterexample did not fail on reference \(pass\)/);
     const unknown = cli([...base, '--emit', 'python']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(/argument 'python' is invalid/);
