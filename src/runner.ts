@@ -10,13 +10,20 @@ import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { isReset, isUnreachable } from './errors/normalize.js';
-import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Step } from './session.js';
+import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 
 export const DEFAULT_SEED = 20261123;
 /** Probes of a target whose connection was reset, before it counts as no longer answering. */
 const RESET_PROBES = 3;
+
+/** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
+export interface Recording {
+  prefix: string;
+  symbols: ReadonlyMap<string, string>;
+  steps: RawStep[];
+}
 
 export interface BaselineEntry {
   /** The first deviation as observed when the entry was written, for people. */
@@ -181,7 +188,7 @@ export async function runClause(
     /** Stop starting scenarios once this is aborted (the caller reports the clause as not run). */
     signal?: AbortSignal | undefined;
   },
-): Promise<ClauseResult & { transcript?: Step[]; unreachable?: boolean }> {
+): Promise<ClauseResult & { transcript?: Step[]; recording?: Recording; unreachable?: boolean }> {
   const t0 = Date.now();
   const missing = requirementsOf(clause).filter((r) => !meets(target, r));
   if (missing.length > 0) {
@@ -194,6 +201,7 @@ export async function runClause(
   let runs = 0;
   let n = 0;
   let lastSteps: Step[] = [];
+  let lastSession: Session | undefined;
   let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
   const signatureOf = (e: ClauseViolation, input: unknown) => (clause.rule ? `[${clause.rule(input as never)}] ${e.signature}` : e.signature);
 
@@ -206,7 +214,7 @@ export async function runClause(
   const pass = async (o: { only?: string; from?: number; explore?: Map<string, number> }) => {
     let index = 0;
     let firstFailure = -1;
-    let failing: { steps: Step[]; input: unknown; error: unknown; signature?: string } | undefined;
+    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; signature?: string } | undefined;
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
       if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
@@ -215,6 +223,7 @@ export async function runClause(
       runs++;
       const session = new Session(target, `${opts.prefix}r${++n}`);
       lastSteps = session.steps;
+      lastSession = session;
       try {
         await clause.check(session, input);
       } catch (e) {
@@ -229,7 +238,7 @@ export async function runClause(
         }
         if (sig !== undefined && o.only !== undefined && sig !== o.only) return; // another deviation: not this pass's
         if (firstFailure < 0) firstFailure = i;
-        failing = { steps: session.steps, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
+        failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
         throw e;
       } finally {
         await session.cleanup();
@@ -248,8 +257,9 @@ export async function runClause(
   };
   if (broke()) return broke()!;
   const known = opts.baseline?.[clause.id];
+  const recordingOf = (s: Session | undefined): { recording?: Recording } => (s ? { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps() } } : {});
   if (!first.details.failed) {
-    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps };
+    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps, ...recordingOf(lastSession) };
     return known
       ? base(clause, 'unexpected-pass', runs, durationSoFar(), `listed in the baseline since ${known.since}${known.observed ? ` as ${known.observed}` : ''} (${known.reason}) but passed: the baseline is stale`)
       : base(clause, 'pass', runs, durationSoFar());
@@ -290,7 +300,7 @@ export async function runClause(
   else result = base(clause, 'expected-fail', runs, durationMs, `${known.reason} (baseline since ${known.since}); observed: ${shown.reason}`);
   result.counterexample = shown.counterexample;
   result.deviations = deviations;
-  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps } : result;
+  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession) } : result;
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */

@@ -71,12 +71,37 @@ export function operationOf(command: object): { service: Service; op: string } {
   throw new TargetBrokeError(`not a command of @aws-sdk/client-kms, client-sns or client-sqs: ${command.constructor?.name ?? typeof command}`);
 }
 
+/** A deep copy of plain data (Uint8Arrays included); the value itself when it cannot be cloned. */
+function copyOf<T>(v: T): T {
+  try {
+    return structuredClone(v);
+  } catch {
+    return v;
+  }
+}
+
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
 /** Throttled requests are retried after these pauses, then the clause is an error. */
 const THROTTLE_BACKOFF_MS = [100, 300, 900];
 
 type Kind = 'key' | 'alias' | 'queue' | 'topic' | 'sub';
+
+/**
+ * What a step was before reports symbolised and cut it: the exact input sent, the output received,
+ * the last value check made on it, and how long the clause let time pass before it. Kept beside
+ * the steps (never in reports) so that a counterexample can be turned into a standalone script.
+ */
+export interface RawStep {
+  step: Step;
+  input: unknown;
+  /** The output of a successful call (undefined after a failure). */
+  output?: unknown;
+  /** The value check that judged this step last (the failing one when the clause failed on it). */
+  check?: { what: string; expected: unknown; observed: unknown };
+  /** Time the clause let pass (`wait`) between the previous step and this one. */
+  waitedMs?: number;
+}
 
 export class Session {
   readonly steps: Step[] = [];
@@ -85,6 +110,9 @@ export class Session {
   readonly #symbols = new Map<string, string>();
   readonly #counts: Record<Kind, number> = { key: 0, alias: 0, queue: 0, topic: 0, sub: 0 };
   readonly #created: { kind: Kind; id: string }[] = [];
+  /** Keyed by the step object, so it follows steps that `eventually` collapses. */
+  readonly #raw = new WeakMap<Step, RawStep>();
+  #waitedMs = 0;
   #n = 0;
   /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
   #gone = false;
@@ -98,6 +126,21 @@ export class Session {
 
   get target(): Target {
     return this.#target;
+  }
+
+  /** The run prefix every name of this session starts with. */
+  get prefix(): string {
+    return this.#prefix;
+  }
+
+  /** Concrete identifier → symbol (`key#0`, `arn(queue#1)`, the prefix → `<run>`), read-only. */
+  get symbols(): ReadonlyMap<string, string> {
+    return this.#symbols;
+  }
+
+  /** The steps as sent and received (see RawStep), in step order. */
+  rawSteps(): RawStep[] {
+    return this.steps.map((step) => this.#raw.get(step) ?? { step, input: undefined });
   }
 
   /** A fresh, run-prefixed resource name (queue and topic names; alias names get `alias/`). */
@@ -141,7 +184,11 @@ export class Session {
     }
     this.#nameSymbol(op, input as Record<string, unknown>);
     if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
-    this.steps.push({ op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] });
+    const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
+    this.steps.push(step);
+    // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
+    this.#raw.set(step, { step, input: copyOf(input), ...(observed.ok ? { output: observed.value } : {}), ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}) });
+    this.#waitedMs = 0;
     return observed;
   }
 
@@ -174,6 +221,8 @@ export class Session {
     if (step) {
       step.expected = [{ ok: true, [what]: this.symbolize(expected) }];
       step.observed = { ...step.observed, [what]: this.symbolize(observed) };
+      const raw = this.#raw.get(step);
+      if (raw) raw.check = { what, expected, observed };
     }
     const where = step ? `${step.service}:${step.op} ` : '';
     if (!ok) throw new ClauseViolation(`${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`, `${where}${what} differs`);
@@ -182,6 +231,7 @@ export class Session {
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
   async wait(ms: number): Promise<void> {
     const t = this.#target;
+    this.#waitedMs += ms;
     if (t.advanceTime) return t.advanceTime(ms);
     if (!t.capabilities.realTimeWindows) throw new NotObservableError(`${t.name} can neither advance time nor wait real time`);
     await new Promise((r) => setTimeout(r, ms));

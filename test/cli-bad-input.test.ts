@@ -23,6 +23,8 @@ describe('bad command lines', () => {
     [['run', '--seed', ''], /--seed must be a whole number from 0 to 4294967295/],
     [['run', '--seed', '4294967296'], /--seed must be a whole number from 0 to 4294967295/],
     [['run', '--shard', '4/40', '--clause', 'kms.aliases.alias-name-rules'], /--shard 4\/40 selects no clause: only 1 are selected/],
+    [['replay', 'sqs.sse-kms.reuse-period-range', '--seed', '1', '--path', '0', '--emit', 'python'], /--emit <kind>' argument 'python' is invalid/],
+    [['replay', 'sqs.sse-kms.reuse-period-range', '--seed', '1', '--path', '0', '--out', 'x.mjs'], /--out names the file of --emit/],
   ])('%j is refused with exit code 2', (args, message) => {
     const r = cli(args, { timeout: 30_000 });
     expect(r.code).toBe(2);

@@ -70,6 +70,31 @@ describe('Session.send', () => {
     ]);
   });
 
+  it('keeps the raw steps beside the report steps: exact inputs (long strings, bytes), outputs, checks and waits', async () => {
+    const t = new ReferenceTarget();
+    await t.start();
+    const s = new Session(t, 'raw');
+    const { QueueUrl } = await s.send(new SQS.CreateQueueCommand({ QueueName: s.name('queue') }));
+    const body = 'x'.repeat(300);
+    const plaintext = new Uint8Array([0, 1, 254, 255]);
+    const key = await s.send(new KMS.CreateKeyCommand({}));
+    await s.wait(1_000);
+    await s.send(new KMS.EncryptCommand({ KeyId: key.KeyMetadata!.KeyId!, Plaintext: plaintext }));
+    await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: body }));
+    expect(() => s.check(false, 'MessageBody', body, 'y')).toThrow();
+    const raw = s.rawSteps();
+    expect(raw.map((r) => r.step)).toEqual(s.steps);
+    expect(s.steps[3]!.input).toMatchObject({ QueueUrl: 'queue#0', MessageBody: expect.stringMatching(/characters\)$/) });
+    expect(raw[3]!.input).toEqual({ QueueUrl, MessageBody: body });
+    expect(raw[3]!.check).toEqual({ what: 'MessageBody', expected: body, observed: 'y' });
+    expect((raw[2]!.input as { Plaintext: Uint8Array }).Plaintext).toEqual(plaintext);
+    expect(raw[2]!.waitedMs).toBe(1_000);
+    expect(raw[0]!.output).toEqual({ QueueUrl });
+    expect(s.symbols.get(QueueUrl!)).toBe('queue#0');
+    expect(s.symbols.get(key.KeyMetadata!.Arn!)).toBe('arn(key#0)');
+    expect(s.prefix).toBe('raw');
+  });
+
   it('types input and output with the SDK types (checked by tsc, not at run time)', () => {
     const typed = async (s: Session) => {
       // @ts-expect-error a misspelt input field does not type-check

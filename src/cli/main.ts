@@ -38,6 +38,9 @@ import { Progress } from './progress.js';
 import { FaultSpecError, FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
 import { estimateKmsCost, explain } from './commands-info.js';
 import { readReport, ReportFileError } from './read-report.js';
+import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
+import { defaultEndpoint } from '../reproduce/statement.js';
+import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
 
 class UsageError extends Error {}
 /** The run's verdict was as expected, but a report or baseline file could not be written. */
@@ -225,15 +228,40 @@ program
   .option('--deviation <n>', "with a report: which of the clause's deviations (1-based)", integer('--deviation', 1))
   .option('--target <name>', "target to replay against (default: the report's target, else reference)")
   .option('--endpoint <url>', 'an emulator already running at this URL')
-  .action(async (first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string }) => {
+  .addOption(new Option('--emit <kind>', 'also write a standalone reproduction: a Node script (node) or AWS CLI calls (aws-cli)').choices([...EMITTERS]))
+  .option('--out <file>', 'with --emit: write the script to this file (default: standard output, the replay then goes to standard error)')
+  .action(async (first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string; emit?: Emitter; out?: string }) => {
+    if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
     const { id, seed, path, targetName } = replaySource(first, second, o);
     const clause = await findClause(id);
     const target = makeTarget(o.target ?? targetName, targetOptions(o));
     if (!(await startOrExit3(target))) return;
     try {
       const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
-      process.stdout.write(renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n');
+      const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
       process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
+      // Without --out the script owns standard output, so that it can be redirected as it is.
+      if (!o.emit) return void process.stdout.write(replayed);
+      (o.out ? process.stdout : process.stderr).write(replayed);
+      if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.recording) {
+        return void process.stderr.write(`sse-conformance: no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})\n`);
+      }
+      let reproduction;
+      try {
+        reproduction = toReproduction(clause, { seed, path, target: { name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}) }, recording: result.recording });
+      } catch (e) {
+        if (!(e instanceof NotReproducibleError)) throw e;
+        return void process.stderr.write(`sse-conformance: no reproduction written: ${e.message}\n`);
+      }
+      const script = emit(o.emit, reproduction, { endpoint: defaultEndpoint(o.endpoint) });
+      if (!o.out) return void process.stdout.write(script);
+      try {
+        writeFileSync(o.out, script, { mode: 0o755 });
+        process.stdout.write(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
+      } catch (e) {
+        process.stderr.write(`sse-conformance: could not write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`.replace(/ +/g, ' '));
+        process.exitCode = EXIT_WRITE_FAILED;
+      }
     } finally {
       await target.dispose();
     }

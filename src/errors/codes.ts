@@ -73,4 +73,9 @@ export function canonicalCode(service: Service, spelling: string): string | unde
   return INDEX.get(`${service}:${spelling}`);
 }
 
+/** Every spelling a service uses for a canonical code (all of the service's spellings for `*`). */
+export function spellingsOf(service: Service, canonical: string): string[] {
+  return ROWS.filter(([s, c]) => s === service && (canonical === '*' || c === canonical)).flatMap(([, , spellings]) => spellings);
+}
+
 export const UNMAPPED_PREFIX = 'Unmapped:';
