@@ -6,6 +6,7 @@
  * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { abbreviate } from './abbreviate.js';
 import type { Report } from './report.js';
 import type { Baseline } from './runner.js';
 
@@ -46,7 +47,7 @@ export function baselineFrom(report: Report, previous: Baseline = {}, today = ne
   for (const c of report.clauses) {
     const unexplained = c.verdict === 'error' || (c.verdict === 'not-observable' && !expectedNotObservable(c.id));
     if (unexplained && !report.interrupted && !report.target.unavailable) {
-      out[c.id] = { reason: c.reason ?? '', since: previous[c.id]?.since ?? today, observed: c.verdict as 'error' | 'not-observable' };
+      out[c.id] = { reason: abbreviate(c.reason ?? '', 600), since: previous[c.id]?.since ?? today, observed: c.verdict as 'error' | 'not-observable' };
       continue;
     }
     if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
@@ -54,7 +55,7 @@ export function baselineFrom(report: Report, previous: Baseline = {}, today = ne
     const firstDev = devs[0];
     const more = devs.length > 1 ? ` (and ${plural(devs.length - 1, 'more deviation')})` : '';
     const reason = firstDev ? `${firstDev.reason} (counterexample: ${plural(firstDev.counterexample.steps.length, 'step')})${more}` : c.reason!;
-    out[c.id] = { reason, since: previous[c.id]?.since ?? today, deviations: devs.map((d) => d.signature) };
+    out[c.id] = { reason: abbreviate(reason, 600), since: previous[c.id]?.since ?? today, deviations: devs.map((d) => d.signature) };
   }
   return out;
 }

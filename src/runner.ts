@@ -295,7 +295,10 @@ export async function runClause(
   const shown = unnamed[0] ?? deviations[0]!;
   let result: ClauseResult;
   if (!known) result = base(clause, 'fail', runs, durationMs, shown.reason);
-  else if (unnamed.length) result = base(clause, 'fail', runs, durationMs, `${shown.reason} (a deviation the baseline does not name; it names: ${[...named].join('; ')})`);
+  else if (unnamed.length) {
+    const stale = gone.length ? `; named but no longer shown: ${gone.join('; ')}` : '';
+    result = base(clause, 'fail', runs, durationMs, `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${[...named].join('; ')})`);
+  }
   else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
   else result = base(clause, 'expected-fail', runs, durationMs, `${known.reason} (baseline since ${known.since}); observed: ${shown.reason}`);
   result.counterexample = shown.counterexample;

@@ -50,6 +50,10 @@ describe('deviations', () => {
     expect(partial.counterexample).toBe(partial.deviations!.find((d) => d.signature !== all[0])!.counterexample);
     const complete = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: all } });
     expect(complete.verdict).toBe('expected-fail');
+    const edited = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all.slice(1), `${all[0]!} (edited)`] } });
+    expect(edited.verdict).toBe('fail');
+    expect(edited.reason).toContain(`does not name: ${all[0]!}`);
+    expect(edited.reason).toContain(`named but no longer shown: ${all[0]!} (edited)`);
     const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, 'kms:CreateAlias something else'] } });
     expect(stale.verdict).toBe('unexpected-pass');
     expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else/);

@@ -1,6 +1,6 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
 import type { ClauseResult, Counterexample, Report } from '../report.js';
-import { shown } from '../abbreviate.js';
+import { abbreviate, shown } from '../abbreviate.js';
 import type { Step } from '../session.js';
 
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
@@ -8,7 +8,7 @@ const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expect
 export function clauseLine(r: ClauseResult, i: number, total: number): string {
   const others = (r.deviations ?? []).filter((d) => d.counterexample !== r.counterexample);
   const also = others.map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} ${d.counterexample.steps.length === 1 ? "step" : "steps"})`).join('');
-  const why = r.verdict === 'pass' ? '' : `\n        ${r.reason ?? ''}${also}`;
+  const why = r.verdict === 'pass' ? '' : `\n        ${abbreviate(r.reason ?? '', 1_500)}${also}`;
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
 
