@@ -17,8 +17,9 @@ export const configSchema = (targets: readonly string[]) => z.strictObject({
   endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1').optional(),
   allowAccounts: z.array(accountId).optional(),
-  seed: z.number().int().nonnegative().optional(),
-  runs: z.number().int().positive().optional(),
+  // The same bounds as the flags: fast-check seeds are 32-bit, and runs are bounded.
+  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+  runs: z.number().int().min(1).max(10_000).optional(),
   clauses: z.array(z.string().min(1)).optional(),
   tags: z.array(z.string().min(1)).optional(),
   baseline: z.string().min(1).optional(),
@@ -44,8 +45,9 @@ export function loadConfig(path: string | undefined, targets: readonly string[])
   }
   const parsed = configSchema(targets).safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message}`);
-    throw new ConfigError(`config ${file} is not valid:\n${problems.join('\n')}`);
+    // One line, every problem named by its path (bad input gets a one-line message).
+    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message.replace(/\s+/g, ' ')}`);
+    throw new ConfigError(`config ${file} is not valid: ${problems.join('; ')}`);
   }
   return parsed.data;
 }

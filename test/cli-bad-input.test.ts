@@ -62,3 +62,41 @@ describe('garbage report files', () => {
     }), { numRuns: 15, seed: 11 });
   }, 120_000);
 });
+
+describe('generated bad command lines and config files', () => {
+  // Values that are never valid for the option (a valid one would start a whole run).
+  const notWhole = (lo: number, hi: number) => fc.string({ maxLength: 12 }).filter((v) => !(/^\d+$/.test(v.trim()) && +v >= lo && +v <= hi) && !v.startsWith('-'));
+  const badOption = fc.oneof(
+    notWhole(1, 10_000).map((v) => ['--runs', v]),
+    notWhole(0, 0xffff_ffff).map((v) => ['--seed', v]),
+    fc.string({ maxLength: 12 }).filter((v) => !/^\d+\/\d+$/.test(v) && !v.startsWith('-')).map((v) => ['--shard', v]),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['reference', 'moto', 'localstack', 'fauxqs', 'goaws', 'local-kms', 'elasticmq', 'localstack-container', 'endpoint', 'aws'].includes(v) && !v.startsWith('-')).map((v) => ['--target', v]),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['console', 'json', 'junit', 'markdown', 'html'].includes(v) && !v.startsWith('-')).map((v) => ['--format', v]),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !/^[a-z]+:\/\//.test(v) && !v.includes('=') && !v.startsWith('-')).map((v) => ['--target', 'endpoint', '--endpoint', v]),
+  );
+
+  it('a run with any invalid option value exits 2 with one line, no stack trace, no hang', () => {
+    fc.assert(fc.property(badOption, (args) => {
+      const r = cli(['run', ...args], { timeout: 20_000 });
+      expect(r.code, JSON.stringify(args)).toBe(2);
+      oneLine(r);
+    }), { numRuns: 25, seed: 3 });
+  }, 240_000);
+
+  it('a run with any config file that has an invalid setting exits 2 with one line naming it', () => {
+    const invalid = fc.oneof(
+      fc.record({ runs: fc.oneof(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 10_001, max: 1e9 }), fc.string()) }),
+      fc.record({ seed: fc.oneof(fc.integer({ min: -1e6, max: -1 }), fc.constant(2 ** 32), fc.string()) }),
+      fc.record({ target: fc.string().filter((v) => v !== 'reference') }),
+      fc.record({ clauses: fc.oneof(fc.string(), fc.integer()) }),
+      fc.record({ unknownSetting: fc.jsonValue() }),
+    );
+    const file = join(dir, 'config.json');
+    fc.assert(fc.property(invalid, fc.record({ runs: fc.constant(1) }, { requiredKeys: [] }), (bad, rest) => {
+      writeFileSync(file, JSON.stringify({ ...rest, ...bad }));
+      const r = cli(['run', '--config', file], { timeout: 20_000 });
+      expect(r.code, JSON.stringify(bad)).toBe(2);
+      oneLine(r);
+    }), { numRuns: 20, seed: 5 });
+  }, 240_000);
+});

@@ -106,7 +106,7 @@ program
     const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
     const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
-    const clauses = o.shard ? shard(selected, o.shard) : selected;
+    const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
     if (!target.capabilities.disposableAccount) {
       const plan = planRun(target, clauses, o.runs ?? target.defaultRuns);
