@@ -80,25 +80,16 @@ export async function allowSnsToUseKey(s: Session, key: Key): Promise<void> {
 
 /**
  * A queue subscribed to a topic the way AWS needs it, in two calls: CreateQueue with a policy that
- * lets the topic send (sqs:SendMessage for sns.amazonaws.com, scoped by aws:SourceArn), then
- * Subscribe. The queue ARN is derived from the topic ARN (same account and Region).
+ * lets the topic send (createQueueForSns), then Subscribe.
  */
 export async function createSubscribedQueue(
   s: Session,
   topicArn: string,
   opts: { attributes?: Record<string, string>; subscription?: Record<string, string>; fifo?: boolean } = {},
 ): Promise<string> {
-  const name = s.name('queue', opts.fifo);
-  const [, , , region, account] = topicArn.split(':');
-  const arn = `arn:aws:sqs:${region}:${account}:${name}`;
-  const policy = {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
-  };
-  const attributes = { ...(opts.fifo ? { FifoQueue: 'true' } : {}), ...opts.attributes, Policy: JSON.stringify(policy) };
-  const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }));
+  const { url, arn } = await createQueueForSns(s, topicArn, { ...(opts.fifo ? { FifoQueue: 'true' } : {}), ...opts.attributes }, opts.fifo);
   await s.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: 'sqs', Endpoint: arn, Attributes: opts.subscription ?? {} }));
-  return QueueUrl!;
+  return url;
 }
 
 /**
@@ -154,10 +145,11 @@ export async function denyKeyActions(s: Session, key: Key, denied: number, actio
 
 /**
  * A queue SNS may write to from `topicArn` (a policy granting sns.amazonaws.com sqs:SendMessage,
- * scoped by aws:SourceArn), not subscribed: a subscription's dead-letter queue.
+ * scoped by aws:SourceArn), not subscribed: a subscription's dead-letter queue, or the queue
+ * createSubscribedQueue subscribes. Its ARN is derived from the topic ARN (same account and Region).
  */
-export async function createQueueForSns(s: Session, topicArn: string, attributes: Record<string, string> = {}): Promise<{ url: string; arn: string }> {
-  const name = s.name('queue');
+export async function createQueueForSns(s: Session, topicArn: string, attributes: Record<string, string> = {}, fifo = false): Promise<{ url: string; arn: string }> {
+  const name = s.name('queue', fifo);
   const [, , , region, account] = topicArn.split(':');
   const arn = `arn:aws:sqs:${region}:${account}:${name}`;
   const policy = {
