@@ -3,14 +3,17 @@
  * `npm run provision [-- NAME...]`: installs the pinned emulators of test-targets/emulators.json
  * into .emulators/<name>/<version>/ (git-ignored). Idempotent: an emulator whose folder holds a
  * completed install is skipped at once. A missing toolchain (Python of the pinned version, Go,
- * Maven) is named, with what it is needed for. What runs lives only in that folder (pip's and Go's
- * download caches stay where those tools keep them; Maven's is inside it too).
+ * Maven, Rust) is named, with what it is needed for. What runs lives only in that folder (pip's and Go's
+ * download caches stay where those tools keep them; Maven's is inside it too). A Rust emulator takes
+ * an hour to build on two cores, so its binary is built once into a cache outside the clone, keyed by
+ * version ($SSE_CONFORMANCE_CACHE, default ~/.cache/sse-conformance), and every clone links it from there.
  * Exit codes: 0 everything installed (or, outside CI, only toolchains missing: the tests then list
  * what they could not run); 1 an install failed; 2 usage error; 4 a toolchain is missing and CI=true.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,7 +26,21 @@ const TOOLCHAINS = {
   pypi: { command: 'python3', args: ['--version'], hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)' },
   'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
   maven: { command: 'mvn', args: ['--version'], hint: 'Maven 3 and a JDK 17 or newer (Debian: apt-get install maven)' },
+  cargo: { command: 'cargo', args: ['--version'], hint: 'Rust with cargo (https://rustup.rs)' },
 };
+
+/** Where built binaries are kept across clones: $SSE_CONFORMANCE_CACHE, else $XDG_CACHE_HOME or ~/.cache, /sse-conformance. */
+export const cacheRoot = () => process.env.SSE_CONFORMANCE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'sse-conformance');
+
+/** A step done in this process (copying, writing a marker), reported like a command. */
+function attempt(fn) {
+  try {
+    fn();
+    return { ok: true, out: '' };
+  } catch (e) {
+    return { ok: false, out: e.message };
+  }
+}
 
 function run(command, args, opts = {}) {
   const r = spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...opts });
@@ -52,8 +69,12 @@ function findPython(wanted = '3.10') {
   return undefined;
 }
 
-function hasToolchain(kind, pin) {
+/** A cargo-built emulator already in the cache needs no Rust toolchain. */
+const inCache = (name, pin) => existsSync(join(cacheRoot(), name, pin.version, '.built'));
+
+function hasToolchain(kind, pin, name) {
   if (kind === 'pypi') return findPython(pin.python) !== undefined;
+  if (kind === 'cargo' && inCache(name, pin)) return true;
   const t = TOOLCHAINS[kind];
   return run(t.command, t.args).ok;
 }
@@ -81,6 +102,35 @@ const INSTALLERS = {
   'go-launcher'(name, pin, dir) {
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local' };
     return [['go', ['build', '-o', join(dir, pin.bin), '.'], { env, cwd: join(root, 'test-targets', name, 'launcher') }]];
+  },
+  // `cargo install --locked` of the pinned crate into the cache (cacheRoot()/<name>/<version>), once per machine;
+  // its build folder is kept there until the build succeeds, so an interrupted build resumes. Then linked here.
+  cargo(name, pin, dir) {
+    const cache = join(cacheRoot(), name, pin.version);
+    const cached = join(cache, pin.bin);
+    const steps = [];
+    if (!inCache(name, pin)) {
+      process.stdout.write(
+        `provision: ${name} ${pin.version} is not in the cache (${cache}): building it with cargo from crates.io. ` +
+          `This is slow (${pin.firstBuild}); every later clone on this machine reuses it.\n`,
+      );
+      steps.push(['mkdir', ['-p', cache]]);
+      // cargo's own progress lines (one per crate compiled) go to the terminal: an hour of silence would look like a hang.
+      steps.push(['cargo', ['install', '--locked', '--root', cache, '--version', pin.version, pin.crate], { env: { ...process.env, CARGO_TARGET_DIR: join(cache, 'build') }, stdio: ['ignore', 'inherit', 'inherit'], timeout: 3 * 3600_000 }]);
+      steps.push([() => {
+        writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, builtAt: new Date().toISOString() }) + '\n');
+        rmSync(join(cache, 'build'), { recursive: true, force: true });
+      }]);
+    }
+    steps.push([() => {
+      mkdirSync(dirname(join(dir, pin.bin)), { recursive: true });
+      try {
+        linkSync(cached, join(dir, pin.bin)); // the same file system: no second copy of a large binary
+      } catch {
+        copyFileSync(cached, join(dir, pin.bin));
+      }
+    }]);
+    return steps;
   },
   // Resolved, not built: the pom lists the server; its jars go to <dir>/lib, Maven's cache to <dir>/../.m2.
   maven(name, pin, dir) {
@@ -124,7 +174,7 @@ for (const name of names) {
     process.stdout.write(`provision: ${name} ${pin.version} already installed (${dir})\n`);
     continue;
   }
-  if (!hasToolchain(pin.kind, pin)) {
+  if (!hasToolchain(pin.kind, pin, name)) {
     const what = pin.kind === 'pypi' ? `Python ${pin.python ?? '3.10'} or newer` : TOOLCHAINS[pin.kind].command;
     process.stderr.write(`provision: MISSING TOOLCHAIN for ${name}: ${what} not found; install ${TOOLCHAINS[pin.kind].hint}\n`);
     missing++;
@@ -136,9 +186,9 @@ for (const name of names) {
   mkdirSync(dirname(dir), { recursive: true });
   let ok = true;
   for (const [command, args, opts] of INSTALLERS[pin.kind](name, pin, dir)) {
-    const r = run(command, args, opts);
+    const r = typeof command === 'function' ? attempt(command) : run(command, args, opts);
     if (!r.ok) {
-      process.stderr.write(`provision: installing ${name} failed: ${command} ${args.join(' ')}\n${r.out.trim().split('\n').slice(-15).join('\n')}\n`);
+      process.stderr.write(`provision: installing ${name} failed: ${typeof command === 'function' ? 'copying it into place' : `${command} ${args.join(' ')}`}\n${r.out.trim().split('\n').slice(-15).join('\n')}\n`);
       ok = false;
       break;
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
 
 export interface EmulatorPin {
-  kind: 'pypi' | 'go-launcher' | 'maven';
+  kind: 'pypi' | 'go-launcher' | 'maven' | 'cargo';
   version: string;
   /** The installed entry point, relative to the install folder. */
   bin: string;

@@ -7,6 +7,7 @@ import type { Target } from '../src/target.js';
 import { target as aws } from './aws/index.js';
 import { target as elasticmq } from './elasticmq/index.js';
 import { target as endpoint } from './endpoint/index.js';
+import { target as fakecloud } from './fakecloud/index.js';
 import { target as fauxqs } from './fauxqs/index.js';
 import { target as goaws } from './goaws/index.js';
 import { target as localKms } from './local-kms/index.js';
@@ -15,7 +16,7 @@ import { target as localstackContainer } from './localstack-container/index.js';
 import { target as moto } from './moto/index.js';
 import { target as reference } from './reference/index.js';
 
-export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, goaws, localKms, elasticmq, localstackContainer, endpoint, aws];
+export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, fakecloud, goaws, localKms, elasticmq, localstackContainer, endpoint, aws];
 
 export const TARGET_NAMES = TARGET_MODULES.map((m) => m.name);
 

@@ -1,10 +1,11 @@
 /** `npm run provision` names a missing toolchain: loudly and exit 0 on a user's machine, exit 4 in CI; an unknown name is exit 2. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { emulatorPins } from '../test-targets/emulators.js';
 
 const provision = (args: string[], env: Record<string, string>) => {
   const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/provision.mjs'), ...args], {
@@ -29,4 +30,24 @@ it('fails in CI when a toolchain is missing, and refuses an unknown emulator', (
   const unknown = provision(['nosuch'], {});
   expect(unknown.code).toBe(2);
   expect(unknown.err).toMatch(/unknown emulator "nosuch"; known: moto, /);
+});
+
+it('links a Rust emulator from the cache outside the clone, and names cargo only when the cache is cold', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'ssec-cache-'));
+  const version = emulatorPins().fakecloud!.version;
+  const cold = provision(['fakecloud'], { SSE_CONFORMANCE_CACHE: cache });
+  expect(cold.err).toMatch(/MISSING TOOLCHAIN for fakecloud: cargo not found; install Rust with cargo/);
+  // A binary a build on this machine left in the cache (here a stand-in): no cargo needed, nothing built.
+  const built = join(cache, 'fakecloud', version);
+  mkdirSync(join(built, 'bin'), { recursive: true });
+  writeFileSync(join(built, 'bin', 'fakecloud'), '#!/bin/sh\necho cached\n', { mode: 0o755 });
+  writeFileSync(join(built, '.built'), '{}\n');
+  const emulators = mkdtempSync(join(tmpdir(), 'ssec-emu-'));
+  const warm = provision(['fakecloud'], { SSE_CONFORMANCE_CACHE: cache, SSE_CONFORMANCE_EMULATORS: emulators });
+  expect(warm.err).toBe('');
+  expect(warm.code).toBe(0);
+  const linked = join(emulators, 'fakecloud', version, 'bin', 'fakecloud');
+  expect(readFileSync(linked, 'utf8')).toBe('#!/bin/sh\necho cached\n');
+  expect(statSync(linked).ino).toBe(statSync(join(built, 'bin', 'fakecloud')).ino); // a hard link, not a second copy
+  expect(existsSync(join(emulators, 'fakecloud', version, '.provisioned'))).toBe(true);
 });

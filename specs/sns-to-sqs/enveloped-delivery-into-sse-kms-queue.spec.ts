@@ -21,7 +21,8 @@ interface Envelope {
 }
 
 const MODES: QueueMode[] = ['none', 'sse-sqs', 'sse-kms'];
-const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
+// "The time (GMT)" (SNS-19): ISO 8601 in UTC, written with Z (as in every AWS example) or an offset of +00:00.
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|\+00:00)$/;
 
 export const clause = defineClause({
   id: 'sns-to-sqs.enveloped-delivery-into-sse-kms-queue',

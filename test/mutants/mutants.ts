@@ -139,6 +139,15 @@ export const MUTANTS: Mutant[] = [
     }),
   },
   {
+    clause: 'sqs.at-rest.message-attributes-are-never-sealed',
+    signature: 'sqs:SendMessage attributes at rest differs',
+    bug: 'the attributes of a message on an SSE-KMS queue are sealed with its body',
+    decorate: ({ model }) => {
+      const inspect = model.sqs.inspect.bind(model.sqs);
+      model.sqs.inspect = (url: string) => inspect(url).map((m) => (m.encryption === 'sse-kms' ? { ...m, messageAttributes: undefined } : m));
+    },
+  },
+  {
     clause: 'sqs.sse-kms.cached-data-key-window',
     signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
     bug: 'a cached data key never expires after its key is disabled',

@@ -1,0 +1,103 @@
+/**
+ * fakecloud as a target: spawns the provisioned binary (or uses `--endpoint URL`) and stops what it
+ * started. fakecloud answers KMS, SNS and SQS on one port. It seals the bodies of messages on queues
+ * with KmsMasterKeyId under its own KMS (an AWS-shaped ciphertext blob), and its introspection route
+ * `GET /_fakecloud/sqs/messages` lists every stored body, so what a queue holds at rest can be read.
+ * A fakecloud the user runs is wiped (`POST /_reset`) only when they ask for it (`reset`).
+ */
+import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
+import { provisionedBinary, provisionHint } from '../emulators.js';
+import { freePort } from '../free-port.js';
+import { LaunchedProcess } from '../launched-process.js';
+import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
+
+export interface FakecloudTargetOptions {
+  /** Use a fakecloud that is already running instead of starting one. */
+  endpoint?: string;
+  /** Allow clauses that wait real time for data-key reuse windows. Default: off. */
+  realTimeWindows?: boolean;
+  /** Wipe the fakecloud given by `endpoint` before running. One this target starts is always fresh. */
+  reset?: boolean;
+}
+
+/** $FAKECLOUD, else the provisioned binary (`npm run provision -- fakecloud`), else fakecloud on PATH. */
+const fakecloudCommand = (): string => process.env.FAKECLOUD ?? provisionedBinary('fakecloud') ?? 'fakecloud';
+
+interface IntrospectedQueue {
+  queueUrl: string;
+  queueName: string;
+  messages: { messageId: string; body: string; inFlight: boolean; createdAt: string }[];
+}
+
+/**
+ * fakecloud's own test for a sealed body (fakecloud-sqs `looks_like_fakecloud_envelope`): base64 of a
+ * blob that starts with the ciphertext header 01 02 02 00, or its older `fakecloud-kms:` text form.
+ */
+export function isFakecloudEnvelope(body: string): boolean {
+  if (body.startsWith('fakecloud-kms:')) return true;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) return false;
+  const bytes = Buffer.from(body, 'base64');
+  return bytes.length >= 4 && bytes[0] === 0x01 && bytes[1] === 0x02 && bytes[2] === 0x02 && bytes[3] === 0x00;
+}
+
+export class FakecloudTarget extends SdkTarget {
+  readonly name = 'fakecloud';
+  readonly defaultRuns = 25;
+  readonly capabilities: Capabilities;
+  readonly #options: FakecloudTargetOptions;
+  #server: LaunchedProcess | undefined;
+  #endpoint = '';
+
+  constructor(options: FakecloudTargetOptions = {}) {
+    super();
+    this.#options = options;
+    // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state).
+    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
+  }
+
+  async start(): Promise<void> {
+    let endpoint = this.#options.endpoint?.replace(/\/+$/, '');
+    if (!endpoint) {
+      const port = await freePort();
+      endpoint = `http://127.0.0.1:${port}`;
+      const command = fakecloudCommand();
+      this.#server = await LaunchedProcess.start({
+        what: 'fakecloud',
+        command,
+        args: ['--addr', `127.0.0.1:${port}`, '--log-level', 'error'],
+        hint: `${provisionHint('fakecloud')} (or put fakecloud on PATH, or set FAKECLOUD)`,
+        ready: { url: `${endpoint}/_fakecloud/health`, endpoint },
+      });
+    }
+    try {
+      const res = this.#options.reset
+        ? await fetch(`${endpoint}/_reset`, { method: 'POST', signal: AbortSignal.timeout(5000) })
+        : await fetch(`${endpoint}/_fakecloud/health`, { signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      await this.#server?.stop();
+      throw new TargetUnavailableError(`no fakecloud answering at ${endpoint}: ${(e as Error).message}`);
+    }
+    this.#endpoint = endpoint;
+    this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
+  }
+
+  /** The stored messages of one queue, oldest first, from fakecloud's introspection route. */
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    const res = await fetch(`${this.#endpoint}/_fakecloud/sqs/messages`, { signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`fakecloud introspection answered HTTP ${res.status}`);
+    const { queues } = (await res.json()) as { queues: IntrospectedQueue[] };
+    const name = decodeURIComponent(queueUrl.split('/').pop() ?? '');
+    const queue = queues.find((q) => q.queueName === name);
+    if (!queue) return [];
+    return [...queue.messages]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((m) => (isFakecloudEnvelope(m.body) ? { messageId: m.messageId, sealed: true } : { messageId: m.messageId, body: m.body, sealed: false }));
+  }
+
+  async dispose(): Promise<void> {
+    this.destroyClients();
+    await this.#server?.stop();
+    this.#server = undefined;
+  }
+}
