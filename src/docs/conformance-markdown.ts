@@ -6,6 +6,7 @@
 import type { Clause } from '../clause.js';
 import type { Baseline } from '../runner.js';
 import { describeRequirement, meets, requirementsOf, type Target } from '../target.js';
+import { THEMES } from '../themes.js';
 
 export interface MatrixTarget {
   name: string;
@@ -74,6 +75,23 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
   for (const t of targets) {
     const c = counts(clauses, t);
     out.push(`| ${t.name} | ${t.version ?? '—'} | ${c.pass} | ${c.fail} | ${c.deviations} | ${c.notObservable} | ${c.error} |`);
+  }
+  out.push(
+    '',
+    'By theme (docs/spec.md says what each holds): how many of its clauses each target passes, and how the rest end.',
+    '',
+    `| theme | clauses | ${targets.map((t) => t.name).join(' | ')} |`,
+    `|---|---|${targets.map(() => '---').join('|')}|`,
+  );
+  for (const theme of Object.keys(THEMES)) {
+    const inTheme = clauses.filter((c) => c.theme === theme);
+    if (!inTheme.length) continue;
+    const cells = targets.map((t) => {
+      const c = counts(inTheme, t);
+      const rest = [c.fail && `${c.fail} fail`, c.error && `${c.error} error`, c.notObservable && `${c.notObservable} n/o`].filter(Boolean);
+      return `${c.pass} pass${rest.length ? ` (${rest.join(', ')})` : ''}`;
+    });
+    out.push(`| ${theme} | ${inTheme.length} | ${cells.join(' | ')} |`);
   }
   out.push('', `| clause | ${targets.map((t) => (t.version ? `${t.name} ${t.version}` : t.name)).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
   let area = '';
