@@ -8,6 +8,7 @@ import { target as aws } from './aws/index.js';
 import { target as elasticmq } from './elasticmq/index.js';
 import { target as endpoint } from './endpoint/index.js';
 import { target as fauxqs } from './fauxqs/index.js';
+import { target as floci } from './floci/index.js';
 import { target as goaws } from './goaws/index.js';
 import { target as localKms } from './local-kms/index.js';
 import { target as localstack } from './localstack/index.js';
@@ -15,7 +16,7 @@ import { target as localstackContainer } from './localstack-container/index.js';
 import { target as moto } from './moto/index.js';
 import { target as reference } from './reference/index.js';
 
-export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, goaws, localKms, elasticmq, localstackContainer, endpoint, aws];
+export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, goaws, localKms, elasticmq, localstackContainer, floci, endpoint, aws];
 
 export const TARGET_NAMES = TARGET_MODULES.map((m) => m.name);
 
