@@ -1,4 +1,4 @@
-import { defineTarget } from '../module.js';
+import { defineTarget, measuredOf } from '../module.js';
 import { existingInstance, realTimeWindows, z } from '../options.js';
 import { FLOCI_IMAGE, FLOCI_VERSION, FlociTarget } from './floci-target.js';
 
@@ -8,5 +8,6 @@ export const target = defineTarget({
   options: z.strictObject({ ...existingInstance, realTimeWindows }),
   create: (o) => new FlociTarget(o),
   version: FLOCI_VERSION,
+  measured: measuredOf('floci', FLOCI_VERSION),
   notInMatrix: 'no container engine on these machines, so CI cannot run it; measured once outside CI, see its column',
 });

@@ -1,0 +1,49 @@
+/**
+ * Targets measured outside CI (docs/measured/): the matrix shows them from their recorded report,
+ * marked so, with every count taken from that report; a record that does not match its report is refused.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
+import { renderDocs } from '../src/docs/render-docs.js';
+import { loadClauses } from '../src/spec-loader.js';
+import { FLOCI_VERSION } from '../test-targets/floci/floci-target.js';
+import { targetModule } from '../test-targets/registry.js';
+
+const clauses = await loadClauses();
+const floci = targetModule('floci');
+
+describe('a target measured outside CI', () => {
+  it('floci: the record is of the pinned version, and its report a whole run of every clause', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    expect(record.version).toBe(FLOCI_VERSION);
+    expect(record.command).toContain('--target floci --endpoint http://127.0.0.1:');
+    expect(report.clauses.map((c) => c.id).sort()).toEqual(clauses.map((c) => c.id).sort());
+  });
+
+  it('is a column of the matrix marked as measured outside CI, its counts those of the report', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    const md = renderDocs(clauses)['docs/conformance.md']!;
+    const label = `${FLOCI_VERSION} (measured outside CI, ${record.date})`;
+    const s = report.summary;
+    expect(md).toContain(`| floci | ${label} | ${s.pass} | ${s.fail} | `);
+    expect(md).toMatch(new RegExp(`\\| floci \\| [^\\n]*\\| ${s['not-observable']} \\| ${s.error} \\|\\n`));
+    expect(md).toContain(`| floci ${label} |`);
+    expect(md).toContain(`\`${record.command}\``);
+    const readme = renderDocs(clauses)['README.md']!;
+    expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${s.pass} pass, ${s.fail} fail`);
+  });
+
+  it('refuses a record whose report is of another target', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'measured-'));
+    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
+    const report = JSON.parse(readFileSync(join(floci.measured!, '..', record.report), 'utf8'));
+    report.target.name = 'moto';
+    writeFileSync(join(dir, record.report), JSON.stringify(report));
+    copyFileSync(floci.measured!, join(dir, 'r.record.json'));
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow(MeasuredRecordError);
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('the report is of target moto, not floci');
+  });
+});
