@@ -36,6 +36,24 @@ describe('a target measured outside CI', () => {
     expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${s.pass} pass, ${s.fail} fail`);
   });
 
+  it('floci: names a standalone reproduction of its most important deviation, a clause the report fails', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    expect(record.reproductions.map((r) => r.clause)).toEqual(['sqs.sse-kms.send-fails-when-key-unusable']);
+    expect(report.clauses.find((c) => c.id === 'sqs.sse-kms.send-fails-when-key-unusable')!.verdict).toBe('fail');
+    const script = readFileSync(join(floci.measured!, '..', record.reproductions[0]!.file), 'utf8');
+    expect(script).toContain('// Clause sqs.sse-kms.send-fails-when-key-unusable (MUST)');
+    expect(script).toContain('floci answered:    success');
+    expect(renderDocs(clauses)['docs/conformance.md']).toContain(`(measured/${record.reproductions[0]!.file})`);
+  });
+
+  it('refuses a record naming a reproduction of a clause its report does not fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'measured-'));
+    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
+    copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
+    writeFileSync(join(dir, 'r.record.json'), JSON.stringify({ ...record, reproductions: [{ clause: 'sqs.transparency.body-attributes-and-md5-round-trip', file: 'x.mjs' }] }));
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('reproduction x.mjs: sqs.transparency.body-attributes-and-md5-round-trip did not fail in the report');
+  });
+
   it('refuses a record whose report is of another target', () => {
     const dir = mkdtempSync(join(tmpdir(), 'measured-'));
     const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));

@@ -14,7 +14,7 @@ export interface MatrixTarget {
   target: Target;
   baseline: Baseline;
   /** A run recorded outside CI (src/docs/measured.ts): the column is that run, never re-checked by CI. */
-  measured?: { date: string; command: string; how: string; record: string; report: string };
+  measured?: { date: string; command: string; how: string; record: string; report: string; reproductions: { clause: string; file: string }[] };
 }
 
 const label = (t: MatrixTarget) => `${t.version ?? '—'}${t.measured ? ` (measured outside CI, ${t.measured.date})` : ''}`;
@@ -84,7 +84,7 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     out.push(`| ${t.name} | ${label(t)} | ${c.pass} | ${c.fail} | ${c.deviations} | ${c.notObservable} | ${c.error} |`);
   }
   for (const t of targets.filter((x) => x.measured)) {
-    out.push('', `Measured outside CI: **${t.name} ${t.version ?? ''}** on ${t.measured!.date}, \`${t.measured!.command}\`. ${t.measured!.how} The report: [${t.measured!.report}](${t.measured!.report}), its record: [${t.measured!.record}](${t.measured!.record}).`);
+    out.push('', `Measured outside CI: **${t.name} ${t.version ?? ''}** on ${t.measured!.date}, \`${t.measured!.command}\`. ${t.measured!.how} The report: [${t.measured!.report}](${t.measured!.report}), its record: [${t.measured!.record}](${t.measured!.record}).${t.measured!.reproductions.map((r) => ` A standalone reproduction of ${r.clause} (\`replay … --emit node\`, run against that ${t.name}): [${r.file}](${r.file}).`).join('')}`);
   }
   out.push('', `| clause | ${targets.map((t) => (t.version ? `${t.name} ${label(t)}` : t.name)).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
   let area = '';

@@ -3,7 +3,7 @@
  * beside a small record of what was measured, when, how it was built and with which command. The
  * matrix shows such a target from the report, marked as measured outside CI; CI never re-checks it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { readReport } from '../cli/read-report.js';
@@ -21,6 +21,8 @@ export const MeasuredRecordSchema = z.strictObject({
   report: z.string().min(1),
   /** Where the system under test came from and how it ran: source, commit, toolchain, anything changed to build it. */
   how: z.string().min(1),
+  /** Standalone reproductions (`replay … --emit node`) of its most important deviations, relative to this file. */
+  reproductions: z.array(z.strictObject({ clause: z.string().min(1), file: z.string().min(1) })).default([]),
 });
 export type MeasuredRecord = z.infer<typeof MeasuredRecordSchema>;
 
@@ -36,6 +38,10 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
   const report = readReport(join(dirname(recordFile), record.report));
   if (report.target.name !== record.target) throw new MeasuredRecordError(`${recordFile}: the report is of target ${report.target.name}, not ${record.target}`);
   if (record.options.endpoint && report.target.endpoint !== record.options.endpoint) throw new MeasuredRecordError(`${recordFile}: the report ran at ${report.target.endpoint}, not ${record.options.endpoint}`);
+  for (const r of record.reproductions) {
+    if (!report.clauses.some((c) => c.id === r.clause && c.verdict === 'fail')) throw new MeasuredRecordError(`${recordFile}: reproduction ${r.file}: ${r.clause} did not fail in the report`);
+    if (!existsSync(join(dirname(recordFile), r.file))) throw new MeasuredRecordError(`${recordFile}: reproduction ${r.file} does not exist`);
+  }
   if (report.target.unavailable || report.interrupted) throw new MeasuredRecordError(`${recordFile}: the report is not a whole run (${report.target.unavailable ?? 'interrupted'})`);
   return { record, report };
 }

@@ -59,7 +59,7 @@ export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE
       version: record.version,
       target,
       baseline: baselineFrom(report, {}, record.date, explained),
-      measured: { date: record.date, command: record.command, how: record.how, record: `measured/${basename(m.measured!)}`, report: `measured/${record.report}` },
+      measured: { date: record.date, command: record.command, how: record.how, record: `measured/${basename(m.measured!)}`, report: `measured/${record.report}`, reproductions: record.reproductions.map((r) => ({ clause: r.clause, file: `measured/${r.file}` })) },
     };
   });
   const outside = TARGET_MODULES.filter((m) => !m.matrix && !m.measured).map((m) => ({ name: m.name, description: m.description, why: m.notInMatrix ?? '' }));
