@@ -48,8 +48,11 @@ export interface TargetModule {
   readonly matrix?: TargetOptions;
   /** Why it is not in the matrix, for the matrix's footnote. */
   readonly notInMatrix?: string;
+  /** A run measured outside CI (docs/measured/<name>-<version>.record.json): the matrix shows it, marked so. */
+  readonly measured?: string;
 }
 
 export const baselineOf = (name: string) => join(PACKAGE_ROOT, 'test-targets', name, 'baseline.json');
+export const measuredOf = (name: string, version: string) => join(PACKAGE_ROOT, 'docs', 'measured', `${name}-${version}.record.json`);
 
 export const defineTarget = (m: TargetModule): TargetModule => m;

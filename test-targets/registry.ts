@@ -9,6 +9,7 @@ import { target as elasticmq } from './elasticmq/index.js';
 import { target as endpoint } from './endpoint/index.js';
 import { target as fakecloud } from './fakecloud/index.js';
 import { target as fauxqs } from './fauxqs/index.js';
+import { target as floci } from './floci/index.js';
 import { target as goaws } from './goaws/index.js';
 import { target as localKms } from './local-kms/index.js';
 import { target as localstack } from './localstack/index.js';
@@ -16,7 +17,7 @@ import { target as localstackContainer } from './localstack-container/index.js';
 import { target as moto } from './moto/index.js';
 import { target as reference } from './reference/index.js';
 
-export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, fakecloud, goaws, localKms, elasticmq, localstackContainer, endpoint, aws];
+export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, fakecloud, goaws, localKms, elasticmq, localstackContainer, floci, endpoint, aws];
 
 export const TARGET_NAMES = TARGET_MODULES.map((m) => m.name);
 

@@ -70,7 +70,7 @@ describe('generated bad command lines and config files', () => {
     notWhole(1, 10_000).map((v) => ['--runs', v]),
     notWhole(0, 0xffff_ffff).map((v) => ['--seed', v]),
     fc.string({ maxLength: 12 }).filter((v) => !/^\d+\/\d+$/.test(v) && !v.startsWith('-')).map((v) => ['--shard', v]),
-    fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['reference', 'moto', 'localstack', 'fauxqs', 'goaws', 'local-kms', 'elasticmq', 'localstack-container', 'endpoint', 'aws'].includes(v) && !v.startsWith('-')).map((v) => ['--target', v]),
+    fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['reference', 'moto', 'localstack', 'fauxqs', 'goaws', 'local-kms', 'elasticmq', 'localstack-container', 'floci', 'endpoint', 'aws'].includes(v) && !v.startsWith('-')).map((v) => ['--target', v]),
     fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['console', 'json', 'junit', 'markdown', 'html'].includes(v) && !v.startsWith('-')).map((v) => ['--format', v]),
     fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !/^[a-z]+:\/\//.test(v) && !v.includes('=') && !v.startsWith('-')).map((v) => ['--target', 'endpoint', '--endpoint', v]),
   );

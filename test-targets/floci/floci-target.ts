@@ -1,0 +1,73 @@
+/**
+ * floci (Java/Quarkus, MIT) as a target: in a container through @floci/testcontainers, imported
+ * lazily so that machines without a container engine only lose this target, with the image pinned
+ * to the version measured in docs/measured/; or, with `--endpoint URL`, a floci the user runs
+ * (checked through its `/_floci/health`, wiped through `/_floci/state/reset` only with `--reset`).
+ * floci answers for account 000000000000 whatever the access key (unless the key is 12 digits).
+ */
+import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
+
+/** The floci version this project pins: the image tag, and the version measured in docs/measured/. */
+export const FLOCI_VERSION = '1.7.0';
+export const FLOCI_IMAGE = `floci/floci:${FLOCI_VERSION}`;
+
+export interface FlociTargetOptions {
+  /** A floci the user runs, instead of a container. */
+  endpoint?: string;
+  realTimeWindows?: boolean;
+  /** Wipe the floci given by `endpoint` before running. A container this target starts is always fresh. */
+  reset?: boolean;
+}
+
+interface Started {
+  getEndpoint(): string;
+  stop(): Promise<unknown>;
+}
+
+/** One line, whatever the library threw. */
+const oneLine = (e: unknown) => ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
+
+export class FlociTarget extends SdkTarget {
+  readonly name = 'floci';
+  readonly defaultRuns = 10;
+  readonly capabilities: Capabilities;
+  readonly #options: FlociTargetOptions;
+  #container: Started | undefined;
+
+  constructor(options: FlociTargetOptions = {}) {
+    super({ account: '000000000000' });
+    this.#options = options;
+    this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false, eventualMs: 3_000 });
+  }
+
+  async start(): Promise<void> {
+    let endpoint = this.#options.endpoint?.replace(/\/$/, '');
+    if (!endpoint) {
+      try {
+        const { FlociContainer } = await import('@floci/testcontainers');
+        this.#container = await new FlociContainer(FLOCI_IMAGE).start();
+      } catch (e) {
+        const why = oneLine(e);
+        const hint = /container runtime/i.test(why) ? ' (no Docker or Podman engine is reachable on this machine)' : '';
+        throw new TargetUnavailableError(`floci (${FLOCI_IMAGE}) could not be started: ${why}${hint}`);
+      }
+      endpoint = this.#container.getEndpoint().replace(/\/$/, '');
+    }
+    try {
+      const url = this.#options.reset ? `${endpoint}/_floci/state/reset` : `${endpoint}/_floci/health`;
+      const res = await fetch(url, { method: this.#options.reset ? 'POST' : 'GET', signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
+    } catch (e) {
+      await this.dispose();
+      throw new TargetUnavailableError(`no floci answering at ${endpoint}: ${oneLine((e as Error).cause ?? e)}`);
+    }
+    this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
+  }
+
+  async dispose(): Promise<void> {
+    this.destroyClients();
+    await this.#container?.stop();
+    this.#container = undefined;
+  }
+}

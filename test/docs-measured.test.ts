@@ -1,0 +1,78 @@
+/**
+ * Targets measured outside CI (docs/measured/): the matrix shows them from their recorded report,
+ * marked so, with every count taken from that report; a record that does not match its report is refused.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
+import { renderDocs } from '../src/docs/render-docs.js';
+import { loadClauses } from '../src/spec-loader.js';
+import { FLOCI_VERSION } from '../test-targets/floci/floci-target.js';
+import { targetModule } from '../test-targets/registry.js';
+
+const clauses = await loadClauses();
+const floci = targetModule('floci');
+
+describe('a target measured outside CI', () => {
+  it('floci: the record is of the pinned version, and its report a whole run of every clause', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    expect(record.version).toBe(FLOCI_VERSION);
+    expect(record.command).toContain('--target floci --endpoint http://127.0.0.1:');
+    // A whole run of the specification as it was that day: every clause it ran still exists (newer ones show as n/o).
+    expect(report.clauses.length).toBeGreaterThanOrEqual(70);
+    const ids = new Set(clauses.map((c) => c.id));
+    expect(report.clauses.filter((c) => !ids.has(c.id)).map((c) => c.id)).toEqual([]);
+  });
+
+  it('is a column of the matrix marked as measured outside CI, its counts those of the report', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    const md = renderDocs(clauses)['docs/conformance.md']!;
+    const label = `${FLOCI_VERSION} (measured outside CI, ${record.date})`;
+    const s = report.summary;
+    expect(md).toContain(`| floci | ${label} | ${s.pass} | ${s.fail} | `);
+    const newer = clauses.filter((c) => !report.clauses.some((x) => x.id === c.id)).length;
+    expect(md).toMatch(new RegExp(`\\| floci \\| [^\\n]*\\| ${s['not-observable'] + newer} \\| ${s.error} \\|\\n`));
+    expect(md).toContain(`| floci ${label} |`);
+    expect(md).toContain(`\`${record.command}\``);
+    const readme = renderDocs(clauses)['README.md']!;
+    expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${s.pass} pass, ${s.fail} fail`);
+  });
+
+  it('floci: names a standalone reproduction of its most important deviation, a clause the report fails', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    expect(record.reproductions.map((r) => r.clause)).toEqual(['sqs.sse-kms.send-fails-when-key-unusable']);
+    expect(report.clauses.find((c) => c.id === 'sqs.sse-kms.send-fails-when-key-unusable')!.verdict).toBe('fail');
+    const script = readFileSync(join(floci.measured!, '..', record.reproductions[0]!.file), 'utf8');
+    expect(script).toContain('// Clause sqs.sse-kms.send-fails-when-key-unusable (MUST)');
+    expect(script).toContain('floci answered:    success');
+    expect(renderDocs(clauses)['docs/conformance.md']).toContain(`(measured/${record.reproductions[0]!.file})`);
+  });
+
+  it('refuses a record naming a reproduction of a clause its report does not fail', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'measured-'));
+    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
+    copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
+    writeFileSync(join(dir, 'r.record.json'), JSON.stringify({ ...record, reproductions: [{ clause: 'sqs.transparency.body-attributes-and-md5-round-trip', file: 'x.mjs' }] }));
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('reproduction x.mjs: sqs.transparency.body-attributes-and-md5-round-trip did not fail in the report');
+  });
+
+  it('refuses a record whose report is of another target', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'measured-'));
+    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
+    const report = JSON.parse(readFileSync(join(floci.measured!, '..', record.report), 'utf8'));
+    report.target.name = 'moto';
+    writeFileSync(join(dir, record.report), JSON.stringify(report));
+    copyFileSync(floci.measured!, join(dir, 'r.record.json'));
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow(MeasuredRecordError);
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('the report is of target moto, not floci');
+  });
+});
+
+it('a clause written after the measurement shows as not observable in that column, never as a pass', () => {
+  const newer = { ...clauses.find((c) => c.id === 'sqs.sse-kms.send-fails-when-key-unusable')!, id: 'sqs.sse-kms.a-clause-written-later' };
+  const md = renderDocs([...clauses, newer])['docs/conformance.md']!;
+  const row = md.split('\n').find((l) => l.startsWith('| [sqs.sse-kms.a-clause-written-later]'))!;
+  expect(row.split(' | ').at(-1)).toMatch(/^n\/o \(not in the run measured on \d{4}-\d\d-\d\d \(the clause is newer\)\) \|$/);
+});
