@@ -13,8 +13,8 @@
  * and the other moves on).
  */
 import {
-  CancelKeyDeletionCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyCommand, ListKeysCommand,
-  ListResourceTagsCommand, PutKeyPolicyCommand, TagResourceCommand, UntagResourceCommand, type KeyMetadata, type KMSClient,
+  CancelKeyDeletionCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyCommand, ListResourceTagsCommand,
+  paginateListKeys, PutKeyPolicyCommand, TagResourceCommand, UntagResourceCommand, type KeyMetadata, type KMSClient,
 } from '@aws-sdk/client-kms';
 import { LEASE_TAG_KEY, POOL_TAG_KEY } from './safety.js';
 
@@ -96,9 +96,7 @@ export class KeyPool {
   /** The pool's keys with their leases (live or expired; none when the key is free). */
   async inspect(): Promise<{ id: string; lease?: Lease }[]> {
     const keys: { id: string; lease?: Lease }[] = [];
-    let marker: string | undefined;
-    do {
-      const page = await this.#kms.send(new ListKeysCommand({ ...(marker ? { Marker: marker } : {}) }));
+    for await (const page of paginateListKeys({ client: this.#kms }, {})) {
       for (const k of page.Keys ?? []) {
         const tags = await this.#tags(k.KeyId!);
         if (tags?.has(POOL_TAG_KEY)) {
@@ -106,8 +104,7 @@ export class KeyPool {
           keys.push({ id: k.KeyId!, ...(lease ? { lease } : {}) });
         }
       }
-      marker = page.Truncated ? page.NextMarker : undefined;
-    } while (marker);
+    }
     return keys;
   }
 

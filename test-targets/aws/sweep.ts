@@ -9,9 +9,9 @@
  * run starting meanwhile gets another key. Whatever cannot be deleted or restored is listed in
  * `failures`, never dropped.
  */
-import { DeleteAliasCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
-import { DeleteTopicCommand, ListTagsForResourceCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
-import { DeleteQueueCommand, ListQueuesCommand, ListQueueTagsCommand } from '@aws-sdk/client-sqs';
+import { DeleteAliasCommand, paginateListAliases } from '@aws-sdk/client-kms';
+import { DeleteTopicCommand, ListTagsForResourceCommand, paginateListTopics } from '@aws-sdk/client-sns';
+import { DeleteQueueCommand, ListQueueTagsCommand, paginateListQueues } from '@aws-sdk/client-sqs';
 import { normalizeError } from '../../src/errors/normalize.js';
 import type { Clients } from '../../src/target.js';
 import type { KeyPool, Lease } from './key-pool.js';
@@ -33,38 +33,34 @@ export interface SweepResult {
 
 export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delete: boolean }): Promise<SweepResult> {
   const out: SweepResult = { queues: [], topics: [], aliases: [], pooledKeys: [], inUse: [], failures: [], deleted: opts.delete };
-  const queues = (await c.sqs.send(new ListQueuesCommand({ QueueNamePrefix: SWEEP_PREFIX }))).QueueUrls ?? [];
-  for (const url of queues) {
-    const tags = (await c.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
-    if (tags[TAG_KEY] !== undefined) out.queues.push(url);
+  // Every List call through the SDK's own paginator: SQS pages only when asked for MaxResults (1000 at most).
+  for await (const page of paginateListQueues({ client: c.sqs, pageSize: 1000 }, { QueueNamePrefix: SWEEP_PREFIX })) {
+    for (const url of page.QueueUrls ?? []) {
+      const tags = (await c.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
+      if (tags[TAG_KEY] !== undefined) out.queues.push(url);
+    }
   }
-  let token: string | undefined;
-  do {
-    const page = await c.sns.send(new ListTopicsCommand({ ...(token ? { NextToken: token } : {}) }));
+  for await (const page of paginateListTopics({ client: c.sns }, {})) {
     for (const t of page.Topics ?? []) {
       if (!t.TopicArn!.split(':').pop()!.startsWith(SWEEP_PREFIX)) continue;
       const tags = (await c.sns.send(new ListTagsForResourceCommand({ ResourceArn: t.TopicArn }))).Tags ?? [];
       if (tags.some((x) => x.Key === TAG_KEY)) out.topics.push(t.TopicArn!);
     }
-    token = page.NextToken;
-  } while (token);
+  }
   const pooled = new Set<string>();
   for (const k of pool ? await pool.inspect() : []) {
     pooled.add(k.id);
     if (pool!.live(k.lease) && k.lease.holder !== pool!.holder) out.inUse.push({ id: k.id, ...k.lease, aliases: [] });
     else out.pooledKeys.push(k.id);
   }
-  let marker: string | undefined;
-  do {
-    const page = await c.kms.send(new ListAliasesCommand({ ...(marker ? { Marker: marker } : {}) }));
+  for await (const page of paginateListAliases({ client: c.kms }, {})) {
     for (const a of page.Aliases ?? []) {
       if (!a.AliasName?.startsWith(`alias/${SWEEP_PREFIX}`) || !a.TargetKeyId || !pooled.has(a.TargetKeyId)) continue;
       const holder = out.inUse.find((k) => k.id === a.TargetKeyId);
       if (holder) holder.aliases.push(a.AliasName);
       else out.aliases.push(a.AliasName);
     }
-    marker = page.Truncated ? page.NextMarker : undefined;
-  } while (marker);
+  }
   if (opts.delete) {
     const attempt = async (resource: string, service: 'sqs' | 'sns' | 'kms', fn: () => Promise<unknown>) => {
       try {

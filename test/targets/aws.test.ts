@@ -257,4 +257,37 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     await s.dispose();
     expect((await sweep(admin.clients(0), undefined, { delete: true })).failures).toEqual([]);
   });
+
+  it('sweeps past the first page of ListAliases: 60 leftover aliases, paged 50 at a time as AWS does', async () => {
+    const t = target([MOTO_ACCOUNT], 'page1');
+    await t.start();
+    const c = t.clients(0);
+    const key = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const names = Array.from({ length: 60 }, (_, i) => `alias/ssec-page1-${String(i).padStart(2, '0')}`);
+    for (const AliasName of names) await c.kms.send(new CreateAliasCommand({ AliasName, TargetKeyId: key }));
+    await t.releaseKey(key);
+    // moto answers ListAliases in one page whatever its size; AWS pages it (Limit 1 to 100, default 50)
+    // with Truncated and NextMarker. The sweep's client gets AWS's paging on top of moto's answer.
+    const s = target([MOTO_ACCOUNT], 'page2');
+    await s.start();
+    const markers: (string | undefined)[] = [];
+    s.clients(0).kms.middlewareStack.add(((next: (a: unknown) => Promise<{ output: { Aliases?: unknown[] } }>, context: { commandName?: string }) => async (args: { input: { Marker?: string; Limit?: number } }) => {
+      if (context.commandName !== 'ListAliasesCommand') return next(args);
+      const from = Number(args.input.Marker ?? 0);
+      const limit = args.input.Limit ?? 50;
+      markers.push(args.input.Marker);
+      const r = await next({ ...args, input: {} });
+      const all = r.output.Aliases ?? [];
+      const more = from + limit < all.length;
+      return { ...r, output: { ...r.output, Aliases: all.slice(from, from + limit), Truncated: more, ...(more ? { NextMarker: String(from + limit) } : {}) } };
+    }) as never, { step: 'initialize', priority: 'high', name: 'pageAsAws' });
+    const dry = await sweep(s.clients(0), s.pool, { delete: false });
+    expect(markers.length, 'more than one page was read').toBeGreaterThanOrEqual(2);
+    expect(dry.aliases.filter((a) => a.startsWith('alias/ssec-page1-')).sort()).toEqual(names);
+    await sweep(s.clients(0), s.pool, { delete: true });
+    const left = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? []).filter((a) => a.AliasName!.startsWith('alias/ssec-page1-'));
+    expect(left).toEqual([]);
+    await t.dispose();
+    await s.dispose();
+  });
 });
