@@ -64,6 +64,7 @@ export class KeyPool {
   /** Keys this run is taking now (scenarios run concurrently): no two of its scenarios take the same one. */
   readonly #taking = new Set<string>();
   #renewal: ReturnType<typeof setInterval> | undefined;
+  #renewing: Promise<void> | undefined;
   /** Keys this run had to create (each costs money until deleted). */
   created = 0;
   /** Renewals that failed (a lease that lapses can be taken by another run). */
@@ -175,8 +176,9 @@ export class KeyPool {
   async release(id: string): Promise<void> {
     if (!this.#leased.has(id)) return;
     await this.restore(id);
-    await this.#kms.send(new UntagResourceCommand({ KeyId: id, TagKeys: [LEASE_TAG_KEY] }));
     this.#unhold(id);
+    await this.#renewing; // a renewal under way must not write the lease back after it is removed
+    await this.#kms.send(new UntagResourceCommand({ KeyId: id, TagKeys: [LEASE_TAG_KEY] }));
   }
 
   /** Stops renewing leases (the end of a run): any still held expire on their own. */
@@ -201,7 +203,7 @@ export class KeyPool {
 
   #hold(id: string): void {
     this.#leased.add(id);
-    this.#renewal ??= setInterval(() => void this.#renew(), Math.max(1, Math.floor(this.#leaseMs / 3)));
+    this.#renewal ??= setInterval(() => void (this.#renewing = this.#renew()), Math.max(1, Math.floor(this.#leaseMs / 3)));
     this.#renewal.unref();
   }
 
