@@ -7,7 +7,9 @@
 import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, ListAliasesCommand, ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BUILT_CLI } from '../cli-runner.js';
 import { describeNeeding } from '../prerequisites.js';
 import { exitCodeOf } from '../../src/index.js';
 import { runConformance } from '../../src/runner.js';
@@ -290,4 +292,23 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     await t.dispose();
     await s.dispose();
   });
+
+  it('from the CLI: each thing a faulty run left behind is a line on stderr, and sweep --delete then removes it (exit 0)', async () => {
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
+    // Asynchronous child processes: this process keeps draining moto's output meanwhile.
+    const run = await execa(process.execPath, [BUILT_CLI, 'run', '--target', 'aws', '--endpoint', moto.endpoint, '--allow-account', MOTO_ACCOUNT, '--clause', 'sns-to-sqs.encrypted-topic-delivers-plaintext', '--runs', '3', '--no-baseline', '--faults', 'server-error=0.5,seed=2'], { env, reject: false });
+    expect(run.exitCode, 'the injected 500s make the clause an error: 1 takes precedence over 5').toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => l.startsWith('sse-conformance: left behind: '));
+    expect(lines.length, run.stderr).toBeGreaterThan(0);
+    const topics = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);
+    for (const l of lines) {
+      expect(l).toMatch(/^sse-conformance: left behind: topic (\S+) \(sns-to-sqs\.encrypted-topic-delivers-plaintext\): InternalErrorException: injected by the faulty target \(server-error\); `sweep --delete` removes it$/);
+      expect(topics, 'it really is still there').toContain(/left behind: topic (\S+)/.exec(l)![1]);
+    }
+    const swept = await execa(process.execPath, [BUILT_CLI, 'sweep', '--endpoint', moto.endpoint, '--allow-account', MOTO_ACCOUNT, '--delete'], { env, reject: false });
+    expect(swept.exitCode, swept.stderr).toBe(0);
+    expect(swept.stdout).toMatch(new RegExp(`^deleted: \\d+ queues, ${lines.length} topics`));
+    const after = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);
+    expect(after).toEqual([decoy.topicArn]);
+  }, 120_000);
 });
