@@ -488,15 +488,8 @@ export class KmsModel {
   }
 
   #bytes(n: number): Uint8Array {
-    const seed = this.#ids.token('dk');
-    const out = new Uint8Array(n);
-    let h = 2166136261;
-    for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
-    for (let i = 0; i < n; i++) {
-      h = Math.imul(h ^ (h >>> 13), 1274126177) + i;
-      out[i] = h & 0xff;
-    }
-    return out;
+    // Deterministic bytes of any length from the model's own id sequence (SHAKE256 is an extendable-output hash).
+    return new Uint8Array(createHash('shake256', { outputLength: n }).update(this.#ids.token('dk')).digest());
   }
 }
 

@@ -6,7 +6,7 @@
  * windows here (the data-key window clause is not observable; it has one input, so no seed changes it).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { readBaseline } from '../src/baseline.js';
@@ -50,5 +50,8 @@ separately, by \`npm run fault-table\`: [faults.md](faults.md).
 ${rows.join('\n')}
 
 ${flips.size ? `## Clauses that flipped\n\n${[...flips].map(([id, why]) => `- \`${id}\` (${why.length} of ${seeds} seeds)\n${why.slice(0, 3).map((w) => `  - ${w.replace(/\|/g, '\\|')}`).join('\n')}`).join('\n')}\n` : ''}`;
-writeFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), doc);
+// The generated bad-input section is measured by `npm run bad-input`: kept as it is.
+const previous = existsSync(join(PACKAGE_ROOT, 'docs/reliability.md')) ? readFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), 'utf8') : '';
+const badInput = /<!-- bad-input:[\s\S]*?<!-- \/bad-input -->\n/.exec(previous)?.[0];
+writeFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), badInput ? `${doc.trimEnd()}\n\n${badInput}` : doc);
 process.stdout.write(`verdict flips: ${total}; wrote docs/reliability.md\n`);

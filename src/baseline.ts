@@ -6,6 +6,7 @@
  * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
 import type { Report } from './report.js';
 import type { Baseline } from './runner.js';
@@ -14,6 +15,21 @@ export class BaselineFileError extends Error {
   override readonly name = 'BaselineFileError';
 }
 
+/** A baseline file, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
+export const BaselineSchema = z.record(
+  z.string(),
+  z.looseObject({
+    reason: z.string(),
+    since: z.string(),
+    deviations: z.array(z.string()).min(1).optional(),
+    observed: z.enum(['error', 'not-observable']).optional(),
+  }).superRefine((e, ctx) => {
+    if (e.observed !== undefined && e.deviations !== undefined) ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
+    if (e.observed === undefined && e.deviations === undefined) ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
+  }),
+  { error: 'expected an object of clause id → { reason, since, deviations }' },
+);
+
 export function readBaseline(path: string): Baseline {
   let data: unknown;
   try {
@@ -21,20 +37,14 @@ export function readBaseline(path: string): Baseline {
   } catch (e) {
     throw new BaselineFileError(`cannot read baseline ${path}: ${(e as Error).message}`);
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new BaselineFileError(`baseline ${path}: expected an object of clause id → { reason, since }`);
-  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
-    const e = v as { reason?: unknown; since?: unknown; deviations?: unknown };
-    if (typeof e?.reason !== 'string' || typeof e?.since !== 'string') throw new BaselineFileError(`baseline ${path}: entry ${id} needs string "reason" and "since"`);
-    const observed = (v as { observed?: unknown }).observed;
-    if (observed !== undefined) {
-      if ((observed !== 'error' && observed !== 'not-observable') || e.deviations !== undefined) throw new BaselineFileError(`baseline ${path}: entry ${id} has "observed" "error" or "not-observable", and then no "deviations"`);
-      continue;
-    }
-    if (!Array.isArray(e.deviations) || e.deviations.length === 0 || !e.deviations.every((d) => typeof d === 'string')) {
-      throw new BaselineFileError(`baseline ${path}: entry ${id} needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)`);
-    }
+  const parsed = BaselineSchema.safeParse(data, { error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : undefined) });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const [id, ...field] = issue.path;
+    const where = id === undefined ? '' : ` entry ${String(id)}${field.length ? ` "${field.join('.')}"` : ''}:`;
+    throw new BaselineFileError(`baseline ${path}:${where} ${issue.message.replace(/^Invalid (input|option): /, '').replace(/\s+/g, ' ')}`);
   }
-  return data as Baseline;
+  return data as Baseline; // as written: fields a newer version added stay
 }
 
 /**

@@ -10,11 +10,15 @@ export { defineClause, type Clause, type Source, type Level } from './clause.js'
 export { readFacts, parseFacts, FACTS_FILE, type Fact } from './facts.js';
 export type { Target, Capabilities, Clients, Requirement, AtRestMessage } from './target.js';
 export { TargetUnavailableError } from './target.js';
-export type { Report, ClauseResult, Verdict, Counterexample } from './report.js';
+export type { Report, ClauseResult, Verdict, Counterexample, Leftover } from './report.js';
 
-/** 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable. */
+/**
+ * 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable;
+ * 5 everything as expected, but cleanup left resources behind on a real account (`report.leftovers`).
+ */
 export function exitCodeOf(report: Report): number {
   if (report.target.unavailable) return 3;
   const s = report.summary;
-  return s.fail + s['unexpected-pass'] + s.error > 0 ? 1 : 0;
+  if (s.fail + s['unexpected-pass'] + s.error > 0) return 1;
+  return report.leftovers?.length ? 5 : 0;
 }

@@ -68,6 +68,13 @@ export const ClauseResultSchema = z.object({
   deviations: z.array(DeviationSchema).optional().meta({ description: 'Every distinct deviation found, each shrunk on its own, in the order found.' }),
 }).meta({ id: 'ClauseResult', description: "One clause's verdict on the target." });
 
+export const LeftoverSchema = z.object({
+  kind: z.enum(['queue', 'topic', 'alias', 'key']),
+  id: z.string().min(1).meta({ description: 'The queue URL, topic ARN, alias name or key ID.' }),
+  clause: z.string().optional().meta({ description: 'The clause whose scenario created it (absent: the end of the run).' }),
+  reason: z.string().meta({ description: 'Why cleanup could not delete it (a pooled key: restore it and give its lease back).' }),
+}).meta({ id: 'Leftover', description: 'A resource a run on a real account could not clean up; `sweep --delete` removes it.' });
+
 export const ReportSchema = z.object({
   tool: z.literal('sse-conformance'),
   version: z.string().min(1).meta({ description: 'The sse-conformance version that wrote the report.' }),
@@ -82,6 +89,7 @@ export const ReportSchema = z.object({
   clauses: z.array(ClauseResultSchema),
   summary: z.record(z.enum(VERDICTS), count).meta({ description: 'How many clauses got each verdict.' }),
   interrupted: z.boolean().optional().meta({ description: 'The run was interrupted (SIGINT, SIGTERM): clauses from there on were not run.' }),
+  leftovers: z.array(LeftoverSchema).optional().meta({ description: 'What cleanup left behind on a real account (exit code 5 when the verdicts are as expected); absent when nothing was.' }),
 }).superRefine((r, ctx) => {
   // Not expressible in JSON Schema, but every reader keys clauses by id (merge, explain, replay, diff).
   const first = new Map<string, number>();

@@ -3,7 +3,7 @@
  * docs/report.schema.json): fields may be added, never removed.
  */
 import type { z } from 'zod';
-import { VERDICTS, type ClauseResultSchema, type CounterexampleSchema, type DeviationSchema, type ReportSchema, type StepSchema } from './report-schema.js';
+import { VERDICTS, type ClauseResultSchema, type CounterexampleSchema, type DeviationSchema, type LeftoverSchema, type ReportSchema, type StepSchema } from './report-schema.js';
 
 export { VERDICTS };
 export type Verdict = (typeof VERDICTS)[number];
@@ -14,6 +14,8 @@ export type Counterexample = z.infer<typeof CounterexampleSchema>;
 /** One distinct way a target breaks a clause: its signature (no generated values) and shrunk counterexample. */
 export type Deviation = z.infer<typeof DeviationSchema>;
 export type ClauseResult = z.infer<typeof ClauseResultSchema>;
+/** A resource cleanup could not remove or restore on a real account. */
+export type Leftover = z.infer<typeof LeftoverSchema>;
 export type Report = z.infer<typeof ReportSchema>;
 
 export function summarize(results: ClauseResult[]): Record<Verdict, number> {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Clause } from './clause.js';
-import { summarize, type ClauseResult, type Deviation, type Report, type Verdict } from './report.js';
+import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { ListTopicsCommand } from '@aws-sdk/client-sns';
 import { ListQueuesCommand } from '@aws-sdk/client-sqs';
@@ -61,9 +61,7 @@ export interface RunOptions {
 const INTERRUPTED = 'not run: the run was interrupted';
 
 export function clauseSeed(seed: number, id: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (seed ^ h) >>> 0; // unsigned, as --seed takes it; fast-check reads the same 32 bits either way
+  return (seed ^ fc.hash(id)) >>> 0; // unsigned, as --seed takes it; fast-check reads the same 32 bits either way
 }
 
 export async function runConformance(target: Target, opts: RunOptions): Promise<Report> {
@@ -89,6 +87,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     unavailable = e.message;
     report.target.unavailable = unavailable;
   }
+  const leftovers: Leftover[] = [];
   const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
   const runOne = async (clause: Clause, i: number): Promise<ClauseResult> => {
     opts.onClauseStart?.(clause, i, opts.clauses.length);
@@ -99,7 +98,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     } else if (unavailable) {
       result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
     } else {
-      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal });
+      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal, leftovers });
       result = r;
       if (opts.signal?.aborted) {
         result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
@@ -128,6 +127,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     report.clauses.push(...results);
   } finally {
     if (!unavailable || stoppedAnswering) await target.dispose();
+    if (leftovers.length) report.leftovers = leftovers;
   }
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
@@ -187,6 +187,8 @@ export async function runClause(
     keepTranscript?: boolean;
     /** Stop starting scenarios once this is aborted (the caller reports the clause as not run). */
     signal?: AbortSignal | undefined;
+    /** Receives what cleanup could not remove on a real account, with this clause's id. */
+    leftovers?: Leftover[];
   },
 ): Promise<ClauseResult & { transcript?: Step[]; recording?: Recording; unreachable?: boolean }> {
   const t0 = Date.now();
@@ -241,7 +243,7 @@ export async function runClause(
         failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
         throw e;
       } finally {
-        await session.cleanup();
+        for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
       }
     });
     const details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });

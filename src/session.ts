@@ -10,7 +10,7 @@ import type { Service } from './errors/codes.js';
 import { faultOf, isReset, isUnreachable, normalizeError } from './errors/normalize.js';
 import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
-import type { Step } from './report.js';
+import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
@@ -306,11 +306,20 @@ export class Session {
    * Once a request timed out or was refused, only pooled keys are given back (a real account would pay
    * for a new key otherwise): each delete would wait out its own timeout (30 s) on a target that stopped
    * answering. What is left has the run's prefix (`sweep` finds it on a real account; emulators are disposable).
+   *
+   * On an account that is not disposable (a real one) nothing left behind goes unsaid: it returns each
+   * resource it could not delete or give back, and why (a resource that is already gone is not one).
+   * Emulators are wiped or thrown away, so there it returns nothing.
    */
-  async cleanup(): Promise<void> {
+  async cleanup(): Promise<Leftover[]> {
     const c = this.#target.clients(0);
+    const leftovers: Leftover[] = [];
+    const report = !this.#target.capabilities.disposableAccount;
     for (const r of [...this.#created].reverse()) {
-      if (this.#gone && !(r.kind === 'key' && this.#target.releaseKey)) continue;
+      if (this.#gone && !(r.kind === 'key' && this.#target.releaseKey)) {
+        if (report) leftovers.push({ kind: r.kind as Leftover['kind'], id: r.id, reason: 'not attempted: the target stopped answering' });
+        continue;
+      }
       try {
         if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
         if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));
@@ -319,10 +328,15 @@ export class Session {
           if (this.#target.releaseKey) await this.#target.releaseKey(r.id);
           else await c.kms.send(new KMS.ScheduleKeyDeletionCommand({ KeyId: r.id, PendingWindowInDays: 7 }));
         }
-      } catch {
-        // best effort: the resource may already be gone, or in a state the clause put it in
+      } catch (e) {
+        // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
+        const service = r.kind === 'queue' ? 'sqs' : r.kind === 'topic' ? 'sns' : 'kms';
+        const code = normalizeError(service, e)?.code;
+        const gone = code === 'QueueDoesNotExist' || code === 'NotFound' || code === 'KMS.NotFound' || (r.kind === 'key' && !this.#target.releaseKey && code === 'KMS.InvalidState');
+        if (report && !gone) leftovers.push({ kind: r.kind as Leftover['kind'], id: r.id, reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ')) });
       }
     }
+    return leftovers;
   }
 
   #symbol(kind: Kind, values: (string | undefined)[]): void {

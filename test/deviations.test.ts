@@ -3,7 +3,7 @@
  * deviations it names: a variant of the reference whose CreateAlias accepts every name breaks four
  * rules of kms.aliases.alias-name-rules at once.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import type { ReferenceClients } from '../reference/index.js';
 import type { Baseline } from '../src/runner.js';
 import { runClause } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
+import { TARGET_MODULES } from '../test-targets/registry.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 /** CreateAlias succeeds whatever the name (the rules are not checked). */
@@ -91,5 +92,27 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.observed).toBe('not-observable');
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', deviations: ['x'] } }));
     expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/then no "deviations"/);
+  });
+
+  it('refuses a malformed baseline with one line naming the entry and the field (zod), and reads every committed baseline', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
+    const cases: [unknown, RegExp][] = [
+      [[], /: expected an object of clause id → \{ reason, since, deviations \}$/],
+      [{ a: { since: '2026-01-01', deviations: ['x'] } }, /: entry a "reason": missing$/],
+      [{ a: { reason: 'r', since: 5, deviations: ['x'] } }, /: entry a "since": expected string, received number$/],
+      [{ a: { reason: 'r', since: 's', deviations: [] } }, /: entry a "deviations": Too small/],
+      [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: entry a "deviations.0": expected string/],
+      [{ a: { reason: 'r', since: 's', observed: 'fail' } }, /: entry a "observed": expected one of "error"\|"not-observable"$/],
+      [{ a: { reason: 'r', since: 's' } }, /: entry a: needs "deviations", the signatures it expects/],
+    ];
+    for (const [content, message] of cases) {
+      writeFileSync(join(dir, 'b.json'), JSON.stringify(content));
+      const e = (() => { try { readBaseline(join(dir, 'b.json')); } catch (x) { return x as Error; } })();
+      expect(e?.name, JSON.stringify(content)).toBe('BaselineFileError');
+      expect(e!.message, JSON.stringify(content)).toMatch(/^baseline .*b\.json:/);
+      expect(e!.message, JSON.stringify(content)).toMatch(message);
+      expect(e!.message).not.toContain('\n');
+    }
+    for (const m of TARGET_MODULES.filter((x) => x.baseline && existsSync(x.baseline))) expect(Object.keys(readBaseline(m.baseline!)).length, m.name).toBeGreaterThan(0);
   });
 });

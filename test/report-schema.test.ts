@@ -97,7 +97,7 @@ describe('the report schema', () => {
     expect(text).not.toMatch(/"additionalProperties":false/);
     const schema = reportJsonSchema() as { required: string[]; properties: Record<string, unknown>; $defs: Record<string, unknown> };
     expect(schema.required).toEqual(['tool', 'version', 'target', 'seed', 'startedAt', 'durationMs', 'clauses', 'summary']);
-    expect(Object.keys(schema.$defs).sort()).toEqual(['ClauseResult', 'Counterexample', 'Deviation', 'Source', 'Step']);
+    expect(Object.keys(schema.$defs).sort()).toEqual(['ClauseResult', 'Counterexample', 'Deviation', 'Leftover', 'Source', 'Step']);
   });
 
   it('agrees with the types of clauses, services and sessions', () => {

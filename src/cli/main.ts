@@ -22,6 +22,7 @@ import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '..
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
+import { abbreviate } from '../abbreviate.js';
 import type { Report } from '../report.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
@@ -45,6 +46,8 @@ import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
 class UsageError extends Error {}
 /** The run's verdict was as expected, but a report or baseline file could not be written. */
 const EXIT_WRITE_FAILED = 4;
+/** Cleanup left resources behind on a real account (run: the verdicts were as expected; sweep: a delete failed). */
+const EXIT_LEFTOVERS = 5;
 
 /** A decimal integer in [min, max] (no hex, exponents, blanks or fractions). */
 const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
@@ -149,6 +152,8 @@ program
     if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
+    // Cleanup failures on a real account are never dropped: one line each (exit code 5 when nothing else failed).
+    for (const l of report.leftovers ?? []) process.stderr.write(`sse-conformance: left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it\n`);
     process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);
     if (signalled) {
       const done = report.clauses.filter((c) => !c.reason?.startsWith('not run: the run was interrupted')).length;
@@ -317,8 +322,16 @@ program
     if (!(await startOrExit3(target))) return;
     const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
-    process.stdout.write(`${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys\n`);
+    const n = r.failures.length;
+    process.stdout.write(`${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`);
     for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
+    for (const k of r.inUse) {
+      const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
+      process.stdout.write(`in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`);
+    }
+    // A failure to delete is never dropped: one line each, and exit code 5 (something is left behind).
+    for (const f of r.failures) process.stderr.write(`sse-conformance: sweep could not remove ${f.resource}: ${abbreviate(f.reason)}\n`);
+    if (n) process.exitCode = EXIT_LEFTOVERS;
     await target.dispose();
   });
 

@@ -24,6 +24,9 @@ export interface AwsTargetOptions {
   poolSize?: number;
   /** Identifies this run in names and tags (default: random). */
   runId?: string;
+  /** How long a key lease lasts unless renewed, and how long a taker waits to read it back (key-pool.ts). */
+  leaseMs?: number;
+  settleMs?: number;
 }
 
 export class AwsTarget extends SdkTarget {
@@ -89,7 +92,13 @@ export class AwsTarget extends SdkTarget {
       endpoint: this.endpointsFor(this.region).kms,
       ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
     });
-    this.#pool = new KeyPool(this.#poolClient, { max: this.#options.poolSize ?? 3, account });
+    this.#pool = new KeyPool(this.#poolClient, {
+      max: this.#options.poolSize ?? 3,
+      account,
+      holder: this.runId,
+      ...(this.#options.leaseMs !== undefined ? { leaseMs: this.#options.leaseMs } : {}),
+      ...(this.#options.settleMs !== undefined ? { settleMs: this.#options.settleMs } : {}),
+    });
   }
 
   protected override decorateClients(c: Clients): void {
@@ -109,6 +118,9 @@ export class AwsTarget extends SdkTarget {
   }
 
   async dispose(): Promise<void> {
+    // Each scenario's cleanup released its keys (or reported the key it could not restore): a lease
+    // still held is left to expire, so that no other run gets a key in an unknown state before then.
+    this.#pool?.stop();
     this.destroyClients();
     this.#poolClient?.destroy();
   }

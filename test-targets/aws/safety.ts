@@ -7,6 +7,8 @@ import type { Clients } from '../../src/target.js';
 
 export const TAG_KEY = 'sse-conformance:run';
 export const POOL_TAG_KEY = 'sse-conformance:pool';
+/** On a pooled key: who holds it and until when (`<run id> until <ISO time>`); see key-pool.ts. */
+export const LEASE_TAG_KEY = 'sse-conformance:lease';
 
 /** A request the safety rules refuse: never sent. */
 export class SafetyRefusal extends Error {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import { freePort } from '../free-port.js';
+import getPort from 'get-port';
 import { LaunchedProcess } from '../launched-process.js';
 import { LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
@@ -42,7 +42,7 @@ export class ElasticmqTarget extends SdkTarget {
     const jar = provisionedBinary('elasticmq');
     if (!jar) throw new TargetUnavailableError(`ElasticMQ is not provisioned: ${provisionHint('elasticmq')}`);
     this.#kms = await startLocalKms();
-    const port = await freePort();
+    const port = await getPort({ host: '127.0.0.1' });
     this.#dir = mkdtempSync(join(tmpdir(), 'ssec-elasticmq-'));
     writeFileSync(join(this.#dir, 'elasticmq.conf'), config(port));
     const endpoint = `http://127.0.0.1:${port}`;

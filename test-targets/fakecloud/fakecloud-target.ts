@@ -5,9 +5,9 @@
  * `GET /_fakecloud/sqs/messages` lists every stored body, so what a queue holds at rest can be read.
  * A fakecloud the user runs is wiped (`POST /_reset`) only when they ask for it (`reset`).
  */
+import getPort from 'get-port';
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import { freePort } from '../free-port.js';
 import { LaunchedProcess } from '../launched-process.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
@@ -58,7 +58,7 @@ export class FakecloudTarget extends SdkTarget {
   async start(): Promise<void> {
     let endpoint = this.#options.endpoint?.replace(/\/+$/, '');
     if (!endpoint) {
-      const port = await freePort();
+      const port = await getPort({ host: '127.0.0.1' });
       endpoint = `http://127.0.0.1:${port}`;
       const command = fakecloudCommand();
       this.#server = await LaunchedProcess.start({

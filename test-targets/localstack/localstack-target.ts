@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { emulatorDir, provisionedBinary, provisionHint } from '../emulators.js';
-import { freePort } from '../free-port.js';
+import getPort from 'get-port';
 import { LaunchedProcess } from '../launched-process.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
@@ -66,7 +66,7 @@ export class LocalstackTarget extends SdkTarget {
   async #spawn(): Promise<string> {
     const python = provisionedBinary('localstack');
     if (!python) throw new TargetUnavailableError(`LocalStack is not provisioned: ${provisionHint('localstack')}`);
-    const port = await freePort();
+    const port = await getPort({ host: '127.0.0.1' });
     const root = (this.#root = mkdtempSync(join(tmpdir(), 'ssec-localstack-')));
     // The service catalogue `npm run provision` built, so the first requests do not build it (2 s, 350 MB).
     const catalogue = join(emulatorDir('localstack'), 'fs', CATALOGUE);

@@ -3,7 +3,7 @@
  * 127.0.0.1 port, ready once its API answers, and stops it by its PID.
  */
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import { freePort } from '../free-port.js';
+import getPort from 'get-port';
 import { LaunchedProcess } from '../launched-process.js';
 
 /** $MOTO_SERVER, else the provisioned moto (`npm run provision -- moto`), else moto_server on PATH. */
@@ -25,7 +25,7 @@ export class MotoServer {
   }
 
   static async start(command = motoCommand()): Promise<MotoServer> {
-    const port = await freePort();
+    const port = await getPort({ host: '127.0.0.1' });
     const endpoint = `http://127.0.0.1:${port}`;
     const hint = `${provisionHint('moto')} (or put moto_server on PATH, or set MOTO_SERVER)`;
     return new MotoServer(await LaunchedProcess.start({ what: command, command, args: ['-H', '127.0.0.1', '-p', String(port)], hint, ready: { url: `${endpoint}/moto-api/`, endpoint } }));

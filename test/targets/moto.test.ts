@@ -26,6 +26,16 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
     expect(alive(pid)).toBe(false);
   });
 
+  it('two servers started at once get different ports (get-port locks a port it hands out) and both answer', async () => {
+    const servers = await Promise.all([MotoServer.start(), MotoServer.start()]);
+    try {
+      expect(new Set(servers.map((x) => x.endpoint)).size).toBe(2);
+      for (const x of servers) expect((await fetch(`${x.endpoint}/moto-api/`)).ok).toBe(true);
+    } finally {
+      for (const x of servers) await x.stop();
+    }
+  });
+
   it('reports a missing moto_server as a clear unavailability, not a crash', async () => {
     const e = await MotoServer.start('moto_server_that_is_not_installed').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TargetUnavailableError);
