@@ -7,18 +7,16 @@ import escape from 'escape-html';
 import { shown } from '../abbreviate.js';
 import type { ClauseResult, Report } from '../report.js';
 import { VERDICTS } from '../report.js';
+import { stepText } from './step-text.js';
 
 const e = (v: unknown) => escape(typeof v === 'string' ? v : shown(v, 600));
 
 function stepsTable(r: ClauseResult): string {
   const ce = r.counterexample;
   if (!ce) return '';
-  const rows = ce.steps.map((s, i) => {
-    const observed = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
-    const values = Object.entries(s.observed).filter(([k]) => !['ok', 'code', 'httpStatus', 'name', 'message'].includes(k));
-    return `<tr class="step"><td>${i + 1}</td><td>${e(`${s.service}:${s.op}`)}</td><td><code>${e(s.input)}</code></td>` +
-      `<td class="expected">${s.expected ? e(s.expected) : ''}</td><td class="observed">${e(observed)}${values.length ? ` <code>${e(Object.fromEntries(values))}</code>` : ''}</td></tr>`;
-  });
+  const rows = ce.steps.map(stepText).map((t) =>
+    `<tr class="step"><td>${t.n}</td><td>${e(t.operation)}${t.principal ? ` <span class="principal">as principal ${t.principal}</span>` : ''}</td><td><code>${e(t.input)}</code></td>` +
+      `<td class="expected">${t.expected ? e(t.expected) : ''}</td><td class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</td></tr>`);
   return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code></p>` +
     `<table class="steps"><thead><tr><th>#</th><th>operation</th><th>input</th><th>expected</th><th>observed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -6,14 +6,7 @@
 import type { Report } from '../report.js';
 import { VERDICTS } from '../report.js';
 import { counterexampleText } from './counterexample-text.js';
-
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
-function fenced(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
-}
+import { cell, fenced } from './markdown-text.js';
 
 export function renderMarkdown(reports: Report[]): string {
   const out = ['# sse-conformance report', '', `| target | ${VERDICTS.join(' | ')} | seed | duration |`, `|---|${VERDICTS.map(() => '---').join('|')}|---|---|`];
