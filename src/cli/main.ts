@@ -23,7 +23,7 @@ import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
@@ -78,7 +78,7 @@ program
 program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
-  .option('--target <name>', `target to run against: ${TARGET_NAMES.join(', ')}`, 'reference')
+  .option('--target <name>', 'target to run against (the targets are listed below)', 'reference')
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
   .option('--reset', 'wipe the state of the emulator given with --endpoint before running (never done otherwise)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
@@ -89,13 +89,14 @@ program
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integer('--runs', 1, MAX_RUNS))
-  .option('--seed <n>', `seed, 0 to ${MAX_SEED} (default: fixed, so runs are reproducible)`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
+  .option('--seed <n>', `seed, 0 to ${MAX_SEED}; the same seed generates the same scenarios`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
   .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
   .addOption(new Option('--format <format>', 'what to print').choices(['console', ...REPORT_FORMATS]).default('console'))
   .option('--out <dir>', `also write ${reportFileList()} into this folder`)
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .addHelpText('after', ({ command }) => `\nTargets (--target):\n${targetList(command)}`)
   .action(async (flags: RunFlags, cmd: Command) => {
     const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
@@ -335,6 +336,13 @@ async function findClause(id: string) {
   const clause = (await loadClauses()).find((c) => c.id === id);
   if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
   return clause;
+}
+
+/** Every target with its one-line description, for `run --help`, laid out as commander lays out options. */
+function targetList(cmd: Command): string {
+  const help = cmd.createHelp();
+  const width = Math.max(...TARGET_MODULES.map((m) => m.name.length));
+  return TARGET_MODULES.map((m) => help.formatItem(m.name, width, m.description, help)).join('\n');
 }
 
 function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
