@@ -1,5 +1,8 @@
 /** Reports escape what generated scenarios put in them: bodies may contain anything. */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFrom } from '../src/baseline.js';
 import { clauseLine, renderConsoleSummary } from '../src/cli/console-report.js';
@@ -8,6 +11,8 @@ import { renderHtml } from '../src/reports/html.js';
 import { renderJunit } from '../src/reports/junit.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
 import { cell } from '../src/reports/markdown-text.js';
+import { REPORTERS, writeReports } from '../src/reports/registry.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import { runConformance } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
@@ -117,5 +122,26 @@ describe('console lines', () => {
     expect(line).toMatch(/XFAIL/);
     expect(line.split(mutant.signature).length - 1, line).toBe(1);
     expect(line).toMatch(/known deviation: in the baseline since \d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('the report registry', () => {
+  it('is what the README lists: every format in the run and report rows, and the file --out writes it to', () => {
+    const readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8').split('\n');
+    const runRow = readme.find((l) => l.startsWith('| `run '))!;
+    const reportRow = readme.find((l) => l.startsWith('| `report '))!;
+    for (const r of REPORTERS) {
+      expect(runRow, r.format).toMatch(new RegExp(`--format [^\`]*\\b${r.format}\\b`));
+      expect(runRow, r.file).toContain(r.file);
+      expect(reportRow, r.format).toMatch(new RegExp(`--format [^\`]*\\b${r.format}\\b`));
+    }
+  });
+
+  it('writes every format into the --out folder, each rendered by its own reporter', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-out-'));
+    writeReports(join(dir, 'a', 'b'), [report]);
+    expect(readdirSync(join(dir, 'a', 'b')).sort()).toEqual(REPORTERS.map((r) => r.file).sort());
+    for (const r of REPORTERS) expect(readFileSync(join(dir, 'a', 'b', r.file), 'utf8'), r.format).toBe(r.render([report]));
+    expect(JSON.parse(readFileSync(join(dir, 'a', 'b', 'report.json'), 'utf8'))).toEqual(report);
   });
 });
