@@ -12,14 +12,15 @@ import { stepText } from './step-text.js';
 
 const e = (v: unknown) => escape(typeof v === 'string' ? v : shown(v, 600));
 
-function stepsTable(r: ClauseResult): string {
+/** The counterexample's steps, one block each (a matrix cell is narrow): the call, then what was expected and observed. */
+function stepsList(r: ClauseResult): string {
   const ce = r.counterexample;
   if (!ce) return '';
-  const rows = ce.steps.map(stepText).map((t) =>
-    `<tr class="step"><td>${t.n}</td><td>${e(t.operation)}${t.principal ? ` <span class="principal">as principal ${t.principal}</span>` : ''}</td><td><code>${e(t.input)}</code></td>` +
-      `<td class="expected">${t.expected ? e(t.expected) : ''}</td><td class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</td></tr>`);
-  return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code></p>` +
-    `<table class="steps"><thead><tr><th>#</th><th>operation</th><th>input</th><th>expected</th><th>observed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const items = ce.steps.map(stepText).map((t) =>
+    `<li class="step"><span class="op">${e(t.operation)}</span>${t.principal ? ` <span class="principal">as principal ${t.principal}</span>` : ''} <code>${e(t.input)}</code>` +
+      `${t.expected ? `<div>expected <span class="expected">${e(t.expected)}</span></div>` : ''}` +
+      `<div>observed <span class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</span></div></li>`);
+  return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code></p><ol class="steps">${items.join('')}</ol>`;
 }
 
 function cellHtml(r: ClauseResult | undefined): string {
@@ -28,7 +29,7 @@ function cellHtml(r: ClauseResult | undefined): string {
   const sources = `<ul class="sources">${r.sources.map((s) => `<li>${e(s.fact)} [${e(s.evidence)}] <a href="${e(s.url)}">${e(s.url)}</a></li>`).join('')}</ul>`;
   // The verdict and its reason are the summary line, so the reason shows without opening anything
   // (cut to the cell's width; whole once opened, above the steps and sources).
-  return `<td class="v-${r.verdict}"><details><summary><span class="verdict">${e(r.verdict)}</span> <span class="reason">${e(r.reason ?? '')}</span></summary>${stepsTable(r)}${sources}</details></td>`;
+  return `<td class="v-${r.verdict}"><details><summary><span class="verdict">${e(r.verdict)}</span> <span class="reason">${e(r.reason ?? '')}</span></summary>${stepsList(r)}${sources}</details></td>`;
 }
 
 /** A clause's group: its first two id segments (`sqs.sse-kms`), or its first when it has only two (`sns-to-sqs`). */
@@ -69,7 +70,7 @@ table.matrix{table-layout:fixed;width:100%;font-size:13px}table.matrix td{overfl
 td.id{white-space:nowrap;text-overflow:ellipsis}.title{display:none;color:#555;font-size:12px;white-space:normal}tr:has(details[open]) .title{display:block}
 summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.verdict{font-weight:600}.reason{font-size:12px}
 details[open]>summary{white-space:normal;overflow-wrap:anywhere}
-table.steps{margin:.4em 0;font-size:12px}table.steps code{white-space:pre-wrap;word-break:break-all}ul.sources{margin:.2em 0;padding-left:1.2em;font-size:12px;overflow-wrap:anywhere}
+ol.steps{margin:.3em 0;padding-left:1.6em;font-size:12px}li.step{margin-bottom:.3em}li.step .op{font-weight:600}li.step code{overflow-wrap:anywhere;white-space:pre-wrap}ul.sources{margin:.2em 0;padding-left:1.2em;font-size:12px;overflow-wrap:anywhere}
 .filters{margin:.6em 0}.filters label{margin-right:1.5em}.hidden{display:none}
 </style></head><body>
 <h1>sse-conformance</h1>
