@@ -28,8 +28,8 @@ function cellHtml(r: ClauseResult | undefined): string {
   if (r.verdict === 'pass') return `<td class="v-pass">pass</td>`;
   const sources = `<ul class="sources">${r.sources.map((s) => `<li>${e(s.fact)} [${e(s.evidence)}] <a href="${e(s.url)}">${e(s.url)}</a></li>`).join('')}</ul>`;
   // The verdict and its reason are the summary line, so the reason shows without opening anything
-  // (cut to the cell's width; whole once opened, above the steps and sources).
-  return `<td class="v-${r.verdict}"><details><summary><span class="verdict">${e(r.verdict)}</span> <span class="reason">${e(r.reason ?? '')}</span></summary>${stepsList(r)}${sources}</details></td>`;
+  // (cut to the cell's width, whole on hover and once opened, above the steps and sources).
+  return `<td class="v-${r.verdict}"><details><summary title="${e(`${r.verdict}: ${r.reason ?? ''}`)}"><span class="verdict">${e(r.verdict)}</span> <span class="reason">${e(r.reason ?? '')}</span></summary>${stepsList(r)}${sources}</details></td>`;
 }
 
 /** A clause's group: its first two id segments (`sqs.sse-kms`), or its first when it has only two (`sns-to-sqs`). */
@@ -66,11 +66,11 @@ export function renderHtml(reports: Report[]): string {
 body{font:14px/1.4 system-ui,sans-serif;margin:1em 1.5em;color:#222}h1{font-size:1.4em;margin:.2em 0 .5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top;text-align:left}
 tr.area th{background:#eef;font-weight:600;padding:.1em .4em}tr.lone td{border-top:2px solid #99b}.level{font-size:11px;color:#777}
 .v-pass{background:#e6f4ea}.v-fail,.v-unexpected-pass{background:#fde7e9}.v-expected-fail{background:#fff4ce}.v-not-observable{background:#eee}.v-error{background:#f3d1f4}
-table.matrix{table-layout:fixed;width:100%;font-size:13px}table.matrix td{overflow:hidden}table.matrix th:first-child{width:33em}
+table.matrix{table-layout:fixed;width:100%;font-size:13px}table.matrix td{overflow:hidden}table.matrix th:first-child{width:28em}
 td.id{white-space:nowrap;text-overflow:ellipsis}.title{display:none;color:#555;font-size:12px;white-space:normal}tr:has(details[open]) .title{display:block}
-summary{cursor:pointer;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}.verdict{font-weight:600}.reason{font-size:12px}
-details[open]>summary{white-space:normal;overflow-wrap:anywhere}
-ol.steps{margin:.3em 0;padding-left:1.6em;font-size:12px}li.step{margin-bottom:.3em}li.step .op{font-weight:600}li.step code{overflow-wrap:anywhere;white-space:pre-wrap}ul.sources{margin:.2em 0;padding-left:1.2em;font-size:12px;overflow-wrap:anywhere}
+summary{cursor:pointer;list-style:none;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}
+summary::-webkit-details-marker{display:none}summary::before{content:'▸ '}details[open]>summary::before{content:'▾ '}details[open]>summary{white-space:normal;overflow-wrap:anywhere}.verdict{font-weight:600}
+ol.steps{margin:.3em 0;padding-left:1.6em;font-size:12px}li.step{margin-bottom:.3em;overflow-wrap:anywhere}li.step .op{font-weight:600}li.step code{overflow-wrap:anywhere;white-space:pre-wrap}ul.sources{margin:.2em 0;padding-left:1.2em;font-size:12px;overflow-wrap:anywhere}
 .filters{margin:.6em 0}.filters label{margin-right:1.5em}.hidden{display:none}
 </style></head><body>
 <h1>sse-conformance</h1>
