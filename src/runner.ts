@@ -302,7 +302,7 @@ export async function runClause(
     result = base(clause, 'fail', runs, durationMs, `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${[...named].join('; ')})`);
   }
   else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
-  else result = base(clause, 'expected-fail', runs, durationMs, `${known.reason} (baseline since ${known.since}); observed: ${shown.reason}`);
+  else result = base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
   result.counterexample = shown.counterexample;
   result.deviations = deviations;
   return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession) } : result;

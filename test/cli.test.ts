@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli as run } from './cli-runner.js';
 import { loadClauses } from '../src/spec-loader.js';
+import { TARGET_MODULES } from '../test-targets/registry.js';
 
 const cli = (...args: string[]) => run(args);
 
@@ -39,6 +40,18 @@ describe('sse-conformance CLI', () => {
     expect(r.code).toBe(3);
     expect(r.out).toMatch(/refusing to run against AWS without an allow-list/);
     expect(r.err).toMatch(/^Plan: 1 clauses, 3 generated runs, at most ~36 requests/m);
+  });
+
+  it('run --help lists every target with its description, and gives the seed\'s default once', () => {
+    const r = cli('run', '--help');
+    expect(r.code).toBe(0);
+    const targets = r.out.slice(r.out.indexOf('Targets (--target):'));
+    for (const m of TARGET_MODULES) {
+      const start = m.description.split(' ').slice(0, 3).join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(targets, m.name).toMatch(new RegExp(`^  ${m.name} +${start}`, 'm'));
+    }
+    const seed = r.out.slice(r.out.indexOf('--seed <n>'), r.out.indexOf('--shard'));
+    expect(seed.match(/default/g), seed).toHaveLength(1);
   });
 
   it('estimates KMS requests with the documented formulas', () => {

@@ -1,7 +1,8 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
 import type { ClauseResult, Counterexample, Report } from '../report.js';
-import { abbreviate, shown } from '../abbreviate.js';
+import { abbreviate } from '../abbreviate.js';
 import type { Step } from '../session.js';
+import { observedText, stepText } from '../reports/step-text.js';
 
 const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
 
@@ -13,11 +14,8 @@ export function clauseLine(r: ClauseResult, i: number, total: number): string {
 }
 
 function stepLine(s: Step, i: number): string {
-  const obs = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
-  const extra = Object.entries(s.observed).filter(([k]) => !['ok', 'code', 'httpStatus', 'name', 'message'].includes(k));
-  const values = extra.length ? ` ${shown(Object.fromEntries(extra), 600)}` : '';
-  const exp = s.expected ? `\n       expected ${shown(s.expected, 600)}` : '';
-  return `  ${i + 1}. ${s.service}:${s.op}${s.principal ? ` as principal ${s.principal}` : ''} ${shown(s.input, 600)}\n       observed ${obs}${values}${exp}`;
+  const t = stepText(s, i);
+  return `  ${t.n}. ${t.operation}${t.principal ? ` as principal ${t.principal}` : ''} ${t.input}\n       observed ${observedText(t)}${t.expected ? `\n       expected ${t.expected}` : ''}`;
 }
 
 export function renderReplay(id: string, seed: number, path: string, steps: Step[], verdict: string): string {

@@ -9,12 +9,9 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
 if (NODE_MAJOR < 22) process.stderr.write(`sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`);
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
 import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
-import { renderHtml } from '../reports/html.js';
-import { renderJunit } from '../reports/junit.js';
-import { renderMarkdown } from '../reports/markdown.js';
+import { REPORT_FORMATS, reportFileList, reporter, writeReports } from '../reports/registry.js';
 import { mergeShards } from '../reports/merge.js';
 import { diffReports, newDeviations } from '../reports/diff.js';
 import { renderDiffConsole, renderDiffMarkdown } from '../reports/diff-render.js';
@@ -23,12 +20,11 @@ import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
 import { abbreviate } from '../abbreviate.js';
-import type { Report } from '../report.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
@@ -85,7 +81,7 @@ program
 program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
-  .option('--target <name>', `target to run against: ${TARGET_NAMES.join(', ')}`, 'reference')
+  .option('--target <name>', 'target to run against (the targets are listed below)', 'reference')
   .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
   .option('--reset', 'wipe the state of the emulator given with --endpoint before running (never done otherwise)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
@@ -96,13 +92,14 @@ program
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integer('--runs', 1, MAX_RUNS))
-  .option('--seed <n>', `seed, 0 to ${MAX_SEED} (default: fixed, so runs are reproducible)`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
+  .option('--seed <n>', `seed, 0 to ${MAX_SEED}; the same seed generates the same scenarios`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
   .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
-  .addOption(new Option('--format <format>', 'what to print').choices(['console', 'json', 'junit', 'markdown', 'html']).default('console'))
-  .option('--out <dir>', 'also write report.json, junit.xml, report.md and report.html into this folder')
+  .addOption(new Option('--format <format>', 'what to print').choices(['console', ...REPORT_FORMATS]).default('console'))
+  .option('--out <dir>', `also write ${reportFileList()} into this folder`)
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .addHelpText('after', ({ command }) => `\nTargets (--target):\n${targetList(command)}`)
   .action(async (flags: RunFlags, cmd: Command) => {
     const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
@@ -150,7 +147,7 @@ program
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
     if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
-    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
+    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
     // Cleanup failures on a real account are never dropped: one line each (exit code 5 when nothing else failed).
     for (const l of report.leftovers ?? []) process.stderr.write(`sse-conformance: left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it\n`);
@@ -199,9 +196,9 @@ function shard<T>(items: T[], spec: string): T[] {
 program
   .command('report <results...>')
   .description('render or merge JSON reports (shards of one run, or several targets) as one report')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'junit', 'markdown', 'html']).default('markdown'))
+  .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('markdown'))
   .action((files: string[], o: { format: string }) => {
-    process.stdout.write(render(o.format, mergeShards(files.map(readReport))));
+    process.stdout.write(reporter(o.format).render(mergeShards(files.map(readReport))));
   });
 
 program
@@ -354,34 +351,11 @@ async function findClause(id: string) {
   return clause;
 }
 
-function render(format: string, reports: Report[]): string {
-  if (format === 'junit') return renderJunit(reports);
-  if (format === 'markdown') return renderMarkdown(reports);
-  if (format === 'html') return renderHtml(reports);
-  return JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2) + '\n';
-}
-
-/**
- * Creates a folder and its missing parents one at a time: Node's recursive mkdirSync never returns
- * for some paths it cannot create (under /proc it spun at full CPU).
- */
-function ensureDir(dir: string): void {
-  const missing: string[] = [];
-  let d = resolve(dir);
-  while (!existsSync(d)) {
-    missing.unshift(d);
-    if (dirname(d) === d) break;
-    d = dirname(d);
-  }
-  for (const m of missing) mkdirSync(m);
-}
-
-function writeReports(dir: string, reports: Report[]): void {
-  ensureDir(dir);
-  writeFileSync(join(dir, 'report.json'), render('json', reports));
-  writeFileSync(join(dir, 'junit.xml'), renderJunit(reports));
-  writeFileSync(join(dir, 'report.md'), renderMarkdown(reports));
-  writeFileSync(join(dir, 'report.html'), renderHtml(reports));
+/** Every target with its one-line description, for `run --help`, laid out as commander lays out options. */
+function targetList(cmd: Command): string {
+  const help = cmd.createHelp();
+  const width = Math.max(...TARGET_MODULES.map((m) => m.name.length));
+  return TARGET_MODULES.map((m) => help.formatItem(m.name, width, m.description, help)).join('\n');
 }
 
 function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {

@@ -5,6 +5,7 @@
  */
 import type { Clause } from '../clause.js';
 import type { Baseline } from '../runner.js';
+import { cell as escapeCell } from '../reports/markdown-text.js';
 import { describeRequirement, meets, requirementsOf, type Target } from '../target.js';
 import { THEMES } from '../themes.js';
 
@@ -31,8 +32,6 @@ function cell(c: Clause, t: MatrixTarget): Cell {
   const others = (known.deviations ?? []).slice(1);
   return { verdict: 'fail', note: others.length ? `${known.reason.replace(/ \(and \d+ more deviations?\)$/, '')}; also: ${others.join('; ')}` : known.reason };
 }
-
-const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 const counts = (clauses: Clause[], t: MatrixTarget) => {
   const cells = clauses.map((c) => cell(c, t));

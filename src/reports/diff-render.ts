@@ -3,6 +3,7 @@
  * gained is named by signature, with its place in B for `replay B.json CLAUSE --deviation N`.
  */
 import type { Verdict } from '../report.js';
+import { cell, code } from './markdown-text.js';
 import { newDeviations, type DeviationRef, type OnlyIn, type ReportDiff, type Side } from './diff.js';
 
 /** The two files as the user named them. */
@@ -64,16 +65,6 @@ export function renderDiffConsole(d: ReportDiff, files: DiffLabels): string {
   if (newDeviations(d)) out.push(`Replay one: sse-conformance replay ${files.b} CLAUSE --deviation N`);
   return out.join('\n') + '\n';
 }
-
-/** An inline code span that any text fits in: a backtick run longer than any inside it. */
-function code(s: string): string {
-  const longest = Math.max(0, ...[...s.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
-  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
-  return `${ticks}${pad}${s.replace(/\r?\n/g, ' ')}${pad}${ticks}`;
-}
-
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function renderDiffMarkdown(d: ReportDiff, files: DiffLabels): string {
   const row = (name: string, file: string, s: Side) =>

@@ -1,18 +1,33 @@
 /**
- * The report as Markdown for pull requests: a summary per target, then each failure with its
- * counterexample. Table cells escape `|`; counterexamples sit in fences longer than any backtick
- * run they contain, so generated bodies cannot break out of them.
+ * The report as Markdown for pull requests: a summary per target, with several targets the matrix
+ * clause × target, then each failure with its counterexample. Table cells escape `|` (and `\`);
+ * counterexamples sit in fences longer than any backtick run they contain, so generated bodies
+ * cannot break out of them (src/reports/markdown-text.ts).
  */
-import type { Report } from '../report.js';
+import type { ClauseResult, Report } from '../report.js';
 import { VERDICTS } from '../report.js';
 import { counterexampleText } from './counterexample-text.js';
+import { cell, fenced } from './markdown-text.js';
 
-const cell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** A verdict and, unless it is a pass, its reason on one line (cut: the sections below and the JSON have it whole). */
+function verdictCell(c: ClauseResult | undefined): string {
+  if (!c) return '—';
+  if (c.verdict === 'pass') return 'pass';
+  const reason = (c.reason ?? '').split('\n')[0]!.trim();
+  return `**${c.verdict}**${reason ? `: ${cell(reason.length > 160 ? `${reason.slice(0, 159)}…` : reason)}` : ''}`;
+}
 
-function fenced(text: string): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${text}\n${fence}`;
+/** Several targets: one row per clause, one column per target. */
+function matrix(reports: Report[]): string[] {
+  const ids = [...new Set(reports.flatMap((r) => r.clauses.map((c) => c.id)))].sort();
+  const byTarget = reports.map((r) => new Map(r.clauses.map((c) => [c.id, c])));
+  return [
+    '## Clauses × targets',
+    '',
+    `| clause | ${reports.map((r) => cell(r.target.name)).join(' | ')} |`,
+    `|---|${reports.map(() => '---').join('|')}|`,
+    ...ids.map((id) => `| \`${id}\` | ${byTarget.map((m) => verdictCell(m.get(id))).join(' | ')} |`),
+  ];
 }
 
 export function renderMarkdown(reports: Report[]): string {
@@ -21,6 +36,7 @@ export function renderMarkdown(reports: Report[]): string {
     const name = r.target.unavailable ? `${r.target.name} (unavailable: ${r.target.unavailable})` : r.target.name;
     out.push(`| ${cell(name)} | ${VERDICTS.map((v) => r.summary[v]).join(' | ')} | ${r.seed} | ${(r.durationMs / 1000).toFixed(1)} s |`);
   }
+  if (reports.length > 1) out.push('', ...matrix(reports));
   for (const r of reports) {
     const notable = r.clauses.filter((c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || c.verdict === 'error');
     if (notable.length === 0) continue;

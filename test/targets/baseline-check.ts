@@ -5,14 +5,11 @@
  * This is what makes docs/conformance.md true. With SSE_CONFORMANCE_ARTIFACTS set (CI), each
  * target's report is written to <that folder>/<target>/ in every format.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { readBaseline } from '../../src/baseline.js';
 import type { Report } from '../../src/report.js';
-import { renderHtml } from '../../src/reports/html.js';
-import { renderJunit } from '../../src/reports/junit.js';
-import { renderMarkdown } from '../../src/reports/markdown.js';
+import { writeReports } from '../../src/reports/registry.js';
 import { clauseLine, renderConsoleSummary } from '../../src/cli/console-report.js';
 import { DEFAULT_SEED, runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
@@ -22,12 +19,7 @@ import { targetModule } from '../../test-targets/registry.js';
 function keepArtifacts(report: Report): void {
   const root = process.env.SSE_CONFORMANCE_ARTIFACTS;
   if (!root) return;
-  const dir = join(root, report.target.name);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'report.json'), JSON.stringify(report, null, 2) + '\n');
-  writeFileSync(join(dir, 'report.md'), renderMarkdown([report]));
-  writeFileSync(join(dir, 'report.html'), renderHtml([report]));
-  writeFileSync(join(dir, 'junit.xml'), renderJunit([report]));
+  writeReports(join(root, report.target.name), [report]);
 }
 
 export async function expectRunMatchesBaseline(name: string): Promise<void> {
