@@ -12,7 +12,7 @@ export function clauseLine(r: ClauseResult, i: number, total: number): string {
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
 
-function stepLine(s: Step, i: number): string {
+export function stepLine(s: Step, i: number): string {
   const obs = s.observed.ok ? 'success' : `${String(s.observed.code)} (HTTP ${String(s.observed.httpStatus)})`;
   const extra = Object.entries(s.observed).filter(([k]) => !['ok', 'code', 'httpStatus', 'name', 'message'].includes(k));
   const values = extra.length ? ` ${shown(Object.fromEntries(extra), 600)}` : '';
