@@ -1,9 +1,11 @@
 /**
  * Emulator-only packages (execa, fauxqs, testcontainers, @testcontainers/localstack) are optional
- * dependencies: someone who only runs the reference does not install them (`npm install
- * --omit=optional`). They are imported when their target starts; a missing one is named in one line,
- * with the command that installs the version this package pins. The CLI exits 3, as for any target
- * that cannot be started.
+ * peer dependencies: npm does not install them with sse-conformance, so someone who only runs the
+ * reference never gets them. (Optional peers rather than optionalDependencies: leaving those out
+ * takes `npm install --omit=optional`, which also drops the native bindings vitest and esbuild need.)
+ * They are imported when their target starts; a missing one is named in one line, with the command
+ * that installs the version this package is tested with. The CLI exits 3, as for any target that
+ * cannot be started.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,16 +15,16 @@ import { TargetUnavailableError } from './target.js';
 /** A target needs a package that is not installed (a TargetUnavailableError: the CLI exits 3). */
 export class MissingPackageError extends TargetUnavailableError {}
 
-/** The version range package.json pins for an optional (or peer) dependency. */
+/** The version package.json names for an optional peer dependency. */
 export function pinnedVersion(pkg: string): string | undefined {
   const json = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
-  return json.optionalDependencies?.[pkg] ?? json.peerDependencies?.[pkg] ?? json.dependencies?.[pkg];
+  return json.peerDependencies?.[pkg] ?? json.dependencies?.[pkg];
 }
 
 /** The one line for a package that is not installed. */
 export function missingPackageMessage(pkg: string, neededFor: string): string {
   const v = pinnedVersion(pkg);
-  return `${neededFor} needs the package ${pkg}, which is not installed (it is optional): npm install ${pkg}${v ? `@${v}` : ''}`;
+  return `${neededFor} needs the package ${pkg}, which is not installed (an optional peer dependency): npm install ${pkg}${v ? `@${v}` : ''}`;
 }
 
 const notFound = (e: unknown, pkg: string): boolean => {

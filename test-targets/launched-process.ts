@@ -39,7 +39,7 @@ export class LaunchedProcess {
   static async start(o: LaunchOptions): Promise<LaunchedProcess> {
     const timeoutMs = o.timeoutMs ?? 30_000;
     // execa is an optional dependency: imported only when an emulator is started.
-    const { execa } = await importOptional('execa', `starting ${o.what}`, () => import('execa'));
+    const { execa } = await importOptional('execa', 'starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ)', () => import('execa'));
     const proc = execa(o.command, o.args, {
       reject: false, forceKillAfterDelay: 3_000, cleanup: true, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe', buffer: false,
       ...(o.env ? { env: o.env, extendEnv: false } : {}),
