@@ -4,9 +4,9 @@
  * the optional dependencies runs the CLI, the vitest integration and the fake (the README's own examples).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTarball, NPM, packTarball, writeFile } from '../scripts/packed-install.js';
 import { loadClauses } from '../src/spec-loader.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
@@ -69,6 +69,7 @@ describe('a new project that installs the packed tarball with --omit=optional', 
   beforeAll(() => {
     project = installTarball(packTarball(), { omitOptional: true });
   }, 240_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   it('has none of the optional packages', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
@@ -107,6 +108,7 @@ describe('a new project that installs the packed tarball with vitest and the SDK
     const vitest = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
     project = installTarball(packTarball(), { omitOptional: false, extra: [`vitest@${vitest}`, ...sdk] });
   }, 240_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   it('gets none of the optional packages either: npm does not install optional peers', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
