@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installTarball, NPM, packTarball, writeFile } from '../scripts/packed-install.js';
 import { loadClauses } from '../src/spec-loader.js';
@@ -64,12 +64,14 @@ it('emulator-only packages and vitest are optional peer dependencies (and ours a
 
 describe('a new project that installs the packed tarball with --omit=optional', () => {
   let project = '';
+  let tarball = '';
   const cli = (args: string[]) => spawnSync(process.execPath, [join(project, 'node_modules/.bin/sse-conformance'), ...args], { cwd: project, encoding: 'utf8', timeout: 120_000 });
 
   beforeAll(() => {
-    project = installTarball(packTarball(), { omitOptional: true });
+    tarball = packTarball();
+    project = installTarball(tarball, { omitOptional: true });
   }, 240_000);
-  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  afterAll(() => [project, dirname(tarball)].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('has none of the optional packages', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
@@ -100,15 +102,17 @@ describe('a new project that installs the packed tarball with --omit=optional', 
 
 describe('a new project that installs the packed tarball with vitest and the SDK clients (a plain npm install)', () => {
   let project = '';
+  let tarball = '';
   const example = (name: string) => new RegExp(`<!-- example: ${name}[^>]*-->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'))?.[1] ?? expect.fail(`README has no ts example ${name}`);
 
   beforeAll(() => {
     // The SDK clients at our exact version, as the README asks of a project that uses the fake.
     const sdk = ['kms', 'sns', 'sqs'].map((s) => `@aws-sdk/client-${s}@${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies[`@aws-sdk/client-${s}`]}`);
     const vitest = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
-    project = installTarball(packTarball(), { omitOptional: false, extra: [`vitest@${vitest}`, ...sdk] });
+    tarball = packTarball();
+    project = installTarball(tarball, { omitOptional: false, extra: [`vitest@${vitest}`, ...sdk] });
   }, 240_000);
-  afterAll(() => rmSync(project, { recursive: true, force: true }));
+  afterAll(() => [project, dirname(tarball)].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   it('gets none of the optional packages either: npm does not install optional peers', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
