@@ -5,6 +5,7 @@ import { KmsModel } from './kms.js';
 import { SnsModel } from './sns.js';
 import { SqsModel } from './sqs.js';
 import { OutcomeWindows } from './windows.js';
+import { callsOf, type CommandClass, type RecordedCall } from './sdk/calls.js';
 
 export interface ModelOptions {
   region?: string;
@@ -22,6 +23,8 @@ export class ReferenceModel {
   readonly kms: KmsModel;
   readonly sqs: SqsModel;
   readonly sns: SnsModel;
+  /** Every request the SDK clients attached to this model sent (all three services), oldest first. */
+  readonly calls: RecordedCall[] = [];
 
   constructor(options: ModelOptions = {}) {
     this.clock = options.clock ?? new VirtualClock();
@@ -30,5 +33,10 @@ export class ReferenceModel {
     this.kms = new KmsModel(this.clock, ids, this.region);
     this.sqs = new SqsModel(this.clock, ids, this.kms, this.windows, { region: this.region, maxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576 });
     this.sns = new SnsModel(this.clock, ids, this.kms, this.sqs, this.windows, { region: this.region, maxMessageBytes: options.snsMaxMessageBytes ?? 262_144 });
+  }
+
+  /** The recorded calls of one command, optionally only those whose input has these fields: `model.commandCalls(SendMessageCommand, { QueueUrl })`. */
+  commandCalls<I extends object>(command: CommandClass<I>, input?: Partial<I>): RecordedCall<I>[] {
+    return callsOf(this.calls, command, input);
   }
 }

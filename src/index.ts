@@ -11,6 +11,19 @@ export { readFacts, parseFacts, FACTS_FILE, type Fact } from './facts.js';
 export type { Target, Capabilities, Clients, Requirement, AtRestMessage } from './target.js';
 export { TargetUnavailableError } from './target.js';
 export type { Report, ClauseResult, Verdict, Counterexample, Leftover } from './report.js';
+// What users build on: the report renderers (each takes reports, as the CLI's `report` command), the
+// report schema, the baselines (also as JSON: `sse-conformance/baselines/<target>.json`).
+export { renderMarkdown } from './reports/markdown.js';
+export { renderJunit } from './reports/junit.js';
+export { renderHtml } from './reports/html.js';
+export { renderConsoleSummary } from './cli/console-report.js';
+export { diffReports } from './reports/diff.js';
+export { renderDiffConsole, renderDiffMarkdown } from './reports/diff-render.js';
+export { mergeShards } from './reports/merge.js';
+export { ReportSchema } from './report-schema.js';
+export { readBaseline, baselineFrom, writeBaseline } from './baseline.js';
+export { baselineFile } from '../test-targets/registry.js';
+export { MissingPackageError } from './optional-dependency.js';
 
 /**
  * 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable;

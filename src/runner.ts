@@ -13,6 +13,7 @@ import { isReset, isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
+import { MissingPackageError } from './optional-dependency.js';
 
 export const DEFAULT_SEED = 20261123;
 /** Probes of a target whose connection was reset, before it counts as no longer answering. */
@@ -83,7 +84,8 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     await target.start();
     if (target.endpoint) report.target.endpoint = target.endpoint; // known once started (emulators pick free ports)
   } catch (e) {
-    if (!(e instanceof TargetUnavailableError)) throw e;
+    // A missing optional package is the user's setup, not the target's state: one line, no report.
+    if (!(e instanceof TargetUnavailableError) || e instanceof MissingPackageError) throw e;
     unavailable = e.message;
     report.target.unavailable = unavailable;
   }

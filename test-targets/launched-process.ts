@@ -5,7 +5,8 @@
  * is drained (local-kms logs a line per request; an unread pipe would block it), and its last lines
  * are kept for the message when it exits early.
  */
-import { execa, type ResultPromise } from 'execa';
+import type { ResultPromise } from 'execa';
+import { importOptional } from '../src/optional-dependency.js';
 import { TargetUnavailableError } from '../src/target.js';
 
 export interface LaunchOptions {
@@ -37,6 +38,8 @@ export class LaunchedProcess {
 
   static async start(o: LaunchOptions): Promise<LaunchedProcess> {
     const timeoutMs = o.timeoutMs ?? 30_000;
+    // execa is an optional dependency: imported only when an emulator is started.
+    const { execa } = await importOptional('execa', 'starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ)', () => import('execa'));
     const proc = execa(o.command, o.args, {
       reject: false, forceKillAfterDelay: 3_000, cleanup: true, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe', buffer: false,
       ...(o.env ? { env: o.env, extendEnv: false } : {}),

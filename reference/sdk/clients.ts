@@ -9,6 +9,7 @@ import * as SQS from '@aws-sdk/client-sqs';
 import type { VirtualClock } from '../clock.js';
 import { ModelError, type Service } from '../errors.js';
 import { ReferenceModel, type ModelOptions } from '../model.js';
+import type { RecordedCall } from './calls.js';
 import { HANDLERS } from './handlers.js';
 
 export interface ReferenceClientOptions extends ModelOptions {
@@ -53,24 +54,56 @@ export function createReferenceClients(options: ReferenceClientOptions = {}): Re
 
 interface StackClient {
   middlewareStack: { add: (mw: never, opts: { step: 'serialize'; priority: 'high'; name: string; override: boolean }) => void };
+  config?: { serviceId?: string };
+}
+
+export interface AttachOptions {
+  /** The model that answers (share it between clients; default: a new one, returned). */
+  model?: ReferenceModel;
+  /** The calling principal, an IAM ARN (default `arn:aws:iam::123456789012:user/reference-user`). */
+  principal?: string;
+}
+
+const SERVICE_IDS: Record<string, Service> = { KMS: 'kms', SNS: 'sns', SQS: 'sqs' };
+
+/**
+ * Makes SDK v3 clients the application builds itself (`new SQSClient({...})`, with whatever region,
+ * endpoint or credentials it configures) answer from the reference model instead of AWS: nothing is
+ * sent, the SDK's own output shapes and exception classes come back. The service is read from each
+ * client; a client of another service is refused. Returns the model, which records every call
+ * (`model.calls`, `model.commandCalls(SendMessageCommand)`).
+ */
+export function attachReferenceModel(clients: StackClient | readonly StackClient[], options: AttachOptions = {}): ReferenceModel {
+  const model = options.model ?? new ReferenceModel();
+  const principal = options.principal ?? 'arn:aws:iam::123456789012:user/reference-user';
+  for (const client of Array.isArray(clients) ? clients : [clients as StackClient]) {
+    const service = SERVICE_IDS[client.config?.serviceId ?? ''];
+    if (!service) throw new TypeError(`attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not ${client.config?.serviceId ?? 'this object'}`);
+    answerWithModel(client, service, model, principal);
+  }
+  return model;
 }
 
 let requestCounter = 0;
 
-/** Installs the middleware that answers every command of `client` from the model. */
+/** Installs the middleware that answers every command of `client` from the model (attachReferenceModel names the service itself). */
 export function answerWithModel(client: StackClient, service: Service, model: ReferenceModel, principal: string): void {
   const handlers = HANDLERS[service];
   const middleware = (_next: unknown, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
     const op = (context.commandName ?? '').replace(/Command$/, '');
     const $metadata = { httpStatusCode: 200, requestId: `ref-${(++requestCounter).toString(16).padStart(8, '0')}`, attempts: 1, totalRetryDelay: 0 };
     const handler = handlers[op];
-    if (!handler) {
-      throw sdkError(service, new ModelError(service, 'NotImplementedByReferenceModel', `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`, 501), $metadata);
-    }
+    const input = (args.input ?? {}) as Record<string, unknown>;
+    const call: RecordedCall = { at: model.clock.now(), service, operation: op, principal, input, ok: true };
+    model.calls.push(call);
     try {
-      const output = handler(model, { caller: principal }, (args.input ?? {}) as never);
+      if (!handler) throw new ModelError(service, 'NotImplementedByReferenceModel', `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`, 501);
+      const output = handler(model, { caller: principal }, input as never);
+      call.output = output as Record<string, unknown>;
       return { output: { $metadata, ...output }, response: {} };
     } catch (e) {
+      call.ok = false;
+      call.error = e instanceof Error ? e.name : String(e);
       if (e instanceof ModelError) throw sdkError(service, e, { ...$metadata, httpStatusCode: e.httpStatus });
       throw e;
     }

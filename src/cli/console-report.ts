@@ -13,7 +13,7 @@ export function clauseLine(r: ClauseResult, i: number, total: number): string {
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
 
-function stepLine(s: Step, i: number): string {
+export function stepLine(s: Step, i: number): string {
   const t = stepText(s, i);
   return `  ${t.n}. ${t.operation}${t.principal ? ` as principal ${t.principal}` : ''} ${t.input}\n       observed ${observedText(t)}${t.expected ? `\n       expected ${t.expected}` : ''}`;
 }

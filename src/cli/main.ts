@@ -28,6 +28,7 @@ import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NA
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
+import { MissingPackageError } from '../optional-dependency.js';
 import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
@@ -373,6 +374,9 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
+  } else if (e instanceof MissingPackageError) {
+    process.stderr.write(`sse-conformance: ${e.message}\n`);
+    process.exitCode = 3; // like any target that cannot be started
   } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;

@@ -5,6 +5,7 @@
  * needs Node ≥ 22.5. It is imported lazily, so a broken install makes only this target unavailable.
  */
 import { Server } from 'node:net';
+import { importOptional, MissingPackageError } from '../../src/optional-dependency.js';
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { MotoServer } from '../moto/moto-server.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
@@ -65,8 +66,9 @@ export class FauxqsTarget extends SdkTarget {
   async start(): Promise<void> {
     let startFauxqs: (o: object) => Promise<FauxqsServer>;
     try {
-      ({ startFauxqs } = (await import('fauxqs')) as unknown as { startFauxqs: typeof startFauxqs });
+      ({ startFauxqs } = (await importOptional('fauxqs', 'the fauxqs target', () => import('fauxqs'))) as unknown as { startFauxqs: typeof startFauxqs });
     } catch (e) {
+      if (e instanceof MissingPackageError) throw e;
       throw new TargetUnavailableError(`fauxqs could not be loaded: ${(e as Error).message}`);
     }
     let kms = this.#options.kmsEndpoint;

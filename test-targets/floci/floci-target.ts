@@ -5,6 +5,7 @@
  * (checked through its `/_floci/health`, wiped through `/_floci/state/reset` only with `--reset`).
  * floci answers for account 000000000000 whatever the access key (unless the key is 12 digits).
  */
+import { importOptional } from '../../src/optional-dependency.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
@@ -44,8 +45,8 @@ export class FlociTarget extends SdkTarget {
   async start(): Promise<void> {
     let endpoint = this.#options.endpoint?.replace(/\/$/, '');
     if (!endpoint) {
+      const { FlociContainer } = await importOptional('@floci/testcontainers', 'the floci target', () => import('@floci/testcontainers'));
       try {
-        const { FlociContainer } = await import('@floci/testcontainers');
         this.#container = await new FlociContainer(FLOCI_IMAGE).start();
       } catch (e) {
         const why = oneLine(e);

@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { importOptional } from '../../src/optional-dependency.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
@@ -47,8 +48,10 @@ export class LocalstackContainerTarget extends SdkTarget {
   async start(): Promise<void> {
     const token = process.env.LOCALSTACK_AUTH_TOKEN || undefined;
     const image = this.image();
+    // Both packages are optional dependencies; a missing one is named in one line.
+    await importOptional('testcontainers', 'the localstack-container target', () => import('testcontainers'));
+    const { LocalstackContainer } = await importOptional('@testcontainers/localstack', 'the localstack-container target', () => import('@testcontainers/localstack'));
     try {
-      const { LocalstackContainer } = await import('@testcontainers/localstack');
       let container = new LocalstackContainer(image);
       if (token) container = container.withEnvironment({ LOCALSTACK_AUTH_TOKEN: token });
       this.#container = await container.start();

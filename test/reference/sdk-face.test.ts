@@ -1,11 +1,11 @@
-import { CreateKeyCommand, DisableKeyCommand, KMSServiceException, ScheduleKeyDeletionCommand, TagResourceCommand } from '@aws-sdk/client-kms';
-import { CreateTopicCommand, NotFoundException, PublishCommand, SNSServiceException } from '@aws-sdk/client-sns';
+import { CreateKeyCommand, DisableKeyCommand, KMSClient, KMSServiceException, ScheduleKeyDeletionCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import { CreateTopicCommand, NotFoundException, PublishCommand, SNSServiceException, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
-  CreateQueueCommand, KmsDisabled, QueueDoesNotExist, ReceiveMessageCommand, SendMessageCommand, SQSServiceException,
+  CreateQueueCommand, GetQueueAttributesCommand, KmsDisabled, SQSClient, QueueDoesNotExist, ReceiveMessageCommand, SendMessageCommand, SQSServiceException,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { createReferenceClients } from '../../reference/index.js';
+import { attachReferenceModel, createReferenceClients, ReferenceModel } from '../../reference/index.js';
 import { rejection } from './helpers.js';
 
 describe('the reference behind real SDK v3 clients', () => {
@@ -75,5 +75,64 @@ describe('the reference behind real SDK v3 clients', () => {
     const [m] = (await b.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MessageSystemAttributeNames: ['SenderId'] }))).Messages!;
     expect(m!.Body).toBe('hi');
     expect(m!.Attributes!.SenderId).toBe(a.principal);
+  });
+});
+
+describe('the reference attached to clients the application builds itself', () => {
+  it('answers them whatever their region, endpoint and credentials, and sends nothing', async () => {
+    // Arrange: clients as an application builds them, pointing at a host that does not exist.
+    const config = { region: 'eu-west-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'AKIAAPP', secretAccessKey: 'app' } };
+    const kms = new KMSClient(config);
+    const sqs = new SQSClient(config);
+    const model = attachReferenceModel([kms, sqs], { model: new ReferenceModel({ region: 'eu-west-1' }), principal: 'arn:aws:iam::123456789012:role/app' });
+    // Act
+    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'orders', Attributes: { KmsMasterKeyId: keyId } }))).QueueUrl!;
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    const err = await rejection(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x' })));
+    // Assert
+    expect(url).toBe('https://sqs.eu-west-1.amazonaws.com/123456789012/orders');
+    expect(err).toBeInstanceOf(KmsDisabled);
+    expect(model.calls.map((c) => `${c.service}:${c.operation}`)).toEqual(['kms:CreateKey', 'sqs:CreateQueue', 'kms:DisableKey', 'sqs:SendMessage']);
+  });
+
+  it('refuses a client of a service it does not model, naming it', () => {
+    const notOurs = { middlewareStack: { add: () => undefined }, config: { serviceId: 'S3' } };
+    expect(() => attachReferenceModel(notOurs)).toThrow('attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not S3');
+  });
+});
+
+describe('recorded calls, for assertions', () => {
+  it('records every call of all three services with principal, input, output or error, and filters by command and input', async () => {
+    // Arrange
+    const { kms, sns, sqs, model, principal, clock } = createReferenceClients();
+    const t0 = clock.now();
+    const keyId = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
+    const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'q', Attributes: { KmsMasterKeyId: keyId } }))).QueueUrl!;
+    const other = (await sqs.send(new CreateQueueCommand({ QueueName: 'other' }))).QueueUrl!;
+    const topic = (await sns.send(new CreateTopicCommand({ Name: 't' }))).TopicArn!;
+    clock.advance(5_000);
+    // Act
+    await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'one' }));
+    await sqs.send(new SendMessageCommand({ QueueUrl: other, MessageBody: 'two' }));
+    await sns.send(new PublishCommand({ TopicArn: topic, Message: 'hi' }));
+    await sns.send(new SubscribeCommand({ TopicArn: topic, Protocol: 'sqs', Endpoint: 'arn:aws:sqs:us-east-1:123456789012:q' }));
+    await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['All'] }));
+    await rejection(kms.send(new TagResourceCommand({ KeyId: keyId, Tags: [] })));
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    clock.advance(600_000); // past the data key's reuse period
+    await rejection(sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'three' })));
+    // Assert
+    expect(model.calls.map((c) => c.service)).toEqual(expect.arrayContaining(['kms', 'sns', 'sqs']));
+    const sends = model.commandCalls(SendMessageCommand);
+    expect(sends.map((c) => [c.input.MessageBody, c.ok, c.error])).toEqual([['one', true, undefined], ['two', true, undefined], ['three', false, 'KmsDisabled']]);
+    expect(sends[0]).toMatchObject({ at: t0 + 5_000, service: 'sqs', operation: 'SendMessage', principal, output: { MessageId: expect.any(String) } });
+    expect(model.commandCalls(SendMessageCommand, { QueueUrl: other }).map((c) => c.input.MessageBody)).toEqual(['two']);
+    expect(model.commandCalls(PublishCommand, { TopicArn: topic, Message: 'hi' })).toHaveLength(1);
+    expect(model.commandCalls(PublishCommand, { Message: 'bye' })).toHaveLength(0);
+    expect(model.commandCalls(TagResourceCommand)[0]).toMatchObject({ ok: false, error: 'NotImplementedByReferenceModel' });
+    // The KMS ledger still shows what SQS asked KMS on the queue's behalf, which no client sent.
+    expect(model.kms.ledger.some((e) => e.viaService === 'sqs' && e.operation === 'GenerateDataKey')).toBe(true);
+    expect(model.commandCalls(CreateKeyCommand)).toHaveLength(1);
   });
 });
