@@ -27,7 +27,8 @@ import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
+import { Recorder } from '../recording/recorder.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
@@ -100,6 +101,8 @@ program
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .option('--record <file>', 'write a transcript of every scenario (requests and normalised outcomes, symbolic and redacted; docs/recordings.md)')
+  .option('--recording <file>', 'recorded target: the transcript it answers from (written by run --record)')
   .action(async (flags: RunFlags, cmd: Command) => {
     const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
@@ -127,10 +130,12 @@ program
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const recorder = o.record ? new Recorder(target, { ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}), ...(o.region ? { region: o.region } : {}), seed: o.seed, ...(o.runs ? { runs: o.runs } : {}), clauses: clauses.map((c) => c.id) }) : undefined;
     const report = await runConformance(target, {
       signal: interrupt.signal,
       clauses,
       seed: o.seed,
+      ...(recorder ? { onScenario: (e) => recorder.add(e) } : {}),
       ...(o.runs ? { runs: o.runs } : {}),
       ...(baseline ? { baseline } : {}),
       onClauseStart: progress ? (c, i, n) => progress.start(c.id, i, n) : undefined,
@@ -146,6 +151,7 @@ program
       }
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
+    if (recorder) attemptWrite(`the recording ${o.record}`, () => recorder.write(o.record!));
     if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : render(o.format, [report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
@@ -160,6 +166,7 @@ program
 interface RunFlags {
   target: string; endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
   faults?: string; runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
+  record?: string; recording?: string;
 }
 
 /** Settings from the config file, unless the same setting was given on the command line. */
