@@ -29,6 +29,9 @@ import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
+import { checkModel } from '../recording/check-model.js';
+import { readRecording, RecordingFileError } from '../recording/read.js';
+import { renderModelCheck } from '../recording/render.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
@@ -217,6 +220,17 @@ program
   });
 
 program
+  .command('check-model <recording>')
+  .description('replay every recorded scenario on the reference model, offline, and say which recorded outcomes it does not allow; exit 1 when any')
+  .addOption(new Option('--format <format>', 'output format').choices(['console', 'json']).default('console'))
+  .action(async (file: string, o: { format: string }) => {
+    const rec = readRecording(file);
+    const r = await checkModel(rec);
+    process.stdout.write(o.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderModelCheck(file, rec, r));
+    process.exitCode = r.disagreements.length > 0 ? 1 : 0;
+  });
+
+program
   .command('explain <clause-id>')
   .description("a clause's sentence, sources, what it generates, and its verdict per target")
   .option('--report <file>', 'verdicts from this JSON report instead (repeatable)', collect)
@@ -393,7 +407,7 @@ try {
 } catch (e) {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
-  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError) {
+  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError || e instanceof RecordingFileError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

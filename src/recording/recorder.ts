@@ -19,6 +19,7 @@ export class Recorder {
   readonly #started = new Date();
   #principals: string[] | undefined;
   #secrets: Secrets | undefined;
+  #region: string | undefined;
 
   constructor(target: Target, meta: { version?: string; region?: string; seed: number; runs?: number; clauses: string[] }) {
     this.#target = target;
@@ -42,6 +43,11 @@ export class Recorder {
           // no credentials to learn (a client that signs nothing)
         }
       }
+    }
+    try {
+      this.#region = await (this.#target.clients(0).kms.config.region as unknown as () => Promise<string>)();
+    } catch {
+      // no region configured: the recording names none
     }
     const accounts = [...new Set(principals.map((p) => p.split(':')[4] ?? '').filter((a) => /^\d{12}$/.test(a)))];
     this.#principals = principals;
@@ -79,7 +85,7 @@ export class Recorder {
         name: t.name,
         ...(this.#meta.version ? { version: this.#meta.version } : {}),
         ...(t.endpoint ? { endpoint: sym.string(t.endpoint) } : {}),
-        ...(this.#meta.region ? { region: this.#meta.region } : {}),
+        ...((this.#meta.region ?? this.#region) ? { region: (this.#meta.region ?? this.#region)! } : {}),
         capabilities: { ...t.capabilities, services: [...t.capabilities.services] },
       },
       seed: this.#meta.seed,

@@ -39,7 +39,7 @@ export const CallSchema = z.object({
   request: z.unknown().meta({ description: 'The request as sent, symbolic and redacted, never cut.' }),
   outcome: OutcomeSchema,
   expected: z.array(z.looseObject({ ok: z.boolean() })).optional().meta({ description: 'What the clause allowed on this call (as in a report step), when it judged it.' }),
-  check: z.object({ what: z.string(), expected: z.unknown(), observed: z.unknown() }).optional().meta({ description: 'The last value check the clause made on this call.' }),
+  check: z.object({ what: z.string(), expected: z.unknown().optional(), observed: z.unknown().optional() }).optional().meta({ description: 'The last value check the clause made on this call.' }),
   waitedMs: ms.optional().meta({ description: 'Time the clause let pass before this call (`wait`: virtual on the reference, real on emulators).' }),
   atMs: ms.meta({ description: 'When the call started, ms after the scenario began.' }),
   ms: ms.meta({ description: 'How long the call took.' }),

@@ -55,7 +55,7 @@ export class Symbolizer {
   #keys: string[] = [];
   readonly #secrets: Secrets;
   readonly #sentBytes = new Set<string>();
-  readonly #counts = { message: 0, receipt: 0, blob: 0 };
+  readonly #counts = { message: 0, receipt: 0, blob: 0, awskey: 0 };
 
   constructor(sessionSymbols: ReadonlyMap<string, string>, principals: readonly string[], secrets: Secrets) {
     this.#table = recordingSymbols(sessionSymbols);
@@ -89,8 +89,10 @@ export class Symbolizer {
   }
 
   #name(v: unknown, key: string | undefined): void {
-    if (typeof v === 'string' && (key === 'MessageId' || key === 'ReceiptHandle') && !this.#table.has(v)) {
-      const kind = key === 'MessageId' ? 'message' : 'receipt';
+    // Keys the run did not create (AWS managed keys) are named by the output that first shows them.
+    const newKey = (key === 'KeyId' || key === 'TargetKeyId') && typeof v === 'string' && !/[/:]/.test(v);
+    if (typeof v === 'string' && (key === 'MessageId' || key === 'ReceiptHandle' || newKey) && !this.#table.has(v)) {
+      const kind = key === 'MessageId' ? 'message' : key === 'ReceiptHandle' ? 'receipt' : 'awskey';
       this.#table.set(v, `${kind}#${this.#counts[kind]++}`);
       this.#sort();
     } else if (Array.isArray(v)) v.forEach((x) => this.#name(x, key));
@@ -119,7 +121,7 @@ export class Symbolizer {
 }
 
 /** The symbol tokens a recorded string can hold. */
-const TOKEN = /(?:url|arn)\((?:key|queue|topic|sub)#\d+\)|(?:key|queue|topic|principal|message|receipt)#\d+(?:\.fifo)?|<run>|<account>/g;
+const TOKEN = /(?:url|arn)\((?:key|queue|topic|sub)#\d+\)|(?:key|awskey|queue|topic|principal|message|receipt)#\d+(?:\.fifo)?|<run>|<account>/g;
 
 /**
  * Symbol ↔ concrete value while a recording is replayed (check-model on the reference, the
