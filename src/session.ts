@@ -208,6 +208,7 @@ export class Session {
         observed = { ok: true, value: value as Output<O> };
         break;
       } catch (e) {
+        if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
         const n = normalizeError(service, e);
         if (!n) {
           if (isUnreachable(e) && !isReset(e)) this.#gone = true;

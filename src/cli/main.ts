@@ -29,6 +29,7 @@ import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
+import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { checkModel } from '../recording/check-model.js';
 import { readRecording, RecordingFileError } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
@@ -107,9 +108,12 @@ program
   .option('--record <file>', 'write a transcript of every scenario (requests and normalised outcomes, symbolic and redacted; docs/recordings.md)')
   .option('--recording <file>', 'recorded target: the transcript it answers from (written by run --record)')
   .action(async (flags: RunFlags, cmd: Command) => {
-    const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
+    const cfg = loadConfig(flags.config, TARGET_NAMES);
+    const o = withConfig(flags, cmd, cfg);
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
     const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
+    // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
+    if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
     const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
@@ -133,7 +137,7 @@ program
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const recorder = o.record ? new Recorder(target, { ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}), ...(o.region ? { region: o.region } : {}), seed: o.seed, ...(o.runs ? { runs: o.runs } : {}), clauses: clauses.map((c) => c.id) }) : undefined;
+    const recorder = o.record ? new Recorder(target, { ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}), ...(o.region ? { region: o.region } : {}), seed: o.seed, runs: o.runs ?? target.defaultRuns, clauses: clauses.map((c) => c.id) }) : undefined;
     const report = await runConformance(target, {
       signal: interrupt.signal,
       clauses,
@@ -392,8 +396,9 @@ function writeReports(dir: string, reports: Report[]): void {
   writeFileSync(join(dir, 'report.html'), renderHtml(reports));
 }
 
-function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
+function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; recording?: string }) {
   return {
+    ...(o.recording ? { recording: o.recording } : {}),
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     ...(o.reset ? { reset: true } : {}),
     ...(o.region ? { region: o.region } : {}),

@@ -2,6 +2,7 @@
  * `run --record FILE`: keeps every scenario a run makes (src/runner.ts `onScenario`) as a
  * transcript (src/recording/schema.ts), symbolic and redacted as it comes, and writes it at the end.
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { ScenarioEnd } from '../runner.js';
 import type { RawInspection, RawStep } from '../session.js';
@@ -107,8 +108,8 @@ function call(sym: Symbolizer, c: RawStep): RecordedCall {
   const outcome: RecordedCall['outcome'] = c.fault
     ? { fault: sym.string(c.fault.message), unreachable: c.fault.unreachable }
     : c.error
-      ? { ok: false, code: c.error.code, ...(c.error.httpStatus !== undefined ? { httpStatus: c.error.httpStatus } : {}), name: c.error.name, message: sym.string(c.error.message) }
-      : { ok: true, output: sym.output(c.output ?? {}) };
+      ? { ok: false, code: c.error.code, ...(c.error.httpStatus !== undefined ? { httpStatus: c.error.httpStatus } : {}), name: c.error.name, ...(c.error.queryCode ? { queryCode: c.error.queryCode } : {}), message: sym.string(c.error.message) }
+      : { ok: true, output: markDigests(sym.output(c.output ?? {}), c.output) };
   return {
     service: step.service,
     op: step.op,
@@ -121,6 +122,21 @@ function call(sym: Symbolizer, c: RawStep): RecordedCall {
     atMs: Math.max(0, Math.round(c.atMs ?? 0)),
     ms: Math.max(0, Math.round(c.ms ?? 0)),
   };
+}
+
+/**
+ * A received message's body holds symbols in a recording (an SNS envelope names its topic), so its
+ * digest cannot be checked against it: a digest that was right is written `{ "$md5": "Body" }`, and
+ * the recorded target computes it again for the body it answers. A wrong one stays as it was.
+ */
+function markDigests(recorded: unknown, raw: unknown): unknown {
+  const messages = (raw as { Messages?: { Body?: string; MD5OfBody?: string }[] } | undefined)?.Messages;
+  const out = (recorded as { Messages?: Record<string, unknown>[] } | undefined)?.Messages;
+  if (!messages || !out) return recorded;
+  messages.forEach((m, i) => {
+    if (typeof m.Body === 'string' && m.MD5OfBody === createHash('md5').update(m.Body, 'utf8').digest('hex') && out[i]) out[i].MD5OfBody = { $md5: 'Body' };
+  });
+  return recorded;
 }
 
 function inspection(sym: Symbolizer, c: RawInspection): RecordedInspection {

@@ -9,7 +9,8 @@
  * `arn(sub#0)`, `principal#1`, the run prefix `<run>`; account ids are `<account>`, request ids
  * `<request-id>`, credentials `<credential>`; opaque ids the target chose are `message#N`, `receipt#N`;
  * bytes are `{ "$bytes": base64 }` (sent by the client) or `{ "$blob": "blob#N", "length": n }` (made by
- * the target); dates `{ "$date": ISO-8601 }`.
+ * the target); dates `{ "$date": ISO-8601 }`; bodies of one repeated character `{ "$repeat": "a", "count": n }`; a
+ * received message's `MD5OfBody` that was right when recorded is `{ "$md5": "Body" }` (its body holds symbols).
  */
 import { z } from 'zod';
 import { SERVICES } from '../report-schema.js';
@@ -27,6 +28,7 @@ export const OutcomeSchema = z.union([
     code: z.string().min(1).meta({ description: 'Canonical error code (`KMS.Disabled`, …) or `Unmapped:<name>`.' }),
     httpStatus: z.number().int().optional(),
     name: z.string().meta({ description: 'The SDK error name as thrown.' }),
+    queryCode: z.string().optional().meta({ description: 'SQS: the query-compatible code the service sent, when present.' }),
     message: z.string(),
   }),
   z.object({ fault: z.string().meta({ description: 'A target fault (5xx, throttling, unreachable): no outcome; the scenario ended here.' }), unreachable: z.boolean() }),

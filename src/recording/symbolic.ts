@@ -6,6 +6,8 @@
  * and credential is redacted. `Binder` goes the other way when a recording is replayed.
  */
 
+import { createHash } from 'node:crypto';
+
 /**
  * Message bodies at the size limits are one character repeated (up to 1 MiB): a recording writes them as
  * `{ "$repeat": "a", "count": n, "then": "€" }` (then: what follows the run, if anything).
@@ -48,6 +50,11 @@ const REDACTIONS: [RegExp, string][] = [
   [/\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{16}\b/g, '<credential>'],
   [/(request[ _-]?id["']?\s*[:=]?\s*["']?)[A-Za-z0-9][A-Za-z0-9-]{7,}/gi, '$1<request-id>'],
 ];
+
+/** Account ids in ARNs and queue URLs as a recording writes them (`<account>`), whoever's they are. */
+export function redactAccounts(s: string): string {
+  return s.replace(REDACTIONS[0]![0], REDACTIONS[0]![1]).replace(REDACTIONS[1]![0], REDACTIONS[1]![1]);
+}
 
 /** Turns a scenario's requests and outputs into their recorded form, in call order. */
 export class Symbolizer {
@@ -132,7 +139,21 @@ export class Binder {
   readonly #toConcrete = new Map<string, string>();
   readonly #toSymbol = new Map<string, string>();
   readonly #blobs = new Map<string, Uint8Array>();
+  readonly #echoes = new Map<string, string>();
   #keys: string[] = [];
+
+  /**
+   * A string the client sent, as the recording reads and as it was sent: an answer that shows the
+   * recorded form shows what was sent (a generated ARN whose account id was redacted is echoed as sent).
+   */
+  remember(recorded: unknown, sent: unknown): void {
+    if (typeof recorded === 'string' && typeof sent === 'string') {
+      if (recorded !== sent) this.#echoes.set(recorded, sent);
+    } else if (Array.isArray(recorded) && Array.isArray(sent)) recorded.forEach((r, i) => this.remember(r, sent[i]));
+    else if (recorded && sent && typeof recorded === 'object' && typeof sent === 'object' && !(sent instanceof Uint8Array)) {
+      for (const [k, r] of Object.entries(recorded)) this.remember(r, (sent as Record<string, unknown>)[k]);
+    }
+  }
 
   bind(symbol: string, concrete: string): void {
     this.#toConcrete.set(symbol, concrete);
@@ -154,6 +175,8 @@ export class Binder {
    */
   concrete(v: unknown, fresh: (symbol: string) => string | undefined = () => undefined): unknown {
     if (typeof v === 'string') {
+      const echoed = this.#echoes.get(v);
+      if (echoed !== undefined) return echoed;
       return v.replace(TOKEN, (t) => {
         const c = this.#toConcrete.get(t) ?? fresh(t);
         if (c !== undefined && !this.#toConcrete.has(t)) this.bind(t, c);
@@ -165,27 +188,39 @@ export class Binder {
       const o = v as Record<string, unknown>;
       if (typeof o.$repeat === 'string') return this.concrete(expand(o), fresh);
       if (typeof o.$bytes === 'string') return new Uint8Array(Buffer.from(o.$bytes, 'base64'));
-      if (typeof o.$blob === 'string') return this.#blobs.get(o.$blob) ?? new Uint8Array(Number(o.length ?? 0));
+      if (typeof o.$blob === 'string') {
+        let bytes = this.#blobs.get(o.$blob);
+        if (!bytes) {
+          // Bytes only the target knows: any unique bytes of the recorded length stand for them.
+          const seed = createHash('sha256').update(o.$blob).digest();
+          bytes = new Uint8Array(Number(o.length ?? 0)).map((_, i) => seed[i % seed.length]!);
+          this.bindBlob(o.$blob, bytes);
+        }
+        return bytes;
+      }
       if (typeof o.$date === 'string') return new Date(o.$date);
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, this.concrete(x, fresh)]));
     }
     return v;
   }
 
-  /** A concrete value read back in symbols (bound ones only), bytes as base64, dates as ISO strings. */
-  symbolic(v: unknown): unknown {
+  /**
+   * A concrete value read back in symbols (bound ones only), bytes as base64, dates as ISO strings;
+   * with `redact`, account ids in ARNs and URLs too (as the recorder wrote them).
+   */
+  symbolic(v: unknown, opts: { redact?: boolean } = {}): unknown {
     if (typeof v === 'string') {
       let out = v;
       for (const k of this.#keys) if (out.includes(k)) out = out.split(k).join(this.#toSymbol.get(k)!);
-      return compact(out);
+      return compact(opts.redact ? redactAccounts(out) : out);
     }
     if (v instanceof Uint8Array) {
       for (const [sym, b] of this.#blobs) if (Buffer.compare(Buffer.from(b), Buffer.from(v)) === 0) return { $blob: sym, length: v.length };
       return { $bytes: Buffer.from(v).toString('base64') };
     }
     if (v instanceof Date) return { $date: v.toISOString() };
-    if (Array.isArray(v)) return v.map((x) => this.symbolic(x));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, this.symbolic(x)]));
+    if (Array.isArray(v)) return v.map((x) => this.symbolic(x, opts));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, this.symbolic(x, opts)]));
     return v;
   }
 
