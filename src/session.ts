@@ -112,6 +112,8 @@ export interface RawStep {
   ms?: number;
   /** The normalised error of a failed call, in full (the step's copy is symbolised and cut). */
   error?: NormalizedError;
+  /** The last probe of an `eventually`: whether its condition was met, or its bound reached first (then the clause takes what it saw as final). */
+  settled?: { met: boolean; polls: number };
   /** The call ended in a target fault (5xx, throttling, unreachable): no outcome, the scenario stopped there. */
   fault?: { message: string; unreachable: boolean };
 }
@@ -312,6 +314,8 @@ export class Session {
       const elapsed = this.#now() - started;
       if (met || elapsed >= bound) {
         const step = this.steps.at(-1);
+        const raw = step && this.#raw.get(step);
+        if (raw) raw.settled = { met, polls };
         if (step && bound > 0) step.observed = { ...step.observed, waited: `${(elapsed / 1000).toFixed(1)} s of a ${bound / 1000} s bound, ${polls} ${polls === 1 ? 'poll' : 'polls'}, ${met ? 'condition met' : 'bound reached'}` };
         return result;
       }

@@ -25,6 +25,8 @@ const MODULES: Record<string, Record<string, unknown>> = { kms: KMS, sns: SNS, s
 
 export interface Disagreement {
   clause: string;
+  /** How the clause ended on the recorded scenario (a violation is a deviation the run reported). */
+  outcome: RecordedScenario['outcome'];
   /** The scenario's index and input hash in the recording. */
   index: number;
   inputHash: string;
@@ -101,11 +103,13 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
       let request = b.concrete(step.request, fresh) as Record<string, unknown>;
       if (step.op === 'ReceiveMessage' && recorded.ok) {
         const n = ((recorded.output as { Messages?: unknown[] }).Messages ?? []).length;
-        if (n === 0) {
-          skip('receive that got nothing (allowed: asynchronous delivery, sampled short polls)');
+        // Nothing received is allowed (delivery is asynchronous, short polls sample) unless the clause took it as
+        // final: the last poll of an asynchronous check whose bound passed. Then the model is asked as it is.
+        if (n === 0 && !(step.settled && !step.settled.met)) {
+          skip('receive that got nothing while the clause kept polling (allowed: asynchronous delivery, sampled short polls)');
           continue;
         }
-        request = { ...request, MaxNumberOfMessages: n, WaitTimeSeconds: 0 };
+        request = { ...request, ...(n > 0 ? { MaxNumberOfMessages: n } : {}), WaitTimeSeconds: 0 };
       }
       const Cmd = MODULES[step.service]![`${step.op}Command`] as (new (input: unknown) => object) | undefined;
       if (!Cmd) {
@@ -123,7 +127,7 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
       }
       result.compared++;
       const disagree = (what: { recorded: string; model: string }) => {
-        result.disagreements.push({ clause: scenario.clause, index: scenario.index, inputHash: scenario.inputHash, step: k + 1, call: step, ...what, steps: calls.slice(0, k + 1).filter(isCall) });
+        result.disagreements.push({ clause: scenario.clause, outcome: scenario.outcome, index: scenario.index, inputHash: scenario.inputHash, step: k + 1, call: step, ...what, steps: calls.slice(0, k + 1).filter(isCall) });
         const rest = calls.slice(k + 1).filter(isCall).length;
         skip('after a disagreement (the model\'s state differs)', rest);
         result.calls += rest;
@@ -134,7 +138,7 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
       if (!sameOutcome && !clauseAllowsBoth) return disagree({ recorded: describe(recorded), model: describe(model) });
       if (recorded.ok && model.ok) {
         b.unify(recorded.output, model.value);
-        const diff = differingFields(step.service, step.op, recorded.output, b.symbolic(model.value));
+        const diff = differingFields(step.service, step.op, recorded.output, b.symbolic(model.value), step.check?.what);
         if (diff.length) return disagree({ recorded: diff.map((d) => `${d.field} ${JSON.stringify(d.recorded)}`).join(', '), model: diff.map((d) => `${d.field} ${JSON.stringify(d.model)}`).join(', ') });
       }
     }

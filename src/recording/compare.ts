@@ -5,7 +5,7 @@
  */
 const FIELDS: Record<string, string[]> = {
   'sqs:GetQueueAttributes': ['Attributes.KmsMasterKeyId', 'Attributes.KmsDataKeyReusePeriodSeconds', 'Attributes.SqsManagedSseEnabled'],
-  'sns:GetTopicAttributes': ['Attributes.KmsMasterKeyId'],
+  'sns:GetTopicAttributes': ['Attributes.KmsMasterKeyId', 'Attributes.MaximumMessageSize'],
   'kms:CreateKey': ['KeyMetadata.KeyState', 'KeyMetadata.Enabled', 'KeyMetadata.KeyManager', 'KeyMetadata.Origin'],
   'kms:DescribeKey': ['KeyMetadata.KeyState', 'KeyMetadata.Enabled', 'KeyMetadata.KeyManager', 'KeyMetadata.Origin'],
   'sqs:SendMessage': ['MD5OfMessageBody', 'MD5OfMessageAttributes'],
@@ -34,10 +34,16 @@ function body(m: unknown): unknown {
 
 const canon = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
-/** The fields of two symbolic outputs that differ, with both values; empty when they agree. */
-export function differingFields(service: string, op: string, recorded: unknown, model: unknown): { field: string; recorded: unknown; model: unknown }[] {
+/**
+ * The fields of two symbolic outputs that differ, with both values; empty when they agree. When the
+ * clause checked one of the compared fields on this call (`checked`, its name), only that one is
+ * compared: the clause read that field of this answer, and no other.
+ */
+export function differingFields(service: string, op: string, recorded: unknown, model: unknown, checked?: string): { field: string; recorded: unknown; model: unknown }[] {
   const out: { field: string; recorded: unknown; model: unknown }[] = [];
-  for (const f of comparedFields(service, op)) {
+  const fields = comparedFields(service, op);
+  const only = fields.filter((f) => f.split('.').at(-1) === checked);
+  for (const f of only.length ? only : fields) {
     let r = at(recorded, f);
     let m = at(model, f);
     if (f === 'Messages') {

@@ -118,6 +118,7 @@ function call(sym: Symbolizer, c: RawStep): RecordedCall {
     outcome,
     ...(step.expected ? { expected: step.expected.map((x) => sym.request(x) as { ok: boolean }) } : {}),
     ...(c.check ? { check: { what: c.check.what, expected: sym.request(c.check.expected), observed: sym.request(c.check.observed) } } : {}),
+    ...(c.settled ? { settled: c.settled } : {}),
     ...(c.waitedMs ? { waitedMs: c.waitedMs } : {}),
     atMs: Math.max(0, Math.round(c.atMs ?? 0)),
     ms: Math.max(0, Math.round(c.ms ?? 0)),

@@ -42,6 +42,7 @@ export const CallSchema = z.object({
   outcome: OutcomeSchema,
   expected: z.array(z.looseObject({ ok: z.boolean() })).optional().meta({ description: 'What the clause allowed on this call (as in a report step), when it judged it.' }),
   check: z.object({ what: z.string(), expected: z.unknown().optional(), observed: z.unknown().optional() }).optional().meta({ description: 'The last value check the clause made on this call.' }),
+  settled: z.object({ met: z.boolean(), polls: z.number().int().min(1) }).optional().meta({ description: "The last probe of an asynchronous check: whether the clause's condition was met, or the target's bound (capabilities.eventualMs) passed first, so that the clause took this answer as final." }),
   waitedMs: ms.optional().meta({ description: 'Time the clause let pass before this call (`wait`: virtual on the reference, real on emulators).' }),
   atMs: ms.meta({ description: 'When the call started, ms after the scenario began.' }),
   ms: ms.meta({ description: 'How long the call took.' }),
