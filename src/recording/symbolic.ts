@@ -80,7 +80,8 @@ export class Symbolizer {
     for (const k of this.#keys) if (out.includes(k)) out = out.split(k).join(this.#table.get(k)!);
     for (const c of this.#secrets.credentials) if (out.includes(c)) out = out.split(c).join('<credential>');
     for (const [re, by] of REDACTIONS) out = out.replace(re, by);
-    for (const a of this.#secrets.accounts) if (out.includes(a)) out = out.split(a).join('<account>');
+    // The account id on its own, not inside a longer run of digits, letters or dashes (a UUID's last group may be all zeros).
+    for (const a of this.#secrets.accounts) if (out.includes(a)) out = out.replace(new RegExp(`(?<![\\w-])${a}(?![\\w-])`, 'g'), '<account>');
     return out;
   }
 
