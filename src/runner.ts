@@ -14,6 +14,23 @@ import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Ra
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 import { MissingPackageError } from './optional-dependency.js';
+import { inputHash } from './recording/input-hash.js';
+
+/** One generated scenario as it ended: what `run --record` keeps (src/recording). */
+export interface ScenarioEnd {
+  clause: string;
+  /** The clause's own seed. */
+  seed: number;
+  /** Which scenario of the clause this was (0-based, in the order run: generated inputs, shrinks and later passes count on). */
+  index: number;
+  inputHash: string;
+  /** The generated input, with resources named symbolically. */
+  input: unknown;
+  session: Session;
+  /** How the clause ended on it. */
+  outcome: 'pass' | 'violation' | 'error' | 'not-observable';
+  signature?: string;
+}
 
 export const DEFAULT_SEED = 20261123;
 /** Probes of a target whose connection was reset, before it counts as no longer answering. */
@@ -57,6 +74,8 @@ export interface RunOptions {
   onClauseEnd?: (result: ClauseResult, index: number, total: number) => void;
   /** Interrupts the run: the current clause stops after its current scenario (which cleans up), the rest are not run. */
   signal?: AbortSignal;
+  /** Called after each generated scenario (after cleanup): `run --record` keeps them. */
+  onScenario?: (s: ScenarioEnd) => void | Promise<void>;
 }
 
 const INTERRUPTED = 'not run: the run was interrupted';
@@ -100,7 +119,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     } else if (unavailable) {
       result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
     } else {
-      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal, leftovers });
+      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal, leftovers, onScenario: opts.onScenario });
       result = r;
       if (opts.signal?.aborted) {
         result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
@@ -191,6 +210,7 @@ export async function runClause(
     signal?: AbortSignal | undefined;
     /** Receives what cleanup could not remove on a real account, with this clause's id. */
     leftovers?: Leftover[];
+    onScenario?: RunOptions['onScenario'];
   },
 ): Promise<ClauseResult & { transcript?: Step[]; recording?: Recording; unreachable?: boolean }> {
   const t0 = Date.now();
@@ -225,17 +245,34 @@ export async function runClause(
       // A replay runs the input at its path and nothing else (fast-check would go on to its siblings and shrinks).
       if (opts.path && runs > 0) return;
       runs++;
-      const session = new Session(target, `${opts.prefix}r${++n}`);
-      lastSteps = session.steps;
-      lastSession = session;
+      const k = ++n;
+      const prefix = `${opts.prefix}r${k}`;
+      const hash = inputHash(input);
+      let ended: ScenarioEnd['outcome'] = 'pass';
+      let sig: string | undefined;
+      const run = async (): Promise<void> => {
+        const session = new Session(target, prefix);
+        lastSteps = session.steps;
+        lastSession = session;
+        try {
+          await clause.check(session, input);
+        } catch (e) {
+          ended = e instanceof TargetBrokeError ? 'error' : e instanceof NotObservableError ? 'not-observable' : 'violation';
+          if (e instanceof ClauseViolation) sig = signatureOf(e, input);
+          throw e;
+        } finally {
+          for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
+          await opts.onScenario?.({ clause: clause.id, seed, index: k - 1, inputHash: hash, input: session.symbolize(describeInput(input)), session, outcome: ended, ...(sig !== undefined ? { signature: sig } : {}) });
+        }
+      };
       try {
-        await clause.check(session, input);
+        await (target.scenario ? target.scenario({ clause: clause.id, seed, inputHash: hash, prefix }, run) : run());
       } catch (e) {
+        const session = lastSession!;
         if (e instanceof TargetBrokeError || e instanceof NotObservableError) {
           aborted = e;
           return;
         }
-        const sig = e instanceof ClauseViolation ? signatureOf(e, input) : undefined;
         if (sig !== undefined && o.explore) {
           if (!o.explore.has(sig)) o.explore.set(sig, i);
           return;
@@ -244,8 +281,6 @@ export async function runClause(
         if (firstFailure < 0) firstFailure = i;
         failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
         throw e;
-      } finally {
-        for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
       }
     });
     const details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });

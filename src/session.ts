@@ -7,7 +7,7 @@ import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
-import { faultOf, isReset, isUnreachable, normalizeError } from './errors/normalize.js';
+import { faultOf, isReset, isUnreachable, normalizeError, type NormalizedError } from './errors/normalize.js';
 import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Leftover, Step } from './report.js';
@@ -80,6 +80,12 @@ function copyOf<T>(v: T): T {
   }
 }
 
+function errorOf(o: Observed): NormalizedError | undefined {
+  if (o.ok) return undefined;
+  const { ok: _ok, ...error } = o;
+  return error;
+}
+
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
 /** Throttled requests are retried after these pauses, then the clause is an error. */
@@ -101,6 +107,22 @@ export interface RawStep {
   check?: { what: string; expected: unknown; observed: unknown };
   /** Time the clause let pass (`wait`) between the previous step and this one. */
   waitedMs?: number;
+  /** When the call started, in ms since the session began (the target's clock), and how long it took. */
+  atMs?: number;
+  ms?: number;
+  /** The normalised error of a failed call, in full (the step's copy is symbolised and cut). */
+  error?: NormalizedError;
+  /** The last probe of an `eventually`: whether its condition was met, or its bound reached first (then the clause takes what it saw as final). */
+  settled?: { met: boolean; polls: number };
+  /** The call ended in a target fault (5xx, throttling, unreachable): no outcome, the scenario stopped there. */
+  fault?: { message: string; unreachable: boolean };
+}
+
+/** An at-rest inspection the clause made (targets with atRestInspection), in call order with the steps. */
+export interface RawInspection {
+  inspect: string;
+  messages: AtRestMessage[];
+  atMs: number;
 }
 
 export class Session {
@@ -112,6 +134,9 @@ export class Session {
   readonly #created: { kind: Kind; id: string }[] = [];
   /** Keyed by the step object, so it follows steps that `eventually` collapses. */
   readonly #raw = new WeakMap<Step, RawStep>();
+  /** Every call in the order made, polls that `eventually` collapses and faults included (recordings, src/recording). */
+  readonly #log: (RawStep | RawInspection)[] = [];
+  readonly #t0: number;
   #waitedMs = 0;
   #n = 0;
   /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
@@ -122,6 +147,21 @@ export class Session {
     this.#prefix = prefix;
     // Names the run made but never created (a rejected alias) show the prefix as `<run>`: the same seed gives the same report.
     this.#symbols.set(prefix, '<run>');
+    this.#t0 = this.#now();
+  }
+
+  /** The target's clock (a recorded target replays the recorded times), else the wall clock. */
+  #now(): number {
+    return this.#target.now?.() ?? Date.now();
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return this.#target.sleep ? this.#target.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
+
+  /** Every call and inspection as made, in order (see RawStep): what `run --record` writes. */
+  calls(): readonly (RawStep | RawInspection)[] {
+    return this.#log;
   }
 
   get target(): Target {
@@ -158,16 +198,23 @@ export class Session {
     if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no Amazon ${service.toUpperCase()}`);
     const client = this.#target.clients(principal)[service] as unknown as { send: (c: SdkCommand<I, O>) => Promise<O> };
     let observed: Observed<Output<O>>;
+    const atMs = this.#now() - this.#t0;
+    const logFault = (e: TargetBrokeError): TargetBrokeError => {
+      const step: Step = { op, service, principal, input: this.symbolize(input), observed: { ok: false } };
+      this.#log.push({ step, input: copyOf(input), atMs, ms: this.#now() - this.#t0 - atMs, fault: { message: e.message, unreachable: e.unreachable }, ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}) });
+      return e;
+    };
     for (let attempt = 0; ; attempt++) {
       try {
         const { $metadata: _m, ...value } = (await client.send(command)) as O & { $metadata?: unknown };
         observed = { ok: true, value: value as Output<O> };
         break;
       } catch (e) {
+        if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
         const n = normalizeError(service, e);
         if (!n) {
           if (isUnreachable(e) && !isReset(e)) this.#gone = true;
-          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) });
+          throw logFault(new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) }));
         }
         const fault = faultOf(n);
         if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
@@ -176,7 +223,7 @@ export class Session {
         }
         if (fault) {
           const what = fault === 'throttled' ? `still throttled after ${attempt + 1} attempts` : `answered HTTP ${n.httpStatus}`;
-          throw new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, { cause: e });
+          throw logFault(new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, { cause: e }));
         }
         observed = { ok: false, ...n };
         break;
@@ -187,7 +234,9 @@ export class Session {
     const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
     this.steps.push(step);
     // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
-    this.#raw.set(step, { step, input: copyOf(input), ...(observed.ok ? { output: observed.value } : {}), ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}) });
+    const raw: RawStep = { step, input: copyOf(input), ...(observed.ok ? { output: observed.value } : { error: errorOf(observed)! }), ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}), atMs, ms: this.#now() - this.#t0 - atMs };
+    this.#raw.set(step, raw);
+    this.#log.push(raw);
     this.#waitedMs = 0;
     return observed;
   }
@@ -246,11 +295,11 @@ export class Session {
    */
   async eventually<T>(probe: (remainingMs: number) => Promise<T>, enough: (result: T) => boolean): Promise<T> {
     const bound = this.#target.capabilities.eventualMs;
-    const started = Date.now();
+    const started = this.#now();
     let previous: { from: number; seen: string } | undefined;
     for (let polls = 1; ; polls++) {
       const from = this.steps.length;
-      const result = await probe(Math.max(0, bound - (Date.now() - started)));
+      const result = await probe(Math.max(0, bound - (this.#now() - started)));
       // A poll that saw exactly what the one before it saw replaces it: a counterexample shows what
       // changed between polls, and the poll count, not every identical poll.
       const added = this.steps.length - from;
@@ -262,19 +311,24 @@ export class Session {
       }
       previous = { from: start, seen };
       const met = enough(result);
-      const elapsed = Date.now() - started;
+      const elapsed = this.#now() - started;
       if (met || elapsed >= bound) {
         const step = this.steps.at(-1);
+        const raw = step && this.#raw.get(step);
+        if (raw) raw.settled = { met, polls };
         if (step && bound > 0) step.observed = { ...step.observed, waited: `${(elapsed / 1000).toFixed(1)} s of a ${bound / 1000} s bound, ${polls} ${polls === 1 ? 'poll' : 'polls'}, ${met ? 'condition met' : 'bound reached'}` };
         return result;
       }
-      await new Promise((r) => setTimeout(r, Math.min(POLL_INTERVAL_MS, bound - elapsed)));
+      await this.#sleep(Math.min(POLL_INTERVAL_MS, bound - elapsed));
     }
   }
 
   async inspect(queueUrl: string): Promise<AtRestMessage[]> {
     if (!this.#target.inspectQueue) throw new NotObservableError(`${this.#target.name} offers no at-rest inspection`);
-    return this.#target.inspectQueue(queueUrl);
+    const atMs = this.#now() - this.#t0;
+    const messages = await this.#target.inspectQueue(queueUrl);
+    this.#log.push({ inspect: queueUrl, messages: copyOf(messages), atMs });
+    return messages;
   }
 
   notObservable(reason: string): never {

@@ -83,6 +83,19 @@ export interface Target {
   /** Gives back a key the run obtained (pooled keys on real accounts) instead of scheduling its deletion. */
   releaseKey?(keyId: string): Promise<void>;
   dispose(): Promise<void>;
+  /** The target's clock, when it is not the wall clock (the recorded target replays recorded times); sessions time calls and `eventually` by it. */
+  now?(): number;
+  /** Waits between polls of `eventually` on the target's clock. */
+  sleep?(ms: number): Promise<void>;
+  /** Runs one scenario of a clause (the recorded target answers it from its recording); the runner calls it around each generated input. */
+  scenario?<T>(scenario: ScenarioKey & { prefix: string }, run: () => Promise<T>): Promise<T>;
+}
+
+/** What identifies one generated scenario across runs: the clause, its own seed and a stable hash of the generated input. */
+export interface ScenarioKey {
+  clause: string;
+  seed: number;
+  inputHash: string;
 }
 
 /** The target could not be started or reached: every clause is reported as not observable, never as passed. */

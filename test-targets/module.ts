@@ -20,6 +20,8 @@ export interface TargetOptions {
   realTimeWindows?: boolean;
   /** Wipe the state of an instance given with `endpoint` before running (never done without it). */
   reset?: boolean;
+  /** recorded: the transcript written by `run --record`. */
+  recording?: string;
 }
 
 /** The command-line flag of each option, for messages. */
@@ -29,6 +31,7 @@ export const OPTION_FLAGS: Record<keyof TargetOptions, string> = {
   allowedAccounts: '--allow-account',
   realTimeWindows: '--real-time-windows',
   reset: '--reset',
+  recording: '--recording',
 };
 
 export interface TargetModule {

@@ -24,7 +24,12 @@ import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, TargetUsageError } from '../../test-targets/registry.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
+import { Recorder } from '../recording/recorder.js';
+import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
+import { checkModel } from '../recording/check-model.js';
+import { readRecording, RecordingFileError } from '../recording/read.js';
+import { renderModelCheck } from '../recording/render.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
 import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
@@ -100,11 +105,16 @@ program
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
   .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .option('--record <file>', 'write a transcript of every scenario (requests and normalised outcomes, symbolic and redacted; docs/recordings.md)')
+  .option('--recording <file>', 'recorded target: the transcript it answers from (written by run --record)')
   .addHelpText('after', ({ command }) => `\nTargets (--target):\n${targetList(command)}`)
   .action(async (flags: RunFlags, cmd: Command) => {
-    const o = withConfig(flags, cmd, loadConfig(flags.config, TARGET_NAMES));
+    const cfg = loadConfig(flags.config, TARGET_NAMES);
+    const o = withConfig(flags, cmd, cfg);
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
     const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
+    // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
+    if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
     const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
@@ -128,10 +138,12 @@ program
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
+    const recorder = o.record ? new Recorder(target, { ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}), ...(o.region ? { region: o.region } : {}), seed: o.seed, runs: o.runs ?? target.defaultRuns, clauses: clauses.map((c) => c.id) }) : undefined;
     const report = await runConformance(target, {
       signal: interrupt.signal,
       clauses,
       seed: o.seed,
+      ...(recorder ? { onScenario: (e) => recorder.add(e) } : {}),
       ...(o.runs ? { runs: o.runs } : {}),
       ...(baseline ? { baseline } : {}),
       onClauseStart: progress ? (c, i, n) => progress.start(c.id, i, n) : undefined,
@@ -147,6 +159,7 @@ program
       }
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
+    if (recorder) attemptWrite(`the recording ${o.record}`, () => recorder.write(o.record!));
     if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
@@ -163,6 +176,7 @@ program
 interface RunFlags {
   target: string; endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
   faults?: string; runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
+  record?: string; recording?: string;
 }
 
 /** Settings from the config file, unless the same setting was given on the command line. */
@@ -210,6 +224,17 @@ program
     const d = diffReports(readReport(a), readReport(b));
     process.stdout.write(o.format === 'markdown' ? renderDiffMarkdown(d, { a, b }) : renderDiffConsole(d, { a, b }));
     process.exitCode = newDeviations(d) > 0 ? 1 : 0;
+  });
+
+program
+  .command('check-model <recording>')
+  .description('replay every recorded scenario on the reference model, offline, and say which recorded outcomes it does not allow; exit 1 when any')
+  .addOption(new Option('--format <format>', 'output format').choices(['console', 'json']).default('console'))
+  .action(async (file: string, o: { format: string }) => {
+    const rec = readRecording(file);
+    const r = await checkModel(rec);
+    process.stdout.write(o.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderModelCheck(file, rec, r));
+    process.exitCode = r.disagreements.length > 0 ? 1 : 0;
   });
 
 program
@@ -359,8 +384,9 @@ function targetList(cmd: Command): string {
   return TARGET_MODULES.map((m) => help.formatItem(m.name, width, m.description, help)).join('\n');
 }
 
-function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean }) {
+function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; recording?: string }) {
   return {
+    ...(o.recording ? { recording: o.recording } : {}),
     ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     ...(o.reset ? { reset: true } : {}),
     ...(o.region ? { region: o.region } : {}),
@@ -377,7 +403,7 @@ try {
   } else if (e instanceof MissingPackageError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 3; // like any target that cannot be started
-  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError) {
+  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError || e instanceof RecordingFileError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

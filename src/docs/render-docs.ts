@@ -2,7 +2,7 @@
  * Everything that is generated from the specification, the fact base, the target modules and their
  * baselines: docs/spec.md (each source linked to its fact in specs/facts.md), docs/conformance.md,
  * and the target table in README.md (between its markers); and from the report schema,
- * docs/report.schema.json.
+ * docs/report.schema.json; from the recording schema, docs/recording.schema.json.
  * Keys are paths relative to the package root.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { readFacts, type Fact } from '../facts.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { reportJsonSchema } from '../report-schema.js';
 import { meets, requirementsOf } from '../target.js';
+import { recordingJsonSchema } from '../recording/schema.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 import { renderConformanceMarkdown, renderTargetTable } from './conformance-markdown.js';
 import { readMeasured } from './measured.js';
@@ -77,5 +78,6 @@ export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE
     'docs/conformance.md': renderConformanceMarkdown(clauses, [...inMatrix, ...measured], outside),
     'README.md': between(withTable, README_COUNTS_START, README_COUNTS_END, renderClauseCounts(clauses)),
     'docs/report.schema.json': JSON.stringify(reportJsonSchema(), null, 2) + '\n',
+    'docs/recording.schema.json': JSON.stringify(recordingJsonSchema(), null, 2) + '\n',
   };
 }

@@ -18,6 +18,9 @@ export class FaultyTarget implements Target {
   readonly advanceTime?: (ms: number) => Promise<void>;
   readonly inspectQueue?: (queueUrl: string) => Promise<AtRestMessage[]>;
   readonly releaseKey?: (keyId: string) => Promise<void>;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly scenario?: Target['scenario'];
   readonly inner: Target;
   readonly spec: FaultSpec;
   readonly #dice: Dice;
@@ -36,6 +39,10 @@ export class FaultyTarget implements Target {
     if (inner.advanceTime) this.advanceTime = (ms) => inner.advanceTime!(ms);
     if (inner.inspectQueue) this.inspectQueue = (url) => inner.inspectQueue!(url);
     if (inner.releaseKey) this.releaseKey = (id) => inner.releaseKey!(id);
+    // A recorded target keeps its clock and its scenarios under faults too.
+    if (inner.now) this.now = () => inner.now!();
+    if (inner.sleep) this.sleep = (ms) => inner.sleep!(ms);
+    if (inner.scenario) this.scenario = (key, run) => inner.scenario!(key, run);
   }
 
   get endpoint(): string | undefined {

@@ -1,0 +1,193 @@
+/**
+ * A recording (run --record) as a target: it answers the scenarios a run generates from what the
+ * recorded target answered, offline. The runner generates the same inputs from the same seed; each
+ * scenario is matched by clause, the clause's seed and a hash of the input, then each call in order:
+ * the same operation, principal and request (symbolically; WaitTimeSeconds aside, which depends on the
+ * time left), answered with the recorded outcome. Time is the recording's: each answered call sets
+ * the scenario's clock to when that call ended, so asynchronous checks poll as often as they did.
+ * A scenario or a call the recording does not hold makes the clause not observable.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
+import * as KMS from '@aws-sdk/client-kms';
+import * as SNS from '@aws-sdk/client-sns';
+import * as SQS from '@aws-sdk/client-sqs';
+import { shown } from '../../src/abbreviate.js';
+import { NotObservableError } from '../../src/session.js';
+import type { AtRestMessage, Capabilities, Clients, ScenarioKey, Target } from '../../src/target.js';
+import { readRecording } from '../../src/recording/read.js';
+import { isCall, type RecordedCall, type RecordedScenario, type Recording } from '../../src/recording/schema.js';
+import { Binder } from '../../src/recording/symbolic.js';
+
+const ACCOUNT = '111111111111';
+const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException } as const;
+const MODULES: Record<string, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
+/** What Session.cleanup sends after a scenario; answered with success once the recording's calls are used up. */
+const CLEANUP = new Set(['DeleteQueue', 'DeleteTopic', 'DeleteAlias', 'ScheduleKeyDeletion']);
+
+interface Replay {
+  scenario: RecordedScenario;
+  cursor: number;
+  binder: Binder;
+  clock: number;
+  t0: number;
+}
+
+const keyOf = (k: ScenarioKey) => `${k.clause}|${k.seed}|${k.inputHash}`;
+const canon = (v: unknown): string => JSON.stringify(v, (k: string, x: unknown) => (k === 'WaitTimeSeconds' ? undefined : x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+
+export class RecordedTarget implements Target {
+  readonly name = 'recorded';
+  readonly recording: Recording;
+  readonly capabilities: Capabilities;
+  readonly defaultRuns: number;
+  readonly #scenarios = new Map<string, RecordedScenario[]>();
+  readonly #seen = new Map<string, number>();
+  readonly #current = new AsyncLocalStorage<Replay>();
+  readonly #clients = new Map<number, Clients>();
+  readonly #region: string;
+
+  constructor(options: { recording: string }) {
+    this.recording = readRecording(options.recording);
+    const c = this.recording.target.capabilities;
+    this.capabilities = { ...c, services: [...c.services] };
+    this.defaultRuns = this.recording.runs ?? 25;
+    this.#region = this.recording.target.region ?? 'us-east-1';
+    for (const s of this.recording.scenarios) {
+      const k = keyOf(s);
+      this.#scenarios.set(k, [...(this.#scenarios.get(k) ?? []), s]);
+    }
+  }
+
+  /** The recording's own description, for reports: "moto 5.2.5 as recorded on …". */
+  get endpoint(): string {
+    const t = this.recording.target;
+    return `${t.name}${t.version ? ` ${t.version}` : ''} as recorded ${this.recording.startedAt}`;
+  }
+
+  async start(): Promise<void> {
+    this.#seen.clear();
+  }
+
+  async dispose(): Promise<void> {
+    this.#clients.clear();
+  }
+
+  async scenario<T>(key: ScenarioKey & { prefix: string }, run: () => Promise<T>): Promise<T> {
+    const k = keyOf(key);
+    const all = this.#scenarios.get(k);
+    if (!all) throw new NotObservableError(`the recording holds no scenario of ${key.clause} with this input (seed ${key.seed}, input ${key.inputHash}): run with the recording's --seed (${this.recording.seed}) and --runs`);
+    const n = this.#seen.get(k) ?? 0;
+    this.#seen.set(k, n + 1);
+    // The same input run again (a later pass of the clause) gets the answers it got then, in order.
+    const scenario = all[Math.min(n, all.length - 1)]!;
+    const binder = new Binder();
+    binder.bind('<run>', key.prefix);
+    binder.bind('<account>', ACCOUNT);
+    for (let i = 0; i < this.capabilities.principals; i++) binder.bind(`principal#${i}`, this.clients(i).principal);
+    const t0 = Date.now();
+    return this.#current.run({ scenario, cursor: 0, binder, clock: t0, t0 }, run);
+  }
+
+  now(): number {
+    return this.#current.getStore()?.clock ?? Date.now();
+  }
+
+  async sleep(ms: number): Promise<void> {
+    const r = this.#current.getStore();
+    if (r) r.clock += ms;
+    else await new Promise((res) => setTimeout(res, ms));
+  }
+
+  async advanceTime(): Promise<void> {
+    // The recording already holds what the target answered after the wait.
+  }
+
+  clients(index = 0): Clients {
+    let c = this.#clients.get(index);
+    if (!c) {
+      const config = { region: this.#region, endpoint: 'http://recorded.invalid', credentials: { accessKeyId: 'recorded', secretAccessKey: 'recorded' }, maxAttempts: 1 };
+      c = { kms: new KMS.KMSClient(config), sns: new SNS.SNSClient(config), sqs: new SQS.SQSClient(config), principal: `arn:aws:iam::${ACCOUNT}:user/recorded-${index}` };
+      for (const service of ['kms', 'sns', 'sqs'] as const) this.#answer(c[service], service, index);
+      this.#clients.set(index, c);
+    }
+    return c;
+  }
+
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    const r = this.#current.getStore();
+    const step = r?.scenario.steps[r.cursor];
+    const url = r?.binder.symbolic(queueUrl);
+    if (!r || !step || isCall(step) || step.inspect !== url) throw new NotObservableError(`the recording holds no inspection of ${String(url)} here`);
+    r.cursor++;
+    r.clock = r.t0 + step.atMs;
+    return r.binder.concrete(step.messages, (sym) => this.#fresh(r.binder, sym)) as AtRestMessage[];
+  }
+
+  #answer(client: { middlewareStack: { add: (mw: never, o: object) => void } }, service: 'kms' | 'sns' | 'sqs', principal: number): void {
+    const middleware = (_next: unknown, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
+      const op = (context.commandName ?? '').replace(/Command$/, '');
+      const $metadata = { httpStatusCode: 200, requestId: 'recorded', attempts: 1, totalRetryDelay: 0 };
+      const r = this.#current.getStore();
+      if (!r) return { output: { $metadata }, response: {} }; // a probe between scenarios: the recording answered then
+      const step = r.scenario.steps[r.cursor];
+      if (!step && CLEANUP.has(op)) return { output: { $metadata }, response: {} };
+      const input = args.input ?? {};
+      if (!step || !isCall(step) || step.service !== service || step.op !== op || step.principal !== principal) {
+        throw new NotObservableError(`the recording holds no ${service}:${op} here (${step ? (isCall(step) ? `it has ${step.service}:${step.op}` : 'it has an inspection') : 'its scenario ended'}; call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index})`);
+      }
+      r.binder.unify(step.request, input);
+      const sent = r.binder.symbolic(input, { redact: true });
+      if (canon(sent) !== canon(step.request)) {
+        throw new NotObservableError(`the recording's ${service}:${op} (call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index}) had another request: recorded ${shown(step.request)}, now ${shown(sent)}`);
+      }
+      r.binder.remember(sent, input);
+      r.cursor++;
+      r.clock = r.t0 + step.atMs + step.ms;
+      return this.#outcome(r, step, service, $metadata);
+    };
+    client.middlewareStack.add(middleware as never, { step: 'serialize', priority: 'high', name: 'sseConformanceRecorded', override: true });
+  }
+
+  #outcome(r: Replay, step: RecordedCall, service: 'kms' | 'sns' | 'sqs', $metadata: Record<string, unknown>) {
+    const o = step.outcome;
+    const Base = BASES[service] as unknown as new (x: Record<string, unknown>) => Error;
+    if ('fault' in o) {
+      if (o.unreachable) throw Object.assign(new Error(`ECONNREFUSED (recorded: ${o.fault})`), { code: 'ECONNREFUSED' });
+      throw new Base({ name: 'InternalFailure', $fault: 'server', $metadata: { ...$metadata, httpStatusCode: 500 }, message: `recorded fault: ${o.fault}` });
+    }
+    if (!o.ok) {
+      if (o.code === 'SDK.ChecksumMismatch') throw Object.assign(new Error(o.message), { name: o.name });
+      const Ctor = MODULES[service]![o.name] as (new (x: Record<string, unknown>) => Error) | undefined;
+      const meta = { ...$metadata, httpStatusCode: o.httpStatus };
+      const err = typeof Ctor === 'function' && Ctor.prototype instanceof Base ? new Ctor({ $metadata: meta, message: o.message }) : new Base({ name: o.name, $fault: 'client', $metadata: meta, message: o.message });
+      if (o.queryCode) Object.assign(err, { Code: o.queryCode });
+      if (o.code === 'ProtocolError') Object.assign(err, { $responseBodyText: '' });
+      throw err;
+    }
+    const output = r.binder.concrete(o.output, (sym) => this.#fresh(r.binder, sym)) as Record<string, unknown>;
+    for (const m of (output.Messages as Record<string, unknown>[] | undefined) ?? []) {
+      if (m.MD5OfBody && typeof m.MD5OfBody === 'object' && typeof m.Body === 'string') m.MD5OfBody = createHash('md5').update(m.Body, 'utf8').digest('hex');
+    }
+    return { output: { $metadata, ...output }, response: {} };
+  }
+
+  /** A concrete value for a symbol the recording's target chose (a key id, a queue URL), made up consistently. */
+  #fresh(b: Binder, sym: string): string | undefined {
+    const region = this.#region;
+    const m = /^(?:(url|arn)\()?(key|awskey|queue|topic|sub|message|receipt)#(\d+)\)?$/.exec(sym);
+    if (!m) return undefined;
+    const [, wrap, kind, n] = m;
+    const name = () => b.bound(`${kind}#${n}`) ?? b.bound(`${kind}#${n}.fifo`) ?? `recorded-${kind}${n}`;
+    if (kind === 'key' || kind === 'awskey') {
+      const id = b.bound(`${kind}#${n}`) ?? randomUUID();
+      if (!b.bound(`${kind}#${n}`)) b.bind(`${kind}#${n}`, id);
+      return wrap === 'arn' ? `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` : id;
+    }
+    if (kind === 'queue') return wrap === 'url' ? `http://recorded.invalid/${ACCOUNT}/${name()}` : wrap === 'arn' ? `arn:aws:sqs:${region}:${ACCOUNT}:${name()}` : name();
+    if (kind === 'topic') return wrap === 'arn' ? `arn:aws:sns:${region}:${ACCOUNT}:${name()}` : name();
+    if (kind === 'sub') return `arn:aws:sns:${region}:${ACCOUNT}:recorded-subscription:${randomUUID()}`;
+    return kind === 'message' ? randomUUID() : `recorded-receipt-${randomUUID()}`;
+  }
+}
+
