@@ -1,16 +1,18 @@
 /**
  * The vitest configuration that Stryker runs (`npm run mutation`, stryker.config.mjs): the
- * specification alone, every clause against the reference model, and nothing else. No global
+ * specification, every clause against the reference model, plus the clause-independent property
+ * tests in CLAUSE_INDEPENDENT, each with the reason no clause can hold that behaviour. No global
  * setup: the clauses run from source, dist/ is not needed.
  *
  * The model-based clause's oracle (src/model-based/oracle.ts) is redirected to the frozen copy of
- * reference/ that scripts/mutation.mjs makes before Stryker starts (SSE_FROZEN_ORACLE): inside
+ * reference/ that scripts/mutation.ts makes before Stryker starts (SSE_FROZEN_ORACLE): inside
  * Stryker's sandbox reference/ is the mutated model, and a model judged against itself cannot fail.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { CLAUSE_INDEPENDENT } from './scripts/spec-strength.js';
 
 const frozen = process.env.SSE_FROZEN_ORACLE;
 if (!frozen || !existsSync(join(frozen, 'index.ts'))) {
@@ -33,7 +35,7 @@ export default defineConfig({
     alias: { 'sse-conformance/reference': fileURLToPath(new URL('./reference/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['test/conformance/reference.test.ts'],
+    include: ['test/conformance/reference.test.ts', ...Object.keys(CLAUSE_INDEPENDENT)],
     retry: 0,
     testTimeout: 60_000,
   },
