@@ -141,4 +141,16 @@ export const MUTANTS_ERRORS: Mutant[] = [
       return next({ ...i, Attributes: rest });
     }),
   },
+  {
+    clause: 'sqs.sse-kms.kms-refusal-carries-query-code',
+    signature: '[Disabled] sqs:SendMessage query-compatible error code differs',
+    bug: 'SQS errors carry only the JSON shape name: no x-amzn-query-error header, so query-protocol clients see no KMS.DisabledException',
+    decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
+      if (KMS_FAILURE.test(e.name)) {
+        delete e.Code;
+        delete e.Error;
+      }
+      throw e;
+    })),
+  },
 ];
