@@ -134,6 +134,9 @@ export class MessageStore {
       this.#nextInflightExpiry = Math.min(this.#nextInflightExpiry, m.visibleAt);
       if (m.groupId !== undefined) this.#lockedGroups.set(m.groupId, (this.#lockedGroups.get(m.groupId) ?? 0) + 1);
     }
+    // A message received again from `returned` leaves it now: left there, it would be listed twice
+    // when it comes back (seen with VisibilityTimeout 0: one message received twice in one call).
+    this.#returned = this.#returned.filter((m) => m.state === 'ready');
   }
 
   /** Deletes the message a current receipt handle names; unknown handles are ignored (idempotent delete). */

@@ -12,6 +12,9 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/cost.test.ts':
     'how often SNS and SQS call KMS (the data-key cache, SNS-12, SQS-9) shows only in CloudTrail and billing, never in an answer to a client, ' +
     'so no clause can see it; the property holds the model to the documented request formulas, which cost.ts computes',
+  'test/reference/message-store.property.test.ts':
+    'visibility timeouts, delays, retention, deletion and FIFO group locking are SQS queue mechanics, not encryption: the specification ' +
+    'states them only where SSE touches them, yet every clause that sends and receives relies on them; the property holds the fast store to a naive restatement of its rules',
 };
 
 export interface StrykerMutant {
