@@ -153,4 +153,13 @@ export const MUTANTS_ERRORS: Mutant[] = [
       throw e;
     })),
   },
+  {
+    clause: 'kms.key-policy.malformed-policy-refused',
+    signature: 'kms:PutKeyPolicy expected KMS.MalformedPolicyDocument, observed success',
+    bug: 'PutKeyPolicy accepts any text and ignores what it cannot parse',
+    decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next(i).catch((e) => {
+      if (e.name === 'MalformedPolicyDocumentException') return {};
+      throw e;
+    })),
+  },
 ];
