@@ -13,6 +13,6 @@ export default {
   tempDirName: '.mutation/tmp',
   ignorePatterns: ['/.mutation', '/dist', '/.emulators', '/.tools', '/.ci-artifacts', '/bench', '/docs', '/test/.generated', '/.vitest'],
   concurrency: 2,
-  timeoutMS: 20_000,
+  timeoutMS: 10_000,
   cleanTempDir: 'always',
 };
