@@ -34,8 +34,11 @@ it('kindOf reads the kind before the first colon and nothing else', () => {
   expect(kindOf(undefined)).toBe('unexplained');
 });
 
-it.each(directives.length ? directives.map((d) => [d.where, d.text] as const) : [['(none)', '']])('%s gives a reason with a kind', (where, text) => {
-  if (where === '(none)') return; // no directive yet: nothing to check, and the file count above still asserts
+it('finds the disable comments', () => {
+  expect(directives.length).toBeGreaterThan(0);
+});
+
+it.each(directives.map((d) => [d.where, d.text] as const))('%s gives a reason with a kind', (where, text) => {
   const m = DIRECTIVE.exec(text);
   expect(m, `${where}: not a Stryker directive Stryker can read: ${text.trim()}`).not.toBeNull();
   if (m![1] === 'restore') return;
