@@ -10,6 +10,10 @@ export type ModelOutcome<T> = { ok: true; value: T } | { ok: false; error: Model
 export class OutcomeWindows {
   #open: ModelError[] | undefined;
 
+  // Only the model-based clause's oracle calls collect; the model as a target never does. In `npm run mutation` the oracle
+  // is a frozen copy (src/model-based/oracle.ts), so no answer of the mutated model depends on this method; its role as
+  // the oracle is held by test/reference/sqs.test.ts and sns.test.ts (alsoAllowed).
+  // Stryker disable all: equivalent: collect is the oracle's, never called by the model under test, so no mutant here changes an answer
   /** Runs `fn`, returning its outcome and every alternative outcome noted meanwhile. Non-model errors propagate. */
   collect<T>(fn: () => T): { outcome: ModelOutcome<T>; alsoAllowed: ModelError[] } {
     const outer = this.#open;
@@ -25,6 +29,7 @@ export class OutcomeWindows {
       outer?.push(...mine);
     }
   }
+  // Stryker restore all
 
   /** Called by SQS/SNS when they serve from a cache although KMS would now refuse. */
   note(alternative: ModelError): void {
