@@ -162,4 +162,15 @@ export const MUTANTS_ERRORS: Mutant[] = [
       throw e;
     })),
   },
+  {
+    clause: 'kms.key-policy.default-policy-lets-the-account-use-iam',
+    signature: 'kms:GetKeyPolicy default key policy differs',
+    bug: 'the default key policy lets every principal use the key (Principal "*"), not only the owning account',
+    decorate: ({ kms }) => around(kms, 'GetKeyPolicy', async (i, next) => {
+      const out = await next(i);
+      const doc = JSON.parse(out.Policy);
+      doc.Statement[0].Principal = { AWS: '*' };
+      return { ...out, Policy: JSON.stringify(doc) };
+    }),
+  },
 ];
