@@ -173,4 +173,13 @@ export const MUTANTS_ERRORS: Mutant[] = [
       return { ...out, Policy: JSON.stringify(doc) };
     }),
   },
+  {
+    clause: 'kms.aws-managed-keys.cannot-be-used-directly',
+    signature: 'kms:Encrypt expected any mapped error, observed success',
+    bug: 'AWS managed keys work like customer managed keys: the account encrypts with them directly',
+    decorate: ({ kms }) => around(kms, 'Encrypt', (i, next) => next(i).catch((e) => {
+      if (e.name !== 'AccessDeniedException') throw e;
+      return { CiphertextBlob: new Uint8Array([1, 2, 3]), KeyId: String(i.KeyId), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    })),
+  },
 ];
