@@ -49,4 +49,6 @@ export const PAGES = {
   snsDeadLetterQueues: 'https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html',
   kmsKeyTypes: 'https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-compare.html',
   kmsDecrypt: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html',
+  kmsPutKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html',
+  kmsDefaultKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
 } as const;

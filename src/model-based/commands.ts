@@ -9,16 +9,16 @@ import { CancelKeyDeletionCommand, CreateKeyCommand, DisableKeyCommand, EnableKe
 import { CreateTopicCommand, PublishCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
-import { ReferenceModel } from '../../reference/index.js';
 import type { ModelOutcome } from '../../reference/windows.js';
 import type { ModelError } from '../../reference/errors.js';
 import { canonicalCode, type Service } from '../errors/codes.js';
 import { fails, OK, type Expected } from '../outcome.js';
 import { operationOf, type SdkCommand, type Session } from '../session.js';
 import { DAY, SECOND } from '../time.js';
+import { OracleModel } from './oracle.js';
 
 export interface MbState {
-  oracle: ReferenceModel;
+  oracle: OracleModel;
   keys: { target: string; model: string }[];
   queues: { target: string; model: string; bodies: Set<string> }[];
   topics: { target: string; model: string }[];
@@ -255,7 +255,7 @@ export async function runSseCommands(s: Session, cmds: Iterable<Cmd>): Promise<v
   const principals = Math.min(2, s.target.capabilities.principals);
   await fc.asyncModelRun(
     () => ({
-      model: { oracle: new ReferenceModel(), keys: [], queues: [], topics: [], virtualClock: s.target.capabilities.virtualClock, principals, n: 0 },
+      model: { oracle: new OracleModel(), keys: [], queues: [], topics: [], virtualClock: s.target.capabilities.virtualClock, principals, n: 0 },
       real: s,
     }),
     cmds,

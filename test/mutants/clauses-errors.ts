@@ -141,4 +141,45 @@ export const MUTANTS_ERRORS: Mutant[] = [
       return next({ ...i, Attributes: rest });
     }),
   },
+  {
+    clause: 'sqs.sse-kms.kms-refusal-carries-query-code',
+    signature: '[Disabled] sqs:SendMessage query-compatible error code differs',
+    bug: 'SQS errors carry only the JSON shape name: no x-amzn-query-error header, so query-protocol clients see no KMS.DisabledException',
+    decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
+      if (KMS_FAILURE.test(e.name)) {
+        delete e.Code;
+        delete e.Error;
+      }
+      throw e;
+    })),
+  },
+  {
+    clause: 'kms.key-policy.malformed-policy-refused',
+    signature: 'kms:PutKeyPolicy expected KMS.MalformedPolicyDocument, observed success',
+    bug: 'PutKeyPolicy accepts any text and ignores what it cannot parse',
+    decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next(i).catch((e) => {
+      if (e.name === 'MalformedPolicyDocumentException') return {};
+      throw e;
+    })),
+  },
+  {
+    clause: 'kms.key-policy.default-policy-lets-the-account-use-iam',
+    signature: 'kms:GetKeyPolicy default key policy differs',
+    bug: 'the default key policy lets every principal use the key (Principal "*"), not only the owning account',
+    decorate: ({ kms }) => around(kms, 'GetKeyPolicy', async (i, next) => {
+      const out = await next(i);
+      const doc = JSON.parse(out.Policy);
+      doc.Statement[0].Principal = { AWS: '*' };
+      return { ...out, Policy: JSON.stringify(doc) };
+    }),
+  },
+  {
+    clause: 'kms.aws-managed-keys.cannot-be-used-directly',
+    signature: 'kms:Encrypt expected any mapped error, observed success',
+    bug: 'AWS managed keys work like customer managed keys: the account encrypts with them directly',
+    decorate: ({ kms }) => around(kms, 'Encrypt', (i, next) => next(i).catch((e) => {
+      if (e.name !== 'AccessDeniedException') throw e;
+      return { CiphertextBlob: new Uint8Array([1, 2, 3]), KeyId: String(i.KeyId), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+    })),
+  },
 ];

@@ -1,0 +1,18 @@
+// Mutation testing of the reference model against the specification alone (`npm run mutation`,
+// issue 14). Not part of CI: a full run takes hours on two cores; incremental reruns take minutes.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: ['reference/**/*.ts', '!reference/sdk/**', '!reference/**/*.test.ts'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: '.mutation/stryker-incremental.json',
+  reporters: ['json', 'progress-append-only'],
+  jsonReporter: { fileName: '.mutation/mutation.json' },
+  tempDirName: '.mutation/tmp',
+  ignorePatterns: ['/.mutation', '/dist', '/.emulators', '/.tools', '/.ci-artifacts', '/bench', '/docs', '/test/.generated', '/.vitest'],
+  concurrency: 2,
+  timeoutMS: 10_000,
+  cleanTempDir: 'always',
+};
