@@ -10,7 +10,12 @@ import { CreateQueueCommand, SendMessageCommand, SQSClient } from '@aws-sdk/clie
 import { createHash } from 'node:crypto';
 import { createReferenceClients } from '../reference/index.js';
 
-export interface Row { name: string; value: string; target: string; ok: boolean }
+export interface Row {
+  name: string;
+  value: string;
+  target: string;
+  ok: boolean;
+}
 
 const BODY = 'benchmark message body, 64 bytes long ...........................';
 const MD5 = createHash('md5').update(BODY).digest('hex');

@@ -5,7 +5,10 @@ import os from 'node:os';
 import { benchReference, type Row } from './reference.js';
 import { benchTargets } from './targets.js';
 
-const asTable = (rows: Row[]) => ['| measure | value | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)].join('\n');
+const asTable = (rows: Row[]) =>
+  ['| measure | value | target | met |', '|---|---|---|---|', ...rows.map((r) => `| ${r.name} | ${r.value} | ${r.target} | ${r.ok ? 'yes' : '**no**'} |`)].join(
+    '\n',
+  );
 const reference = await benchReference();
 const targets = await benchTargets();
 const rows: Row[] = [...reference, ...targets];

@@ -56,7 +56,12 @@ export async function benchTargets(): Promise<Row[]> {
     ratios.push(r % 2 === 0 ? second / first : first / second);
   }
   const overhead = median(ratios);
-  rows.push({ name: 'Harness calls on moto / plain SDK loop (SendMessage × 200, fresh queue each)', value: overhead.toFixed(3), target: '≤ 1.10', ok: overhead <= 1.1 });
+  rows.push({
+    name: 'Harness calls on moto / plain SDK loop (SendMessage × 200, fresh queue each)',
+    value: overhead.toFixed(3),
+    target: '≤ 1.10',
+    ok: overhead <= 1.1,
+  });
 
   // 4a. moto's SQS as a queue fills: SendMessage at depth 0 vs depth 1,000.
   const fill = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'bench-deep' }))).QueueUrl!;
@@ -69,21 +74,40 @@ export async function benchTargets(): Promise<Row[]> {
   const atZero = await timeSends(shallowUrl, 100);
   for (let i = 0; i < 10; i++) await timeSends(fill, 100);
   const atDepth = await timeSends(fill, 100);
-  rows.push({ name: 'moto SendMessage time per request: depth 1,000 / depth ~0 (why scenarios use fresh queues)', value: (atDepth / atZero).toFixed(2), target: 'report', ok: true });
+  rows.push({
+    name: 'moto SendMessage time per request: depth 1,000 / depth ~0 (why scenarios use fresh queues)',
+    value: (atDepth / atZero).toFixed(2),
+    target: 'report',
+    ok: true,
+  });
   await moto.dispose();
 
   // 2 and 4b. CI profile per target; a long moto run (3 rounds on one server) vs a short one.
   const lengths: number[] = [];
   for (const name of ['reference', 'moto', 'fauxqs']) {
     const t = performance.now();
-    const report = await runConformance(makeTarget(name), { clauses, seed: DEFAULT_SEED, ...(baselineFile(name) ? { baseline: readBaseline(baselineFile(name)!) } : {}) });
+    const report = await runConformance(makeTarget(name), {
+      clauses,
+      seed: DEFAULT_SEED,
+      ...(baselineFile(name) ? { baseline: readBaseline(baselineFile(name)!) } : {}),
+    });
     const wall = (performance.now() - t) / 1000;
     for (const r of report.clauses) if (r.counterexample) lengths.push(r.counterexample.steps.length);
     const as = report.summary.fail + report.summary['unexpected-pass'] + report.summary.error === 0;
-    rows.push({ name: `CI profile wall time, ${name} (${clauses.length} clauses, default runs), s`, value: wall.toFixed(1), target: 'matches baseline', ok: as });
+    rows.push({
+      name: `CI profile wall time, ${name} (${clauses.length} clauses, default runs), s`,
+      value: wall.toFixed(1),
+      target: 'matches baseline',
+      ok: as,
+    });
   }
   const sorted = [...lengths].sort((a, b) => a - b);
-  rows.push({ name: `Counterexample steps over ${lengths.length} known deviations (moto, fauxqs): min / median / max`, value: `${sorted[0]} / ${median(sorted)} / ${sorted.at(-1)}`, target: 'max ≤ 5', ok: (sorted.at(-1) ?? 0) <= 5 });
+  rows.push({
+    name: `Counterexample steps over ${lengths.length} known deviations (moto, fauxqs): min / median / max`,
+    value: `${sorted[0]} / ${median(sorted)} / ${sorted.at(-1)}`,
+    target: 'max ≤ 5',
+    ok: (sorted.at(-1) ?? 0) <= 5,
+  });
 
   const long = new MotoTarget();
   await long.start();
@@ -92,7 +116,15 @@ export async function benchTargets(): Promise<Row[]> {
     let calls = 0;
     const t = performance.now();
     const report = await runConformance(
-      { ...long, name: long.name, capabilities: long.capabilities, clients: (i?: number) => long.clients(i), defaultRuns: long.defaultRuns, start: async () => {}, dispose: async () => {} },
+      {
+        ...long,
+        name: long.name,
+        capabilities: long.capabilities,
+        clients: (i?: number) => long.clients(i),
+        defaultRuns: long.defaultRuns,
+        start: async () => {},
+        dispose: async () => {},
+      },
       { clauses: clauses.filter((x) => x.id.startsWith('sqs.')), seed: DEFAULT_SEED, runs: 10, baseline: readBaseline(baselineFile('moto')!) }, // the same work each round
     );
     for (const r of report.clauses) calls += r.runs;
@@ -100,6 +132,11 @@ export async function benchTargets(): Promise<Row[]> {
   }
   await long.dispose();
   const drift = perRequest[2]! / perRequest[0]!;
-  rows.push({ name: 'moto: time per generated run, third round / first round on one server (long vs short run)', value: drift.toFixed(2), target: '≤ 1.25', ok: drift <= 1.25 });
+  rows.push({
+    name: 'moto: time per generated run, third round / first round on one server (long vs short run)',
+    value: drift.toFixed(2),
+    target: '≤ 1.25',
+    ok: drift <= 1.25,
+  });
   return rows;
 }

@@ -55,26 +55,32 @@ export const snsError = (name: string, message: string, status = 400) => new Mod
  * Every KMS error outside this table surfaces as KmsAccessDenied, the generic refusal.
  */
 export function sqsErrorFromKms(e: ModelError): ModelError {
-  const name = ({
-    DisabledException: 'KmsDisabled',
-    KMSInvalidStateException: 'KmsInvalidState',
-    NotFoundException: 'KmsNotFound',
-    AccessDeniedException: 'KmsAccessDenied',
-    InvalidKeyUsageException: 'KmsInvalidKeyUsage',
-    ThrottlingException: 'KmsThrottled',
-  } as Record<string, string>)[e.name] ?? 'KmsAccessDenied';
+  const name =
+    (
+      {
+        DisabledException: 'KmsDisabled',
+        KMSInvalidStateException: 'KmsInvalidState',
+        NotFoundException: 'KmsNotFound',
+        AccessDeniedException: 'KmsAccessDenied',
+        InvalidKeyUsageException: 'KmsInvalidKeyUsage',
+        ThrottlingException: 'KmsThrottled',
+      } as Record<string, string>
+    )[e.name] ?? 'KmsAccessDenied';
   return sqsError(name, e.message, 400);
 }
 
 /** How SNS reports a KMS failure it met while publishing (specs/facts.md SNS-10); SDK v3 names. */
 export function snsErrorFromKms(e: ModelError): ModelError {
-  const name = ({
-    DisabledException: 'KMSDisabledException',
-    KMSInvalidStateException: 'KMSInvalidStateException',
-    NotFoundException: 'KMSNotFoundException',
-    AccessDeniedException: 'KMSAccessDeniedException',
-    InvalidKeyUsageException: 'KMSInvalidStateException',
-    ThrottlingException: 'KMSThrottlingException',
-  } as Record<string, string>)[e.name] ?? 'KMSAccessDeniedException';
+  const name =
+    (
+      {
+        DisabledException: 'KMSDisabledException',
+        KMSInvalidStateException: 'KMSInvalidStateException',
+        NotFoundException: 'KMSNotFoundException',
+        AccessDeniedException: 'KMSAccessDeniedException',
+        InvalidKeyUsageException: 'KMSInvalidStateException',
+        ThrottlingException: 'KMSThrottlingException',
+      } as Record<string, string>
+    )[e.name] ?? 'KMSAccessDeniedException';
   return snsError(name, e.message, 400);
 }

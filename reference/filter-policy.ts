@@ -28,8 +28,10 @@ function conditionMatches(c: unknown, attr: { Type: string; Value: string } | un
     if (attr === undefined) return false;
     const values = attr.Type === 'String.Array' ? (JSON.parse(attr.Value) as unknown[]).map(String) : [attr.Value];
     switch (op) {
-      case 'prefix': return values.some((v) => v.startsWith(String(arg)));
-      case 'suffix': return values.some((v) => v.endsWith(String(arg)));
+      case 'prefix':
+        return values.some((v) => v.startsWith(String(arg)));
+      case 'suffix':
+        return values.some((v) => v.endsWith(String(arg)));
       case 'anything-but': {
         const banned = (Array.isArray(arg) ? arg : [arg]).map(String);
         return values.every((v) => !banned.includes(v));
@@ -47,7 +49,8 @@ function conditionMatches(c: unknown, attr: { Type: string; Value: string } | un
           return true;
         });
       }
-      default: return false;
+      default:
+        return false;
     }
   }
   if (attr === undefined) return false;

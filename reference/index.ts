@@ -1,5 +1,12 @@
 /** Public entry of the reference model: `import { createReferenceClients } from 'sse-conformance/reference'`. */
-export { createReferenceClients, attachReferenceModel, answerWithModel, type AttachOptions, type ReferenceClients, type ReferenceClientOptions } from './sdk/clients.js';
+export {
+  createReferenceClients,
+  attachReferenceModel,
+  answerWithModel,
+  type AttachOptions,
+  type ReferenceClients,
+  type ReferenceClientOptions,
+} from './sdk/clients.js';
 export type { RecordedCall, CommandClass } from './sdk/calls.js';
 export { ReferenceModel, type ModelOptions } from './model.js';
 export { VirtualClock, SECOND, MINUTE, HOUR, DAY } from './clock.js';

@@ -104,7 +104,15 @@ function statementsOf(parsed: unknown): Statement[] | undefined {
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp('^' + pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$', 'i');
+  const re = new RegExp(
+    '^' +
+      pattern
+        .split('*')
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*') +
+      '$',
+    'i',
+  );
   return re.test(value);
 }
 
@@ -129,9 +137,13 @@ function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: 
     if (op !== 'StringEquals') return false; // unknown operators never match: fail closed
     for (const [key, expected] of Object.entries(entries)) {
       const actual =
-        key === 'kms:CallerAccount' ? principalAccount(ctx.caller)
-        : key === 'kms:ViaService' ? (ctx.viaService ? `${ctx.viaService}.${region}.amazonaws.com` : undefined)
-        : undefined;
+        key === 'kms:CallerAccount'
+          ? principalAccount(ctx.caller)
+          : key === 'kms:ViaService'
+            ? ctx.viaService
+              ? `${ctx.viaService}.${region}.amazonaws.com`
+              : undefined
+            : undefined;
       if (actual === undefined || !asList(expected).includes(actual)) return false;
     }
   }

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { VirtualClock } from './clock.js';
 import { DAY } from './clock.js';
 import { kmsError, ModelError } from './errors.js';
-import { IdSource, MRK_RE, parseArn, principalAccount, UUID_RE } from './ids.js';
+import { type IdSource, MRK_RE, parseArn, principalAccount, UUID_RE } from './ids.js';
 import { awsManagedKeyPolicy, checkPolicyDocument, defaultKeyPolicy, policyAllows, type CallContext } from './key-policy.js';
 
 export type KeyState = 'Enabled' | 'Disabled' | 'PendingDeletion' | 'PendingImport';
@@ -97,7 +97,10 @@ export class KmsModel {
       const account = this.#accountOf(ctx);
       const keyUsage = (input.KeyUsage ?? 'ENCRYPT_DECRYPT') as KeyUsage;
       if (!['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'].includes(keyUsage)) {
-        throw kmsError('ValidationException', `1 validation error detected: Value '${keyUsage}' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]`);
+        throw kmsError(
+          'ValidationException',
+          `1 validation error detected: Value '${keyUsage}' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]`,
+        );
       }
       const keySpec = input.KeySpec ?? (keyUsage === 'GENERATE_VERIFY_MAC' ? 'HMAC_256' : 'SYMMETRIC_DEFAULT');
       if (input.Policy !== undefined) {
@@ -105,7 +108,10 @@ export class KmsModel {
         if (problem) throw kmsError('MalformedPolicyDocumentException', problem);
       }
       if (input.Description !== undefined && input.Description.length > 8192) {
-        throw kmsError('ValidationException', "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192");
+        throw kmsError(
+          'ValidationException',
+          "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
+        );
       }
       const multiRegion = input.MultiRegion === true;
       const keyId = multiRegion ? `mrk-${this.#ids.uuid(1).replace(/-/g, '')}` : this.#ids.uuid();
@@ -280,11 +286,17 @@ export class KmsModel {
         throw kmsError('ValidationException', 'Please specify either number of bytes or key spec.');
       }
       if (KeySpec !== undefined && KeySpec !== 'AES_256' && KeySpec !== 'AES_128') {
-        throw kmsError('ValidationException', `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`);
+        throw kmsError(
+          'ValidationException',
+          `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
+        );
       }
       const n = KeySpec === 'AES_256' ? 32 : KeySpec === 'AES_128' ? 16 : NumberOfBytes!;
       if (!Number.isInteger(n) || n < 1 || n > 1024) {
-        throw kmsError('ValidationException', `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`);
+        throw kmsError(
+          'ValidationException',
+          `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`,
+        );
       }
       const key = this.#usableKey(keyId, 'kms:GenerateDataKey', ctx);
       const plaintext = this.#bytes(n);
@@ -295,22 +307,30 @@ export class KmsModel {
   encrypt(ctx: KmsCall, keyId: string, plaintext: Uint8Array, encryptionContext?: Record<string, string>): { ciphertextBlob: Uint8Array; keyArn: string } {
     return this.#record('Encrypt', ctx, keyId, () => {
       if (plaintext.length < 1 || plaintext.length > ENCRYPT_MAX_BYTES) {
-        throw kmsError('ValidationException', plaintext.length < 1
-          ? "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"
-          : "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096");
+        throw kmsError(
+          'ValidationException',
+          plaintext.length < 1
+            ? "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            : "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
+        );
       }
       const key = this.#usableKey(keyId, 'kms:Encrypt', ctx);
       return { ciphertextBlob: seal(key.arn, plaintext, encryptionContext), keyArn: key.arn };
     });
   }
 
-  decrypt(ctx: KmsCall, ciphertextBlob: Uint8Array, opts: { KeyId?: string; EncryptionContext?: Record<string, string> } = {}): { plaintext: Uint8Array; keyArn: string } {
+  decrypt(
+    ctx: KmsCall,
+    ciphertextBlob: Uint8Array,
+    opts: { KeyId?: string; EncryptionContext?: Record<string, string> } = {},
+  ): { plaintext: Uint8Array; keyArn: string } {
     const sealed = unseal(ciphertextBlob);
     return this.#record('Decrypt', ctx, opts.KeyId ?? sealed?.keyArn, () => {
       if (!sealed) throw kmsError('InvalidCiphertextException', '');
       if (opts.KeyId !== undefined) {
         const named = this.#resolve(opts.KeyId, ctx, { allowAlias: true });
-        if (named.arn !== sealed.keyArn) throw kmsError('IncorrectKeyException', 'The key ID in the request does not identify a KMS key that can perform this operation.');
+        if (named.arn !== sealed.keyArn)
+          throw kmsError('IncorrectKeyException', 'The key ID in the request does not identify a KMS key that can perform this operation.');
       }
       const key = this.#usableKey(sealed.keyArn, 'kms:Decrypt', ctx);
       if (!contextDigest(canonicalContext(opts.EncryptionContext)).equals(sealed.context)) throw kmsError('InvalidCiphertextException', ''); // KMS-12
@@ -345,7 +365,7 @@ export class KmsModel {
     if (keyInput !== undefined) entry.keyInput = keyInput;
     try {
       const out = fn();
-      const arn = (out as { arn?: string; keyArn?: string } | undefined);
+      const arn = out as { arn?: string; keyArn?: string } | undefined;
       if (arn && typeof arn === 'object') entry.keyArn = arn.keyArn ?? arn.arn;
       return out;
     } catch (e) {
@@ -393,7 +413,7 @@ export class KmsModel {
       aliasName = input;
     } else if (input.startsWith('arn:')) {
       const arn = parseArn(input);
-      if (!arn || arn.service !== 'kms') throw kmsError('NotFoundException', `Invalid arn ${input}`);
+      if (arn?.service !== 'kms') throw kmsError('NotFoundException', `Invalid arn ${input}`);
       if (arn.region !== this.region) throw kmsError('NotFoundException', `Invalid arn ${arn.region}`);
       if (arn.resource.startsWith('alias/')) {
         aliasAccount = arn.account;
@@ -454,10 +474,16 @@ export class KmsModel {
 
   #checkAliasName(name: string): void {
     if (typeof name !== 'string' || !name.startsWith('alias/')) {
-      throw kmsError('ValidationException', 'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html');
+      throw kmsError(
+        'ValidationException',
+        'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
+      );
     }
     if (name.length > 256) {
-      throw kmsError('ValidationException', "1 validation error detected: Value at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256");
+      throw kmsError(
+        'ValidationException',
+        "1 validation error detected: Value at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256",
+      );
     }
     // The reserved prefix: the exact AWS code is not verified (specs/facts.md KMS-7).
     if (name.startsWith('alias/aws/')) throw kmsError('NotAuthorizedException', `${name} is reserved for AWS managed keys.`);
@@ -466,7 +492,10 @@ export class KmsModel {
 
   #authorize(key: KmsKey, action: string, ctx: KmsCall): void {
     if (!policyAllows(key.policy, action, ctx, this.region)) {
-      throw kmsError('AccessDeniedException', `User: ${ctx.caller} is not authorized to perform: ${action} on resource: ${key.arn} because no resource-based policy allows the ${action} action`);
+      throw kmsError(
+        'AccessDeniedException',
+        `User: ${ctx.caller} is not authorized to perform: ${action} on resource: ${key.arn} because no resource-based policy allows the ${action} action`,
+      );
     }
   }
 
@@ -495,7 +524,11 @@ export class KmsModel {
 
 function canonicalContext(ctx: Record<string, string> | undefined): string {
   if (!ctx) return '';
-  return JSON.stringify(Object.keys(ctx).sort().map((k) => [k, ctx[k]]));
+  return JSON.stringify(
+    Object.keys(ctx)
+      .sort()
+      .map((k) => [k, ctx[k]]),
+  );
 }
 
 const contextDigest = (ctx: string): Buffer => createHash('sha256').update(ctx).digest().subarray(0, 16);

@@ -6,10 +6,7 @@
 import type { MessageAttributeValue } from './md5.js';
 
 /** How a message is held at rest (design: "messages stored as sealed envelopes"). */
-export type Envelope =
-  | { kind: 'plaintext' }
-  | { kind: 'sse-sqs' }
-  | { kind: 'sse-kms'; keyInput: string; keyArn: string; dataKeyBlob: Uint8Array };
+export type Envelope = { kind: 'plaintext' } | { kind: 'sse-sqs' } | { kind: 'sse-kms'; keyInput: string; keyArn: string; dataKeyBlob: Uint8Array };
 
 export interface StoredMessage {
   messageId: string;
@@ -47,9 +44,15 @@ export class MessageStore {
   #lockedGroups = new Map<string, number>();
   #counts = { ready: 0, inflight: 0, delayed: 0 };
 
-  get visible(): number { return this.#counts.ready; }
-  get inflight(): number { return this.#counts.inflight; }
-  get delayed(): number { return this.#counts.delayed; }
+  get visible(): number {
+    return this.#counts.ready;
+  }
+  get inflight(): number {
+    return this.#counts.inflight;
+  }
+  get delayed(): number {
+    return this.#counts.delayed;
+  }
 
   add(m: StoredMessage, now: number): void {
     if (m.visibleAt > now) {

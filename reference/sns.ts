@@ -10,7 +10,7 @@ import { MINUTE } from './clock.js';
 import { DataKeyCache } from './data-key-cache.js';
 import { ModelError, snsError, snsErrorFromKms } from './errors.js';
 import { checkFilterPolicy, filterMatches, type Attributes } from './filter-policy.js';
-import { IdSource, principalAccount } from './ids.js';
+import { type IdSource, principalAccount } from './ids.js';
 import type { KmsModel } from './kms.js';
 import type { MessageAttributeValue } from './md5.js';
 import { messageSize, parseJson } from './message-size.js';
@@ -74,7 +74,20 @@ export interface SnsCall {
   caller: string;
 }
 
-const TOPIC_ATTRS = new Set(['DeliveryPolicy', 'DisplayName', 'Policy', 'KmsMasterKeyId', 'SignatureVersion', 'TracingConfig', 'FifoTopic', 'ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope', 'DataProtectionPolicy', 'MaximumMessageSize']);
+const TOPIC_ATTRS = new Set([
+  'DeliveryPolicy',
+  'DisplayName',
+  'Policy',
+  'KmsMasterKeyId',
+  'SignatureVersion',
+  'TracingConfig',
+  'FifoTopic',
+  'ContentBasedDeduplication',
+  'ArchivePolicy',
+  'FifoThroughputScope',
+  'DataProtectionPolicy',
+  'MaximumMessageSize',
+]);
 const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'ArchivePolicy', 'FifoThroughputScope']);
 const SUB_ATTRS = new Set(['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy']);
 
@@ -106,9 +119,14 @@ export class SnsModel {
     const fifo = attributes.FifoTopic === 'true';
     const base = fifo ? name.replace(/\.fifo$/, '') : name;
     if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,256}$/.test(base) || (fifo && !name.endsWith('.fifo')) || (!fifo && name.endsWith('.fifo'))) {
-      throw invalidParameter(fifo || name?.endsWith?.('.fifo') ? 'Topic Name: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.' : 'Topic Name');
+      throw invalidParameter(
+        fifo || name?.endsWith?.('.fifo')
+          ? 'Topic Name: Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.'
+          : 'Topic Name',
+      );
     }
-    if (attributes.FifoTopic !== undefined && attributes.FifoTopic !== 'true' && attributes.FifoTopic !== 'false') throw invalidParameter('Attributes Reason: FifoTopic must be true or false');
+    if (attributes.FifoTopic !== undefined && attributes.FifoTopic !== 'true' && attributes.FifoTopic !== 'false')
+      throw invalidParameter('Attributes Reason: FifoTopic must be true or false');
     this.#checkTopicAttributes(attributes, fifo);
     const arn = `arn:aws:sns:${this.options.region}:${account}:${name}`;
     // SNS-18: an existing name returns its ARN, unless the call names an attribute the topic does
@@ -122,7 +140,10 @@ export class SnsModel {
       return arn;
     }
     const topic: Topic = {
-      name, arn, account, fifo,
+      name,
+      arn,
+      account,
+      fifo,
       attrs: { DisplayName: '', Policy: defaultTopicPolicy(arn, account), SignatureVersion: '1' },
       subscriptions: new Map(),
       dedup: new Map(),
@@ -151,7 +172,20 @@ export class SnsModel {
       SubscriptionsConfirmed: String(subs.length),
       SubscriptionsPending: '0',
       SubscriptionsDeleted: '0',
-      EffectiveDeliveryPolicy: JSON.stringify({ http: { defaultHealthyRetryPolicy: { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' }, disableSubscriptionOverrides: false } }),
+      EffectiveDeliveryPolicy: JSON.stringify({
+        http: {
+          defaultHealthyRetryPolicy: {
+            minDelayTarget: 20,
+            maxDelayTarget: 20,
+            numRetries: 3,
+            numMaxDelayRetries: 0,
+            numNoDelayRetries: 0,
+            numMinDelayRetries: 0,
+            backoffFunction: 'linear',
+          },
+          disableSubscriptionOverrides: false,
+        },
+      }),
     };
   }
 
@@ -163,7 +197,10 @@ export class SnsModel {
 
   listTopics(ctx: SnsCall): string[] {
     const account = accountOf(ctx);
-    return [...this.topics.values()].filter((t) => t.account === account).map((t) => t.arn).sort();
+    return [...this.topics.values()]
+      .filter((t) => t.account === account)
+      .map((t) => t.arn)
+      .sort();
   }
 
   topic(topicArn: string | undefined): Topic {
@@ -175,10 +212,12 @@ export class SnsModel {
   #checkTopicAttributes(attributes: Record<string, string>, fifo: boolean): void {
     for (const [k, v] of Object.entries(attributes)) {
       if (!TOPIC_ATTRS.has(k) || (FIFO_ONLY.has(k) && !fifo)) throw invalidParameter(`Attributes Reason: Unknown attribute ${k}`);
-      if (k === 'ContentBasedDeduplication' && v !== 'true' && v !== 'false') throw invalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
+      if (k === 'ContentBasedDeduplication' && v !== 'true' && v !== 'false')
+        throw invalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
       if ((k === 'Policy' || k === 'DeliveryPolicy') && v !== '' && !isJson(v)) throw invalidParameter(`Attributes Reason: ${k}: Invalid JSON`);
       // SNS-17 as corrected: a topic's own limit, an integer from 1,024 to 1,048,576 bytes.
-      if (k === 'MaximumMessageSize' && !(/^\d+$/.test(v) && +v >= 1024 && +v <= 1_048_576)) throw invalidParameter('Attributes Reason: MaximumMessageSize must be an integer between 1024 and 1048576');
+      if (k === 'MaximumMessageSize' && !(/^\d+$/.test(v) && +v >= 1024 && +v <= 1_048_576))
+        throw invalidParameter('Attributes Reason: MaximumMessageSize must be an integer between 1024 and 1048576');
     }
   }
 
@@ -205,7 +244,14 @@ export class SnsModel {
       return s.arn;
     }
     const arn = `${topic.arn}:${this.#ids.uuid(4)}`;
-    topic.subscriptions.set(arn, { arn, topicArn: topic.arn, protocol: 'sqs', endpoint, owner: accountOf(ctx), attrs: { RawMessageDelivery: 'false', ...attributes } });
+    topic.subscriptions.set(arn, {
+      arn,
+      topicArn: topic.arn,
+      protocol: 'sqs',
+      endpoint,
+      owner: accountOf(ctx),
+      attrs: { RawMessageDelivery: 'false', ...attributes },
+    });
     return arn;
   }
 
@@ -221,7 +267,8 @@ export class SnsModel {
       const problem = checkFilterPolicy(v);
       if (problem) throw invalidParameter(`Filter policy: ${problem}`);
     }
-    if (k === 'RedrivePolicy' && !(isJson(v) && typeof JSON.parse(v).deadLetterTargetArn === 'string')) throw invalidParameter('RedrivePolicy: deadLetterTargetArn is required');
+    if (k === 'RedrivePolicy' && !(isJson(v) && typeof JSON.parse(v).deadLetterTargetArn === 'string'))
+      throw invalidParameter('RedrivePolicy: deadLetterTargetArn is required');
   }
 
   // ---------------------------------------------------------------- publishing (SNS-2, SNS-10, SNS-12, SNS-13, SNS-17)
@@ -234,21 +281,27 @@ export class SnsModel {
     return this.#accept(topic, input);
   }
 
-  publishBatch(ctx: SnsCall, topicArn: string, entries: (Omit<PublishInput, 'TopicArn' | 'TargetArn'> & { Id: string })[]): {
+  publishBatch(
+    ctx: SnsCall,
+    topicArn: string,
+    entries: (Omit<PublishInput, 'TopicArn' | 'TargetArn'> & { Id: string })[],
+  ): {
     Successful: { Id: string; MessageId: string; SequenceNumber?: string }[];
     Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[];
   } {
     const topic = this.topic(topicArn);
-    if (!entries || entries.length === 0) throw snsError('EmptyBatchRequestException', 'The batch request doesn\'t contain any entries.');
+    if (!entries || entries.length === 0) throw snsError('EmptyBatchRequestException', "The batch request doesn't contain any entries.");
     if (entries.length > 10) throw snsError('TooManyEntriesInBatchRequestException', 'The batch request contains more entries than permissible.');
     const ids = new Set<string>();
     for (const e of entries) {
-      if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id)) throw snsError('InvalidBatchEntryIdException', 'The Id of a batch entry in a batch request doesn\'t abide by the specification.');
+      if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id))
+        throw snsError('InvalidBatchEntryIdException', "The Id of a batch entry in a batch request doesn't abide by the specification.");
       if (ids.has(e.Id)) throw snsError('BatchEntryIdsNotDistinctException', 'Two or more batch entries in the request have the same Id.');
       ids.add(e.Id);
     }
     const total = entries.reduce((n, e) => n + messageSize(e.Message, e.MessageAttributes), 0);
-    if (total > this.#maxMessageBytes(topic)) throw snsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
+    if (total > this.#maxMessageBytes(topic))
+      throw snsError('BatchRequestTooLongException', 'The length of all the messages put together is more than the limit.');
     const Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[] = [];
     const valid: typeof entries = [];
     for (const e of entries) {
@@ -277,7 +330,8 @@ export class SnsModel {
     if (typeof input.Message !== 'string' || input.Message.length === 0) throw invalidParameter('Empty message');
     if (messageSize(input.Message, input.MessageAttributes) > this.#maxMessageBytes(topic)) throw invalidParameter('Message too long');
     // UTF-8 text without line breaks or control characters, shorter than 100 characters (Publish API reference).
-    if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length >= 100 || /[\u0000-\u001F\u007F]/.test(input.Subject))) throw invalidParameter('Subject');
+    if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length >= 100 || /[\u0000-\u001F\u007F]/.test(input.Subject)))
+      throw invalidParameter('Subject');
     if (input.MessageStructure !== undefined && input.MessageStructure !== 'json') throw invalidParameter('MessageStructure');
     if (input.MessageStructure === 'json') {
       const parsed = isJson(input.Message) ? JSON.parse(input.Message) : undefined;
@@ -285,11 +339,24 @@ export class SnsModel {
     }
     for (const [name, v] of Object.entries(input.MessageAttributes ?? {})) {
       const type = v.DataType ?? '';
-      if (!['String', 'Number', 'Binary', 'String.Array'].includes(type.split('.').slice(0, type.startsWith('String.Array') ? 2 : 1).join('.'))) {
-        throw snsError('InvalidParameterValueException', `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`);
+      if (
+        !['String', 'Number', 'Binary', 'String.Array'].includes(
+          type
+            .split('.')
+            .slice(0, type.startsWith('String.Array') ? 2 : 1)
+            .join('.'),
+        )
+      ) {
+        throw snsError(
+          'InvalidParameterValueException',
+          `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
+        );
       }
       if (type.startsWith('Binary') ? v.BinaryValue === undefined : !v.StringValue) {
-        throw snsError('InvalidParameterValueException', `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`);
+        throw snsError(
+          'InvalidParameterValueException',
+          `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`,
+        );
       }
     }
     if (topic.fifo) {
@@ -342,10 +409,15 @@ export class SnsModel {
       topic.dedup.set(dedupId!, { messageId, sequenceNumber: out.SequenceNumber, at: now });
     }
     const message = input.MessageStructure === 'json' ? String(JSON.parse(input.Message!).sqs ?? JSON.parse(input.Message!).default) : input.Message!;
-    const snsAttrs: Attributes = Object.fromEntries(Object.entries(input.MessageAttributes ?? {}).map(([k, v]) => [k, {
-      Type: v.DataType!,
-      Value: v.BinaryValue !== undefined ? Buffer.from(v.BinaryValue).toString('base64') : v.StringValue!,
-    }]));
+    const snsAttrs: Attributes = Object.fromEntries(
+      Object.entries(input.MessageAttributes ?? {}).map(([k, v]) => [
+        k,
+        {
+          Type: v.DataType!,
+          Value: v.BinaryValue !== undefined ? Buffer.from(v.BinaryValue).toString('base64') : v.StringValue!,
+        },
+      ]),
+    );
     for (const sub of topic.subscriptions.values()) {
       const d: Delivery = { at: now, messageId, subscriptionArn: sub.arn, endpoint: sub.endpoint, status: 'delivered' };
       const policy = sub.attrs.FilterPolicy;
@@ -354,7 +426,9 @@ export class SnsModel {
         d.status = 'filtered';
       } else {
         const raw = sub.attrs.RawMessageDelivery === 'true';
-        const body = raw ? message : JSON.stringify(envelope(topic, messageId, message, input.Subject, snsAttrs, now, out.SequenceNumber, sub.arn, this.options.region));
+        const body = raw
+          ? message
+          : JSON.stringify(envelope(topic, messageId, message, input.Subject, snsAttrs, now, out.SequenceNumber, sub.arn, this.options.region));
         const send = {
           MessageBody: body,
           ...(raw && input.MessageAttributes && Object.keys(input.MessageAttributes).length > 0 ? { MessageAttributes: input.MessageAttributes } : {}),
@@ -398,13 +472,27 @@ function bodyAsAttributes(message: string): Attributes {
   try {
     const body = JSON.parse(message);
     if (typeof body !== 'object' || body === null) return {};
-    return Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v !== 'object' || v === null).map(([k, v]) => [k, { Type: typeof v === 'number' ? 'Number' : 'String', Value: String(v) }]));
+    return Object.fromEntries(
+      Object.entries(body)
+        .filter(([, v]) => typeof v !== 'object' || v === null)
+        .map(([k, v]) => [k, { Type: typeof v === 'number' ? 'Number' : 'String', Value: String(v) }]),
+    );
   } catch {
     return {};
   }
 }
 
-function envelope(topic: Topic, messageId: string, message: string, subject: string | undefined, attrs: Attributes, now: number, sequenceNumber: string | undefined, subscriptionArn: string, region: string) {
+function envelope(
+  topic: Topic,
+  messageId: string,
+  message: string,
+  subject: string | undefined,
+  attrs: Attributes,
+  now: number,
+  sequenceNumber: string | undefined,
+  subscriptionArn: string,
+  region: string,
+) {
   return {
     Type: 'Notification',
     MessageId: messageId,
@@ -425,13 +513,24 @@ function defaultTopicPolicy(arn: string, account: string): string {
   return JSON.stringify({
     Version: '2008-10-17',
     Id: '__default_policy_ID',
-    Statement: [{
-      Sid: '__default_statement_ID',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: ['SNS:GetTopicAttributes', 'SNS:SetTopicAttributes', 'SNS:AddPermission', 'SNS:RemovePermission', 'SNS:DeleteTopic', 'SNS:Subscribe', 'SNS:ListSubscriptionsByTopic', 'SNS:Publish'],
-      Resource: arn,
-      Condition: { StringEquals: { 'AWS:SourceOwner': account } },
-    }],
+    Statement: [
+      {
+        Sid: '__default_statement_ID',
+        Effect: 'Allow',
+        Principal: { AWS: '*' },
+        Action: [
+          'SNS:GetTopicAttributes',
+          'SNS:SetTopicAttributes',
+          'SNS:AddPermission',
+          'SNS:RemovePermission',
+          'SNS:DeleteTopic',
+          'SNS:Subscribe',
+          'SNS:ListSubscriptionsByTopic',
+          'SNS:Publish',
+        ],
+        Resource: arn,
+        Condition: { StringEquals: { 'AWS:SourceOwner': account } },
+      },
+    ],
   });
 }

@@ -8,7 +8,7 @@ import type { VirtualClock } from './clock.js';
 import { MINUTE, SECOND } from './clock.js';
 import { DataKeyCache } from './data-key-cache.js';
 import { ModelError, sqsError, sqsErrorFromKms } from './errors.js';
-import { IdSource, principalAccount } from './ids.js';
+import { type IdSource, principalAccount } from './ids.js';
 import type { KmsModel } from './kms.js';
 import { md5Hex, md5OfMessageAttributes, type MessageAttributeValue } from './md5.js';
 import { MessageStore, type Envelope, type StoredMessage } from './message-store.js';
@@ -93,10 +93,25 @@ const INT_RANGES: Record<string, [number, number]> = {
   KmsDataKeyReusePeriodSeconds: [60, 86_400], // SQS-8
 };
 const SETTABLE = new Set([
-  ...Object.keys(INT_RANGES), 'MaximumMessageSize', 'Policy', 'RedrivePolicy', 'RedriveAllowPolicy',
-  'KmsMasterKeyId', 'SqsManagedSseEnabled', 'ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit',
+  ...Object.keys(INT_RANGES),
+  'MaximumMessageSize',
+  'Policy',
+  'RedrivePolicy',
+  'RedriveAllowPolicy',
+  'KmsMasterKeyId',
+  'SqsManagedSseEnabled',
+  'ContentBasedDeduplication',
+  'DeduplicationScope',
+  'FifoThroughputLimit',
 ]);
-const READ_ONLY = ['QueueArn', 'ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible', 'ApproximateNumberOfMessagesDelayed', 'CreatedTimestamp', 'LastModifiedTimestamp'];
+const READ_ONLY = [
+  'QueueArn',
+  'ApproximateNumberOfMessages',
+  'ApproximateNumberOfMessagesNotVisible',
+  'ApproximateNumberOfMessagesDelayed',
+  'CreatedTimestamp',
+  'LastModifiedTimestamp',
+];
 const READABLE = new Set([...SETTABLE, ...READ_ONLY, 'FifoQueue', 'All']);
 const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'DeduplicationScope', 'FifoThroughputLimit']);
 const DEDUP_WINDOW_MS = 5 * MINUTE;
@@ -139,9 +154,12 @@ export class SqsModel {
     if (fifoAttr !== undefined && fifoAttr !== 'true' && fifoAttr !== 'false') throw invalidValue('FifoQueue');
     const fifo = fifoAttr === 'true';
     if (fifo !== fifoName) {
-      throw sqsError('InvalidParameterValue', fifo
-        ? 'The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.'
-        : 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length');
+      throw sqsError(
+        'InvalidParameterValue',
+        fifo
+          ? 'The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.'
+          : 'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
+      );
     }
     const { FifoQueue: _ignored, ...rest } = attributes;
     this.#checkAttributes(rest, fifo);
@@ -189,7 +207,10 @@ export class SqsModel {
 
   listQueues(ctx: SqsCall, prefix = ''): string[] {
     const account = accountOf(ctx);
-    return [...this.queues.values()].filter((q) => q.account === account && q.name.startsWith(prefix)).map((q) => q.url).sort();
+    return [...this.queues.values()]
+      .filter((q) => q.account === account && q.name.startsWith(prefix))
+      .map((q) => q.url)
+      .sort();
   }
 
   deleteQueue(_ctx: SqsCall, queueUrl: string): void {
@@ -309,7 +330,11 @@ export class SqsModel {
     return this.#enqueue(q, ctx.caller, input, envelope);
   }
 
-  sendMessageBatch(ctx: SqsCall, queueUrl: string, entries: (Omit<SendInput, 'QueueUrl'> & { Id: string })[]): {
+  sendMessageBatch(
+    ctx: SqsCall,
+    queueUrl: string,
+    entries: (Omit<SendInput, 'QueueUrl'> & { Id: string })[],
+  ): {
     Successful: (SendResult & { Id: string })[];
     Failed: { Id: string; SenderFault: boolean; Code: string; Message: string }[];
   } {
@@ -318,7 +343,11 @@ export class SqsModel {
     if (entries.length > 10) throw sqsError('TooManyEntriesInBatchRequest', `Maximum number of entries per request are 10. You have sent ${entries.length}.`);
     const ids = new Set<string>();
     for (const e of entries) {
-      if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id)) throw sqsError('InvalidBatchEntryId', 'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.');
+      if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id))
+        throw sqsError(
+          'InvalidBatchEntryId',
+          'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
+        );
       if (ids.has(e.Id)) throw sqsError('BatchEntryIdsNotDistinct', `Id ${e.Id} repeated.`);
       ids.add(e.Id);
     }
@@ -345,22 +374,28 @@ export class SqsModel {
     return { Successful, Failed };
   }
 
-  receiveMessage(ctx: SqsCall, input: {
-    QueueUrl: string;
-    MaxNumberOfMessages?: number;
-    VisibilityTimeout?: number;
-    WaitTimeSeconds?: number;
-    AttributeNames?: string[];
-    MessageSystemAttributeNames?: string[];
-    MessageAttributeNames?: string[];
-  }): ReceivedMessage[] {
+  receiveMessage(
+    ctx: SqsCall,
+    input: {
+      QueueUrl: string;
+      MaxNumberOfMessages?: number;
+      VisibilityTimeout?: number;
+      WaitTimeSeconds?: number;
+      AttributeNames?: string[];
+      MessageSystemAttributeNames?: string[];
+      MessageAttributeNames?: string[];
+    },
+  ): ReceivedMessage[] {
     const q = this.queue(input.QueueUrl);
     const max = input.MaxNumberOfMessages ?? 1;
     if (!Number.isInteger(max) || max < 1 || max > 10) {
       throw sqsError('InvalidParameterValue', `Value ${max} for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.`);
     }
     if (input.WaitTimeSeconds !== undefined && !(Number.isInteger(input.WaitTimeSeconds) && input.WaitTimeSeconds >= 0 && input.WaitTimeSeconds <= 20)) {
-      throw sqsError('InvalidParameterValue', `Value ${input.WaitTimeSeconds} for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.`);
+      throw sqsError(
+        'InvalidParameterValue',
+        `Value ${input.WaitTimeSeconds} for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.`,
+      );
     }
     const visibility = input.VisibilityTimeout ?? Number(q.attrs.VisibilityTimeout);
     if (!Number.isInteger(visibility) || visibility < 0 || visibility > 43_200) {
@@ -379,20 +414,23 @@ export class SqsModel {
   deleteMessage(_ctx: SqsCall, queueUrl: string, receiptHandle: string): void {
     const q = this.queue(queueUrl);
     if (typeof receiptHandle !== 'string' || receiptHandle === '') throw sqsError('MissingParameter', 'The request must contain the parameter ReceiptHandle.');
-    if (!receiptHandle.startsWith('AQEB')) throw sqsError('ReceiptHandleIsInvalid', `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`, 404);
+    if (!receiptHandle.startsWith('AQEB'))
+      throw sqsError('ReceiptHandleIsInvalid', `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`, 404);
     q.store.delete(receiptHandle);
   }
 
   /** At-rest view of a queue, as a target with inspection would show it (SQS-13: only the body is sealed). */
   inspect(queueUrl: string): AtRestMessage[] {
     const q = this.queue(queueUrl);
-    return [...q.store.all()].sort((a, b) => a.seq - b.seq).map((m) => {
-      const out: AtRestMessage = { messageId: m.messageId, encryption: m.envelope.kind };
-      if (m.envelope.kind === 'sse-kms') out.keyArn = m.envelope.keyArn;
-      else out.body = m.body;
-      if (m.messageAttributes) out.messageAttributes = m.messageAttributes;
-      return out;
-    });
+    return [...q.store.all()]
+      .sort((a, b) => a.seq - b.seq)
+      .map((m) => {
+        const out: AtRestMessage = { messageId: m.messageId, encryption: m.envelope.kind };
+        if (m.envelope.kind === 'sse-kms') out.keyArn = m.envelope.keyArn;
+        else out.body = m.body;
+        if (m.messageAttributes) out.messageAttributes = m.messageAttributes;
+        return out;
+      });
   }
 
   /** SNS delivering into a queue, as the service principal (SNS-16). Throws the SQS error the delivery met. */
@@ -406,7 +444,10 @@ export class SqsModel {
     const body = input.MessageBody;
     if (typeof body !== 'string' || body.length === 0) throw sqsError('MissingParameter', 'The request must contain the parameter MessageBody.');
     if (!VALID_BODY.test(body)) {
-      throw sqsError('InvalidMessageContents', 'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
+      throw sqsError(
+        'InvalidMessageContents',
+        'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF',
+      );
     }
     checkMessageAttributes(input.MessageAttributes);
     const size = messageSize(input.MessageBody, input.MessageAttributes);
@@ -414,9 +455,16 @@ export class SqsModel {
       throw sqsError('InvalidParameterValue', `One or more parameters are invalid. Reason: Message must be shorter than ${maxSize} bytes.`);
     }
     if (input.DelaySeconds !== undefined) {
-      if (q.fifo) throw sqsError('InvalidParameterValue', `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`);
+      if (q.fifo)
+        throw sqsError(
+          'InvalidParameterValue',
+          `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`,
+        );
       if (!Number.isInteger(input.DelaySeconds) || input.DelaySeconds < 0 || input.DelaySeconds > 900) {
-        throw sqsError('InvalidParameterValue', `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.`);
+        throw sqsError(
+          'InvalidParameterValue',
+          `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.`,
+        );
       }
     }
     if (q.fifo) {
@@ -447,7 +495,12 @@ export class SqsModel {
     try {
       const dk = this.#kms.generateDataKey(kctx, keyInput, { KeySpec: 'AES_256' });
       this.#kms.decrypt(kctx, dk.ciphertextBlob);
-      this.#encryptKeys.set(q.arn, principal, { keyInput, keyArn: dk.keyArn, ciphertextBlob: dk.ciphertextBlob, expiresAt: now + q.sse.reusePeriodSeconds * SECOND });
+      this.#encryptKeys.set(q.arn, principal, {
+        keyInput,
+        keyArn: dk.keyArn,
+        ciphertextBlob: dk.ciphertextBlob,
+        expiresAt: now + q.sse.reusePeriodSeconds * SECOND,
+      });
       return { kind: 'sse-kms', keyInput, keyArn: dk.keyArn, dataKeyBlob: dk.ciphertextBlob };
     } catch (e) {
       throw e instanceof ModelError ? sqsErrorFromKms(e) : e;
@@ -474,7 +527,12 @@ export class SqsModel {
     } catch (e) {
       throw e instanceof ModelError ? sqsErrorFromKms(e) : e;
     }
-    this.#decryptKeys.set(q.arn, principal, { keyInput: env.keyArn, keyArn: env.keyArn, ciphertextBlob: env.dataKeyBlob, expiresAt: now + q.sse.reusePeriodSeconds * SECOND });
+    this.#decryptKeys.set(q.arn, principal, {
+      keyInput: env.keyArn,
+      keyArn: env.keyArn,
+      ciphertextBlob: env.dataKeyBlob,
+      expiresAt: now + q.sse.reusePeriodSeconds * SECOND,
+    });
   }
 
   #enqueue(q: Queue, sender: string, input: SendInput, envelope: Envelope): SendResult {
@@ -535,7 +593,8 @@ export class SqsModel {
     }
     if (m.messageAttributes && attrNames.length > 0) {
       const pick = Object.entries(m.messageAttributes).filter(([k]) =>
-        attrNames.some((n) => n === 'All' || n === '.*' || n === k || (n.endsWith('.*') && k.startsWith(n.slice(0, -1)))));
+        attrNames.some((n) => n === 'All' || n === '.*' || n === k || (n.endsWith('.*') && k.startsWith(n.slice(0, -1)))),
+      );
       if (pick.length > 0) {
         out.MessageAttributes = Object.fromEntries(pick);
         out.MD5OfMessageAttributes = md5OfMessageAttributes(out.MessageAttributes);
@@ -557,7 +616,8 @@ function accountOf(ctx: SqsCall): string {
 
 const invalidValue = (name: string) => sqsError('InvalidAttributeValue', `Invalid value for the parameter ${name}.`);
 const queueDoesNotExist = () => sqsError('QueueDoesNotExist', 'The specified queue does not exist.');
-const mutualExclusion = () => sqsError('InvalidAttributeName', 'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
+const mutualExclusion = () =>
+  sqsError('InvalidAttributeName', 'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
 
 function isJsonObject(s: string): boolean {
   const v = parseJson(s);
@@ -577,8 +637,10 @@ function checkMessageAttributes(attrs: Record<string, MessageAttributeValue> | u
     const type = v.DataType ?? '';
     const base = type.split('.')[0];
     if (base !== 'String' && base !== 'Number' && base !== 'Binary') throw bad(`The type of message (user) attribute '${name}' is invalid.`);
-    if (base === 'Binary' ? v.BinaryValue === undefined : v.StringValue === undefined) throw bad(`The message attribute '${name}' must contain a non-empty message attribute value.`);
-    if (base === 'Number' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v.StringValue!)) throw bad(`Can't cast the value of message (user) attribute '${name}' to a number.`);
+    if (base === 'Binary' ? v.BinaryValue === undefined : v.StringValue === undefined)
+      throw bad(`The message attribute '${name}' must contain a non-empty message attribute value.`);
+    if (base === 'Number' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v.StringValue!))
+      throw bad(`Can't cast the value of message (user) attribute '${name}' to a number.`);
     if (base === 'String' && v.StringValue === '') throw bad(`Message (user) attribute '${name}' must contain a non-empty value of type 'String'.`);
   }
 }

@@ -9,29 +9,44 @@ import { BUILT_CLI } from '../test/cli-runner.js';
 import { TARGET_NAMES } from '../test-targets/registry.js';
 
 // Values that are never valid for the option (a valid one would start a whole run).
-const notWhole = (lo: number, hi: number) => fc.string({ maxLength: 12 }).filter((v) => !(/^\d+$/.test(v.trim()) && +v >= lo && +v <= hi) && !v.startsWith('-'));
+const notWhole = (lo: number, hi: number) =>
+  fc.string({ maxLength: 12 }).filter((v) => !(/^\d+$/.test(v.trim()) && +v >= lo && +v <= hi) && !v.startsWith('-'));
 
 /** `run` arguments with one invalid option value. */
 export const badOption = fc.oneof(
   notWhole(1, 10_000).map((v) => ['--runs', v]),
   notWhole(0, 0xffff_ffff).map((v) => ['--seed', v]),
-  fc.string({ maxLength: 12 }).filter((v) => !/^\d+\/\d+$/.test(v) && !v.startsWith('-')).map((v) => ['--shard', v]),
-  fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !TARGET_NAMES.includes(v) && !v.startsWith('-')).map((v) => ['--target', v]),
-  fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !['console', 'json', 'junit', 'markdown', 'html'].includes(v) && !v.startsWith('-')).map((v) => ['--format', v]),
-  fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !/^[a-z]+:\/\//.test(v) && !v.includes('=') && !v.startsWith('-')).map((v) => ['--target', 'endpoint', '--endpoint', v]),
+  fc
+    .string({ maxLength: 12 })
+    .filter((v) => !/^\d+\/\d+$/.test(v) && !v.startsWith('-'))
+    .map((v) => ['--shard', v]),
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((v) => !TARGET_NAMES.includes(v) && !v.startsWith('-'))
+    .map((v) => ['--target', v]),
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((v) => !['console', 'json', 'junit', 'markdown', 'html'].includes(v) && !v.startsWith('-'))
+    .map((v) => ['--format', v]),
+  fc
+    .string({ minLength: 1, maxLength: 12 })
+    .filter((v) => !/^[a-z]+:\/\//.test(v) && !v.includes('=') && !v.startsWith('-'))
+    .map((v) => ['--target', 'endpoint', '--endpoint', v]),
 );
 
 /** The contents of a config file with one invalid setting (and maybe a valid one beside it). */
-export const badConfig = fc.tuple(
-  fc.oneof(
-    fc.record({ runs: fc.oneof(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 10_001, max: 1e9 }), fc.string()) }),
-    fc.record({ seed: fc.oneof(fc.integer({ min: -1e6, max: -1 }), fc.constant(2 ** 32), fc.string()) }),
-    fc.record({ target: fc.string().filter((v) => v !== 'reference') }),
-    fc.record({ clauses: fc.oneof(fc.string(), fc.integer()) }),
-    fc.record({ unknownSetting: fc.jsonValue() }),
-  ),
-  fc.record({ runs: fc.constant(1) }, { requiredKeys: [] }),
-).map(([bad, rest]) => JSON.stringify({ ...rest, ...bad }));
+export const badConfig = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ runs: fc.oneof(fc.integer({ min: -5, max: 0 }), fc.integer({ min: 10_001, max: 1e9 }), fc.string()) }),
+      fc.record({ seed: fc.oneof(fc.integer({ min: -1e6, max: -1 }), fc.constant(2 ** 32), fc.string()) }),
+      fc.record({ target: fc.string().filter((v) => v !== 'reference') }),
+      fc.record({ clauses: fc.oneof(fc.string(), fc.integer()) }),
+      fc.record({ unknownSetting: fc.jsonValue() }),
+    ),
+    fc.record({ runs: fc.constant(1) }, { requiredKeys: [] }),
+  )
+  .map(([bad, rest]) => JSON.stringify({ ...rest, ...bad }));
 
 /** How long one try may take before it counts as a hang. */
 export const TRY_TIMEOUT_MS = 20_000;

@@ -40,16 +40,39 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { fault: 'target silent after N requests (N: 60 % of the control run)', spec: (n) => ({ silentAfter: Math.floor(n * 0.6) }), kind: 'silence', cause: /requestTimeout/ },
-  { fault: '20 % HTTP 500', spec: () => ({ serverErrorRate: 0.2 }), kind: 'injected-errors', cause: /answered HTTP 500 .*injected by the faulty target \(server-error\)/ },
-  { fault: '20 % throttling', spec: () => ({ throttleRate: 0.2 }), kind: 'injected-errors', cause: /still throttled after 4 attempts .*injected by the faulty target \(throttle\)/ },
+  {
+    fault: 'target silent after N requests (N: 60 % of the control run)',
+    spec: (n) => ({ silentAfter: Math.floor(n * 0.6) }),
+    kind: 'silence',
+    cause: /requestTimeout/,
+  },
+  {
+    fault: '20 % HTTP 500',
+    spec: () => ({ serverErrorRate: 0.2 }),
+    kind: 'injected-errors',
+    cause: /answered HTTP 500 .*injected by the faulty target \(server-error\)/,
+  },
+  {
+    fault: '20 % throttling',
+    spec: () => ({ throttleRate: 0.2 }),
+    kind: 'injected-errors',
+    cause: /still throttled after 4 attempts .*injected by the faulty target \(throttle\)/,
+  },
   { fault: '20 % connection resets', spec: () => ({ resetRate: 0.2 }), kind: 'injected-errors', cause: /read ECONNRESET/ },
-  { fault: '20 % truncated answers (connection dropped mid-body)', spec: () => ({ truncateRate: 0.2 }), kind: 'injected-errors', cause: /failed without a service answer: aborted/ },
+  {
+    fault: '20 % truncated answers (connection dropped mid-body)',
+    spec: () => ({ truncateRate: 0.2 }),
+    kind: 'injected-errors',
+    cause: /failed without a service answer: aborted/,
+  },
   { fault: '2 s latency on every request', spec: () => ({ latencyMs: 2_000 }), kind: 'unchanged', cause: /$^/ },
   { fault: 'never answers, from the start', spec: () => ({ silentAfter: 0 }), kind: 'silence', cause: /requestTimeout/ },
 ];
 
-const counts = (r: Report) => VERDICTS.filter((v) => r.summary[v]).map((v) => `${r.summary[v]} ${v === 'not-observable' ? 'not run' : v}`).join(', ');
+const counts = (r: Report) =>
+  VERDICTS.filter((v) => r.summary[v])
+    .map((v) => `${r.summary[v]} ${v === 'not-observable' ? 'not run' : v}`)
+    .join(', ');
 
 /** Whether a faulted run is what it must be; the reasons when it is not. */
 function judge(row: Row, control: Report, r: Report, seconds: number, injected: number): string[] {
@@ -98,8 +121,18 @@ async function measure(name: string, clauses: Clause[]): Promise<string[]> {
     const t0 = Date.now();
     const r = await run(t);
     const seconds = (Date.now() - t0) / 1000;
-    const wrong = judge(row, control, r, seconds, Object.values(t.injected).reduce((a, b) => a + b, 0));
-    const injected = Object.entries(t.injected).filter(([, n]) => n).map(([f, n]) => `${n} ${f}`).join(', ') || (spec.latencyMs ? `${spec.latencyMs / 1000} s added to each` : 'none');
+    const wrong = judge(
+      row,
+      control,
+      r,
+      seconds,
+      Object.values(t.injected).reduce((a, b) => a + b, 0),
+    );
+    const injected =
+      Object.entries(t.injected)
+        .filter(([, n]) => n)
+        .map(([f, n]) => `${n} ${f}`)
+        .join(', ') || (spec.latencyMs ? `${spec.latencyMs / 1000} s added to each` : 'none');
     const right = wrong.length ? `**no**: ${wrong.join('; ').replace(/\|/g, '\\|')}` : 'yes';
     lines.push(`| ${name} | ${row.fault} | ${counts(r)} | ${injected} of ${t.requests} requests | ${exitCodeOf(r)} | ${seconds.toFixed(0)} s | ${right} |`);
     process.stdout.write(`${name}: ${row.fault}: ${counts(r)}, exit ${exitCodeOf(r)}, ${seconds.toFixed(0)} s, ${wrong.length ? 'WRONG' : 'right'}\n`);
@@ -108,7 +141,13 @@ async function measure(name: string, clauses: Clause[]): Promise<string[]> {
 }
 
 const all = await loadClauses();
-const clauses = QUICK_CLAUSES.map((id) => all.find((c) => c.id === id) ?? (() => { throw new Error(`no clause ${id}`); })());
+const clauses = QUICK_CLAUSES.map(
+  (id) =>
+    all.find((c) => c.id === id) ??
+    (() => {
+      throw new Error(`no clause ${id}`);
+    })(),
+);
 const measured = await Promise.all(targets.map((t) => measure(t, clauses)));
 const rows = measured.flat();
 const wrongRows = rows.filter((l) => l.includes('**no**')).length;

@@ -10,7 +10,9 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { installTarball, measure, npm, packTarball } from './packed-install.js';
 
 const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string; peerDependencies: Record<string, string> };
-const emulatorPackages = Object.entries(pkg.peerDependencies).filter(([name]) => name !== 'vitest').map(([name, v]) => `${name}@${v}`);
+const emulatorPackages = Object.entries(pkg.peerDependencies)
+  .filter(([name]) => name !== 'vitest')
+  .map(([name, v]) => `${name}@${v}`);
 npm(['run', 'build'], PACKAGE_ROOT);
 const tarball = packTarball();
 const ways: [string, { omitOptional: boolean; extra?: string[] }][] = [

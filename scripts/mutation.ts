@@ -48,5 +48,8 @@ if (reportOnly) {
   command = ['npm run mutation', ...(args.length ? ['--', ...args] : [])].join(' ');
 }
 const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
-writeFileSync(join(PACKAGE_ROOT, 'docs', 'spec-strength.md'), renderSpecStrength(report, { command, date: started.toISOString().slice(0, 10), minutes, interrupted: reportOnly }));
+writeFileSync(
+  join(PACKAGE_ROOT, 'docs', 'spec-strength.md'),
+  renderSpecStrength(report, { command, date: started.toISOString().slice(0, 10), minutes, interrupted: reportOnly }),
+);
 console.log('wrote docs/spec-strength.md');

@@ -23,7 +23,11 @@ delete pins.$comment;
 const base = process.env.SSE_CONFORMANCE_EMULATORS ?? join(root, '.emulators');
 
 const TOOLCHAINS = {
-  pypi: { command: 'python3', args: ['--version'], hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)' },
+  pypi: {
+    command: 'python3',
+    args: ['--version'],
+    hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)',
+  },
   'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
   maven: { command: 'mvn', args: ['--version'], hint: 'Maven 3 and a JDK 17 or newer (Debian: apt-get install maven)' },
   cargo: { command: 'cargo', args: ['--version'], hint: 'Rust with cargo (https://rustup.rs)' },
@@ -84,17 +88,24 @@ export function installDir(name) {
 }
 
 const INSTALLERS = {
-  pypi(name, pin, dir) {
+  pypi(_name, pin, dir) {
     const requirements = Array.isArray(pin.requirement) ? pin.requirement : [pin.requirement];
     const steps = [
       [findPython(pin.python), ['-m', 'venv', dir]],
-      [join(dir, 'bin/pip'), ['install', '--quiet', '--disable-pip-version-check', ...(pin.constraints ? ['--constraint', join(root, pin.constraints)] : []), ...requirements]],
+      [
+        join(dir, 'bin/pip'),
+        ['install', '--quiet', '--disable-pip-version-check', ...(pin.constraints ? ['--constraint', join(root, pin.constraints)] : []), ...requirements],
+      ],
     ];
     // A step after the install, e.g. LocalStack building its service catalogue once instead of at each start.
     if (pin.postInstall) {
       const fill = (x) => x.replaceAll('{dir}', dir);
       for (const d of pin.postInstall.mkdir ?? []) steps.push(['mkdir', ['-p', fill(d)]]);
-      steps.push([join(dir, pin.postInstall.command), pin.postInstall.args.map(fill), { env: { PATH: '/usr/bin:/bin', ...Object.fromEntries(Object.entries(pin.postInstall.env ?? {}).map(([k, v]) => [k, fill(v)])) } }]);
+      steps.push([
+        join(dir, pin.postInstall.command),
+        pin.postInstall.args.map(fill),
+        { env: { PATH: '/usr/bin:/bin', ...Object.fromEntries(Object.entries(pin.postInstall.env ?? {}).map(([k, v]) => [k, fill(v)])) } },
+      ]);
     }
     return steps;
   },
@@ -116,25 +127,46 @@ const INSTALLERS = {
       );
       steps.push(['mkdir', ['-p', cache]]);
       // cargo's own progress lines (one per crate compiled) go to the terminal: an hour of silence would look like a hang.
-      steps.push(['cargo', ['install', '--locked', '--root', cache, '--version', pin.version, pin.crate], { env: { ...process.env, CARGO_TARGET_DIR: join(cache, 'build') }, stdio: ['ignore', 'inherit', 'inherit'], timeout: 3 * 3600_000 }]);
-      steps.push([() => {
-        writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, builtAt: new Date().toISOString() }) + '\n');
-        rmSync(join(cache, 'build'), { recursive: true, force: true });
-      }]);
+      steps.push([
+        'cargo',
+        ['install', '--locked', '--root', cache, '--version', pin.version, pin.crate],
+        { env: { ...process.env, CARGO_TARGET_DIR: join(cache, 'build') }, stdio: ['ignore', 'inherit', 'inherit'], timeout: 3 * 3600_000 },
+      ]);
+      steps.push([
+        () => {
+          writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, builtAt: new Date().toISOString() }) + '\n');
+          rmSync(join(cache, 'build'), { recursive: true, force: true });
+        },
+      ]);
     }
-    steps.push([() => {
-      mkdirSync(dirname(join(dir, pin.bin)), { recursive: true });
-      try {
-        linkSync(cached, join(dir, pin.bin)); // the same file system: no second copy of a large binary
-      } catch {
-        copyFileSync(cached, join(dir, pin.bin));
-      }
-    }]);
+    steps.push([
+      () => {
+        mkdirSync(dirname(join(dir, pin.bin)), { recursive: true });
+        try {
+          linkSync(cached, join(dir, pin.bin)); // the same file system: no second copy of a large binary
+        } catch {
+          copyFileSync(cached, join(dir, pin.bin));
+        }
+      },
+    ]);
     return steps;
   },
   // Resolved, not built: the pom lists the server; its jars go to <dir>/lib, Maven's cache to <dir>/../.m2.
-  maven(name, pin, dir) {
-    return [['mvn', ['-B', '-q', '-f', join(root, pin.pom), `-Dmaven.repo.local=${join(dir, '..', '.m2')}`, 'dependency:copy-dependencies', `-DoutputDirectory=${join(dir, 'lib')}`]]];
+  maven(_name, pin, dir) {
+    return [
+      [
+        'mvn',
+        [
+          '-B',
+          '-q',
+          '-f',
+          join(root, pin.pom),
+          `-Dmaven.repo.local=${join(dir, '..', '.m2')}`,
+          'dependency:copy-dependencies',
+          `-DoutputDirectory=${join(dir, 'lib')}`,
+        ],
+      ],
+    ];
   },
 };
 
@@ -188,7 +220,9 @@ for (const name of names) {
   for (const [command, args, opts] of INSTALLERS[pin.kind](name, pin, dir)) {
     const r = typeof command === 'function' ? attempt(command) : run(command, args, opts);
     if (!r.ok) {
-      process.stderr.write(`provision: installing ${name} failed: ${typeof command === 'function' ? 'copying it into place' : `${command} ${args.join(' ')}`}\n${r.out.trim().split('\n').slice(-15).join('\n')}\n`);
+      process.stderr.write(
+        `provision: installing ${name} failed: ${typeof command === 'function' ? 'copying it into place' : `${command} ${args.join(' ')}`}\n${r.out.trim().split('\n').slice(-15).join('\n')}\n`,
+      );
       ok = false;
       break;
     }
@@ -206,7 +240,9 @@ for (const name of names) {
 }
 if (missing) {
   const bar = '!'.repeat(78);
-  process.stderr.write(`${bar}\nprovision: ${missing} emulator(s) NOT INSTALLED for want of a toolchain (named above); their test suites will be reported as not run\n${bar}\n`);
+  process.stderr.write(
+    `${bar}\nprovision: ${missing} emulator(s) NOT INSTALLED for want of a toolchain (named above); their test suites will be reported as not run\n${bar}\n`,
+  );
 }
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 process.exit(failed ? 1 : missing && ci ? 4 : 0);

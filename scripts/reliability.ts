@@ -27,7 +27,9 @@ for (let seed = 1; seed <= seeds; seed++) {
   const t0 = Date.now();
   const report = await runConformance(m.create({}), { clauses, seed, baseline });
   // An error the baseline names (a deterministic target fault) is what the baseline says, not a flip.
-  const off = report.clauses.filter((c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || (c.verdict === 'error' && baseline[c.id]?.observed !== 'error'));
+  const off = report.clauses.filter(
+    (c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || (c.verdict === 'error' && baseline[c.id]?.observed !== 'error'),
+  );
   for (const c of off) flips.set(c.id, [...(flips.get(c.id) ?? []), `seed ${seed}: ${c.verdict} — ${c.reason}`]);
   rows.push(`| ${seed} | ${report.summary.pass} | ${report.summary['expected-fail']} | ${off.length} | ${((Date.now() - t0) / 1000).toFixed(0)} s |`);
   process.stdout.write(`seed ${seed}: ${off.length} flips\n`);
@@ -49,7 +51,19 @@ separately, by \`npm run fault-table\`: [faults.md](faults.md).
 |---|---|---|---|---|
 ${rows.join('\n')}
 
-${flips.size ? `## Clauses that flipped\n\n${[...flips].map(([id, why]) => `- \`${id}\` (${why.length} of ${seeds} seeds)\n${why.slice(0, 3).map((w) => `  - ${w.replace(/\|/g, '\\|')}`).join('\n')}`).join('\n')}\n` : ''}`;
+${
+  flips.size
+    ? `## Clauses that flipped\n\n${[...flips]
+        .map(
+          ([id, why]) =>
+            `- \`${id}\` (${why.length} of ${seeds} seeds)\n${why
+              .slice(0, 3)
+              .map((w) => `  - ${w.replace(/\|/g, '\\|')}`)
+              .join('\n')}`,
+        )
+        .join('\n')}\n`
+    : ''
+}`;
 // The generated bad-input section is measured by `npm run bad-input`: kept as it is.
 const previous = existsSync(join(PACKAGE_ROOT, 'docs/reliability.md')) ? readFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), 'utf8') : '';
 const badInput = /<!-- bad-input:[\s\S]*?<!-- \/bad-input -->\n/.exec(previous)?.[0];

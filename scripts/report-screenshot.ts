@@ -23,7 +23,10 @@ if (!out?.endsWith('.png') || files.length === 0) {
 }
 const html = join(mkdtempSync(join(tmpdir(), 'ssec-shot-')), 'report.html');
 writeFileSync(html, reporter('html').render(mergeShards(files.map(readReport))));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+});
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(pathToFileURL(html).href);

@@ -79,10 +79,20 @@ export function renderSpecStrength(report: StrykerReport, meta: { command: strin
     rows.push(row);
   }
   const sum = rows.reduce<Row>(
-    (a, r) => ({ file: 'all', total: a.total + r.total, excluded: a.excluded + r.excluded, killed: a.killed + r.killed, timeout: a.timeout + r.timeout, survived: a.survived + r.survived, noCoverage: a.noCoverage + r.noCoverage, invalid: a.invalid + r.invalid }),
+    (a, r) => ({
+      file: 'all',
+      total: a.total + r.total,
+      excluded: a.excluded + r.excluded,
+      killed: a.killed + r.killed,
+      timeout: a.timeout + r.timeout,
+      survived: a.survived + r.survived,
+      noCoverage: a.noCoverage + r.noCoverage,
+      invalid: a.invalid + r.invalid,
+    }),
     { file: 'all', total: 0, excluded: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, invalid: 0 },
   );
-  const line = (r: Row) => `| ${r.file} | ${r.total} | ${r.excluded} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.invalid} | ${pct(r.killed + r.timeout, counted(r))} |`;
+  const line = (r: Row) =>
+    `| ${r.file} | ${r.total} | ${r.excluded} | ${r.killed} | ${r.timeout} | ${r.survived} | ${r.noCoverage} | ${r.invalid} | ${pct(r.killed + r.timeout, counted(r))} |`;
   return [
     '# How much of the reference model the specification pins down',
     '',

@@ -18,15 +18,19 @@ export class BaselineFileError extends Error {
 /** A baseline file, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
 export const BaselineSchema = z.record(
   z.string(),
-  z.looseObject({
-    reason: z.string(),
-    since: z.string(),
-    deviations: z.array(z.string()).min(1).optional(),
-    observed: z.enum(['error', 'not-observable']).optional(),
-  }).superRefine((e, ctx) => {
-    if (e.observed !== undefined && e.deviations !== undefined) ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
-    if (e.observed === undefined && e.deviations === undefined) ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
-  }),
+  z
+    .looseObject({
+      reason: z.string(),
+      since: z.string(),
+      deviations: z.array(z.string()).min(1).optional(),
+      observed: z.enum(['error', 'not-observable']).optional(),
+    })
+    .superRefine((e, ctx) => {
+      if (e.observed !== undefined && e.deviations !== undefined)
+        ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
+      if (e.observed === undefined && e.deviations === undefined)
+        ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
+    }),
   { error: 'expected an object of clause id → { reason, since, deviations }' },
 );
 
@@ -52,7 +56,12 @@ export function readBaseline(path: string): Baseline {
  * Errors, and not-observable verdicts the target's capabilities do not explain (`expected`), are
  * recorded as `observed` entries: the matrix then says so instead of "pass".
  */
-export function baselineFrom(report: Report, previous: Baseline = {}, today = new Date().toISOString().slice(0, 10), expectedNotObservable: (id: string) => boolean = () => true): Baseline {
+export function baselineFrom(
+  report: Report,
+  previous: Baseline = {},
+  today = new Date().toISOString().slice(0, 10),
+  expectedNotObservable: (id: string) => boolean = () => true,
+): Baseline {
   const out: Baseline = {};
   for (const c of report.clauses) {
     const unexplained = c.verdict === 'error' || (c.verdict === 'not-observable' && !expectedNotObservable(c.id));

@@ -12,20 +12,24 @@ const accountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID');
 const url = z.string().url('a URL such as http://127.0.0.1:5000');
 
 /** The schema, given the target names the registry knows. */
-export const configSchema = (targets: readonly string[]) => z.strictObject({
-  target: z.enum(targets as [string, ...string[]]).optional(),
-  endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1').optional(),
-  allowAccounts: z.array(accountId).optional(),
-  // The same bounds as the flags: fast-check seeds are 32-bit, and runs are bounded.
-  seed: z.number().int().min(0).max(0xffff_ffff).optional(),
-  runs: z.number().int().min(1).max(10_000).optional(),
-  clauses: z.array(z.string().min(1)).optional(),
-  tags: z.array(z.string().min(1)).optional(),
-  baseline: z.string().min(1).optional(),
-  realTimeWindows: z.boolean().optional(),
-  reset: z.boolean().optional(),
-});
+export const configSchema = (targets: readonly string[]) =>
+  z.strictObject({
+    target: z.enum(targets as [string, ...string[]]).optional(),
+    endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1')
+      .optional(),
+    allowAccounts: z.array(accountId).optional(),
+    // The same bounds as the flags: fast-check seeds are 32-bit, and runs are bounded.
+    seed: z.number().int().min(0).max(0xffff_ffff).optional(),
+    runs: z.number().int().min(1).max(10_000).optional(),
+    clauses: z.array(z.string().min(1)).optional(),
+    tags: z.array(z.string().min(1)).optional(),
+    baseline: z.string().min(1).optional(),
+    realTimeWindows: z.boolean().optional(),
+    reset: z.boolean().optional(),
+  });
 
 export type Config = z.infer<ReturnType<typeof configSchema>>;
 

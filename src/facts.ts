@@ -54,7 +54,16 @@ export function parseFacts(markdown: string): Fact[] {
     const heading = HEADING.exec(line);
     if (heading && FACT_ID.test(heading[1]!)) {
       const title = heading[2] ?? '';
-      fact = { id: heading[1]!, title, anchor: githubAnchor(`${heading[1]} ${title}`.trim()), line: i + 1, fields: {}, sources: [], evidence: [], problems: [] };
+      fact = {
+        id: heading[1]!,
+        title,
+        anchor: githubAnchor(`${heading[1]} ${title}`.trim()),
+        line: i + 1,
+        fields: {},
+        sources: [],
+        evidence: [],
+        problems: [],
+      };
       facts.push(fact);
       field = undefined;
       return;
@@ -91,7 +100,10 @@ export function parseFacts(markdown: string): Fact[] {
   });
   for (const f of facts) {
     f.sources = urls(f.fields.Source ?? '');
-    f.evidence = (f.fields.Evidence ?? '').split(',').map((e) => e.trim()).filter((e) => e !== '');
+    f.evidence = (f.fields.Evidence ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
   }
   return facts;
 }
@@ -110,5 +122,8 @@ function urls(text: string): string[] {
  * Exact for plain-text headings; the lint keeps fact titles free of Markdown so they stay plain.
  */
 export function githubAnchor(heading: string): string {
-  return heading.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+    .replace(/ /g, '-');
 }

@@ -29,7 +29,9 @@ export function missingPackageMessage(pkg: string, neededFor: string): string {
 
 const notFound = (e: unknown, pkg: string): boolean => {
   const err = e as NodeJS.ErrnoException | undefined;
-  return (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'MODULE_NOT_FOUND') && new RegExp(`['"]${pkg.replace(/[/.]/g, '\\$&')}['"/]`).test(err.message ?? '');
+  return (
+    (err?.code === 'ERR_MODULE_NOT_FOUND' || err?.code === 'MODULE_NOT_FOUND') && new RegExp(`['"]${pkg.replace(/[/.]/g, '\\$&')}['"/]`).test(err.message ?? '')
+  );
 };
 
 /**

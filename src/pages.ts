@@ -20,7 +20,8 @@ export const PAGES = {
   sqsSetQueueAttributes: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html',
   sqsSendMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html',
   sqsReceiveMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_ReceiveMessage.html',
-  sqsSseDefaultBlog: 'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
+  sqsSseDefaultBlog:
+    'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
   localstackSqsSnapshot: 'https://github.com/localstack/localstack/blob/main/tests/aws/services/sqs/test_sqs.snapshot.json',
   terraformSqsQueueTest: 'https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/sqs/queue_test.go',
   terraformSqsAttributeMap: 'https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/attrmap/attrmap.go',
@@ -44,7 +45,8 @@ export const PAGES = {
   kmsCreateAlias: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateAlias.html',
   sqsSendMessageBatch: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessageBatch.html',
   sqsMessage: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_Message.html',
-  sqsMessageAttributesMd5: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-attributes-md5-message-digest-calculation',
+  sqsMessageAttributesMd5:
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html#sqs-attributes-md5-message-digest-calculation',
   snsNotificationJson: 'https://docs.aws.amazon.com/sns/latest/dg/http-notification-json.html',
   snsDeadLetterQueues: 'https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html',
   kmsKeyTypes: 'https://docs.aws.amazon.com/kms/latest/developerguide/symm-asymm-compare.html',

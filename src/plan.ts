@@ -37,6 +37,8 @@ export function planRun(target: Target, clauses: Clause[], runsPerClause: number
 }
 
 export function describePlan(p: Plan, pooledKeys: number): string {
-  return `Plan: ${p.clauses} clauses, ${p.runs} generated runs, at most ~${p.requests} requests before shrinking, ` +
-    `estimated ≤ $${p.usd.toFixed(4)} in request charges; pooled KMS keys: up to ${pooledKeys} × $${USD_PER_KEY_MONTH}/month while they exist.`;
+  return (
+    `Plan: ${p.clauses} clauses, ${p.runs} generated runs, at most ~${p.requests} requests before shrinking, ` +
+    `estimated ≤ $${p.usd.toFixed(4)} in request charges; pooled KMS keys: up to ${pooledKeys} × $${USD_PER_KEY_MONTH}/month while they exist.`
+  );
 }

@@ -22,86 +22,114 @@ const seed = z.number().int().min(0).max(0xffff_ffff);
 const count = z.number().int().min(0);
 const milliseconds = z.number().int().min(0);
 
-export const StepSchema = z.object({
-  op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
-  service: z.enum(SERVICES),
-  principal: count.meta({ description: 'Which of the target\'s principals made the call (0 is the first).' }),
-  input: z.unknown().meta({ description: 'The request as sent, with resources named symbolically (`key#0`, `queue#1`, `<run>`) and long strings cut.' }),
-  expected: z.array(z.looseObject({ ok: z.boolean() })).optional().meta({
-    description: 'The outcomes the clause allows (`{ ok: true }`, `{ ok: false, code }`, code `*` for any mapped error), or the value it checks (`{ ok: true, <field>: value }`). Absent when the step was not judged.',
-  }),
-  observed: z.looseObject({ ok: z.boolean() }).meta({
-    description: 'The normalised outcome: `{ ok: true }` or `{ ok: false, code, httpStatus, name, message }`, plus any value the clause checked and `waited` for probes.',
-  }),
-}).meta({ id: 'Step', description: 'One SDK call of a scenario.' });
+export const StepSchema = z
+  .object({
+    op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
+    service: z.enum(SERVICES),
+    principal: count.meta({ description: "Which of the target's principals made the call (0 is the first)." }),
+    input: z.unknown().meta({ description: 'The request as sent, with resources named symbolically (`key#0`, `queue#1`, `<run>`) and long strings cut.' }),
+    expected: z
+      .array(z.looseObject({ ok: z.boolean() }))
+      .optional()
+      .meta({
+        description:
+          'The outcomes the clause allows (`{ ok: true }`, `{ ok: false, code }`, code `*` for any mapped error), or the value it checks (`{ ok: true, <field>: value }`). Absent when the step was not judged.',
+      }),
+    observed: z.looseObject({ ok: z.boolean() }).meta({
+      description:
+        'The normalised outcome: `{ ok: true }` or `{ ok: false, code, httpStatus, name, message }`, plus any value the clause checked and `waited` for probes.',
+    }),
+  })
+  .meta({ id: 'Step', description: 'One SDK call of a scenario.' });
 
-export const CounterexampleSchema = z.object({
-  seed: seed.meta({ description: "The clause's own seed (derived from the run's seed and the clause id): `replay CLAUSE --seed S --path P`." }),
-  path: z.string().regex(/^(\d+(:\d+)*)?$/, 'a fast-check path such as 3:1:0').meta({ description: "fast-check's path to the shrunk input, e.g. `3:1:0`." }),
-  input: z.unknown().optional().meta({ description: 'The generated input, with resources named symbolically.' }),
-  steps: z.array(StepSchema),
-}).meta({ id: 'Counterexample', description: 'A shrunk failing scenario, replayable by seed and path.' });
+export const CounterexampleSchema = z
+  .object({
+    seed: seed.meta({ description: "The clause's own seed (derived from the run's seed and the clause id): `replay CLAUSE --seed S --path P`." }),
+    path: z
+      .string()
+      .regex(/^(\d+(:\d+)*)?$/, 'a fast-check path such as 3:1:0')
+      .meta({ description: "fast-check's path to the shrunk input, e.g. `3:1:0`." }),
+    input: z.unknown().optional().meta({ description: 'The generated input, with resources named symbolically.' }),
+    steps: z.array(StepSchema),
+  })
+  .meta({ id: 'Counterexample', description: 'A shrunk failing scenario, replayable by seed and path.' });
 
-export const DeviationSchema = z.object({
-  signature: z.string().min(1).meta({ description: 'What was violated, without generated values; baselines and `diff` key deviations by it.' }),
-  reason: z.string(),
-  counterexample: CounterexampleSchema,
-}).meta({ id: 'Deviation', description: 'One distinct way a target breaks a clause, shrunk on its own.' });
+export const DeviationSchema = z
+  .object({
+    signature: z.string().min(1).meta({ description: 'What was violated, without generated values; baselines and `diff` key deviations by it.' }),
+    reason: z.string(),
+    counterexample: CounterexampleSchema,
+  })
+  .meta({ id: 'Deviation', description: 'One distinct way a target breaks a clause, shrunk on its own.' });
 
-export const SourceSchema = z.object({
-  fact: z.string().min(1).meta({ description: 'The fact of specs/facts.md, e.g. `SQS-3`.' }),
-  url: z.string().min(1).meta({ description: 'The AWS page (or recorded evidence) it rests on.' }),
-  evidence: z.enum(EVIDENCE),
-}).meta({ id: 'Source' });
+export const SourceSchema = z
+  .object({
+    fact: z.string().min(1).meta({ description: 'The fact of specs/facts.md, e.g. `SQS-3`.' }),
+    url: z.string().min(1).meta({ description: 'The AWS page (or recorded evidence) it rests on.' }),
+    evidence: z.enum(EVIDENCE),
+  })
+  .meta({ id: 'Source' });
 
-export const ClauseResultSchema = z.object({
-  id: z.string().min(1).meta({ description: 'The clause id, `<service>.<topic>.<behaviour>`; unique within a report.' }),
-  title: z.string(),
-  level: z.enum(LEVELS),
-  sources: z.array(SourceSchema),
-  features: z.array(z.string()),
-  verdict: z.enum(VERDICTS),
-  reason: z.string().optional(),
-  runs: count.meta({ description: 'Scenarios run (0 when the clause was not run).' }),
-  durationMs: milliseconds,
-  counterexample: CounterexampleSchema.optional().meta({ description: 'The counterexample of `reason`: the first deviation the baseline does not name, else the first one.' }),
-  deviations: z.array(DeviationSchema).optional().meta({ description: 'Every distinct deviation found, each shrunk on its own, in the order found.' }),
-}).meta({ id: 'ClauseResult', description: "One clause's verdict on the target." });
+export const ClauseResultSchema = z
+  .object({
+    id: z.string().min(1).meta({ description: 'The clause id, `<service>.<topic>.<behaviour>`; unique within a report.' }),
+    title: z.string(),
+    level: z.enum(LEVELS),
+    sources: z.array(SourceSchema),
+    features: z.array(z.string()),
+    verdict: z.enum(VERDICTS),
+    reason: z.string().optional(),
+    runs: count.meta({ description: 'Scenarios run (0 when the clause was not run).' }),
+    durationMs: milliseconds,
+    counterexample: CounterexampleSchema.optional().meta({
+      description: 'The counterexample of `reason`: the first deviation the baseline does not name, else the first one.',
+    }),
+    deviations: z.array(DeviationSchema).optional().meta({ description: 'Every distinct deviation found, each shrunk on its own, in the order found.' }),
+  })
+  .meta({ id: 'ClauseResult', description: "One clause's verdict on the target." });
 
-export const LeftoverSchema = z.object({
-  kind: z.enum(['queue', 'topic', 'alias', 'key']),
-  id: z.string().min(1).meta({ description: 'The queue URL, topic ARN, alias name or key ID.' }),
-  clause: z.string().optional().meta({ description: 'The clause whose scenario created it (absent: the end of the run).' }),
-  reason: z.string().meta({ description: 'Why cleanup could not delete it (a pooled key: restore it and give its lease back).' }),
-}).meta({ id: 'Leftover', description: 'A resource a run on a real account could not clean up; `sweep --delete` removes it.' });
+export const LeftoverSchema = z
+  .object({
+    kind: z.enum(['queue', 'topic', 'alias', 'key']),
+    id: z.string().min(1).meta({ description: 'The queue URL, topic ARN, alias name or key ID.' }),
+    clause: z.string().optional().meta({ description: 'The clause whose scenario created it (absent: the end of the run).' }),
+    reason: z.string().meta({ description: 'Why cleanup could not delete it (a pooled key: restore it and give its lease back).' }),
+  })
+  .meta({ id: 'Leftover', description: 'A resource a run on a real account could not clean up; `sweep --delete` removes it.' });
 
-export const ReportSchema = z.object({
-  tool: z.literal('sse-conformance'),
-  version: z.string().min(1).meta({ description: 'The sse-conformance version that wrote the report.' }),
-  target: z.object({
-    name: z.string().min(1),
-    endpoint: z.string().optional().meta({ description: 'Where the target listened (emulators pick free ports).' }),
-    unavailable: z.string().optional().meta({ description: 'Why the target could not be started, or stopped answering; its clauses are not-observable.' }),
-  }),
-  seed,
-  startedAt: z.iso.datetime(),
-  durationMs: milliseconds,
-  clauses: z.array(ClauseResultSchema),
-  summary: z.record(z.enum(VERDICTS), count).meta({ description: 'How many clauses got each verdict.' }),
-  interrupted: z.boolean().optional().meta({ description: 'The run was interrupted (SIGINT, SIGTERM): clauses from there on were not run.' }),
-  leftovers: z.array(LeftoverSchema).optional().meta({ description: 'What cleanup left behind on a real account (exit code 5 when the verdicts are as expected); absent when nothing was.' }),
-}).superRefine((r, ctx) => {
-  // Not expressible in JSON Schema, but every reader keys clauses by id (merge, explain, replay, diff).
-  const first = new Map<string, number>();
-  r.clauses.forEach((c, i) => {
-    const seen = first.get(c.id);
-    if (seen === undefined) first.set(c.id, i);
-    else ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id, also clauses[${seen}].id` });
+export const ReportSchema = z
+  .object({
+    tool: z.literal('sse-conformance'),
+    version: z.string().min(1).meta({ description: 'The sse-conformance version that wrote the report.' }),
+    target: z.object({
+      name: z.string().min(1),
+      endpoint: z.string().optional().meta({ description: 'Where the target listened (emulators pick free ports).' }),
+      unavailable: z.string().optional().meta({ description: 'Why the target could not be started, or stopped answering; its clauses are not-observable.' }),
+    }),
+    seed,
+    startedAt: z.iso.datetime(),
+    durationMs: milliseconds,
+    clauses: z.array(ClauseResultSchema),
+    summary: z.record(z.enum(VERDICTS), count).meta({ description: 'How many clauses got each verdict.' }),
+    interrupted: z.boolean().optional().meta({ description: 'The run was interrupted (SIGINT, SIGTERM): clauses from there on were not run.' }),
+    leftovers: z
+      .array(LeftoverSchema)
+      .optional()
+      .meta({ description: 'What cleanup left behind on a real account (exit code 5 when the verdicts are as expected); absent when nothing was.' }),
+  })
+  .superRefine((r, ctx) => {
+    // Not expressible in JSON Schema, but every reader keys clauses by id (merge, explain, replay, diff).
+    const first = new Map<string, number>();
+    r.clauses.forEach((c, i) => {
+      const seen = first.get(c.id);
+      if (seen === undefined) first.set(c.id, i);
+      else ctx.addIssue({ code: 'custom', path: ['clauses', i, 'id'], message: `duplicate clause id, also clauses[${seen}].id` });
+    });
+  })
+  .meta({
+    title: 'sse-conformance report',
+    description: 'The JSON report of one run of the sse-conformance specification against one target. Fields may be added, never removed.',
   });
-}).meta({
-  title: 'sse-conformance report',
-  description: 'The JSON report of one run of the sse-conformance specification against one target. Fields may be added, never removed.',
-});
 
 /** The report format as JSON Schema (draft 2020-12), as docs/report.schema.json holds it. */
 export function reportJsonSchema(): Record<string, unknown> {

@@ -3,7 +3,15 @@
  * docs/report.schema.json): fields may be added, never removed.
  */
 import type { z } from 'zod';
-import { VERDICTS, type ClauseResultSchema, type CounterexampleSchema, type DeviationSchema, type LeftoverSchema, type ReportSchema, type StepSchema } from './report-schema.js';
+import {
+  VERDICTS,
+  type ClauseResultSchema,
+  type CounterexampleSchema,
+  type DeviationSchema,
+  type LeftoverSchema,
+  type ReportSchema,
+  type StepSchema,
+} from './report-schema.js';
 
 export { VERDICTS };
 export type Verdict = (typeof VERDICTS)[number];

@@ -117,9 +117,24 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
       result = base(clause, 'not-observable', 0, 0, INTERRUPTED);
       report.interrupted = true;
     } else if (unavailable) {
-      result = base(clause, 'not-observable', 0, 0, stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`);
+      result = base(
+        clause,
+        'not-observable',
+        0,
+        0,
+        stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`,
+      );
     } else {
-      const { unreachable, ...r } = await runClause(target, clause, { seed, runs: opts.runs ?? target.defaultRuns, baseline: opts.baseline, path: opts.path, prefix: `${prefix}${i}`, signal: opts.signal, leftovers, onScenario: opts.onScenario });
+      const { unreachable, ...r } = await runClause(target, clause, {
+        seed,
+        runs: opts.runs ?? target.defaultRuns,
+        baseline: opts.baseline,
+        path: opts.path,
+        prefix: `${prefix}${i}`,
+        signal: opts.signal,
+        leftovers,
+        onScenario: opts.onScenario,
+      });
       result = r;
       if (opts.signal?.aborted) {
         result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
@@ -262,7 +277,16 @@ export async function runClause(
           throw e;
         } finally {
           for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
-          await opts.onScenario?.({ clause: clause.id, seed, index: k - 1, inputHash: hash, input: session.symbolize(describeInput(input)), session, outcome: ended, ...(sig !== undefined ? { signature: sig } : {}) });
+          await opts.onScenario?.({
+            clause: clause.id,
+            seed,
+            index: k - 1,
+            inputHash: hash,
+            input: session.symbolize(describeInput(input)),
+            session,
+            outcome: ended,
+            ...(sig !== undefined ? { signature: sig } : {}),
+          });
         }
       };
       try {
@@ -289,18 +313,27 @@ export async function runClause(
 
   const first = await pass({});
   const durationSoFar = () => Date.now() - t0;
-  const broke = (): ClauseResult & { unreachable?: boolean } | undefined => {
-    if (aborted instanceof TargetBrokeError) return { ...base(clause, 'error', runs, durationSoFar(), aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
+  const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
+    if (aborted instanceof TargetBrokeError)
+      return { ...base(clause, 'error', runs, durationSoFar(), aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
     if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationSoFar(), aborted.message);
     return undefined;
   };
   if (broke()) return broke()!;
   const known = opts.baseline?.[clause.id];
-  const recordingOf = (s: Session | undefined): { recording?: Recording } => (s ? { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps() } } : {});
+  const recordingOf = (s: Session | undefined): { recording?: Recording } =>
+    s ? { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps() } } : {};
   if (!first.details.failed) {
-    if (opts.keepTranscript) return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps, ...recordingOf(lastSession) };
+    if (opts.keepTranscript)
+      return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps, ...recordingOf(lastSession) };
     return known
-      ? base(clause, 'unexpected-pass', runs, durationSoFar(), `listed in the baseline since ${known.since}${known.observed ? ` as ${known.observed}` : ''} (${known.reason}) but passed: the baseline is stale`)
+      ? base(
+          clause,
+          'unexpected-pass',
+          runs,
+          durationSoFar(),
+          `listed in the baseline since ${known.since}${known.observed ? ` as ${known.observed}` : ''} (${known.reason}) but passed: the baseline is stale`,
+        )
       : base(clause, 'pass', runs, durationSoFar());
   }
   const error = first.failing?.error ?? first.details.errorInstance;
@@ -336,9 +369,14 @@ export async function runClause(
   if (!known) result = base(clause, 'fail', runs, durationMs, shown.reason);
   else if (unnamed.length) {
     const stale = gone.length ? `; named but no longer shown: ${gone.join('; ')}` : '';
-    result = base(clause, 'fail', runs, durationMs, `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${[...named].join('; ')})`);
-  }
-  else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
+    result = base(
+      clause,
+      'fail',
+      runs,
+      durationMs,
+      `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${[...named].join('; ')})`,
+    );
+  } else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
   else result = base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
   result.counterexample = shown.counterexample;
   result.deviations = deviations;

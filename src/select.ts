@@ -5,7 +5,7 @@ import type { Clause } from './clause.js';
 export function selectClauses(all: Clause[], opts: { clause?: string[]; tag?: string[] }): Clause[] {
   // Clause ids have no `/`, so `*` matches across the dots: `sqs.*` selects every SQS clause.
   const globs = (opts.clause ?? []).map((p) => picomatch(p, { dot: true }));
-  return all.filter((c) =>
-    (globs.length === 0 || globs.some((g) => g(c.id))) &&
-    (!opts.tag?.length || opts.tag.every((t) => (c.features as string[]).includes(t))));
+  return all.filter(
+    (c) => (globs.length === 0 || globs.some((g) => g(c.id))) && (!opts.tag?.length || opts.tag.every((t) => (c.features as string[]).includes(t))),
+  );
 }

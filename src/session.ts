@@ -56,9 +56,14 @@ export type Output<O> = Omit<O, '$metadata'>;
  * → sqs SendMessage). Export names are the packages' public API, so minifying a build keeps them.
  */
 const OPERATIONS = new Map<unknown, { service: Service; op: string }>();
-for (const [service, module] of [['kms', KMS], ['sns', SNS], ['sqs', SQS]] as [Service, Record<string, unknown> & { $Command: typeof SQS.$Command }][]) {
+for (const [service, module] of [
+  ['kms', KMS],
+  ['sns', SNS],
+  ['sqs', SQS],
+] as [Service, Record<string, unknown> & { $Command: typeof SQS.$Command }][]) {
   for (const [name, value] of Object.entries(module)) {
-    if (typeof value === 'function' && value.prototype instanceof module.$Command && name.endsWith('Command')) OPERATIONS.set(value, { service, op: name.slice(0, -'Command'.length) });
+    if (typeof value === 'function' && value.prototype instanceof module.$Command && name.endsWith('Command'))
+      OPERATIONS.set(value, { service, op: name.slice(0, -'Command'.length) });
   }
 }
 
@@ -201,7 +206,14 @@ export class Session {
     const atMs = this.#now() - this.#t0;
     const logFault = (e: TargetBrokeError): TargetBrokeError => {
       const step: Step = { op, service, principal, input: this.symbolize(input), observed: { ok: false } };
-      this.#log.push({ step, input: copyOf(input), atMs, ms: this.#now() - this.#t0 - atMs, fault: { message: e.message, unreachable: e.unreachable }, ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}) });
+      this.#log.push({
+        step,
+        input: copyOf(input),
+        atMs,
+        ms: this.#now() - this.#t0 - atMs,
+        fault: { message: e.message, unreachable: e.unreachable },
+        ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}),
+      });
       return e;
     };
     for (let attempt = 0; ; attempt++) {
@@ -214,7 +226,12 @@ export class Session {
         const n = normalizeError(service, e);
         if (!n) {
           if (isUnreachable(e) && !isReset(e)) this.#gone = true;
-          throw logFault(new TargetBrokeError(`${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`, { cause: e, unreachable: isUnreachable(e) }));
+          throw logFault(
+            new TargetBrokeError(
+              `${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`,
+              { cause: e, unreachable: isUnreachable(e) },
+            ),
+          );
         }
         const fault = faultOf(n);
         if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
@@ -223,7 +240,12 @@ export class Session {
         }
         if (fault) {
           const what = fault === 'throttled' ? `still throttled after ${attempt + 1} attempts` : `answered HTTP ${n.httpStatus}`;
-          throw logFault(new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, { cause: e }));
+          throw logFault(
+            new TargetBrokeError(
+              `${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`,
+              { cause: e },
+            ),
+          );
         }
         observed = { ok: false, ...n };
         break;
@@ -234,7 +256,14 @@ export class Session {
     const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
     this.steps.push(step);
     // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
-    const raw: RawStep = { step, input: copyOf(input), ...(observed.ok ? { output: observed.value } : { error: errorOf(observed)! }), ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}), atMs, ms: this.#now() - this.#t0 - atMs };
+    const raw: RawStep = {
+      step,
+      input: copyOf(input),
+      ...(observed.ok ? { output: observed.value } : { error: errorOf(observed)! }),
+      ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}),
+      atMs,
+      ms: this.#now() - this.#t0 - atMs,
+    };
     this.#raw.set(step, raw);
     this.#log.push(raw);
     this.#waitedMs = 0;
@@ -246,8 +275,14 @@ export class Session {
    * `undefined` when an allowed failure happened.
    */
   async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts?: { principal?: number }): Promise<Output<O>>;
-  async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { expect: Expected | Expected[]; principal?: number }): Promise<Output<O> | undefined>;
-  async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { expect?: Expected | Expected[]; principal?: number } = {}): Promise<Output<O> | undefined> {
+  async send<I extends object, O extends object>(
+    command: SdkCommand<I, O>,
+    opts: { expect: Expected | Expected[]; principal?: number },
+  ): Promise<Output<O> | undefined>;
+  async send<I extends object, O extends object>(
+    command: SdkCommand<I, O>,
+    opts: { expect?: Expected | Expected[]; principal?: number } = {},
+  ): Promise<Output<O> | undefined> {
     const allowed = opts.expect === undefined ? [OK] : Array.isArray(opts.expect) ? opts.expect : [opts.expect];
     const observed = await this.attempt(command, { principal: opts.principal });
     this.expectLast(observed, allowed);
@@ -274,7 +309,11 @@ export class Session {
       if (raw) raw.check = { what, expected, observed };
     }
     const where = step ? `${step.service}:${step.op} ` : '';
-    if (!ok) throw new ClauseViolation(`${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`, `${where}${what} differs`);
+    if (!ok)
+      throw new ClauseViolation(
+        `${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`,
+        `${where}${what} differs`,
+      );
   }
 
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
@@ -316,7 +355,11 @@ export class Session {
         const step = this.steps.at(-1);
         const raw = step && this.#raw.get(step);
         if (raw) raw.settled = { met, polls };
-        if (step && bound > 0) step.observed = { ...step.observed, waited: `${(elapsed / 1000).toFixed(1)} s of a ${bound / 1000} s bound, ${polls} ${polls === 1 ? 'poll' : 'polls'}, ${met ? 'condition met' : 'bound reached'}` };
+        if (step && bound > 0)
+          step.observed = {
+            ...step.observed,
+            waited: `${(elapsed / 1000).toFixed(1)} s of a ${bound / 1000} s bound, ${polls} ${polls === 1 ? 'poll' : 'polls'}, ${met ? 'condition met' : 'bound reached'}`,
+          };
         return result;
       }
       await this.#sleep(Math.min(POLL_INTERVAL_MS, bound - elapsed));
@@ -386,8 +429,17 @@ export class Session {
         // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
         const service = r.kind === 'queue' ? 'sqs' : r.kind === 'topic' ? 'sns' : 'kms';
         const code = normalizeError(service, e)?.code;
-        const gone = code === 'QueueDoesNotExist' || code === 'NotFound' || code === 'KMS.NotFound' || (r.kind === 'key' && !this.#target.releaseKey && code === 'KMS.InvalidState');
-        if (report && !gone) leftovers.push({ kind: r.kind as Leftover['kind'], id: r.id, reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ')) });
+        const gone =
+          code === 'QueueDoesNotExist' ||
+          code === 'NotFound' ||
+          code === 'KMS.NotFound' ||
+          (r.kind === 'key' && !this.#target.releaseKey && code === 'KMS.InvalidState');
+        if (report && !gone)
+          leftovers.push({
+            kind: r.kind as Leftover['kind'],
+            id: r.id,
+            reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ')),
+          });
       }
     }
     return leftovers;

@@ -34,7 +34,15 @@ export async function loadSpecFiles(dir = SPECS_DIR): Promise<LoadedClause[]> {
   for (const path of specFiles(dir)) {
     const file = relative(dir, path).split(sep).join('/');
     const exports = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-    loaded.push({ clause: exports.clause as Clause, file, pathId: file.replace(/\.spec\.(ts|js)$/, '').split('/').join('.'), exports });
+    loaded.push({
+      clause: exports.clause as Clause,
+      file,
+      pathId: file
+        .replace(/\.spec\.(ts|js)$/, '')
+        .split('/')
+        .join('.'),
+      exports,
+    });
   }
   return loaded;
 }

@@ -2,7 +2,15 @@
  * Arrange-steps shared by clauses: each is one or two recorded calls through the session, so a
  * counterexample shows exactly what was done.
  */
-import { CreateAliasCommand, CreateKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand, type CreateKeyCommandInput } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DisableKeyCommand,
+  GetKeyPolicyCommand,
+  PutKeyPolicyCommand,
+  ScheduleKeyDeletionCommand,
+  type CreateKeyCommandInput,
+} from '@aws-sdk/client-kms';
 import { CreateTopicCommand, GetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
 import type { KeyIdForm, UnusableState } from './arbitraries/keys.js';
@@ -56,7 +64,9 @@ export async function queueAttributes(s: Session, queueUrl: string): Promise<Rec
 }
 
 export async function createTopic(s: Session, attributes: Record<string, string> = {}, fifo = false): Promise<string> {
-  const { TopicArn } = await s.send(new CreateTopicCommand({ Name: s.name('topic', fifo), Attributes: fifo ? { FifoTopic: 'true', ...attributes } : attributes }));
+  const { TopicArn } = await s.send(
+    new CreateTopicCommand({ Name: s.name('topic', fifo), Attributes: fifo ? { FifoTopic: 'true', ...attributes } : attributes }),
+  );
   return TopicArn!;
 }
 
@@ -74,7 +84,13 @@ export function fifoFields(fifo: boolean, dedup: string): Record<string, string>
 export async function allowSnsToUseKey(s: Session, key: Key): Promise<void> {
   const { Policy } = await s.send(new GetKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default' }));
   const policy = JSON.parse(Policy!) as { Statement: unknown[] };
-  policy.Statement.push({ Sid: 'AllowSns', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: ['kms:GenerateDataKey*', 'kms:Decrypt'], Resource: '*' });
+  policy.Statement.push({
+    Sid: 'AllowSns',
+    Effect: 'Allow',
+    Principal: { Service: 'sns.amazonaws.com' },
+    Action: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+    Resource: '*',
+  });
   await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
 }
 
@@ -98,14 +114,21 @@ export async function createSubscribedQueue(
  * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
  * unless something arrives, which already decides the check.
  */
-export async function receiveDelivered(s: Session, input: Pick<ReceiveMessageCommandInput, 'QueueUrl' | 'MessageAttributeNames' | 'MessageSystemAttributeNames' | 'AttributeNames'>, expected: number): Promise<Message[]> {
+export async function receiveDelivered(
+  s: Session,
+  input: Pick<ReceiveMessageCommandInput, 'QueueUrl' | 'MessageAttributeNames' | 'MessageSystemAttributeNames' | 'AttributeNames'>,
+  expected: number,
+): Promise<Message[]> {
   const received: Message[] = [];
-  await s.eventually(async (remainingMs) => {
-    const wait = Math.min(20, Math.ceil(remainingMs / 1000));
-    const { Messages } = await s.send(new ReceiveMessageCommand({ ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) }));
-    received.push(...(Messages ?? []));
-    return received.length;
-  }, (n) => n >= Math.max(1, expected));
+  await s.eventually(
+    async (remainingMs) => {
+      const wait = Math.min(20, Math.ceil(remainingMs / 1000));
+      const { Messages } = await s.send(new ReceiveMessageCommand({ ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) }));
+      received.push(...(Messages ?? []));
+      return received.length;
+    },
+    (n) => n >= Math.max(1, expected),
+  );
   return received;
 }
 
@@ -118,9 +141,13 @@ export async function receiveDelivered(s: Session, input: Pick<ReceiveMessageCom
  */
 export async function createKeyPendingImport(s: Session, opts: { asserted: boolean }): Promise<Key> {
   const { KeyMetadata } = await s.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
-  if (KeyMetadata?.Origin !== 'EXTERNAL') s.notObservable(`${s.target.name} did not create a key with Origin EXTERNAL (it gave ${KeyMetadata?.Origin ?? 'no origin'})`);
+  if (KeyMetadata?.Origin !== 'EXTERNAL')
+    s.notObservable(`${s.target.name} did not create a key with Origin EXTERNAL (it gave ${KeyMetadata?.Origin ?? 'no origin'})`);
   if (opts.asserted) s.check(KeyMetadata.KeyState === 'PendingImport', 'KeyState', 'PendingImport', KeyMetadata.KeyState);
-  else if (KeyMetadata.KeyState !== 'PendingImport') s.notObservable(`${s.target.name} created the EXTERNAL key ${KeyMetadata.KeyState}, not PendingImport (kms.key-state.external-key-starts-pending-import reports that)`);
+  else if (KeyMetadata.KeyState !== 'PendingImport')
+    s.notObservable(
+      `${s.target.name} created the EXTERNAL key ${KeyMetadata.KeyState}, not PendingImport (kms.key-state.external-key-starts-pending-import reports that)`,
+    );
   return { keyId: KeyMetadata.KeyId!, arn: KeyMetadata.Arn! };
 }
 
@@ -148,13 +175,26 @@ export async function denyKeyActions(s: Session, key: Key, denied: number, actio
  * scoped by aws:SourceArn), not subscribed: a subscription's dead-letter queue, or the queue
  * createSubscribedQueue subscribes. Its ARN is derived from the topic ARN (same account and Region).
  */
-export async function createQueueForSns(s: Session, topicArn: string, attributes: Record<string, string> = {}, fifo = false): Promise<{ url: string; arn: string }> {
+export async function createQueueForSns(
+  s: Session,
+  topicArn: string,
+  attributes: Record<string, string> = {},
+  fifo = false,
+): Promise<{ url: string; arn: string }> {
   const name = s.name('queue', fifo);
   const [, , , region, account] = topicArn.split(':');
   const arn = `arn:aws:sqs:${region}:${account}:${name}`;
   const policy = {
     Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' }, Action: 'sqs:SendMessage', Resource: arn, Condition: { ArnEquals: { 'aws:SourceArn': topicArn } } }],
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Action: 'sqs:SendMessage',
+        Resource: arn,
+        Condition: { ArnEquals: { 'aws:SourceArn': topicArn } },
+      },
+    ],
   };
   const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, Policy: JSON.stringify(policy) } }));
   return { url: QueueUrl!, arn };

@@ -37,12 +37,19 @@ export interface Capabilities {
 }
 
 /** A requirement a clause places on a target: a boolean capability, or a minimum number of principals. */
-export type Requirement = 'virtualClock' | 'realTimeWindows' | 'atRestInspection' | 'disposableAccount' | { principals: number } | { service: ServiceName } | 'timeWindows';
+export type Requirement =
+  | 'virtualClock'
+  | 'realTimeWindows'
+  | 'atRestInspection'
+  | 'disposableAccount'
+  | { principals: number }
+  | { service: ServiceName }
+  | 'timeWindows';
 
 /** What a clause needs of a target: its declared requirements, and the services its features name. */
 export function requirementsOf(clause: { requires?: readonly Requirement[]; features: readonly string[] }): Requirement[] {
   const services = new Set(clause.features.filter((f): f is ServiceName => f === 'kms' || f === 'sns' || f === 'sqs'));
-  if (clause.features.includes('sns-to-sqs')) ['sns', 'sqs'].forEach((s) => services.add(s as ServiceName));
+  if (clause.features.includes('sns-to-sqs')) for (const s of ['sns', 'sqs'] as const) services.add(s);
   return [...[...services].map((service) => ({ service })), ...(clause.requires ?? [])];
 }
 
@@ -111,11 +118,13 @@ export function meets(target: Target, r: Requirement): boolean {
 
 export function describeRequirement(r: Requirement): string {
   if (typeof r === 'object') return 'service' in r ? `Amazon ${r.service.toUpperCase()}` : `${r.principals} principals`;
-  return ({
-    virtualClock: 'a virtual clock',
-    realTimeWindows: 'waiting real time for windows',
-    atRestInspection: 'at-rest inspection of stored messages',
-    disposableAccount: 'a disposable account (this clause touches AWS managed keys the run did not create)',
-    timeWindows: 'a virtual clock or waiting real time for windows',
-  } as const)[r];
+  return (
+    {
+      virtualClock: 'a virtual clock',
+      realTimeWindows: 'waiting real time for windows',
+      atRestInspection: 'at-rest inspection of stored messages',
+      disposableAccount: 'a disposable account (this clause touches AWS managed keys the run did not create)',
+      timeWindows: 'a virtual clock or waiting real time for windows',
+    } as const
+  )[r];
 }

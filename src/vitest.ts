@@ -113,7 +113,10 @@ export function failureText(r: ClauseResult, clause: Pick<Clause, 'id' | 'level'
   const deviations = r.deviations ?? (r.counterexample ? [{ signature: r.reason ?? '', counterexample: r.counterexample }] : []);
   for (const [n, d] of deviations.entries()) {
     const ce = d.counterexample;
-    lines.push('', `${deviations.length > 1 ? `deviation ${n + 1} of ${deviations.length}: ${d.signature}; ` : ''}counterexample (seed ${ce.seed}, path ${ce.path}):`);
+    lines.push(
+      '',
+      `${deviations.length > 1 ? `deviation ${n + 1} of ${deviations.length}: ${d.signature}; ` : ''}counterexample (seed ${ce.seed}, path ${ce.path}):`,
+    );
     lines.push(...ce.steps.map(stepLine));
     lines.push(`replay: ${replayCommand(clause.id, ce, where)}`);
   }

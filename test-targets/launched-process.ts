@@ -41,7 +41,13 @@ export class LaunchedProcess {
     // execa is an optional dependency: imported only when an emulator is started.
     const { execa } = await importOptional('execa', 'starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ)', () => import('execa'));
     const proc = execa(o.command, o.args, {
-      reject: false, forceKillAfterDelay: 3_000, cleanup: true, stdin: 'ignore', stdout: 'pipe', stderr: 'pipe', buffer: false,
+      reject: false,
+      forceKillAfterDelay: 3_000,
+      cleanup: true,
+      stdin: 'ignore',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
       ...(o.env ? { env: o.env, extendEnv: false } : {}),
     });
     let tail = '';
@@ -54,7 +60,9 @@ export class LaunchedProcess {
       exited = enoent ? `${o.command} not found: ${o.hint}` : `${o.what} exited with code ${r.exitCode}${last ? `: ${last}` : ''}`;
     });
     try {
-      const endpoint = await ('line' in o.ready ? waitForLine(proc, o.ready.line, () => exited) : waitForUrl(o.ready.url, o.ready.endpoint, () => exited))(timeoutMs);
+      const endpoint = await ('line' in o.ready ? waitForLine(proc, o.ready.line, () => exited) : waitForUrl(o.ready.url, o.ready.endpoint, () => exited))(
+        timeoutMs,
+      );
       return new LaunchedProcess(endpoint, proc);
     } catch (e) {
       proc.kill('SIGKILL');

@@ -18,7 +18,21 @@ import { target as moto } from './moto/index.js';
 import { target as recorded } from './recorded/index.js';
 import { target as reference } from './reference/index.js';
 
-export const TARGET_MODULES: readonly TargetModule[] = [reference, localstack, moto, fauxqs, fakecloud, goaws, localKms, elasticmq, localstackContainer, floci, endpoint, aws, recorded];
+export const TARGET_MODULES: readonly TargetModule[] = [
+  reference,
+  localstack,
+  moto,
+  fauxqs,
+  fakecloud,
+  goaws,
+  localKms,
+  elasticmq,
+  localstackContainer,
+  floci,
+  endpoint,
+  aws,
+  recorded,
+];
 
 export const TARGET_NAMES = TARGET_MODULES.map((m) => m.name);
 

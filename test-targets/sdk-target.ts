@@ -7,7 +7,11 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
 /** Static credentials (the SDK's default provider chain is used when none are given). */
-export interface AwsCredentialIdentity { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
+export interface AwsCredentialIdentity {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+}
 import type { Capabilities, Clients, Target } from '../src/target.js';
 
 /** How long one request may take before it is a timeout (an error verdict), unless a target says otherwise. */

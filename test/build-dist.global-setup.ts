@@ -18,6 +18,8 @@ export default function setup(): () => void {
     const lines = notRunLines();
     if (!lines.length) return;
     const bar = '!'.repeat(78);
-    process.stderr.write(`\n${bar}\nNOT RUN on this machine (${lines.length}), so their behaviour was not checked:\n${lines.map((l) => `  - ${l}`).join('\n')}\n${bar}\n`);
+    process.stderr.write(
+      `\n${bar}\nNOT RUN on this machine (${lines.length}), so their behaviour was not checked:\n${lines.map((l) => `  - ${l}`).join('\n')}\n${bar}\n`,
+    );
   };
 }

@@ -52,41 +52,67 @@ describe('bad command lines', () => {
 
 describe('garbage report files', () => {
   it('report, replay, explain --report and diff refuse any non-report with exit code 2 and one line', () => {
-    const garbage = fc.oneof(fc.constant(''), fc.constant('null'), fc.constant('{"tool":"sse-conformance"}'), fc.json(), fc.string(), fc.constant('{"tool":"sse-conformance","target":{"name":"x"},"seed":1,"clauses":[null]}'));
-    fc.assert(fc.property(garbage, fc.constantFrom('report', 'replay', 'explain', 'diff'), (text, command) => {
-      const file = join(dir, 'r.json');
-      writeFileSync(file, text);
-      const args = command === 'report' ? ['report', file] : command === 'replay' ? ['replay', file, 'kms.aliases.alias-name-rules'] : command === 'diff' ? ['diff', file, file] : ['explain', 'kms.aliases.alias-name-rules', '--report', file];
-      const r = cli(args, { timeout: 30_000 });
-      expect(r.code, `${command} ${JSON.stringify(text)}`).toBe(2);
-      expect(r.err).toMatch(/cannot read report .*r\.json: /);
-      oneLine(r);
-    }), { numRuns: 15, seed: 11 });
+    const garbage = fc.oneof(
+      fc.constant(''),
+      fc.constant('null'),
+      fc.constant('{"tool":"sse-conformance"}'),
+      fc.json(),
+      fc.string(),
+      fc.constant('{"tool":"sse-conformance","target":{"name":"x"},"seed":1,"clauses":[null]}'),
+    );
+    fc.assert(
+      fc.property(garbage, fc.constantFrom('report', 'replay', 'explain', 'diff'), (text, command) => {
+        const file = join(dir, 'r.json');
+        writeFileSync(file, text);
+        const args =
+          command === 'report'
+            ? ['report', file]
+            : command === 'replay'
+              ? ['replay', file, 'kms.aliases.alias-name-rules']
+              : command === 'diff'
+                ? ['diff', file, file]
+                : ['explain', 'kms.aliases.alias-name-rules', '--report', file];
+        const r = cli(args, { timeout: 30_000 });
+        expect(r.code, `${command} ${JSON.stringify(text)}`).toBe(2);
+        expect(r.err).toMatch(/cannot read report .*r\.json: /);
+        oneLine(r);
+      }),
+      { numRuns: 15, seed: 11 },
+    );
   }, 120_000);
 });
 
 describe('generated bad command lines and config files', () => {
   // scripts/bad-input-cases.ts holds the generators; `npm run bad-input` counts a larger sample into docs/reliability.md.
   it('a run with any invalid option value exits 2 with one line, no stack trace, no hang', () => {
-    fc.assert(fc.property(badOption, (args) => {
-      const t = tryCli(['run', ...args]);
-      expect(t, JSON.stringify(args)).toMatchObject({ code: 2, stderrLines: 1, stackTrace: false, hang: false });
-      expect(handled(t)).toBe(true);
-    }), { numRuns: 25, seed: 3 });
+    fc.assert(
+      fc.property(badOption, (args) => {
+        const t = tryCli(['run', ...args]);
+        expect(t, JSON.stringify(args)).toMatchObject({ code: 2, stderrLines: 1, stackTrace: false, hang: false });
+        expect(handled(t)).toBe(true);
+      }),
+      { numRuns: 25, seed: 3 },
+    );
   }, 240_000);
 
   it('a run with any config file that has an invalid setting exits 2 with one line naming it', () => {
     const file = join(dir, 'config.json');
-    fc.assert(fc.property(badConfig, (text) => {
-      writeFileSync(file, text);
-      const t = tryCli(['run', '--config', file]);
-      expect(t, text).toMatchObject({ code: 2, stderrLines: 1, stackTrace: false, hang: false });
-    }), { numRuns: 20, seed: 5 });
+    fc.assert(
+      fc.property(badConfig, (text) => {
+        writeFileSync(file, text);
+        const t = tryCli(['run', '--config', file]);
+        expect(t, text).toMatchObject({ code: 2, stderrLines: 1, stackTrace: false, hang: false });
+      }),
+      { numRuns: 20, seed: 5 },
+    );
   }, 240_000);
 
   it('docs/reliability.md carries the measured figures of `npm run bad-input`: 0 stack traces and 0 hangs', () => {
     const doc = readFileSync(join(PACKAGE_ROOT, 'docs/reliability.md'), 'utf8');
-    const m = /<!-- bad-input:[\s\S]*?\*\*(\d+) stack traces and (\d+) hangs in the generated bad-input test\*\* \(of (\d+) tries\)[\s\S]*?<!-- \/bad-input -->/.exec(doc);
+    const m =
+      /<!-- bad-input:[\s\S]*?\*\*(\d+) stack traces and (\d+) hangs in the generated bad-input test\*\* \(of (\d+) tries\)[\s\S]*?<!-- \/bad-input -->/.exec(
+        doc,
+      );
     expect(m, 'run `npm run build && npm run bad-input`').not.toBeNull();
     expect([Number(m![1]), Number(m![2])]).toEqual([0, 0]);
     expect(Number(m![3])).toBeGreaterThanOrEqual(45);

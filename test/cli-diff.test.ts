@@ -15,16 +15,38 @@ const ID = 'kms.aliases.alias-name-rules';
 const SIG = '[too-long] kms:CreateAlias expected KMS.Validation, observed success';
 
 beforeAll(() => {
-  for (const [name, clauses] of [['a.json', ['kms.aliases.*']], ['b.json', ['kms.aliases.*', 'sqs.sse-sqs.*']]] as const) {
+  for (const [name, clauses] of [
+    ['a.json', ['kms.aliases.*']],
+    ['b.json', ['kms.aliases.*', 'sqs.sse-sqs.*']],
+  ] as const) {
     const r = cli(['run', ...clauses.flatMap((c) => ['--clause', c]), '--runs', '2', '--format', 'json'], { timeout: 60_000 });
     expect(r.code, r.err).toBe(0);
     writeFileSync(file(name), r.out);
   }
   // B as a target that accepts a too-long alias name would report it.
   const a = JSON.parse(readFileSync(file('a.json'), 'utf8')) as Report;
-  const counterexample = { seed: 1, path: '0', input: 'too-long', steps: [{ op: 'CreateAlias', service: 'kms' as const, principal: 0, input: { AliasName: 'alias/<run>-aaaa', TargetKeyId: 'key#0' }, observed: { ok: true }, expected: [{ ok: false, code: 'KMS.Validation' }] }] };
-  const clauses = a.clauses.map((c) => (c.id === ID ? { ...c, verdict: 'fail' as const, reason: SIG, counterexample, deviations: [{ signature: SIG, reason: SIG, counterexample }] } : c));
-  writeFileSync(file('deviant.json'), JSON.stringify({ ...a, target: { name: 'deviant' }, clauses, summary: { ...a.summary, pass: a.summary.pass - 1, fail: 1 } }));
+  const counterexample = {
+    seed: 1,
+    path: '0',
+    input: 'too-long',
+    steps: [
+      {
+        op: 'CreateAlias',
+        service: 'kms' as const,
+        principal: 0,
+        input: { AliasName: 'alias/<run>-aaaa', TargetKeyId: 'key#0' },
+        observed: { ok: true },
+        expected: [{ ok: false, code: 'KMS.Validation' }],
+      },
+    ],
+  };
+  const clauses = a.clauses.map((c) =>
+    c.id === ID ? { ...c, verdict: 'fail' as const, reason: SIG, counterexample, deviations: [{ signature: SIG, reason: SIG, counterexample }] } : c,
+  );
+  writeFileSync(
+    file('deviant.json'),
+    JSON.stringify({ ...a, target: { name: 'deviant' }, clauses, summary: { ...a.summary, pass: a.summary.pass - 1, fail: 1 } }),
+  );
 }, 180_000);
 
 describe('sse-conformance diff', () => {
@@ -36,7 +58,11 @@ describe('sse-conformance diff', () => {
     const extra = b!.filter((id) => !a!.includes(id)).sort();
     expect(extra.length).toBeGreaterThan(0);
     expect(r.out).toContain(`\nOnly in B (${extra.length}):\n${extra.map((id) => `  ${id}: pass\n`).join('')}\n`);
-    expect(r.out).toMatch(new RegExp(`\\n0 deviations in B not in A, 0 in A not in B, 0 clauses changed, 0 not compared, 0 only in A, ${extra.length} only in B, ${a!.length} unchanged\\n$`));
+    expect(r.out).toMatch(
+      new RegExp(
+        `\\n0 deviations in B not in A, 0 in A not in B, 0 clauses changed, 0 not compared, 0 only in A, ${extra.length} only in B, ${a!.length} unchanged\\n$`,
+      ),
+    );
   });
 
   it('a deviation B has and A does not: named with its place for replay, exit 1; the other way round it is lost, exit 0', () => {
@@ -65,7 +91,9 @@ describe('sse-conformance diff', () => {
     writeFileSync(file('bad.json'), JSON.stringify(report));
     const bad = cli(['diff', file('a.json'), file('bad.json')]);
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^sse-conformance: cannot read report .*bad\.json: not an sse-conformance JSON report: clauses\[3\]\.verdict: expected one of "pass"\|/);
+    expect(bad.err).toMatch(
+      /^sse-conformance: cannot read report .*bad\.json: not an sse-conformance JSON report: clauses\[3\]\.verdict: expected one of "pass"\|/,
+    );
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.out).toBe('');
     const missing = cli(['diff', file('nope.json'), file('a.json')]);

@@ -42,12 +42,16 @@ describe('sse-conformance CLI', () => {
     expect(r.err).toMatch(/^Plan: 1 clauses, 3 generated runs, at most ~36 requests/m);
   });
 
-  it('run --help lists every target with its description, and gives the seed\'s default once', () => {
+  it("run --help lists every target with its description, and gives the seed's default once", () => {
     const r = cli('run', '--help');
     expect(r.code).toBe(0);
     const targets = r.out.slice(r.out.indexOf('Targets (--target):'));
     for (const m of TARGET_MODULES) {
-      const start = m.description.split(' ').slice(0, 3).join(' ').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const start = m.description
+        .split(' ')
+        .slice(0, 3)
+        .join(' ')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(targets, m.name).toMatch(new RegExp(`^  ${m.name} +${start}`, 'm'));
     }
     const seed = r.out.slice(r.out.indexOf('--seed <n>'), r.out.indexOf('--shard'));
@@ -56,7 +60,9 @@ describe('sse-conformance CLI', () => {
 
   it('estimates KMS requests with the documented formulas', () => {
     expect(cli('estimate-kms-cost', '--service', 'sns', '--period', '2678400', '--producers', '1').out).toMatch(/= 17,856 KMS requests/);
-    expect(cli('estimate-kms-cost', '--service', 'sqs', '--period', '2678400', '--reuse', '300', '--producers', '1', '--consumers', '1').out).toMatch(/= 26,784 KMS requests/);
+    expect(cli('estimate-kms-cost', '--service', 'sqs', '--period', '2678400', '--reuse', '300', '--producers', '1', '--consumers', '1').out).toMatch(
+      /= 26,784 KMS requests/,
+    );
   });
 
   it('explains a clause: sentence, sources, what it generates, verdict per target', () => {
@@ -68,7 +74,7 @@ describe('sse-conformance CLI', () => {
     expect(r.out).toMatch(/moto\s+known deviation since \d{4}-\d{2}-\d{2}: sqs:SetQueueAttributes expected InvalidAttributeName/);
   });
 
-  it('replays a counterexample from a report exactly, against the report\'s target or another', () => {
+  it("replays a counterexample from a report exactly, against the report's target or another", () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-'));
     const report = join(dir, 'report.json');
     const id = 'sqs.sse-kms.mutual-exclusion-is-rejected';
@@ -121,12 +127,17 @@ describe('sse-conformance CLI', () => {
   });
 
   it('splits a run into shards that together cover every selected clause once', () => {
-    const ids = (shard: string) => JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--shard', shard, '--format', 'json']).out).clauses.map((c: { id: string }) => c.id);
+    const ids = (shard: string) =>
+      JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--shard', shard, '--format', 'json']).out).clauses.map((c: { id: string }) => c.id);
     const a = ids('1/2');
     const b = ids('2/2');
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
-    expect([...a, ...b].sort()).toEqual(JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--format', 'json']).out).clauses.map((c: { id: string }) => c.id).sort());
+    expect([...a, ...b].sort()).toEqual(
+      JSON.parse(run(['run', '--clause', 'kms.*', '--runs', '1', '--format', 'json']).out)
+        .clauses.map((c: { id: string }) => c.id)
+        .sort(),
+    );
     expect(run(['run', '--shard', '3/2']).err).toMatch(/--shard must be i\/n/);
   });
 

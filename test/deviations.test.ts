@@ -18,7 +18,11 @@ import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 /** CreateAlias succeeds whatever the name (the rules are not checked). */
 const acceptsAnyAlias = ({ kms }: ReferenceClients) =>
-  kms.middlewareStack.add((next, context) => async (args) => ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never, { step: 'initialize', name: 'accept-any-alias' });
+  kms.middlewareStack.add(
+    (next, context) => async (args) =>
+      ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never,
+    { step: 'initialize', name: 'accept-any-alias' },
+  );
 
 const run = async (baseline?: Baseline, prefix = 'dev') => {
   const clause = (await loadClauses()).find((c) => c.id === 'kms.aliases.alias-name-rules')!;
@@ -64,14 +68,25 @@ describe('deviations', () => {
 describe('baseline entries for errors and clauses that observe nothing', () => {
   const clauseId = 'kms.aliases.alias-name-rules';
   const report = (verdict: ClauseResult['verdict'], reason: string): Report => ({
-    tool: 'sse-conformance', version: '0', target: { name: 't' }, seed: 1, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 0,
+    tool: 'sse-conformance',
+    version: '0',
+    target: { name: 't' },
+    seed: 1,
+    startedAt: '2026-11-26T00:00:00.000Z',
+    durationMs: 0,
     clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0 }],
     summary: summarize([]),
   });
 
   it('records an error, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
-    expect(baselineFrom(report('error', 't: sqs CreateQueue answered HTTP 500'), {}, '2026-11-26')[clauseId]).toEqual({ reason: 't: sqs CreateQueue answered HTTP 500', since: '2026-11-26', observed: 'error' });
-    expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({ observed: 'not-observable' });
+    expect(baselineFrom(report('error', 't: sqs CreateQueue answered HTTP 500'), {}, '2026-11-26')[clauseId]).toEqual({
+      reason: 't: sqs CreateQueue answered HTTP 500',
+      since: '2026-11-26',
+      observed: 'error',
+    });
+    expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({
+      observed: 'not-observable',
+    });
     expect(baselineFrom(report('not-observable', 'lacks a virtual clock'), {}, '2026-11-26', () => true)).toEqual({});
   });
 
@@ -81,7 +96,12 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
     const target = new ReferenceTarget();
     await target.start();
-    const passing = await runClause(target, clause, { seed: 7, runs: 5, prefix: 'dev', baseline: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } } });
+    const passing = await runClause(target, clause, {
+      seed: 7,
+      runs: 5,
+      prefix: 'dev',
+      baseline: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } },
+    });
     expect(passing.verdict).toBe('unexpected-pass');
     expect(passing.reason).toMatch(/as error .* but passed: the baseline is stale/);
   });
@@ -107,12 +127,19 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     ];
     for (const [content, message] of cases) {
       writeFileSync(join(dir, 'b.json'), JSON.stringify(content));
-      const e = (() => { try { readBaseline(join(dir, 'b.json')); } catch (x) { return x as Error; } })();
+      const e = (() => {
+        try {
+          readBaseline(join(dir, 'b.json'));
+        } catch (x) {
+          return x as Error;
+        }
+      })();
       expect(e?.name, JSON.stringify(content)).toBe('BaselineFileError');
       expect(e!.message, JSON.stringify(content)).toMatch(/^baseline .*b\.json:/);
       expect(e!.message, JSON.stringify(content)).toMatch(message);
       expect(e!.message).not.toContain('\n');
     }
-    for (const m of TARGET_MODULES.filter((x) => x.baseline && existsSync(x.baseline))) expect(Object.keys(readBaseline(m.baseline!)).length, m.name).toBeGreaterThan(0);
+    for (const m of TARGET_MODULES.filter((x) => x.baseline && existsSync(x.baseline)))
+      expect(Object.keys(readBaseline(m.baseline!)).length, m.name).toBeGreaterThan(0);
   });
 });

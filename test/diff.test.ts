@@ -13,20 +13,46 @@ const deviation = (signature: string, reason = signature, seed = 1): Deviation =
 const clause = (id: string, verdict: Verdict, signatures: string[] = [], reason?: string): ClauseResult => {
   const deviations = signatures.map((s) => deviation(s));
   return {
-    id, title: id, level: 'MUST', sources: [], features: [], verdict, runs: 1, durationMs: 1,
+    id,
+    title: id,
+    level: 'MUST',
+    sources: [],
+    features: [],
+    verdict,
+    runs: 1,
+    durationMs: 1,
     ...(reason ? { reason } : {}),
     ...(deviations.length ? { counterexample: deviations[0]!.counterexample, deviations } : {}),
   };
 };
 
 const report = (clauses: ClauseResult[], o: Partial<Report> = {}): Report => ({
-  tool: 'sse-conformance', version: '0.1.0', target: { name: 'moto' }, seed: 7, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 1, clauses, summary: summarize(clauses), ...o,
+  tool: 'sse-conformance',
+  version: '0.1.0',
+  target: { name: 'moto' },
+  seed: 7,
+  startedAt: '2026-11-26T00:00:00.000Z',
+  durationMs: 1,
+  clauses,
+  summary: summarize(clauses),
+  ...o,
 });
 
 describe('diffReports', () => {
   it('finds deviations gained and lost within a clause whose verdict stays fail, and counts the gained ones as new', () => {
     const d = diffReports(report([clause('k.a', 'fail', ['x', 'y'])]), report([clause('k.a', 'fail', ['y', 'z', 'w'])]));
-    expect(d.changed).toEqual([{ id: 'k.a', before: 'fail', after: 'fail', gained: [{ signature: 'z', reason: 'z', index: 2 }, { signature: 'w', reason: 'w', index: 3 }], lost: [{ signature: 'x', reason: 'x', index: 1 }] }]);
+    expect(d.changed).toEqual([
+      {
+        id: 'k.a',
+        before: 'fail',
+        after: 'fail',
+        gained: [
+          { signature: 'z', reason: 'z', index: 2 },
+          { signature: 'w', reason: 'w', index: 3 },
+        ],
+        lost: [{ signature: 'x', reason: 'x', index: 1 }],
+      },
+    ]);
     expect(newDeviations(d)).toBe(2);
     expect(d.unchanged).toBe(0);
   });
@@ -56,7 +82,10 @@ describe('diffReports', () => {
   });
 
   it('lists clauses in one report only, with their deviations; those only in B count as new', () => {
-    const d = diffReports(report([clause('k.a', 'pass'), clause('k.old', 'fail', ['o'])]), report([clause('k.a', 'pass'), clause('k.new', 'fail', ['n1', 'n2'])]));
+    const d = diffReports(
+      report([clause('k.a', 'pass'), clause('k.old', 'fail', ['o'])]),
+      report([clause('k.a', 'pass'), clause('k.new', 'fail', ['n1', 'n2'])]),
+    );
     expect(d.onlyInA).toEqual([{ id: 'k.old', verdict: 'fail', deviations: [{ signature: 'o', reason: 'o', index: 1 }] }]);
     expect(d.onlyInB.map((c) => [c.id, c.deviations.map((x) => x.signature)])).toEqual([['k.new', ['n1', 'n2']]]);
     expect(newDeviations(d)).toBe(2);
@@ -64,8 +93,18 @@ describe('diffReports', () => {
   });
 
   it('does not compare a clause that errored or was not observable on a side: no deviation is gained or lost there', () => {
-    const a = report([clause('k.err', 'fail', ['x']), clause('k.no', 'pass'), clause('k.both', 'error', [], 'HTTP 500'), clause('k.gap', 'not-observable', [], 'lacks at-rest')]);
-    const b = report([clause('k.err', 'error', [], 'moto: sqs SendMessage answered HTTP 500\nstack'), clause('k.no', 'not-observable', [], 'not run: the run was interrupted'), clause('k.both', 'error', [], 'HTTP 503'), clause('k.gap', 'not-observable', [], 'lacks at-rest')]);
+    const a = report([
+      clause('k.err', 'fail', ['x']),
+      clause('k.no', 'pass'),
+      clause('k.both', 'error', [], 'HTTP 500'),
+      clause('k.gap', 'not-observable', [], 'lacks at-rest'),
+    ]);
+    const b = report([
+      clause('k.err', 'error', [], 'moto: sqs SendMessage answered HTTP 500\nstack'),
+      clause('k.no', 'not-observable', [], 'not run: the run was interrupted'),
+      clause('k.both', 'error', [], 'HTTP 503'),
+      clause('k.gap', 'not-observable', [], 'lacks at-rest'),
+    ]);
     const d = diffReports(a, b);
     expect(d.changed).toEqual([]);
     expect(d.notCompared).toEqual([
@@ -91,7 +130,10 @@ describe('diffReports', () => {
 
 describe('rendering a diff', () => {
   const a = report([clause('k.a', 'fail', ['x', 'y']), clause('k.gone', 'pass'), clause('k.err', 'pass')]);
-  const b = report([clause('k.a', 'fail', ['y', 'z `tick`']), clause('k.new', 'fail', ['n']), clause('k.err', 'error', [], 'HTTP 500')], { target: { name: 'localstack' }, seed: 8 });
+  const b = report([clause('k.a', 'fail', ['y', 'z `tick`']), clause('k.new', 'fail', ['n']), clause('k.err', 'error', [], 'HTTP 500')], {
+    target: { name: 'localstack' },
+    seed: 8,
+  });
   const d = diffReports(a, b);
 
   it('prints each gained and lost deviation with its place for replay, then a summary line', () => {

@@ -54,8 +54,13 @@ describe('a target measured outside CI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'measured-'));
     const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
     copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
-    writeFileSync(join(dir, 'r.record.json'), JSON.stringify({ ...record, reproductions: [{ clause: 'sqs.transparency.body-attributes-and-md5-round-trip', file: 'x.mjs' }] }));
-    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('reproduction x.mjs: sqs.transparency.body-attributes-and-md5-round-trip did not fail in the report');
+    writeFileSync(
+      join(dir, 'r.record.json'),
+      JSON.stringify({ ...record, reproductions: [{ clause: 'sqs.transparency.body-attributes-and-md5-round-trip', file: 'x.mjs' }] }),
+    );
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow(
+      'reproduction x.mjs: sqs.transparency.body-attributes-and-md5-round-trip did not fail in the report',
+    );
   });
 
   it('refuses a record whose report is of another target', () => {

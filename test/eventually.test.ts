@@ -7,7 +7,14 @@ import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 function targetWithBound(eventualMs: number): Target {
   const ref = new ReferenceTarget();
-  return { name: 'bounded', defaultRuns: 1, capabilities: { ...ref.capabilities, eventualMs }, start: () => ref.start(), clients: (i) => ref.clients(i), dispose: async () => {} };
+  return {
+    name: 'bounded',
+    defaultRuns: 1,
+    capabilities: { ...ref.capabilities, eventualMs },
+    start: () => ref.start(),
+    clients: (i) => ref.clients(i),
+    dispose: async () => {},
+  };
 }
 
 describe('Session.eventually', () => {
@@ -16,10 +23,13 @@ describe('Session.eventually', () => {
     await t.start();
     const s = new Session(t, 'ev');
     let probes = 0;
-    const r = await s.eventually(async () => {
-      await s.send(new ListQueuesCommand({}));
-      return ++probes;
-    }, () => false);
+    const r = await s.eventually(
+      async () => {
+        await s.send(new ListQueuesCommand({}));
+        return ++probes;
+      },
+      () => false,
+    );
     expect([r, probes]).toEqual([1, 1]);
     expect(s.steps[0]!.observed.waited).toBeUndefined();
   });
@@ -30,10 +40,13 @@ describe('Session.eventually', () => {
     const s = new Session(t, 'ev');
     let probes = 0;
     const started = Date.now();
-    await s.eventually(async () => {
-      await s.send(new ListQueuesCommand({}));
-      return ++probes;
-    }, (n) => n === 2);
+    await s.eventually(
+      async () => {
+        await s.send(new ListQueuesCommand({}));
+        return ++probes;
+      },
+      (n) => n === 2,
+    );
     expect(probes).toBe(2);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(String(s.steps.at(-1)!.observed.waited)).toMatch(/of a 5 s bound, 2 polls, condition met/);
@@ -45,11 +58,14 @@ describe('Session.eventually', () => {
     const s = new Session(t, 'ev');
     const remaining: number[] = [];
     const started = Date.now();
-    await s.eventually(async (left) => {
-      remaining.push(left);
-      await s.send(new ListQueuesCommand({}));
-      return 0;
-    }, () => false);
+    await s.eventually(
+      async (left) => {
+        remaining.push(left);
+        await s.send(new ListQueuesCommand({}));
+        return 0;
+      },
+      () => false,
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
     expect(remaining[0]).toBe(600);
     expect(remaining.every((x, i) => i === 0 || x < remaining[i - 1]!)).toBe(true);
@@ -61,10 +77,13 @@ describe('Session.eventually', () => {
     const s = new Session(t, 'ev');
     await s.send(new ListQueuesCommand({ QueueNamePrefix: 'before' }));
     let probes = 0;
-    await s.eventually(async () => {
-      await s.send(new ListQueuesCommand({}));
-      return ++probes;
-    }, (n) => n === 4);
+    await s.eventually(
+      async () => {
+        await s.send(new ListQueuesCommand({}));
+        return ++probes;
+      },
+      (n) => n === 4,
+    );
     expect(probes).toBe(4);
     expect(s.steps.map((st) => st.input)).toEqual([{ QueueNamePrefix: 'before' }, {}]);
     expect(String(s.steps.at(-1)!.observed.waited)).toMatch(/4 polls, condition met/);

@@ -61,7 +61,10 @@ describe('parseFacts', () => {
 describe('githubAnchor', () => {
   it.each([
     ['SQS-11 KMS errors of SendMessage, SendMessageBatch and ReceiveMessage', 'sqs-11-kms-errors-of-sendmessage-sendmessagebatch-and-receivemessage'],
-    ['SNS-9 A publisher needs kms:GenerateDataKey and kms:Decrypt on the topic key', 'sns-9-a-publisher-needs-kmsgeneratedatakey-and-kmsdecrypt-on-the-topic-key'],
+    [
+      'SNS-9 A publisher needs kms:GenerateDataKey and kms:Decrypt on the topic key',
+      'sns-9-a-publisher-needs-kmsgeneratedatakey-and-kmsdecrypt-on-the-topic-key',
+    ],
     ['KMS-4 The deletion waiting period is 7 to 30 days', 'kms-4-the-deletion-waiting-period-is-7-to-30-days'],
     // github-slugger keeps hyphens and underscores, drops other punctuation and symbols, keeps non-Latin letters
     ['A -- B (c) d_e', 'a----b-c-d_e'],

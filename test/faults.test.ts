@@ -50,8 +50,10 @@ function expectOnlyInjectedErrors(control: Report, faulted: Report, cause: RegEx
 function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTimeoutMs?: number }) {
   let clauses: Clause[];
   let control: Report;
-  const run = (t: Target, cs = clauses, runs = RUNS) => runConformance(t, { clauses: cs, runs, seed: SEED, ...(opts.baseline ? { baseline: opts.baseline } : {}) });
-  const faulty = (spec: FaultSpec) => new FaultyTarget(make(), { seed: 3, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}), ...spec });
+  const run = (t: Target, cs = clauses, runs = RUNS) =>
+    runConformance(t, { clauses: cs, runs, seed: SEED, ...(opts.baseline ? { baseline: opts.baseline } : {}) });
+  const faulty = (spec: FaultSpec) =>
+    new FaultyTarget(make(), { seed: 3, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}), ...spec });
 
   beforeAll(async () => {
     clauses = await clausesNamed(QUICK);
@@ -59,7 +61,10 @@ function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTime
   }, 120_000);
 
   it('the clauses keep their verdicts through the wrapper when it injects nothing (the control)', async () => {
-    expect(control.clauses.every((c) => c.verdict === 'pass' || c.verdict === 'expected-fail'), verdicts(control).join('\n')).toBe(true);
+    expect(
+      control.clauses.every((c) => c.verdict === 'pass' || c.verdict === 'expected-fail'),
+      verdicts(control).join('\n'),
+    ).toBe(true);
     const t = faulty({});
     const report = await run(t);
     expect(verdicts(report)).toEqual(verdicts(control));
@@ -93,10 +98,16 @@ function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTime
   }, 30_000);
 
   it('connection resets and truncated answers are errors, and the run goes on while the target answers', async () => {
-    for (const [spec, cause] of [[{ resetRate: 0.2 }, /failed without a service answer: read ECONNRESET/], [{ truncateRate: 0.2 }, /failed without a service answer: aborted/]] as const) {
+    for (const [spec, cause] of [
+      [{ resetRate: 0.2 }, /failed without a service answer: read ECONNRESET/],
+      [{ truncateRate: 0.2 }, /failed without a service answer: aborted/],
+    ] as const) {
       const t = faulty(spec);
       const report = await run(t);
-      expect(report.clauses.some((c) => c.verdict === 'error' && cause.test(c.reason ?? '')), verdicts(report).join('\n')).toBe(true);
+      expect(
+        report.clauses.some((c) => c.verdict === 'error' && cause.test(c.reason ?? '')),
+        verdicts(report).join('\n'),
+      ).toBe(true);
       // Each hit makes the runner probe the target; a probe that meets a reset is asked again, so
       // a target that drops one connection in five is not taken for one that stopped answering.
       expect(report.target.unavailable).toBeUndefined();
@@ -136,7 +147,10 @@ function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTime
     const all = verdicts(report);
     const broke = report.clauses.findIndex((c) => c.verdict === 'error');
     expect(report.clauses[broke]?.reason, all.join('\n')).toMatch(/requestTimeout/);
-    expect(report.clauses.slice(0, broke).map((c) => c.verdict), all.join('\n')).toEqual(control.clauses.slice(0, broke).map((c) => c.verdict)); // clauses before the silence ran as usual
+    expect(
+      report.clauses.slice(0, broke).map((c) => c.verdict),
+      all.join('\n'),
+    ).toEqual(control.clauses.slice(0, broke).map((c) => c.verdict)); // clauses before the silence ran as usual
     const notRun = report.clauses.slice(broke + 1);
     expect(notRun.length, all.join('\n')).toBeGreaterThan(0);
     for (const c of notRun) expect(c.reason).toMatch(/^not run: target .* stopped answering during /);

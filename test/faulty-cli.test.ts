@@ -10,7 +10,14 @@ import { cli } from './cli-runner.js';
 describe('parseFaults', () => {
   it('reads every field by its command-line name', () => {
     expect(parseFaults('server-error=0.2, throttle=0.1,reset=0.05,truncate=0.05,latency=2000,silent-after=40,seed=9,request-timeout=1000')).toEqual({
-      serverErrorRate: 0.2, throttleRate: 0.1, resetRate: 0.05, truncateRate: 0.05, latencyMs: 2000, silentAfter: 40, seed: 9, requestTimeoutMs: 1000,
+      serverErrorRate: 0.2,
+      throttleRate: 0.1,
+      resetRate: 0.05,
+      truncateRate: 0.05,
+      latencyMs: 2000,
+      silentAfter: 40,
+      seed: 9,
+      requestTimeoutMs: 1000,
     });
   });
 
@@ -28,7 +35,9 @@ describe('parseFaults', () => {
 
 describe('run --faults', () => {
   it('wraps the named target: every clause met by an injected 500 is an error, exit code 1', () => {
-    const r = cli(['run', '--target', 'reference', '--faults', 'server-error=1', '--clause', 'sqs.sse-sqs.*', '--runs', '1', '--format', 'json'], { timeout: 60_000 });
+    const r = cli(['run', '--target', 'reference', '--faults', 'server-error=1', '--clause', 'sqs.sse-sqs.*', '--runs', '1', '--format', 'json'], {
+      timeout: 60_000,
+    });
     expect(r.code, r.err).toBe(1);
     const report = JSON.parse(r.out) as { clauses: { verdict: string; reason?: string }[] };
     expect(report.clauses.length).toBeGreaterThan(0);

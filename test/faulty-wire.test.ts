@@ -46,7 +46,13 @@ const shape = (e: unknown) => {
 
 async function realError(m: Mode): Promise<ReturnType<typeof shape>> {
   mode = m;
-  const client = new SQSClient({ region: 'us-east-1', endpoint: url, maxAttempts: 1, credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, requestHandler: { requestTimeout: TIMEOUT_MS, throwOnRequestTimeout: true } });
+  const client = new SQSClient({
+    region: 'us-east-1',
+    endpoint: url,
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    requestHandler: { requestTimeout: TIMEOUT_MS, throwOnRequestTimeout: true },
+  });
   try {
     await client.send(new ListQueuesCommand({}));
     throw new Error(`the ${m} server answered`);

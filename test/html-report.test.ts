@@ -17,7 +17,16 @@ import { MUTANTS } from './mutants/mutants.js';
 import { requireOrSkip } from './prerequisites.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('the HTML report in headless Chromium', () => {
   it('filters by verdict, opens a failure to its counterexample, and escapes what scenarios generated', async (ctx) => {
@@ -48,7 +57,9 @@ describe('the HTML report in headless Chromium', () => {
       expect(await page.locator('#shown').textContent()).toBe(`${failing.length} clauses shown`);
       const groupOf = (id: string) => id.split('.').slice(0, 2).join('.');
       const inGroup = (g: string) => clauses.filter((c) => groupOf(c.id) === g).length;
-      expect(await page.locator('tr.area:not(.hidden)').allTextContents(), 'only groups (of two or more) with a failure keep their heading').toEqual([...new Set(failing.map((c) => groupOf(c.id)))].filter((g) => inGroup(g) > 1));
+      expect(await page.locator('tr.area:not(.hidden)').allTextContents(), 'only groups (of two or more) with a failure keep their heading').toEqual(
+        [...new Set(failing.map((c) => groupOf(c.id)))].filter((g) => inGroup(g) > 1),
+      );
       // Assert: the reason shows in the cell before anything is opened
       const cell = visible.first().locator('td.v-fail');
       const firstId = await visible.first().locator('td.id code').textContent();

@@ -18,7 +18,9 @@ describeNeeding({ emulators: ['moto'] }, 'interruption', () => {
     const moto = await MotoServer.start();
     try {
       const out = mkdtempSync(join(tmpdir(), 'ssec-int-'));
-      const child = spawn(process.execPath, [BUILT_CLI, 'run', '--target', 'moto', '--endpoint', moto.endpoint, '--out', out, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BUILT_CLI, 'run', '--target', 'moto', '--endpoint', moto.endpoint, '--out', out, '--format', 'json'], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.stdout.resume();

@@ -13,19 +13,35 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { emulatorPins } from '../test-targets/emulators.js';
 import { TARGET_MODULES } from '../test-targets/registry.js';
 
-const out = execFileSync(NPM[0]!, [...NPM.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PACKAGE_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+const out = execFileSync(NPM[0]!, [...NPM.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], {
+  cwd: PACKAGE_ROOT,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'ignore'],
+});
 const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
 
 it('npm pack holds the built code, the fact base, every baseline and emulator pin, and no tests, CI or benchmarks', () => {
   const needed = [
-    'dist/src/cli/main.js', 'dist/src/index.js', 'dist/reference/index.js', 'test-targets/emulators.json', 'scripts/provision.mjs',
+    'dist/src/cli/main.js',
+    'dist/src/index.js',
+    'dist/reference/index.js',
+    'test-targets/emulators.json',
+    'scripts/provision.mjs',
     // Read at run time (list --format markdown) and the target of every source link in docs/spec.md.
-    'specs/facts.md', 'docs/spec.md',
+    'specs/facts.md',
+    'docs/spec.md',
     // The report format, for readers of reports: the zod schema with its types, and as JSON Schema.
-    'dist/src/report-schema.js', 'dist/src/report-schema.d.ts', 'docs/report.schema.json',
+    'dist/src/report-schema.js',
+    'dist/src/report-schema.d.ts',
+    'docs/report.schema.json',
     ...TARGET_MODULES.filter((m) => m.baseline).map((m) => m.baseline!.slice(PACKAGE_ROOT.length + 1)),
-    ...Object.entries(emulatorPins()).filter(([, p]) => p.kind === 'go-launcher').flatMap(([n]) => ['go.mod', 'go.sum', 'main.go'].map((f) => `test-targets/${n}/launcher/${f}`)),
-    'test-targets/localstack/host-main.py', 'test-targets/localstack/constraints.txt', 'test-targets/localstack/Dockerfile', 'test-targets/elasticmq/pom.xml',
+    ...Object.entries(emulatorPins())
+      .filter(([, p]) => p.kind === 'go-launcher')
+      .flatMap(([n]) => ['go.mod', 'go.sum', 'main.go'].map((f) => `test-targets/${n}/launcher/${f}`)),
+    'test-targets/localstack/host-main.py',
+    'test-targets/localstack/constraints.txt',
+    'test-targets/localstack/Dockerfile',
+    'test-targets/elasticmq/pom.xml',
   ];
   for (const f of needed) expect(files.has(f), f).toBe(true);
   for (const f of files) expect(f, f).not.toMatch(/^(test|\.ci|bench)\/|\.test\.js$|\.png$/);
@@ -38,15 +54,25 @@ it('every export of package.json points into the tarball, the report schema amon
   expect(pkg.exports['./vitest']).toBe('./dist/src/vitest.js');
   for (const [name, target] of Object.entries(pkg.exports)) {
     // A pattern export (`./baselines/*.json`) must match at least one file of the tarball.
-    const re = new RegExp(`^${target.replace(/^\.\//, '').split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
-    expect([...files].some((f) => re.test(f)), `${name} → ${target}`).toBe(true);
+    const re = new RegExp(
+      `^${target
+        .replace(/^\.\//, '')
+        .split('*')
+        .map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]+')}$`,
+    );
+    expect(
+      [...files].some((f) => re.test(f)),
+      `${name} → ${target}`,
+    ).toBe(true);
   }
 });
 
 it('users import the report schema by the package name, as zod and as JSON Schema', () => {
   // Node resolves a package's own name through its exports, as it would from a dependant's node_modules.
-  const script = "const m = await import('sse-conformance/report-schema'); const j = await import('sse-conformance/report.schema.json', { with: { type: 'json' } });"
-    + ' console.log(JSON.stringify([m.ReportSchema.safeParse({ tool: "sse-conformance" }).success, m.VERDICTS.length, j.default.title]));';
+  const script =
+    "const m = await import('sse-conformance/report-schema'); const j = await import('sse-conformance/report.schema.json', { with: { type: 'json' } });" +
+    ' console.log(JSON.stringify([m.ReportSchema.safeParse({ tool: "sse-conformance" }).success, m.VERDICTS.length, j.default.title]));';
   const printed = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
   expect(JSON.parse(printed)).toEqual([false, 6, 'sse-conformance report']);
 });
@@ -65,13 +91,16 @@ it('emulator-only packages and vitest are optional peer dependencies (and ours a
 describe('a new project that installs the packed tarball with --omit=optional', () => {
   let project = '';
   let tarball = '';
-  const cli = (args: string[]) => spawnSync(process.execPath, [join(project, 'node_modules/.bin/sse-conformance'), ...args], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(project, 'node_modules/.bin/sse-conformance'), ...args], { cwd: project, encoding: 'utf8', timeout: 120_000 });
 
   beforeAll(() => {
     tarball = packTarball();
     project = installTarball(tarball, { omitOptional: true });
   }, 240_000);
-  afterAll(() => [project, dirname(tarball)].forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of [project, dirname(tarball)]) rmSync(d, { recursive: true, force: true });
+  });
 
   it('has none of the optional packages', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
@@ -86,15 +115,20 @@ describe('a new project that installs the packed tarball with --omit=optional', 
   it('names the missing package of an emulator target in one line and exits 3', () => {
     const moto = cli(['run', '--target', 'moto']);
     expect(moto.status).toBe(3);
-    expect(moto.stderr).toBe('sse-conformance: starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ) needs the package execa, which is not installed (an optional peer dependency): npm install execa@9.6.0\n');
+    expect(moto.stderr).toBe(
+      'sse-conformance: starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ) needs the package execa, which is not installed (an optional peer dependency): npm install execa@9.6.0\n',
+    );
     const fauxqs = cli(['run', '--target', 'fauxqs']);
     expect(fauxqs.status).toBe(3);
-    expect(fauxqs.stderr).toBe('sse-conformance: the fauxqs target needs the package fauxqs, which is not installed (an optional peer dependency): npm install fauxqs@2.4.1\n');
+    expect(fauxqs.stderr).toBe(
+      'sse-conformance: the fauxqs target needs the package fauxqs, which is not installed (an optional peer dependency): npm install fauxqs@2.4.1\n',
+    );
   });
 
   it('imports a baseline, the renderers and the report schema by the package name', () => {
-    const script = "import b from 'sse-conformance/baselines/moto.json' with { type: 'json' }; import * as m from 'sse-conformance';"
-      + ' console.log(JSON.stringify([Object.keys(b).length > 0, typeof m.renderMarkdown, typeof m.renderJunit, typeof m.renderHtml, typeof m.ReportSchema.safeParse]));';
+    const script =
+      "import b from 'sse-conformance/baselines/moto.json' with { type: 'json' }; import * as m from 'sse-conformance';" +
+      ' console.log(JSON.stringify([Object.keys(b).length > 0, typeof m.renderMarkdown, typeof m.renderJunit, typeof m.renderHtml, typeof m.ReportSchema.safeParse]));';
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: project, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual([true, 'function', 'function', 'function', 'function']);
   });
@@ -103,16 +137,23 @@ describe('a new project that installs the packed tarball with --omit=optional', 
 describe('a new project that installs the packed tarball with vitest and the SDK clients (a plain npm install)', () => {
   let project = '';
   let tarball = '';
-  const example = (name: string) => new RegExp(`<!-- example: ${name}[^>]*-->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'))?.[1] ?? expect.fail(`README has no ts example ${name}`);
+  const example = (name: string) =>
+    new RegExp(`<!-- example: ${name}[^>]*-->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'))?.[1] ??
+    expect.fail(`README has no ts example ${name}`);
 
   beforeAll(() => {
     // The SDK clients at our exact version, as the README asks of a project that uses the fake.
-    const sdk = ['kms', 'sns', 'sqs'].map((s) => `@aws-sdk/client-${s}@${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies[`@aws-sdk/client-${s}`]}`);
+    const sdk = ['kms', 'sns', 'sqs'].map(
+      (s) =>
+        `@aws-sdk/client-${s}@${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies[`@aws-sdk/client-${s}`]}`,
+    );
     const vitest = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
     tarball = packTarball();
     project = installTarball(tarball, { omitOptional: false, extra: [`vitest@${vitest}`, ...sdk] });
   }, 240_000);
-  afterAll(() => [project, dirname(tarball)].forEach((d) => rmSync(d, { recursive: true, force: true })));
+  afterAll(() => {
+    for (const d of [project, dirname(tarball)]) rmSync(d, { recursive: true, force: true });
+  });
 
   it('gets none of the optional packages either: npm does not install optional peers', () => {
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
@@ -122,15 +163,30 @@ describe('a new project that installs the packed tarball with vitest and the SDK
     // Arrange: the README's vitest and fake examples as written, and a target that cannot observe SNS or SQS.
     const ids = (await loadClauses()).map((c) => c.id);
     writeFile(project, 'test/spec.test.ts', example('vitest')!);
-    writeFile(project, 'test/kms-only.test.ts', "import { makeTarget } from 'sse-conformance';\nimport { describeConformance } from 'sse-conformance/vitest';\n"
-      + "const t = makeTarget('reference');\nObject.assign(t.capabilities, { services: ['kms'] });\ndescribeConformance(t, { name: 'kms only' });\n");
+    writeFile(
+      project,
+      'test/kms-only.test.ts',
+      "import { makeTarget } from 'sse-conformance';\nimport { describeConformance } from 'sse-conformance/vitest';\n" +
+        "const t = makeTarget('reference');\nObject.assign(t.capabilities, { services: ['kms'] });\ndescribeConformance(t, { name: 'kms only' });\n",
+    );
     writeFile(project, 'test/app-fake.ts', `${example('app-fake')!}\nexport {};\n`);
-    writeFile(project, 'test/app-fake.test.ts', "import { it } from 'vitest';\nit('README app-fake example', async () => { await import('./app-fake.ts'); });\n");
+    writeFile(
+      project,
+      'test/app-fake.test.ts',
+      "import { it } from 'vitest';\nit('README app-fake example', async () => { await import('./app-fake.ts'); });\n",
+    );
     // Act
-    const r = spawnSync(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=results.json'], { cwd: project, encoding: 'utf8', timeout: 150_000, maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [join(project, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=results.json'], {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 150_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     // Assert
     expect(r.status, `${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`).toBe(0);
-    const results = JSON.parse(readFileSync(join(project, 'results.json'), 'utf8')) as { testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[] };
+    const results = JSON.parse(readFileSync(join(project, 'results.json'), 'utf8')) as {
+      testResults: { name: string; assertionResults: { ancestorTitles: string[]; title: string; status: string }[] }[];
+    };
     const tests = results.testResults.flatMap((f) => f.assertionResults);
     const spec = tests.filter((t) => t.ancestorTitles[0] === 'SSE specification on reference');
     expect(spec.map((t) => t.title).sort()).toEqual([...ids].sort());

@@ -43,7 +43,12 @@ function record(title: string, why: string): void {
 export function describeNeeding(needs: Parameters<typeof missing>[0], title: string, body: () => void): void {
   const why = missing(needs);
   if (!why) return void describe(title, body);
-  if (inCi()) return void describe(title, () => it('has its prerequisites (CI=true)', () => { throw new Error(`missing: ${why}`); }));
+  if (inCi())
+    return void describe(title, () =>
+      it('has its prerequisites (CI=true)', () => {
+        throw new Error(`missing: ${why}`);
+      }),
+    );
   record(title, why);
   describe.skip(`${title} — NOT RUN: ${why}`, body);
 }

@@ -11,7 +11,12 @@ const provision = (args: string[], env: Record<string, string>) => {
   const r = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'scripts/provision.mjs'), ...args], {
     encoding: 'utf8',
     // Only node on PATH, a home without pyenv, and an empty emulator folder: no toolchain can be found.
-    env: { PATH: dirname(process.execPath), HOME: mkdtempSync(join(tmpdir(), 'ssec-home-')), SSE_CONFORMANCE_EMULATORS: mkdtempSync(join(tmpdir(), 'ssec-emu-')), ...env },
+    env: {
+      PATH: dirname(process.execPath),
+      HOME: mkdtempSync(join(tmpdir(), 'ssec-home-')),
+      SSE_CONFORMANCE_EMULATORS: mkdtempSync(join(tmpdir(), 'ssec-emu-')),
+      ...env,
+    },
   });
   return { code: r.status, err: r.stderr };
 };

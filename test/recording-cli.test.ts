@@ -16,7 +16,11 @@ import { targetModule } from '../test-targets/registry.js';
 import { cli } from './cli-runner.js';
 import { describeNeeding } from './prerequisites.js';
 
-const SENTINELS = { AWS_ACCESS_KEY_ID: 'AKIASENTINEL7Q2X9Z1W', AWS_SECRET_ACCESS_KEY: 'sentinel-secret-5f1c9e0b7a', AWS_SESSION_TOKEN: 'sentinel-token-3d8a6b2c4e' };
+const SENTINELS = {
+  AWS_ACCESS_KEY_ID: 'AKIASENTINEL7Q2X9Z1W',
+  AWS_SECRET_ACCESS_KEY: 'sentinel-secret-5f1c9e0b7a',
+  AWS_SESSION_TOKEN: 'sentinel-token-3d8a6b2c4e',
+};
 /** Clauses with deviations on moto and LocalStack (their baselines) and clauses both pass. */
 const CLAUSES = [
   'sqs.sse-kms.send-fails-when-key-unusable',
@@ -28,7 +32,8 @@ const CLAUSES = [
 ];
 const ACCOUNTS: Record<string, string> = { moto: '123456789012', localstack: '000000000000' };
 
-const verdicts = (r: Report) => Object.fromEntries(r.clauses.map((c) => [c.id, { verdict: c.verdict, deviations: (c.deviations ?? []).map((d) => d.signature) }]));
+const verdicts = (r: Report) =>
+  Object.fromEntries(r.clauses.map((c) => [c.id, { verdict: c.verdict, deviations: (c.deviations ?? []).map((d) => d.signature) }]));
 
 for (const name of ['moto', 'localstack']) {
   describeNeeding({ emulators: [name] }, `a recording of a ${name} run`, () => {
@@ -38,7 +43,10 @@ for (const name of ['moto', 'localstack']) {
       const file = join(dir, `${name}.recording.json`);
       const select = CLAUSES.flatMap((c) => ['--clause', c]);
       // Act: record a run (credentials planted), check the model against it, replay it offline
-      const run = cli(['run', '--target', name, ...select, '--runs', '2', '--no-baseline', '--format', 'json', '--record', file], { env: { ...process.env, ...SENTINELS }, timeout: 240_000 });
+      const run = cli(['run', '--target', name, ...select, '--runs', '2', '--no-baseline', '--format', 'json', '--record', file], {
+        env: { ...process.env, ...SENTINELS },
+        timeout: 240_000,
+      });
       const check = cli(['check-model', file, '--format', 'json']);
       const replay = cli(['run', '--target', 'recorded', '--recording', file, ...select, '--no-baseline', '--format', 'json']);
       // Assert: the recording is valid, names the target and its version, and holds no secret or account id
@@ -57,8 +65,13 @@ for (const name of ['moto', 'localstack']) {
       const disagreeing = new Set(model.disagreements.map((d) => `${d.clause}#${d.index}`));
       const judged = recording.scenarios.filter((s) => s.outcome === 'violation' || s.outcome === 'pass');
       expect(judged.filter((s) => s.outcome === 'violation').length).toBeGreaterThan(3);
-      expect(judged.filter((s) => disagreeing.has(`${s.clause}#${s.index}`) !== (s.outcome === 'violation')).map((s) => `${s.clause}#${s.index} ${s.outcome}`)).toEqual([]);
-      const deviating = report.clauses.filter((c) => (c.deviations ?? []).length > 0).map((c) => c.id).sort();
+      expect(
+        judged.filter((s) => disagreeing.has(`${s.clause}#${s.index}`) !== (s.outcome === 'violation')).map((s) => `${s.clause}#${s.index} ${s.outcome}`),
+      ).toEqual([]);
+      const deviating = report.clauses
+        .filter((c) => (c.deviations ?? []).length > 0)
+        .map((c) => c.id)
+        .sort();
       expect([...new Set(model.disagreements.filter((d) => d.outcome !== 'not-observable').map((d) => d.clause))].sort()).toEqual(deviating);
       expect(report.clauses.some((c) => c.verdict === 'pass')).toBe(true);
       // Assert: the recorded target answers every scenario as the run saw it

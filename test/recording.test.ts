@@ -28,9 +28,17 @@ const pick = (...prefixes: string[]) => clauses.filter((c) => prefixes.some((p) 
 
 /** CreateAlias succeeds whatever the name: kms.aliases.alias-name-rules fails on it. */
 const acceptsAnyAlias = ({ kms }: ReferenceClients) =>
-  kms.middlewareStack.add((next, context) => async (args) => ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never, { step: 'initialize', name: 'accept-any-alias' });
+  kms.middlewareStack.add(
+    (next, context) => async (args) =>
+      ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never,
+    { step: 'initialize', name: 'accept-any-alias' },
+  );
 
-async function record(target: Target, selected = pick('kms.aliases.', 'sqs.sse-kms.send-fails-when-key-unusable'), seed = 7): Promise<{ report: Report; recording: Recording }> {
+async function record(
+  target: Target,
+  selected = pick('kms.aliases.', 'sqs.sse-kms.send-fails-when-key-unusable'),
+  seed = 7,
+): Promise<{ report: Report; recording: Recording }> {
   const recorder = new Recorder(target, { seed, runs: 5, clauses: selected.map((c) => c.id) });
   const report = await runConformance(target, { clauses: selected, seed, runs: 5, onScenario: (e) => recorder.add(e) });
   // As a file holds it: through JSON and the schema.
@@ -42,14 +50,33 @@ const verdicts = (r: Report) => Object.fromEntries(r.clauses.map((c) => [c.id, [
 describe('recordings', () => {
   it('redact every planted credential, the account id and request ids, and keep resource names symbolic', () => {
     // Arrange: a session's symbols and a principal, with secrets planted where targets put them
-    const sym = new Symbolizer(new Map([['ssec-x1r1', '<run>'], ['ssec-x1r1-q1', 'queue#0'], ['http://h/123456789012/ssec-x1r1-q1', 'queue#0']]), ['arn:aws:iam::123456789012:user/p0'], { accounts: ['123456789012'], credentials: ['sentinel-secret-5f1c9e0b7a', 'short'] });
+    const sym = new Symbolizer(
+      new Map([
+        ['ssec-x1r1', '<run>'],
+        ['ssec-x1r1-q1', 'queue#0'],
+        ['http://h/123456789012/ssec-x1r1-q1', 'queue#0'],
+      ]),
+      ['arn:aws:iam::123456789012:user/p0'],
+      { accounts: ['123456789012'], credentials: ['sentinel-secret-5f1c9e0b7a', 'short'] },
+    );
     // Act
     const out = JSON.stringify([
-      sym.request({ QueueUrl: 'http://h/123456789012/ssec-x1r1-q1', Policy: '{"Principal":{"AWS":"arn:aws:iam::123456789012:user/p0"},"Resource":"arn:aws:sqs:us-east-1:123456789012:ssec-x1r1-q1"}' }),
-      sym.output({ Owner: '123456789012', Other: 'arn:aws:sns:us-east-1:210987654321:t', Echo: 'sig AKIASENTINEL7Q2X9Z1W sentinel-secret-5f1c9e0b7a', Note: 'RequestId: 8f1c2a3b-1111-2222-3333-444455556666', Id: '00000000-0000-1000-8000-123456789012', Body: 'short' }),
+      sym.request({
+        QueueUrl: 'http://h/123456789012/ssec-x1r1-q1',
+        Policy: '{"Principal":{"AWS":"arn:aws:iam::123456789012:user/p0"},"Resource":"arn:aws:sqs:us-east-1:123456789012:ssec-x1r1-q1"}',
+      }),
+      sym.output({
+        Owner: '123456789012',
+        Other: 'arn:aws:sns:us-east-1:210987654321:t',
+        Echo: 'sig AKIASENTINEL7Q2X9Z1W sentinel-secret-5f1c9e0b7a',
+        Note: 'RequestId: 8f1c2a3b-1111-2222-3333-444455556666',
+        Id: '00000000-0000-1000-8000-123456789012',
+        Body: 'short',
+      }),
     ]);
     // Assert
-    for (const secret of ['123456789012', '210987654321', 'AKIASENTINEL7Q2X9Z1W', 'sentinel-secret-5f1c9e0b7a', '8f1c2a3b-1111']) expect(out.includes(secret) && !out.includes(`8000-${secret}`), secret).toBe(false);
+    for (const secret of ['123456789012', '210987654321', 'AKIASENTINEL7Q2X9Z1W', 'sentinel-secret-5f1c9e0b7a', '8f1c2a3b-1111'])
+      expect(out.includes(secret) && !out.includes(`8000-${secret}`), secret).toBe(false);
     expect(out).toContain('url(queue#0)');
     expect(out).toContain('principal#0');
     expect(out).toContain('arn:aws:sqs:us-east-1:<account>:queue#0');
@@ -68,7 +95,9 @@ describe('recordings', () => {
     const disagreeing = new Set(check.disagreements.map((d) => `${d.clause}#${d.index}`));
     const violations = recording.scenarios.filter((s) => s.outcome === 'violation');
     expect(violations.length).toBeGreaterThan(0);
-    expect(recording.scenarios.filter((s) => disagreeing.has(`${s.clause}#${s.index}`) !== (s.outcome === 'violation')).map((s) => `${s.clause}#${s.index}`)).toEqual([]);
+    expect(
+      recording.scenarios.filter((s) => disagreeing.has(`${s.clause}#${s.index}`) !== (s.outcome === 'violation')).map((s) => `${s.clause}#${s.index}`),
+    ).toEqual([]);
     // the variant changed CreateAlias only: every disagreement is at or after one
     expect(check.disagreements.filter((d) => !d.steps.some((c) => c.op === 'CreateAlias')).map((d) => d.clause)).toEqual([]);
     // and the unmodified model agrees with its own recording
@@ -78,7 +107,9 @@ describe('recordings', () => {
   it('a recording edited by hand to contradict the model makes check-model exit 1, naming the step', async () => {
     // Arrange: SendMessage to a queue whose key is disabled, edited from KMS.Disabled to success
     const { recording } = await record(new ReferenceTarget(), pick('sqs.sse-kms.send-fails-when-key-unusable'));
-    const scenario = recording.scenarios.find((s) => s.steps.some((c) => isCall(c) && c.op === 'SendMessage' && 'code' in c.outcome && c.outcome.code === 'KMS.Disabled'))!;
+    const scenario = recording.scenarios.find((s) =>
+      s.steps.some((c) => isCall(c) && c.op === 'SendMessage' && 'code' in c.outcome && c.outcome.code === 'KMS.Disabled'),
+    )!;
     const k = scenario.steps.findIndex((c) => isCall(c) && c.op === 'SendMessage' && 'code' in c.outcome);
     const call = scenario.steps[k]!;
     if (!isCall(call)) throw new Error('not a call');
@@ -89,7 +120,9 @@ describe('recordings', () => {
     const r = cli(['check-model', file]);
     // Assert
     expect(r.code, r.err).toBe(1);
-    expect(r.out).toContain(`${scenario.clause} (scenario ${scenario.index}, input ${scenario.inputHash}, the clause passed) step ${k + 1}: sqs:SendMessage recorded success; the model gives KMS.Disabled (HTTP 400)`);
+    expect(r.out).toContain(
+      `${scenario.clause} (scenario ${scenario.index}, input ${scenario.inputHash}, the clause passed) step ${k + 1}: sqs:SendMessage recorded success; the model gives KMS.Disabled (HTTP 400)`,
+    );
     expect(r.out).toContain(`${k + 1}. sqs:SendMessage {"QueueUrl":"url(queue#0)"`);
     expect(r.out).toMatch(/1 disagreements in 1 clauses/);
   }, 60_000);
@@ -97,7 +130,11 @@ describe('recordings', () => {
   it('check-model refuses a file that is not a recording with one line and exit 2', () => {
     writeFileSync(join(dir, 'old.json'), JSON.stringify({ format: 'sse-conformance-recording', formatVersion: 99 }));
     writeFileSync(join(dir, 'not-json.json'), '{');
-    for (const [file, says] of [['old.json', 'formatVersion'], ['not-json.json', 'not JSON'], ['absent.json', 'no such file']] as const) {
+    for (const [file, says] of [
+      ['old.json', 'formatVersion'],
+      ['not-json.json', 'not JSON'],
+      ['absent.json', 'no such file'],
+    ] as const) {
       const r = cli(['check-model', join(dir, file)]);
       expect(r.code).toBe(2);
       expect(r.err.trim().split('\n')).toHaveLength(1);

@@ -16,29 +16,40 @@ const clauses = await loadClauses();
 const IDS = ['sqs.sse-kms.reuse-period-range', 'kms.aliases.alias-name-rules'];
 
 describeNeeding({ emulators: ['moto'] }, 'replay of a moto counterexample on the reference', () => {
-  it.each(IDS)('%s: every deviation replays with byte-identical inputs', async (id) => {
-    // Arrange: the deviations moto shows
-    const clause = clauses.find((c) => c.id === id)!;
-    const moto = new MotoTarget();
-    await moto.start();
-    let found;
-    try {
-      found = await runClause(moto, clause, { seed: 20261123, runs: 25, prefix: 'rp' });
-    } finally {
-      await moto.dispose();
-    }
-    expect(found.verdict, found.reason).toBe('fail');
-    const reference = new ReferenceTarget();
-    await reference.start();
-    for (const d of found.deviations!) {
-      // Act: replay from seed and path alone
-      const again = await runClause(reference, clause, { seed: d.counterexample.seed, path: d.counterexample.path, runs: 1, prefix: 'other', exactSeed: true, keepTranscript: true });
-      // Assert: the same inputs, in the same order, for every step moto took
-      const sent = d.counterexample.steps.map((s) => JSON.stringify([s.service, s.op, s.principal, s.input]));
-      const replayed = again.transcript!.slice(0, sent.length).map((s) => JSON.stringify([s.service, s.op, s.principal, s.input]));
-      expect(replayed, d.signature).toEqual(sent);
-    }
-  }, 180_000);
+  it.each(IDS)(
+    '%s: every deviation replays with byte-identical inputs',
+    async (id) => {
+      // Arrange: the deviations moto shows
+      const clause = clauses.find((c) => c.id === id)!;
+      const moto = new MotoTarget();
+      await moto.start();
+      let found: Awaited<ReturnType<typeof runClause>>;
+      try {
+        found = await runClause(moto, clause, { seed: 20261123, runs: 25, prefix: 'rp' });
+      } finally {
+        await moto.dispose();
+      }
+      expect(found.verdict, found.reason).toBe('fail');
+      const reference = new ReferenceTarget();
+      await reference.start();
+      for (const d of found.deviations!) {
+        // Act: replay from seed and path alone
+        const again = await runClause(reference, clause, {
+          seed: d.counterexample.seed,
+          path: d.counterexample.path,
+          runs: 1,
+          prefix: 'other',
+          exactSeed: true,
+          keepTranscript: true,
+        });
+        // Assert: the same inputs, in the same order, for every step moto took
+        const sent = d.counterexample.steps.map((s) => JSON.stringify([s.service, s.op, s.principal, s.input]));
+        const replayed = again.transcript!.slice(0, sent.length).map((s) => JSON.stringify([s.service, s.op, s.principal, s.input]));
+        expect(replayed, d.signature).toEqual(sent);
+      }
+    },
+    180_000,
+  );
 
   it('the console prints one command per deviation that replays it without a report file', () => {
     const id = 'sqs.sse-kms.reuse-period-range';

@@ -12,7 +12,7 @@ import type { Evidence, Level } from '../src/clause.js';
 import { readReport, ReportFileError } from '../src/cli/read-report.js';
 import type { Service } from '../src/errors/codes.js';
 import type { Report, Step as ReportStep } from '../src/report.js';
-import { EVIDENCE, LEVELS, ReportSchema, reportJsonSchema, SERVICES } from '../src/report-schema.js';
+import { type EVIDENCE, type LEVELS, ReportSchema, reportJsonSchema, type SERVICES } from '../src/report-schema.js';
 import { runConformance } from '../src/runner.js';
 import type { Step as SessionStep } from '../src/session.js';
 import { loadClauses } from '../src/spec-loader.js';
@@ -23,7 +23,11 @@ const clauses = await loadClauses();
 
 /** CreateAlias succeeds whatever the name: kms.aliases.alias-name-rules shows several deviations. */
 const acceptsAnyAlias = ({ kms }: ReferenceClients) =>
-  kms.middlewareStack.add((next, context) => async (args) => ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never, { step: 'initialize', name: 'accept-any-alias' });
+  kms.middlewareStack.add(
+    (next, context) => async (args) =>
+      ((context as { commandName?: string }).commandName === 'CreateAliasCommand' ? { output: { $metadata: {} }, response: {} } : next(args)) as never,
+    { step: 'initialize', name: 'accept-any-alias' },
+  );
 
 /** A report as a file holds it: through JSON, as `run --format json` writes it. */
 const asWritten = (r: Report): unknown => JSON.parse(JSON.stringify(r));
@@ -48,7 +52,12 @@ describe('the report schema', () => {
 
   it('refuses what breaks the contract, at the first offending path', () => {
     const good: Record<string, unknown> = {
-      tool: 'sse-conformance', version: '0.1.0', target: { name: 'x' }, seed: 1, startedAt: '2026-01-01T00:00:00.000Z', durationMs: 5,
+      tool: 'sse-conformance',
+      version: '0.1.0',
+      target: { name: 'x' },
+      seed: 1,
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 5,
       clauses: [{ id: 'a.b.c', title: 't', level: 'MUST', sources: [], features: [], verdict: 'pass', runs: 1, durationMs: 1 }],
       summary: { pass: 1, fail: 0, 'expected-fail': 0, 'unexpected-pass': 0, 'not-observable': 0, error: 0 },
     };
@@ -71,11 +80,39 @@ describe('the report schema', () => {
 
   it('is lenient where content is free-form: any step input, extra observed values, fields a later version adds', () => {
     const report = {
-      tool: 'sse-conformance', version: '9.0.0', target: { name: 'x', region: 'new' }, seed: 1, startedAt: '2026-01-01T00:00:00Z', durationMs: 0,
-      clauses: [{
-        id: 'a.b.c', title: 't', level: 'SHOULD', sources: [{ fact: 'SQS-1', url: 'u', evidence: 'OBS' }], features: ['new-feature'], verdict: 'fail', runs: 1, durationMs: 1, flaky: true,
-        counterexample: { seed: 0, path: '', steps: [{ op: 'X', service: 'kms', principal: 1, input: [1, 'two', null], expected: [{ ok: true, Body: 'b' }], observed: { ok: true, Body: 'c', waited: 5 } }] },
-      }],
+      tool: 'sse-conformance',
+      version: '9.0.0',
+      target: { name: 'x', region: 'new' },
+      seed: 1,
+      startedAt: '2026-01-01T00:00:00Z',
+      durationMs: 0,
+      clauses: [
+        {
+          id: 'a.b.c',
+          title: 't',
+          level: 'SHOULD',
+          sources: [{ fact: 'SQS-1', url: 'u', evidence: 'OBS' }],
+          features: ['new-feature'],
+          verdict: 'fail',
+          runs: 1,
+          durationMs: 1,
+          flaky: true,
+          counterexample: {
+            seed: 0,
+            path: '',
+            steps: [
+              {
+                op: 'X',
+                service: 'kms',
+                principal: 1,
+                input: [1, 'two', null],
+                expected: [{ ok: true, Body: 'b' }],
+                observed: { ok: true, Body: 'c', waited: 5 },
+              },
+            ],
+          },
+        },
+      ],
       summary: { pass: 0, fail: 1, 'expected-fail': 0, 'unexpected-pass': 0, 'not-observable': 0, error: 0 },
       future: { anything: 1 },
     };
@@ -87,7 +124,19 @@ describe('the report schema', () => {
 
   it('readReport says which path is wrong, on one line', () => {
     const file = join(dir, 'bad.json');
-    writeFileSync(file, JSON.stringify({ tool: 'sse-conformance', version: '1', target: { name: 'x' }, seed: 1, startedAt: '2026-01-01T00:00:00Z', durationMs: 0, clauses: [{ id: 'a' }], summary: {} }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        tool: 'sse-conformance',
+        version: '1',
+        target: { name: 'x' },
+        seed: 1,
+        startedAt: '2026-01-01T00:00:00Z',
+        durationMs: 0,
+        clauses: [{ id: 'a' }],
+        summary: {},
+      }),
+    );
     expect(() => readReport(file)).toThrow(ReportFileError);
     expect(() => readReport(file)).toThrow(/^cannot read report .*bad\.json: not an sse-conformance JSON report: clauses\[0\]\.title: missing \(/);
   });

@@ -20,12 +20,31 @@ import { MUTANTS } from './mutants/mutants.js';
 
 const hostile = 'a ``` fence | pipe ]]> cdata <script>x</script> & amp';
 const report: Report = {
-  tool: 'sse-conformance', version: '0', target: { name: 'x' }, seed: 1, startedAt: '2026-01-01T00:00:00Z', durationMs: 5,
-  clauses: [{
-    id: 'sqs.transparency.t', title: `Title with | pipe`, level: 'MUST', sources: [{ fact: 'SQS-15', url: 'https://example.com', evidence: 'DOC' }], features: [], verdict: 'fail',
-    reason: `Body: expected "${hostile}"`, runs: 1, durationMs: 1,
-    counterexample: { seed: 1, path: '0', input: { body: hostile }, steps: [{ op: 'SendMessage', service: 'sqs', principal: 0, input: { MessageBody: hostile }, observed: { ok: true } }] },
-  }],
+  tool: 'sse-conformance',
+  version: '0',
+  target: { name: 'x' },
+  seed: 1,
+  startedAt: '2026-01-01T00:00:00Z',
+  durationMs: 5,
+  clauses: [
+    {
+      id: 'sqs.transparency.t',
+      title: `Title with | pipe`,
+      level: 'MUST',
+      sources: [{ fact: 'SQS-15', url: 'https://example.com', evidence: 'DOC' }],
+      features: [],
+      verdict: 'fail',
+      reason: `Body: expected "${hostile}"`,
+      runs: 1,
+      durationMs: 1,
+      counterexample: {
+        seed: 1,
+        path: '0',
+        input: { body: hostile },
+        steps: [{ op: 'SendMessage', service: 'sqs', principal: 0, input: { MessageBody: hostile }, observed: { ok: true } }],
+      },
+    },
+  ],
   summary: { pass: 0, fail: 1, 'expected-fail': 0, 'unexpected-pass': 0, 'not-observable': 0, error: 0 },
 };
 
@@ -54,7 +73,7 @@ function cellsOf(row: string): string[] {
   let cur = '';
   for (let i = 0; i < row.length; i++) {
     if (row[i] === '\\') cur += row[i]! + (row[++i] ?? '');
-    else if (row[i] === '|') (cells.push(cur.trim()), (cur = ''));
+    else if (row[i] === '|') cells.push(cur.trim()), (cur = '');
     else cur += row[i];
   }
   cells.push(cur.trim());
@@ -62,14 +81,28 @@ function cellsOf(row: string): string[] {
 }
 
 const result = (id: string, verdict: Verdict, reason?: string): ClauseResult => ({
-  id, title: `the rule of ${id}`, level: 'MUST', sources: [{ fact: 'SQS-3', url: 'https://example.com', evidence: 'DOC' }], features: [], verdict, runs: 1, durationMs: 1, ...(reason ? { reason } : {}),
+  id,
+  title: `the rule of ${id}`,
+  level: 'MUST',
+  sources: [{ fact: 'SQS-3', url: 'https://example.com', evidence: 'DOC' }],
+  features: [],
+  verdict,
+  runs: 1,
+  durationMs: 1,
+  ...(reason ? { reason } : {}),
 });
 const reportOf = (name: string, clauses: ClauseResult[]): Report => ({ ...report, target: { name }, clauses, summary: summarize(clauses) });
 
 describe('the Markdown report of several targets', () => {
   it('is a clause × target matrix: one row per clause, each target its verdict and, when not a pass, its reason', () => {
-    const a = reportOf('moto', [result('sqs.a.one', 'pass'), result('sqs.a.two', 'expected-fail', 'sqs:CreateQueue expected InvalidAttributeName, observed success')]);
-    const b = reportOf('goaws | fork', [result('sqs.a.one', 'fail', 'a \\| b, then a pipe | and a backslash \\'), result('sqs.a.three', 'not-observable', 'needs at-rest inspection')]);
+    const a = reportOf('moto', [
+      result('sqs.a.one', 'pass'),
+      result('sqs.a.two', 'expected-fail', 'sqs:CreateQueue expected InvalidAttributeName, observed success'),
+    ]);
+    const b = reportOf('goaws | fork', [
+      result('sqs.a.one', 'fail', 'a \\| b, then a pipe | and a backslash \\'),
+      result('sqs.a.three', 'not-observable', 'needs at-rest inspection'),
+    ]);
     const md = renderMarkdown([a, b]);
     const lines = md.split('\n');
     const head = lines.indexOf('## Clauses × targets');
@@ -94,11 +127,24 @@ describe('the Markdown report of several targets', () => {
 
 describe('one step description for every format', () => {
   it('shows the principal, the checked values and the time waited on the console, in Markdown and in HTML', () => {
-    const step: Step = { op: 'ReceiveMessage', service: 'sqs', principal: 1, input: { QueueUrl: 'queue#0' }, expected: [{ ok: true, Body: 'b' }], observed: { ok: true, Body: 'c', waited: '2.0 s of a 5 s bound, 3 polls, bound reached' } };
+    const step: Step = {
+      op: 'ReceiveMessage',
+      service: 'sqs',
+      principal: 1,
+      input: { QueueUrl: 'queue#0' },
+      expected: [{ ok: true, Body: 'b' }],
+      observed: { ok: true, Body: 'c', waited: '2.0 s of a 5 s bound, 3 polls, bound reached' },
+    };
     const c: ClauseResult = { ...result('sqs.a.one', 'fail', 'Body differs'), counterexample: { seed: 1, path: '0', steps: [step] } };
     const r = reportOf('x', [c]);
-    const html = renderHtml([r]).replace(/<[^>]+>/g, '').replace(/&quot;/g, '"');
-    for (const [name, text] of [['console', renderConsoleSummary(r)], ['markdown', renderMarkdown([r])], ['html', html]] as const) {
+    const html = renderHtml([r])
+      .replace(/<[^>]+>/g, '')
+      .replace(/&quot;/g, '"');
+    for (const [name, text] of [
+      ['console', renderConsoleSummary(r)],
+      ['markdown', renderMarkdown([r])],
+      ['html', html],
+    ] as const) {
       expect(text, name).toContain('sqs:ReceiveMessage');
       expect(text, name).toContain('as principal 1');
       expect(text, name).toContain('{"Body":"c"}');

@@ -23,7 +23,12 @@ const ID = 'sqs.sse-kms.mutual-exclusion-is-rejected';
 const DIR = join(new URL('..', import.meta.url).pathname, '.vitest', `reproduce-${process.pid}`);
 const clause = (await loadClauses()).find((c) => c.id === ID)!;
 /** A made-up clause for crafted steps. */
-const ECHO = { id: 'sqs.example.echo', title: 'A queue echoes its reuse period', level: 'MUST' as const, sources: [{ fact: 'SQS-8', url: 'https://docs.aws.amazon.com/example.html', evidence: 'DOC' as const }] };
+const ECHO = {
+  id: 'sqs.example.echo',
+  title: 'A queue echoes its reuse period',
+  level: 'MUST' as const,
+  sources: [{ fact: 'SQS-8', url: 'https://docs.aws.amazon.com/example.html', evidence: 'DOC' as const }],
+};
 
 /** Runs a script as a user would: plain node, only ENDPOINT set. */
 function runScript(file: string, endpoint: string) {
@@ -75,19 +80,37 @@ describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto cou
     // Crafted: a queue created with a reuse period, read back; moto stores and echoes it correctly.
     const url = 'http://x/123456789012/pre1-q1';
     const steps = (expected: string): RawStep[] => [
-      { step: { op: 'CreateQueue', service: 'sqs', principal: 0, input: {}, observed: { ok: true }, expected: [{ ok: true }] }, input: { QueueName: 'pre1-q1', Attributes: { KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: '120' } }, output: { QueueUrl: url } },
       {
-        step: { op: 'GetQueueAttributes', service: 'sqs', principal: 0, input: {}, observed: { ok: true, KmsDataKeyReusePeriodSeconds: '300' }, expected: [{ ok: true, KmsDataKeyReusePeriodSeconds: expected } as never] },
+        step: { op: 'CreateQueue', service: 'sqs', principal: 0, input: {}, observed: { ok: true }, expected: [{ ok: true }] },
+        input: { QueueName: 'pre1-q1', Attributes: { KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: '120' } },
+        output: { QueueUrl: url },
+      },
+      {
+        step: {
+          op: 'GetQueueAttributes',
+          service: 'sqs',
+          principal: 0,
+          input: {},
+          observed: { ok: true, KmsDataKeyReusePeriodSeconds: '300' },
+          expected: [{ ok: true, KmsDataKeyReusePeriodSeconds: expected } as never],
+        },
         input: { QueueUrl: url, AttributeNames: ['All'] },
         output: { Attributes: { KmsDataKeyReusePeriodSeconds: '300' } },
         check: { what: 'KmsDataKeyReusePeriodSeconds', expected, observed: '300' },
       },
     ];
-    const symbols = new Map([['pre1', '<run>'], ['pre1-q1', 'queue#0'], [url, 'queue#0']]);
+    const symbols = new Map([
+      ['pre1', '<run>'],
+      ['pre1-q1', 'queue#0'],
+      [url, 'queue#0'],
+    ]);
     const outcomes = [];
     for (const expected of ['120', '86400']) {
       const file = join(DIR, `value-${expected}.mjs`);
-      writeFileSync(file, emitNode(toReproduction(ECHO, { seed: 1, path: '0', target: { name: 'moto' }, recording: { prefix: 'pre1', symbols, steps: steps(expected) } })));
+      writeFileSync(
+        file,
+        emitNode(toReproduction(ECHO, { seed: 1, path: '0', target: { name: 'moto' }, recording: { prefix: 'pre1', symbols, steps: steps(expected) } })),
+      );
       outcomes.push(runScript(file, moto.endpoint));
     }
     expect(outcomes[0]!.code, outcomes[0]!.out + outcomes[0]!.err).toBe(0);

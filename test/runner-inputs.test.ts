@@ -15,7 +15,9 @@ it('a failing clause over a prototype-less record reports the real failure and i
     sources: [],
     features: ['sqs'],
     generates: 'a record without a prototype',
-    arbitrary: fc.record({ n: fc.integer({ min: 0, max: 3 }) }, { noNullPrototype: false }).map((r) => Object.assign(Object.create(null) as object, r) as { n: number }),
+    arbitrary: fc
+      .record({ n: fc.integer({ min: 0, max: 3 }) }, { noNullPrototype: false })
+      .map((r) => Object.assign(Object.create(null) as object, r) as { n: number }),
     check: async (s, { n }) => {
       await s.send(new ListQueuesCommand({}));
       s.check(n < 0, 'n', 'negative', n);
@@ -28,7 +30,7 @@ it('a failing clause over a prototype-less record reports the real failure and i
   expect(r.counterexample!.input).toEqual({ n: 0 });
 });
 
-it('runs a clause\'s examples first, on every seed, so a boundary deviation shows whatever the seed', async () => {
+it("runs a clause's examples first, on every seed, so a boundary deviation shows whatever the seed", async () => {
   const seen: number[] = [];
   const clause = defineClause({
     id: 'test.examples-first',

@@ -10,7 +10,11 @@ import { expect, it } from 'vitest';
 import { cli } from './cli-runner.js';
 import { describeNeeding } from './prerequisites.js';
 
-const SENTINELS = { AWS_ACCESS_KEY_ID: 'AKIASENTINEL7Q2X9Z1W', AWS_SECRET_ACCESS_KEY: 'sentinel-secret-5f1c9e0b7a', AWS_SESSION_TOKEN: 'sentinel-token-3d8a6b2c4e' };
+const SENTINELS = {
+  AWS_ACCESS_KEY_ID: 'AKIASENTINEL7Q2X9Z1W',
+  AWS_SECRET_ACCESS_KEY: 'sentinel-secret-5f1c9e0b7a',
+  AWS_SESSION_TOKEN: 'sentinel-token-3d8a6b2c4e',
+};
 
 describeNeeding({ emulators: ['moto'] }, 'planted secrets', () => {
   // Each command starts its own moto (a moto this process started would stall: spawnSync blocks the
@@ -22,8 +26,22 @@ describeNeeding({ emulators: ['moto'] }, 'planted secrets', () => {
     const base = ['run', '--target', 'moto', '--clause', 'sqs.sse-kms.*', '--clause', 'kms.aliases.*', '--runs', '3'];
     // Act: a clean run with every output, one with faults (error messages), and a replay
     const outputs = [
-      cli([...base, '--no-baseline', '--out', join(dir, 'clean'), '--write-baseline', join(dir, 'baseline.json'), '--record', join(dir, 'clean', 'recording.json')], { env }),
-      cli([...base, '--no-baseline', '--faults', 'server-error=0.2,seed=1', '--out', join(dir, 'faulty'), '--record', join(dir, 'faulty', 'recording.json')], { env }),
+      cli(
+        [
+          ...base,
+          '--no-baseline',
+          '--out',
+          join(dir, 'clean'),
+          '--write-baseline',
+          join(dir, 'baseline.json'),
+          '--record',
+          join(dir, 'clean', 'recording.json'),
+        ],
+        { env },
+      ),
+      cli([...base, '--no-baseline', '--faults', 'server-error=0.2,seed=1', '--out', join(dir, 'faulty'), '--record', join(dir, 'faulty', 'recording.json')], {
+        env,
+      }),
       cli(['replay', join(dir, 'clean', 'report.json'), 'kms.aliases.alias-name-rules'], { env }),
     ];
     // Assert: the runs happened, and no sentinel is anywhere

@@ -28,6 +28,6 @@ it('takes several patterns, braces and ?, and narrows by every tag given', () =>
   expect(ids(['kms.aliases.alias-name-rule?'])).toEqual(['kms.aliases.alias-name-rules']);
   const fifo = ids(['sqs.*'], ['fifo']);
   expect(fifo.length).toBeGreaterThan(0);
-  for (const id of fifo) expect((all.find((c) => c.id === id)!.features as string[])).toContain('fifo');
+  for (const id of fifo) expect(all.find((c) => c.id === id)!.features as string[]).toContain('fifo');
   expect(ids(undefined, ['fifo', 'no-such-tag'])).toEqual([]);
 });

@@ -17,7 +17,10 @@ const PACKAGES = [
 /** The command and client names the SDK's own middleware context carries, without any request going out. */
 async function sdkNames(client: (typeof PACKAGES)[number][2], command: object): Promise<{ commandName?: string; clientName?: string }> {
   let seen = {};
-  const c = client as unknown as { middlewareStack: { add: (mw: unknown, o: object) => void; remove: (name: string) => void }; send: (c: object) => Promise<unknown> };
+  const c = client as unknown as {
+    middlewareStack: { add: (mw: unknown, o: object) => void; remove: (name: string) => void };
+    send: (c: object) => Promise<unknown>;
+  };
   c.middlewareStack.add(
     (_next: unknown, context: { commandName?: string; clientName?: string }) => async () => {
       seen = { commandName: context.commandName, clientName: context.clientName };
@@ -34,16 +37,19 @@ async function sdkNames(client: (typeof PACKAGES)[number][2], command: object): 
 }
 
 describe('operationOf', () => {
-  it.each(PACKAGES.map(([service, module, client]) => [service, module, client] as const))('names every %s command as the SDK does', async (service, module, client) => {
-    const commands = Object.entries(module).filter(([name, v]) => name.endsWith('Command') && name !== '$Command' && typeof v === 'function');
-    expect(commands.length).toBeGreaterThan(10);
-    for (const [name, Command] of commands) {
-      const command = new (Command as new (i: object) => object)({});
-      const { commandName, clientName } = await sdkNames(client, command);
-      expect([name, operationOf(command)]).toEqual([name, { service, op: commandName!.replace(/Command$/, '') }]);
-      expect(clientName).toBe(`${service.toUpperCase()}Client`);
-    }
-  });
+  it.each(PACKAGES.map(([service, module, client]) => [service, module, client] as const))(
+    'names every %s command as the SDK does',
+    async (service, module, client) => {
+      const commands = Object.entries(module).filter(([name, v]) => name.endsWith('Command') && name !== '$Command' && typeof v === 'function');
+      expect(commands.length).toBeGreaterThan(10);
+      for (const [name, Command] of commands) {
+        const command = new (Command as new (i: object) => object)({});
+        const { commandName, clientName } = await sdkNames(client, command);
+        expect([name, operationOf(command)]).toEqual([name, { service, op: commandName!.replace(/Command$/, '') }]);
+        expect(clientName).toBe(`${service.toUpperCase()}Client`);
+      }
+    },
+  );
 
   it('follows a subclass to the SDK command it extends, and refuses anything else', () => {
     class Traced extends SQS.SendMessageCommand {}
@@ -65,7 +71,14 @@ describe('Session.send', () => {
     expect(observed.ok && observed.value.Attributes?.QueueArn).toMatch(/^arn:aws:sqs:/);
     expect(s.steps.map(({ observed: o, ...step }) => ({ ...step, observed: { ok: o.ok, code: o.code } }))).toEqual([
       { op: 'CreateQueue', service: 'sqs', principal: 0, input: { QueueName: 'queue#0' }, expected: [{ ok: true }], observed: { ok: true } },
-      { op: 'SendMessage', service: 'sqs', principal: 1, input: { QueueUrl: 'queue#0', MessageBody: '' }, expected: [{ ok: false, code: 'MissingParameter' }], observed: { ok: false, code: 'MissingParameter' } },
+      {
+        op: 'SendMessage',
+        service: 'sqs',
+        principal: 1,
+        input: { QueueUrl: 'queue#0', MessageBody: '' },
+        expected: [{ ok: false, code: 'MissingParameter' }],
+        observed: { ok: false, code: 'MissingParameter' },
+      },
       { op: 'GetQueueAttributes', service: 'sqs', principal: 0, input: { QueueUrl: 'queue#0', AttributeNames: ['QueueArn'] }, observed: { ok: true } },
     ]);
   });

@@ -8,16 +8,33 @@ import { loadClauses } from '../src/spec-loader.js';
 const FACTS = parseFacts(['### SQS-3 Setting a KMS key together with SSE-SQS is rejected', '- **Behaviour:** …'].join('\n'));
 
 function clause(sources: Clause['sources']): Clause {
-  return defineClause({ id: 'sqs.x.y', title: 'A title', level: 'MUST', theme: 'configuration', sources, features: ['sqs'], generates: 'anything at all', arbitrary: undefined as never, check: async () => {} });
+  return defineClause({
+    id: 'sqs.x.y',
+    title: 'A title',
+    level: 'MUST',
+    theme: 'configuration',
+    sources,
+    features: ['sqs'],
+    generates: 'anything at all',
+    arbitrary: undefined as never,
+    check: async () => {},
+  });
 }
 
 describe('renderSpecMarkdown', () => {
   it("links a source to its fact's anchor with the fact's title, one line per fact with each page", () => {
-    const md = renderSpecMarkdown([clause([
-      { fact: 'SQS-3', url: 'https://example.com/a', evidence: 'OBS' },
-      { fact: 'SQS-3', url: 'https://example.com/b', evidence: 'DOC' },
-    ])], FACTS);
-    expect(md).toContain(`  - [SQS-3 Setting a KMS key together with SSE-SQS is rejected](${FACTS_LINK}#sqs-3-setting-a-kms-key-together-with-sse-sqs-is-rejected): [OBS](https://example.com/a), [DOC](https://example.com/b)\n`);
+    const md = renderSpecMarkdown(
+      [
+        clause([
+          { fact: 'SQS-3', url: 'https://example.com/a', evidence: 'OBS' },
+          { fact: 'SQS-3', url: 'https://example.com/b', evidence: 'DOC' },
+        ]),
+      ],
+      FACTS,
+    );
+    expect(md).toContain(
+      `  - [SQS-3 Setting a KMS key together with SSE-SQS is rejected](${FACTS_LINK}#sqs-3-setting-a-kms-key-together-with-sse-sqs-is-rejected): [OBS](https://example.com/a), [DOC](https://example.com/b)\n`,
+    );
   });
 
   it('names a fact that is not in the fact base instead of linking nowhere', () => {

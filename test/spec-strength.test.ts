@@ -3,7 +3,12 @@ import { expect, it } from 'vitest';
 import { renderSpecStrength, type StrykerMutant, type StrykerReport } from '../scripts/spec-strength.js';
 
 const mutant = (id: number, status: StrykerMutant['status'], statusReason?: string): StrykerMutant => ({
-  id: String(id), mutatorName: 'ConditionalExpression', replacement: 'true', location: { start: { line: 2, column: 1 } }, status, ...(statusReason ? { statusReason } : {}),
+  id: String(id),
+  mutatorName: 'ConditionalExpression',
+  replacement: 'true',
+  location: { start: { line: 2, column: 1 } },
+  status,
+  ...(statusReason ? { statusReason } : {}),
 });
 
 const report: StrykerReport = {
@@ -11,8 +16,14 @@ const report: StrykerReport = {
     'reference/sqs.ts': {
       source: 'a\nif (x) y();\n',
       mutants: [
-        mutant(1, 'Killed'), mutant(2, 'Killed'), mutant(3, 'Timeout'), mutant(4, 'Survived'), mutant(5, 'NoCoverage'),
-        mutant(6, 'Ignored', 'message: text only, clauses compare codes'), mutant(7, 'Ignored', 'equivalent: same loop bound'), mutant(8, 'CompileError'),
+        mutant(1, 'Killed'),
+        mutant(2, 'Killed'),
+        mutant(3, 'Timeout'),
+        mutant(4, 'Survived'),
+        mutant(5, 'NoCoverage'),
+        mutant(6, 'Ignored', 'message: text only, clauses compare codes'),
+        mutant(7, 'Ignored', 'equivalent: same loop bound'),
+        mutant(8, 'CompileError'),
       ],
     },
     'reference/cost.ts': { source: 'x\ny\n', mutants: [mutant(9, 'Survived'), mutant(10, 'Ignored', 'no kind given')] },

@@ -20,14 +20,24 @@ it('turns clauses into vitest tests: skipped with the reason, expected failures,
   const summary = join(mkdtempSync(join(tmpdir(), 'ssec-vitest-')), 'summary.json');
   const vitest = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
   // Act
-  const r = spawnSync(process.execPath, [vitest, 'run', '--config', 'test/vitest-fixture/vitest.config.ts', '--reporter=./test/vitest-fixture/summary-reporter.ts'], {
-    cwd: PACKAGE_ROOT, encoding: 'utf8', env: { ...process.env, SSE_VITEST_SUMMARY: summary, CI: 'true' }, timeout: 180_000, maxBuffer: 64 * 1024 * 1024,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--config', 'test/vitest-fixture/vitest.config.ts', '--reporter=./test/vitest-fixture/summary-reporter.ts'],
+    {
+      cwd: PACKAGE_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, SSE_VITEST_SUMMARY: summary, CI: 'true' },
+      timeout: 180_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   // Assert
   expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(1); // two tests are meant to fail
   const rows = JSON.parse(readFileSync(summary, 'utf8')) as TestOutcome[];
   const row = (suite: string, id: string) => rows.find((x) => x.name === `${suite} > ${id}`)!;
-  expect(rows.map((x) => x.name).sort()).toEqual(['baselined', 'kms-only', 'no-baseline', 'other-baseline'].flatMap((s) => [`${s} > kms.aliases.alias-name-rules`, `${s} > ${ID}`]).sort());
+  expect(rows.map((x) => x.name).sort()).toEqual(
+    ['baselined', 'kms-only', 'no-baseline', 'other-baseline'].flatMap((s) => [`${s} > kms.aliases.alias-name-rules`, `${s} > ${ID}`]).sort(),
+  );
   // A clause the target cannot observe is skipped, never passed, and says why.
   expect(row('kms-only', ID)).toMatchObject({ state: 'skipped', note: 'not observable: reference lacks Amazon SQS' });
   expect(row('kms-only', 'kms.aliases.alias-name-rules').state).toBe('passed');

@@ -29,5 +29,7 @@ export type CommandClass<I> = { readonly name: string } & (abstract new (input: 
 /** The calls of one command whose input has every field of `input` (deep equality), oldest first. */
 export function callsOf<I extends object>(calls: readonly RecordedCall[], command: CommandClass<I>, input?: Partial<I>): RecordedCall<I>[] {
   const operation = command.name.replace(/Command$/, '');
-  return calls.filter((c) => c.operation === operation && (!input || Object.entries(input).every(([k, v]) => isDeepStrictEqual(c.input[k], v)))) as unknown as RecordedCall<I>[];
+  return calls.filter(
+    (c) => c.operation === operation && (!input || Object.entries(input).every(([k, v]) => isDeepStrictEqual(c.input[k], v))),
+  ) as unknown as RecordedCall<I>[];
 }

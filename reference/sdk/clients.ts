@@ -78,7 +78,8 @@ export function attachReferenceModel(clients: StackClient | readonly StackClient
   const principal = options.principal ?? 'arn:aws:iam::123456789012:user/reference-user';
   for (const client of Array.isArray(clients) ? clients : [clients as StackClient]) {
     const service = SERVICE_IDS[client.config?.serviceId ?? ''];
-    if (!service) throw new TypeError(`attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not ${client.config?.serviceId ?? 'this object'}`);
+    if (!service)
+      throw new TypeError(`attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not ${client.config?.serviceId ?? 'this object'}`);
     answerWithModel(client, service, model, principal);
   }
   return model;
@@ -97,7 +98,13 @@ export function answerWithModel(client: StackClient, service: Service, model: Re
     const call: RecordedCall = { at: model.clock.now(), service, operation: op, principal, input, ok: true };
     model.calls.push(call);
     try {
-      if (!handler) throw new ModelError(service, 'NotImplementedByReferenceModel', `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`, 501);
+      if (!handler)
+        throw new ModelError(
+          service,
+          'NotImplementedByReferenceModel',
+          `The reference model does not implement ${service.toUpperCase()} ${op || context.commandName}.`,
+          501,
+        );
       const output = handler(model, { caller: principal }, input as never);
       call.output = output as Record<string, unknown>;
       return { output: { $metadata, ...output }, response: {} };
@@ -116,9 +123,7 @@ function sdkError(service: Service, e: ModelError, $metadata: Record<string, unk
   const Base = BASES[service] as unknown as new (o: Record<string, unknown>) => Error;
   const Ctor = MODULES[service][e.name] as (new (o: Record<string, unknown>) => Error) | undefined;
   const modelled = typeof Ctor === 'function' && Ctor.prototype instanceof Base;
-  const err = modelled
-    ? new Ctor({ $metadata, message: e.message })
-    : new Base({ name: e.name, $fault: e.fault, $metadata, message: e.message });
+  const err = modelled ? new Ctor({ $metadata, message: e.message }) : new Base({ name: e.name, $fault: e.fault, $metadata, message: e.message });
   if (service === 'sqs') {
     // As the SDK decorates awsQueryCompatible errors: the legacy code in Code / Error.Code.
     Object.assign(err, { Code: e.queryCode, Type: 'Sender', Error: { Code: e.queryCode, Type: 'Sender', Message: e.message } });

@@ -38,7 +38,11 @@ function required<I, K extends keyof I & string>(service: Service, input: I, nam
   const err: Record<Service, () => ModelError> = {
     sqs: () => sqsError('MissingParameter', `The request must contain the parameter ${name}.`),
     sns: () => snsError('InvalidParameterException', `Invalid parameter: ${name} Reason: no value for required parameter`),
-    kms: () => kmsError('ValidationException', `1 validation error detected: Value null at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`),
+    kms: () =>
+      kmsError(
+        'ValidationException',
+        `1 validation error detected: Value null at '${name[0]!.toLowerCase()}${name.slice(1)}' failed to satisfy constraint: Member must not be null`,
+      ),
   };
   throw err[service]();
 }
@@ -95,7 +99,8 @@ export const KMS_HANDLERS: Handlers<typeof KMS> = {
     const all = m.kms.listAliases(c, i.KeyId).map(aliasEntry);
     const start = i.Marker ? Number(i.Marker) : 0;
     const limit = i.Limit ?? 50;
-    if (!Number.isInteger(start) || start < 0) throw kmsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.');
+    if (!Number.isInteger(start) || start < 0)
+      throw kmsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.');
     const page = all.slice(start, start + limit);
     const truncated = start + limit < all.length;
     return { Aliases: page, Truncated: truncated, ...(truncated ? { NextMarker: String(start + limit) } : {}) };

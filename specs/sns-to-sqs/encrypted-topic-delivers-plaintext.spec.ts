@@ -37,14 +37,17 @@ export const clause = defineClause({
     const url = await createSubscribedQueue(s, topic, { attributes: sseAttributes(queueMode), subscription: { RawMessageDelivery: String(raw) } });
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
-    await s.send(new PublishCommand({ TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) }));
+    await s.send(
+      new PublishCommand({ TopicArn: topic, Message: body, ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) }),
+    );
     const got = await receiveDelivered(s, { QueueUrl: url, MessageAttributeNames: ['All'] }, 1);
     // Assert
     const m = got[0];
     s.check(got.length === 1, 'Messages', '1 message', got.length);
     if (raw) {
       s.check(m!.Body === body, 'Body', body, m!.Body);
-      for (const [k, v] of Object.entries(attributes)) s.check(m!.MessageAttributes?.[k]?.StringValue === v.StringValue, `MessageAttributes.${k}`, v.StringValue, m!.MessageAttributes?.[k]?.StringValue);
+      for (const [k, v] of Object.entries(attributes))
+        s.check(m!.MessageAttributes?.[k]?.StringValue === v.StringValue, `MessageAttributes.${k}`, v.StringValue, m!.MessageAttributes?.[k]?.StringValue);
     } else {
       let env: { Message?: string; Subject?: string; MessageAttributes?: Record<string, { Value?: string }> } = {};
       try {
@@ -54,7 +57,8 @@ export const clause = defineClause({
       }
       s.check(env.Message === body, 'Message', body, env.Message);
       if (subject) s.check(env.Subject === subject, 'Subject', subject, env.Subject);
-      for (const [k, v] of Object.entries(attributes)) s.check(env.MessageAttributes?.[k]?.Value === v.StringValue, `MessageAttributes.${k}`, v.StringValue, env.MessageAttributes?.[k]?.Value);
+      for (const [k, v] of Object.entries(attributes))
+        s.check(env.MessageAttributes?.[k]?.Value === v.StringValue, `MessageAttributes.${k}`, v.StringValue, env.MessageAttributes?.[k]?.Value);
     }
   },
 });

@@ -15,8 +15,16 @@ import type { QueueMode } from '../../src/arbitraries/queues.js';
 import { allowSnsToUseKey, createKey, createSubscribedQueue, createTopic, receiveDelivered, sseAttributes } from '../../src/steps.js';
 
 interface Envelope {
-  Type?: unknown; MessageId?: unknown; TopicArn?: unknown; Subject?: unknown; Message?: unknown; Timestamp?: unknown;
-  SignatureVersion?: unknown; Signature?: unknown; SigningCertURL?: unknown; UnsubscribeURL?: unknown;
+  Type?: unknown;
+  MessageId?: unknown;
+  TopicArn?: unknown;
+  Subject?: unknown;
+  Message?: unknown;
+  Timestamp?: unknown;
+  SignatureVersion?: unknown;
+  Signature?: unknown;
+  SigningCertURL?: unknown;
+  UnsubscribeURL?: unknown;
   MessageAttributes?: Record<string, { Type?: unknown; Value?: unknown }>;
 }
 
@@ -50,7 +58,14 @@ export const clause = defineClause({
     const url = await createSubscribedQueue(s, topic, { attributes: sseAttributes(mode, key?.keyId), subscription: { RawMessageDelivery: 'false' } });
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
-    const { MessageId } = await s.send(new PublishCommand({ TopicArn: topic, Message: 'enveloped', ...(subject ? { Subject: subject } : {}), ...(withAttrs ? { MessageAttributes: attributes } : {}) }));
+    const { MessageId } = await s.send(
+      new PublishCommand({
+        TopicArn: topic,
+        Message: 'enveloped',
+        ...(subject ? { Subject: subject } : {}),
+        ...(withAttrs ? { MessageAttributes: attributes } : {}),
+      }),
+    );
     const got = await receiveDelivered(s, { QueueUrl: url }, 1);
     // Assert
     s.check(got.length === 1, 'Messages', '1 message', got.length);
@@ -66,7 +81,8 @@ export const clause = defineClause({
     s.check(env.Message === 'enveloped', 'Message', 'enveloped', env.Message);
     s.check(env.Subject === subject, 'Subject', subject, env.Subject);
     s.check(typeof env.Timestamp === 'string' && ISO_UTC.test(env.Timestamp), 'Timestamp', '(ISO 8601, UTC)', env.Timestamp);
-    for (const f of ['SignatureVersion', 'Signature', 'SigningCertURL', 'UnsubscribeURL'] as const) s.check(typeof env[f] === 'string' && env[f] !== '', f, '(present)', env[f]);
+    for (const f of ['SignatureVersion', 'Signature', 'SigningCertURL', 'UnsubscribeURL'] as const)
+      s.check(typeof env[f] === 'string' && env[f] !== '', f, '(present)', env[f]);
     const expected = Object.fromEntries(Object.entries(attributes).map(([k, v]) => [k, { Type: v.DataType, Value: v.StringValue }]));
     const observed = Object.fromEntries(Object.entries(env.MessageAttributes ?? {}).map(([k, v]) => [k, { Type: v.Type, Value: v.Value }]));
     s.check(JSON.stringify(sorted(observed)) === JSON.stringify(sorted(expected)), 'MessageAttributes', expected, env.MessageAttributes ?? {});

@@ -28,7 +28,10 @@ export const clause = defineClause({
   }),
   check: async (s, { accepted, published }) => {
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns' });
-    const url = await createSubscribedQueue(s, topic, { attributes: { SqsManagedSseEnabled: 'false' }, subscription: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ color: accepted }) } });
+    const url = await createSubscribedQueue(s, topic, {
+      attributes: { SqsManagedSseEnabled: 'false' },
+      subscription: { RawMessageDelivery: 'true', FilterPolicy: JSON.stringify({ color: accepted }) },
+    });
     for (const [i, color] of published.entries()) {
       await s.send(new PublishCommand({ TopicArn: topic, Message: `${i}:${color}`, MessageAttributes: { color: { DataType: 'String', StringValue: color } } }));
     }

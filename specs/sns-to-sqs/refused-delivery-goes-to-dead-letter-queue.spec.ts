@@ -26,7 +26,11 @@ export const clause = defineClause({
   ],
   features: ['sns', 'sns-to-sqs', 'sse-kms', 'aws-managed-keys'],
   generates: 'queues on alias/aws/sqs or a key that does not allow SNS × unencrypted or SSE-SQS dead-letter queues × raw or enveloped delivery',
-  arbitrary: fc.record({ refusing: fc.constantFrom<Refusing>('aws-managed', 'cmk-not-allowing-sns'), dlqMode: fc.constantFrom('none' as const, 'sse-sqs' as const), raw: fc.boolean() }),
+  arbitrary: fc.record({
+    refusing: fc.constantFrom<Refusing>('aws-managed', 'cmk-not-allowing-sns'),
+    dlqMode: fc.constantFrom('none' as const, 'sse-sqs' as const),
+    raw: fc.boolean(),
+  }),
   examples: [
     { refusing: 'aws-managed' as Refusing, dlqMode: 'none' as const, raw: true },
     { refusing: 'cmk-not-allowing-sns' as Refusing, dlqMode: 'sse-sqs' as const, raw: false },

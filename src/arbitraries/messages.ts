@@ -5,17 +5,22 @@ import fc from 'fast-check';
 export const VALID_SQS_BODY = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
 
 /** Bodies from one character to a few hundred, ASCII, any valid unicode (astral planes included) and JSON-looking text. */
-export const bodyArb: fc.Arbitrary<string> = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 40 }),
-  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-  fc.json({ maxDepth: 2 }),
-  fc.constantFrom('x', ' ', '\t\n\r', '😀', '{"Type":"Notification"}', 'a'.repeat(300)),
-).filter((b) => VALID_SQS_BODY.test(b));
+export const bodyArb: fc.Arbitrary<string> = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+    fc.json({ maxDepth: 2 }),
+    fc.constantFrom('x', ' ', '\t\n\r', '😀', '{"Type":"Notification"}', 'a'.repeat(300)),
+  )
+  .filter((b) => VALID_SQS_BODY.test(b));
 
 const attrName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const attrValue = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 16 }).filter((v) => VALID_SQS_BODY.test(v)).map((v) => ({ DataType: 'String', StringValue: v })),
+  fc
+    .string({ minLength: 1, maxLength: 16 })
+    .filter((v) => VALID_SQS_BODY.test(v))
+    .map((v) => ({ DataType: 'String', StringValue: v })),
   fc.integer({ min: -1_000_000, max: 1_000_000 }).map((n) => ({ DataType: 'Number', StringValue: String(n) })),
 );
 
@@ -23,4 +28,8 @@ export type MessageAttributes = Record<string, { DataType: string; StringValue: 
 export const messageAttributesArb: fc.Arbitrary<MessageAttributes> = fc.dictionary(attrName, attrValue, { minKeys: 0, maxKeys: 4 });
 
 /** SNS subjects: printable ASCII, 1 to 99 characters (a subject must be shorter than 100). */
-export const subjectArb = fc.string({ unit: fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))), minLength: 1, maxLength: 99 });
+export const subjectArb = fc.string({
+  unit: fc.constantFrom(...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i))),
+  minLength: 1,
+  maxLength: 99,
+});

@@ -6,10 +6,7 @@ export const QUEUE_MODES: readonly QueueMode[] = ['none', 'sse-sqs', 'sse-kms'];
 export const queueModeArb = fc.constantFrom<QueueMode>(...QUEUE_MODES);
 
 /** KmsDataKeyReusePeriodSeconds: the boundaries of 60..86,400 and anything else (SQS-8). */
-export const reusePeriodArb = fc.oneof(
-  fc.constantFrom(59, 60, 61, 300, 86_399, 86_400, 86_401),
-  fc.integer({ min: -100, max: 200_000 }),
-);
+export const reusePeriodArb = fc.oneof(fc.constantFrom(59, 60, 61, 300, 86_399, 86_400, 86_401), fc.integer({ min: -100, max: 200_000 }));
 
 /** Strings a user might put into KmsMasterKeyId: real identifier shapes and arbitrary text (SQS-6, SQS-7, SNS-5). */
 export const keyIdStringArb = fc.oneof(

@@ -23,7 +23,11 @@ function verdictLines(clause: Clause, reports: Report[]): string[] {
     const t = m.create(m.matrix);
     const missing = requirementsOf(clause).filter((r) => !meets(t, r));
     const known = m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline)[clause.id] : undefined;
-    const verdict = missing.length ? `not observable (needs ${missing.map(describeRequirement).join(', ')})` : known ? `known deviation since ${known.since}: ${known.reason}` : 'pass';
+    const verdict = missing.length
+      ? `not observable (needs ${missing.map(describeRequirement).join(', ')})`
+      : known
+        ? `known deviation since ${known.since}: ${known.reason}`
+        : 'pass';
     lines.push(`  ${name.padEnd(11)} ${verdict}`);
   }
   return lines;

@@ -4,11 +4,20 @@ import { abbreviate } from '../abbreviate.js';
 import type { Step } from '../session.js';
 import { observedText, stepText } from '../reports/step-text.js';
 
-const MARK: Record<string, string> = { 'pass': 'PASS ', 'fail': 'FAIL ', 'expected-fail': 'XFAIL', 'unexpected-pass': 'XPASS', 'not-observable': 'N/O  ', 'error': 'ERROR' };
+const MARK: Record<string, string> = {
+  pass: 'PASS ',
+  fail: 'FAIL ',
+  'expected-fail': 'XFAIL',
+  'unexpected-pass': 'XPASS',
+  'not-observable': 'N/O  ',
+  error: 'ERROR',
+};
 
 export function clauseLine(r: ClauseResult, i: number, total: number): string {
   const others = (r.deviations ?? []).filter((d) => d.counterexample !== r.counterexample);
-  const also = others.map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} ${d.counterexample.steps.length === 1 ? "step" : "steps"})`).join('');
+  const also = others
+    .map((d) => `\n        also: ${d.signature} (counterexample: ${d.counterexample.steps.length} ${d.counterexample.steps.length === 1 ? 'step' : 'steps'})`)
+    .join('');
   const why = r.verdict === 'pass' ? '' : `\n        ${abbreviate(r.reason ?? '', 1_500)}${also}`;
   return `[${String(i + 1).padStart(String(total).length)}/${total}] ${MARK[r.verdict]} ${r.id} (${r.runs} runs, ${r.durationMs} ms)${why}`;
 }
@@ -35,10 +44,16 @@ export function renderConsoleSummary(report: Report): string {
     lines.push('', `Counterexample for ${r.id} (seed ${r.counterexample!.seed}, path ${r.counterexample!.path}):`);
     lines.push(...r.counterexample!.steps.map(stepLine));
     const deviations = r.deviations ?? [{ signature: r.reason ?? '', counterexample: r.counterexample! }];
-    for (const d of deviations) lines.push(`  ${deviations.length > 1 ? `${d.signature}\n    ` : ''}replay: ${replayCommand(r.id, d.counterexample, report.target)}`);
+    for (const d of deviations)
+      lines.push(`  ${deviations.length > 1 ? `${d.signature}\n    ` : ''}replay: ${replayCommand(r.id, d.counterexample, report.target)}`);
   }
   const s = report.summary;
-  lines.push('', `target ${report.target.name}${report.target.unavailable ? ` UNAVAILABLE: ${report.target.unavailable}` : ''} · seed ${report.seed} · ${report.durationMs} ms`);
-  lines.push(`${s.pass} passed, ${s.fail} failed, ${s['expected-fail']} expected failures, ${s['unexpected-pass']} unexpected passes, ${s['not-observable']} not observable, ${s.error} errors`);
+  lines.push(
+    '',
+    `target ${report.target.name}${report.target.unavailable ? ` UNAVAILABLE: ${report.target.unavailable}` : ''} · seed ${report.seed} · ${report.durationMs} ms`,
+  );
+  lines.push(
+    `${s.pass} passed, ${s.fail} failed, ${s['expected-fail']} expected failures, ${s['unexpected-pass']} unexpected passes, ${s['not-observable']} not observable, ${s.error} errors`,
+  );
   return lines.join('\n');
 }

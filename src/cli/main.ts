@@ -7,7 +7,10 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
-if (NODE_MAJOR < 22) process.stderr.write(`sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`);
+if (NODE_MAJOR < 22)
+  process.stderr.write(
+    `sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`,
+  );
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
@@ -52,11 +55,13 @@ const EXIT_WRITE_FAILED = 4;
 const EXIT_LEFTOVERS = 5;
 
 /** A decimal integer in [min, max] (no hex, exponents, blanks or fractions). */
-const integer = (name: string, min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
-  const n = /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
-};
+const integer =
+  (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (v: string) => {
+    const n = /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
 /** fast-check seeds are 32-bit: a larger one would silently run as another seed. */
 const MAX_SEED = 0xffff_ffff;
 const MAX_RUNS = 10_000;
@@ -77,7 +82,16 @@ program
     const clauses = await loadClauses();
     if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses, readFacts()));
     if (o.format === 'json') {
-      const plain = clauses.map(({ id, title, level, theme, sources, features, requires, generates }) => ({ id, title, level, theme, sources, features, requires: requires ?? [], generates }));
+      const plain = clauses.map(({ id, title, level, theme, sources, features, requires, generates }) => ({
+        id,
+        title,
+        level,
+        theme,
+        sources,
+        features,
+        requires: requires ?? [],
+        generates,
+      }));
       return void process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
     }
     for (const c of clauses) process.stdout.write(`${c.level.padEnd(8)} ${c.id}\n         ${c.title}\n`);
@@ -93,7 +107,10 @@ program
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
   .option('--real-time-windows', 'emulators: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
-  .option('--faults <spec>', 'inject faults into the target\'s requests, e.g. server-error=0.2,throttle=0.1,reset=0.05,truncate=0.05,latency=2000,silent-after=40,seed=1 (test-targets/faulty/)')
+  .option(
+    '--faults <spec>',
+    "inject faults into the target's requests, e.g. server-error=0.2,throttle=0.1,reset=0.05,truncate=0.05,latency=2000,silent-after=40,seed=1 (test-targets/faulty/)",
+  )
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
@@ -138,7 +155,15 @@ program
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    const recorder = o.record ? new Recorder(target, { ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}), ...(o.region ? { region: o.region } : {}), seed: o.seed, runs: o.runs ?? target.defaultRuns, clauses: clauses.map((c) => c.id) }) : undefined;
+    const recorder = o.record
+      ? new Recorder(target, {
+          ...(targetModule(o.target).version ? { version: targetModule(o.target).version! } : {}),
+          ...(o.region ? { region: o.region } : {}),
+          seed: o.seed,
+          runs: o.runs ?? target.defaultRuns,
+          clauses: clauses.map((c) => c.id),
+        })
+      : undefined;
     const report = await runConformance(target, {
       signal: interrupt.signal,
       clauses,
@@ -160,23 +185,50 @@ program
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
     if (recorder) attemptWrite(`the recording ${o.record}`, () => recorder.write(o.record!));
-    if (o.writeBaseline) attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)))));
+    if (o.writeBaseline)
+      attemptWrite(`the baseline ${o.writeBaseline}`, () =>
+        writeBaseline(
+          o.writeBaseline!,
+          baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r))),
+        ),
+      );
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
     // Cleanup failures on a real account are never dropped: one line each (exit code 5 when nothing else failed).
-    for (const l of report.leftovers ?? []) process.stderr.write(`sse-conformance: left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it\n`);
+    for (const l of report.leftovers ?? [])
+      process.stderr.write(
+        `sse-conformance: left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it\n`,
+      );
     process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);
     if (signalled) {
       const done = report.clauses.filter((c) => !c.reason?.startsWith('not run: the run was interrupted')).length;
-      process.stderr.write(`sse-conformance: interrupted by ${signalled}: ${done} of ${report.clauses.length} clauses finished${o.out ? `; partial report in ${o.out}` : ''}\n`);
+      process.stderr.write(
+        `sse-conformance: interrupted by ${signalled}: ${done} of ${report.clauses.length} clauses finished${o.out ? `; partial report in ${o.out}` : ''}\n`,
+      );
       process.exitCode = 128 + (signalled === 'SIGINT' ? 2 : 15);
     }
   });
 
 interface RunFlags {
-  target: string; endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; config?: string; clause?: string[]; tag?: string[];
-  faults?: string; runs?: number; seed: number; shard?: string; format: string; out?: string; baseline?: string | false; writeBaseline?: string;
-  record?: string; recording?: string;
+  target: string;
+  endpoint?: string;
+  reset?: boolean;
+  region?: string;
+  allowAccount?: string[];
+  realTimeWindows?: boolean;
+  config?: string;
+  clause?: string[];
+  tag?: string[];
+  faults?: string;
+  runs?: number;
+  seed: number;
+  shard?: string;
+  format: string;
+  out?: string;
+  baseline?: string | false;
+  writeBaseline?: string;
+  record?: string;
+  recording?: string;
 }
 
 /** Settings from the config file, unless the same setting was given on the command line. */
@@ -218,7 +270,9 @@ program
 
 program
   .command('diff <a> <b>')
-  .description('what changed from report A to report B (a target over time, or two targets): verdicts, and deviations gained and lost by signature; exit 1 when B has a deviation A does not')
+  .description(
+    'what changed from report A to report B (a target over time, or two targets): verdicts, and deviations gained and lost by signature; exit 1 when B has a deviation A does not',
+  )
   .addOption(new Option('--format <format>', 'output format').choices(['console', 'markdown']).default('console'))
   .action((a: string, b: string, o: { format: string }) => {
     const d = diffReports(readReport(a), readReport(b));
@@ -249,7 +303,7 @@ program
   .command('replay <clause-or-report> [clause-id]')
   .description(
     "re-run a counterexample exactly (the same generated input): `replay CLAUSE --seed S --path P`, as a run's console prints it, " +
-      "or `replay REPORT.json CLAUSE` (its first deviation, or --deviation N)",
+      'or `replay REPORT.json CLAUSE` (its first deviation, or --deviation N)',
   )
   .option('--seed <n>', "the clause's own seed, as the counterexample shows it", integer('--seed', 0, MAX_SEED))
   .option('--path <path>', "fast-check's path to the counterexample, e.g. 3:1:0")
@@ -258,51 +312,70 @@ program
   .option('--endpoint <url>', 'an emulator already running at this URL')
   .addOption(new Option('--emit <kind>', 'also write a standalone reproduction: a Node script (node) or AWS CLI calls (aws-cli)').choices([...EMITTERS]))
   .option('--out <file>', 'with --emit: write the script to this file (default: standard output, the replay then goes to standard error)')
-  .action(async (first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string; emit?: Emitter; out?: string }) => {
-    if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
-    const { id, seed, path, targetName } = replaySource(first, second, o);
-    const clause = await findClause(id);
-    const target = makeTarget(o.target ?? targetName, targetOptions(o));
-    if (!(await startOrExit3(target))) return;
-    try {
-      const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
-      const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
-      process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
-      // Without --out the script owns standard output, so that it can be redirected as it is.
-      if (!o.emit) return void process.stdout.write(replayed);
-      (o.out ? process.stdout : process.stderr).write(replayed);
-      if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.recording) {
-        return void process.stderr.write(`sse-conformance: no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})\n`);
-      }
-      let reproduction;
+  .action(
+    async (
+      first: string,
+      second: string | undefined,
+      o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string; emit?: Emitter; out?: string },
+    ) => {
+      if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
+      const { id, seed, path, targetName } = replaySource(first, second, o);
+      const clause = await findClause(id);
+      const target = makeTarget(o.target ?? targetName, targetOptions(o));
+      if (!(await startOrExit3(target))) return;
       try {
-        reproduction = toReproduction(clause, { seed, path, target: { name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}) }, recording: result.recording });
-      } catch (e) {
-        if (!(e instanceof NotReproducibleError)) throw e;
-        return void process.stderr.write(`sse-conformance: no reproduction written: ${e.message}\n`);
+        const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
+        const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
+        process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
+        // Without --out the script owns standard output, so that it can be redirected as it is.
+        if (!o.emit) return void process.stdout.write(replayed);
+        (o.out ? process.stdout : process.stderr).write(replayed);
+        if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.recording) {
+          return void process.stderr.write(`sse-conformance: no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})\n`);
+        }
+        let reproduction: ReturnType<typeof toReproduction>;
+        try {
+          reproduction = toReproduction(clause, {
+            seed,
+            path,
+            target: { name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
+            recording: result.recording,
+          });
+        } catch (e) {
+          if (!(e instanceof NotReproducibleError)) throw e;
+          return void process.stderr.write(`sse-conformance: no reproduction written: ${e.message}\n`);
+        }
+        const script = emit(o.emit, reproduction, { endpoint: defaultEndpoint(o.endpoint) });
+        if (!o.out) return void process.stdout.write(script);
+        try {
+          writeFileSync(o.out, script, { mode: 0o755 });
+          process.stdout.write(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
+        } catch (e) {
+          process.stderr.write(
+            `sse-conformance: could not write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`.replace(/ +/g, ' '),
+          );
+          process.exitCode = EXIT_WRITE_FAILED;
+        }
+      } finally {
+        await target.dispose();
       }
-      const script = emit(o.emit, reproduction, { endpoint: defaultEndpoint(o.endpoint) });
-      if (!o.out) return void process.stdout.write(script);
-      try {
-        writeFileSync(o.out, script, { mode: 0o755 });
-        process.stdout.write(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
-      } catch (e) {
-        process.stderr.write(`sse-conformance: could not write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`.replace(/ +/g, ' '));
-        process.exitCode = EXIT_WRITE_FAILED;
-      }
-    } finally {
-      await target.dispose();
-    }
-  });
+    },
+  );
 
 /** What to replay: a clause with --seed and --path, or a counterexample of a JSON report. */
-function replaySource(first: string, second: string | undefined, o: { seed?: number; path?: string; deviation?: number }): { id: string; seed: number; path: string; targetName: string } {
+function replaySource(
+  first: string,
+  second: string | undefined,
+  o: { seed?: number; path?: string; deviation?: number },
+): { id: string; seed: number; path: string; targetName: string } {
   if (second === undefined) {
-    if (o.seed === undefined || o.path === undefined) throw new UsageError('replay CLAUSE needs --seed and --path (as a run prints them), or give a JSON report: replay REPORT.json CLAUSE');
+    if (o.seed === undefined || o.path === undefined)
+      throw new UsageError('replay CLAUSE needs --seed and --path (as a run prints them), or give a JSON report: replay REPORT.json CLAUSE');
     if (!/^\d+(:\d+)*$/.test(o.path)) throw new UsageError(`--path must look like 3:1:0, got "${o.path}"`);
     return { id: first, seed: o.seed, path: o.path, targetName: 'reference' };
   }
-  if (o.seed !== undefined || o.path !== undefined) throw new UsageError('--seed and --path replay a clause without a report: give either a report or --seed and --path, not both');
+  if (o.seed !== undefined || o.path !== undefined)
+    throw new UsageError('--seed and --path replay a clause without a report: give either a report or --seed and --path, not both');
   const report = readReport(first);
   const entry = report.clauses.find((c) => c.id === second);
   if (!entry) throw new UsageError(`clause "${second}" is not in ${first}`);
@@ -323,7 +396,8 @@ program
   .requiredOption('--producers <n>', 'publishing or producing principals P', integer('--producers', 0))
   .option('--consumers <n>', 'SQS consuming principals C', integer('--consumers', 0))
   .action((o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }) => {
-    if (o.service === 'sqs' && o.reuse !== undefined && (o.reuse < 60 || o.reuse > 86_400)) throw new UsageError('--reuse must be between 60 and 86400 seconds (SQS-8)');
+    if (o.service === 'sqs' && o.reuse !== undefined && (o.reuse < 60 || o.reuse > 86_400))
+      throw new UsageError('--reuse must be between 60 and 86400 seconds (SQS-8)');
     try {
       process.stdout.write(estimateKmsCost(o) + '\n');
     } catch (e) {
@@ -346,11 +420,15 @@ program
     const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
     const n = r.failures.length;
-    process.stdout.write(`${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`);
+    process.stdout.write(
+      `${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`,
+    );
     for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
     for (const k of r.inUse) {
       const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
-      process.stdout.write(`in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`);
+      process.stdout.write(
+        `in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`,
+      );
     }
     // A failure to delete is never dropped: one line each, and exit code 5 (something is left behind).
     for (const f of r.failures) process.stderr.write(`sse-conformance: sweep could not remove ${f.resource}: ${abbreviate(f.reason)}\n`);
@@ -403,7 +481,16 @@ try {
   } else if (e instanceof MissingPackageError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 3; // like any target that cannot be started
-  } else if (e instanceof UsageError || e instanceof ReportFileError || e instanceof TargetUsageError || e instanceof BaselineFileError || e instanceof EndpointSpecError || e instanceof ConfigError || e instanceof FaultSpecError || e instanceof RecordingFileError) {
+  } else if (
+    e instanceof UsageError ||
+    e instanceof ReportFileError ||
+    e instanceof TargetUsageError ||
+    e instanceof BaselineFileError ||
+    e instanceof EndpointSpecError ||
+    e instanceof ConfigError ||
+    e instanceof FaultSpecError ||
+    e instanceof RecordingFileError
+  ) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = 2;
   } else {

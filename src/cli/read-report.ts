@@ -14,13 +14,17 @@ export function readReport(file: string): Report {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new ReportFileError(`cannot read report ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : `not JSON (${err.message})`}`);
+    throw new ReportFileError(
+      `cannot read report ${file}: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'it is a folder' : `not JSON (${err.message})`}`,
+    );
   }
   const parsed = ReportSchema.safeParse(raw, { error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : undefined) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const what = issue.message.replace(/^Invalid (input|option): /, '').replace(/\s+/g, ' ');
-    throw new ReportFileError(`cannot read report ${file}: not an sse-conformance JSON report: ${issuePath(issue.path)}: ${what} (run … --format json, or report.json from --out)`);
+    throw new ReportFileError(
+      `cannot read report ${file}: not an sse-conformance JSON report: ${issuePath(issue.path)}: ${what} (run … --format json, or report.json from --out)`,
+    );
   }
   // The file as written, not zod's copy: that would drop fields a newer version added (which `report` passes on).
   return raw as Report;

@@ -41,15 +41,21 @@ const counts = (clauses: Clause[], t: MatrixTarget) => {
 };
 
 /** The README's target table: every target, how it runs, and (in the matrix) what CI establishes. */
-export function renderTargetTable(clauses: Clause[], targets: (MatrixTarget & { description: string })[], outside: { name: string; description: string; why: string }[]): string {
+export function renderTargetTable(
+  clauses: Clause[],
+  targets: (MatrixTarget & { description: string })[],
+  outside: { name: string; description: string; why: string }[],
+): string {
   const rows = [
     '| target | how | version | result (CI re-checks it on every change) |',
     '|---|---|---|---|',
     ...targets.map((t) => {
       const c = counts(clauses, t);
-      const result = (t.measured ? `measured once outside CI on ${t.measured.date}, not re-checked: ` : '') + (c.fail === 0 && c.notObservable === 0 && c.error === 0
-        ? `passes all ${c.pass} clauses`
-        : `${c.pass} pass, ${c.fail} fail (${c.deviations} ${t.measured ? '' : 'known '}deviations), ${c.notObservable} not observable${c.error ? `, ${c.error} ${c.error === 1 ? 'error' : 'errors'} (the target faults)` : ''}`);
+      const result =
+        (t.measured ? `measured once outside CI on ${t.measured.date}, not re-checked: ` : '') +
+        (c.fail === 0 && c.notObservable === 0 && c.error === 0
+          ? `passes all ${c.pass} clauses`
+          : `${c.pass} pass, ${c.fail} fail (${c.deviations} ${t.measured ? '' : 'known '}deviations), ${c.notObservable} not observable${c.error ? `, ${c.error} ${c.error === 1 ? 'error' : 'errors'} (the target faults)` : ''}`);
       return `| \`${t.name}\` | ${escapeCell(t.description)} | ${t.version ?? '—'} | ${result} |`;
     }),
     ...outside.map((o) => `| \`${o.name}\` | ${escapeCell(o.description)} | — | not in the matrix: ${escapeCell(o.why)} |`),
@@ -71,10 +77,12 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     'lacks what the clause needs to observe anything, or observed nothing on the run that wrote its baseline; never counted as a',
     'pass. "error" is a target fault (say, HTTP 500 for an input AWS refuses with 400): never a deviation, never a pass. CI runs the emulators with',
     'real-time windows on (`--real-time-windows`: one wait of about two minutes for the data-key reuse clause).',
-    ...(targets.some((t) => t.measured) ? [
-      'A column marked "measured outside CI" is different: one run recorded by hand on the date it names (its report and a',
-      'record of how it was made are in `docs/measured/`), shown as that run found it; CI cannot run that target and never re-checks it.',
-    ] : []),
+    ...(targets.some((t) => t.measured)
+      ? [
+          'A column marked "measured outside CI" is different: one run recorded by hand on the date it names (its report and a',
+          'record of how it was made are in `docs/measured/`), shown as that run found it; CI cannot run that target and never re-checks it.',
+        ]
+      : []),
     '',
     '| target | version | pass | fail | known deviations in them | not observable | error (target faults) |',
     '|---|---|---|---|---|---|---|',
@@ -101,7 +109,10 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     out.push(`| ${theme} | ${inTheme.length} | ${cells.join(' | ')} |`);
   }
   for (const t of targets.filter((x) => x.measured)) {
-    out.push('', `Measured outside CI: **${t.name} ${t.version ?? ''}** on ${t.measured!.date}, \`${t.measured!.command}\`. ${t.measured!.how} The report: [${t.measured!.report}](${t.measured!.report}), its record: [${t.measured!.record}](${t.measured!.record}).${t.measured!.reproductions.map((r) => ` A standalone reproduction of ${r.clause} (\`replay … --emit node\`, run against that ${t.name}): [${r.file}](${r.file}).`).join('')}`);
+    out.push(
+      '',
+      `Measured outside CI: **${t.name} ${t.version ?? ''}** on ${t.measured!.date}, \`${t.measured!.command}\`. ${t.measured!.how} The report: [${t.measured!.report}](${t.measured!.report}), its record: [${t.measured!.record}](${t.measured!.record}).${t.measured!.reproductions.map((r) => ` A standalone reproduction of ${r.clause} (\`replay … --emit node\`, run against that ${t.name}): [${r.file}](${r.file}).`).join('')}`,
+    );
   }
   out.push('', `| clause | ${targets.map((t) => (t.version ? `${t.name} ${label(t)}` : t.name)).join(' | ')} |`, `|---|${targets.map(() => '---').join('|')}|`);
   let area = '';
@@ -113,7 +124,13 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     }
     const cells = targets.map((t) => {
       const x = cell(c, t);
-      return x.verdict === 'pass' ? 'pass' : x.verdict === 'fail' ? `**fail**: ${escapeCell(x.note!)}` : x.verdict === 'error' ? `**error**: ${escapeCell(x.note!)}` : `n/o (${escapeCell(x.note!)})`;
+      return x.verdict === 'pass'
+        ? 'pass'
+        : x.verdict === 'fail'
+          ? `**fail**: ${escapeCell(x.note!)}`
+          : x.verdict === 'error'
+            ? `**error**: ${escapeCell(x.note!)}`
+            : `n/o (${escapeCell(x.note!)})`;
     });
     out.push(`| [${c.id}](../specs/${c.id.split('.').join('/')}.spec.ts) (${c.level}) | ${cells.join(' | ')} |`);
   }

@@ -37,11 +37,14 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
   const record = parsed.data;
   const report = readReport(join(dirname(recordFile), record.report));
   if (report.target.name !== record.target) throw new MeasuredRecordError(`${recordFile}: the report is of target ${report.target.name}, not ${record.target}`);
-  if (record.options.endpoint && report.target.endpoint !== record.options.endpoint) throw new MeasuredRecordError(`${recordFile}: the report ran at ${report.target.endpoint}, not ${record.options.endpoint}`);
+  if (record.options.endpoint && report.target.endpoint !== record.options.endpoint)
+    throw new MeasuredRecordError(`${recordFile}: the report ran at ${report.target.endpoint}, not ${record.options.endpoint}`);
   for (const r of record.reproductions) {
-    if (!report.clauses.some((c) => c.id === r.clause && c.verdict === 'fail')) throw new MeasuredRecordError(`${recordFile}: reproduction ${r.file}: ${r.clause} did not fail in the report`);
+    if (!report.clauses.some((c) => c.id === r.clause && c.verdict === 'fail'))
+      throw new MeasuredRecordError(`${recordFile}: reproduction ${r.file}: ${r.clause} did not fail in the report`);
     if (!existsSync(join(dirname(recordFile), r.file))) throw new MeasuredRecordError(`${recordFile}: reproduction ${r.file} does not exist`);
   }
-  if (report.target.unavailable || report.interrupted) throw new MeasuredRecordError(`${recordFile}: the report is not a whole run (${report.target.unavailable ?? 'interrupted'})`);
+  if (report.target.unavailable || report.interrupted)
+    throw new MeasuredRecordError(`${recordFile}: the report is not a whole run (${report.target.unavailable ?? 'interrupted'})`);
   return { record, report };
 }

@@ -36,11 +36,17 @@ function between(text: string, start: string, end: string, inner: string): strin
 export function renderClauseCounts(clauses: Clause[]): string {
   const n = (area: string) => clauses.filter((c) => c.id.split('.')[0] === area).length;
   const mb = n('model-based');
-  return `${clauses.length} clauses, one per file under \`specs/\` (the path is the clause id): KMS ${n('kms')}, SQS ${n('sqs')}, SNS ${n('sns')}, SNS→SQS ${n('sns-to-sqs')}, ` +
-    `and ${mb} model-based ${mb === 1 ? 'clause' : 'clauses'} that ${mb === 1 ? 'generates' : 'generate'} whole command sequences and ${mb === 1 ? 'judges' : 'judge'} every step against the reference.\n`;
+  return (
+    `${clauses.length} clauses, one per file under \`specs/\` (the path is the clause id): KMS ${n('kms')}, SQS ${n('sqs')}, SNS ${n('sns')}, SNS→SQS ${n('sns-to-sqs')}, ` +
+    `and ${mb} model-based ${mb === 1 ? 'clause' : 'clauses'} that ${mb === 1 ? 'generates' : 'generate'} whole command sequences and ${mb === 1 ? 'judges' : 'judge'} every step against the reference.\n`
+  );
 }
 
-export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'), facts: Fact[] = readFacts()): Record<string, string> {
+export function renderDocs(
+  clauses: Clause[],
+  readme = readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'),
+  facts: Fact[] = readFacts(),
+): Record<string, string> {
   // Each target in the matrix as CI runs it (test/targets/baselines.test.ts), e.g. emulators with real-time windows.
   const inMatrix = TARGET_MODULES.filter((m) => m.matrix).map((m) => ({
     name: m.name,
@@ -60,7 +66,8 @@ export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE
     const baseline = baselineFrom(report, {}, record.date, explained);
     // A clause written after the measurement was never run there: not observable, never a pass.
     for (const c of clauses) {
-      if (!report.clauses.some((x) => x.id === c.id) && !explained(c.id)) baseline[c.id] = { reason: `not in the run measured on ${record.date} (the clause is newer)`, since: record.date, observed: 'not-observable' };
+      if (!report.clauses.some((x) => x.id === c.id) && !explained(c.id))
+        baseline[c.id] = { reason: `not in the run measured on ${record.date} (the clause is newer)`, since: record.date, observed: 'not-observable' };
     }
     return {
       name: m.name,
@@ -68,7 +75,14 @@ export function renderDocs(clauses: Clause[], readme = readFileSync(join(PACKAGE
       version: record.version,
       target,
       baseline,
-      measured: { date: record.date, command: record.command, how: record.how, record: `measured/${basename(m.measured!)}`, report: `measured/${record.report}`, reproductions: record.reproductions.map((r) => ({ clause: r.clause, file: `measured/${r.file}` })) },
+      measured: {
+        date: record.date,
+        command: record.command,
+        how: record.how,
+        record: `measured/${basename(m.measured!)}`,
+        report: `measured/${record.report}`,
+        reproductions: record.reproductions.map((r) => ({ clause: r.clause, file: `measured/${r.file}` })),
+      },
     };
   });
   const outside = TARGET_MODULES.filter((m) => !m.matrix && !m.measured).map((m) => ({ name: m.name, description: m.description, why: m.notInMatrix ?? '' }));

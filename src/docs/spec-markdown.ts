@@ -6,9 +6,9 @@ import { describeRequirement } from '../target.js';
 import { THEMES, type Theme } from '../themes.js';
 
 const AREAS: Record<string, string> = {
-  'kms': 'AWS KMS',
-  'sqs': 'Amazon SQS',
-  'sns': 'Amazon SNS',
+  kms: 'AWS KMS',
+  sqs: 'Amazon SQS',
+  sns: 'Amazon SNS',
   'sns-to-sqs': 'SNS delivery into SQS',
   'model-based': 'Model-based (generated command sequences)',
 };
@@ -39,7 +39,12 @@ export function renderSpecMarkdown(clauses: Clause[], facts: Fact[]): string {
     for (const c of list) {
       out.push(`### ${c.title}`, '');
       out.push(`- **id** \`${c.id}\` · **level** ${c.level} · **features** ${c.features.map((f) => `\`${f}\``).join(', ')}`);
-      out.push('- **sources**', ...byFact(c.sources).map((group) => `  - ${factLink(group[0]!, byId.get(group[0]!.fact))}: ${group.map((s) => `[${s.evidence}](${s.url})`).join(', ')}`));
+      out.push(
+        '- **sources**',
+        ...byFact(c.sources).map(
+          (group) => `  - ${factLink(group[0]!, byId.get(group[0]!.fact))}: ${group.map((s) => `[${s.evidence}](${s.url})`).join(', ')}`,
+        ),
+      );
       if (c.requires?.length) out.push(`- **observable only with** ${c.requires.map(describeRequirement).join(', ')}`);
       out.push(`- **generates** ${c.generates}`, '');
     }

@@ -71,7 +71,8 @@ export function normalizeError(service: Service, e: unknown): NormalizedError | 
 }
 
 /** Throttling, by error name or HTTP 429: the target (or KMS behind it) asks to slow down. */
-const THROTTLE = /^(ThrottlingException|Throttling|ThrottledException|RequestThrottled|RequestLimitExceeded|TooManyRequestsException|SlowDown|KmsThrottled|KMSThrottling|KMSThrottlingException)$/;
+const THROTTLE =
+  /^(ThrottlingException|Throttling|ThrottledException|RequestThrottled|RequestLimitExceeded|TooManyRequestsException|SlowDown|KmsThrottled|KMSThrottling|KMSThrottlingException)$/;
 
 /**
  * A fault of the target, not an answer the specification judges: a 5xx, or throttling (which the

@@ -76,7 +76,10 @@ class CreateKey extends Command {
 }
 
 class ChangeKeyState extends Command {
-  constructor(readonly op: KeyOp, readonly k: number) {
+  constructor(
+    readonly op: KeyOp,
+    readonly k: number,
+  ) {
     super();
   }
   check(m: Readonly<MbState>) {
@@ -87,10 +90,13 @@ class ChangeKeyState extends Command {
     this.label = `${this.op}(key#${k})`;
     const KeyId = key.target;
     const command =
-      this.op === 'DisableKey' ? new DisableKeyCommand({ KeyId })
-      : this.op === 'EnableKey' ? new EnableKeyCommand({ KeyId })
-      : this.op === 'ScheduleKeyDeletion' ? new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 })
-      : new CancelKeyDeletionCommand({ KeyId });
+      this.op === 'DisableKey'
+        ? new DisableKeyCommand({ KeyId })
+        : this.op === 'EnableKey'
+          ? new EnableKeyCommand({ KeyId })
+          : this.op === 'ScheduleKeyDeletion'
+            ? new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 })
+            : new CancelKeyDeletionCommand({ KeyId });
     await both(s, m, command, () => {
       const kms = m.oracle.kms;
       if (this.op === 'DisableKey') return kms.disableKey(OWNER, key.model);
@@ -115,14 +121,19 @@ class CreateQueue extends Command {
     this.label = `CreateQueue(${this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> =>
       this.k === undefined ? {} : !key ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key[0][side] };
-    const { predicted, observed } = await both(s, m, new CreateQueueCommand({ QueueName: name, Attributes: attrs('target') }), () => m.oracle.sqs.createQueue(OWNER, name, attrs('model')));
+    const { predicted, observed } = await both(s, m, new CreateQueueCommand({ QueueName: name, Attributes: attrs('target') }), () =>
+      m.oracle.sqs.createQueue(OWNER, name, attrs('model')),
+    );
     if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value, target: observed.value.QueueUrl!, bodies: new Set() });
   }
 }
 
 /** `k` -1 clears the key (SSE off). */
 class SetQueueKey extends Command {
-  constructor(readonly q: number, readonly k: number) {
+  constructor(
+    readonly q: number,
+    readonly k: number,
+  ) {
     super();
   }
   check(m: Readonly<MbState>) {
@@ -134,12 +145,16 @@ class SetQueueKey extends Command {
     this.label = `SetQueueAttributes(queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'})`;
     const id = (side: 'target' | 'model') => (key ? key[0][side] : '');
     await both(s, m, new SetQueueAttributesCommand({ QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }), () =>
-      m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }));
+      m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }),
+    );
   }
 }
 
 class SendMessage extends Command {
-  constructor(readonly q: number, readonly p: number) {
+  constructor(
+    readonly q: number,
+    readonly p: number,
+  ) {
     super();
   }
   check(m: Readonly<MbState>) {
@@ -149,14 +164,22 @@ class SendMessage extends Command {
     const [q, qi] = at(m.queues, this.q);
     this.label = `SendMessage(queue#${qi}, as p${this.p})`;
     const body = `m${++m.n}`;
-    const { observed } = await both(s, m, new SendMessageCommand({ QueueUrl: q.target, MessageBody: body }), () =>
-      m.oracle.sqs.sendMessage({ caller: principal(this.p) }, { QueueUrl: q.model, MessageBody: body }), this.p);
+    const { observed } = await both(
+      s,
+      m,
+      new SendMessageCommand({ QueueUrl: q.target, MessageBody: body }),
+      () => m.oracle.sqs.sendMessage({ caller: principal(this.p) }, { QueueUrl: q.model, MessageBody: body }),
+      this.p,
+    );
     if (observed.ok) q.bodies.add(body);
   }
 }
 
 class ReceiveMessage extends Command {
-  constructor(readonly q: number, readonly p: number) {
+  constructor(
+    readonly q: number,
+    readonly p: number,
+  ) {
     super();
   }
   check(m: Readonly<MbState>) {
@@ -166,11 +189,21 @@ class ReceiveMessage extends Command {
     const [q, qi] = at(m.queues, this.q);
     this.label = `ReceiveMessage(queue#${qi}, as p${this.p})`;
     const input = { QueueUrl: q.target, MaxNumberOfMessages: 10, VisibilityTimeout: 0 };
-    const { observed } = await both(s, m, new ReceiveMessageCommand(input), () =>
-      m.oracle.sqs.receiveMessage({ caller: principal(this.p) }, { ...input, QueueUrl: q.model }), this.p);
+    const { observed } = await both(
+      s,
+      m,
+      new ReceiveMessageCommand(input),
+      () => m.oracle.sqs.receiveMessage({ caller: principal(this.p) }, { ...input, QueueUrl: q.model }),
+      this.p,
+    );
     if (observed.ok) {
       const bodies = (observed.value.Messages ?? []).map((x) => x.Body ?? '');
-      s.check(bodies.every((b) => q.bodies.has(b)), 'Bodies', 'only bodies sent to this queue, unchanged', bodies);
+      s.check(
+        bodies.every((b) => q.bodies.has(b)),
+        'Bodies',
+        'only bodies sent to this queue, unchanged',
+        bodies,
+      );
     }
   }
 }
@@ -187,13 +220,18 @@ class CreateTopic extends Command {
     const key = this.k < 0 ? undefined : at(m.keys, this.k);
     this.label = `CreateTopic(${key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> => (key ? { KmsMasterKeyId: key[0][side] } : {});
-    const { predicted, observed } = await both(s, m, new CreateTopicCommand({ Name: name, Attributes: attrs('target') }), () => m.oracle.sns.createTopic(OWNER, name, attrs('model')));
+    const { predicted, observed } = await both(s, m, new CreateTopicCommand({ Name: name, Attributes: attrs('target') }), () =>
+      m.oracle.sns.createTopic(OWNER, name, attrs('model')),
+    );
     if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value, target: observed.value.TopicArn! });
   }
 }
 
 class Publish extends Command {
-  constructor(readonly t: number, readonly p: number) {
+  constructor(
+    readonly t: number,
+    readonly p: number,
+  ) {
     super();
   }
   check(m: Readonly<MbState>) {
@@ -202,7 +240,13 @@ class Publish extends Command {
   async run(m: MbState, s: Session) {
     const [t, ti] = at(m.topics, this.t);
     this.label = `Publish(topic#${ti}, as p${this.p})`;
-    await both(s, m, new PublishCommand({ TopicArn: t.target, Message: 'p' }), () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }), this.p);
+    await both(
+      s,
+      m,
+      new PublishCommand({ TopicArn: t.target, Message: 'p' }),
+      () => m.oracle.sns.publish({ caller: principal(this.p) }, { TopicArn: t.model, Message: 'p' }),
+      this.p,
+    );
   }
 }
 
@@ -224,7 +268,9 @@ class AdvanceTime extends Command {
 const idx = fc.integer({ min: 0, max: 2 });
 const keyOrNone = fc.integer({ min: -1, max: 2 });
 const who = fc.integer({ min: 0, max: 1 });
-const keyStateChange = fc.tuple(fc.constantFrom<KeyOp>('DisableKey', 'EnableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'), idx).map(([op, k]) => new ChangeKeyState(op, k));
+const keyStateChange = fc
+  .tuple(fc.constantFrom<KeyOp>('DisableKey', 'EnableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'), idx)
+  .map(([op, k]) => new ChangeKeyState(op, k));
 const send = fc.tuple(idx, who).map(([q, p]) => new SendMessage(q, p));
 const receive = fc.tuple(idx, who).map(([q, p]) => new ReceiveMessage(q, p));
 const publish = fc.tuple(idx, who).map(([t, p]) => new Publish(t, p));
@@ -272,7 +318,10 @@ class Sequence implements Iterable<Cmd> {
     return this.commands[Symbol.iterator]();
   }
   toString(): string {
-    return this.commands.map(String).filter((l) => l !== '').join(',');
+    return this.commands
+      .map(String)
+      .filter((l) => l !== '')
+      .join(',');
   }
 }
 
@@ -284,20 +333,21 @@ const state = (op: KeyOp) => new ChangeKeyState(op, 0);
  * seed: a deviation on one of these transitions shows whatever the seed (a baseline must hold for
  * any seed), and the generated sequences look for the ones nobody thought of.
  */
-export const lifecycleExamples = (): Iterable<Cmd>[] => [
-  [key(), state('CancelKeyDeletion')],
-  [key(), state('DisableKey'), state('CancelKeyDeletion')],
-  [key(), state('ScheduleKeyDeletion'), state('ScheduleKeyDeletion')],
-  [key(), state('ScheduleKeyDeletion'), state('CancelKeyDeletion'), new CreateQueue(0), new SendMessage(0, 0)],
-  [key(), state('ScheduleKeyDeletion'), state('DisableKey')],
-  [key(), state('ScheduleKeyDeletion'), state('EnableKey')],
-  [key(), state('DisableKey'), new CreateTopic(0), new Publish(0, 0)],
-  [key(), state('ScheduleKeyDeletion'), new CreateTopic(0), new Publish(0, 0)],
-  [key(), state('DisableKey'), new CreateQueue(0), new SendMessage(0, 0)],
-  [key(), state('ScheduleKeyDeletion'), new CreateQueue(0), new SendMessage(0, 0)],
-  [key(), new CreateQueue(0), new SendMessage(0, 0), state('DisableKey'), new ReceiveMessage(0, 1)],
-  [key(), new CreateQueue(0), new SendMessage(0, 0), state('ScheduleKeyDeletion'), new ReceiveMessage(0, 1)],
-  [key(), state('DisableKey'), state('EnableKey'), new CreateQueue(0), new SendMessage(0, 0), new ReceiveMessage(0, 0)],
-  [key(), new CreateQueue(-1), new SendMessage(0, 0), new SetQueueKey(0, 0), state('DisableKey'), new ReceiveMessage(0, 0)],
-  [key(), new CreateQueue(0), new SendMessage(0, 0), new SetQueueKey(0, -1), state('DisableKey'), new ReceiveMessage(0, 1)],
-].map((commands) => new Sequence(commands));
+export const lifecycleExamples = (): Iterable<Cmd>[] =>
+  [
+    [key(), state('CancelKeyDeletion')],
+    [key(), state('DisableKey'), state('CancelKeyDeletion')],
+    [key(), state('ScheduleKeyDeletion'), state('ScheduleKeyDeletion')],
+    [key(), state('ScheduleKeyDeletion'), state('CancelKeyDeletion'), new CreateQueue(0), new SendMessage(0, 0)],
+    [key(), state('ScheduleKeyDeletion'), state('DisableKey')],
+    [key(), state('ScheduleKeyDeletion'), state('EnableKey')],
+    [key(), state('DisableKey'), new CreateTopic(0), new Publish(0, 0)],
+    [key(), state('ScheduleKeyDeletion'), new CreateTopic(0), new Publish(0, 0)],
+    [key(), state('DisableKey'), new CreateQueue(0), new SendMessage(0, 0)],
+    [key(), state('ScheduleKeyDeletion'), new CreateQueue(0), new SendMessage(0, 0)],
+    [key(), new CreateQueue(0), new SendMessage(0, 0), state('DisableKey'), new ReceiveMessage(0, 1)],
+    [key(), new CreateQueue(0), new SendMessage(0, 0), state('ScheduleKeyDeletion'), new ReceiveMessage(0, 1)],
+    [key(), state('DisableKey'), state('EnableKey'), new CreateQueue(0), new SendMessage(0, 0), new ReceiveMessage(0, 0)],
+    [key(), new CreateQueue(-1), new SendMessage(0, 0), new SetQueueKey(0, 0), state('DisableKey'), new ReceiveMessage(0, 0)],
+    [key(), new CreateQueue(0), new SendMessage(0, 0), new SetQueueKey(0, -1), state('DisableKey'), new ReceiveMessage(0, 1)],
+  ].map((commands) => new Sequence(commands));

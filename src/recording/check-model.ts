@@ -49,7 +49,8 @@ export interface ModelCheck {
   disagreements: Disagreement[];
 }
 
-const describe = (o: RecordedCall['outcome'] | Observed): string => ('fault' in o ? `fault (${o.fault})` : o.ok ? 'success' : `${o.code}${'httpStatus' in o && o.httpStatus !== undefined ? ` (HTTP ${o.httpStatus})` : ''}`);
+const describe = (o: RecordedCall['outcome'] | Observed): string =>
+  'fault' in o ? `fault (${o.fault})` : o.ok ? 'success' : `${o.code}${'httpStatus' in o && o.httpStatus !== undefined ? ` (HTTP ${o.httpStatus})` : ''}`;
 
 export async function checkModel(rec: Recording): Promise<ModelCheck> {
   const result: ModelCheck = { scenarios: 0, calls: 0, compared: 0, notCompared: {}, disagreements: [] };
@@ -65,7 +66,11 @@ export async function checkModel(rec: Recording): Promise<ModelCheck> {
 
 async function checkScenario(rec: Recording, scenario: RecordedScenario, result: ModelCheck, skip: (why: string, n?: number) => void): Promise<void> {
   const caps = rec.target.capabilities;
-  const target = new ReferenceTarget({ ...(rec.target.region ? { region: rec.target.region } : {}), sqsMaxMessageBytes: caps.sqsMaxMessageBytes, snsMaxMessageBytes: caps.snsMaxMessageBytes });
+  const target = new ReferenceTarget({
+    ...(rec.target.region ? { region: rec.target.region } : {}),
+    sqsMaxMessageBytes: caps.sqsMaxMessageBytes,
+    snsMaxMessageBytes: caps.snsMaxMessageBytes,
+  });
   await target.start();
   const region = target.model.region;
   const b = new Binder();
@@ -123,23 +128,46 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
         model = { ok: true, value };
       } catch (e) {
         const n = normalizeError(step.service, e);
-        model = n ? { ok: false, ...n } : { ok: false, service: step.service, code: `Unmapped:${(e as Error)?.name ?? 'Error'}`, httpStatus: undefined, name: (e as Error)?.name ?? 'Error', message: String((e as Error)?.message ?? e) };
+        model = n
+          ? { ok: false, ...n }
+          : {
+              ok: false,
+              service: step.service,
+              code: `Unmapped:${(e as Error)?.name ?? 'Error'}`,
+              httpStatus: undefined,
+              name: (e as Error)?.name ?? 'Error',
+              message: String((e as Error)?.message ?? e),
+            };
       }
       result.compared++;
       const disagree = (what: { recorded: string; model: string }) => {
-        result.disagreements.push({ clause: scenario.clause, outcome: scenario.outcome, index: scenario.index, inputHash: scenario.inputHash, step: k + 1, call: step, ...what, steps: calls.slice(0, k + 1).filter(isCall) });
+        result.disagreements.push({
+          clause: scenario.clause,
+          outcome: scenario.outcome,
+          index: scenario.index,
+          inputHash: scenario.inputHash,
+          step: k + 1,
+          call: step,
+          ...what,
+          steps: calls.slice(0, k + 1).filter(isCall),
+        });
         const rest = calls.slice(k + 1).filter(isCall).length;
-        skip('after a disagreement (the model\'s state differs)', rest);
+        skip("after a disagreement (the model's state differs)", rest);
         result.calls += rest;
       };
       const sameOutcome = recorded.ok === model.ok && (recorded.ok || (!model.ok && !recorded.ok && recorded.code === model.code));
       const allowed = step.expected?.filter((x): x is Expected => x.ok || typeof (x as { code?: unknown }).code === 'string');
-      const clauseAllowsBoth = !sameOutcome && allowed !== undefined && allowed.length > 0 && matches(model, allowed) && matches(recordedObserved(recorded, step.service), allowed);
+      const clauseAllowsBoth =
+        !sameOutcome && allowed !== undefined && allowed.length > 0 && matches(model, allowed) && matches(recordedObserved(recorded, step.service), allowed);
       if (!sameOutcome && !clauseAllowsBoth) return disagree({ recorded: describe(recorded), model: describe(model) });
       if (recorded.ok && model.ok) {
         b.unify(recorded.output, model.value);
         const diff = differingFields(step.service, step.op, recorded.output, b.symbolic(model.value), step.check?.what);
-        if (diff.length) return disagree({ recorded: diff.map((d) => `${d.field} ${JSON.stringify(d.recorded)}`).join(', '), model: diff.map((d) => `${d.field} ${JSON.stringify(d.model)}`).join(', ') });
+        if (diff.length)
+          return disagree({
+            recorded: diff.map((d) => `${d.field} ${JSON.stringify(d.recorded)}`).join(', '),
+            model: diff.map((d) => `${d.field} ${JSON.stringify(d.model)}`).join(', '),
+          });
       }
     }
   } finally {

@@ -32,14 +32,23 @@ function body(m: unknown): unknown {
   return b;
 }
 
-const canon = (v: unknown): string => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canon = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x,
+  );
 
 /**
  * The fields of two symbolic outputs that differ, with both values; empty when they agree. When the
  * clause checked one of the compared fields on this call (`checked`, its name), only that one is
  * compared: the clause read that field of this answer, and no other.
  */
-export function differingFields(service: string, op: string, recorded: unknown, model: unknown, checked?: string): { field: string; recorded: unknown; model: unknown }[] {
+export function differingFields(
+  service: string,
+  op: string,
+  recorded: unknown,
+  model: unknown,
+  checked?: string,
+): { field: string; recorded: unknown; model: unknown }[] {
   const out: { field: string; recorded: unknown; model: unknown }[] = [];
   const fields = comparedFields(service, op);
   const only = fields.filter((f) => f.split('.').at(-1) === checked);

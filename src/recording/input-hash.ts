@@ -15,11 +15,18 @@ function plain(v: unknown): unknown {
   if (v !== null && typeof v === 'object') {
     // fast-check command sequences are iterables of commands that describe themselves.
     if (Symbol.iterator in v) return { $commands: [...(v as Iterable<unknown>)].map(String) };
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, plain((v as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, plain((v as Record<string, unknown>)[k])]),
+    );
   }
   return v;
 }
 
 export function inputHash(input: unknown): string {
-  return createHash('sha256').update(JSON.stringify(plain(input))).digest('hex').slice(0, 20);
+  return createHash('sha256')
+    .update(JSON.stringify(plain(input)))
+    .digest('hex')
+    .slice(0, 20);
 }

@@ -108,7 +108,14 @@ function call(sym: Symbolizer, c: RawStep): RecordedCall {
   const outcome: RecordedCall['outcome'] = c.fault
     ? { fault: sym.string(c.fault.message), unreachable: c.fault.unreachable }
     : c.error
-      ? { ok: false, code: c.error.code, ...(c.error.httpStatus !== undefined ? { httpStatus: c.error.httpStatus } : {}), name: c.error.name, ...(c.error.queryCode ? { queryCode: c.error.queryCode } : {}), message: sym.string(c.error.message) }
+      ? {
+          ok: false,
+          code: c.error.code,
+          ...(c.error.httpStatus !== undefined ? { httpStatus: c.error.httpStatus } : {}),
+          name: c.error.name,
+          ...(c.error.queryCode ? { queryCode: c.error.queryCode } : {}),
+          message: sym.string(c.error.message),
+        }
       : { ok: true, output: markDigests(sym.output(c.output ?? {}), c.output) };
   return {
     service: step.service,

@@ -3,7 +3,12 @@ import { shown } from '../abbreviate.js';
 import type { ModelCheck } from './check-model.js';
 import type { RecordedCall, Recording } from './schema.js';
 
-const WHEN: Record<string, string> = { violation: 'the clause failed here', pass: 'the clause passed', 'not-observable': 'the clause could not observe', error: 'the scenario ended in a fault' };
+const WHEN: Record<string, string> = {
+  violation: 'the clause failed here',
+  pass: 'the clause passed',
+  'not-observable': 'the clause could not observe',
+  error: 'the scenario ended in a fault',
+};
 
 const outcome = (c: RecordedCall): string => ('fault' in c.outcome ? 'fault' : c.outcome.ok ? 'ok' : c.outcome.code);
 
@@ -21,10 +26,18 @@ export function renderModelCheck(file: string, rec: Recording, r: ModelCheck): s
   const clauses = new Set(r.disagreements.map((d) => d.clause));
   lines.push('', `Disagreements (${r.disagreements.length}, in ${clauses.size} clauses): the recording shows what the model does not allow`);
   for (const d of r.disagreements) {
-    lines.push('', `  ${d.clause} (scenario ${d.index}, input ${d.inputHash}, ${WHEN[d.outcome]}) step ${d.step}: ${d.call.service}:${d.call.op} recorded ${d.recorded}; the model gives ${d.model}`);
-    d.steps.forEach((s, i) => lines.push(`    ${i + 1}. ${s.service}:${s.op} ${shown(s.request)} → ${outcome(s)}${s === d.call ? '   ← here' : ''}`));
+    lines.push(
+      '',
+      `  ${d.clause} (scenario ${d.index}, input ${d.inputHash}, ${WHEN[d.outcome]}) step ${d.step}: ${d.call.service}:${d.call.op} recorded ${d.recorded}; the model gives ${d.model}`,
+    );
+    d.steps.forEach((s, i) => {
+      lines.push(`    ${i + 1}. ${s.service}:${s.op} ${shown(s.request)} → ${outcome(s)}${s === d.call ? '   ← here' : ''}`);
+    });
   }
   const by = (o: string) => r.disagreements.filter((d) => d.outcome === o).length;
-  lines.push('', `${r.disagreements.length} disagreements in ${clauses.size} clauses (${by('violation')} where the clause failed, ${by('pass')} where it passed, ${by('not-observable')} where it could not observe, ${by('error')} before a fault): ${[...clauses].join(', ')}`);
+  lines.push(
+    '',
+    `${r.disagreements.length} disagreements in ${clauses.size} clauses (${by('violation')} where the clause failed, ${by('pass')} where it passed, ${by('not-observable')} where it could not observe, ${by('error')} before a fault): ${[...clauses].join(', ')}`,
+  );
   return lines.join('\n') + '\n';
 }

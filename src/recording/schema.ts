@@ -21,81 +21,118 @@ export const RECORDING_VERSION = 1;
 const seed = z.number().int().min(0).max(0xffff_ffff);
 const ms = z.number().int().min(0);
 
-export const OutcomeSchema = z.union([
-  z.object({ ok: z.literal(true), output: z.unknown().meta({ description: 'The whole output without `$metadata` (symbolic, redacted): every field a clause can read.' }) }),
-  z.object({
-    ok: z.literal(false),
-    code: z.string().min(1).meta({ description: 'Canonical error code (`KMS.Disabled`, …) or `Unmapped:<name>`.' }),
-    httpStatus: z.number().int().optional(),
-    name: z.string().meta({ description: 'The SDK error name as thrown.' }),
-    queryCode: z.string().optional().meta({ description: 'SQS: the query-compatible code the service sent, when present.' }),
-    message: z.string(),
-  }),
-  z.object({ fault: z.string().meta({ description: 'A target fault (5xx, throttling, unreachable): no outcome; the scenario ended here.' }), unreachable: z.boolean() }),
-]).meta({ id: 'RecordedOutcome', description: 'The normalised outcome of one call.' });
+export const OutcomeSchema = z
+  .union([
+    z.object({
+      ok: z.literal(true),
+      output: z.unknown().meta({ description: 'The whole output without `$metadata` (symbolic, redacted): every field a clause can read.' }),
+    }),
+    z.object({
+      ok: z.literal(false),
+      code: z.string().min(1).meta({ description: 'Canonical error code (`KMS.Disabled`, …) or `Unmapped:<name>`.' }),
+      httpStatus: z.number().int().optional(),
+      name: z.string().meta({ description: 'The SDK error name as thrown.' }),
+      queryCode: z.string().optional().meta({ description: 'SQS: the query-compatible code the service sent, when present.' }),
+      message: z.string(),
+    }),
+    z.object({
+      fault: z.string().meta({ description: 'A target fault (5xx, throttling, unreachable): no outcome; the scenario ended here.' }),
+      unreachable: z.boolean(),
+    }),
+  ])
+  .meta({ id: 'RecordedOutcome', description: 'The normalised outcome of one call.' });
 
-export const CallSchema = z.object({
-  service: z.enum(SERVICES),
-  op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
-  principal: z.number().int().min(0).meta({ description: "Which of the target's principals made the call (0 is the first)." }),
-  request: z.unknown().meta({ description: 'The request as sent, symbolic and redacted, never cut.' }),
-  outcome: OutcomeSchema,
-  expected: z.array(z.looseObject({ ok: z.boolean() })).optional().meta({ description: 'What the clause allowed on this call (as in a report step), when it judged it.' }),
-  check: z.object({ what: z.string(), expected: z.unknown().optional(), observed: z.unknown().optional() }).optional().meta({ description: 'The last value check the clause made on this call.' }),
-  settled: z.object({ met: z.boolean(), polls: z.number().int().min(1) }).optional().meta({ description: "The last probe of an asynchronous check: whether the clause's condition was met, or the target's bound (capabilities.eventualMs) passed first, so that the clause took this answer as final." }),
-  waitedMs: ms.optional().meta({ description: 'Time the clause let pass before this call (`wait`: virtual on the reference, real on emulators).' }),
-  atMs: ms.meta({ description: 'When the call started, ms after the scenario began.' }),
-  ms: ms.meta({ description: 'How long the call took.' }),
-}).meta({ id: 'RecordedCall', description: 'One SDK call, in the order made (every poll of an asynchronous check included).' });
+export const CallSchema = z
+  .object({
+    service: z.enum(SERVICES),
+    op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
+    principal: z.number().int().min(0).meta({ description: "Which of the target's principals made the call (0 is the first)." }),
+    request: z.unknown().meta({ description: 'The request as sent, symbolic and redacted, never cut.' }),
+    outcome: OutcomeSchema,
+    expected: z
+      .array(z.looseObject({ ok: z.boolean() }))
+      .optional()
+      .meta({ description: 'What the clause allowed on this call (as in a report step), when it judged it.' }),
+    check: z
+      .object({ what: z.string(), expected: z.unknown().optional(), observed: z.unknown().optional() })
+      .optional()
+      .meta({ description: 'The last value check the clause made on this call.' }),
+    settled: z
+      .object({ met: z.boolean(), polls: z.number().int().min(1) })
+      .optional()
+      .meta({
+        description:
+          "The last probe of an asynchronous check: whether the clause's condition was met, or the target's bound (capabilities.eventualMs) passed first, so that the clause took this answer as final.",
+      }),
+    waitedMs: ms.optional().meta({ description: 'Time the clause let pass before this call (`wait`: virtual on the reference, real on emulators).' }),
+    atMs: ms.meta({ description: 'When the call started, ms after the scenario began.' }),
+    ms: ms.meta({ description: 'How long the call took.' }),
+  })
+  .meta({ id: 'RecordedCall', description: 'One SDK call, in the order made (every poll of an asynchronous check included).' });
 
-export const InspectionSchema = z.object({
-  inspect: z.string().meta({ description: 'The queue inspected at rest (`url(queue#N)`).' }),
-  messages: z.array(z.looseObject({ sealed: z.boolean() })),
-  atMs: ms,
-}).meta({ id: 'RecordedInspection', description: 'An at-rest inspection of a queue (targets that offer it).' });
+export const InspectionSchema = z
+  .object({
+    inspect: z.string().meta({ description: 'The queue inspected at rest (`url(queue#N)`).' }),
+    messages: z.array(z.looseObject({ sealed: z.boolean() })),
+    atMs: ms,
+  })
+  .meta({ id: 'RecordedInspection', description: 'An at-rest inspection of a queue (targets that offer it).' });
 
-export const ScenarioSchema = z.object({
-  clause: z.string().min(1),
-  seed: seed.meta({ description: "The clause's own seed (derived from the run's seed and the clause id)." }),
-  index: z.number().int().min(0).meta({ description: "The scenario's place among the clause's scenarios, in the order run (generated inputs, then shrinks and later passes)." }),
-  inputHash: z.string().regex(/^[0-9a-f]{20}$/).meta({ description: 'A stable hash of the generated input: the recorded target matches a scenario by clause, seed and this.' }),
-  input: z.unknown().meta({ description: 'The generated input for people (symbolic, long strings cut); matching uses inputHash.' }),
-  outcome: z.enum(['pass', 'violation', 'error', 'not-observable']).meta({ description: 'How the clause ended on this input.' }),
-  signature: z.string().optional().meta({ description: "The violation's signature, as in a report's deviations." }),
-  steps: z.array(z.union([CallSchema, InspectionSchema])),
-}).meta({ id: 'RecordedScenario', description: 'One generated input of one clause, and every call it made.' });
+export const ScenarioSchema = z
+  .object({
+    clause: z.string().min(1),
+    seed: seed.meta({ description: "The clause's own seed (derived from the run's seed and the clause id)." }),
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: "The scenario's place among the clause's scenarios, in the order run (generated inputs, then shrinks and later passes)." }),
+    inputHash: z
+      .string()
+      .regex(/^[0-9a-f]{20}$/)
+      .meta({ description: 'A stable hash of the generated input: the recorded target matches a scenario by clause, seed and this.' }),
+    input: z.unknown().meta({ description: 'The generated input for people (symbolic, long strings cut); matching uses inputHash.' }),
+    outcome: z.enum(['pass', 'violation', 'error', 'not-observable']).meta({ description: 'How the clause ended on this input.' }),
+    signature: z.string().optional().meta({ description: "The violation's signature, as in a report's deviations." }),
+    steps: z.array(z.union([CallSchema, InspectionSchema])),
+  })
+  .meta({ id: 'RecordedScenario', description: 'One generated input of one clause, and every call it made.' });
 
-export const RecordingSchema = z.object({
-  format: z.literal(RECORDING_FORMAT),
-  formatVersion: z.literal(RECORDING_VERSION),
-  tool: z.object({ name: z.literal('sse-conformance'), version: z.string().min(1) }),
-  target: z.object({
-    name: z.string().min(1),
-    version: z.string().optional().meta({ description: 'The pinned version of the system under test, when the project pins it (emulators).' }),
-    endpoint: z.string().optional(),
-    region: z.string().optional(),
-    capabilities: z.looseObject({
-      services: z.array(z.enum(SERVICES)),
-      virtualClock: z.boolean(),
-      realTimeWindows: z.boolean(),
-      atRestInspection: z.boolean(),
-      principals: z.number().int().min(1),
-      eventualMs: ms,
-      sqsMaxMessageBytes: z.number().int().min(1),
-      snsMaxMessageBytes: z.number().int().min(1),
-      disposableAccount: z.boolean(),
-    }).meta({ description: "The target's capabilities during the run: the recorded target presents the same, so clauses generate and judge alike." }),
-  }),
-  seed: seed.meta({ description: "The run's seed (`--seed`)." }),
-  runs: z.number().int().min(1).optional().meta({ description: 'Generated runs per clause (`--runs`), when given.' }),
-  startedAt: z.iso.datetime(),
-  durationMs: ms,
-  clauses: z.array(z.string().min(1)).meta({ description: 'The clauses the run selected, in order.' }),
-  scenarios: z.array(ScenarioSchema),
-}).meta({
-  title: 'sse-conformance recording',
-  description: 'Every scenario of one run against one target: the calls in order, their requests and normalised outcomes, symbolic and redacted.',
-});
+export const RecordingSchema = z
+  .object({
+    format: z.literal(RECORDING_FORMAT),
+    formatVersion: z.literal(RECORDING_VERSION),
+    tool: z.object({ name: z.literal('sse-conformance'), version: z.string().min(1) }),
+    target: z.object({
+      name: z.string().min(1),
+      version: z.string().optional().meta({ description: 'The pinned version of the system under test, when the project pins it (emulators).' }),
+      endpoint: z.string().optional(),
+      region: z.string().optional(),
+      capabilities: z
+        .looseObject({
+          services: z.array(z.enum(SERVICES)),
+          virtualClock: z.boolean(),
+          realTimeWindows: z.boolean(),
+          atRestInspection: z.boolean(),
+          principals: z.number().int().min(1),
+          eventualMs: ms,
+          sqsMaxMessageBytes: z.number().int().min(1),
+          snsMaxMessageBytes: z.number().int().min(1),
+          disposableAccount: z.boolean(),
+        })
+        .meta({ description: "The target's capabilities during the run: the recorded target presents the same, so clauses generate and judge alike." }),
+    }),
+    seed: seed.meta({ description: "The run's seed (`--seed`)." }),
+    runs: z.number().int().min(1).optional().meta({ description: 'Generated runs per clause (`--runs`), when given.' }),
+    startedAt: z.iso.datetime(),
+    durationMs: ms,
+    clauses: z.array(z.string().min(1)).meta({ description: 'The clauses the run selected, in order.' }),
+    scenarios: z.array(ScenarioSchema),
+  })
+  .meta({
+    title: 'sse-conformance recording',
+    description: 'Every scenario of one run against one target: the calls in order, their requests and normalised outcomes, symbolic and redacted.',
+  });
 
 export type Recording = z.infer<typeof RecordingSchema>;
 export type RecordedScenario = z.infer<typeof ScenarioSchema>;

@@ -18,6 +18,7 @@ export function compact(s: string): unknown {
   let n = 0;
   while (s.startsWith(c, n * c.length)) n++;
   const rest = s.slice(n * c.length);
+  // biome-ignore lint/suspicious/noThenProperty: the rest of a repeated string, a plain data field; never awaited
   return rest.length <= 64 ? { $repeat: c, count: n, ...(rest ? { then: rest } : {}) } : s;
 }
 
@@ -66,7 +67,9 @@ export class Symbolizer {
 
   constructor(sessionSymbols: ReadonlyMap<string, string>, principals: readonly string[], secrets: Secrets) {
     this.#table = recordingSymbols(sessionSymbols);
-    principals.forEach((p, i) => this.#table.set(p, `principal#${i}`));
+    principals.forEach((p, i) => {
+      this.#table.set(p, `principal#${i}`);
+    });
     this.#secrets = { accounts: secrets.accounts.filter((a) => a.length > 0), credentials: secrets.credentials.filter((c) => c.length >= 12) };
     this.#sort();
   }
@@ -103,7 +106,7 @@ export class Symbolizer {
       const kind = key === 'MessageId' ? 'message' : key === 'ReceiptHandle' ? 'receipt' : 'awskey';
       this.#table.set(v, `${kind}#${this.#counts[kind]++}`);
       this.#sort();
-    } else if (Array.isArray(v)) v.forEach((x) => this.#name(x, key));
+    } else if (Array.isArray(v)) for (const x of v) this.#name(x, key);
     else if (v && typeof v === 'object' && !(v instanceof Uint8Array) && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) this.#name(x, k);
   }
 
@@ -123,7 +126,12 @@ export class Symbolizer {
     }
     if (v instanceof Date) return { $date: Number.isNaN(v.getTime()) ? String(v) : v.toISOString() };
     if (Array.isArray(v)) return v.map((x) => this.#walk(x, side, key));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, this.#walk(x, side, k)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => [k, this.#walk(x, side, k)]),
+      );
     return v;
   }
 }
@@ -150,7 +158,10 @@ export class Binder {
   remember(recorded: unknown, sent: unknown): void {
     if (typeof recorded === 'string' && typeof sent === 'string') {
       if (recorded !== sent) this.#echoes.set(recorded, sent);
-    } else if (Array.isArray(recorded) && Array.isArray(sent)) recorded.forEach((r, i) => this.remember(r, sent[i]));
+    } else if (Array.isArray(recorded) && Array.isArray(sent))
+      recorded.forEach((r, i) => {
+        this.remember(r, sent[i]);
+      });
     else if (recorded && sent && typeof recorded === 'object' && typeof sent === 'object' && !(sent instanceof Uint8Array)) {
       for (const [k, r] of Object.entries(recorded)) this.remember(r, (sent as Record<string, unknown>)[k]);
     }
@@ -221,7 +232,12 @@ export class Binder {
     }
     if (v instanceof Date) return { $date: v.toISOString() };
     if (Array.isArray(v)) return v.map((x) => this.symbolic(x, opts));
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, this.symbolic(x, opts)]));
+    if (v && typeof v === 'object')
+      return Object.fromEntries(
+        Object.entries(v)
+          .filter(([, x]) => x !== undefined)
+          .map(([k, x]) => [k, this.symbolic(x, opts)]),
+      );
     return v;
   }
 
@@ -241,7 +257,9 @@ export class Binder {
       return;
     }
     if (Array.isArray(recorded) && Array.isArray(concrete)) {
-      recorded.forEach((r, i) => this.unify(r, concrete[i]));
+      recorded.forEach((r, i) => {
+        this.unify(r, concrete[i]);
+      });
       return;
     }
     if (recorded && typeof recorded === 'object' && concrete && typeof concrete === 'object' && !Array.isArray(recorded)) {

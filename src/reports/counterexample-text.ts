@@ -9,7 +9,9 @@ export function counterexampleText(r: ClauseResult): string {
   const lines = [`seed ${ce.seed}, path ${ce.path}`];
   if (ce.input !== undefined) lines.push(`input: ${typeof ce.input === 'string' ? ce.input : shown(ce.input, 600)}`);
   for (const t of ce.steps.map(stepText)) {
-    lines.push(`${t.n}. ${t.operation}${t.principal ? ` as principal ${t.principal}` : ''} ${t.input} -> ${observedText(t)}${t.expected ? `; expected ${t.expected}` : ''}`);
+    lines.push(
+      `${t.n}. ${t.operation}${t.principal ? ` as principal ${t.principal}` : ''} ${t.input} -> ${observedText(t)}${t.expected ? `; expected ${t.expected}` : ''}`,
+    );
   }
   return lines.join('\n');
 }

@@ -69,19 +69,36 @@ export function renderDiffConsole(d: ReportDiff, files: DiffLabels): string {
 export function renderDiffMarkdown(d: ReportDiff, files: DiffLabels): string {
   const row = (name: string, file: string, s: Side) =>
     `| ${name} | ${cell(file)} | ${cell(s.target.name)}${s.target.unavailable ? ' (unavailable)' : ''}${s.interrupted ? ' (interrupted)' : ''} | ${cell(s.version)} | ${s.seed} | ${s.clauses} | ${s.startedAt} |`;
-  const out = ['# sse-conformance diff', '', `**${summaryLine(d)}**`, '', '| | report | target | version | seed | clauses | started |', '|---|---|---|---|---|---|---|', row('A', files.a, d.a), row('B', files.b, d.b)];
+  const out = [
+    '# sse-conformance diff',
+    '',
+    `**${summaryLine(d)}**`,
+    '',
+    '| | report | target | version | seed | clauses | started |',
+    '|---|---|---|---|---|---|---|',
+    row('A', files.a, d.a),
+    row('B', files.b, d.b),
+  ];
   const note = seedNote(d);
   if (note) out.push('', `> ${note}`);
   const devs = (label: string, side: 'A' | 'B', ds: DeviationRef[]) => ds.map((x) => `  - ${label}: ${code(x.signature)} (deviation ${x.index} in ${side})`);
   if (d.changed.length) {
     out.push('', `## Changed (${d.changed.length})`, '');
-    for (const c of d.changed) out.push(`- ${code(c.id)}: ${c.before === c.after ? `${c.after} (verdict unchanged)` : `${c.before} → **${c.after}**`}`, ...devs('gained', 'B', c.gained), ...devs('lost', 'A', c.lost));
+    for (const c of d.changed)
+      out.push(
+        `- ${code(c.id)}: ${c.before === c.after ? `${c.after} (verdict unchanged)` : `${c.before} → **${c.after}**`}`,
+        ...devs('gained', 'B', c.gained),
+        ...devs('lost', 'A', c.lost),
+      );
   }
   if (d.notCompared.length) {
     out.push('', `## Not compared (${d.notCompared.length})`, '', 'An error or nothing observable on a side: its deviations there are unknown.', '');
     for (const c of d.notCompared) out.push(`- ${code(c.id)}: ${c.before} → ${c.after}: ${code(c.why)}`);
   }
-  for (const [name, xs, label] of [['A', d.onlyInA, 'in A'], ['B', d.onlyInB, 'in B']] as const) {
+  for (const [name, xs, label] of [
+    ['A', d.onlyInA, 'in A'],
+    ['B', d.onlyInB, 'in B'],
+  ] as const) {
     if (!xs.length) continue;
     out.push('', `## Only in ${name} (${xs.length})`, '');
     for (const c of xs) out.push(`- ${code(c.id)}: ${c.verdict}`, ...devs(label, name, c.deviations));

@@ -76,7 +76,8 @@ function side(r: Report): Side {
 }
 
 function whyNotCompared(a: ClauseResult, b: ClauseResult): string {
-  const one = (c: ClauseResult, name: 'A' | 'B') => (UNKNOWN.has(c.verdict) ? [`${c.verdict === 'error' ? 'error' : 'not observable'} in ${name}${c.reason ? `: ${brief(c.reason)}` : ''}`] : []);
+  const one = (c: ClauseResult, name: 'A' | 'B') =>
+    UNKNOWN.has(c.verdict) ? [`${c.verdict === 'error' ? 'error' : 'not observable'} in ${name}${c.reason ? `: ${brief(c.reason)}` : ''}`] : [];
   return [...one(a, 'A'), ...one(b, 'B')].join('; ');
 }
 

@@ -4,22 +4,26 @@
  * (one at a time, or all with "expand all") to the whole reason, its counterexample (expected vs
  * observed per step) and the clause's sources. Every piece of text comes through escape-html.
  */
-import escape from 'escape-html';
+import escapeHtml from 'escape-html';
 import { shown } from '../abbreviate.js';
 import type { ClauseResult, Report } from '../report.js';
 import { VERDICTS } from '../report.js';
 import { stepText } from './step-text.js';
 
-const e = (v: unknown) => escape(typeof v === 'string' ? v : shown(v, 600));
+const e = (v: unknown) => escapeHtml(typeof v === 'string' ? v : shown(v, 600));
 
 /** The counterexample's steps, one block each (a matrix cell is narrow): the call, then what was expected and observed. */
 function stepsList(r: ClauseResult): string {
   const ce = r.counterexample;
   if (!ce) return '';
-  const items = ce.steps.map(stepText).map((t) =>
-    `<li class="step"><span class="op">${e(t.operation)}</span>${t.principal ? ` <span class="principal">as principal ${t.principal}</span>` : ''} <code>${e(t.input)}</code>` +
-      `${t.expected ? `<div>expected <span class="expected">${e(t.expected)}</span></div>` : ''}` +
-      `<div>observed <span class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</span></div></li>`);
+  const items = ce.steps
+    .map(stepText)
+    .map(
+      (t) =>
+        `<li class="step"><span class="op">${e(t.operation)}</span>${t.principal ? ` <span class="principal">as principal ${t.principal}</span>` : ''} <code>${e(t.input)}</code>` +
+        `${t.expected ? `<div>expected <span class="expected">${e(t.expected)}</span></div>` : ''}` +
+        `<div>observed <span class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</span></div></li>`,
+    );
   return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code></p><ol class="steps">${items.join('')}</ol>`;
 }
 
@@ -56,10 +60,17 @@ export function renderHtml(reports: Report[]): string {
     group = g;
     const c = byId.get(id)!;
     const cells = reports.map((r) => r.clauses.find((x) => x.id === id));
-    rows.push(`<tr class="clause${lone ? ' lone' : ''}" data-group="${e(g)}" data-verdicts="${e(cells.map((x) => x?.verdict ?? 'none').join(' '))}" data-features="${e(c.features.join(' '))}">` +
-      `<td class="id" title="${e(c.title)}"><code>${e(id)}</code> <span class="level">${e(c.level)}</span><div class="title">${e(c.title)}</div></td>${cells.map(cellHtml).join('')}</tr>`);
+    rows.push(
+      `<tr class="clause${lone ? ' lone' : ''}" data-group="${e(g)}" data-verdicts="${e(cells.map((x) => x?.verdict ?? 'none').join(' '))}" data-features="${e(c.features.join(' '))}">` +
+        `<td class="id" title="${e(c.title)}"><code>${e(id)}</code> <span class="level">${e(c.level)}</span><div class="title">${e(c.title)}</div></td>${cells.map(cellHtml).join('')}</tr>`,
+    );
   }
-  const summary = reports.map((r) => `<tr><td>${e(r.target.name)}${r.target.unavailable ? ` <em>(unavailable: ${e(r.target.unavailable)})</em>` : ''}</td>${VERDICTS.map((v) => `<td>${r.summary[v]}</td>`).join('')}<td>${r.seed}</td></tr>`).join('');
+  const summary = reports
+    .map(
+      (r) =>
+        `<tr><td>${e(r.target.name)}${r.target.unavailable ? ` <em>(unavailable: ${e(r.target.unavailable)})</em>` : ''}</td>${VERDICTS.map((v) => `<td>${r.summary[v]}</td>`).join('')}<td>${r.seed}</td></tr>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>sse-conformance: ${e(reports.map((r) => r.target.name).join(', '))}</title>
 <style>

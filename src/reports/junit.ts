@@ -20,9 +20,17 @@ const builder = ((junit as unknown as { default?: Builder }).default ?? junit) a
 export function renderJunit(reports: Report[]): string {
   const b = builder.newBuilder();
   for (const report of reports) {
-    const suite = b.testSuite().name(`sse-conformance: ${report.target.name}`).timestamp(new Date(report.startedAt)).time(report.durationMs / 1000);
+    const suite = b
+      .testSuite()
+      .name(`sse-conformance: ${report.target.name}`)
+      .timestamp(new Date(report.startedAt))
+      .time(report.durationMs / 1000);
     for (const r of report.clauses) {
-      const tc = suite.testCase().className(r.id.split('.').slice(0, 2).join('.')).name(`${r.id}: ${r.title}`).time(r.durationMs / 1000);
+      const tc = suite
+        .testCase()
+        .className(r.id.split('.').slice(0, 2).join('.'))
+        .name(`${r.id}: ${r.title}`)
+        .time(r.durationMs / 1000);
       const reason = safe(r.reason ?? '');
       const detail = safe([r.reason ?? '', counterexampleText(r)].filter(Boolean).join('\n\n'));
       if (r.verdict === 'fail') tc.failure(reason || 'failed', 'ClauseViolation').stacktrace(detail);

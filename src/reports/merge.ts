@@ -14,6 +14,8 @@ export function mergeShards(reports: Report[]): Report[] {
     const ids = new Set(seen.clauses.map((c) => c.id));
     seen.clauses.push(...r.clauses.filter((c) => !ids.has(c.id)));
     seen.durationMs = Math.max(seen.durationMs, r.durationMs);
+    // ISO 8601 strings, which sort as text (Math.min would take them for numbers).
+    // biome-ignore lint/complexity/useMathMinMax: strings, not numbers
     seen.startedAt = seen.startedAt < r.startedAt ? seen.startedAt : r.startedAt;
   }
   return [...byTarget.values()].map((r) => ({ ...r, clauses: r.clauses.sort((a, b) => (a.id < b.id ? -1 : 1)), summary: summarize(r.clauses) }));

@@ -17,7 +17,10 @@ type Segment = { lit: string } | { variable: string } | { char: string; count: n
 
 /** `GetQueueAttributes` → `get-queue-attributes` (as botocore names CLI operations). */
 export function kebab(op: string): string {
-  return op.replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2').replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return op
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
 }
 
 export function emitAwsCli(r: Reproduction, opts: { endpoint?: string } = {}): string {
@@ -38,7 +41,11 @@ export function emitAwsCli(r: Reproduction, opts: { endpoint?: string } = {}): s
     '# Dummy keys unless you name credentials (emulators accept any).',
     'if [ -z "${AWS_ACCESS_KEY_ID:-}" ] && [ -z "${AWS_PROFILE:-}" ]; then export AWS_ACCESS_KEY_ID=AKIAREPRODUCTION0000 AWS_SECRET_ACCESS_KEY=reproduction; fi',
     'export AWS_PAGER=""',
-    ...(r.otherPrincipals.length ? [`: "\${SECOND_AWS_PROFILE:?steps ${r.otherPrincipals.join(', ')} act as a second identity: set SECOND_AWS_PROFILE to a CLI profile of another principal}"`] : []),
+    ...(r.otherPrincipals.length
+      ? [
+          `: "\${SECOND_AWS_PROFILE:?steps ${r.otherPrincipals.join(', ')} act as a second identity: set SECOND_AWS_PROFILE to a CLI profile of another principal}"`,
+        ]
+      : []),
     '# A fresh prefix for every name, as long as the one of the replay: names keep their length.',
     `${RUN_VARIABLE}=r$(od -An -N32 -tx1 /dev/urandom | tr -d ' \\n' | cut -c1-${Math.max(1, r.prefixLength - 1)})`,
     'WORK=$(mktemp -d) || exit 2',
@@ -80,11 +87,15 @@ function stepLines(r: Reproduction, s: ReproStep): string[] {
   }
   const query = queried.length === 0 ? '' : ` --query '${queried.length === 1 ? jmes(queried[0]!) : `[${queried.map(jmes).join(', ')}]`}' --output text`;
   const profile = s.principal ? ' --profile "$SECOND_AWS_PROFILE"' : '';
-  lines.push(`out=$(aws --endpoint-url "$ENDPOINT"${profile} ${s.service} ${kebab(s.op)} --cli-input-json ${input}${query} 2>"$WORK/err"); outcome ${s.n} '${title}' $?`);
+  lines.push(
+    `out=$(aws --endpoint-url "$ENDPOINT"${profile} ${s.service} ${kebab(s.op)} --cli-input-json ${input}${query} 2>"$WORK/err"); outcome ${s.n} '${title}' $?`,
+  );
   if (!judged) {
-    const replayed = s.replayed.ok ? ['success'] : r.spellings[`${s.service}:${s.replayed.code}`] ?? [s.replayed.code];
+    const replayed = s.replayed.ok ? ['success'] : (r.spellings[`${s.service}:${s.replayed.code}`] ?? [s.replayed.code]);
     lines.push(`same_as_replay ${s.n} '${replayed.join(' ')}' '${s.replayed.ok ? 'success' : s.replayed.code}'`);
-    s.captures.forEach((c, i) => lines.push(`${c.variable}=$(printf '%s\\n' "$out" | cut -f${i + 1})`));
+    s.captures.forEach((c, i) => {
+      lines.push(`${c.variable}=$(printf '%s\\n' "$out" | cut -f${i + 1})`);
+    });
     lines.push('');
     return lines;
   }
@@ -98,7 +109,7 @@ function verdictLines(r: Reproduction, s: ReproStep, fields: number): string[] {
     `echo ${quote(`During the replay, ${r.target.name} answered: ${r.judged.target}`)}`,
   ];
   if (j.kind === 'outcome') {
-    const allowed = j.allowed.flatMap((a) => (a.ok ? ['success'] : r.spellings[`${s.service}:${a.code}`] ?? [a.code]));
+    const allowed = j.allowed.flatMap((a) => (a.ok ? ['success'] : (r.spellings[`${s.service}:${a.code}`] ?? [a.code])));
     return [
       ...lines,
       `case "$answer" in ${allowed.map(caseWord).join('|')}) echo 'Does not reproduce: the target now answers as AWS does.'; exit 0 ;; esac`,
@@ -106,7 +117,10 @@ function verdictLines(r: Reproduction, s: ReproStep, fields: number): string[] {
       'exit 1',
     ];
   }
-  const expected = j.expected.kind === 'text' ? j.expected.parts.map((p) => (typeof p === 'string' ? quote(p) : `"$${p.variable}"`)).join('') : quote(JSON.stringify(plainOf(j.expected)));
+  const expected =
+    j.expected.kind === 'text'
+      ? j.expected.parts.map((p) => (typeof p === 'string' ? quote(p) : `"$${p.variable}"`)).join('')
+      : quote(JSON.stringify(plainOf(j.expected)));
   if (!j.path) {
     return [
       ...lines,
@@ -142,16 +156,25 @@ export function json(v: Value): Segment[] {
         }
         lit('"');
         return;
-      case 'bytes': return void lit(JSON.stringify(x.base64));
-      case 'date': return void lit(JSON.stringify(x.iso));
-      case 'plain': return void lit(JSON.stringify(x.value));
+      case 'bytes':
+        return void lit(JSON.stringify(x.base64));
+      case 'date':
+        return void lit(JSON.stringify(x.iso));
+      case 'plain':
+        return void lit(JSON.stringify(x.value));
       case 'list':
         lit('[');
-        x.items.forEach((e, i) => (i && lit(','), walk(e)));
+        x.items.forEach((e, i) => {
+          if (i) lit(',');
+          walk(e);
+        });
         return void lit(']');
       case 'record':
         lit('{');
-        x.entries.forEach(([k, e], i) => (lit(`${i ? ',' : ''}${JSON.stringify(k)}:`), walk(e)));
+        x.entries.forEach(([k, e], i) => {
+          lit(`${i ? ',' : ''}${JSON.stringify(k)}:`);
+          walk(e);
+        });
         return void lit('}');
     }
   };
@@ -208,11 +231,17 @@ function jmes(path: OutputPath): string {
 
 function plainOf(v: Value): unknown {
   switch (v.kind) {
-    case 'text': return v.parts.map((p) => (typeof p === 'string' ? p : `$${p.variable}`)).join('');
-    case 'bytes': return v.base64;
-    case 'date': return v.iso;
-    case 'plain': return v.value;
-    case 'list': return v.items.map(plainOf);
-    case 'record': return Object.fromEntries(v.entries.map(([k, e]) => [k, plainOf(e)]));
+    case 'text':
+      return v.parts.map((p) => (typeof p === 'string' ? p : `$${p.variable}`)).join('');
+    case 'bytes':
+      return v.base64;
+    case 'date':
+      return v.iso;
+    case 'plain':
+      return v.value;
+    case 'list':
+      return v.items.map(plainOf);
+    case 'record':
+      return Object.fromEntries(v.entries.map(([k, e]) => [k, plainOf(e)]));
   }
 }

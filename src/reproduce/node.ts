@@ -66,13 +66,13 @@ const PRELUDE = [
   '    console.log(`${n}. ${title}: success`);',
   '    return { ok: true, out };',
   '  } catch (e) {',
-  "    const checksum = /Invalid MD5 checksum|InvalidChecksumError/.test(`${e?.name} ${e?.message}`);",
+  '    const checksum = /Invalid MD5 checksum|InvalidChecksumError/.test(`${e?.name} ${e?.message}`);',
   '    if (!checksum && e?.$metadata?.httpStatusCode === undefined) {',
-  '      console.log(`${n}. ${title}: no answer from ${ENDPOINT || \'AWS\'}: ${e?.message ?? e}`);',
+  "      console.log(`${n}. ${title}: no answer from ${ENDPOINT || 'AWS'}: ${e?.message ?? e}`);",
   '      process.exit(2);',
   '    }',
   "    const r = { ok: false, name: checksum ? 'SDK.ChecksumMismatch' : e.name, code: e.Code, status: e.$metadata?.httpStatusCode, message: String(e.message ?? '') };",
-  '    console.log(`${n}. ${title}: ${r.name} (HTTP ${r.status ?? \'?\'}): ${r.message}`);',
+  "    console.log(`${n}. ${title}: ${r.name} (HTTP ${r.status ?? '?'}): ${r.message}`);",
   '    return r;',
   '  }',
   '}',
@@ -84,7 +84,7 @@ const PRELUDE = [
   '',
   '/** An earlier step answered otherwise than during the replay: the scenario no longer reaches the deviation. */',
   'function sameAsReplay(r, n, service, replayed) {',
-  "  if (isOneOf(r, service, [replayed])) return;",
+  '  if (isOneOf(r, service, [replayed])) return;',
   "  console.log(`\\nDoes not reproduce: step ${n} answered otherwise than during the replay (${replayed === 'ok' ? 'success' : replayed}), so the scenario no longer reaches the failing step.`);",
   '  process.exit(0);',
   '}',
@@ -107,7 +107,7 @@ function identities(r: Reproduction): string[] {
     '  if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) } };',
     '  // Emulators tell requesters apart by access key: a distinct dummy key per principal.',
     "  if (endpoint) return { credentials: { accessKeyId: `AKIAREPRODUCTION${String(principal).padStart(4, '0')}`, secretAccessKey: 'reproduction' } };",
-    '  return {}; // AWS: the SDK\'s default credential chain',
+    "  return {}; // AWS: the SDK's default credential chain",
     '}',
     '',
   ];
@@ -187,12 +187,18 @@ function verdictLines(r: Reproduction, s: ReproStep, v: string): string[] {
 /** A Value as a JavaScript expression. */
 export function js(v: Value): string {
   switch (v.kind) {
-    case 'text': return text(v.parts);
-    case 'bytes': return `Buffer.from(${JSON.stringify(v.base64)}, 'base64')`;
-    case 'date': return `new Date(${JSON.stringify(v.iso)})`;
-    case 'plain': return typeof v.value === 'number' && !Number.isFinite(v.value) ? String(v.value) : Object.is(v.value, -0) ? '-0' : JSON.stringify(v.value);
-    case 'list': return `[${v.items.map(js).join(', ')}]`;
-    case 'record': return v.entries.length ? `{ ${v.entries.map(([k, e]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${js(e)}`).join(', ')} }` : '{}';
+    case 'text':
+      return text(v.parts);
+    case 'bytes':
+      return `Buffer.from(${JSON.stringify(v.base64)}, 'base64')`;
+    case 'date':
+      return `new Date(${JSON.stringify(v.iso)})`;
+    case 'plain':
+      return typeof v.value === 'number' && !Number.isFinite(v.value) ? String(v.value) : Object.is(v.value, -0) ? '-0' : JSON.stringify(v.value);
+    case 'list':
+      return `[${v.items.map(js).join(', ')}]`;
+    case 'record':
+      return v.entries.length ? `{ ${v.entries.map(([k, e]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: ${js(e)}`).join(', ')} }` : '{}';
   }
 }
 

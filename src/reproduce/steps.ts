@@ -80,7 +80,10 @@ export const RUN_VARIABLE = 'RUN';
 
 /** Where each operation returns identifiers that later inputs name, and the variable suffix for each. */
 const CAPTURES: Record<string, [OutputPath, string][]> = {
-  'kms:CreateKey': [[['KeyMetadata', 'KeyId'], 'Id'], [['KeyMetadata', 'Arn'], 'Arn']],
+  'kms:CreateKey': [
+    [['KeyMetadata', 'KeyId'], 'Id'],
+    [['KeyMetadata', 'Arn'], 'Arn'],
+  ],
   'sqs:CreateQueue': [[['QueueUrl'], 'Url']],
   'sqs:GetQueueUrl': [[['QueueUrl'], 'Url']],
   'sqs:GetQueueAttributes': [[['Attributes', 'QueueArn'], 'Arn']],
@@ -134,7 +137,10 @@ export function toReproduction(
   const judgement = judge(last, (x) => convert(x, raw.length));
   for (const [, c] of captured) if (used.has(c.variable)) steps[c.step]!.captures.push({ variable: c.variable, path: c.path });
   const spellings: Record<string, string[]> = {};
-  const codes = (s: ReproStep) => [...(s.replayed.ok ? [] : [s.replayed.code]), ...(s === steps.at(-1) && judgement.kind === 'outcome' ? judgement.allowed.flatMap((a) => (a.ok ? [] : [a.code])) : [])];
+  const codes = (s: ReproStep) => [
+    ...(s.replayed.ok ? [] : [s.replayed.code]),
+    ...(s === steps.at(-1) && judgement.kind === 'outcome' ? judgement.allowed.flatMap((a) => (a.ok ? [] : [a.code])) : []),
+  ];
   for (const s of steps) {
     for (const code of codes(s)) {
       // The name the SDK gave during the replay counts too (a protocol error has no spelling in the table).
@@ -191,11 +197,15 @@ function judge(last: Recording['steps'][number], convert: (x: unknown) => Value)
   const isValueCheck = check !== undefined && expected.length === 1 && Object.keys(expected[0]!).some((k) => k !== 'ok');
   if (!isValueCheck) {
     const allowed = expected.map((e) => (e.ok ? { ok: true as const } : { ok: false as const, code: String(e.code) }));
-    if (allowed.length === 0) throw new NotReproducibleError(`the last step (${last.step.service} ${last.step.op}) carries no expectation: the clause judged something a script cannot see`);
+    if (allowed.length === 0)
+      throw new NotReproducibleError(
+        `the last step (${last.step.service} ${last.step.op}) carries no expectation: the clause judged something a script cannot see`,
+      );
     return { kind: 'outcome', allowed };
   }
   const descriptive = typeof check.expected === 'string' && /^\(.*\)$/.test(check.expected);
-  const path = descriptive || !isScalar(check.expected) ? undefined : (find(last.output, check.what.split('.'), check.observed) ?? absentAttribute(last, check));
+  const path =
+    descriptive || !isScalar(check.expected) ? undefined : (find(last.output, check.what.split('.'), check.observed) ?? absentAttribute(last, check));
   return { kind: 'value', what: check.what, expected: convert(check.expected), observed: convert(check.observed ?? null), ...(path ? { path } : {}) };
 }
 
@@ -254,7 +264,13 @@ function toValue(x: unknown, substitutions: [string, string][], used: Set<string
     if (v instanceof Uint8Array) return { kind: 'bytes', base64: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64') };
     if (v instanceof Date) return { kind: 'date', iso: v.toISOString() };
     if (Array.isArray(v)) return { kind: 'list', items: v.map(walk) };
-    if (v && typeof v === 'object') return { kind: 'record', entries: Object.entries(v).filter(([, e]) => e !== undefined).map(([k, e]) => [k, walk(e)]) };
+    if (v && typeof v === 'object')
+      return {
+        kind: 'record',
+        entries: Object.entries(v)
+          .filter(([, e]) => e !== undefined)
+          .map(([k, e]) => [k, walk(e)]),
+      };
     if (typeof v === 'number' || typeof v === 'boolean' || v === null) return { kind: 'plain', value: v };
     return { kind: 'plain', value: null }; // undefined in a list (the SDK sends nothing for it either)
   };

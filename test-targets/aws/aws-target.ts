@@ -59,12 +59,16 @@ export class AwsTarget extends SdkTarget {
 
   endpointsFor(region: string): Endpoints {
     const e = this.#options.endpoint;
-    return e ? { kms: e, sns: e, sqs: e } : { kms: `https://kms.${region}.amazonaws.com`, sns: `https://sns.${region}.amazonaws.com`, sqs: `https://sqs.${region}.amazonaws.com` };
+    return e
+      ? { kms: e, sns: e, sqs: e }
+      : { kms: `https://kms.${region}.amazonaws.com`, sns: `https://sns.${region}.amazonaws.com`, sqs: `https://sqs.${region}.amazonaws.com` };
   }
 
   async start(): Promise<void> {
     if (this.#options.allowedAccounts.length === 0) {
-      throw new TargetUnavailableError('refusing to run against AWS without an allow-list: pass --allow-account ACCOUNT_ID (or SSE_CONFORMANCE_ALLOWED_ACCOUNTS)');
+      throw new TargetUnavailableError(
+        'refusing to run against AWS without an allow-list: pass --allow-account ACCOUNT_ID (or SSE_CONFORMANCE_ALLOWED_ACCOUNTS)',
+      );
     }
     const sts = new STSClient({
       region: this.region,
@@ -81,7 +85,9 @@ export class AwsTarget extends SdkTarget {
       sts.destroy();
     }
     if (!account || !this.#options.allowedAccounts.includes(account)) {
-      throw new TargetUnavailableError(`refusing to run: these credentials belong to account ${account ?? '(unknown)'}, which is not in the allow-list (${this.#options.allowedAccounts.join(', ')})`);
+      throw new TargetUnavailableError(
+        `refusing to run: these credentials belong to account ${account ?? '(unknown)'}, which is not in the allow-list (${this.#options.allowedAccounts.join(', ')})`,
+      );
     }
     this.#accountId = account;
     this.endpoints = this.endpointsFor(this.region);

@@ -13,8 +13,17 @@
  * and the other moves on).
  */
 import {
-  CancelKeyDeletionCommand, CreateKeyCommand, DescribeKeyCommand, EnableKeyCommand, ListResourceTagsCommand,
-  paginateListKeys, PutKeyPolicyCommand, TagResourceCommand, UntagResourceCommand, type KeyMetadata, type KMSClient,
+  CancelKeyDeletionCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  EnableKeyCommand,
+  ListResourceTagsCommand,
+  paginateListKeys,
+  PutKeyPolicyCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  type KeyMetadata,
+  type KMSClient,
 } from '@aws-sdk/client-kms';
 import { LEASE_TAG_KEY, POOL_TAG_KEY } from './safety.js';
 
@@ -91,7 +100,8 @@ export class KeyPool {
 
   /** Finds the pool's keys: customer keys tagged as pool members. */
   async load(): Promise<string[]> {
-    return (this.#ids = (await this.inspect()).map((k) => k.id));
+    this.#ids = (await this.inspect()).map((k) => k.id);
+    return this.#ids;
   }
 
   /** The pool's keys with their leases (live or expired; none when the key is free). */
@@ -115,7 +125,8 @@ export class KeyPool {
   }
 
   async lease(): Promise<KeyMetadata> {
-    if (this.#leased.size + this.#taking.size >= this.#max) throw new KeyPoolExhausted(`all ${this.#max} pooled keys are leased; raise the pool size or lower concurrency`);
+    if (this.#leased.size + this.#taking.size >= this.#max)
+      throw new KeyPoolExhausted(`all ${this.#max} pooled keys are leased; raise the pool size or lower concurrency`);
     for (const reload of [false, true]) {
       if (reload || !this.#ids) await this.load(); // another run may have added keys to the pool
       for (const id of this.#ids!) {
@@ -125,10 +136,15 @@ export class KeyPool {
         }
       }
     }
-    const { KeyMetadata } = await this.#kms.send(new CreateKeyCommand({
-      Description: 'sse-conformance key pool (reused across runs)',
-      Tags: [{ TagKey: POOL_TAG_KEY, TagValue: 'true' }, { TagKey: LEASE_TAG_KEY, TagValue: this.#newLease() }],
-    }));
+    const { KeyMetadata } = await this.#kms.send(
+      new CreateKeyCommand({
+        Description: 'sse-conformance key pool (reused across runs)',
+        Tags: [
+          { TagKey: POOL_TAG_KEY, TagValue: 'true' },
+          { TagKey: LEASE_TAG_KEY, TagValue: this.#newLease() },
+        ],
+      }),
+    );
     this.created++;
     this.#ids!.push(KeyMetadata!.KeyId!);
     this.#hold(KeyMetadata!.KeyId!);
@@ -165,7 +181,13 @@ export class KeyPool {
     const { KeyMetadata } = await this.#kms.send(new DescribeKeyCommand({ KeyId: id }));
     if (KeyMetadata?.KeyState === 'PendingDeletion') await this.#kms.send(new CancelKeyDeletionCommand({ KeyId: id }));
     if (KeyMetadata?.KeyState !== 'Enabled') await this.#kms.send(new EnableKeyCommand({ KeyId: id }));
-    const policy = { Version: '2012-10-17', Id: 'key-default-1', Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${this.#account}:root` }, Action: 'kms:*', Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Id: 'key-default-1',
+      Statement: [
+        { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${this.#account}:root` }, Action: 'kms:*', Resource: '*' },
+      ],
+    };
     await this.#kms.send(new PutKeyPolicyCommand({ KeyId: id, PolicyName: 'default', Policy: JSON.stringify(policy) }));
   }
 
@@ -203,7 +225,12 @@ export class KeyPool {
 
   #hold(id: string): void {
     this.#leased.add(id);
-    this.#renewal ??= setInterval(() => void (this.#renewing = this.#renew()), Math.max(1, Math.floor(this.#leaseMs / 3)));
+    this.#renewal ??= setInterval(
+      () => {
+        this.#renewing = this.#renew();
+      },
+      Math.max(1, Math.floor(this.#leaseMs / 3)),
+    );
     this.#renewal.unref();
   }
 

@@ -15,7 +15,7 @@ export class SafetyRefusal extends Error {
   override readonly name = 'SafetyRefusal';
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: SDK errors and middleware arguments are untyped here
 type Any = any;
 type Stack = { middlewareStack: { add: (mw: Any, o: Any) => void } };
 
@@ -33,12 +33,14 @@ function before(client: Stack, name: string, fn: (commandName: string, input: An
 export function tagCreations(c: Clients, prefix: string, runId: string): void {
   before(c.sqs, 'sseConformanceTagQueues', (op, input) => {
     if (op !== 'CreateQueue') return;
-    if (!String(input.QueueName).startsWith(prefix)) throw new SafetyRefusal(`refusing to create queue "${input.QueueName}": names must start with the run prefix ${prefix}`);
+    if (!String(input.QueueName).startsWith(prefix))
+      throw new SafetyRefusal(`refusing to create queue "${input.QueueName}": names must start with the run prefix ${prefix}`);
     input.tags = { ...input.tags, [TAG_KEY]: runId };
   });
   before(c.sns, 'sseConformanceTagTopics', (op, input) => {
     if (op !== 'CreateTopic') return;
-    if (!String(input.Name).startsWith(prefix)) throw new SafetyRefusal(`refusing to create topic "${input.Name}": names must start with the run prefix ${prefix}`);
+    if (!String(input.Name).startsWith(prefix))
+      throw new SafetyRefusal(`refusing to create topic "${input.Name}": names must start with the run prefix ${prefix}`);
     input.Tags = [...(input.Tags ?? []), { Key: TAG_KEY, Value: runId }];
   });
   before(c.kms, 'sseConformanceTagAliases', (op, input) => {

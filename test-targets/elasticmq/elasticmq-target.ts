@@ -48,7 +48,10 @@ export class ElasticmqTarget extends SdkTarget {
     const endpoint = `http://127.0.0.1:${port}`;
     try {
       this.#proc = await LaunchedProcess.start({
-        what: 'ElasticMQ', command: 'java', hint: 'ElasticMQ needs java on PATH (a JDK 17 or newer)', timeoutMs: READY_TIMEOUT_MS,
+        what: 'ElasticMQ',
+        command: 'java',
+        hint: 'ElasticMQ needs java on PATH (a JDK 17 or newer)',
+        timeoutMs: READY_TIMEOUT_MS,
         args: [`-Dconfig.file=${join(this.#dir, 'elasticmq.conf')}`, '-cp', join(dirname(jar), '*'), 'org.elasticmq.server.Main'],
         // Any answer means it listens; an unsigned GET gets a 4xx, so ask for something every version answers with 2xx.
         ready: { url: `${endpoint}/?Action=ListQueues`, endpoint },

@@ -27,11 +27,14 @@ export function parseEndpoints(spec: string | undefined): Endpoints {
     const u = check(spec, '--endpoint');
     return { sqs: u, sns: u, kms: u };
   }
-  const parts = Object.fromEntries(spec.split(',').map((p) => {
-    const [k, ...v] = p.split('=');
-    return [k!.trim(), v.join('=').trim()];
-  }));
-  for (const k of Object.keys(parts)) if (!['sqs', 'sns', 'kms'].includes(k)) throw new EndpointSpecError(`--endpoint: unknown service "${k}" (expected sqs, sns, kms)`);
+  const parts = Object.fromEntries(
+    spec.split(',').map((p) => {
+      const [k, ...v] = p.split('=');
+      return [k!.trim(), v.join('=').trim()];
+    }),
+  );
+  for (const k of Object.keys(parts))
+    if (!['sqs', 'sns', 'kms'].includes(k)) throw new EndpointSpecError(`--endpoint: unknown service "${k}" (expected sqs, sns, kms)`);
   const missing = ['sqs', 'sns', 'kms'].filter((k) => !parts[k]);
   if (missing.length) throw new EndpointSpecError(`--endpoint: no URL for ${missing.join(', ')}`);
   return { sqs: check(parts.sqs!, 'sqs'), sns: check(parts.sns!, 'sns'), kms: check(parts.kms!, 'kms') };
@@ -54,7 +57,9 @@ export class EndpointTarget extends SdkTarget {
       try {
         await fetch(url, { signal: AbortSignal.timeout(5000) }); // any HTTP answer means something listens
       } catch (e) {
-        throw new TargetUnavailableError(`nothing answers at ${url} (${service}): ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`);
+        throw new TargetUnavailableError(
+          `nothing answers at ${url} (${service}): ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`,
+        );
       }
     }
     this.endpoints = this.#endpoints;

@@ -5,7 +5,8 @@ import { FakecloudTarget } from './fakecloud-target.js';
 
 export const target = defineTarget({
   name: 'fakecloud',
-  description: 'spawns the provisioned fakecloud (one Rust binary: KMS, SNS and SQS) on a free 127.0.0.1 port and stops it by PID; its introspection API shows messages at rest; --endpoint URL uses a running one',
+  description:
+    'spawns the provisioned fakecloud (one Rust binary: KMS, SNS and SQS) on a free 127.0.0.1 port and stops it by PID; its introspection API shows messages at rest; --endpoint URL uses a running one',
   options: z.strictObject({ ...existingInstance, realTimeWindows }),
   create: (o) => new FakecloudTarget(o),
   baseline: baselineOf('fakecloud'),

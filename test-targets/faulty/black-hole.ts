@@ -22,6 +22,7 @@ export class BlackHole {
 
   /** Its port on 127.0.0.1, listening from the first call on. */
   port(): Promise<number> {
+    // biome-ignore lint/suspicious/noAssignInExpressions: the first call starts listening, later calls share its promise
     return (this.#port ??= new Promise((resolve, reject) => {
       this.#server.once('error', reject);
       this.#server.listen(0, '127.0.0.1', () => resolve((this.#server.address() as AddressInfo).port));

@@ -47,7 +47,12 @@ export class Dice {
     if (s.silentAfter !== undefined && n > s.silentAfter) fault = 'silence';
     else {
       let edge = 0;
-      for (const [f, p] of [['server-error', s.serverErrorRate], ['throttle', s.throttleRate], ['reset', s.resetRate], ['truncate', s.truncateRate]] as const) {
+      for (const [f, p] of [
+        ['server-error', s.serverErrorRate],
+        ['throttle', s.throttleRate],
+        ['reset', s.resetRate],
+        ['truncate', s.truncateRate],
+      ] as const) {
         edge += p ?? 0;
         if (r < edge) {
           fault = f;

@@ -67,7 +67,12 @@ export class FaultyTarget implements Target {
   clients(index = 0): Clients {
     const c = this.inner.clients(index);
     if (!this.#decorated.has(c)) {
-      injectFaults(c, { dice: this.#dice, latencyMs: this.spec.latencyMs ?? 0, blackHole: this.#blackHole, ...(this.spec.requestTimeoutMs ? { requestTimeoutMs: this.spec.requestTimeoutMs } : {}) });
+      injectFaults(c, {
+        dice: this.#dice,
+        latencyMs: this.spec.latencyMs ?? 0,
+        blackHole: this.#blackHole,
+        ...(this.spec.requestTimeoutMs ? { requestTimeoutMs: this.spec.requestTimeoutMs } : {}),
+      });
       this.#decorated.add(c);
     }
     return c;

@@ -29,7 +29,10 @@ export interface InjectOptions {
 }
 
 type Next = (args: Args) => Promise<{ output?: unknown; response?: unknown }>;
-interface Args { input: unknown; request?: { hostname?: string; port?: number; protocol?: string } }
+interface Args {
+  input: unknown;
+  request?: { hostname?: string; port?: number; protocol?: string };
+}
 interface Stack {
   identify(): string[];
   add(mw: unknown, opts: Record<string, unknown>): void;
@@ -46,7 +49,12 @@ export function injectFaults(clients: Clients, opts: InjectOptions): void {
   for (const service of ['kms', 'sns', 'sqs'] as const) {
     const client = clients[service] as unknown as SdkClient;
     if (client.middlewareStack.identify().some((n) => n.startsWith(MODEL_MIDDLEWARE))) {
-      client.middlewareStack.addRelativeTo(inProcess(client, service, opts), { relation: 'before', toMiddleware: MODEL_MIDDLEWARE, name: NAME, override: true });
+      client.middlewareStack.addRelativeTo(inProcess(client, service, opts), {
+        relation: 'before',
+        toMiddleware: MODEL_MIDDLEWARE,
+        name: NAME,
+        override: true,
+      });
     } else {
       client.middlewareStack.add(overHttp(service, opts), { step: 'deserialize', priority: 'low', name: NAME, override: true });
     }
@@ -105,7 +113,8 @@ function afterRetries(e: Error): Error {
  * deserializer, and on a failure that is not a service answer, the hint and `$metadata` it adds.
  */
 async function deserialize(client: SdkClient, context: Record<string, unknown>, response: WireResponse): Promise<Error> {
-  const [, namespace, name, traits, input, output] = ((context.__smithy_context as { operationSchema?: unknown[] } | undefined)?.operationSchema ?? []) as unknown[];
+  const [, namespace, name, traits, input, output] = ((context.__smithy_context as { operationSchema?: unknown[] } | undefined)?.operationSchema ??
+    []) as unknown[];
   try {
     await client.config.protocol!.deserializeResponse({ name, namespace, traits, input, output }, { ...client.config, ...context }, response);
   } catch (e) {

@@ -40,7 +40,10 @@ export type Fault = 'server-error' | 'throttle' | 'reset' | 'truncate' | 'silenc
 
 /** A one-line description for reports and tables, e.g. `serverErrorRate=0.2 seed=1`. */
 export const describeFaults = (s: FaultSpec): string =>
-  Object.entries(s).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${v}`).join(' ') || 'no faults';
+  Object.entries(s)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ') || 'no faults';
 
 /** The command line's names for the spec's fields (`--faults server-error=0.2,seed=1`). */
 const FLAG_KEYS = {
@@ -61,11 +64,17 @@ export class FaultSpecError extends Error {
 /** Parses `server-error=0.2,throttle=0.1,latency=2000,silent-after=40,seed=1`; any problem is a FaultSpecError naming it. */
 export function parseFaults(text: string): FaultSpec {
   const spec: Record<string, number> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key, value, ...rest] = part.split('=');
     const field = FLAG_KEYS[key as keyof typeof FLAG_KEYS];
     if (!field) throw new FaultSpecError(`--faults: unknown fault "${key}" (known: ${Object.keys(FLAG_KEYS).join(', ')})`);
-    if (value === undefined || value.trim() === '' || rest.length || !Number.isFinite(Number(value))) throw new FaultSpecError(`--faults: ${key} needs a number, as in ${key}=${key.endsWith('error') || ['throttle', 'reset', 'truncate'].includes(key) ? '0.2' : '1000'}`);
+    if (value === undefined || value.trim() === '' || rest.length || !Number.isFinite(Number(value)))
+      throw new FaultSpecError(
+        `--faults: ${key} needs a number, as in ${key}=${key.endsWith('error') || ['throttle', 'reset', 'truncate'].includes(key) ? '0.2' : '1000'}`,
+      );
     spec[field] = Number(value);
   }
   const parsed = faultSpec.safeParse(spec);

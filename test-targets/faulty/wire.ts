@@ -50,7 +50,10 @@ export const abortedError = (): Error => Object.assign(new Error('aborted'), { c
 
 /** What @smithy/node-http-handler throws when a request exceeds `requestTimeout` with `throwOnRequestTimeout`. */
 export const requestTimeoutError = (ms: number): Error =>
-  Object.assign(new Error(`@smithy/node-http-handler - [ERROR] a request has exceeded the configured ${ms} ms requestTimeout.`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+  Object.assign(new Error(`@smithy/node-http-handler - [ERROR] a request has exceeded the configured ${ms} ms requestTimeout.`), {
+    name: 'TimeoutError',
+    code: 'ETIMEDOUT',
+  });
 
 /** A body that yields the first half of `bytes`, then fails as a dropped connection does. */
 export function cutBody(bytes: Uint8Array): Readable {
@@ -58,7 +61,10 @@ export function cutBody(bytes: Uint8Array): Readable {
   let sent = false;
   return new Readable({
     read() {
-      if (!sent && half.length) return void ((sent = true), this.push(half));
+      if (!sent && half.length) {
+        sent = true;
+        return void this.push(half);
+      }
       this.destroy(abortedError());
     },
   });

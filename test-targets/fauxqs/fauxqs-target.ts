@@ -92,7 +92,12 @@ export class FauxqsTarget extends SdkTarget {
     const all = [...q.messages.ready, ...q.messages.inflight.map((i) => i.message), ...q.messages.delayed];
     all.sort((a, b) => (a.sentTimestamp ?? 0) - (b.sentTimestamp ?? 0) || String(a.sequenceNumber ?? '').localeCompare(String(b.sequenceNumber ?? '')));
     // fauxqs keeps bodies in the clear whatever the queue's SSE settings.
-    return all.map((m) => ({ ...(m.messageId ? { messageId: m.messageId } : {}), body: m.body ?? '', sealed: false, ...(m.messageAttributes ? { messageAttributes: m.messageAttributes } : {}) }));
+    return all.map((m) => ({
+      ...(m.messageId ? { messageId: m.messageId } : {}),
+      body: m.body ?? '',
+      sealed: false,
+      ...(m.messageAttributes ? { messageAttributes: m.messageAttributes } : {}),
+    }));
   }
 
   async dispose(): Promise<void> {

@@ -27,7 +27,11 @@ export class GoawsTarget extends SdkTarget {
   }
 
   protected override sqsConfig(): Partial<SQSClientConfig> {
-    const protocol = new AwsQueryProtocol({ defaultNamespace: 'com.amazonaws.sqs', xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/', version: '2012-11-05' });
+    const protocol = new AwsQueryProtocol({
+      defaultNamespace: 'com.amazonaws.sqs',
+      xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/',
+      version: '2012-11-05',
+    });
     return { protocol } as Partial<SQSClientConfig>;
   }
 

@@ -5,7 +5,8 @@ import { GoawsTarget } from './goaws-target.js';
 
 export const target = defineTarget({
   name: 'goaws',
-  description: 'goaws for SNS and SQS (SQS in the query protocol, the only one it speaks) with KMS from local-kms, each on a free 127.0.0.1 port through a loopback launcher, stopped by PID',
+  description:
+    'goaws for SNS and SQS (SQS in the query protocol, the only one it speaks) with KMS from local-kms, each on a free 127.0.0.1 port through a loopback launcher, stopped by PID',
   options: z.strictObject({ realTimeWindows }),
   create: (o) => new GoawsTarget(o),
   baseline: baselineOf('goaws'),

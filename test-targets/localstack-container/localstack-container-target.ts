@@ -50,7 +50,11 @@ export class LocalstackContainerTarget extends SdkTarget {
     const image = this.image();
     // Both packages are optional dependencies; a missing one is named in one line.
     await importOptional('testcontainers', 'the localstack-container target', () => import('testcontainers'));
-    const { LocalstackContainer } = await importOptional('@testcontainers/localstack', 'the localstack-container target', () => import('@testcontainers/localstack'));
+    const { LocalstackContainer } = await importOptional(
+      '@testcontainers/localstack',
+      'the localstack-container target',
+      () => import('@testcontainers/localstack'),
+    );
     try {
       let container = new LocalstackContainer(image);
       if (token) container = container.withEnvironment({ LOCALSTACK_AUTH_TOKEN: token });

@@ -5,7 +5,8 @@ import { LocalstackTarget } from './localstack-target.js';
 
 export const target = defineTarget({
   name: 'localstack',
-  description: 'LocalStack without a container: localstack-core in host mode (SQS, SNS, KMS, STS) on a free 127.0.0.1 port, a fresh process per run, stopped by PID; --endpoint URL uses a running one',
+  description:
+    'LocalStack without a container: localstack-core in host mode (SQS, SNS, KMS, STS) on a free 127.0.0.1 port, a fresh process per run, stopped by PID; --endpoint URL uses a running one',
   options: z.strictObject({ endpoint: httpUrl.optional(), realTimeWindows }),
   create: (o) => new LocalstackTarget(o),
   baseline: baselineOf('localstack'),

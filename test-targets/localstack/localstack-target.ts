@@ -67,7 +67,8 @@ export class LocalstackTarget extends SdkTarget {
     const python = provisionedBinary('localstack');
     if (!python) throw new TargetUnavailableError(`LocalStack is not provisioned: ${provisionHint('localstack')}`);
     const port = await getPort({ host: '127.0.0.1' });
-    const root = (this.#root = mkdtempSync(join(tmpdir(), 'ssec-localstack-')));
+    this.#root = mkdtempSync(join(tmpdir(), 'ssec-localstack-'));
+    const root = this.#root;
     // The service catalogue `npm run provision` built, so the first requests do not build it (2 s, 350 MB).
     const catalogue = join(emulatorDir('localstack'), 'fs', CATALOGUE);
     mkdirSync(join(root, 'fs', CATALOGUE), { recursive: true });
@@ -91,8 +92,13 @@ export class LocalstackTarget extends SdkTarget {
     const endpoint = `http://127.0.0.1:${port}`;
     try {
       this.#proc = await LaunchedProcess.start({
-        what: 'LocalStack', command: python, args: [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')], hint: provisionHint('localstack'),
-        env, ready: { url: `${endpoint}/_localstack/health`, endpoint }, timeoutMs: READY_TIMEOUT_MS,
+        what: 'LocalStack',
+        command: python,
+        args: [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')],
+        hint: provisionHint('localstack'),
+        env,
+        ready: { url: `${endpoint}/_localstack/health`, endpoint },
+        timeoutMs: READY_TIMEOUT_MS,
       });
     } catch (e) {
       await this.dispose();

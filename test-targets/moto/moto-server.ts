@@ -28,7 +28,15 @@ export class MotoServer {
     const port = await getPort({ host: '127.0.0.1' });
     const endpoint = `http://127.0.0.1:${port}`;
     const hint = `${provisionHint('moto')} (or put moto_server on PATH, or set MOTO_SERVER)`;
-    return new MotoServer(await LaunchedProcess.start({ what: command, command, args: ['-H', '127.0.0.1', '-p', String(port)], hint, ready: { url: `${endpoint}/moto-api/`, endpoint } }));
+    return new MotoServer(
+      await LaunchedProcess.start({
+        what: command,
+        command,
+        args: ['-H', '127.0.0.1', '-p', String(port)],
+        hint,
+        ready: { url: `${endpoint}/moto-api/`, endpoint },
+      }),
+    );
   }
 
   /** Clears all state (moto's own reset endpoint). */

@@ -34,7 +34,14 @@ interface Replay {
 }
 
 const keyOf = (k: ScenarioKey) => `${k.clause}|${k.seed}|${k.inputHash}`;
-const canon = (v: unknown): string => JSON.stringify(v, (k: string, x: unknown) => (k === 'WaitTimeSeconds' ? undefined : x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
+const canon = (v: unknown): string =>
+  JSON.stringify(v, (k: string, x: unknown) =>
+    k === 'WaitTimeSeconds'
+      ? undefined
+      : x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b)))
+        : x,
+  );
 
 export class RecordedTarget implements Target {
   readonly name = 'recorded';
@@ -76,7 +83,10 @@ export class RecordedTarget implements Target {
   async scenario<T>(key: ScenarioKey & { prefix: string }, run: () => Promise<T>): Promise<T> {
     const k = keyOf(key);
     const all = this.#scenarios.get(k);
-    if (!all) throw new NotObservableError(`the recording holds no scenario of ${key.clause} with this input (seed ${key.seed}, input ${key.inputHash}): run with the recording's --seed (${this.recording.seed}) and --runs`);
+    if (!all)
+      throw new NotObservableError(
+        `the recording holds no scenario of ${key.clause} with this input (seed ${key.seed}, input ${key.inputHash}): run with the recording's --seed (${this.recording.seed}) and --runs`,
+      );
     const n = this.#seen.get(k) ?? 0;
     this.#seen.set(k, n + 1);
     // The same input run again (a later pass of the clause) gets the answers it got then, in order.
@@ -106,8 +116,18 @@ export class RecordedTarget implements Target {
   clients(index = 0): Clients {
     let c = this.#clients.get(index);
     if (!c) {
-      const config = { region: this.#region, endpoint: 'http://recorded.invalid', credentials: { accessKeyId: 'recorded', secretAccessKey: 'recorded' }, maxAttempts: 1 };
-      c = { kms: new KMS.KMSClient(config), sns: new SNS.SNSClient(config), sqs: new SQS.SQSClient(config), principal: `arn:aws:iam::${ACCOUNT}:user/recorded-${index}` };
+      const config = {
+        region: this.#region,
+        endpoint: 'http://recorded.invalid',
+        credentials: { accessKeyId: 'recorded', secretAccessKey: 'recorded' },
+        maxAttempts: 1,
+      };
+      c = {
+        kms: new KMS.KMSClient(config),
+        sns: new SNS.SNSClient(config),
+        sqs: new SQS.SQSClient(config),
+        principal: `arn:aws:iam::${ACCOUNT}:user/recorded-${index}`,
+      };
       for (const service of ['kms', 'sns', 'sqs'] as const) this.#answer(c[service], service, index);
       this.#clients.set(index, c);
     }
@@ -134,12 +154,16 @@ export class RecordedTarget implements Target {
       if (!step && CLEANUP.has(op)) return { output: { $metadata }, response: {} };
       const input = args.input ?? {};
       if (!step || !isCall(step) || step.service !== service || step.op !== op || step.principal !== principal) {
-        throw new NotObservableError(`the recording holds no ${service}:${op} here (${step ? (isCall(step) ? `it has ${step.service}:${step.op}` : 'it has an inspection') : 'its scenario ended'}; call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index})`);
+        throw new NotObservableError(
+          `the recording holds no ${service}:${op} here (${step ? (isCall(step) ? `it has ${step.service}:${step.op}` : 'it has an inspection') : 'its scenario ended'}; call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index})`,
+        );
       }
       r.binder.unify(step.request, input);
       const sent = r.binder.symbolic(input, { redact: true });
       if (canon(sent) !== canon(step.request)) {
-        throw new NotObservableError(`the recording's ${service}:${op} (call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index}) had another request: recorded ${shown(step.request)}, now ${shown(sent)}`);
+        throw new NotObservableError(
+          `the recording's ${service}:${op} (call ${r.cursor + 1} of ${r.scenario.clause}, scenario ${r.scenario.index}) had another request: recorded ${shown(step.request)}, now ${shown(sent)}`,
+        );
       }
       r.binder.remember(sent, input);
       r.cursor++;
@@ -160,7 +184,10 @@ export class RecordedTarget implements Target {
       if (o.code === 'SDK.ChecksumMismatch') throw Object.assign(new Error(o.message), { name: o.name });
       const Ctor = MODULES[service]![o.name] as (new (x: Record<string, unknown>) => Error) | undefined;
       const meta = { ...$metadata, httpStatusCode: o.httpStatus };
-      const err = typeof Ctor === 'function' && Ctor.prototype instanceof Base ? new Ctor({ $metadata: meta, message: o.message }) : new Base({ name: o.name, $fault: 'client', $metadata: meta, message: o.message });
+      const err =
+        typeof Ctor === 'function' && Ctor.prototype instanceof Base
+          ? new Ctor({ $metadata: meta, message: o.message })
+          : new Base({ name: o.name, $fault: 'client', $metadata: meta, message: o.message });
       if (o.queryCode) Object.assign(err, { Code: o.queryCode });
       if (o.code === 'ProtocolError') Object.assign(err, { $responseBodyText: '' });
       throw err;
@@ -184,10 +211,10 @@ export class RecordedTarget implements Target {
       if (!b.bound(`${kind}#${n}`)) b.bind(`${kind}#${n}`, id);
       return wrap === 'arn' ? `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` : id;
     }
-    if (kind === 'queue') return wrap === 'url' ? `http://recorded.invalid/${ACCOUNT}/${name()}` : wrap === 'arn' ? `arn:aws:sqs:${region}:${ACCOUNT}:${name()}` : name();
+    if (kind === 'queue')
+      return wrap === 'url' ? `http://recorded.invalid/${ACCOUNT}/${name()}` : wrap === 'arn' ? `arn:aws:sqs:${region}:${ACCOUNT}:${name()}` : name();
     if (kind === 'topic') return wrap === 'arn' ? `arn:aws:sns:${region}:${ACCOUNT}:${name()}` : name();
     if (kind === 'sub') return `arn:aws:sns:${region}:${ACCOUNT}:recorded-subscription:${randomUUID()}`;
     return kind === 'message' ? randomUUID() : `recorded-receipt-${randomUUID()}`;
   }
 }
-

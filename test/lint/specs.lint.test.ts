@@ -39,14 +39,19 @@ describe('specs/ lint', () => {
       expect(pages.has(s.url), `${s.url} is listed in src/pages.ts`).toBe(true);
       expect(['DOC', 'MODEL', 'OBS', 'INF', 'SDK']).toContain(s.evidence);
     }
-    if (c.level === 'OBSERVED') expect(c.sources.some((s) => s.evidence === 'OBS' || s.evidence === 'INF'), 'OBSERVED clauses rest on observed or inferred evidence').toBe(true);
+    if (c.level === 'OBSERVED')
+      expect(
+        c.sources.some((s) => s.evidence === 'OBS' || s.evidence === 'INF'),
+        'OBSERVED clauses rest on observed or inferred evidence',
+      ).toBe(true);
     for (const t of c.features) expect(Object.keys(FEATURES), `feature ${t}`).toContain(t);
     expect(c.generates.length).toBeGreaterThan(10);
     const text = readFileSync(join(SPECS_DIR, file), 'utf8');
     expect(text.startsWith('/**'), 'opens with a citation header').toBe(true);
     const header = text.slice(0, text.indexOf('*/'));
     expect(header, 'the header names its source').toMatch(/Source: .*(SNS|SQS|KMS|X|CS)-\d+/);
-    for (const [id] of header.slice(header.indexOf('Source:')).matchAll(/\b(?:SNS|SQS|KMS|X|CS)-\d+\b/g)) expect(factIds.has(id), `header cites ${id}, a fact in specs/facts.md`).toBe(true);
+    for (const [id] of header.slice(header.indexOf('Source:')).matchAll(/\b(?:SNS|SQS|KMS|X|CS)-\d+\b/g))
+      expect(factIds.has(id), `header cites ${id}, a fact in specs/facts.md`).toBe(true);
   });
 });
 

@@ -44,41 +44,44 @@ export const MUTANTS_REUSE: Mutant[] = [
     clause: 'sqs.sse-kms.cold-principal-fails-while-another-is-warm',
     signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
     bug: 'data keys are cached per queue and shared by every principal',
-    decorate: ({ sqs, model, principal }) => around(sqs, 'SendMessage', async (i, next) => {
-      const senders = lastSender.get(model) ?? new Map<string, string>();
-      lastSender.set(model, senders);
-      try {
-        const out = await next(i);
-        senders.set(i.QueueUrl, principal);
-        return out;
-      } catch (e) {
-        const other = senders.get(i.QueueUrl);
-        if (!/^Kms/.test((e as Any).name) || !other || other === principal) throw e;
-        return model.sqs.sendMessage({ caller: other }, i); // served from the other principal's data key
-      }
-    }),
+    decorate: ({ sqs, model, principal }) =>
+      around(sqs, 'SendMessage', async (i, next) => {
+        const senders = lastSender.get(model) ?? new Map<string, string>();
+        lastSender.set(model, senders);
+        try {
+          const out = await next(i);
+          senders.set(i.QueueUrl, principal);
+          return out;
+        } catch (e) {
+          const other = senders.get(i.QueueUrl);
+          if (!/^Kms/.test((e as Any).name) || !other || other === principal) throw e;
+          return model.sqs.sendMessage({ caller: other }, i); // served from the other principal's data key
+        }
+      }),
   },
   {
     clause: 'sqs.sse-kms.reuse-period-range-on-create-queue',
     signature: '[below-60] sqs:CreateQueue expected InvalidAttributeValue, observed success',
     bug: 'CreateQueue does not check the reuse period (only SetQueueAttributes does)',
-    decorate: ({ sqs }) => around(sqs, 'CreateQueue', (i, next) => {
-      const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
-      if (v === undefined || (/^\d+$/.test(v) && +v >= 60 && +v <= 86_400)) return next(i);
-      const { KmsDataKeyReusePeriodSeconds: _ignored, ...rest } = i.Attributes;
-      return next({ ...i, Attributes: rest });
-    }),
+    decorate: ({ sqs }) =>
+      around(sqs, 'CreateQueue', (i, next) => {
+        const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
+        if (v === undefined || (/^\d+$/.test(v) && +v >= 60 && +v <= 86_400)) return next(i);
+        const { KmsDataKeyReusePeriodSeconds: _ignored, ...rest } = i.Attributes;
+        return next({ ...i, Attributes: rest });
+      }),
   },
   {
     clause: 'sqs.sse-kms.reuse-period-must-be-an-integer-on-create-queue',
     signature: '[not-an-integer] sqs:CreateQueue expected InvalidAttributeValue, observed success',
     bug: 'CreateQueue truncates a decimal reuse period and drops one it cannot parse',
-    decorate: ({ sqs }) => around(sqs, 'CreateQueue', (i, next) => {
-      const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
-      if (v === undefined || /^-?\d+$/.test(v)) return next(i);
-      const { KmsDataKeyReusePeriodSeconds: _ignored, ...rest } = i.Attributes;
-      return next({ ...i, Attributes: rest });
-    }),
+    decorate: ({ sqs }) =>
+      around(sqs, 'CreateQueue', (i, next) => {
+        const v = i.Attributes?.KmsDataKeyReusePeriodSeconds;
+        if (v === undefined || /^-?\d+$/.test(v)) return next(i);
+        const { KmsDataKeyReusePeriodSeconds: _ignored, ...rest } = i.Attributes;
+        return next({ ...i, Attributes: rest });
+      }),
   },
   {
     clause: 'sns.sse.data-key-reused-at-most-five-minutes',
@@ -102,20 +105,22 @@ export const MUTANTS_REUSE: Mutant[] = [
     clause: 'sqs.sse-sqs.set-queue-attributes-turns-on-sse-sqs',
     signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
     bug: 'SqsManagedSseEnabled is honoured at CreateQueue only; SetQueueAttributes ignores it',
-    decorate: ({ sqs }) => around(sqs, 'SetQueueAttributes', (i, next) => {
-      const { SqsManagedSseEnabled: _ignored, ...rest } = i.Attributes ?? {};
-      return next({ ...i, Attributes: rest });
-    }),
+    decorate: ({ sqs }) =>
+      around(sqs, 'SetQueueAttributes', (i, next) => {
+        const { SqsManagedSseEnabled: _ignored, ...rest } = i.Attributes ?? {};
+        return next({ ...i, Attributes: rest });
+      }),
   },
   {
     clause: 'sqs.sse-sqs.switch-from-sse-kms-to-sse-sqs',
     signature: 'sqs:SetQueueAttributes expected success, observed InvalidAttributeName',
     bug: 'mutual exclusion is checked on the presence of KmsMasterKeyId, so clearing the key while enabling SSE-SQS is refused',
-    decorate: ({ sqs }) => around(sqs, 'SetQueueAttributes', (i, next) => {
-      if (i.Attributes && 'KmsMasterKeyId' in i.Attributes && i.Attributes.SqsManagedSseEnabled === 'true') {
-        throw sqsError('InvalidAttributeName', 'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
-      }
-      return next(i);
-    }),
+    decorate: ({ sqs }) =>
+      around(sqs, 'SetQueueAttributes', (i, next) => {
+        if (i.Attributes && 'KmsMasterKeyId' in i.Attributes && i.Attributes.SqsManagedSseEnabled === 'true') {
+          throw sqsError('InvalidAttributeName', 'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.');
+        }
+        return next(i);
+      }),
   },
 ];

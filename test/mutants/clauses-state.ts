@@ -48,76 +48,87 @@ export const MUTANTS_STATE: Mutant[] = [
     clause: 'kms.key-state.cancel-deletion-requires-pending-deletion',
     signature: 'kms:CancelKeyDeletion expected KMS.InvalidState, observed success',
     bug: 'CancelKeyDeletion on a key that is not pending deletion succeeds and disables it',
-    decorate: ({ kms, model }) => around(kms, 'CancelKeyDeletion', (i, next) => {
-      const key = keyOf(model, i.KeyId);
-      if (!key || key.state === 'PendingDeletion') return next(i);
-      key.state = 'Disabled';
-      return Promise.resolve({ KeyId: key.arn });
-    }),
+    decorate: ({ kms, model }) =>
+      around(kms, 'CancelKeyDeletion', (i, next) => {
+        const key = keyOf(model, i.KeyId);
+        if (!key || key.state === 'PendingDeletion') return next(i);
+        key.state = 'Disabled';
+        return Promise.resolve({ KeyId: key.arn });
+      }),
   },
   {
     clause: 'kms.key-state.enable-and-disable-refused-while-pending-deletion',
     signature: '[EnableKey] kms:EnableKey expected KMS.InvalidState, observed success',
     bug: 'EnableKey on a key pending deletion enables it (and drops the deletion)',
-    decorate: ({ kms, model }) => around(kms, 'EnableKey', (i, next) => {
-      const key = keyOf(model, i.KeyId);
-      if (key?.state !== 'PendingDeletion') return next(i);
-      key.state = 'Enabled';
-      delete key.deletionDate;
-      delete key.pendingWindowInDays;
-      return Promise.resolve({});
-    }),
+    decorate: ({ kms, model }) =>
+      around(kms, 'EnableKey', (i, next) => {
+        const key = keyOf(model, i.KeyId);
+        if (key?.state !== 'PendingDeletion') return next(i);
+        key.state = 'Enabled';
+        delete key.deletionDate;
+        delete key.pendingWindowInDays;
+        return Promise.resolve({});
+      }),
   },
   {
     clause: 'kms.key-state.schedule-deletion-twice-refused',
     signature: 'kms:ScheduleKeyDeletion expected KMS.InvalidState, observed success',
     bug: 'a second ScheduleKeyDeletion restarts the waiting period',
-    decorate: ({ kms, model }) => around(kms, 'ScheduleKeyDeletion', (i, next) => {
-      const key = keyOf(model, i.KeyId);
-      if (key?.state === 'PendingDeletion') key.state = 'Disabled';
-      return next(i);
-    }),
+    decorate: ({ kms, model }) =>
+      around(kms, 'ScheduleKeyDeletion', (i, next) => {
+        const key = keyOf(model, i.KeyId);
+        if (key?.state === 'PendingDeletion') key.state = 'Disabled';
+        return next(i);
+      }),
   },
   {
     clause: 'kms.aliases.duplicate-alias-refused',
     signature: 'kms:CreateAlias expected KMS.AlreadyExists, observed success',
     bug: 'CreateAlias with an existing name re-points the alias (an upsert)',
-    decorate: ({ kms, model }) => around(kms, 'CreateAlias', (i, next) => {
-      const alias = [...model.kms.aliases.values()].find((a) => a.name === i.AliasName);
-      if (!alias) return next(i);
-      alias.targetKeyId = keyOf(model, i.TargetKeyId)?.keyId ?? i.TargetKeyId;
-      return Promise.resolve({});
-    }),
+    decorate: ({ kms, model }) =>
+      around(kms, 'CreateAlias', (i, next) => {
+        const alias = [...model.kms.aliases.values()].find((a) => a.name === i.AliasName);
+        if (!alias) return next(i);
+        alias.targetKeyId = keyOf(model, i.TargetKeyId)?.keyId ?? i.TargetKeyId;
+        return Promise.resolve({});
+      }),
   },
   {
     clause: 'kms.key-state.external-key-starts-pending-import',
     signature: '[use] kms:CreateKey KeyState differs',
     bug: 'a key created with Origin EXTERNAL gets key material anyway and starts Enabled',
-    decorate: ({ kms, model }) => around(kms, 'CreateKey', async (i, next) => {
-      const out = await next(i);
-      if (i.Origin === 'EXTERNAL') {
-        keyOf(model, out.KeyMetadata.KeyId)!.state = 'Enabled';
-        out.KeyMetadata = { ...out.KeyMetadata, KeyState: 'Enabled', Enabled: true };
-      }
-      return out;
-    }),
+    decorate: ({ kms, model }) =>
+      around(kms, 'CreateKey', async (i, next) => {
+        const out = await next(i);
+        if (i.Origin === 'EXTERNAL') {
+          keyOf(model, out.KeyMetadata.KeyId)!.state = 'Enabled';
+          out.KeyMetadata = { ...out.KeyMetadata, KeyState: 'Enabled', Enabled: true };
+        }
+        return out;
+      }),
   },
   {
     clause: 'sqs.sse-kms.pending-import-key-refuses-send',
     signature: 'sqs:SendMessage expected KMS.InvalidState, observed KMS.Disabled',
     bug: 'a key pending import is reported as disabled',
-    decorate: ({ sqs }) => around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
-      throw e.name === 'KmsInvalidState' && /pending import/.test(e.message) ? sqsError('KmsDisabled', e.message.replace('pending import', 'disabled')) : e;
-    })),
+    decorate: ({ sqs }) =>
+      around(sqs, 'SendMessage', (i, next) =>
+        next(i).catch((e) => {
+          throw e.name === 'KmsInvalidState' && /pending import/.test(e.message) ? sqsError('KmsDisabled', e.message.replace('pending import', 'disabled')) : e;
+        }),
+      ),
   },
   {
     clause: 'sns.sse.pending-import-key-refuses-publish',
     signature: 'sns:Publish expected KMS.InvalidState, observed success',
     bug: 'Publish accepts messages for a topic whose key is pending import',
-    decorate: ({ sns }) => around(sns, 'Publish', (i, next) => next(i).catch((e) => {
-      if (e.name === 'KMSInvalidStateException' && /pending import/.test(e.message)) return { MessageId: 'fake' };
-      throw e;
-    })),
+    decorate: ({ sns }) =>
+      around(sns, 'Publish', (i, next) =>
+        next(i).catch((e) => {
+          if (e.name === 'KMSInvalidStateException' && /pending import/.test(e.message)) return { MessageId: 'fake' };
+          throw e;
+        }),
+      ),
   },
   {
     clause: 'sqs.sse-kms.reenabled-key-restores-send-and-receive',
@@ -149,13 +160,14 @@ export const MUTANTS_STATE: Mutant[] = [
     clause: 'sqs.persistence.sealed-messages-stay-receivable-after-sse-off',
     signature: 'sqs:ReceiveMessage expected success, observed SDK.ChecksumMismatch',
     bug: 'after SSE is turned off, sealed messages are handed out as stored (ciphertext)',
-    decorate: ({ sqs, model }) => around(sqs, 'ReceiveMessage', async (i, next) => {
-      const q = model.sqs.queue(i.QueueUrl);
-      const sealed = new Set([...q.store.all()].filter((m) => m.envelope.kind === 'sse-kms').map((m) => m.messageId));
-      const out = await next(i);
-      if (q.sse.mode !== 'sse-kms') for (const m of out.Messages ?? []) if (sealed.has(m.MessageId)) m.Body = Buffer.from(m.Body).toString('base64');
-      return out;
-    }),
+    decorate: ({ sqs, model }) =>
+      around(sqs, 'ReceiveMessage', async (i, next) => {
+        const q = model.sqs.queue(i.QueueUrl);
+        const sealed = new Set([...q.store.all()].filter((m) => m.envelope.kind === 'sse-kms').map((m) => m.messageId));
+        const out = await next(i);
+        if (q.sse.mode !== 'sse-kms') for (const m of out.Messages ?? []) if (sealed.has(m.MessageId)) m.Body = Buffer.from(m.Body).toString('base64');
+        return out;
+      }),
   },
   {
     clause: 'sqs.persistence.new-messages-need-no-key-after-sse-off',
@@ -184,42 +196,45 @@ export const MUTANTS_STATE: Mutant[] = [
   {
     clause: 'sqs.persistence.old-messages-need-old-key-after-key-change',
     signature: '[new-key-unusable] sqs:ReceiveMessage expected success, observed KMS.NotFound',
-    bug: 'ReceiveMessage opens every message with the queue\'s current key, not the key that sealed it',
-    decorate: ({ sqs, model }) => around(sqs, 'ReceiveMessage', (i, next) => {
-      const q = model.sqs.queue(i.QueueUrl);
-      if (q.sse.mode === 'sse-kms') {
-        const refusal = model.kms.wouldFail(q.sse.kmsMasterKeyId!, 'kms:Decrypt', { caller: `arn:aws:iam::${q.account}:root`, account: q.account });
-        if (refusal) throw sqsError(SQS_SPELLING[refusal.name] ?? 'KmsAccessDenied', refusal.message);
-      }
-      return next(i);
-    }),
+    bug: "ReceiveMessage opens every message with the queue's current key, not the key that sealed it",
+    decorate: ({ sqs, model }) =>
+      around(sqs, 'ReceiveMessage', (i, next) => {
+        const q = model.sqs.queue(i.QueueUrl);
+        if (q.sse.mode === 'sse-kms') {
+          const refusal = model.kms.wouldFail(q.sse.kmsMasterKeyId!, 'kms:Decrypt', { caller: `arn:aws:iam::${q.account}:root`, account: q.account });
+          if (refusal) throw sqsError(SQS_SPELLING[refusal.name] ?? 'KmsAccessDenied', refusal.message);
+        }
+        return next(i);
+      }),
   },
   {
     clause: 'sqs.backlog.fifo-backlog-stays-receivable-after-sse-enabled',
     signature: 'sqs:ReceiveMessage MessageDeduplicationId differs',
     bug: 'enabling SSE-KMS on a FIFO queue rewrites its backlog and drops the deduplication IDs',
-    decorate: ({ sqs, model }) => around(sqs, 'SetQueueAttributes', async (i, next) => {
-      const out = await next(i);
-      const q = model.sqs.queue(i.QueueUrl);
-      if (q.fifo && i.Attributes?.KmsMasterKeyId) for (const m of q.store.all()) delete m.dedupId;
-      return out;
-    }),
+    decorate: ({ sqs, model }) =>
+      around(sqs, 'SetQueueAttributes', async (i, next) => {
+        const out = await next(i);
+        const q = model.sqs.queue(i.QueueUrl);
+        if (q.fifo && i.Attributes?.KmsMasterKeyId) for (const m of q.store.all()) delete m.dedupId;
+        return out;
+      }),
   },
   {
     clause: 'kms.aliases.alias-cannot-target-key-pending-deletion',
     signature: '[create-to-pending] kms:CreateAlias expected KMS.InvalidState, observed success',
     bug: 'aliases can be created for, and pointed at, keys pending deletion',
     decorate: ({ kms, model }) => {
-      for (const op of ['CreateAlias', 'UpdateAlias']) around(kms, op, async (i, next) => {
-        const key = keyOf(model, i.TargetKeyId);
-        if (key?.state !== 'PendingDeletion') return next(i);
-        key.state = 'Disabled';
-        try {
-          return await next(i);
-        } finally {
-          key.state = 'PendingDeletion';
-        }
-      });
+      for (const op of ['CreateAlias', 'UpdateAlias'])
+        around(kms, op, async (i, next) => {
+          const key = keyOf(model, i.TargetKeyId);
+          if (key?.state !== 'PendingDeletion') return next(i);
+          key.state = 'Disabled';
+          try {
+            return await next(i);
+          } finally {
+            key.state = 'PendingDeletion';
+          }
+        });
     },
   },
   {
@@ -228,10 +243,12 @@ export const MUTANTS_STATE: Mutant[] = [
     bug: 'SQS keeps reporting a key as pending deletion after its deletion was cancelled',
     decorate: ({ kms, sqs, model }) => {
       const scheduled = everScheduled(kms, model);
-      around(sqs, 'SendMessage', (i, next) => next(i).catch((e) => {
-        const id = model.sqs.queue(i.QueueUrl).sse.kmsMasterKeyId;
-        throw e.name === 'KmsDisabled' && id !== undefined && scheduled.has(id) ? sqsError('KmsInvalidState', `${id} is pending deletion.`) : e;
-      }));
+      around(sqs, 'SendMessage', (i, next) =>
+        next(i).catch((e) => {
+          const id = model.sqs.queue(i.QueueUrl).sse.kmsMasterKeyId;
+          throw e.name === 'KmsDisabled' && id !== undefined && scheduled.has(id) ? sqsError('KmsInvalidState', `${id} is pending deletion.`) : e;
+        }),
+      );
     },
   },
   {
@@ -240,10 +257,14 @@ export const MUTANTS_STATE: Mutant[] = [
     bug: 'SNS keeps reporting a key as pending deletion after its deletion was cancelled',
     decorate: ({ kms, sns, model }) => {
       const scheduled = everScheduled(kms, model);
-      around(sns, 'Publish', (i, next) => next(i).catch((e) => {
-        const id = model.sns.topic(i.TopicArn).attrs.KmsMasterKeyId;
-        throw e.name === 'KMSDisabledException' && id !== undefined && scheduled.has(id) ? snsError('KMSInvalidStateException', `${id} is pending deletion.`) : e;
-      }));
+      around(sns, 'Publish', (i, next) =>
+        next(i).catch((e) => {
+          const id = model.sns.topic(i.TopicArn).attrs.KmsMasterKeyId;
+          throw e.name === 'KMSDisabledException' && id !== undefined && scheduled.has(id)
+            ? snsError('KMSInvalidStateException', `${id} is pending deletion.`)
+            : e;
+        }),
+      );
     },
   },
 ];

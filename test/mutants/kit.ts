@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ReferenceClients } from '../../reference/index.js';
 import type { ReferenceModel } from '../../reference/model.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: mutants reach into the model's and the SDK's internals on purpose
 export type Any = any;
 type Client = { middlewareStack: { add: (mw: Any, o: Any) => void } };
 
@@ -49,4 +49,3 @@ export interface Mutant {
   maxSteps?: number;
   decorate: (c: ReferenceClients) => void;
 }
-

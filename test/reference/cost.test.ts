@@ -8,7 +8,8 @@ const FEBRUARY = 28 * 86_400; // 2,419,200 s
 describe('documented KMS cost estimates (SNS-12, SQS-9)', () => {
   it('reproduces the SNS examples: 17,856 and 129,024', () => {
     expect(estimateSnsKmsRequests({ billingPeriodSeconds: JANUARY, producers: 1 })).toBe(17_856);
-    const twoTopics = estimateSnsKmsRequests({ billingPeriodSeconds: FEBRUARY, producers: 3 }) + estimateSnsKmsRequests({ billingPeriodSeconds: FEBRUARY, producers: 5 });
+    const twoTopics =
+      estimateSnsKmsRequests({ billingPeriodSeconds: FEBRUARY, producers: 3 }) + estimateSnsKmsRequests({ billingPeriodSeconds: FEBRUARY, producers: 5 });
     expect(twoTopics).toBe(129_024);
   });
 
@@ -87,7 +88,12 @@ describe('the ledger never exceeds the estimate for a schedule', () => {
         // Assert
         const requests = model.kms.ledger.filter((l) => l.resource === resource).length;
         const reuse = s.service === 'sns' ? 300 : s.reuse;
-        const bound = scheduleBound(s.service, { billingPeriodSeconds: s.billing, reusePeriodSeconds: reuse, producers: producers.size, consumers: consumers.size });
+        const bound = scheduleBound(s.service, {
+          billingPeriodSeconds: s.billing,
+          reusePeriodSeconds: reuse,
+          producers: producers.size,
+          consumers: consumers.size,
+        });
         expect(requests).toBeLessThanOrEqual(bound);
         // Not vacuous: every producing principal made at least its GenerateDataKey + Decrypt.
         expect(requests).toBeGreaterThanOrEqual(2 * producers.size);

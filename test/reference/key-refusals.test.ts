@@ -13,12 +13,13 @@ import { rejection } from './helpers.js';
 const ACCOUNT = '123456789012';
 const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
 const BOB = `arn:aws:iam::${ACCOUNT}:role/bob`;
-const denying = (principal: string, actions: string[]) => JSON.stringify({
-  Statement: [
-    { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
-    { Effect: 'Deny', Principal: { AWS: principal }, Action: actions, Resource: '*' },
-  ],
-});
+const denying = (principal: string, actions: string[]) =>
+  JSON.stringify({
+    Statement: [
+      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+      { Effect: 'Deny', Principal: { AWS: principal }, Action: actions, Resource: '*' },
+    ],
+  });
 
 describe('an explicit Deny in a key policy', () => {
   it('wins over the account-wide Allow for the principal it names, for the actions it names only', () => {
@@ -74,7 +75,17 @@ describe('KMS failures of batches and of receives after deletion', () => {
     await c.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     const url = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'q', Attributes: { KmsMasterKeyId: keyId } }))).QueueUrl!;
     // Act
-    const e = await rejection(c.sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: '1' }, { Id: 'b', MessageBody: '2' }] })));
+    const e = await rejection(
+      c.sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: [
+            { Id: 'a', MessageBody: '1' },
+            { Id: 'b', MessageBody: '2' },
+          ],
+        }),
+      ),
+    );
     // Assert
     expect(e.name).toBe('KmsInvalidState');
     expect(c.model.sqs.queue(url).store.visible).toBe(0);
@@ -84,7 +95,8 @@ describe('KMS failures of batches and of receives after deletion', () => {
     // Arrange
     const c = createReferenceClients();
     const keyId = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
-    const url = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'q', Attributes: { KmsMasterKeyId: keyId, MessageRetentionPeriod: '1209600' } }))).QueueUrl!;
+    const url = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'q', Attributes: { KmsMasterKeyId: keyId, MessageRetentionPeriod: '1209600' } })))
+      .QueueUrl!;
     await c.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sealed' }));
     await c.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
     c.clock.advance(7 * DAY);

@@ -4,8 +4,18 @@
  * the key changes (SQS-10, SQS-14, SQS-26).
  */
 import {
-  CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand,
-  EncryptCommand, GenerateDataKeyCommand, GetKeyPolicyCommand, KMSInvalidStateException, PutKeyPolicyCommand, ScheduleKeyDeletionCommand,
+  CancelKeyDeletionCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  EnableKeyCommand,
+  EncryptCommand,
+  GenerateDataKeyCommand,
+  GetKeyPolicyCommand,
+  KMSInvalidStateException,
+  PutKeyPolicyCommand,
+  ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, KMSInvalidStateException as SnsKmsInvalidState, PublishCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, KmsDisabled, KmsInvalidState, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
@@ -28,7 +38,12 @@ describe('keys without key material (KMS-1, KMS-15)', () => {
   it('refuse cryptographic use, EnableKey, DisableKey and CancelKeyDeletion with KMSInvalidStateException', async () => {
     const { kms, key } = await externalKey();
     const id = key.KeyId!;
-    for (const cmd of [new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }), new EncryptCommand({ KeyId: id, Plaintext: new Uint8Array([1]) }), new EnableKeyCommand({ KeyId: id }), new DisableKeyCommand({ KeyId: id })]) {
+    for (const cmd of [
+      new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }),
+      new EncryptCommand({ KeyId: id, Plaintext: new Uint8Array([1]) }),
+      new EnableKeyCommand({ KeyId: id }),
+      new DisableKeyCommand({ KeyId: id }),
+    ]) {
       const e = await rejection(kms.send(cmd as never));
       expect(e).toBeInstanceOf(KMSInvalidStateException);
       expect(e.message).toContain('is pending import');

@@ -1,8 +1,23 @@
 import {
-  CancelKeyDeletionCommand, CreateAliasCommand, CreateKeyCommand, DecryptCommand, DeleteAliasCommand, DescribeKeyCommand,
-  DisableKeyCommand, DisabledException, EnableKeyCommand, EncryptCommand, GenerateDataKeyCommand, GetKeyPolicyCommand,
-  KMSInvalidStateException, KMSServiceException, ListAliasesCommand, NotFoundException, PutKeyPolicyCommand,
-  ScheduleKeyDeletionCommand, UpdateAliasCommand,
+  CancelKeyDeletionCommand,
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  DeleteAliasCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  DisabledException,
+  EnableKeyCommand,
+  EncryptCommand,
+  GenerateDataKeyCommand,
+  GetKeyPolicyCommand,
+  KMSInvalidStateException,
+  KMSServiceException,
+  ListAliasesCommand,
+  NotFoundException,
+  PutKeyPolicyCommand,
+  ScheduleKeyDeletionCommand,
+  UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
 import { createReferenceClients, DAY } from '../../reference/index.js';
@@ -50,7 +65,12 @@ describe('KMS key state machine (KMS-1, KMS-2, KMS-4)', () => {
   it('rejects state changes of a key pending deletion with KMSInvalidStateException', async () => {
     const { kms, keyId } = await arrange();
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
-    for (const cmd of [new EnableKeyCommand({ KeyId: keyId }), new DisableKeyCommand({ KeyId: keyId }), new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }), new CreateAliasCommand({ AliasName: 'alias/x', TargetKeyId: keyId })]) {
+    for (const cmd of [
+      new EnableKeyCommand({ KeyId: keyId }),
+      new DisableKeyCommand({ KeyId: keyId }),
+      new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }),
+      new CreateAliasCommand({ AliasName: 'alias/x', TargetKeyId: keyId }),
+    ]) {
       expect(await rejection(kms.send(cmd as never))).toBeInstanceOf(KMSInvalidStateException);
     }
     const notPending = await arrange();
@@ -134,7 +154,10 @@ describe('AWS managed keys (KMS-8, SNS-8)', () => {
   it('lists alias/aws/sns and alias/aws/sqs without a target until first use, then with one', async () => {
     const { kms } = await arrange();
     const before = (await kms.send(new ListAliasesCommand({}))).Aliases!;
-    expect(before.find((a) => a.AliasName === 'alias/aws/sns')).toEqual({ AliasName: 'alias/aws/sns', AliasArn: 'arn:aws:kms:us-east-1:123456789012:alias/aws/sns' });
+    expect(before.find((a) => a.AliasName === 'alias/aws/sns')).toEqual({
+      AliasName: 'alias/aws/sns',
+      AliasArn: 'arn:aws:kms:us-east-1:123456789012:alias/aws/sns',
+    });
     const md = (await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/sns' }))).KeyMetadata!;
     expect(md.KeyManager).toBe('AWS');
     const after = (await kms.send(new ListAliasesCommand({}))).Aliases!;

@@ -12,7 +12,9 @@ describe('MD5 of message attributes', () => {
   it('matches published digests for String, Number with a custom type, and Binary', () => {
     // Arrange, Act, Assert
     expect(clauseDigest({ attribName1: { DataType: 'String', StringValue: 'attribValue 1' } })).toBe('19e27d4e946b072f3f58da80d94fd778');
-    expect(clauseDigest({ customNumberTypeAttrib: { DataType: 'Number.float', StringValue: '4563442423554324324264524243.32543234' } })).toBe('9fe1b90bbd9965bdf77bac517c7d2495');
+    expect(clauseDigest({ customNumberTypeAttrib: { DataType: 'Number.float', StringValue: '4563442423554324324264524243.32543234' } })).toBe(
+      '9fe1b90bbd9965bdf77bac517c7d2495',
+    );
     expect(clauseDigest({ binaryAttribute: { DataType: 'Binary', BinaryValue: Buffer.from('Hello binary world!') } })).toBe('31a92b15d92f8db860eda32aceb656c3');
   });
 
@@ -21,8 +23,10 @@ describe('MD5 of message attributes', () => {
       fc.record({ DataType: fc.constantFrom('String', 'Number', 'String.x'), StringValue: fc.string({ minLength: 1 }) }),
       fc.record({ DataType: fc.constantFrom('Binary', 'Binary.y'), BinaryValue: fc.uint8Array({ minLength: 1 }) }),
     );
-    fc.assert(fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), value, { minKeys: 1, maxKeys: 5 }), (attrs) => {
-      expect(clauseDigest(attrs)).toBe(modelDigest(attrs));
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), value, { minKeys: 1, maxKeys: 5 }), (attrs) => {
+        expect(clauseDigest(attrs)).toBe(modelDigest(attrs));
+      }),
+    );
   });
 });

@@ -24,16 +24,25 @@ type Op =
 
 const opArb = (fifo: boolean): fc.Arbitrary<Op> =>
   fc.oneof(
-    { weight: 4, arbitrary: fc.record({ op: fc.constant('send' as const), delay: fifo ? fc.constant(0) : fc.constantFrom(0, 0, 1, 3), group: fc.integer({ min: 0, max: 2 }) }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        op: fc.constant('send' as const),
+        delay: fifo ? fc.constant(0) : fc.constantFrom(0, 0, 1, 3),
+        group: fc.integer({ min: 0, max: 2 }),
+      }),
+    },
     { weight: 4, arbitrary: fc.record({ op: fc.constant('receive' as const), max: fc.integer({ min: 1, max: 3 }), visibility: fc.constantFrom(0, 1, 2, 5) }) },
     { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }) },
     { weight: 3, arbitrary: fc.record({ op: fc.constant('advance' as const), ms: fc.constantFrom(0, 500, 1000, 2000, 4000) }) },
     { weight: 1, arbitrary: fc.record({ op: fc.constant('purge' as const) }) },
   );
 
-const scenarioArb = fc.boolean().chain((fifo) =>
-  fc.record({ fifo: fc.constant(fifo), retention: fc.constantFrom(6 * SECOND, 3_600 * SECOND), ops: fc.array(opArb(fifo), { minLength: 1, maxLength: 40 }) }),
-);
+const scenarioArb = fc
+  .boolean()
+  .chain((fifo) =>
+    fc.record({ fifo: fc.constant(fifo), retention: fc.constantFrom(6 * SECOND, 3_600 * SECOND), ops: fc.array(opArb(fifo), { minLength: 1, maxLength: 40 }) }),
+  );
 
 /** The plain rules, over every message ever sent. */
 interface Naive {
@@ -66,8 +75,17 @@ it('the message store keeps the plain rules of receive, delete, visibility, dela
           const s = ++seq;
           const group = fifo ? `g${o.group}` : undefined;
           const m: StoredMessage = {
-            messageId: `m${s}`, seq: s, body: 'b', envelope: { kind: 'plaintext' }, md5OfBody: '', senderId: 'p',
-            sentAt: now, visibleAt: now + o.delay * SECOND, receiveCount: 0, state: 'ready', ...(group ? { groupId: group } : {}),
+            messageId: `m${s}`,
+            seq: s,
+            body: 'b',
+            envelope: { kind: 'plaintext' },
+            md5OfBody: '',
+            senderId: 'p',
+            sentAt: now,
+            visibleAt: now + o.delay * SECOND,
+            receiveCount: 0,
+            state: 'ready',
+            ...(group ? { groupId: group } : {}),
           };
           store.add(m, now);
           stored.set(s, m);
@@ -84,7 +102,11 @@ it('the message store keeps the plain rules of receive, delete, visibility, dela
           if (fifo) {
             for (const g of new Set(picked.map((m) => m.groupId))) {
               const mine = ids.filter((id) => stored.get(id)!.groupId === g);
-              const oldest = allowed.filter((m) => m.group === g).map((m) => m.seq).sort((a, b) => a - b).slice(0, mine.length);
+              const oldest = allowed
+                .filter((m) => m.group === g)
+                .map((m) => m.seq)
+                .sort((a, b) => a - b)
+                .slice(0, mine.length);
               expect(mine).toEqual(oldest);
             }
           }

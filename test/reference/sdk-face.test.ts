@@ -1,7 +1,14 @@
 import { CreateKeyCommand, DisableKeyCommand, KMSClient, KMSServiceException, ScheduleKeyDeletionCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, NotFoundException, PublishCommand, SNSServiceException, SubscribeCommand } from '@aws-sdk/client-sns';
 import {
-  CreateQueueCommand, GetQueueAttributesCommand, KmsDisabled, SQSClient, QueueDoesNotExist, ReceiveMessageCommand, SendMessageCommand, SQSServiceException,
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  KmsDisabled,
+  SQSClient,
+  QueueDoesNotExist,
+  ReceiveMessageCommand,
+  SendMessageCommand,
+  SQSServiceException,
   SendMessageBatchCommand,
 } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +70,9 @@ describe('the reference behind real SDK v3 clients', () => {
     const e = await rejection(sqs.send(new SendMessageCommand({ QueueUrl: undefined as never, MessageBody: 'x' })));
     expect(e.name).toBe('MissingParameter');
     expect((await rejection(sns.send(new CreateTopicCommand({ Name: undefined as never })))).name).toBe('InvalidParameterException');
-    expect(await rejection(sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/none', MessageBody: 'x' })))).toBeInstanceOf(QueueDoesNotExist);
+    expect(
+      await rejection(sqs.send(new SendMessageCommand({ QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/none', MessageBody: 'x' }))),
+    ).toBeInstanceOf(QueueDoesNotExist);
   });
 
   it('shares one model and clock between principals, each with its own identity', async () => {
@@ -125,7 +134,11 @@ describe('recorded calls, for assertions', () => {
     // Assert
     expect(model.calls.map((c) => c.service)).toEqual(expect.arrayContaining(['kms', 'sns', 'sqs']));
     const sends = model.commandCalls(SendMessageCommand);
-    expect(sends.map((c) => [c.input.MessageBody, c.ok, c.error])).toEqual([['one', true, undefined], ['two', true, undefined], ['three', false, 'KmsDisabled']]);
+    expect(sends.map((c) => [c.input.MessageBody, c.ok, c.error])).toEqual([
+      ['one', true, undefined],
+      ['two', true, undefined],
+      ['three', false, 'KmsDisabled'],
+    ]);
     expect(sends[0]).toMatchObject({ at: t0 + 5_000, service: 'sqs', operation: 'SendMessage', principal, output: { MessageId: expect.any(String) } });
     expect(model.commandCalls(SendMessageCommand, { QueueUrl: other }).map((c) => c.input.MessageBody)).toEqual(['two']);
     expect(model.commandCalls(PublishCommand, { TopicArn: topic, Message: 'hi' })).toHaveLength(1);

@@ -1,8 +1,18 @@
 import { CreateKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import {
-  CreateTopicCommand, DeleteTopicCommand, GetTopicAttributesCommand, KMSDisabledException, KMSInvalidStateException,
-  KMSNotFoundException, ListTopicsCommand, NotFoundException, PublishBatchCommand, PublishCommand, SetTopicAttributesCommand,
-  SubscribeCommand, UnsubscribeCommand,
+  CreateTopicCommand,
+  DeleteTopicCommand,
+  GetTopicAttributesCommand,
+  KMSDisabledException,
+  KMSInvalidStateException,
+  KMSNotFoundException,
+  ListTopicsCommand,
+  NotFoundException,
+  PublishBatchCommand,
+  PublishCommand,
+  SetTopicAttributesCommand,
+  SubscribeCommand,
+  UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +31,8 @@ async function arrange(topicAttributes: Record<string, string> = {}, name = 't')
 async function queueFor(c: Awaited<ReturnType<typeof arrange>>, name: string, attributes: Record<string, string> = {}) {
   const url = (await c.sqs.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
   const arn = (await c.sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }))).Attributes!.QueueArn!;
-  const receive = async () => (await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }))).Messages ?? [];
+  const receive = async () =>
+    (await c.sqs.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }))).Messages ?? [];
   return { url, arn, receive };
 }
 
@@ -61,7 +72,9 @@ describe('SNS topic encryption settings (SNS-4, SNS-5, SNS-7)', () => {
 
   it('rejects an unknown attribute name', async () => {
     const { sns, topicArn } = await arrange();
-    expect((await rejection(sns.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: 'Encrypted', AttributeValue: 'x' })))).name).toBe('InvalidParameterException');
+    expect((await rejection(sns.send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: 'Encrypted', AttributeValue: 'x' })))).name).toBe(
+      'InvalidParameterException',
+    );
   });
 });
 
@@ -100,12 +113,22 @@ describe('SNS Publish by key state (SNS-10, SNS-12, SNS-13)', () => {
 
   it('fails PublishBatch as a whole on a KMS error and reports per-entry validation failures', async () => {
     const c = await arrange();
-    const ok = await c.sns.send(new PublishBatchCommand({ TopicArn: c.topicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'x' }, { Id: 'b', Message: '' }] }));
+    const ok = await c.sns.send(
+      new PublishBatchCommand({
+        TopicArn: c.topicArn,
+        PublishBatchRequestEntries: [
+          { Id: 'a', Message: 'x' },
+          { Id: 'b', Message: '' },
+        ],
+      }),
+    );
     expect(ok.Successful!.map((s) => s.Id)).toEqual(['a']);
     expect(ok.Failed!.map((f) => [f.Id, f.Code, f.SenderFault])).toEqual([['b', 'InvalidParameter', true]]);
     await c.sns.send(new SetTopicAttributesCommand({ TopicArn: c.topicArn, AttributeName: 'KmsMasterKeyId', AttributeValue: c.keyId }));
     await c.kms.send(new DisableKeyCommand({ KeyId: c.keyId }));
-    expect(await rejection(c.sns.send(new PublishBatchCommand({ TopicArn: c.topicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'x' }] })))).toBeInstanceOf(KMSDisabledException);
+    expect(
+      await rejection(c.sns.send(new PublishBatchCommand({ TopicArn: c.topicArn, PublishBatchRequestEntries: [{ Id: 'a', Message: 'x' }] }))),
+    ).toBeInstanceOf(KMSDisabledException);
   });
 
   it('limits messages to 262,144 bytes, encrypted or not (SNS-17)', async () => {
@@ -135,7 +158,13 @@ describe('SNS delivery to SQS (SNS-2, SNS-16)', () => {
     expect(r!.Body).toBe('body ✓');
     expect(r!.MessageAttributes).toEqual(MessageAttributes);
     const [e] = await env.receive();
-    expect(JSON.parse(e!.Body!)).toMatchObject({ Type: 'Notification', TopicArn: c.topicArn, Subject: 'subj', Message: 'body ✓', MessageAttributes: { color: { Type: 'String', Value: 'red' } } });
+    expect(JSON.parse(e!.Body!)).toMatchObject({
+      Type: 'Notification',
+      TopicArn: c.topicArn,
+      Subject: 'subj',
+      Message: 'body ✓',
+      MessageAttributes: { color: { Type: 'String', Value: 'red' } },
+    });
   });
 
   it('delivers into a queue whose customer managed key allows sns.amazonaws.com', async () => {
@@ -165,7 +194,14 @@ describe('SNS delivery to SQS (SNS-2, SNS-16)', () => {
     const c = await arrange();
     const q = await queueFor(c, 'q', { KmsMasterKeyId: 'alias/aws/sqs' });
     const dlq = await queueFor(c, 'dlq', { SqsManagedSseEnabled: 'true' });
-    await c.sns.send(new SubscribeCommand({ TopicArn: c.topicArn, Protocol: 'sqs', Endpoint: q.arn, Attributes: { RawMessageDelivery: 'true', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) } }));
+    await c.sns.send(
+      new SubscribeCommand({
+        TopicArn: c.topicArn,
+        Protocol: 'sqs',
+        Endpoint: q.arn,
+        Attributes: { RawMessageDelivery: 'true', RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlq.arn }) },
+      }),
+    );
     await c.publish('rescued');
     expect((await dlq.receive()).map((m) => m.Body)).toEqual(['rescued']);
     expect(c.model.sns.deliveries.at(-1)!.status).toBe('dead-lettered');
@@ -174,8 +210,16 @@ describe('SNS delivery to SQS (SNS-2, SNS-16)', () => {
   it('keeps filter policies working on attributes of encrypted topics (SNS-1)', async () => {
     const c = await arrange({ KmsMasterKeyId: 'alias/aws/sns' });
     const q = await queueFor(c, 'f', { SqsManagedSseEnabled: 'false' });
-    await c.sns.send(new SubscribeCommand({ TopicArn: c.topicArn, Protocol: 'sqs', Endpoint: q.arn, Attributes: { RawMessageDelivery: 'true', FilterPolicy: '{"color":["red",{"prefix":"bl"}]}' } }));
-    for (const color of ['red', 'green', 'blue']) await c.sns.send(new PublishCommand({ TopicArn: c.topicArn, Message: color, MessageAttributes: { color: { DataType: 'String', StringValue: color } } }));
+    await c.sns.send(
+      new SubscribeCommand({
+        TopicArn: c.topicArn,
+        Protocol: 'sqs',
+        Endpoint: q.arn,
+        Attributes: { RawMessageDelivery: 'true', FilterPolicy: '{"color":["red",{"prefix":"bl"}]}' },
+      }),
+    );
+    for (const color of ['red', 'green', 'blue'])
+      await c.sns.send(new PublishCommand({ TopicArn: c.topicArn, Message: color, MessageAttributes: { color: { DataType: 'String', StringValue: color } } }));
     expect((await q.receive()).map((m) => m.Body)).toEqual(['red', 'blue']);
   });
 

@@ -1,8 +1,19 @@
 import { CreateKeyCommand, DisableKeyCommand, EnableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import {
-  CreateQueueCommand, DeleteMessageCommand, DeleteQueueCommand, GetQueueAttributesCommand, GetQueueUrlCommand, KmsDisabled,
-  KmsInvalidState, KmsNotFound, ListQueuesCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageBatchCommand,
-  SendMessageCommand, SetQueueAttributesCommand,
+  CreateQueueCommand,
+  DeleteMessageCommand,
+  DeleteQueueCommand,
+  GetQueueAttributesCommand,
+  GetQueueUrlCommand,
+  KmsDisabled,
+  KmsInvalidState,
+  KmsNotFound,
+  ListQueuesCommand,
+  PurgeQueueCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +52,9 @@ describe('SQS encryption modes and attribute rules (SQS-1…SQS-8)', () => {
     const both = { KmsMasterKeyId: 'alias/aws/sqs', SqsManagedSseEnabled: 'true' };
     const call = onCreate
       ? c.sqs.send(new CreateQueueCommand({ QueueName: 'both', Attributes: both }))
-      : c.sqs.send(new CreateQueueCommand({ QueueName: 'both' })).then((r) => c.sqs.send(new SetQueueAttributesCommand({ QueueUrl: r.QueueUrl, Attributes: both })));
+      : c.sqs
+          .send(new CreateQueueCommand({ QueueName: 'both' }))
+          .then((r) => c.sqs.send(new SetQueueAttributesCommand({ QueueUrl: r.QueueUrl, Attributes: both })));
     const e = await rejection(call);
     expect(e.name).toBe('InvalidAttributeName');
     expect(e.message).toContain('one type of server-side encryption');
@@ -85,7 +98,9 @@ describe('SQS encryption modes and attribute rules (SQS-1…SQS-8)', () => {
 
   it('rejects unknown attribute names', async () => {
     const c = createReferenceClients();
-    expect((await rejection(c.sqs.send(new CreateQueueCommand({ QueueName: 'x', Attributes: { Encrypted: 'yes' } as Record<string, string> })))).name).toBe('InvalidAttributeName');
+    expect((await rejection(c.sqs.send(new CreateQueueCommand({ QueueName: 'x', Attributes: { Encrypted: 'yes' } as Record<string, string> })))).name).toBe(
+      'InvalidAttributeName',
+    );
   });
 });
 
@@ -139,14 +154,27 @@ describe('SQS transparency and limits (SQS-13, SQS-15, SQS-17)', () => {
   it('computes MD5OfMessageAttributes with the documented encoding', async () => {
     const { sqs, url } = await arrange();
     // Independent computation of the documented algorithm for one String attribute.
-    const parts = [Buffer.from([0, 0, 0, 1]), Buffer.from('a'), Buffer.from([0, 0, 0, 6]), Buffer.from('String'), Buffer.from([1]), Buffer.from([0, 0, 0, 1]), Buffer.from('b')];
+    const parts = [
+      Buffer.from([0, 0, 0, 1]),
+      Buffer.from('a'),
+      Buffer.from([0, 0, 0, 6]),
+      Buffer.from('String'),
+      Buffer.from([1]),
+      Buffer.from([0, 0, 0, 1]),
+      Buffer.from('b'),
+    ];
     const expected = createHash('md5').update(Buffer.concat(parts)).digest('hex');
-    const sent = await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageAttributes: { a: { DataType: 'String', StringValue: 'b' } } }));
+    const sent = await sqs.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: 'x', MessageAttributes: { a: { DataType: 'String', StringValue: 'b' } } }),
+    );
     expect(sent.MD5OfMessageAttributes).toBe(expected);
   });
 
   it('takes the message size limit as a parameter: 1 MiB by default, 256 KiB on request', async () => {
-    for (const [limit, opts] of [[1_048_576, {}], [262_144, { sqsMaxMessageBytes: 262_144 }]] as const) {
+    for (const [limit, opts] of [
+      [1_048_576, {}],
+      [262_144, { sqsMaxMessageBytes: 262_144 }],
+    ] as const) {
       const { send } = await arrange({}, opts);
       await send('a'.repeat(limit));
       const e = await rejection(send('a'.repeat(limit + 1)));
@@ -182,7 +210,9 @@ describe('SQS outcomes by key state (SQS-9, SQS-11, SQS-14, SQS-20)', () => {
     await sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'warm' }));
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
     // Within the window the model answers exactly (success) and says AWS may also already fail.
-    const within = model.windows.collect(() => model.sqs.sendMessage({ caller: 'arn:aws:iam::123456789012:user/reference-user' }, { QueueUrl: url, MessageBody: 'cached' }));
+    const within = model.windows.collect(() =>
+      model.sqs.sendMessage({ caller: 'arn:aws:iam::123456789012:user/reference-user' }, { QueueUrl: url, MessageBody: 'cached' }),
+    );
     expect(within.outcome.ok).toBe(true);
     expect(within.alsoAllowed.map((e) => e.name)).toEqual(['KmsDisabled']);
     // Another principal has no cached key and fails at once.
@@ -258,7 +288,17 @@ describe('SQS outcomes by key state (SQS-9, SQS-11, SQS-14, SQS-20)', () => {
     const { kms, sqs, keyId } = await arrange();
     const url = (await sqs.send(new CreateQueueCommand({ QueueName: 'kms', Attributes: { KmsMasterKeyId: keyId } }))).QueueUrl!;
     await kms.send(new DisableKeyCommand({ KeyId: keyId }));
-    const e = await rejection(sqs.send(new SendMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: '1' }, { Id: 'b', MessageBody: '2' }] })));
+    const e = await rejection(
+      sqs.send(
+        new SendMessageBatchCommand({
+          QueueUrl: url,
+          Entries: [
+            { Id: 'a', MessageBody: '1' },
+            { Id: 'b', MessageBody: '2' },
+          ],
+        }),
+      ),
+    );
     expect(e).toBeInstanceOf(KmsDisabled);
   });
 });
@@ -279,7 +319,11 @@ describe('SQS messages and FIFO queues (SQS-19)', () => {
 
   it('keeps order per group, deduplicates within 5 minutes, and locks a group while a message is in flight', async () => {
     const c = createReferenceClients();
-    const url = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'f.fifo', Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true', KmsMasterKeyId: 'alias/aws/sqs' } }))).QueueUrl!;
+    const url = (
+      await c.sqs.send(
+        new CreateQueueCommand({ QueueName: 'f.fifo', Attributes: { FifoQueue: 'true', ContentBasedDeduplication: 'true', KmsMasterKeyId: 'alias/aws/sqs' } }),
+      )
+    ).QueueUrl!;
     const send = (body: string, g: string) => c.sqs.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageGroupId: g }));
     const first = await send('a1', 'a');
     expect((await send('a1', 'a')).MessageId).toBe(first.MessageId); // deduplicated

@@ -4,7 +4,15 @@
  * created, never follow a queue URL to another host, reuse pooled keys, and clean up without
  * relying on the behaviour under test; a decoy without the prefix survives everything.
  */
-import { CreateAliasCommand, CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, ListAliasesCommand, ListResourceTagsCommand, TagResourceCommand } from '@aws-sdk/client-kms';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  DisableKeyCommand,
+  ListAliasesCommand,
+  ListResourceTagsCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-kms';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { execa } from 'execa';
@@ -28,18 +36,24 @@ let moto: MotoServer;
 let decoy: { queueUrl: string; topicArn: string; keyId: string };
 let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
-const target = (allowedAccounts: string[], runId?: string) => new AwsTarget({ allowedAccounts, endpoint: moto.endpoint, credentials, settleMs: 150, ...(runId ? { runId } : {}) });
+const target = (allowedAccounts: string[], runId?: string) =>
+  new AwsTarget({ allowedAccounts, endpoint: moto.endpoint, credentials, settleMs: 150, ...(runId ? { runId } : {}) });
 /** The lease tag on a key, as any other process reads it. */
-const leaseOn = async (keyId: string) => parseLease(((await admin.clients(0).kms.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags ?? []).find((t) => t.TagKey === LEASE_TAG_KEY)?.TagValue);
+const leaseOn = async (keyId: string) =>
+  parseLease(((await admin.clients(0).kms.send(new ListResourceTagsCommand({ KeyId: keyId }))).Tags ?? []).find((t) => t.TagKey === LEASE_TAG_KEY)?.TagValue);
 
 /** An AWS target whose DeleteQueue is refused (as an account without that permission would): its cleanup fails. */
 class DeleteRefusedTarget extends AwsTarget {
   protected override decorateClients(c: Clients): void {
     super.decorateClients(c);
-    c.sqs.middlewareStack.add((next, context) => async (args) => {
-      if (context.commandName === 'DeleteQueueCommand') throw Object.assign(new Error('User is not authorized to perform: sqs:DeleteQueue'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
-      return next(args);
-    }, { step: 'initialize', priority: 'high', name: 'refuseDeleteQueue' });
+    c.sqs.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'DeleteQueueCommand')
+          throw Object.assign(new Error('User is not authorized to perform: sqs:DeleteQueue'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+        return next(args);
+      },
+      { step: 'initialize', priority: 'high', name: 'refuseDeleteQueue' },
+    );
   }
 }
 
@@ -75,7 +89,14 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
   });
 
   it('runs clauses, creating only prefixed and tagged resources, and leaves nothing but the decoys behind', async () => {
-    const clauses = (await loadClauses()).filter((c) => ['sqs.sse-kms.send-fails-when-key-unusable', 'sns-to-sqs.encrypted-topic-delivers-plaintext', 'kms.aliases.alias-name-rules', 'kms.aws-managed-keys.cannot-be-disabled'].includes(c.id));
+    const clauses = (await loadClauses()).filter((c) =>
+      [
+        'sqs.sse-kms.send-fails-when-key-unusable',
+        'sns-to-sqs.encrypted-topic-delivers-plaintext',
+        'kms.aliases.alias-name-rules',
+        'kms.aws-managed-keys.cannot-be-disabled',
+      ].includes(c.id),
+    );
     const t = target([MOTO_ACCOUNT], 'run1');
     const report = await runConformance(t, { clauses, runs: 3 });
     const verdicts = Object.fromEntries(report.clauses.map((c) => [c.id, c.verdict]));
@@ -110,7 +131,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const t = target([MOTO_ACCOUNT], 'run4');
     await t.start();
     const c = t.clients(0);
-    await expect(c.sqs.send(new SendMessageCommand({ QueueUrl: 'https://evil.example.com/123456789012/q', MessageBody: 'x' }))).rejects.toBeInstanceOf(SafetyRefusal);
+    await expect(c.sqs.send(new SendMessageCommand({ QueueUrl: 'https://evil.example.com/123456789012/q', MessageBody: 'x' }))).rejects.toBeInstanceOf(
+      SafetyRefusal,
+    );
     await expect(c.sqs.send(new CreateQueueCommand({ QueueName: 'not-mine' }))).rejects.toThrow(/must start with the run prefix ssec-run4/);
     await t.dispose();
   });
@@ -130,13 +153,15 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const dry = await sweep(c, t.pool, { delete: false });
     expect(dry.queues).toEqual([leftover]);
     expect(dry.topics).toEqual([leftoverTopic]);
-    expect(dry.aliases, 'only aliases on the pool\'s keys').toEqual(['alias/ssec-run5-a1']);
+    expect(dry.aliases, "only aliases on the pool's keys").toEqual(['alias/ssec-run5-a1']);
     expect((await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls).toContain(leftover);
     await sweep(c, t.pool, { delete: true });
     const remaining = (await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
     expect(remaining.sort()).toEqual([decoy.queueUrl, lookalike].sort());
     expect((await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn)).toEqual([decoy.topicArn]);
-    const aliases = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? []).map((a) => a.AliasName).filter((n) => n?.startsWith('alias/ssec-'));
+    const aliases = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? [])
+      .map((a) => a.AliasName)
+      .filter((n) => n?.startsWith('alias/ssec-'));
     expect(aliases, 'the decoy alias with our prefix survives').toEqual(['alias/ssec-not-ours']);
     await t.dispose();
   });
@@ -174,7 +199,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect((await leaseOn(free!))?.holder).toBe(winner.runId);
     await winner.releaseKey(free!);
     // Whole leases through the runs' own CreateKey, at the same time: three each, all distinct.
-    const ids = await Promise.all([a, b, a, b, a, b].map(async (t) => ({ t, id: (await t.clients(0).kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId! })));
+    const ids = await Promise.all(
+      [a, b, a, b, a, b].map(async (t) => ({ t, id: (await t.clients(0).kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId! })),
+    );
     expect(new Set(ids.map((x) => x.id)).size).toBe(6);
     for (const { t, id } of ids) expect((await leaseOn(id))?.holder).toBe(t.runId);
     for (const { t, id } of ids) await t.releaseKey(id);
@@ -185,7 +212,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
   it('treats an expired or unreadable lease as free (a run that died), and renews its own lease while it holds the key', async () => {
     const a = target([MOTO_ACCOUNT], 'exp1');
     await a.start();
-    const [id] = (await a.pool!.load());
+    const [id] = await a.pool!.load();
     const kms = admin.clients(0).kms;
     for (const dead of [leaseTagValue({ holder: 'killed-run', expiresAt: Date.now() - 1000 }), 'garbage']) {
       await kms.send(new TagResourceCommand({ KeyId: id!, Tags: [{ TagKey: LEASE_TAG_KEY, TagValue: dead }] }));
@@ -223,7 +250,11 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect((await admin.clients(0).kms.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata!.KeyState, 'not restored under the run').toBe('Disabled');
     // The run is killed: its lease expires (here: rewritten as expired), and the next sweep cleans up.
     run.pool!.stop();
-    await admin.clients(0).kms.send(new TagResourceCommand({ KeyId: key, Tags: [{ TagKey: LEASE_TAG_KEY, TagValue: leaseTagValue({ holder: 'busy1', expiresAt: Date.now() - 1 }) }] }));
+    await admin
+      .clients(0)
+      .kms.send(
+        new TagResourceCommand({ KeyId: key, Tags: [{ TagKey: LEASE_TAG_KEY, TagValue: leaseTagValue({ holder: 'busy1', expiresAt: Date.now() - 1 }) }] }),
+      );
     const after = await sweep(sweeper.clients(0), sweeper.pool, { delete: true });
     expect(after.inUse.map((k) => k.id)).not.toContain(key);
     expect(after.aliases).toContain('alias/ssec-busy1-a');
@@ -273,16 +304,23 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const s = target([MOTO_ACCOUNT], 'page2');
     await s.start();
     const markers: (string | undefined)[] = [];
-    s.clients(0).kms.middlewareStack.add(((next: (a: unknown) => Promise<{ output: { Aliases?: unknown[] } }>, context: { commandName?: string }) => async (args: { input: { Marker?: string; Limit?: number } }) => {
-      if (context.commandName !== 'ListAliasesCommand') return next(args);
-      const from = Number(args.input.Marker ?? 0);
-      const limit = args.input.Limit ?? 50;
-      markers.push(args.input.Marker);
-      const r = await next({ ...args, input: {} });
-      const all = r.output.Aliases ?? [];
-      const more = from + limit < all.length;
-      return { ...r, output: { ...r.output, Aliases: all.slice(from, from + limit), Truncated: more, ...(more ? { NextMarker: String(from + limit) } : {}) } };
-    }) as never, { step: 'initialize', priority: 'high', name: 'pageAsAws' });
+    s.clients(0).kms.middlewareStack.add(
+      ((next: (a: unknown) => Promise<{ output: { Aliases?: unknown[] } }>, context: { commandName?: string }) =>
+        async (args: { input: { Marker?: string; Limit?: number } }) => {
+          if (context.commandName !== 'ListAliasesCommand') return next(args);
+          const from = Number(args.input.Marker ?? 0);
+          const limit = args.input.Limit ?? 50;
+          markers.push(args.input.Marker);
+          const r = await next({ ...args, input: {} });
+          const all = r.output.Aliases ?? [];
+          const more = from + limit < all.length;
+          return {
+            ...r,
+            output: { ...r.output, Aliases: all.slice(from, from + limit), Truncated: more, ...(more ? { NextMarker: String(from + limit) } : {}) },
+          };
+        }) as never,
+      { step: 'initialize', priority: 'high', name: 'pageAsAws' },
+    );
     const dry = await sweep(s.clients(0), s.pool, { delete: false });
     expect(markers.length, 'more than one page was read').toBeGreaterThanOrEqual(2);
     expect(dry.aliases.filter((a) => a.startsWith('alias/ssec-page1-')).sort()).toEqual(names);
@@ -296,16 +334,41 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
   it('from the CLI: each thing a faulty run left behind is a line on stderr, and sweep --delete then removes it (exit 0)', async () => {
     const env = { ...process.env, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey };
     // Asynchronous child processes: this process keeps draining moto's output meanwhile.
-    const run = await execa(process.execPath, [BUILT_CLI, 'run', '--target', 'aws', '--endpoint', moto.endpoint, '--allow-account', MOTO_ACCOUNT, '--clause', 'sns-to-sqs.encrypted-topic-delivers-plaintext', '--runs', '3', '--no-baseline', '--faults', 'server-error=0.5,seed=2'], { env, reject: false });
+    const run = await execa(
+      process.execPath,
+      [
+        BUILT_CLI,
+        'run',
+        '--target',
+        'aws',
+        '--endpoint',
+        moto.endpoint,
+        '--allow-account',
+        MOTO_ACCOUNT,
+        '--clause',
+        'sns-to-sqs.encrypted-topic-delivers-plaintext',
+        '--runs',
+        '3',
+        '--no-baseline',
+        '--faults',
+        'server-error=0.5,seed=2',
+      ],
+      { env, reject: false },
+    );
     expect(run.exitCode, 'the injected 500s make the clause an error: 1 takes precedence over 5').toBe(1);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('sse-conformance: left behind: '));
     expect(lines.length, run.stderr).toBeGreaterThan(0);
     const topics = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);
     for (const l of lines) {
-      expect(l).toMatch(/^sse-conformance: left behind: topic (\S+) \(sns-to-sqs\.encrypted-topic-delivers-plaintext\): InternalErrorException: injected by the faulty target \(server-error\); `sweep --delete` removes it$/);
+      expect(l).toMatch(
+        /^sse-conformance: left behind: topic (\S+) \(sns-to-sqs\.encrypted-topic-delivers-plaintext\): InternalErrorException: injected by the faulty target \(server-error\); `sweep --delete` removes it$/,
+      );
       expect(topics, 'it really is still there').toContain(/left behind: topic (\S+)/.exec(l)![1]);
     }
-    const swept = await execa(process.execPath, [BUILT_CLI, 'sweep', '--endpoint', moto.endpoint, '--allow-account', MOTO_ACCOUNT, '--delete'], { env, reject: false });
+    const swept = await execa(process.execPath, [BUILT_CLI, 'sweep', '--endpoint', moto.endpoint, '--allow-account', MOTO_ACCOUNT, '--delete'], {
+      env,
+      reject: false,
+    });
     expect(swept.exitCode, swept.stderr).toBe(0);
     expect(swept.stdout).toMatch(new RegExp(`^deleted: \\d+ queues, ${lines.length} topics`));
     const after = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);

@@ -38,14 +38,27 @@ export async function expectRunMatchesBaseline(name: string): Promise<void> {
   expect(byVerdict('unexpected-pass'), 'stale baseline entries').toEqual([]);
   const listed = (kind: 'error' | 'not-observable') => Object.keys(baseline).filter((id) => baseline[id]!.observed === kind);
   // Target faults stay errors in the report; the baseline only names them, so that the matrix says "error".
-  expect(report.clauses.filter((c) => c.verdict === 'error').map((c) => c.id).sort(), 'errors (target faults) the baseline names, and no other').toEqual(listed('error').sort());
+  expect(
+    report.clauses
+      .filter((c) => c.verdict === 'error')
+      .map((c) => c.id)
+      .sort(),
+    'errors (target faults) the baseline names, and no other',
+  ).toEqual(listed('error').sort());
   const expectedFails = report.clauses.filter((c) => c.verdict === 'expected-fail');
-  expect(expectedFails.map((c) => c.id).sort()).toEqual(Object.keys(baseline).filter((id) => baseline[id]!.deviations).sort());
+  expect(expectedFails.map((c) => c.id).sort()).toEqual(
+    Object.keys(baseline)
+      .filter((id) => baseline[id]!.deviations)
+      .sort(),
+  );
   // Shrunk: short enough to read (a few clauses need six steps or so just to arrange their scenario).
   for (const c of expectedFails) expect(c.counterexample!.steps.length, c.id).toBeLessThanOrEqual(8);
   // The matrix predicts "not observable" from capabilities and the baseline; the run must agree, or the matrix would say "pass".
   const predicted = clauses.filter((c) => requirementsOf(c).some((r) => !meets(target, r)) || baseline[c.id]?.observed === 'not-observable').map((c) => c.id);
-  expect(report.clauses.filter((c) => c.verdict === 'not-observable').map((c) => c.id), 'not observable as the matrix predicts').toEqual(predicted);
+  expect(
+    report.clauses.filter((c) => c.verdict === 'not-observable').map((c) => c.id),
+    'not observable as the matrix predicts',
+  ).toEqual(predicted);
   // (with real-time windows the data-key window clause is predicted observable, so this also proves it ran)
   expect(report.summary.pass).toBeGreaterThan(0);
   // The console stays readable: rendered as a run without a baseline would print it, no line over 2,000 characters.

@@ -27,7 +27,9 @@ describe('the endpoint target', () => {
     requireOrSkip(ctx, { emulators: ['moto'] });
     const moto = await MotoServer.start();
     try {
-      const clauses = (await loadClauses()).filter((c) => c.id === 'sqs.sse-sqs.enabled-by-default' || c.id === 'kms.key-identifiers.all-forms-name-the-same-key');
+      const clauses = (await loadClauses()).filter(
+        (c) => c.id === 'sqs.sse-sqs.enabled-by-default' || c.id === 'kms.key-identifiers.all-forms-name-the-same-key',
+      );
       const e = moto.endpoint;
       const report = await runConformance(new EndpointTarget(`sqs=${e},sns=${e},kms=${e}`), { clauses, runs: 3 });
       expect(report.target.endpoint).toBe(e);

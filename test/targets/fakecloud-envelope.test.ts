@@ -11,6 +11,13 @@ it('recognises both of fakecloud envelope forms', () => {
 it('never takes a plaintext body for a sealed one', () => {
   expect(isFakecloudEnvelope('')).toBe(false);
   expect(isFakecloudEnvelope('AQICAA')).toBe(false); // the header without padding is not base64 fakecloud would write
-  fc.assert(fc.property(fc.string(), (body) => !body.startsWith('fakecloud-kms:') && !/^AQICA[A-P]/.test(body) ? !isFakecloudEnvelope(body) : true));
-  fc.assert(fc.property(fc.uint8Array(), (bytes) => isFakecloudEnvelope(Buffer.from(bytes).toString('base64')) === (bytes.length >= 4 && bytes[0] === 1 && bytes[1] === 2 && bytes[2] === 2 && bytes[3] === 0)));
+  fc.assert(fc.property(fc.string(), (body) => (!body.startsWith('fakecloud-kms:') && !/^AQICA[A-P]/.test(body) ? !isFakecloudEnvelope(body) : true)));
+  fc.assert(
+    fc.property(
+      fc.uint8Array(),
+      (bytes) =>
+        isFakecloudEnvelope(Buffer.from(bytes).toString('base64')) ===
+        (bytes.length >= 4 && bytes[0] === 1 && bytes[1] === 2 && bytes[2] === 2 && bytes[3] === 0),
+    ),
+  );
 });

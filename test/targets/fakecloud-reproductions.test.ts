@@ -22,12 +22,21 @@ describeNeeding({ emulators: ['fakecloud'] }, 'fakecloud reproductions', () => {
 
   it('there are some', () => expect(scripts.length).toBeGreaterThanOrEqual(2));
 
-  it.each(scripts)('%s still reproduces on fakecloud (exit 1)', async (file) => {
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ENDPOINT: target.endpoint!, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
-    const code = await promisify(execFile)(process.execPath, [join(DIR, file)], { env, cwd: DIR, timeout: 60_000 }).then(
-      () => 0,
-      (e: { code?: number; stdout?: string }) => (typeof e.code === 'number' ? e.code : -1),
-    );
-    expect(code, `${file}: exit 1 means the deviation still shows; 0 means fakecloud now answers as AWS does`).toBe(1);
-  }, 90_000);
+  it.each(scripts)(
+    '%s still reproduces on fakecloud (exit 1)',
+    async (file) => {
+      const env = {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ENDPOINT: target.endpoint!,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      };
+      const code = await promisify(execFile)(process.execPath, [join(DIR, file)], { env, cwd: DIR, timeout: 60_000 }).then(
+        () => 0,
+        (e: { code?: number; stdout?: string }) => (typeof e.code === 'number' ? e.code : -1),
+      );
+      expect(code, `${file}: exit 1 means the deviation still shows; 0 means fakecloud now answers as AWS does`).toBe(1);
+    },
+    90_000,
+  );
 });

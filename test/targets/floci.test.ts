@@ -54,7 +54,9 @@ describe('the floci target', () => {
     try {
       // Not spawnSync: the server in this process must answer while the CLI runs.
       const r = await new Promise<{ code: number | null; out: string }>((ok) => {
-        execFile(process.execPath, [BUILT_CLI, 'run', '--target', 'floci', '--endpoint', url, '--clause', 'sqs.sse-sqs.*'], { timeout: 60_000 }, (e, out) => ok({ code: e ? (e.code as number) : 0, out }));
+        execFile(process.execPath, [BUILT_CLI, 'run', '--target', 'floci', '--endpoint', url, '--clause', 'sqs.sse-sqs.*'], { timeout: 60_000 }, (e, out) =>
+          ok({ code: e ? (e.code as number) : 0, out }),
+        );
       });
       expect(r.code).toBe(3);
       expect(r.out).toContain(`UNAVAILABLE: no floci answering at ${url}: HTTP 404 from ${url}/_floci/health`);

@@ -12,7 +12,6 @@ import { LocalstackTarget } from '../../test-targets/localstack/localstack-targe
 import { describeNeeding } from '../prerequisites.js';
 import { alive } from '../process-alive.js';
 
-
 describeNeeding({ emulators: ['localstack'] }, 'LocalStack in host mode', () => {
   it('starts on a free loopback port, enforces KMS key states, and is stopped by its PID', async () => {
     const t = new LocalstackTarget();

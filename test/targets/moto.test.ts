@@ -14,7 +14,6 @@ import { TargetUnavailableError } from '../../src/target.js';
 import { MotoServer } from '../../test-targets/moto/moto-server.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
 
-
 describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
     const server = await MotoServer.start();
@@ -80,7 +79,10 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
         const t = new MotoTarget({ endpoint: server.endpoint, reset });
         await t.start();
         await t.dispose();
-        expect((await queues()).some((u) => u.endsWith('/users-own-queue')), `reset: ${reset}`).toBe(!reset);
+        expect(
+          (await queues()).some((u) => u.endsWith('/users-own-queue')),
+          `reset: ${reset}`,
+        ).toBe(!reset);
       }
     } finally {
       await server.stop();

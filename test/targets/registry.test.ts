@@ -32,7 +32,8 @@ describe('the target registry', () => {
         const gomod = readFileSync(join(PACKAGE_ROOT, 'test-targets', name, 'launcher', 'go.mod'), 'utf8');
         expect(gomod, name).toContain(`${(pin as { module?: string }).module} ${pin.version}`);
       }
-      if (pin.kind === 'maven') expect(readFileSync(join(PACKAGE_ROOT, (pin as { pom?: string }).pom!), 'utf8'), name).toContain(`<version>${pin.version}</version>`);
+      if (pin.kind === 'maven')
+        expect(readFileSync(join(PACKAGE_ROOT, (pin as { pom?: string }).pom!), 'utf8'), name).toContain(`<version>${pin.version}</version>`);
     }
   });
 

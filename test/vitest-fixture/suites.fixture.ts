@@ -24,6 +24,14 @@ const probe = wrong();
 await probe.start();
 const found = await runClause(probe, (await loadClauses()).find((c) => c.id === ID)!, { seed: 20261123, runs: 25, prefix: 'probe' });
 const since = '2026-11-26';
-describeConformance(wrong(), { name: 'baselined', clauses, baseline: { [ID]: { reason: mutant.bug, since, deviations: found.deviations!.map((d) => d.signature) } } });
+describeConformance(wrong(), {
+  name: 'baselined',
+  clauses,
+  baseline: { [ID]: { reason: mutant.bug, since, deviations: found.deviations!.map((d) => d.signature) } },
+});
 describeConformance(wrong(), { name: 'no-baseline', clauses, runs: 25 });
-describeConformance(wrong(), { name: 'other-baseline', clauses, baseline: { [ID]: { reason: 'another', since, deviations: ['sqs:SendMessage expected success, observed KMS.Disabled'] } } });
+describeConformance(wrong(), {
+  name: 'other-baseline',
+  clauses,
+  baseline: { [ID]: { reason: 'another', since, deviations: ['sqs:SendMessage expected success, observed KMS.Disabled'] } },
+});

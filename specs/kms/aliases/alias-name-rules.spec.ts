@@ -11,11 +11,11 @@ import { aliasCaseArb, type AliasCase } from '../../../src/arbitraries/keys.js';
 import { createKey } from '../../../src/steps.js';
 
 const EXPECTED: Record<AliasCase['kind'], Expected[]> = {
-  'valid': [OK],
+  valid: [OK],
   'no-prefix': [fails('KMS.Validation')],
   'bad-char': [fails('KMS.Validation'), fails('KMS.InvalidAliasName')],
   'too-long': [fails('KMS.Validation')],
-  'reserved': [ANY_ERROR],
+  reserved: [ANY_ERROR],
 };
 
 export const clause = defineClause({
@@ -23,9 +23,7 @@ export const clause = defineClause({
   title: 'CreateAlias accepts valid names and rejects missing prefix, bad characters, over-long and reserved names',
   level: 'MUST',
   theme: 'configuration',
-  sources: [
-    { fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' },
-  ],
+  sources: [{ fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' }],
   features: ['kms', 'aliases', 'limits'],
   generates: 'valid names, names without the prefix, with spaces or symbols, of 257+ characters, and under alias/aws/',
   arbitrary: aliasCaseArb,

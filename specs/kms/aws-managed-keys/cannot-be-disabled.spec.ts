@@ -21,11 +21,16 @@ export const clause = defineClause({
   features: ['kms', 'aws-managed-keys', 'key-state'],
   requires: ['disposableAccount'],
   generates: 'alias/aws/sqs or alias/aws/sns, DisableKey or ScheduleKeyDeletion',
-  arbitrary: fc.record({ alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'), op: fc.constantFrom('DisableKey' as const, 'ScheduleKeyDeletion' as const) }),
+  arbitrary: fc.record({
+    alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'),
+    op: fc.constantFrom('DisableKey' as const, 'ScheduleKeyDeletion' as const),
+  }),
   check: async (s, { alias, op }) => {
     const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
     s.check(KeyMetadata!.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata!.KeyManager);
     const KeyId = KeyMetadata!.KeyId;
-    await s.send(op === 'DisableKey' ? new DisableKeyCommand({ KeyId }) : new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), { expect: ANY_ERROR });
+    await s.send(op === 'DisableKey' ? new DisableKeyCommand({ KeyId }) : new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), {
+      expect: ANY_ERROR,
+    });
   },
 });

@@ -15,9 +15,7 @@ export const clause = defineClause({
   title: 'Encrypt accepts up to 4,096 bytes of plaintext and rejects 4,097 or more with ValidationException',
   level: 'MUST',
   theme: 'encryption-scope',
-  sources: [
-    { fact: 'KMS-5', url: PAGES.kmsEncrypt, evidence: 'DOC' },
-  ],
+  sources: [{ fact: 'KMS-5', url: PAGES.kmsEncrypt, evidence: 'DOC' }],
   features: ['kms', 'limits'],
   generates: 'plaintext sizes 1, 4,095, 4,096, 4,097 and anywhere from 1 to 8,192 bytes',
   arbitrary: fc.oneof(fc.constantFrom(1, 4095, 4096, 4097), fc.integer({ min: 1, max: 8192 })),

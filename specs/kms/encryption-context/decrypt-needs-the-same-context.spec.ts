@@ -37,7 +37,13 @@ export const clause = defineClause({
   features: ['kms'],
   generates: 'two-pair encryption contexts with lower-case keys, decrypted with the same pairs, reordered, or with a value, key case or pair changed',
   arbitrary: fc.record({
-    ctx: fc.tuple(fc.stringMatching(/^[a-z]{1,8}$/), fc.stringMatching(/^[a-z]{1,8}$/), fc.string({ minLength: 1, maxLength: 12 }), fc.string({ minLength: 1, maxLength: 12 }))
+    ctx: fc
+      .tuple(
+        fc.stringMatching(/^[a-z]{1,8}$/),
+        fc.stringMatching(/^[a-z]{1,8}$/),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.string({ minLength: 1, maxLength: 12 }),
+      )
       .filter(([a, b]) => a !== b && a !== 'extra' && b !== 'extra')
       .map(([a, b, va, vb]) => ({ [a]: va, [b]: vb })),
     case: fc.constantFrom<Case>(...CASES),
@@ -52,7 +58,9 @@ export const clause = defineClause({
     const { CiphertextBlob } = await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: plaintext, EncryptionContext: ctx }));
     // Act
     const matches = c === 'same' || c === 'reordered';
-    const out = await s.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: variant(c, ctx) }), { expect: matches ? OK : fails('KMS.InvalidCiphertext') });
+    const out = await s.send(new DecryptCommand({ CiphertextBlob, EncryptionContext: variant(c, ctx) }), {
+      expect: matches ? OK : fails('KMS.InvalidCiphertext'),
+    });
     // Assert
     if (matches) {
       const text = new TextDecoder().decode(out?.Plaintext);

@@ -14,9 +14,7 @@ export const clause = defineClause({
   title: 'Encrypt with a malformed, unknown or other-Region key identifier fails with NotFoundException',
   level: 'OBSERVED',
   theme: 'configuration',
-  sources: [
-    { fact: 'KMS-6', url: PAGES.kmsEncrypt, evidence: 'OBS' },
-  ],
+  sources: [{ fact: 'KMS-6', url: PAGES.kmsEncrypt, evidence: 'OBS' }],
   features: ['kms', 'key-identifiers'],
   generates: 'random UUIDs, their key ARNs in this and another Region, unknown alias names and malformed strings',
   arbitrary: fc.oneof(

@@ -26,9 +26,19 @@ export const clause = defineClause({
     if (disabledFirst) await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));
     const pending = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
-    s.check(pending.KeyState === 'PendingDeletion' && pending.DeletionDate !== undefined, 'KeyState, DeletionDate', 'PendingDeletion with a DeletionDate', pending);
+    s.check(
+      pending.KeyState === 'PendingDeletion' && pending.DeletionDate !== undefined,
+      'KeyState, DeletionDate',
+      'PendingDeletion with a DeletionDate',
+      pending,
+    );
     await s.send(new CancelKeyDeletionCommand({ KeyId: key.keyId }));
     const after = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
-    s.check(after.KeyState === 'Disabled' && after.Enabled === false && after.DeletionDate === undefined, 'KeyState', 'Disabled, Enabled false, no DeletionDate', after);
+    s.check(
+      after.KeyState === 'Disabled' && after.Enabled === false && after.DeletionDate === undefined,
+      'KeyState',
+      'Disabled, Enabled false, no DeletionDate',
+      after,
+    );
   },
 });

@@ -16,9 +16,7 @@ export const clause = defineClause({
   title: 'GenerateDataKey and Encrypt fail with DisabledException if disabled, KMSInvalidStateException if pending deletion',
   level: 'MUST',
   theme: 'key-state',
-  sources: [
-    { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
-  ],
+  sources: [{ fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' }],
   features: ['kms', 'key-state'],
   generates: 'Disabled / PendingDeletion keys, GenerateDataKey or Encrypt',
   arbitrary: fc.record({ state: unusableStateArb, op: fc.constantFrom('GenerateDataKey' as const, 'Encrypt' as const) }),

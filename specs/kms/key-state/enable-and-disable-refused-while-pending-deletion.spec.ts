@@ -39,6 +39,9 @@ export const clause = defineClause({
     const command = op === 'EnableKey' ? new EnableKeyCommand({ KeyId: key.keyId }) : new DisableKeyCommand({ KeyId: key.keyId });
     await s.send(command, { expect: fails('KMS.InvalidState') });
     const after = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
-    s.check(after.KeyState === 'PendingDeletion' && after.DeletionDate !== undefined, 'KeyState', 'PendingDeletion with a DeletionDate', { KeyState: after.KeyState, DeletionDate: after.DeletionDate });
+    s.check(after.KeyState === 'PendingDeletion' && after.DeletionDate !== undefined, 'KeyState', 'PendingDeletion with a DeletionDate', {
+      KeyState: after.KeyState,
+      DeletionDate: after.DeletionDate,
+    });
   },
 });

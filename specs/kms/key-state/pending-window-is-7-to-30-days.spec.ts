@@ -24,6 +24,8 @@ export const clause = defineClause({
   arbitrary: pendingWindowArb,
   check: async (s, days) => {
     const key = await createKey(s);
-    await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }), { expect: days >= 7 && days <= 30 ? OK : fails('KMS.Validation') });
+    await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }), {
+      expect: days >= 7 && days <= 30 ? OK : fails('KMS.Validation'),
+    });
   },
 });

@@ -17,12 +17,10 @@ type Case = (typeof CASES)[number];
 
 export const clause = defineClause({
   id: 'kms.key-state.refusals-answer-http-400',
-  title: 'KMS refuses a disabled, pending-deletion or unknown key with HTTP 400, not the model\'s 409 or 404',
+  title: "KMS refuses a disabled, pending-deletion or unknown key with HTTP 400, not the model's 409 or 404",
   level: 'OBSERVED',
   theme: 'error-codes',
-  sources: [
-    { fact: 'X-2', url: PAGES.localstackKmsSnapshot, evidence: 'OBS' },
-  ],
+  sources: [{ fact: 'X-2', url: PAGES.localstackKmsSnapshot, evidence: 'OBS' }],
   features: ['kms', 'key-state'],
   generates: 'GenerateDataKey on a disabled key, a key pending deletion, or a key id that names no key',
   arbitrary: fc.constantFrom<Case>(...CASES),

@@ -28,7 +28,11 @@ export const clause = defineClause({
   check: async (s, { body, twice }) => {
     // Arrange
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ContentBasedDeduplication: 'true' }, true);
-    const url = await createSubscribedQueue(s, topic, { fifo: true, attributes: { ContentBasedDeduplication: 'true' }, subscription: { RawMessageDelivery: 'true' } });
+    const url = await createSubscribedQueue(s, topic, {
+      fifo: true,
+      attributes: { ContentBasedDeduplication: 'true' },
+      subscription: { RawMessageDelivery: 'true' },
+    });
     // Act
     await s.send(new PublishCommand({ TopicArn: topic, Message: body, MessageGroupId: 'g' }));
     if (twice) await s.send(new PublishCommand({ TopicArn: topic, Message: body, MessageGroupId: 'g' }));

@@ -16,7 +16,7 @@ const BOUNDARIES = ['1023', '1024', '262144', '1048576', '1048577', '0', '1.5', 
 
 export const clause = defineClause({
   id: 'sns.limits.maximum-message-size-range',
-  title: 'A topic\'s MaximumMessageSize accepts 1,024 to 1,048,576 bytes and refuses anything else',
+  title: "A topic's MaximumMessageSize accepts 1,024 to 1,048,576 bytes and refuses anything else",
   level: 'MUST',
   theme: 'configuration',
   sources: [

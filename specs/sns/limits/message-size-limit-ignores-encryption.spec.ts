@@ -15,9 +15,7 @@ export const clause = defineClause({
   title: 'Publish accepts exactly the size limit and rejects one byte more, encrypted or not',
   level: 'MUST',
   theme: 'encryption-scope',
-  sources: [
-    { fact: 'SNS-17', url: PAGES.snsPublish, evidence: 'MODEL' },
-  ],
+  sources: [{ fact: 'SNS-17', url: PAGES.snsPublish, evidence: 'MODEL' }],
   features: ['sns', 'limits', 'sse-kms'],
   generates: 'encrypted and unencrypted topics, messages of limit-1, limit and limit+1 bytes, ending in a one- or three-byte character',
   arbitrary: fc.record({ encrypted: fc.boolean(), delta: fc.constantFrom(-1, 0, 1), wide: fc.boolean() }),

@@ -24,7 +24,8 @@ export const clause = defineClause({
     { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'limits', 'sse-kms'],
-  generates: 'topics encrypted with a customer managed key and a MaximumMessageSize from 1,024 to 1,048,576 bytes, a body of the limit or one byte more, or a body under it with attributes that push it over',
+  generates:
+    'topics encrypted with a customer managed key and a MaximumMessageSize from 1,024 to 1,048,576 bytes, a body of the limit or one byte more, or a body under it with attributes that push it over',
   arbitrary: fc.record({ limit: fc.integer({ min: 1024, max: 1_048_576 }), case: fc.constantFrom<Case>(...CASES) }),
   examples: [1024, 1_048_576].flatMap((limit) => CASES.map((c) => ({ limit, case: c }))),
   maxRuns: 6,
@@ -34,9 +35,12 @@ export const clause = defineClause({
     const key = await createKey(s);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId, MaximumMessageSize: String(limit) });
     // Act, Assert: the attribute counts at least its 100-byte value, whatever the exact formula
-    const input = c === 'body-at-limit' ? { Message: 'a'.repeat(limit) }
-      : c === 'body-over-limit' ? { Message: 'a'.repeat(limit + 1) }
-      : { Message: 'a'.repeat(limit - 50), MessageAttributes: { note: { DataType: 'String', StringValue: 'x'.repeat(100) } } };
+    const input =
+      c === 'body-at-limit'
+        ? { Message: 'a'.repeat(limit) }
+        : c === 'body-over-limit'
+          ? { Message: 'a'.repeat(limit + 1) }
+          : { Message: 'a'.repeat(limit - 50), MessageAttributes: { note: { DataType: 'String', StringValue: 'x'.repeat(100) } } };
     await s.send(new PublishCommand({ TopicArn: arn, ...input }), { expect: c === 'body-at-limit' ? OK : fails('InvalidParameter') });
   },
 });

@@ -22,7 +22,7 @@ export const clause = defineClause({
     { fact: 'SNS-10', url: PAGES.snsKeyManagement, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'key-state', 'fifo'],
-  generates: 'standard and FIFO topics (both on every seed) created after the key\'s deletion was scheduled and cancelled',
+  generates: "standard and FIFO topics (both on every seed) created after the key's deletion was scheduled and cancelled",
   arbitrary: fc.boolean(),
   examples: [false, true],
   check: async (s, fifo) => {

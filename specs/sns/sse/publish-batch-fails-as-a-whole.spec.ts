@@ -15,9 +15,7 @@ export const clause = defineClause({
   title: 'PublishBatch to a topic whose key is unusable fails as a whole with the KMS error',
   level: 'MUST',
   theme: 'error-codes',
-  sources: [
-    { fact: 'SNS-10', url: PAGES.snsPublishBatch, evidence: 'MODEL' },
-  ],
+  sources: [{ fact: 'SNS-10', url: PAGES.snsPublishBatch, evidence: 'MODEL' }],
   features: ['sns', 'sse-kms', 'key-state'],
   generates: 'Disabled / PendingDeletion keys and batches of 1 to 10 entries',
   arbitrary: fc.record({ state: unusableStateArb, n: fc.integer({ min: 1, max: 10 }) }),

@@ -40,7 +40,10 @@ export const clause = defineClause({
     if (witnessed) await s.send(publish('while disabled'), { expect: fails('KMS.Disabled') });
     await s.send(new EnableKeyCommand({ KeyId: key.keyId }));
     // Act, Assert
-    const published = await s.eventually(() => s.attempt(publish('after enable')), (o) => o.ok);
+    const published = await s.eventually(
+      () => s.attempt(publish('after enable')),
+      (o) => o.ok,
+    );
     s.expectLast(published, [OK]);
     s.check(published.ok && typeof published.value.MessageId === 'string', 'MessageId', 'a message ID', published.ok ? published.value.MessageId : undefined);
   },

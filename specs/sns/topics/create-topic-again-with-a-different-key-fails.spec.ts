@@ -26,7 +26,8 @@ export const clause = defineClause({
     { fact: 'SNS-18', url: PAGES.snsCreateTopic, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'attributes'],
-  generates: 'a topic created with alias/aws/sns or without a key, then CreateTopic again with the same key, no attributes, another key, or a key where there was none',
+  generates:
+    'a topic created with alias/aws/sns or without a key, then CreateTopic again with the same key, no attributes, another key, or a key where there was none',
   arbitrary: fc.constantFrom<Case>(...CASES),
   // The input space is small: every case runs on every seed.
   examples: [...CASES],
@@ -38,7 +39,14 @@ export const clause = defineClause({
     const first: Record<string, string> = c === 'key-added' ? {} : { KmsMasterKeyId: 'alias/aws/sns' };
     const { TopicArn } = await s.send(new CreateTopicCommand({ Name: name, Attributes: first }));
     // Act
-    const again = c === 'same-key' ? first : c === 'no-attributes' ? {} : c === 'other-key' ? { KmsMasterKeyId: (await createKey(s)).keyId } : { KmsMasterKeyId: 'alias/aws/sns' };
+    const again =
+      c === 'same-key'
+        ? first
+        : c === 'no-attributes'
+          ? {}
+          : c === 'other-key'
+            ? { KmsMasterKeyId: (await createKey(s)).keyId }
+            : { KmsMasterKeyId: 'alias/aws/sns' };
     const conflicting = c === 'other-key' || c === 'key-added';
     const out = await s.send(new CreateTopicCommand({ Name: name, Attributes: again }), { expect: conflicting ? fails('InvalidParameter') : OK });
     // Assert: the same topic, its key unchanged

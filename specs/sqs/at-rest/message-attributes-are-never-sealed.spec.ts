@@ -23,7 +23,8 @@ export const clause = defineClause({
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { SqsManagedSseEnabled: 'false' });
-    const send = (body: string) => s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { a: { DataType: 'String', StringValue: attr } } }));
+    const send = (body: string) =>
+      s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, MessageAttributes: { a: { DataType: 'String', StringValue: attr } } }));
     // Act
     await send('before');
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: key.keyId } }));
@@ -31,8 +32,14 @@ export const clause = defineClause({
     // Assert
     const stored = await s.inspect(url);
     // Every message here has an attribute: an inspection that shows none cannot see attributes at all.
-    if (stored.length > 0 && stored.every((m) => m.messageAttributes === undefined)) s.notObservable(`the target's at-rest inspection does not show message attributes`);
+    if (stored.length > 0 && stored.every((m) => m.messageAttributes === undefined))
+      s.notObservable(`the target's at-rest inspection does not show message attributes`);
     const attrsVisible = stored.length === 2 && stored.every((m) => JSON.stringify(m.messageAttributes ?? {}).includes(attr));
-    s.check(attrsVisible, 'attributes at rest', 'readable on both messages', stored.map((m) => m.messageAttributes ?? '(none)'));
+    s.check(
+      attrsVisible,
+      'attributes at rest',
+      'readable on both messages',
+      stored.map((m) => m.messageAttributes ?? '(none)'),
+    );
   },
 });

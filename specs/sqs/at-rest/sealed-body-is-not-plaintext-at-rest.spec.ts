@@ -24,7 +24,10 @@ export const clause = defineClause({
   generates: 'distinctive bodies of 12 to 200 characters × standard / FIFO SSE-KMS queues',
   // A body that cannot occur by chance in identifiers, digests or timestamps of the stored record.
   arbitrary: fc.record({ secret: fc.stringMatching(/^[a-z]{12,200}$/).map((b) => `secret-${b}`), fifo: fc.boolean() }),
-  examples: [{ secret: 'secret-plaintext-body', fifo: false }, { secret: 'secret-plaintext-body', fifo: true }],
+  examples: [
+    { secret: 'secret-plaintext-body', fifo: false },
+    { secret: 'secret-plaintext-body', fifo: true },
+  ],
   check: async (s, { secret, fifo }) => {
     // Arrange
     const key = await createKey(s);
@@ -33,7 +36,12 @@ export const clause = defineClause({
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: secret, ...fifoFields(fifo, 'd') }));
     // Assert: one stored message, sealed, with no trace of the plaintext
     const stored = await s.inspect(url);
-    s.check(stored.length === 1 && stored[0]!.sealed, 'sealed at rest', [{ sealed: true }], stored.map((m) => ({ sealed: m.sealed })));
+    s.check(
+      stored.length === 1 && stored[0]!.sealed,
+      'sealed at rest',
+      [{ sealed: true }],
+      stored.map((m) => ({ sealed: m.sealed })),
+    );
     const exposed = stored.filter((m) => JSON.stringify(m).includes(secret));
     s.check(exposed.length === 0, 'plaintext at rest', '(no stored message contains the body)', exposed);
   },

@@ -14,7 +14,7 @@ import { PAGES } from '../../../src/pages.js';
 import { createKey, createQueue } from '../../../src/steps.js';
 
 type KeyCase = 'missing' | 'disabled' | 'pending-deletion';
-const ERROR: Record<KeyCase, string> = { 'missing': 'KMS.NotFound', 'disabled': 'KMS.Disabled', 'pending-deletion': 'KMS.InvalidState' };
+const ERROR: Record<KeyCase, string> = { missing: 'KMS.NotFound', disabled: 'KMS.Disabled', 'pending-deletion': 'KMS.InvalidState' };
 
 export const clause = defineClause<{ sseSqs: boolean; keyCase: KeyCase }>({
   id: 'sqs.backlog.backlog-stays-receivable-after-sse-enabled',

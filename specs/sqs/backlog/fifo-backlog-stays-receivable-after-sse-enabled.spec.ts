@@ -48,11 +48,19 @@ export const clause = defineClause({
     // Act, Assert: the backlog comes back whole, in order, with its deduplication IDs
     const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10, MessageSystemAttributeNames: ['MessageDeduplicationId'] }));
     const received = got.Messages ?? [];
-    s.check(JSON.stringify(received.map((m) => m.Body)) === JSON.stringify(bodies), 'Bodies', bodies, received.map((m) => m.Body));
+    s.check(
+      JSON.stringify(received.map((m) => m.Body)) === JSON.stringify(bodies),
+      'Bodies',
+      bodies,
+      received.map((m) => m.Body),
+    );
     const ids = received.map((m) => m.Attributes?.MessageDeduplicationId);
     s.check(JSON.stringify(ids) === JSON.stringify(dedupIds), 'MessageDeduplicationId', dedupIds, ids);
     // SSE is really on: a new send fails (within the target's bound: the attribute change may take a while to apply)
-    const sent = await s.eventually(() => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'new', MessageGroupId: 'g', MessageDeduplicationId: 'new' })), (o) => !o.ok);
+    const sent = await s.eventually(
+      () => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'new', MessageGroupId: 'g', MessageDeduplicationId: 'new' })),
+      (o) => !o.ok,
+    );
     s.expectLast(sent, [fails(keyCase === 'missing' ? 'KMS.NotFound' : 'KMS.Disabled')]);
   },
 });

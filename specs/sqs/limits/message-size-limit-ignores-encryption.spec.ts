@@ -16,9 +16,7 @@ export const clause = defineClause({
   title: 'SendMessage accepts a body of exactly the size limit and rejects one byte more, encrypted or not',
   level: 'MUST',
   theme: 'encryption-scope',
-  sources: [
-    { fact: 'SQS-17', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
-  ],
+  sources: [{ fact: 'SQS-17', url: PAGES.sqsSendMessage, evidence: 'MODEL' }],
   features: ['sqs', 'limits', 'sse-kms', 'sse-sqs'],
   generates: 'each encryption mode, bodies of limit-1, limit and limit+1 bytes, with one- or multi-byte characters at the end',
   arbitrary: fc.record({ mode: queueModeArb, delta: fc.constantFrom(-1, 0, 1), wide: fc.boolean() }),

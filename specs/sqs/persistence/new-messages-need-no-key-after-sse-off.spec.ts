@@ -39,7 +39,10 @@ export const clause = defineClause({
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));
     await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     // Act, Assert
-    const sent = await s.eventually(() => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: body, ...fifoFields(fifo, 'd') })), (o) => o.ok);
+    const sent = await s.eventually(
+      () => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: body, ...fifoFields(fifo, 'd') })),
+      (o) => o.ok,
+    );
     s.expectLast(sent, [OK]);
     const bodies = (await receiveDelivered(s, { QueueUrl: url }, 1)).map((m) => m.Body);
     s.check(bodies.length === 1 && bodies[0] === body, 'Bodies', [body], bodies);

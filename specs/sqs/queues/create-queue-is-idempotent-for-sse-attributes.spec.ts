@@ -14,9 +14,7 @@ export const clause = defineClause({
   title: 'Repeating CreateQueue returns the same URL for equal SSE attributes and QueueNameExists for different ones',
   level: 'MUST',
   theme: 'configuration',
-  sources: [
-    { fact: 'SQS-18', url: PAGES.sqsCreateQueue, evidence: 'MODEL' },
-  ],
+  sources: [{ fact: 'SQS-18', url: PAGES.sqsCreateQueue, evidence: 'MODEL' }],
   features: ['sqs', 'sse-kms', 'attributes'],
   generates: 'pairs of KMS key strings (equal or different) and reuse periods for the first and second CreateQueue',
   arbitrary: fc.record({ first: fc.constantFrom('alias/a', 'alias/b'), second: fc.constantFrom('alias/a', 'alias/b'), reuse: fc.constantFrom('60', '300') }),
@@ -24,7 +22,9 @@ export const clause = defineClause({
     const name = s.name('queue');
     const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: first, KmsDataKeyReusePeriodSeconds: reuse } }));
     const same = first === second;
-    const again = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: second, KmsDataKeyReusePeriodSeconds: reuse } }), { expect: same ? OK : fails('QueueNameExists') });
+    const again = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: second, KmsDataKeyReusePeriodSeconds: reuse } }), {
+      expect: same ? OK : fails('QueueNameExists'),
+    });
     if (same) s.check(again?.QueueUrl === QueueUrl, 'QueueUrl', QueueUrl, again?.QueueUrl);
   },
 });

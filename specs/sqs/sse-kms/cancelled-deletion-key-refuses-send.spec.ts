@@ -23,7 +23,7 @@ export const clause = defineClause({
     { fact: 'SQS-20', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'key-state', 'fifo'],
-  generates: 'standard and FIFO queues (both on every seed) created after the key\'s deletion was scheduled and cancelled',
+  generates: "standard and FIFO queues (both on every seed) created after the key's deletion was scheduled and cancelled",
   arbitrary: fc.boolean(),
   examples: [false, true],
   check: async (s, fifo) => {

@@ -33,7 +33,10 @@ export const clause = defineClause({
     await denyKeyActions(s, key, 1, [action]);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     // Act, Assert: the denied principal is refused, a principal the policy allows is not
-    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), { principal: 1, expect: fails('KMS.AccessDenied') });
+    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), {
+      principal: 1,
+      expect: fails('KMS.AccessDenied'),
+    });
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'allowed', ...fifoFields(fifo, 'd2') }));
   },
 });

@@ -38,7 +38,8 @@ export const clause = defineClause({
     // Arrange: a key of that type (real-account targets lease pooled symmetric keys instead: nothing to observe
     // there); the queue accepts it (SQS-7: no validation at configuration)
     const { KeyMetadata: key } = await s.send(new CreateKeyCommand(type));
-    if (key?.KeySpec !== type.KeySpec || key.KeyUsage !== type.KeyUsage) s.notObservable(`${s.target.name} gave a ${key?.KeySpec} ${key?.KeyUsage} key for CreateKey ${type.KeySpec} ${type.KeyUsage}`);
+    if (key?.KeySpec !== type.KeySpec || key.KeyUsage !== type.KeyUsage)
+      s.notObservable(`${s.target.name} gave a ${key?.KeySpec} ${key?.KeyUsage} key for CreateKey ${type.KeySpec} ${type.KeyUsage}`);
     const url = await createQueue(s, { KmsMasterKeyId: key!.KeyId! }, fifo);
     // Act, Assert
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }), { expect: fails('KMS.InvalidKeyUsage') });

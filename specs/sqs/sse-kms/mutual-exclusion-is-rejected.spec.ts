@@ -26,7 +26,9 @@ export const clause = defineClause({
     const both = { KmsMasterKeyId: key, SqsManagedSseEnabled: 'true' };
     if (onCreate) {
       const name = s.name('queue', fifo);
-      await s.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }), { expect: fails('InvalidAttributeName') });
+      await s.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }), {
+        expect: fails('InvalidAttributeName'),
+      });
     } else {
       const url = await createQueue(s, {}, fifo);
       await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: both }), { expect: fails('InvalidAttributeName') });

@@ -28,7 +28,10 @@ export const clause = defineClause({
   requires: ['virtualClock'],
   generates: 'waiting periods of 7 to 13 days (inside the 14-day retention), waited out in full × standard / FIFO queues',
   arbitrary: fc.record({ days: fc.integer({ min: 7, max: 13 }), fifo: fc.boolean() }),
-  examples: [{ days: 7, fifo: false }, { days: 13, fifo: true }],
+  examples: [
+    { days: 7, fifo: false },
+    { days: 13, fifo: true },
+  ],
   maxRuns: 6,
   check: async (s, { days, fifo }) => {
     // Arrange: a message kept 14 days, sealed under the key; then the key is deleted (every

@@ -45,7 +45,10 @@ export const clause = defineClause({
     if (sealedBefore) await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 10 }), { expect: fails('KMS.Disabled') });
     await s.send(new EnableKeyCommand({ KeyId: key.keyId }));
     // Act, Assert
-    const sent = await s.eventually(() => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: after })), (o) => o.ok);
+    const sent = await s.eventually(
+      () => s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: after })),
+      (o) => o.ok,
+    );
     s.expectLast(sent, [OK]);
     const expected = (sealedBefore ? [before, after] : [after]).sort();
     const bodies = (await receiveDelivered(s, { QueueUrl: url }, expected.length)).map((m) => m.Body!).sort();

@@ -25,7 +25,9 @@ export const clause = defineClause({
   check: async (s, seconds) => {
     const inRange = seconds >= 60 && seconds <= 86_400;
     const url = await createQueue(s, { KmsMasterKeyId: 'alias/aws/sqs' });
-    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }), { expect: inRange ? OK : fails('InvalidAttributeValue') });
+    await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }), {
+      expect: inRange ? OK : fails('InvalidAttributeValue'),
+    });
     const attrs = await queueAttributes(s, url);
     const expected = inRange ? String(seconds) : '300';
     s.check(attrs.KmsDataKeyReusePeriodSeconds === expected, 'KmsDataKeyReusePeriodSeconds', expected, attrs.KmsDataKeyReusePeriodSeconds);

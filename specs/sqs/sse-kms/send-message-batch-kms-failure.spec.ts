@@ -25,7 +25,10 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'key-state', 'fifo'],
   generates: 'Disabled / PendingDeletion keys × batches of 1 to 10 entries × standard / FIFO queues',
   arbitrary: fc.record({ state: unusableStateArb, n: fc.integer({ min: 1, max: 10 }), fifo: fc.boolean() }),
-  examples: [{ state: 'Disabled' as UnusableState, n: 1, fifo: false }, { state: 'PendingDeletion' as UnusableState, n: 10, fifo: false }],
+  examples: [
+    { state: 'Disabled' as UnusableState, n: 1, fifo: false },
+    { state: 'PendingDeletion' as UnusableState, n: 10, fifo: false },
+  ],
   check: async (s, { state, n, fifo }) => {
     // Arrange: a new queue, so no principal holds a data key for it
     const key = await createKey(s);

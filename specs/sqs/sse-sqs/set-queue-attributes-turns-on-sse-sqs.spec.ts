@@ -28,7 +28,10 @@ export const clause = defineClause({
     // Arrange
     const url = await createQueue(s, { SqsManagedSseEnabled: 'false' }, fifo);
     const before = await queueAttributes(s, url);
-    if (before.SqsManagedSseEnabled !== 'false') s.notObservable(`a queue created with SqsManagedSseEnabled "false" reads ${JSON.stringify(before.SqsManagedSseEnabled)}: no unencrypted queue to start from`);
+    if (before.SqsManagedSseEnabled !== 'false')
+      s.notObservable(
+        `a queue created with SqsManagedSseEnabled "false" reads ${JSON.stringify(before.SqsManagedSseEnabled)}: no unencrypted queue to start from`,
+      );
     // Act
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { SqsManagedSseEnabled: 'true' } }));
     const attrs = await queueAttributes(s, url);

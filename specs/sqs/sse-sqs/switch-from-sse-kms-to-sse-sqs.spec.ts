@@ -29,7 +29,10 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
   generates: 'SSE-KMS queues (standard or FIFO, any key string) switched in one call, with or without a reuse period in it',
   arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb, withReuse: fc.boolean() }),
-  examples: [{ fifo: false, key: 'alias/aws/sqs', withReuse: true }, { fifo: true, key: 'alias/aws/sqs', withReuse: false }],
+  examples: [
+    { fifo: false, key: 'alias/aws/sqs', withReuse: true },
+    { fifo: true, key: 'alias/aws/sqs', withReuse: false },
+  ],
   check: async (s, { fifo, key, withReuse }) => {
     // Arrange
     const url = await createQueue(s, { KmsMasterKeyId: key }, fifo);

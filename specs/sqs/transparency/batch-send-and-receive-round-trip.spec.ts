@@ -16,7 +16,11 @@ const entryArb = fc.record({ body: bodyArb, attributes: messageAttributesArb });
 
 /** Attributes as comparable text: name, type and value, in name order. */
 const shown = (a: Record<string, MessageAttributeValue> | undefined): string =>
-  JSON.stringify(Object.entries(a ?? {}).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, v.DataType, v.StringValue]));
+  JSON.stringify(
+    Object.entries(a ?? {})
+      .sort(([x], [y]) => (x < y ? -1 : 1))
+      .map(([k, v]) => [k, v.DataType, v.StringValue]),
+  );
 
 export const clause = defineClause({
   id: 'sqs.transparency.batch-send-and-receive-round-trip',
@@ -33,7 +37,13 @@ export const clause = defineClause({
   arbitrary: fc.record({ entries: fc.array(entryArb, { minLength: 1, maxLength: 10 }), fifo: fc.boolean() }),
   examples: [
     { entries: [{ body: 'x', attributes: { a: { DataType: 'String', StringValue: 'v' } } }], fifo: false },
-    { entries: Array.from({ length: 10 }, (_, i) => ({ body: `m${i}😀`, attributes: (i % 2 ? { n: { DataType: 'Number', StringValue: String(i) } } : {}) as MessageAttributes })), fifo: true },
+    {
+      entries: Array.from({ length: 10 }, (_, i) => ({
+        body: `m${i}😀`,
+        attributes: (i % 2 ? { n: { DataType: 'Number', StringValue: String(i) } } : {}) as MessageAttributes,
+      })),
+      fifo: true,
+    },
   ],
   check: async (s, { entries, fifo }) => {
     // Arrange
@@ -41,10 +51,17 @@ export const clause = defineClause({
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     const withAttrs = (a: Record<string, MessageAttributeValue>) => (Object.keys(a).length > 0 ? { MessageAttributes: a } : {});
     // Act: one batch
-    const out = await s.send(new SendMessageBatchCommand({
-      QueueUrl: url,
-      Entries: entries.map((e, i) => ({ Id: `e${i}`, MessageBody: e.body, ...withAttrs(e.attributes), ...(fifo ? { MessageGroupId: 'g', MessageDeduplicationId: `d${i}` } : {}) })),
-    }));
+    const out = await s.send(
+      new SendMessageBatchCommand({
+        QueueUrl: url,
+        Entries: entries.map((e, i) => ({
+          Id: `e${i}`,
+          MessageBody: e.body,
+          ...withAttrs(e.attributes),
+          ...(fifo ? { MessageGroupId: 'g', MessageDeduplicationId: `d${i}` } : {}),
+        })),
+      }),
+    );
     // Assert: per-entry digests of the plaintext
     s.check((out.Failed ?? []).length === 0 && (out.Successful ?? []).length === entries.length, 'Successful', `${entries.length} entries`, out);
     const sentIds = new Map<string, number>();

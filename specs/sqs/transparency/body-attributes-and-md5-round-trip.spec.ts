@@ -30,9 +30,14 @@ export const clause = defineClause({
     const url = await createQueue(s, sseAttributes(mode, key?.keyId), fifo);
     const withAttrs = Object.keys(attributes).length > 0;
     // Act
-    const sent = await s.send(new SendMessageCommand({
-      QueueUrl: url, MessageBody: body, ...(withAttrs ? { MessageAttributes: attributes } : {}), ...fifoFields(fifo, 'd1'),
-    }));
+    const sent = await s.send(
+      new SendMessageCommand({
+        QueueUrl: url,
+        MessageBody: body,
+        ...(withAttrs ? { MessageAttributes: attributes } : {}),
+        ...fifoFields(fifo, 'd1'),
+      }),
+    );
     const md5 = createHash('md5').update(body, 'utf8').digest('hex');
     s.check(sent.MD5OfMessageBody === md5, 'MD5OfMessageBody', md5, sent.MD5OfMessageBody);
     const got = await s.send(new ReceiveMessageCommand({ QueueUrl: url, MaxNumberOfMessages: 1, MessageAttributeNames: ['All'] }));
@@ -50,5 +55,10 @@ export const clause = defineClause({
 
 function sortKeys(v: unknown): unknown {
   if (!v || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]).filter(([, x]) => x !== undefined && !(Array.isArray(x) && x.length === 0)));
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, x]) => [k, sortKeys(x)])
+      .filter(([, x]) => x !== undefined && !(Array.isArray(x) && x.length === 0)),
+  );
 }

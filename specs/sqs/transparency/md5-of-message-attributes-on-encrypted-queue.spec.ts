@@ -17,7 +17,12 @@ import { createKey, createQueue, fifoFields, receiveDelivered } from '../../../s
 const name = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const suffix = fc.constantFrom('', '.custom', '.x1');
 const value: fc.Arbitrary<MessageAttributeValue> = fc.oneof(
-  fc.tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }).filter((v) => VALID_SQS_BODY.test(v)), suffix).map(([v, t]) => ({ DataType: `String${t}`, StringValue: v })),
+  fc
+    .tuple(
+      fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 }).filter((v) => VALID_SQS_BODY.test(v)),
+      suffix,
+    )
+    .map(([v, t]) => ({ DataType: `String${t}`, StringValue: v })),
   fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), suffix).map(([v, t]) => ({ DataType: `Number${t}`, StringValue: String(v) })),
   fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 16 }), suffix).map(([v, t]) => ({ DataType: `Binary${t}`, BinaryValue: v })),
 );

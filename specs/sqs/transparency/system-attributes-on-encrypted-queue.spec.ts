@@ -27,12 +27,17 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'transparency', 'fifo'],
   generates: 'standard and FIFO SSE-KMS queues, message group and deduplication ids',
   arbitrary: fc.record({ fifo: fc.boolean(), group: fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/), dedup: fc.stringMatching(/^[A-Za-z0-9_-]{1,16}$/) }),
-  examples: [{ fifo: false, group: 'g', dedup: 'd' }, { fifo: true, group: 'g', dedup: 'd' }],
+  examples: [
+    { fifo: false, group: 'g', dedup: 'd' },
+    { fifo: true, group: 'g', dedup: 'd' },
+  ],
   check: async (s, { fifo, group, dedup }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
-    const sent = await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...(fifo ? { MessageGroupId: group, MessageDeduplicationId: dedup } : {}) }));
+    const sent = await s.send(
+      new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...(fifo ? { MessageGroupId: group, MessageDeduplicationId: dedup } : {}) }),
+    );
     // Act
     const got = await receiveDelivered(s, { QueueUrl: url, MessageSystemAttributeNames: ['All'], AttributeNames: ['All'] }, 1);
     // Assert
@@ -42,7 +47,12 @@ export const clause = defineClause({
     s.check(typeof a.SenderId === 'string' && a.SenderId.length > 0, 'SenderId', '(the sender)', a.SenderId);
     s.check(EPOCH_MS.test(a.SentTimestamp ?? ''), 'SentTimestamp', '(epoch milliseconds)', a.SentTimestamp);
     const firstReceive = a.ApproximateFirstReceiveTimestamp ?? '';
-    s.check(EPOCH_MS.test(firstReceive) && Number(firstReceive) >= Number(a.SentTimestamp), 'ApproximateFirstReceiveTimestamp', `(epoch milliseconds, not before ${a.SentTimestamp})`, a.ApproximateFirstReceiveTimestamp);
+    s.check(
+      EPOCH_MS.test(firstReceive) && Number(firstReceive) >= Number(a.SentTimestamp),
+      'ApproximateFirstReceiveTimestamp',
+      `(epoch milliseconds, not before ${a.SentTimestamp})`,
+      a.ApproximateFirstReceiveTimestamp,
+    );
     s.check(a.ApproximateReceiveCount === '1', 'ApproximateReceiveCount', '1', a.ApproximateReceiveCount);
     if (fifo) {
       s.check(a.MessageGroupId === group, 'MessageGroupId', group, a.MessageGroupId);
