@@ -42,6 +42,14 @@ export async function makeUnusable(s: Session, key: Key, state: UnusableState): 
   else await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));
 }
 
+/** A key id that KMS refuses: a new key made disabled or pending deletion, or (`Unknown`) an id that names no key. */
+export async function refusedKeyId(s: Session, state: UnusableState | 'Unknown'): Promise<string> {
+  if (state === 'Unknown') return '00000000-0000-4000-8000-000000000000';
+  const key = await createKey(s);
+  await makeUnusable(s, key, state);
+  return key.keyId;
+}
+
 /** The canonical error SNS and SQS give for a key in this state (SNS-10, SQS-11). */
 export const errorForState = (state: UnusableState | 'Deleted'): string =>
   state === 'Disabled' ? 'KMS.Disabled' : state === 'PendingDeletion' ? 'KMS.InvalidState' : 'KMS.NotFound';

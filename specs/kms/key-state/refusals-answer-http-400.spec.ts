@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, errorForState, makeUnusable } from '../../../src/steps.js';
+import { errorForState, refusedKeyId } from '../../../src/steps.js';
 
 const CASES = ['Disabled', 'PendingDeletion', 'Unknown'] as const;
 type Case = (typeof CASES)[number];
@@ -29,12 +29,7 @@ export const clause = defineClause({
   rule: (c) => c,
   check: async (s, c) => {
     // Arrange
-    let keyId = '00000000-0000-4000-8000-000000000000';
-    if (c !== 'Unknown') {
-      const key = await createKey(s);
-      await makeUnusable(s, key, c);
-      keyId = key.keyId;
-    }
+    const keyId = await refusedKeyId(s, c);
     // Act
     const observed = await s.attempt(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }));
     // Assert: the refusal itself, then its status

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { createKey, createQueue, errorForState, makeUnusable } from '../../../src/steps.js';
+import { createQueue, errorForState, refusedKeyId } from '../../../src/steps.js';
 
 const CASES = ['Disabled', 'PendingDeletion', 'Unknown'] as const;
 type Case = (typeof CASES)[number];
@@ -40,12 +40,7 @@ export const clause = defineClause({
   rule: (c) => c,
   check: async (s, c) => {
     // Arrange: the queue is new, so no principal holds a data key for it.
-    let keyId = '00000000-0000-4000-8000-000000000000';
-    if (c !== 'Unknown') {
-      const key = await createKey(s);
-      await makeUnusable(s, key, c);
-      keyId = key.keyId;
-    }
+    const keyId = await refusedKeyId(s, c);
     const url = await createQueue(s, { KmsMasterKeyId: keyId });
     // Act
     const observed = await s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm' }));
