@@ -74,7 +74,7 @@ function findPython(wanted = '3.10') {
 }
 
 /** A cargo-built emulator already in the cache needs no Rust toolchain. */
-const inCache = (name, pin) => existsSync(join(cacheRoot(), name, pin.version, '.built'));
+const inCache = (name, pin) => existsSync(join(cacheRoot(), name, pin.version, '.built')) && existsSync(join(cacheRoot(), name, pin.version, pin.bin));
 
 function hasToolchain(kind, pin, name) {
   if (kind === 'pypi') return findPython(pin.python) !== undefined;

@@ -288,7 +288,9 @@ program
     const rec = readRecording(file);
     const r = await checkModel(rec);
     process.stdout.write(o.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderModelCheck(file, rec, r));
-    process.exitCode = r.disagreements.length > 0 ? 1 : 0;
+    // Nothing compared is no agreement: an empty recording, or one where every scenario ended in a fault.
+    if (r.compared === 0) process.stderr.write(`sse-conformance: ${file}: no recorded outcome could be compared with the model; nothing was checked\n`);
+    process.exitCode = r.disagreements.length > 0 ? 1 : r.compared === 0 ? 2 : 0;
   });
 
 program

@@ -20,7 +20,7 @@ export function renderModelCheck(file: string, rec: Recording, r: ModelCheck): s
   ];
   for (const [why, n] of Object.entries(r.notCompared)) lines.push(`  not compared: ${n} × ${why}`);
   if (r.disagreements.length === 0) {
-    lines.push('', 'The model allows every recorded outcome.');
+    lines.push('', r.compared === 0 ? 'Nothing was compared: the recording holds no outcome the model can judge.' : 'The model allows every recorded outcome.');
     return lines.join('\n') + '\n';
   }
   const clauses = new Set(r.disagreements.map((d) => d.clause));

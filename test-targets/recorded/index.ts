@@ -9,5 +9,5 @@ export const target = defineTarget({
     recording: z.string({ error: 'the recorded target needs the file run --record wrote: --recording FILE' }).min(1, 'the file written by run --record'),
   }),
   create: (o) => new RecordedTarget({ recording: o.recording! }),
-  notInMatrix: 'not in the matrix: it answers as the target it recorded did (CI replays moto and LocalStack recordings, test/recording-cli.test.ts)',
+  notInMatrix: 'it answers as the target it recorded did (CI replays moto and LocalStack recordings, test/recording-cli.test.ts)',
 });

@@ -31,11 +31,17 @@ describeNeeding({ emulators: ['fakecloud'] }, 'fakecloud reproductions', () => {
         ENDPOINT: target.endpoint!,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       };
-      const code = await promisify(execFile)(process.execPath, [join(DIR, file)], { env, cwd: DIR, timeout: 60_000 }).then(
-        () => 0,
-        (e: { code?: number; stdout?: string }) => (typeof e.code === 'number' ? e.code : -1),
+      const { code, stdout } = await promisify(execFile)(process.execPath, [join(DIR, file)], { env, cwd: DIR, timeout: 60_000 }).then(
+        (r) => ({ code: 0, stdout: r.stdout }),
+        (e: { code?: number; stdout?: string }) => ({ code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '' }),
       );
-      expect(code, `${file}: exit 1 means the deviation still shows; 0 means fakecloud now answers as AWS does`).toBe(1);
+      expect(code, `${file}: exit 1 means the deviation still shows; 0 means fakecloud now answers as AWS does\n${stdout}`).toBe(1);
+      // Exit 1 is also a crash: the script must have reached its verdict, the failing step answered as during the replay.
+      expect(stdout).toMatch(/^Reproduces: /m);
+      const step = /^At step (\d+), AWS answers/m.exec(stdout)?.[1];
+      const answered = /^During the replay, fakecloud answered: (\S+)/m.exec(stdout)?.[1];
+      expect(step && answered, stdout).toBeTruthy();
+      expect(stdout).toMatch(new RegExp(`^${step}\\. [^\\n]*: ${answered!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
     },
     90_000,
   );

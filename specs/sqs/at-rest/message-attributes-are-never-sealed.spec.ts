@@ -34,7 +34,8 @@ export const clause = defineClause({
     // Every message here has an attribute: an inspection that shows none cannot see attributes at all.
     if (stored.length > 0 && stored.every((m) => m.messageAttributes === undefined))
       s.notObservable(`the target's at-rest inspection does not show message attributes`);
-    const attrsVisible = stored.length === 2 && stored.every((m) => JSON.stringify(m.messageAttributes ?? {}).includes(attr));
+    const attrValue = (m: (typeof stored)[number]) => (m.messageAttributes?.a as { StringValue?: string } | undefined)?.StringValue;
+    const attrsVisible = stored.length === 2 && stored.every((m) => attrValue(m) === attr);
     s.check(
       attrsVisible,
       'attributes at rest',
