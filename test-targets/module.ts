@@ -24,6 +24,9 @@ export interface TargetOptions {
   recording?: string;
 }
 
+/** What a target that can also use an instance the user runs takes: --endpoint, --reset, --real-time-windows. */
+export type ExistingInstanceOptions = Pick<TargetOptions, 'endpoint' | 'reset' | 'realTimeWindows'>;
+
 /** The command-line flag of each option, for messages. */
 export const OPTION_FLAGS: Record<keyof TargetOptions, string> = {
   endpoint: '--endpoint',

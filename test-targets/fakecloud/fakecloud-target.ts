@@ -9,16 +9,8 @@ import getPort from 'get-port';
 import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { LaunchedProcess } from '../launched-process.js';
+import type { ExistingInstanceOptions } from '../module.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
-
-export interface FakecloudTargetOptions {
-  /** Use a fakecloud that is already running instead of starting one. */
-  endpoint?: string;
-  /** Allow clauses that wait real time for data-key reuse windows. Default: off. */
-  realTimeWindows?: boolean;
-  /** Wipe the fakecloud given by `endpoint` before running. One this target starts is always fresh. */
-  reset?: boolean;
-}
 
 /** $FAKECLOUD, else the provisioned binary (`npm run provision -- fakecloud`), else fakecloud on PATH. */
 const fakecloudCommand = (): string => process.env.FAKECLOUD ?? provisionedBinary('fakecloud') ?? 'fakecloud';
@@ -44,11 +36,11 @@ export class FakecloudTarget extends SdkTarget {
   readonly name = 'fakecloud';
   readonly defaultRuns = 25;
   readonly capabilities: Capabilities;
-  readonly #options: FakecloudTargetOptions;
+  readonly #options: ExistingInstanceOptions;
   #server: LaunchedProcess | undefined;
   #endpoint = '';
 
-  constructor(options: FakecloudTargetOptions = {}) {
+  constructor(options: ExistingInstanceOptions = {}) {
     super();
     this.#options = options;
     // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state).

@@ -7,19 +7,12 @@
  */
 import { importOptional } from '../../src/optional-dependency.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import type { ExistingInstanceOptions } from '../module.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 /** The floci version this project pins: the image tag, and the version measured in docs/measured/. */
 export const FLOCI_VERSION = '1.7.0';
 export const FLOCI_IMAGE = `floci/floci:${FLOCI_VERSION}`;
-
-export interface FlociTargetOptions {
-  /** A floci the user runs, instead of a container. */
-  endpoint?: string;
-  realTimeWindows?: boolean;
-  /** Wipe the floci given by `endpoint` before running. A container this target starts is always fresh. */
-  reset?: boolean;
-}
 
 interface Started {
   getEndpoint(): string;
@@ -33,10 +26,10 @@ export class FlociTarget extends SdkTarget {
   readonly name = 'floci';
   readonly defaultRuns = 10;
   readonly capabilities: Capabilities;
-  readonly #options: FlociTargetOptions;
+  readonly #options: ExistingInstanceOptions;
   #container: Started | undefined;
 
-  constructor(options: FlociTargetOptions = {}) {
+  constructor(options: ExistingInstanceOptions = {}) {
     super({ account: '000000000000' });
     this.#options = options;
     this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false, eventualMs: 3_000 });

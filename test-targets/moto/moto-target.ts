@@ -5,26 +5,18 @@
  * fail here: the baseline lists them.
  */
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import type { ExistingInstanceOptions } from '../module.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 import { MotoServer } from './moto-server.js';
-
-export interface MotoTargetOptions {
-  /** Use a moto that is already running instead of starting one. */
-  endpoint?: string;
-  /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
-  realTimeWindows?: boolean;
-  /** Wipe the moto given by `endpoint` before running. A moto this target starts is always fresh. */
-  reset?: boolean;
-}
 
 export class MotoTarget extends SdkTarget {
   readonly name = 'moto';
   readonly defaultRuns = 25;
   readonly capabilities: Capabilities;
-  readonly #options: MotoTargetOptions;
+  readonly #options: ExistingInstanceOptions;
   #server: MotoServer | undefined;
 
-  constructor(options: MotoTargetOptions = {}) {
+  constructor(options: ExistingInstanceOptions = {}) {
     super();
     this.#options = options;
     // No at-rest inspection: moto 5.2.1's /moto-api/data.json lists stored bodies but not which queue holds each.
