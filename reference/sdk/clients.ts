@@ -11,6 +11,7 @@ import { ModelError, type Service } from '../errors.js';
 import { ReferenceModel, type ModelOptions } from '../model.js';
 import type { RecordedCall } from './calls.js';
 import { HANDLERS } from './handlers.js';
+import { sdkException } from './sdk-modules.js';
 
 export interface ReferenceClientOptions extends ModelOptions {
   /** Share one model between several sets of clients (e.g. one per principal). */
@@ -31,8 +32,6 @@ export interface ReferenceClients {
 }
 
 const MIDDLEWARE_NAME = 'sseConformanceReferenceModel';
-const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException } as const;
-const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
 
 export function createReferenceClients(options: ReferenceClientOptions = {}): ReferenceClients {
   const model = options.model ?? new ReferenceModel(options);
@@ -120,10 +119,7 @@ export function answerWithModel(client: StackClient, service: Service, model: Re
 
 /** The SDK's own exception class for the error's name, or the service's base exception for unmodelled names. */
 function sdkError(service: Service, e: ModelError, $metadata: Record<string, unknown>): Error {
-  const Base = BASES[service] as unknown as new (o: Record<string, unknown>) => Error;
-  const Ctor = MODULES[service][e.name] as (new (o: Record<string, unknown>) => Error) | undefined;
-  const modelled = typeof Ctor === 'function' && Ctor.prototype instanceof Base;
-  const err = modelled ? new Ctor({ $metadata, message: e.message }) : new Base({ name: e.name, $fault: e.fault, $metadata, message: e.message });
+  const err = sdkException(service, e.name, e.message, $metadata, e.fault);
   if (service === 'sqs') {
     // As the SDK decorates awsQueryCompatible errors: the legacy code in Code / Error.Code.
     Object.assign(err, { Code: e.queryCode, Type: 'Sender', Error: { Code: e.queryCode, Type: 'Sender', Message: e.message } });

@@ -11,17 +11,13 @@
  * messages asks the model for at most n. The first disagreement ends a scenario's comparison (the
  * model's state differs from then on). Faults, at-rest inspections and calls after them are not compared.
  */
-import * as KMS from '@aws-sdk/client-kms';
-import * as SNS from '@aws-sdk/client-sns';
-import * as SQS from '@aws-sdk/client-sqs';
 import { normalizeError } from '../errors/normalize.js';
 import { matches, type Expected, type Observed } from '../outcome.js';
+import { commandClass } from '../../reference/sdk/sdk-modules.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { differingFields } from './compare.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from './schema.js';
 import { Binder } from './symbolic.js';
-
-const MODULES: Record<string, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
 
 export interface Disagreement {
   clause: string;
@@ -116,7 +112,7 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
         }
         request = { ...request, ...(n > 0 ? { MaxNumberOfMessages: n } : {}), WaitTimeSeconds: 0 };
       }
-      const Cmd = MODULES[step.service]![`${step.op}Command`] as (new (input: unknown) => object) | undefined;
+      const Cmd = commandClass(step.service, step.op);
       if (!Cmd) {
         skip(`operation unknown to the SDK (${step.service}:${step.op})`);
         continue;

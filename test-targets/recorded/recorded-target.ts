@@ -12,6 +12,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
+import { sdkException } from '../../reference/sdk/sdk-modules.js';
 import { shown } from '../../src/abbreviate.js';
 import { NotObservableError } from '../../src/session.js';
 import type { AtRestMessage, Capabilities, Clients, ScenarioKey, Target } from '../../src/target.js';
@@ -20,8 +21,6 @@ import { isCall, type RecordedCall, type RecordedScenario, type Recording } from
 import { Binder } from '../../src/recording/symbolic.js';
 
 const ACCOUNT = '111111111111';
-const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException } as const;
-const MODULES: Record<string, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
 /** What Session.cleanup sends after a scenario; answered with success once the recording's calls are used up. */
 const CLEANUP = new Set(['DeleteQueue', 'DeleteTopic', 'DeleteAlias', 'ScheduleKeyDeletion']);
 
@@ -175,19 +174,13 @@ export class RecordedTarget implements Target {
 
   #outcome(r: Replay, step: RecordedCall, service: 'kms' | 'sns' | 'sqs', $metadata: Record<string, unknown>) {
     const o = step.outcome;
-    const Base = BASES[service] as unknown as new (x: Record<string, unknown>) => Error;
     if ('fault' in o) {
       if (o.unreachable) throw Object.assign(new Error(`ECONNREFUSED (recorded: ${o.fault})`), { code: 'ECONNREFUSED' });
-      throw new Base({ name: 'InternalFailure', $fault: 'server', $metadata: { ...$metadata, httpStatusCode: 500 }, message: `recorded fault: ${o.fault}` });
+      throw sdkException(service, 'InternalFailure', `recorded fault: ${o.fault}`, { ...$metadata, httpStatusCode: 500 }, 'server');
     }
     if (!o.ok) {
       if (o.code === 'SDK.ChecksumMismatch') throw Object.assign(new Error(o.message), { name: o.name });
-      const Ctor = MODULES[service]![o.name] as (new (x: Record<string, unknown>) => Error) | undefined;
-      const meta = { ...$metadata, httpStatusCode: o.httpStatus };
-      const err =
-        typeof Ctor === 'function' && Ctor.prototype instanceof Base
-          ? new Ctor({ $metadata: meta, message: o.message })
-          : new Base({ name: o.name, $fault: 'client', $metadata: meta, message: o.message });
+      const err = sdkException(service, o.name, o.message, { ...$metadata, httpStatusCode: o.httpStatus });
       if (o.queryCode) Object.assign(err, { Code: o.queryCode });
       if (o.code === 'ProtocolError') Object.assign(err, { $responseBodyText: '' });
       throw err;
