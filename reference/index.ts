@@ -7,7 +7,7 @@ export {
   type ReferenceClients,
   type ReferenceClientOptions,
 } from './sdk/clients.js';
-export type { RecordedCall, CommandClass } from './sdk/calls.js';
+export type { CommandCall, CommandClass } from './sdk/calls.js';
 export { ReferenceModel, type ModelOptions } from './model.js';
 export { VirtualClock, SECOND, MINUTE, HOUR, DAY } from './clock.js';
 export { ModelError } from './errors.js';

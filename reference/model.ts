@@ -5,7 +5,7 @@ import { KmsModel } from './kms.js';
 import { SnsModel } from './sns.js';
 import { SqsModel } from './sqs.js';
 import { OutcomeWindows } from './windows.js';
-import { callsOf, type CommandClass, type RecordedCall } from './sdk/calls.js';
+import { callsOf, type CommandClass, type CommandCall } from './sdk/calls.js';
 
 export interface ModelOptions {
   region?: string;
@@ -24,7 +24,7 @@ export class ReferenceModel {
   readonly sqs: SqsModel;
   readonly sns: SnsModel;
   /** Every request the SDK clients attached to this model sent (all three services), oldest first. */
-  readonly calls: RecordedCall[] = [];
+  readonly calls: CommandCall[] = [];
 
   constructor(options: ModelOptions = {}) {
     this.clock = options.clock ?? new VirtualClock();
@@ -36,7 +36,7 @@ export class ReferenceModel {
   }
 
   /** The recorded calls of one command, optionally only those whose input has these fields: `model.commandCalls(SendMessageCommand, { QueueUrl })`. */
-  commandCalls<I extends object>(command: CommandClass<I>, input?: Partial<I>): RecordedCall<I>[] {
+  commandCalls<I extends object>(command: CommandClass<I>, input?: Partial<I>): CommandCall<I>[] {
     return callsOf(this.calls, command, input);
   }
 }

@@ -7,7 +7,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Service } from '../errors.js';
 
-export interface RecordedCall<I = Record<string, unknown>> {
+/** One command the application's clients sent to the reference model (not a call of a recording: src/recording/schema.ts). */
+export interface CommandCall<I = Record<string, unknown>> {
   /** Virtual time of the request (ms). */
   at: number;
   service: Service;
@@ -27,9 +28,9 @@ export interface RecordedCall<I = Record<string, unknown>> {
 export type CommandClass<I> = { readonly name: string } & (abstract new (input: I) => unknown);
 
 /** The calls of one command whose input has every field of `input` (deep equality), oldest first. */
-export function callsOf<I extends object>(calls: readonly RecordedCall[], command: CommandClass<I>, input?: Partial<I>): RecordedCall<I>[] {
+export function callsOf<I extends object>(calls: readonly CommandCall[], command: CommandClass<I>, input?: Partial<I>): CommandCall<I>[] {
   const operation = command.name.replace(/Command$/, '');
   return calls.filter(
     (c) => c.operation === operation && (!input || Object.entries(input).every(([k, v]) => isDeepStrictEqual(c.input[k], v))),
-  ) as unknown as RecordedCall<I>[];
+  ) as unknown as CommandCall<I>[];
 }

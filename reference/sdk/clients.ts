@@ -9,7 +9,7 @@ import * as SQS from '@aws-sdk/client-sqs';
 import type { VirtualClock } from '../clock.js';
 import { ModelError, type Service } from '../errors.js';
 import { ReferenceModel, type ModelOptions } from '../model.js';
-import type { RecordedCall } from './calls.js';
+import type { CommandCall } from './calls.js';
 import { HANDLERS } from './handlers.js';
 import { sdkException } from './sdk-modules.js';
 
@@ -94,7 +94,7 @@ export function answerWithModel(client: StackClient, service: Service, model: Re
     const $metadata = { httpStatusCode: 200, requestId: `ref-${(++requestCounter).toString(16).padStart(8, '0')}`, attempts: 1, totalRetryDelay: 0 };
     const handler = handlers[op];
     const input = (args.input ?? {}) as Record<string, unknown>;
-    const call: RecordedCall = { at: model.clock.now(), service, operation: op, principal, input, ok: true };
+    const call: CommandCall = { at: model.clock.now(), service, operation: op, principal, input, ok: true };
     model.calls.push(call);
     try {
       if (!handler)
