@@ -19,6 +19,13 @@ export interface LoadedClause {
   exports: Record<string, unknown>;
 }
 
+/** The clause id a spec file's path implies (the lint checks it is the clause's id): `sqs/sse-kms/x.spec.ts` → `sqs.sse-kms.x`. */
+export const pathIdOf = (file: string): string =>
+  file
+    .replace(/\.spec\.(ts|js)$/, '')
+    .split('/')
+    .join('.');
+
 function specFiles(dir: string): string[] {
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -37,10 +44,7 @@ export async function loadSpecFiles(dir = SPECS_DIR): Promise<LoadedClause[]> {
     loaded.push({
       clause: exports.clause as Clause,
       file,
-      pathId: file
-        .replace(/\.spec\.(ts|js)$/, '')
-        .split('/')
-        .join('.'),
+      pathId: pathIdOf(file),
       exports,
     });
   }

@@ -2,13 +2,13 @@
  * Targets measured outside CI (docs/measured/): the matrix shows them from their recorded report,
  * marked so, with every count taken from that report; a record that does not match its report is refused.
  */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
+import { clauseSourceHashes, readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
 import { renderDocs } from '../src/docs/render-docs.js';
-import { loadClauses } from '../src/spec-loader.js';
+import { loadClauses, SPECS_DIR } from '../src/spec-loader.js';
 import { FLOCI_VERSION } from '../test-targets/floci/floci-target.js';
 import { targetModule } from '../test-targets/registry.js';
 
@@ -26,18 +26,36 @@ describe('a target measured outside CI', () => {
     expect(report.clauses.filter((c) => !ids.has(c.id)).map((c) => c.id)).toEqual([]);
   });
 
-  it('is a column of the matrix marked as measured outside CI, its counts those of the report', () => {
+  it('is a column of the matrix marked as measured outside CI, its counts those of the report for the clauses unchanged since', () => {
     const { record, report } = readMeasured(floci.measured!);
     const md = renderDocs(clauses)['docs/conformance.md']!;
     const label = `${FLOCI_VERSION} (measured outside CI, ${record.date})`;
-    const s = report.summary;
-    expect(md).toContain(`| floci | ${label} | ${s.pass} | ${s.fail} | `);
-    const newer = clauses.filter((c) => !report.clauses.some((x) => x.id === c.id)).length;
-    expect(md).toMatch(new RegExp(`\\| floci \\| [^\\n]*\\| ${s['not-observable'] + newer} \\| ${s.error} \\|\\n`));
+    const now = clauseSourceHashes();
+    const unchanged = report.clauses.filter((c) => now[c.id] === record.clauseSources[c.id]);
+    const n = (v: string) => unchanged.filter((c) => c.verdict === v).length;
+    const [pass, fail, error] = [n('pass'), n('fail'), n('error')];
+    expect(md).toContain(`| floci | ${label} | ${pass} | ${fail} | `);
+    // Newer clauses, changed ones and those the run did not observe: not observable.
+    expect(md).toMatch(new RegExp(`\\| floci \\| [^\\n]*\\| ${clauses.length - pass - fail - error} \\| ${error} \\|\\n`));
     expect(md).toContain(`| floci ${label} |`);
     expect(md).toContain(`\`${record.command}\``);
     const readme = renderDocs(clauses)['README.md']!;
-    expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${s.pass} pass, ${s.fail} fail`);
+    expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${pass} pass, ${fail} fail`);
+  });
+
+  it('floci: keeps the source hash of every clause its report ran', () => {
+    const { record, report } = readMeasured(floci.measured!);
+    expect(Object.keys(record.clauseSources).sort()).toEqual(report.clauses.map((c) => c.id).sort());
+    expect(record.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('refuses a record without the source hash of a clause its report ran', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'measured-'));
+    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
+    copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
+    const { 'sqs.sse-kms.send-fails-when-key-unusable': _gone, ...rest } = record.clauseSources;
+    writeFileSync(join(dir, 'r.record.json'), JSON.stringify({ ...record, clauseSources: rest, reproductions: [] }));
+    expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('clauseSources lacks sqs.sse-kms.send-fails-when-key-unusable');
   });
 
   it('floci: names a standalone reproduction of its most important deviation, a clause the report fails', () => {
@@ -80,4 +98,24 @@ it('a clause written after the measurement shows as not observable in that colum
   const md = renderDocs([...clauses, newer])['docs/conformance.md']!;
   const row = md.split('\n').find((l) => l.startsWith('| [sqs.sse-kms.a-clause-written-later]'))!;
   expect(row.split(' | ').at(-1)).toMatch(/^n\/o \(not in the run measured on \d{4}-\d\d-\d\d \(the clause is newer\)\) \|$/);
+});
+
+it('a clause whose source changed after the measurement shows as not observable in that column, not as the verdict measured', () => {
+  const { record, report } = readMeasured(floci.measured!);
+  const specs = mkdtempSync(join(tmpdir(), 'specs-'));
+  cpSync(SPECS_DIR, specs, { recursive: true });
+  const now = clauseSourceHashes(specs);
+  const measured = report.clauses.find((c) => (c.verdict === 'fail' || c.verdict === 'pass') && now[c.id] === record.clauseSources[c.id]);
+  expect(measured, 'a clause the run judged and nobody changed since').toBeDefined();
+  const id = measured!.id;
+  const flociCell = (dir: string) =>
+    renderDocs(clauses, undefined, undefined, dir)
+      ['docs/conformance.md']!.split('\n')
+      .find((l) => l.startsWith(`| [${id}]`))!
+      .split(' | ')
+      .at(-1)!;
+  expect(flociCell(specs)).toMatch(measured!.verdict === 'pass' ? /^pass \|$/ : /^\*\*fail\*\*: /);
+  appendFileSync(join(specs, `${id.split('.').join('/')}.spec.ts`), '// edited after the measurement\n');
+  expect(clauseSourceHashes(specs)[id]).not.toBe(record.clauseSources[id]);
+  expect(flociCell(specs)).toBe(`n/o (clause changed since the measurement on ${record.date}) |`);
 });

@@ -81,6 +81,7 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
       ? [
           'A column marked "measured outside CI" is different: one run recorded by hand on the date it names (its report and a',
           'record of how it was made are in `docs/measured/`), shown as that run found it; CI cannot run that target and never re-checks it.',
+          'A clause written or changed since that run (its source file no longer has the hash the record keeps) is n/o there.',
         ]
       : []),
     '',
