@@ -29,7 +29,7 @@ describe('a target measured outside CI', () => {
   it('is a column of the matrix marked as measured outside CI, its counts those of the report for the clauses unchanged since', () => {
     const { record, report } = readMeasured(floci.measured!);
     const md = renderDocs(clauses)['docs/conformance.md']!;
-    const label = `${FLOCI_VERSION} (measured outside CI, ${record.date})`;
+    const label = `${FLOCI_VERSION} (${record.build}, see [record](measured/floci-1.7.0.record.json); measured outside CI, ${record.date})`;
     const now = clauseSourceHashes();
     const unchanged = report.clauses.filter((c) => now[c.id] === record.clauseSources[c.id]);
     const n = (v: string) => unchanged.filter((c) => c.verdict === v).length;
@@ -41,6 +41,14 @@ describe('a target measured outside CI', () => {
     expect(md).toContain(`\`${record.command}\``);
     const readme = renderDocs(clauses)['README.md']!;
     expect(readme).toContain(`measured once outside CI on ${record.date}, not re-checked: ${pass} pass, ${fail} fail`);
+  });
+
+  it('floci: says beside its version, from the record, that what was measured is a source build, not the released image', () => {
+    const { record } = readMeasured(floci.measured!);
+    expect(record.how).toContain('was built from its public repository');
+    expect(record.build).toBe('source build, dependencies substituted');
+    const readme = renderDocs(clauses)['README.md']!;
+    expect(readme).toContain(`| ${FLOCI_VERSION} (${record.build}, see [record](docs/measured/floci-1.7.0.record.json)) | measured once outside CI`);
   });
 
   it('floci: keeps the source hash of every clause its report ran', () => {

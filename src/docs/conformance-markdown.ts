@@ -16,10 +16,26 @@ export interface MatrixTarget {
   target: Target;
   baseline: Baseline;
   /** A run recorded outside CI (src/docs/measured.ts): the column is that run, never re-checked by CI. */
-  measured?: { date: string; command: string; how: string; record: string; report: string; reproductions: { clause: string; file: string }[] };
+  measured?: {
+    date: string;
+    command: string;
+    how: string;
+    /** What was run, in a few words, from the record: shown beside the version. */
+    build: string;
+    /** The record and report, relative to docs/. */
+    record: string;
+    report: string;
+    reproductions: { clause: string; file: string }[];
+  };
 }
 
-const label = (t: MatrixTarget) => `${t.version ?? '—'}${t.measured ? ` (measured outside CI, ${t.measured.date})` : ''}`;
+/**
+ * The version; for a target measured outside CI, with what was run as its record says (`source build, …`) and a link
+ * to the record (`docs`: the path of docs/ from the page), and `more` in the same parentheses.
+ */
+const version = (t: MatrixTarget, docs: string, more = '') =>
+  t.measured ? `${t.version ?? '—'} (${escapeCell(t.measured.build)}, see [record](${docs}${t.measured.record})${more})` : (t.version ?? '—');
+const label = (t: MatrixTarget) => version(t, '', t.measured ? `; measured outside CI, ${t.measured.date}` : '');
 
 type Cell = { verdict: 'pass' | 'fail' | 'not-observable' | 'error'; note?: string };
 
@@ -56,7 +72,7 @@ export function renderTargetTable(
         (c.fail === 0 && c.notObservable === 0 && c.error === 0
           ? `passes all ${c.pass} clauses`
           : `${c.pass} pass, ${c.fail} fail (${c.deviations} ${t.measured ? '' : 'known '}deviations), ${c.notObservable} not observable${c.error ? `, ${c.error} ${c.error === 1 ? 'error' : 'errors'} (the target faults)` : ''}`);
-      return `| \`${t.name}\` | ${escapeCell(t.description)} | ${t.version ?? '—'} | ${result} |`;
+      return `| \`${t.name}\` | ${escapeCell(t.description)} | ${version(t, 'docs/')} | ${result} |`;
     }),
     ...outside.map((o) => `| \`${o.name}\` | ${escapeCell(o.description)} | — | not in the matrix: ${escapeCell(o.why)} |`),
   ];

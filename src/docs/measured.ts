@@ -14,6 +14,8 @@ import { pathIdOf, SPECS_DIR } from '../spec-loader.js';
 export const MeasuredRecordSchema = z.strictObject({
   target: z.string().min(1),
   version: z.string().min(1),
+  /** What was run, in a few words, shown beside the version in the matrix (`official image`, `source build, dependencies substituted`). */
+  build: z.string().min(1).max(60),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The command as run, with the port it used. */
   command: z.string().min(1),

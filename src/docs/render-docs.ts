@@ -86,6 +86,7 @@ export function renderDocs(
         date: record.date,
         command: record.command,
         how: record.how,
+        build: record.build,
         record: `measured/${basename(m.measured!)}`,
         report: `measured/${record.report}`,
         reproductions: record.reproductions.map((r) => ({ clause: r.clause, file: `measured/${r.file}` })),
