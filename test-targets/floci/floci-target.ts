@@ -5,6 +5,7 @@
  * (checked through its `/_floci/health`, wiped through `/_floci/state/reset` only with `--reset`).
  * floci answers for account 000000000000 whatever the access key (unless the key is 12 digits).
  */
+import { createRequire } from 'node:module';
 import { importOptional } from '../../src/optional-dependency.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import type { ExistingInstanceOptions } from '../module.js';
@@ -21,6 +22,22 @@ interface Started {
 
 /** One line, whatever the library threw. */
 const oneLine = (e: unknown) => ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
+
+/**
+ * Why no container engine is reachable, or undefined when one is: asked as the floci container's start
+ * asks first, through the `testcontainers` that @floci/testcontainers itself loads (its own 10.x, not
+ * this package's 12), whose `getContainerRuntimeClient` tries each runtime strategy (Docker, Podman).
+ */
+export async function containerEngineProblem(): Promise<string | undefined> {
+  const fromFloci = createRequire(createRequire(import.meta.url).resolve('@floci/testcontainers'));
+  const testcontainers = fromFloci('testcontainers') as { getContainerRuntimeClient(): Promise<unknown> };
+  try {
+    await testcontainers.getContainerRuntimeClient();
+    return undefined;
+  } catch (e) {
+    return oneLine(e);
+  }
+}
 
 export class FlociTarget extends SdkTarget {
   readonly name = 'floci';
