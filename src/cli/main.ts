@@ -3,7 +3,7 @@
  * sse-conformance: list the specification, or run it against a target.
  * Exit codes: 0 as expected; 1 a failure or unexpected pass (diff: B has a deviation A does not); 2 usage or configuration error;
  * 3 the target could not be started or reached; 4 as expected, but an output file could not be
- * written; 70 an internal error (a bug).
+ * written; 70 an internal error (a bug); 141 the reader of stdout or stderr went away (`| head`: as a program stopped by SIGPIPE).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
@@ -49,6 +49,25 @@ import { defaultEndpoint } from '../reproduce/statement.js';
 import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
 
 class UsageError extends Error {}
+
+/**
+ * The reader of our output went away (`run … | head -c 0`): Node ignores SIGPIPE, so each write fails with EPIPE,
+ * an 'error' event that would otherwise end the process with a stack trace. Quietly: a run stops after the current
+ * scenario, as on a first SIGINT (it cleans up what it created), and the exit code is 141 (128 + SIGPIPE), as a
+ * program stopped by SIGPIPE would have.
+ */
+const EXIT_OUTPUT_CLOSED = 141;
+const outputClosed = new AbortController();
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && !(outputClosed.signal.aborted && e.code === 'ERR_STREAM_DESTROYED')) throw e;
+    outputClosed.abort();
+  });
+}
+// Whatever a command sets after its output failed: nobody read its verdict.
+process.on('exit', () => {
+  if (outputClosed.signal.aborted) process.exitCode = EXIT_OUTPUT_CLOSED;
+});
 /** The run's verdict was as expected, but a report or baseline file could not be written. */
 const EXIT_WRITE_FAILED = 4;
 /** Cleanup left resources behind on a real account (run: the verdicts were as expected; sweep: a delete failed). */
@@ -165,7 +184,7 @@ program
         })
       : undefined;
     const report = await runConformance(target, {
-      signal: interrupt.signal,
+      signal: AbortSignal.any([interrupt.signal, outputClosed.signal]),
       clauses,
       seed: o.seed,
       ...(recorder ? { onScenario: (e) => recorder.add(e) } : {}),
