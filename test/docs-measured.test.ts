@@ -6,7 +6,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clauseSourceHashes, readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
+import { clauseSourceHash, clauseSourceHashes, readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
 import { renderDocs } from '../src/docs/render-docs.js';
 import { loadClauses, SPECS_DIR } from '../src/spec-loader.js';
 import { FLOCI_VERSION } from '../test-targets/floci/floci-target.js';
@@ -123,7 +123,17 @@ it('a clause whose source changed after the measurement shows as not observable 
       .split(' | ')
       .at(-1)!;
   expect(flociCell(specs)).toMatch(measured!.verdict === 'pass' ? /^pass \|$/ : /^\*\*fail\*\*: /);
-  appendFileSync(join(specs, `${id.split('.').join('/')}.spec.ts`), '// edited after the measurement\n');
+  appendFileSync(join(specs, `${id.split('.').join('/')}.spec.ts`), 'export const editedAfterTheMeasurement = true;\n');
   expect(clauseSourceHashes(specs)[id]).not.toBe(record.clauseSources[id]);
   expect(flociCell(specs)).toBe(`n/o (clause changed since the measurement on ${record.date}) |`);
+});
+
+it('a change of layout alone (comments, line breaks, trailing commas, quote style) keeps the source hash of a clause; a changed value does not', () => {
+  const source = "const ERROR = { missing: 'KMS.NotFound', 'pending-deletion': 'KMS.InvalidState' };\nexport const x = f(a, b);\n";
+  const relaid =
+    '// a comment\nconst ERROR = {\n  "missing": "KMS.NotFound",\n  \'pending-deletion\': `KMS.InvalidState`,\n};\nexport const x = f(\n  a,\n  b,\n);\n';
+  expect(clauseSourceHash(relaid)).toBe(clauseSourceHash(source));
+  expect(clauseSourceHash(source.replace('KMS.NotFound', 'KMS.Disabled'))).not.toBe(clauseSourceHash(source));
+  expect(clauseSourceHash(source.replace('f(a, b)', 'f(b, a)'))).not.toBe(clauseSourceHash(source));
+  expect(clauseSourceHash(source.replace('missing:', 'gone:'))).not.toBe(clauseSourceHash(source));
 });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
+import ts from 'typescript';
 import { z } from 'zod';
 import { readReport } from '../cli/read-report.js';
 import type { Report } from '../report.js';
@@ -65,8 +66,40 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
   return { record, report };
 }
 
-/** The hash of a clause's source (its specs/ file) that a measured record keeps: SHA-256 of the text, line endings as LF. */
-export const clauseSourceHash = (source: string): string => createHash('sha256').update(source.replace(/\r\n/g, '\n'), 'utf8').digest('hex');
+/**
+ * The hash of a clause's source (its specs/ file) that a measured record keeps: SHA-256 of its
+ * TypeScript tokens, so that a change of layout does not count as a change of the clause. Comments,
+ * whitespace, line breaks, trailing commas, the quotes around a string and around a property name
+ * that needs none are left out (a formatter changes them, a verdict cannot depend on them); every other token counts, string values included.
+ * The TypeScript parser (a dev dependency) does the tokenizing: this runs only when docs are written.
+ */
+export function clauseSourceHash(source: string): string {
+  const file = ts.createSourceFile('clause.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const hash = createHash('sha256');
+  const visit = (node: ts.Node, parent?: ts.Node): void => {
+    const children = node.getChildren(file);
+    if (children.length === 0) {
+      if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
+      // A comma that ends a list is a trailing comma: layout, not meaning.
+      if (node.kind === ts.SyntaxKind.CommaToken && parent?.kind === ts.SyntaxKind.SyntaxList && parent.getChildren(file).at(-1) === node) return;
+      // A quoted property name that could be written bare ('valid': vs valid:) is the same name.
+      if (ts.isStringLiteral(node) && ts.isPropertyAssignment(node.parent) && node.parent.name === node && /^[A-Za-z_$][\w$]*$/.test(node.text)) {
+        hash.update(`${ts.SyntaxKind.Identifier}:${node.text}\n`, 'utf8');
+        return;
+      }
+      // 'a', "a" and `a` are the same string.
+      if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+        hash.update(`${ts.SyntaxKind.StringLiteral}:${JSON.stringify(node.text)}\n`, 'utf8');
+        return;
+      }
+      hash.update(`${node.kind}:${node.getText(file)}\n`, 'utf8');
+      return;
+    }
+    for (const c of children) visit(c, node);
+  };
+  visit(file);
+  return hash.digest('hex');
+}
 
 /** The source hash of every clause under `specsDir` now, by clause id (the path: `sqs/sse-kms/x.spec.ts` → `sqs.sse-kms.x`). */
 export function clauseSourceHashes(specsDir: string = SPECS_DIR): Record<string, string> {
