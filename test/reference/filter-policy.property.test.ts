@@ -90,6 +90,12 @@ describe('numeric values', () => {
     );
   });
 
+  it('each comparison decides correctly below, at and above its bound', () => {
+    // numbers: value range matching; the bound itself is in for <= and >=, out for < and >
+    for (const o of ['=', '<', '<=', '>', '>='])
+      for (const x of [-1, 0, 1]) expect(matches({ price: [{ numeric: [o, 0] }] }, { price: num(String(x)) }), `${x} ${o} 0`).toBe(holds(x, o, 0));
+  });
+
   it('a number in the policy matches a Number attribute of equal value, in any notation', () => {
     // numbers: [{"numeric": ["=", 301.5]}] matches 301.5 and 3.015e2; a bare number is the same exact match
     expect(matches({ price: [301.5] }, { price: num('3.015e2') })).toBe(true);
