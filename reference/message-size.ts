@@ -3,7 +3,7 @@ import type { MessageAttributeValue } from './md5.js';
 
 /** Body bytes plus, for each attribute, its name, data type and value bytes. */
 export function messageSize(body: string | undefined, attributes: Record<string, MessageAttributeValue> | undefined): number {
-  let n = Buffer.byteLength(body ?? '', 'utf8');
+  let n = Buffer.byteLength(body ?? '');
   for (const [k, v] of Object.entries(attributes ?? {})) {
     n += Buffer.byteLength(k) + Buffer.byteLength(v.DataType ?? '');
     n += v.BinaryValue !== undefined ? v.BinaryValue.length : Buffer.byteLength(v.StringValue ?? '');
@@ -16,6 +16,7 @@ export function parseJson(s: string): unknown {
   try {
     return JSON.parse(s);
   } catch {
-    return undefined;
+    // not JSON
   }
+  return undefined;
 }

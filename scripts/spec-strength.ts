@@ -15,6 +15,22 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/message-store.property.test.ts':
     'visibility timeouts, delays, retention, deletion and FIFO group locking are SQS queue mechanics, not encryption: the specification ' +
     'states them only where SSE touches them, yet every clause that sends and receives relies on them; the property holds the fast store to a naive restatement of its rules',
+  'test/reference/errors.test.ts':
+    'the fault side of every error and the legacy query code of every SQS error are generic error identity SDK users read ($fault, Code), mostly of errors unrelated to ' +
+    'encryption, while clauses compare names and statuses (X-1); the test holds the model to the error traits of the SDK schemas generated from the AWS models',
+  'test/reference/ids.test.ts':
+    'the formats of key IDs, message IDs and receipt handles and the reading of ARNs and account principals are generic KMS, SQS and IAM conventions; ' +
+    'clauses use what the services return and never make enough IDs or parse odd strings to notice a slip',
+  'test/reference/clock.test.ts':
+    "virtual time is the reference's own device for making days pass; clauses only wait, so a clock that went back or mismeasured an hour would go unnoticed by them",
+  'test/reference/message-size.property.test.ts':
+    'how message attributes count toward the size limit (name, type and value bytes) is generic SQS and SNS behaviour; the size clauses (SQS-17, SNS-17) ' +
+    'show with bodies alone that encryption overhead does not count',
+  'test/reference/sdk-face.test.ts':
+    "the record of calls (model.calls, commandCalls) and the SDK face are the reference's own API for users' tests, not AWS behaviour, so no clause can state them",
+  'test/reference/filter-policy.property.test.ts':
+    'how a subscription filter policy matches (exact values, prefix, suffix, anything-but, numeric ranges, exists, OR within a key, AND across keys) ' +
+    'is generic SNS behaviour: the specification states only that filtering keeps working on an encrypted topic (SNS-1); the property holds the model to the documented rules',
 };
 
 export interface StrykerMutant {

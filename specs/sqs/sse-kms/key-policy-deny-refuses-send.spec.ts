@@ -1,7 +1,8 @@
 /**
  * A producer needs kms:GenerateDataKey and kms:Decrypt on the queue's key. When the key policy
  * explicitly denies the sending principal either action (or kms:*), SendMessage fails with
- * KmsAccessDenied, while another principal the policy does not deny sends to the same queue.
+ * KmsAccessDenied (query-compatible code KMS.AccessDeniedException), while another principal the
+ * policy does not deny sends to the same queue.
  * Source: SQS-10, SQS-11, SQS-9.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -33,10 +34,11 @@ export const clause = defineClause({
     await denyKeyActions(s, key, 1, [action]);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     // Act, Assert: the denied principal is refused, a principal the policy allows is not
-    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), {
-      principal: 1,
-      expect: fails('KMS.AccessDenied'),
-    });
+    const observed = await s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'denied', ...fifoFields(fifo, 'd1') }), { principal: 1 });
+    s.expectLast(observed, [fails('KMS.AccessDenied')]);
+    // SQS-11, X-1: the query-compatible code, as Code or (query-protocol targets) as the name
+    const legacy = observed.ok ? undefined : (observed.queryCode ?? (observed.name.startsWith('KMS.') ? observed.name : undefined));
+    s.check(legacy === 'KMS.AccessDeniedException', 'query-compatible error code', 'KMS.AccessDeniedException', legacy);
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'allowed', ...fifoFields(fifo, 'd2') }));
   },
 });

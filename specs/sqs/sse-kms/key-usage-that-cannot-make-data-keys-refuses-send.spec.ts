@@ -1,7 +1,8 @@
 /**
  * SQS seals messages with data keys from GenerateDataKey, which only a symmetric encryption key
  * can make. A queue whose KmsMasterKeyId names an HMAC key, a signing key or an asymmetric
- * encryption key accepts the attribute, but SendMessage fails with KmsInvalidKeyUsage.
+ * encryption key accepts the attribute, but SendMessage fails with KmsInvalidKeyUsage
+ * (query-compatible code KMS.InvalidKeyUsageException).
  * Source: SQS-11, SQS-7, KMS-14.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
@@ -42,6 +43,10 @@ export const clause = defineClause({
       s.notObservable(`${s.target.name} gave a ${key?.KeySpec} ${key?.KeyUsage} key for CreateKey ${type.KeySpec} ${type.KeyUsage}`);
     const url = await createQueue(s, { KmsMasterKeyId: key!.KeyId! }, fifo);
     // Act, Assert
-    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }), { expect: fails('KMS.InvalidKeyUsage') });
+    const observed = await s.attempt(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }));
+    s.expectLast(observed, [fails('KMS.InvalidKeyUsage')]);
+    // SQS-11, X-1: the query-compatible code, as Code or (query-protocol targets) as the name
+    const legacy = observed.ok ? undefined : (observed.queryCode ?? (observed.name.startsWith('KMS.') ? observed.name : undefined));
+    s.check(legacy === 'KMS.InvalidKeyUsageException', 'query-compatible error code', 'KMS.InvalidKeyUsageException', legacy);
   },
 });
