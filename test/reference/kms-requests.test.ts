@@ -3,8 +3,9 @@
  *
  * Why not a clause: the rules here are KMS request validation and key, alias and policy management
  * (CreateKey parameters, GenerateDataKey sizes, which operations take aliases, UpdateAlias and
- * DeleteAlias, ListAliases contents, malformed identifiers and ciphertexts) and the request ledger
- * (the model's CloudTrail). The specification states KMS rules only where SSE on SNS and SQS touches
+ * DeleteAlias, ListAliases contents, malformed identifiers and ciphertexts), the request ledger
+ * (the model's CloudTrail) and the dry run SNS and SQS consult while they serve cached data keys
+ * (wouldFail: it must create and record nothing). The specification states KMS rules only where SSE on SNS and SQS touches
  * them, yet the reference also serves as a drop-in KMS fake behind real SDK clients, so these rules
  * matter to its users. Each assertion cites the AWS page that documents it; error messages are not
  * asserted.
