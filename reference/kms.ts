@@ -65,7 +65,15 @@ export interface LedgerEntry {
 /** AWS managed key aliases that exist (without a key) in every account until first use (SNS-8, KMS-7). */
 export const PREDEFINED_AWS_ALIASES = ['alias/aws/sns', 'alias/aws/sqs'] as const;
 const ENCRYPT_MAX_BYTES = 4096; // KMS-5, symmetric keys
+const DATA_KEY_BYTES = new Map([
+  ['AES_256', 32],
+  ['AES_128', 16],
+]); // KMS-5
+// Stryker disable next-line StringLiteral: equivalent: the prefix is an opaque tag inside blobs clients cannot read; any value, even none, seals and opens the same
 const BLOB_PREFIX = 'sse-ref-v1:';
+/** A key ID: a UUID, or mrk- and 32 hex digits for a multi-Region key (KMS-6). */
+// Stryker disable next-line all: message: isKeyId only chooses which text NotFoundException carries (KMS-6 records them; no clause or test asserts them)
+const isKeyId = (id: string): boolean => UUID_RE.test(id) || MRK_RE.test(id);
 
 export interface DataKey {
   plaintext: Uint8Array;
@@ -251,6 +259,7 @@ export class KmsModel {
       // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(targetKeyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:CreateAlias', ctx);
+      // Stryker disable next-line all: equivalent: the AWS managed key's policy (awsManagedKeyPolicy) allows no kms:CreateAlias and cannot be changed, so #authorize has refused already
       if (key.keyManager === 'AWS') {
         // Stryker disable next-line StringLiteral: model-choice: the error code for an alias aimed at an AWS managed key is undocumented (KMS-8 lists it among the unrecorded codes); the rest is the message
         throw kmsError('NotAuthorizedException', 'Cannot create an alias for an AWS managed key.');
@@ -347,23 +356,20 @@ export class KmsModel {
           'Please specify either number of bytes or key spec.',
         );
       }
-      if (KeySpec !== undefined && KeySpec !== 'AES_256' && KeySpec !== 'AES_128') {
+      const n = KeySpec === undefined ? NumberOfBytes : DATA_KEY_BYTES.get(KeySpec);
+      if (!Number.isInteger(n) || n! < 1 || n! > 1024) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's KeySpec ValidationException
-          `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
-        );
-      }
-      const n = KeySpec === 'AES_256' ? 32 : KeySpec === 'AES_128' ? 16 : NumberOfBytes!;
-      if (!Number.isInteger(n) || n < 1 || n > 1024) {
-        throw kmsError(
-          'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's NumberOfBytes ValidationException
-          `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`,
+          // Stryker disable next-line all: message: the text of GenerateDataKey's KeySpec or NumberOfBytes ValidationException
+          KeySpec === undefined
+            ? // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's NumberOfBytes ValidationException
+              `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`
+            : // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's KeySpec ValidationException
+              `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
         );
       }
       const key = this.#usableKey(keyId, 'kms:GenerateDataKey', ctx);
-      const plaintext = this.#bytes(n);
+      const plaintext = this.#bytes(n!);
       return { plaintext, ciphertextBlob: seal(key.arn, plaintext, opts.EncryptionContext), keyArn: key.arn };
     });
   }
@@ -449,8 +455,9 @@ export class KmsModel {
     if (keyInput !== undefined) entry.keyInput = keyInput;
     try {
       const out = fn();
-      const arn = out as { arn?: string; keyArn?: string } | undefined;
-      if (arn && typeof arn === 'object') entry.keyArn = arn.keyArn ?? arn.arn;
+      const r = out as { arn?: string; keyArn?: string } | undefined;
+      const keyArn = r?.keyArn ?? r?.arn; // a key, a data key or a crypto result; a policy text (a string) has neither
+      if (keyArn) entry.keyArn = keyArn;
       return out;
     } catch (e) {
       entry.ok = false;
@@ -518,47 +525,26 @@ export class KmsModel {
       if (arn.resource.startsWith('alias/')) {
         aliasAccount = arn.account;
         aliasName = arn.resource;
-        // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent: keys are stored by key ARN, so an ARN of any other resource type names no stored key and gets the same NotFoundException in the key branch (the mutant making key ARNs fail here is excluded with them)
-      } else if (arn.resource.startsWith('key/')) {
-        const id = arn.resource.slice(4);
-        // Stryker disable next-line all: equivalent: a key ARN with a malformed key ID is stored nowhere, so it is NotFoundException with or without this check; only the message differs
-        if (!UUID_RE.test(id) && !MRK_RE.test(id)) throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
+      } else {
+        // Keys are stored by key ARN: an ARN of another resource type, or with a malformed key ID, names none.
         const key = this.keys.get(input);
         if (!key) {
-          throw kmsError(
-            'NotFoundException',
-            // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an unknown key ARN (recorded in KMS-6, not asserted)
-            `Key '${input}' does not exist`,
-          );
+          // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+          const message = arn.resource.startsWith('key/') && isKeyId(arn.resource.slice(4)) ? `Key '${input}' does not exist` : `Invalid arn ${input}`;
+          throw kmsError('NotFoundException', message);
         }
         return key;
-        // Stryker disable next-line BlockStatement: equivalent: without this throw the input goes on as an alias with no name, which names no alias either: NotFoundException all the same
-      } else {
-        throw kmsError(
-          'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an ARN that names neither a key nor an alias
-          `Invalid arn ${input}`,
-        );
       }
-      // Stryker disable next-line ConditionalExpression: equivalent: a malformed key ID names no stored key, so treating it as a key ID still ends in NotFoundException (the mutant refusing well-formed IDs is excluded with it)
-    } else if (UUID_RE.test(input) || MRK_RE.test(input)) {
+    } else {
+      // Keys are stored by key ARN: a key ID that is malformed names none.
       const arn = this.#keyArn(account, input);
       const key = this.keys.get(arn);
       if (!key) {
-        throw kmsError(
-          'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an unknown key ID (recorded in KMS-6, not asserted)
-          `Key '${arn}' does not exist`,
-        );
+        // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+        const message = isKeyId(input) ? `Key '${arn}' does not exist` : `Invalid keyId '${input}'`;
+        throw kmsError('NotFoundException', message);
       }
       return key;
-      // Stryker disable next-line BlockStatement: equivalent: without this throw the input goes on as an alias with no name, which names no alias either: NotFoundException all the same
-    } else {
-      throw kmsError(
-        'NotFoundException',
-        // Stryker disable next-line StringLiteral: message: the text of NotFoundException for a malformed key ID (recorded in KMS-6, not asserted)
-        `Invalid keyId '${input}'`,
-      );
     }
     // alias forms
     if (!opts.allowAlias) {
@@ -608,7 +594,7 @@ export class KmsModel {
   }
 
   #checkAliasName(name: string): void {
-    if (typeof name !== 'string' || !name.startsWith('alias/')) {
+    if (!name.startsWith('alias/')) {
       throw kmsError(
         'ValidationException',
         // Stryker disable next-line StringLiteral: message: the text of the alias-prefix ValidationException (recorded in KMS-7, not asserted)
@@ -672,7 +658,8 @@ export class KmsModel {
       );
     }
     if (key.state !== 'Enabled') throw this.#invalidState(key);
-    if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') {
+    // SYMMETRIC_DEFAULT is the symmetric encryption key spec; CreateKey gives it to no other key usage.
+    if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
       throw kmsError(
         'InvalidKeyUsageException',
         // Stryker disable next-line StringLiteral,MethodExpression: message: the text of InvalidKeyUsageException
