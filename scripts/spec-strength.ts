@@ -31,6 +31,11 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/filter-policy.property.test.ts':
     'how a subscription filter policy matches (exact values, prefix, suffix, anything-but, numeric ranges, exists, OR within a key, AND across keys) ' +
     'is generic SNS behaviour: the specification states only that filtering keeps working on an encrypted topic (SNS-1); the property holds the model to the documented rules',
+  'test/reference/kms-requests.test.ts':
+    'KMS request validation and key, alias and policy management (CreateKey parameters, GenerateDataKey sizes, which operations take aliases, ' +
+    "UpdateAlias, DeleteAlias, ListAliases, malformed identifiers and ciphertexts) and the request ledger (the model's CloudTrail) are generic KMS, " +
+    'stated by the specification only where SSE touches them, yet the reference serves them to SDK clients as a drop-in fake; ' +
+    'the dry run SNS and SQS consult while serving cached data keys (wouldFail) is a model internal whose only duty, to create and record nothing, no client answer shows',
 };
 
 export interface StrykerMutant {
