@@ -15,6 +15,9 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/message-store.property.test.ts':
     'visibility timeouts, delays, retention, deletion and FIFO group locking are SQS queue mechanics, not encryption: the specification ' +
     'states them only where SSE touches them, yet every clause that sends and receives relies on them; the property holds the fast store to a naive restatement of its rules',
+  'test/reference/key-policy.test.ts':
+    'how a key policy names actions, principals, statements and conditions is the generic IAM policy grammar, not encryption: the clauses state ' +
+    'its SSE consequences (an explicit Deny refuses a send, a receive or a publish; AWS managed keys work only through their service), the examples hold the evaluator to the grammar',
 };
 
 export interface StrykerMutant {
