@@ -230,6 +230,15 @@ describe('queue mechanics, by example', () => {
     expect(receive(store, 10, T, 10 * SECOND, true)).toEqual([3]);
   });
 
+  it('a locked FIFO group does not hold back the messages of other groups', () => {
+    const store = new MessageStore();
+    store.add(make(1, T, 'a'), T);
+    store.add(make(2, T, 'a'), T);
+    store.add(make(3, T, 'b'), T);
+    expect(receive(store, 1, T, 10 * SECOND, true)).toEqual([1]);
+    expect(receive(store, 10, T, 10 * SECOND, true)).toEqual([3]);
+  });
+
   // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
   it('PurgeQueue deletes in-flight messages too, so their FIFO group is no longer locked', () => {
     const store = new MessageStore();
