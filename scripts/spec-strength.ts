@@ -36,6 +36,9 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
     "UpdateAlias, DeleteAlias, ListAliases, malformed identifiers and ciphertexts) and the request ledger (the model's CloudTrail) are generic KMS, " +
     'stated by the specification only where SSE touches them, yet the reference serves them to SDK clients as a drop-in fake; ' +
     'the dry run SNS and SQS consult while serving cached data keys (wouldFail) is a model internal whose only duty, to create and record nothing, no client answer shows',
+  'test/reference/key-policy.test.ts':
+    'how a key policy names actions, principals, statements and conditions is the generic IAM policy grammar, not encryption: the clauses state ' +
+    'its SSE consequences (an explicit Deny refuses a send, a receive or a publish; AWS managed keys work only through their service), the examples hold the evaluator to the grammar',
 };
 
 export interface StrykerMutant {

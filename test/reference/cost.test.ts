@@ -24,6 +24,18 @@ describe('documented KMS cost estimates (SNS-12, SQS-9)', () => {
   it('rejects nonsense input', () => {
     expect(() => estimateSqsKmsRequests({ billingPeriodSeconds: 1, reusePeriodSeconds: 0, producers: 1 })).toThrow(RangeError);
     expect(() => estimateSnsKmsRequests({ billingPeriodSeconds: -1, producers: 1 })).toThrow(RangeError);
+    expect(() => scheduleBound('sqs', { billingPeriodSeconds: 600, reusePeriodSeconds: 0, producers: 1 })).toThrow(RangeError);
+    expect(() => scheduleBound('sns', { billingPeriodSeconds: 600, reusePeriodSeconds: 300, producers: Number.NaN })).toThrow(RangeError);
+  });
+
+  it('counts consumers given as undefined as none', () => {
+    expect(estimateSqsKmsRequests({ billingPeriodSeconds: 600, reusePeriodSeconds: 300, producers: 1, consumers: undefined })).toBe(4);
+  });
+
+  it('bounds a schedule by whole reuse periods: ⌈B / D⌉ × (2P + C), with C only for SQS', () => {
+    const i = { billingPeriodSeconds: 601, reusePeriodSeconds: 300, producers: 2, consumers: 3 };
+    expect(scheduleBound('sqs', i)).toBe(3 * (2 * 2 + 3));
+    expect(scheduleBound('sns', i)).toBe(3 * (2 * 2));
   });
 });
 

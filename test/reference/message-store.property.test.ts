@@ -7,10 +7,12 @@
  * array with a moving head, a separate list of returned messages, counters kept by hand); this
  * property holds it to the plain rules over generated sequences of sends, receives, deletes, time
  * passing and purges: what a receive may return, how many it returns, FIFO order within a group, and
- * the counts GetQueueAttributes reports.
+ * the counts GetQueueAttributes reports. Examples follow for sequences the generator meets too
+ * rarely (several messages back at once, expiry met in the middle of a scan, a group with two
+ * messages in flight, a purge while a group is locked).
  */
 import fc from 'fast-check';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageStore, type StoredMessage } from '../../reference/message-store.js';
 
 const SECOND = 1000;
@@ -150,4 +152,100 @@ it('the message store keeps the plain rules of receive, delete, visibility, dela
     }),
     { numRuns: 300 },
   );
+});
+
+/** Examples of the same rules in sequences too specific for the generator to meet often. */
+describe('queue mechanics, by example', () => {
+  const make = (seq: number, now: number, group?: string): StoredMessage => ({
+    messageId: `m${seq}`,
+    seq,
+    body: 'b',
+    envelope: { kind: 'plaintext' },
+    md5OfBody: '',
+    senderId: 'p',
+    sentAt: now,
+    visibleAt: now,
+    receiveCount: 0,
+    state: 'ready',
+    ...(group ? { groupId: group } : {}),
+  });
+  const T = 1_000_000;
+  const HOUR = 3_600 * SECOND;
+  const receive = (store: MessageStore, max: number, now: number, visibilityMs: number, fifo = false, retentionMs = HOUR) => {
+    const picked = store.pick(max, now, retentionMs, fifo);
+    store.commit(picked, now, visibilityMs, (m) => `h${m.seq}.${now}`);
+    return picked.map((m) => m.seq);
+  };
+  const seqs = (store: MessageStore) => [...store.all()].map((m) => m.seq).sort((a, b) => a - b);
+
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-visibility-timeout.html
+  it('each in-flight message becomes visible again when its own visibility timeout ends', () => {
+    const store = new MessageStore();
+    for (const s of [1, 2, 3]) store.add(make(s, T), T);
+    expect(receive(store, 1, T, 5 * SECOND)).toEqual([1]);
+    expect(receive(store, 1, T, 1 * SECOND)).toEqual([2]);
+    expect(receive(store, 1, T, 2 * SECOND)).toEqual([3]);
+    expect(receive(store, 10, T + 1 * SECOND, 10 * SECOND)).toEqual([2]);
+    expect(receive(store, 10, T + 2 * SECOND, 10 * SECOND)).toEqual([3]);
+    expect(receive(store, 10, T + 5 * SECOND, 10 * SECOND)).toEqual([1]);
+  });
+
+  it('messages that came back and were not received in one call stay receivable', () => {
+    const store = new MessageStore();
+    for (const s of [1, 2]) store.add(make(s, T), T);
+    expect(receive(store, 1, T, 3 * SECOND)).toEqual([1]);
+    expect(receive(store, 1, T, 1 * SECOND)).toEqual([2]);
+    store.settle(T + 1 * SECOND);
+    expect(store.visible).toBe(1);
+    store.settle(T + 3 * SECOND);
+    expect(store.visible).toBe(2);
+    const first = receive(store, 1, T + 3 * SECOND, 10 * SECOND);
+    const second = receive(store, 1, T + 3 * SECOND, 10 * SECOND);
+    expect([...first, ...second].sort()).toEqual([1, 2]);
+  });
+
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-queue-parameters.html (message retention period)
+  it('a receive that scans the whole queue deletes every visible message past the retention period', () => {
+    const store = new MessageStore();
+    for (const s of [1, 2, 3]) store.add(make(s, T), T);
+    expect(receive(store, 1, T, 1 * SECOND, false, 6 * SECOND)).toEqual([1]);
+    store.add(make(4, T + 5 * SECOND), T + 5 * SECOND);
+    // At T + 6 s messages 1 to 3 are past retention (1 came back); 4 is not.
+    expect(receive(store, 10, T + 6 * SECOND, 1 * SECOND, false, 6 * SECOND)).toEqual([4]);
+    store.settle(T + 6 * SECOND);
+    expect(seqs(store)).toEqual([4]);
+    expect(store.visible + store.inflight).toBe(1);
+  });
+
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues-understanding-logic.html
+  it('a FIFO message group stays locked while any of its received messages is in flight', () => {
+    const store = new MessageStore();
+    for (const s of [1, 2, 3]) store.add(make(s, T, 'g'), T);
+    const picked = store.pick(2, T, HOUR, true);
+    store.commit(picked, T, 10 * SECOND, (m) => `h${m.seq}`);
+    expect(picked.map((m) => m.seq)).toEqual([1, 2]);
+    expect(store.delete('h1')).toBe(true);
+    expect(receive(store, 10, T, 10 * SECOND, true)).toEqual([]);
+    expect(store.delete('h2')).toBe(true);
+    expect(receive(store, 10, T, 10 * SECOND, true)).toEqual([3]);
+  });
+
+  it('a locked FIFO group does not hold back the messages of other groups', () => {
+    const store = new MessageStore();
+    store.add(make(1, T, 'a'), T);
+    store.add(make(2, T, 'a'), T);
+    store.add(make(3, T, 'b'), T);
+    expect(receive(store, 1, T, 10 * SECOND, true)).toEqual([1]);
+    expect(receive(store, 10, T, 10 * SECOND, true)).toEqual([3]);
+  });
+
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_PurgeQueue.html
+  it('PurgeQueue deletes in-flight messages too, so their FIFO group is no longer locked', () => {
+    const store = new MessageStore();
+    store.add(make(1, T, 'g'), T);
+    expect(receive(store, 1, T, 30 * SECOND, true)).toEqual([1]);
+    store.purge();
+    store.add(make(2, T, 'g'), T);
+    expect(receive(store, 1, T, 30 * SECOND, true)).toEqual([2]);
+  });
 });

@@ -1,9 +1,9 @@
 /**
- * The AWS managed key behind alias/aws/sqs or alias/aws/sns is reported with KeyManager "AWS", and
- * cannot be disabled or scheduled for deletion by the account.
+ * The AWS managed key behind alias/aws/sqs or alias/aws/sns is reported with KeyManager "AWS"; the
+ * account may read its key policy (GetKeyPolicy) but cannot disable it or schedule its deletion.
  * Source: KMS-8 (the refusal's exact code is not verified: any rejection is accepted).
  */
-import { DescribeKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { ANY_ERROR } from '../../../src/outcome.js';
@@ -11,7 +11,7 @@ import { PAGES } from '../../../src/pages.js';
 
 export const clause = defineClause({
   id: 'kms.aws-managed-keys.cannot-be-disabled',
-  title: 'AWS managed keys report KeyManager "AWS" and refuse DisableKey and ScheduleKeyDeletion',
+  title: 'AWS managed keys report KeyManager "AWS", show their key policy, and refuse DisableKey and ScheduleKeyDeletion',
   level: 'MUST',
   theme: 'key-state',
   sources: [
@@ -29,6 +29,8 @@ export const clause = defineClause({
     const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
     s.check(KeyMetadata!.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata!.KeyManager);
     const KeyId = KeyMetadata!.KeyId;
+    // The account may view the key's policy, though not change it.
+    await s.send(new GetKeyPolicyCommand({ KeyId, PolicyName: 'default' }));
     await s.send(op === 'DisableKey' ? new DisableKeyCommand({ KeyId }) : new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 }), {
       expect: ANY_ERROR,
     });

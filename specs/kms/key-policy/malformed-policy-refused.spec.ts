@@ -1,6 +1,7 @@
 /**
- * PutKeyPolicy refuses a document that is not a policy (text that is not JSON) with
- * MalformedPolicyDocumentException, and the key keeps the policy it had.
+ * PutKeyPolicy refuses a document that is not a policy (text that is not JSON, or JSON that is not
+ * an object: a policy document is a JSON object) with MalformedPolicyDocumentException, and the key
+ * keeps the policy it had.
  * Source: KMS-17.
  */
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
@@ -10,17 +11,19 @@ import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { createKey } from '../../../src/steps.js';
 
+const TEXTS = ['{"Version":"2012-10-17","Statement":[', 'allow everyone', 'null', '[]'];
+
 export const clause = defineClause({
   id: 'kms.key-policy.malformed-policy-refused',
-  title: 'PutKeyPolicy with text that is not JSON fails with MalformedPolicyDocument and leaves the key policy as it was',
+  title: 'PutKeyPolicy with text that is not a JSON object fails with MalformedPolicyDocument and leaves the key policy as it was',
   level: 'MUST',
   theme: 'configuration',
   sources: [{ fact: 'KMS-17', url: PAGES.kmsPutKeyPolicy, evidence: 'DOC' }],
   features: ['kms'],
-  generates: 'a policy that is a JSON document cut short, or plain words',
-  arbitrary: fc.constantFrom('{"Version":"2012-10-17","Statement":[', 'allow everyone'),
-  examples: ['{"Version":"2012-10-17","Statement":['],
-  maxRuns: 1,
+  generates: 'a policy that is a JSON document cut short, plain words, or the JSON null or an empty JSON array',
+  arbitrary: fc.constantFrom(...TEXTS),
+  examples: [...TEXTS],
+  maxRuns: 0,
   check: async (s, text) => {
     // Arrange
     const key = await createKey(s);

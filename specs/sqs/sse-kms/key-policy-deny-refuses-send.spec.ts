@@ -2,8 +2,9 @@
  * A producer needs kms:GenerateDataKey and kms:Decrypt on the queue's key. When the key policy
  * explicitly denies the sending principal either action (or kms:*), SendMessage fails with
  * KmsAccessDenied (query-compatible code KMS.AccessDeniedException), while another principal the
- * policy does not deny sends to the same queue.
- * Source: SQS-10, SQS-11, SQS-9.
+ * policy does not deny sends to the same queue. The Deny names the action as IAM allows: exactly,
+ * with a `*` wildcard, or in other letter case (the prefix and the action name are case-insensitive).
+ * Source: SQS-10, SQS-11, SQS-9, KMS-19.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -12,7 +13,7 @@ import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { createKey, createQueue, fifoFields, denyKeyActions } from '../../../src/steps.js';
 
-const DENIED = ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:*'] as const;
+const DENIED = ['kms:GenerateDataKey', 'kms:Decrypt', 'kms:*', 'kms:GenerateDataKey*', 'KMS:decrypt'] as const;
 
 export const clause = defineClause({
   id: 'sqs.sse-kms.key-policy-deny-refuses-send',
@@ -22,10 +23,11 @@ export const clause = defineClause({
   sources: [
     { fact: 'SQS-10', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
+    { fact: 'KMS-19', url: PAGES.iamActionElement, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'fifo'],
   requires: [{ principals: 2 }],
-  generates: 'a Deny on kms:GenerateDataKey, kms:Decrypt or kms:* for a second principal × standard / FIFO queues',
+  generates: 'a Deny on kms:GenerateDataKey, kms:Decrypt, kms:*, kms:GenerateDataKey* or KMS:decrypt for a second principal × standard / FIFO queues',
   arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),
   examples: DENIED.map((action) => ({ action, fifo: false })),
   check: async (s, { action, fifo }) => {
