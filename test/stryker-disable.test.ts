@@ -47,3 +47,31 @@ it.each(directives.map((d) => [d.where, d.text] as const))('%s gives a reason wi
   const why = reason.replace(/^[a-z-]+:/, '').trim();
   expect(why.length, `${where}: the reason after the kind is too short to say why: ${text.trim()}`).toBeGreaterThanOrEqual(15);
 });
+
+/**
+ * Stryker reads a directive only as the leading comment of the next piece of code: one placed just
+ * before a closing `}`, `]` or `)`, or before a blank line, is silently ignored, and an unmatched
+ * block `disable` stays on to the end of the file, excluding mutants nobody explained.
+ */
+const sources = files.map((f) => ({ file: relative(PACKAGE_ROOT, f), lines: readFileSync(f, 'utf8').split('\n') }));
+
+it.each(sources.map((s) => [s.file, s] as const))('%s: each directive leads a line of code, each block disable is restored', (_file, { file, lines }) => {
+  let open: string | undefined;
+  lines.forEach((text, i) => {
+    const m = DIRECTIVE.exec(text);
+    if (!m || !/^\s*\/\//.test(text)) return;
+    const next = lines.slice(i + 1).find((l) => !/^\s*\/\//.test(l)) ?? '';
+    const atTheEnd = lines.slice(i + 1).every((l) => /^\s*[}\])]*;?\s*$/.test(l)); // a restore there has nothing left to restore
+    if (m[1] === 'restore' && atTheEnd) open = undefined;
+    else
+      expect(/^\s*([}\])]|$)/.test(next), `${file}:${i + 1}: the directive leads no code (the next line is '${next.trim()}'), so Stryker ignores it`).toBe(
+        false,
+      );
+    if (m[2] === 'next-line') return;
+    if (m[1] === 'disable') {
+      expect(open, `${file}:${i + 1}: a block disable while the one at ${open} is still open`).toBeUndefined();
+      open = `${file}:${i + 1}`;
+    } else open = undefined;
+  });
+  expect(open, `${open}: a block disable without a restore excludes every mutant to the end of the file`).toBeUndefined();
+});
