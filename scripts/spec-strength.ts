@@ -15,6 +15,10 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/message-store.property.test.ts':
     'visibility timeouts, delays, retention, deletion and FIFO group locking are SQS queue mechanics, not encryption: the specification ' +
     'states them only where SSE touches them, yet every clause that sends and receives relies on them; the property holds the fast store to a naive restatement of its rules',
+  'test/reference/sqs-requests.property.test.ts':
+    'queue-name rules, attribute names and ranges, batch entry ids, message-attribute rules, receive parameters, purge and re-creation ' +
+    'intervals and FIFO deduplication are generic SQS request rules, not encryption: the specification states them only where SSE touches them, ' +
+    'yet the reference serves as a drop-in fake behind real SDK clients; the tests hold the model to the SQS API reference, page by page',
 };
 
 export interface StrykerMutant {
