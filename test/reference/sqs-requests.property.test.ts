@@ -62,6 +62,10 @@ describe('queue names and CreateQueue', () => {
     );
   });
 
+  it('a QueueName that is not a string is missing [CQ]', () => {
+    expect(outcome(() => new ReferenceModel().sqs.createQueue(ctx, undefined as unknown as string))).toBe('MissingParameter');
+  });
+
   it('requires FifoQueue=true exactly for names ending in .fifo, and FifoQueue to be a boolean [CQ]', () => {
     const make = (name: string, attrs: Record<string, string>) => outcome(() => new ReferenceModel().sqs.createQueue(ctx, name, attrs));
     expect(make('a.fifo', {})).toBe('InvalidParameterValue');
@@ -295,10 +299,10 @@ describe('SendMessage', () => {
     const ch = fc.oneof(fc.integer({ min: 0, max: 0x3f }), fc.integer({ min: 0xd7f0, max: 0xe010 }), fc.integer({ min: 0xfff0, max: 0x10010 }));
     fc.assert(
       fc.property(fc.array(ch, { maxLength: 4 }), (cps) => {
-        // Lone surrogates are written as UTF-16 code units.
+        // Lone surrogates are written as UTF-16 code units (two adjacent ones may pair into one code point).
         const body = cps.map((c) => (c >= 0xd800 && c <= 0xdfff ? String.fromCharCode(c) : String.fromCodePoint(c))).join('');
         // [SM] MessageBody: "#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF"; other characters: InvalidMessageContents.
-        const ok = cps.every(
+        const ok = Array.from(body, (c) => c.codePointAt(0)!).every(
           (c) => c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff),
         );
         const { sqs, url } = arrange();
@@ -309,6 +313,27 @@ describe('SendMessage', () => {
     );
     const { sqs, url } = arrange();
     expect(outcome(() => sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: undefined as unknown as string }))).toBe('MissingParameter');
+    expect(outcome(() => sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'a\u0000' }))).toBe('InvalidMessageContents');
+    expect(outcome(() => sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: '\u0000a' }))).toBe('InvalidMessageContents');
+  });
+
+  it('SendMessage answers MD5OfMessageAttributes only for attributes sent, SequenceNumber only on FIFO queues [SM]', () => {
+    const { sqs, url } = arrange();
+    const plain = sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'x', MessageAttributes: {} });
+    expect(plain).not.toHaveProperty('MD5OfMessageAttributes');
+    expect(plain).not.toHaveProperty('SequenceNumber');
+    const withAttr = sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'x', MessageAttributes: { a: { DataType: 'String', StringValue: 'v' } } });
+    expect(withAttr.MD5OfMessageAttributes).toMatch(/^[0-9a-f]{32}$/);
+    expect(withAttr).not.toHaveProperty('SequenceNumber');
+  });
+
+  it('ApproximateNumberOfMessages and ApproximateNumberOfMessagesDelayed follow a delay as it passes [GQA]', () => {
+    const { model, sqs, url } = arrange();
+    sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'x', DelaySeconds: 2 });
+    const counts = () => sqs.getQueueAttributes(ctx, url, ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesDelayed']);
+    expect(counts()).toEqual({ ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesDelayed: '1' });
+    model.clock.advance(2 * SECOND);
+    expect(counts()).toEqual({ ApproximateNumberOfMessages: '1', ApproximateNumberOfMessagesDelayed: '0' });
   });
 
   it('DelaySeconds: 0 to 900 on standard queues, delaying the message; not allowed per message on FIFO queues [SM]', () => {
@@ -441,6 +466,36 @@ describe('message attributes', () => {
       [{ StringValue: 'v' }, 'InvalidParameterValue'],
     ];
     for (const [v, want] of cases) expect(send({ a: v }), JSON.stringify(v)).toBe(want);
+  });
+
+  it('names and Number values, by example [SM][MAV]', () => {
+    for (const [name, want] of [
+      ['myaws.x', 'ok'],
+      ['xamazon.y', 'ok'],
+      ['a!', 'InvalidParameterValue'],
+      ['!a', 'InvalidParameterValue'],
+      ['a.b', 'ok'],
+      ['a..b', 'InvalidParameterValue'],
+    ]) {
+      expect(send({ [name!]: str('v') }), name).toBe(want);
+    }
+    for (const [n, want] of [
+      ['1.25', 'ok'],
+      ['-3', 'ok'],
+      ['2e10', 'ok'],
+      ['2E-3', 'ok'],
+      ['2e+3', 'ok'],
+      ['2e3', 'ok'],
+      ['1.', 'InvalidParameterValue'],
+      ['.5', 'InvalidParameterValue'],
+      ['1e', 'InvalidParameterValue'],
+      ['2ex3', 'InvalidParameterValue'],
+      ['x1', 'InvalidParameterValue'],
+      ['1x', 'InvalidParameterValue'],
+      ['1.5.5', 'InvalidParameterValue'],
+    ]) {
+      expect(send({ n: { DataType: 'Number', StringValue: n! } }), n).toBe(want);
+    }
   });
 
   it('a Number value must be a number [MAV]', () => {
@@ -604,8 +659,24 @@ describe('ReceiveMessage and DeleteMessage', () => {
     // [DM] error ReceiptHandleIsInvalid: "The specified receipt handle isn't valid."
     expect(outcome(() => sqs.deleteMessage(ctx, url, 'not-a-handle'))).toBe('ReceiptHandleIsInvalid');
     expect(outcome(() => sqs.deleteMessage(ctx, url, `x${m!.ReceiptHandle}`))).toBe('ReceiptHandleIsInvalid');
+    sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'y' });
+    const [n] = sqs.receiveMessage(ctx, { QueueUrl: url });
+    // [RM] ReceiptHandle: "An identifier associated with the act of receiving the message", one per receive.
+    expect(n!.ReceiptHandle).not.toBe(m!.ReceiptHandle);
     sqs.deleteMessage(ctx, url, m!.ReceiptHandle);
+    sqs.deleteMessage(ctx, url, n!.ReceiptHandle);
     model.clock.advance(2 * SECOND);
     expect(sqs.receiveMessage(ctx, { QueueUrl: url })).toEqual([]);
+  });
+});
+
+describe('queues named by ARN (SNS delivery)', () => {
+  it('an SNS delivery to a queue that does not exist fails with QueueDoesNotExist; only a whole SQS ARN names a queue', () => {
+    const { sqs } = arrange();
+    const arn = 'arn:aws:sqs:us-east-1:111122223333:q';
+    expect(sqs.queueByArn(arn)?.name).toBe('q');
+    expect(sqs.queueByArn(`x${arn}`)).toBeUndefined();
+    expect(outcome(() => sqs.deliverFromSns('arn:aws:sqs:us-east-1:111122223333:gone', { MessageBody: 'x' }))).toBe('QueueDoesNotExist');
+    expect(outcome(() => sqs.deliverFromSns(arn, { MessageBody: 'x' }))).toBe('ok');
   });
 });
