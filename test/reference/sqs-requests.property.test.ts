@@ -641,8 +641,10 @@ describe('ReceiveMessage and DeleteMessage', () => {
       expect(m.MD5OfMessageAttributes === undefined).toBe(m.MessageAttributes === undefined);
       return Object.keys(m.MessageAttributes ?? {}).sort();
     };
-    expect(pick()).toEqual([]);
-    expect(pick([])).toEqual([]);
+    // [RM] MessageAttributeNames: the message attributes to return; none asked for, none returned.
+    expect(sqs.receiveMessage(ctx, { QueueUrl: url })[0]).not.toHaveProperty('MessageAttributes');
+    expect(sqs.receiveMessage(ctx, { QueueUrl: url, MessageAttributeNames: [] })[0]).not.toHaveProperty('MessageAttributes');
+    expect(sqs.receiveMessage(ctx, { QueueUrl: url, MessageAttributeNames: [] })[0]).not.toHaveProperty('MD5OfMessageAttributes');
     expect(pick(['All'])).toEqual(['a.x', 'ab', 'b']);
     expect(pick(['.*'])).toEqual(['a.x', 'ab', 'b']);
     expect(pick(['b', 'zzz'])).toEqual(['b']);
@@ -676,6 +678,7 @@ describe('queues named by ARN (SNS delivery)', () => {
     const arn = 'arn:aws:sqs:us-east-1:111122223333:q';
     expect(sqs.queueByArn(arn)?.name).toBe('q');
     expect(sqs.queueByArn(`x${arn}`)).toBeUndefined();
+    expect(sqs.queueByArn(`${arn}\nx`)).toBeUndefined();
     expect(outcome(() => sqs.deliverFromSns('arn:aws:sqs:us-east-1:111122223333:gone', { MessageBody: 'x' }))).toBe('QueueDoesNotExist');
     expect(outcome(() => sqs.deliverFromSns(arn, { MessageBody: 'x' }))).toBe('ok');
   });
