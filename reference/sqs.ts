@@ -617,7 +617,7 @@ export class SqsModel {
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     const cached = this.#encryptKeys.get(q.arn, principal, keyInput, now);
     if (cached) {
-      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts); the model under test never collects, so its answer is the same
+      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       const refusal = this.#kms.wouldFail(keyInput, 'kms:GenerateDataKey', kctx);
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal)); // KMS-9 / SQS-20: AWS may also already fail
       // Stryker restore StringLiteral,CallExpression,ConditionalExpression
@@ -649,7 +649,7 @@ export class SqsModel {
     const now = this.#clock.now();
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     if (this.#decryptKeys.get(q.arn, principal, env.keyArn, now)) {
-      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts); the model under test never collects, so its answer is the same
+      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       const refusal = this.#kms.wouldFail(env.keyArn, 'kms:Decrypt', kctx);
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal));
       // Stryker restore StringLiteral,CallExpression,ConditionalExpression
