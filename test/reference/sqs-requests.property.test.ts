@@ -192,7 +192,8 @@ describe('queue attributes', () => {
     );
     const { sqs, url } = arrange();
     for (const [name] of RANGES)
-      for (const v of ['', '1.5', 'ten', '-0']) expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: v }))).toBe('InvalidAttributeValue');
+      for (const v of ['', '1.5', 'ten', '-0', '1000.0', ' 1000', '1000 ', '1e3', '+1000'])
+        expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: v }))).toBe('InvalidAttributeValue');
   });
 
   it('defaults: DelaySeconds 0, MaximumMessageSize 1,048,576, MessageRetentionPeriod 345,600, ReceiveMessageWaitTimeSeconds 0, VisibilityTimeout 30 [SQA]', () => {
@@ -257,7 +258,7 @@ describe('queue attributes', () => {
       expect(sqs.getQueueAttributes(ctx, url, ['All'])[name]).toBe('{"a":1}');
       sqs.setQueueAttributes(ctx, url, { [name]: '' });
       expect(sqs.getQueueAttributes(ctx, url, ['All'])).not.toHaveProperty(name);
-      expect(sqs.getQueueAttributes(ctx, url, [name])).toEqual({});
+      expect(sqs.getQueueAttributes(ctx, url, [name])).toStrictEqual({});
     }
   });
 
@@ -268,7 +269,7 @@ describe('queue attributes', () => {
     sqs.setQueueAttributes(ctx, url, { DelaySeconds: '1' });
     expect(sqs.getQueueAttributes(ctx, url)).toEqual({});
     expect(sqs.getQueueAttributes(ctx, url, ['DelaySeconds', 'QueueArn'])).toEqual({ DelaySeconds: '1', QueueArn: 'arn:aws:sqs:us-east-1:111122223333:q' });
-    expect(sqs.getQueueAttributes(ctx, url, ['FifoQueue'])).toEqual({});
+    expect(sqs.getQueueAttributes(ctx, url, ['FifoQueue', 'KmsMasterKeyId'])).toStrictEqual({});
     const all = sqs.getQueueAttributes(ctx, url, ['All']);
     expect(all.CreatedTimestamp).toBe(String(created));
     expect(all.LastModifiedTimestamp).toBe(String(Math.floor(model.clock.now() / 1000)));
@@ -403,6 +404,15 @@ describe('SendMessage', () => {
     );
   });
 
+  it('a standard queue does not deduplicate: the same body twice is two messages [SM]', () => {
+    const { sqs, url } = arrange();
+    const a = sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'same' });
+    // [SM] deduplication (MessageDeduplicationId, content-based) applies only to FIFO queues.
+    const b = sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'same' });
+    expect(a.MessageId).not.toBe(b.MessageId);
+    expect(sqs.receiveMessage(ctx, { QueueUrl: url, MaxNumberOfMessages: 10 })).toHaveLength(2);
+  });
+
   it('content-based deduplication tells different bodies apart [SQA]', () => {
     const { sqs, url } = fifoQueue({ ContentBasedDeduplication: 'true' });
     const a = sqs.sendMessage(ctx, { QueueUrl: url, MessageBody: 'a', MessageGroupId: 'g' });
@@ -476,6 +486,8 @@ describe('message attributes', () => {
       ['!a', 'InvalidParameterValue'],
       ['a.b', 'ok'],
       ['a..b', 'InvalidParameterValue'],
+      ['.a', 'InvalidParameterValue'],
+      ['a.', 'InvalidParameterValue'],
     ]) {
       expect(send({ [name!]: str('v') }), name).toBe(want);
     }
@@ -552,6 +564,14 @@ describe('SendMessageBatch', () => {
         if (want === 'ok') expect(sqs.receiveMessage(ctx, { QueueUrl: url, MaxNumberOfMessages: 10 })).toHaveLength(ids.length);
       }),
     );
+  });
+
+  it('10 entries are allowed, 11 are too many [SMB]', () => {
+    const entries = (n: number) => Array.from({ length: n }, (_, i) => entry(`e${i}`));
+    const { sqs, url } = arrange();
+    expect(outcome(() => sqs.sendMessageBatch(ctx, url, entries(10)))).toBe('ok');
+    expect(outcome(() => sqs.sendMessageBatch(ctx, url, entries(11)))).toBe('TooManyEntriesInBatchRequest');
+    expect(outcome(() => sqs.sendMessageBatch(ctx, url, undefined as unknown as []))).toBe('EmptyBatchRequest');
   });
 
   it('reports a bad entry in Failed, sender fault, and sends the others [SMB]', () => {
