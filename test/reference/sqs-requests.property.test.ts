@@ -191,8 +191,8 @@ describe('queue attributes', () => {
       }),
     );
     const { sqs, url } = arrange();
-    for (const [name] of RANGES)
-      for (const v of ['', '1.5', 'ten', '-0', '1000.0', ' 1000', '1000 ', '1e3', '+1000'])
+    for (const [name, lo] of RANGES)
+      for (const v of ['', '1.5', 'ten', '-0', `${lo + 1}.0`, ` ${lo + 1}`, `${lo + 1} `, `${lo + 1}e0`, `+${lo + 1}`])
         expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: v }))).toBe('InvalidAttributeValue');
   });
 
@@ -688,8 +688,12 @@ describe('ReceiveMessage and DeleteMessage', () => {
     const [n] = sqs.receiveMessage(ctx, { QueueUrl: url });
     // [RM] ReceiptHandle: "An identifier associated with the act of receiving the message", one per receive.
     expect(n!.ReceiptHandle).not.toBe(m!.ReceiptHandle);
-    sqs.deleteMessage(ctx, url, m!.ReceiptHandle);
-    sqs.deleteMessage(ctx, url, n!.ReceiptHandle);
+    // [RM] "If you receive a message more than once, each time you receive it, you get a different receipt handle."
+    model.clock.advance(2 * SECOND);
+    const again = sqs.receiveMessage(ctx, { QueueUrl: url, MaxNumberOfMessages: 10 });
+    expect(again.map((x) => x.MessageId).sort()).toEqual([m!.MessageId, n!.MessageId].sort());
+    expect(again.find((x) => x.MessageId === m!.MessageId)!.ReceiptHandle).not.toBe(m!.ReceiptHandle);
+    for (const x of again) sqs.deleteMessage(ctx, url, x.ReceiptHandle);
     model.clock.advance(2 * SECOND);
     expect(sqs.receiveMessage(ctx, { QueueUrl: url })).toEqual([]);
   });
