@@ -244,10 +244,10 @@ export class SqsModel {
     q.store.purge();
     this.queues.delete(`${q.account}/${q.name}`);
     this.#deletedAt.set(`${q.account}/${q.name}`, this.#clock.now());
-    // Stryker disable CallExpression: model-choice: AWS does not say whether a queue re-created under the same name (so the same ARN) reuses data keys cached for the deleted one (SQS-9 leaves the caches' scope open); the model forgets them
+    // Stryker disable next-line CallExpression: model-choice: AWS does not say whether a queue re-created under the same name (so the same ARN) reuses data keys cached for the deleted one (SQS-9 leaves the caches' scope open); the model forgets them
     this.#encryptKeys.dropResource(q.arn);
+    // Stryker disable next-line CallExpression: model-choice: AWS does not say whether a queue re-created under the same name (so the same ARN) reuses data keys cached for the deleted one (SQS-9 leaves the caches' scope open); the model forgets them
     this.#decryptKeys.dropResource(q.arn);
-    // Stryker restore CallExpression
   }
 
   purgeQueue(_ctx: SqsCall, queueUrl: string): void {
@@ -496,10 +496,10 @@ export class SqsModel {
     // Stryker disable next-line StringLiteral: equivalent: 'r' is only the prefix of a counter token inside the opaque handle; handles stay unique and start with AQEB without it
     const token = () => this.#ids.token('r');
     q.store.commit(picked, now, visibility * SECOND, (m) => `AQEB${Buffer.from(`${q.arn}|${m.messageId}|${token()}`).toString('base64url')}`);
-    // Stryker disable ArrayDeclaration: equivalent: a default list holding one unknown name selects no system attribute and no message attribute, as the empty list does
+    // Stryker disable next-line ArrayDeclaration: equivalent: a default list holding one unknown name selects no system attribute and no message attribute, as the empty list does
     const sys = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
+    // Stryker disable next-line ArrayDeclaration: equivalent: a default list holding one unknown name selects no system attribute and no message attribute, as the empty list does
     return picked.map((m) => this.#toReceived(m, sys, input.MessageAttributeNames ?? []));
-    // Stryker restore ArrayDeclaration
   }
 
   deleteMessage(_ctx: SqsCall, queueUrl: string, receiptHandle: string): void {
@@ -523,20 +523,17 @@ export class SqsModel {
   /** At-rest view of a queue, as a target with inspection would show it (SQS-13: only the body is sealed). */
   inspect(queueUrl: string): AtRestMessage[] {
     const q = this.queue(queueUrl);
-    // Stryker disable MethodExpression,ArrowFunction,ArithmeticOperator: model-choice: the at-rest view (SQS-13) is no AWS API and clauses match its messages by content, not position; listing them in send order is the model's choice
-    return (
-      [...q.store.all()]
-        .sort((a, b) => a.seq - b.seq)
-        // Stryker restore MethodExpression,ArrowFunction,ArithmeticOperator
-        .map((m) => {
-          const out: AtRestMessage = { messageId: m.messageId, encryption: m.envelope.kind };
-          if (m.envelope.kind === 'sse-kms') out.keyArn = m.envelope.keyArn;
-          else out.body = m.body;
-          // Stryker disable next-line ConditionalExpression: equivalent: a messageAttributes property holding undefined reads as no attributes, in the model's view and in the target's (test-targets/reference)
-          if (m.messageAttributes) out.messageAttributes = m.messageAttributes;
-          return out;
-        })
-    );
+    const stored = [...q.store.all()];
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: model-choice: the at-rest view (SQS-13) is no AWS API and clauses match its messages by content, not position; listing them in send order is the model's choice
+    stored.sort((a, b) => a.seq - b.seq);
+    return stored.map((m) => {
+      const out: AtRestMessage = { messageId: m.messageId, encryption: m.envelope.kind };
+      if (m.envelope.kind === 'sse-kms') out.keyArn = m.envelope.keyArn;
+      else out.body = m.body;
+      // Stryker disable next-line ConditionalExpression: equivalent: a messageAttributes property holding undefined reads as no attributes, in the model's view and in the target's (test-targets/reference)
+      if (m.messageAttributes) out.messageAttributes = m.messageAttributes;
+      return out;
+    });
   }
 
   /** SNS delivering into a queue, as the service principal (SNS-16). Throws the SQS error the delivery met. */
@@ -617,10 +614,10 @@ export class SqsModel {
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     const cached = this.#encryptKeys.get(q.arn, principal, keyInput, now);
     if (cached) {
-      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line StringLiteral: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       const refusal = this.#kms.wouldFail(keyInput, 'kms:GenerateDataKey', kctx);
+      // Stryker disable next-line CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal)); // KMS-9 / SQS-20: AWS may also already fail
-      // Stryker restore StringLiteral,CallExpression,ConditionalExpression
       return { kind: 'sse-kms', keyInput, keyArn: cached.keyArn, dataKeyBlob: cached.ciphertextBlob };
     }
     try {
@@ -649,10 +646,10 @@ export class SqsModel {
     const now = this.#clock.now();
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     if (this.#decryptKeys.get(q.arn, principal, env.keyArn, now)) {
-      // Stryker disable StringLiteral,CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line StringLiteral: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       const refusal = this.#kms.wouldFail(env.keyArn, 'kms:Decrypt', kctx);
+      // Stryker disable next-line CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal));
-      // Stryker restore StringLiteral,CallExpression,ConditionalExpression
       return;
     }
     try {
