@@ -39,6 +39,10 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/key-policy.test.ts':
     'how a key policy names actions, principals, statements and conditions is the generic IAM policy grammar, not encryption: the clauses state ' +
     'its SSE consequences (an explicit Deny refuses a send, a receive or a publish; AWS managed keys work only through their service), the examples hold the evaluator to the grammar',
+  'test/reference/sqs-requests.property.test.ts':
+    'queue-name rules, attribute names and ranges, batch entry ids, message-attribute rules, receive parameters, purge and re-creation ' +
+    'intervals and FIFO deduplication are generic SQS request rules, not encryption: the specification states them only where SSE touches them, ' +
+    'yet the reference serves as a drop-in fake behind real SDK clients; the tests hold the model to the SQS API reference, page by page',
 };
 
 export interface StrykerMutant {

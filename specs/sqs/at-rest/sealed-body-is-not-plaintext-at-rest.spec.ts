@@ -1,8 +1,10 @@
 /**
  * What SSE-KMS protects is the stored body: on a target whose stored messages can be inspected,
- * a message sent to an SSE-KMS queue is stored sealed, and nothing stored for it contains its
- * plaintext body (a flag saying "sealed" beside a readable body is not encryption at rest).
- * Source: SQS-13, SQS-1.
+ * every message sent to an SSE-KMS queue is stored sealed, and nothing stored for it contains its
+ * plaintext body (a flag saying "sealed" beside a readable body is not encryption at rest). Two
+ * messages are sent: the second is sealed with the data key SQS cached for the first (SQS-9), which
+ * seals just the same.
+ * Source: SQS-13, SQS-1, SQS-9.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -12,12 +14,13 @@ import { createKey, createQueue, fifoFields } from '../../../src/steps.js';
 
 export const clause = defineClause({
   id: 'sqs.at-rest.sealed-body-is-not-plaintext-at-rest',
-  title: 'At rest, a message sent to an SSE-KMS queue is stored sealed, and its stored form does not contain its body',
+  title: 'At rest, every message sent to an SSE-KMS queue is stored sealed, and its stored form does not contain its body',
   level: 'MUST',
   theme: 'encryption-scope',
   sources: [
     { fact: 'SQS-13', url: PAGES.sqsSse, evidence: 'DOC' },
     { fact: 'SQS-1', url: PAGES.sqsSse, evidence: 'DOC' },
+    { fact: 'SQS-9', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
   ],
   features: ['sqs', 'at-rest', 'sse-kms', 'fifo'],
   requires: ['atRestInspection'],
@@ -33,13 +36,14 @@ export const clause = defineClause({
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     // Act
-    await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: secret, ...fifoFields(fifo, 'd') }));
-    // Assert: one stored message, sealed, with no trace of the plaintext
+    // The second send finds the data key cached by the first (SQS-9): reusing a key must not skip sealing.
+    for (const dedup of ['d', 'e']) await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: secret, ...fifoFields(fifo, dedup) }));
+    // Assert: two stored messages, both sealed, with no trace of the plaintext
     const stored = await s.inspect(url);
     s.check(
-      stored.length === 1 && stored[0]!.sealed,
+      stored.length === 2 && stored.every((m) => m.sealed),
       'sealed at rest',
-      [{ sealed: true }],
+      [{ sealed: true }, { sealed: true }],
       stored.map((m) => ({ sealed: m.sealed })),
     );
     const exposed = stored.filter((m) => JSON.stringify(m).includes(secret));
