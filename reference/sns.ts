@@ -233,7 +233,7 @@ export class SnsModel {
     const topic = this.topic(topicArn);
     if (protocol !== 'sqs') throw invalidParameter(`Protocol Reason: the reference model delivers only to sqs, not ${protocol}`);
     if (!endpoint || !/^arn:aws:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(endpoint)) throw invalidParameter('SQS endpoint ARN');
-    if (topic.fifo && !endpoint.endsWith('.fifo')) throw invalidParameter('Invalid parameter: Endpoint Reason: Please use FIFO SQS queue');
+    // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics").
     for (const [k, v] of Object.entries(attributes)) this.#checkSubscriptionAttribute(k, v);
     for (const s of topic.subscriptions.values()) {
       if (s.endpoint !== endpoint) continue;

@@ -160,7 +160,8 @@ describe('topic attributes (API_GetTopicAttributes, API_SetTopicAttributes)', ()
         await topicIn(c, `with-${k}`, { [k]: v });
       }
     }
-    for (const k of fifoOnly) expect(await refused(c.sns.send(new CreateTopicCommand({ Name: `s-${k}`, Attributes: { [k]: values[k]! } })))).toBe('InvalidParameterException');
+    for (const k of fifoOnly)
+      expect(await refused(c.sns.send(new CreateTopicCommand({ Name: `s-${k}`, Attributes: { [k]: values[k]! } })))).toBe('InvalidParameterException');
     expect(await refused(set(fifo, 'FifoTopic', 'false'))).toBe('InvalidParameterException');
     expect(await refused(set(std, 'Encrypted', 'true'))).toBe('InvalidParameterException');
     expect(await refused(c.sns.send(new CreateTopicCommand({ Name: 'u', Attributes: { Encrypted: 'true' } })))).toBe('InvalidParameterException');
@@ -178,7 +179,8 @@ describe('topic attributes (API_GetTopicAttributes, API_SetTopicAttributes)', ()
       expect(await refused(set(std, k, '{not json'))).toBe('InvalidParameterException');
       await set(std, k, '');
     }
-    for (const v of ['1e4', '0x800', '2048.0', ' 2048', '1023', '1048577']) expect(await refused(set(std, 'MaximumMessageSize', v))).toBe('InvalidParameterException');
+    for (const v of ['1e4', '0x800', '2048.0', ' 2048', '1023', '1048577'])
+      expect(await refused(set(std, 'MaximumMessageSize', v))).toBe('InvalidParameterException');
   });
 
   it('lists the caller account topics and deletes them (API_ListTopics, API_DeleteTopic)', async () => {
@@ -224,18 +226,48 @@ describe('subscriptions (API_Subscribe, API_Unsubscribe)', () => {
       refused(c.sns.send(new SubscribeCommand({ TopicArn: t, Protocol, Endpoint, Attributes })));
     // API_Subscribe: "For the sqs protocol, the endpoint is the ARN of an Amazon SQS queue."
     expect(await sub('carrier-pigeon', q.arn)).toBe('InvalidParameterException');
-    for (const e of [undefined, '', q.url, `x${q.arn}`, `${q.arn}/x`, 'arn:aws:sqs:us-east-1:12345:q']) expect(await sub('sqs', e)).toBe('InvalidParameterException');
+    for (const e of [undefined, '', q.url, `x${q.arn}`, `${q.arn}/x`, 'arn:aws:sqs:us-east-1:12345:q'])
+      expect(await sub('sqs', e)).toBe('InvalidParameterException');
     // API_SetSubscriptionAttributes lists the valid attribute names and values.
-    for (const a of [{ Color: 'red' }, { RawMessageDelivery: 'yes' }, { FilterPolicy: '{"a":"not-a-list"}' }, { RedrivePolicy: '{}' }, { RedrivePolicy: 'nope' }])
+    for (const a of [
+      { Color: 'red' },
+      { RawMessageDelivery: 'yes' },
+      { FilterPolicy: '{"a":"not-a-list"}' },
+      { RedrivePolicy: '{}' },
+      { RedrivePolicy: 'nope' },
+    ])
       expect(await sub('sqs', q.arn, a)).toBe('InvalidParameterException');
     await c.sns.send(
       new SubscribeCommand({
         TopicArn: t,
         Protocol: 'sqs',
         Endpoint: q.arn,
-        Attributes: { RawMessageDelivery: 'true', FilterPolicy: '{"a":["b"]}', FilterPolicyScope: 'MessageAttributes', RedrivePolicy: `{"deadLetterTargetArn":"${q.arn}"}` },
+        Attributes: {
+          RawMessageDelivery: 'true',
+          FilterPolicy: '{"a":["b"]}',
+          FilterPolicyScope: 'MessageAttributes',
+          RedrivePolicy: `{"deadLetterTargetArn":"${q.arn}"}`,
+          DeliveryPolicy: '{"healthyRetryPolicy":{"numRetries":3}}',
+        },
       }),
     );
+  });
+
+  it('subscribes a standard queue to a FIFO topic and delivers to it (https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html)', async () => {
+    const c = createReferenceClients();
+    const t = await topicIn(c, 'f.fifo', { FifoTopic: 'true', ContentBasedDeduplication: 'true' });
+    const std = await queueIn(c, 'std');
+    const fifo = await queueIn(c, 'q.fifo');
+    for (const q of [std, fifo])
+      await c.sns.send(new SubscribeCommand({ TopicArn: t, Protocol: 'sqs', Endpoint: q.arn, Attributes: { RawMessageDelivery: 'true' } }));
+    await c.sns.send(new PublishCommand({ TopicArn: t, Message: 'both', MessageGroupId: 'g' }));
+    expect((await std.receive()).map((m) => m.Body)).toEqual(['both']);
+    expect((await fifo.receive()).map((m) => m.Body)).toEqual(['both']);
+  });
+
+  it('refuses callers that are not account principals (API_CreateTopic: AuthorizationError)', async () => {
+    const c = createReferenceClients({ principal: 'not-a-principal' });
+    expect(await refused(c.sns.send(new CreateTopicCommand({ Name: 't' })))).toBe('AuthorizationErrorException');
   });
 
   it('unsubscribes a subscription of any topic; the queue then gets nothing', async () => {
@@ -309,6 +341,7 @@ describe('Publish parameters (API_Publish)', () => {
       { DataType: 'Number', StringValue: '1' },
       { DataType: 'Number.int', StringValue: '1' },
       { DataType: 'String.Array', StringValue: '["a"]' },
+      { DataType: 'Number.String.Array', StringValue: '1' },
       { DataType: 'Binary', BinaryValue: new Uint8Array([1]) },
       { DataType: 'Binary.gz', BinaryValue: new Uint8Array([1]) },
     ])
@@ -332,6 +365,10 @@ describe('Publish parameters (API_Publish)', () => {
     const fifo = await topicIn(c, 'f.fifo', { FifoTopic: 'true' });
     const pub = (TopicArn: string, extra: Record<string, string>) => c.sns.send(new PublishCommand({ TopicArn, Message: 'm', ...extra }));
     expect(await refused(pub(std, { MessageDeduplicationId: 'd' }))).toBe('InvalidParameterException');
+    // A standard topic neither deduplicates nor numbers its messages.
+    const [a, b] = [await pub(std, {}), await pub(std, {})];
+    expect(a.MessageId).not.toBe(b.MessageId);
+    expect([a.SequenceNumber, b.SequenceNumber]).toEqual([undefined, undefined]);
     expect(await refused(pub(fifo, { MessageDeduplicationId: 'd' }))).toBe('InvalidParameterException');
     expect(await refused(pub(fifo, { MessageGroupId: 'g' }))).toBe('InvalidParameterException');
     expect((await pub(fifo, { MessageGroupId: 'g', MessageDeduplicationId: 'd' })).SequenceNumber).toMatch(/^\d{20}$/);
@@ -367,12 +404,23 @@ describe('PublishBatch (API_PublishBatch)', () => {
   it('refuses an empty or oversized batch, bad or repeated ids, and a batch over the size limit', async () => {
     const c = createReferenceClients();
     const t = await topicIn(c);
-    const batch = (PublishBatchRequestEntries: { Id: string; Message: string }[]) => refused(c.sns.send(new PublishBatchCommand({ TopicArn: t, PublishBatchRequestEntries })));
+    const batch = (PublishBatchRequestEntries: { Id: string; Message: string }[]) =>
+      refused(c.sns.send(new PublishBatchCommand({ TopicArn: t, PublishBatchRequestEntries })));
     expect(await batch([])).toBe('EmptyBatchRequestException');
     expect(await batch(Array.from({ length: 11 }, (_, i) => ({ Id: `i${i}`, Message: 'm' })))).toBe('TooManyEntriesInBatchRequestException');
     for (const Id of ['', 'a.b', 'x'.repeat(81), ' a', 'a ']) expect(await batch([{ Id, Message: 'm' }])).toBe('InvalidBatchEntryIdException');
-    expect(await batch([{ Id: 'a', Message: 'm' }, { Id: 'a', Message: 'n' }])).toBe('BatchEntryIdsNotDistinctException');
-    expect(await batch([{ Id: 'a', Message: 'm'.repeat(200_000) }, { Id: 'b', Message: 'n'.repeat(62_145) }])).toBe('BatchRequestTooLongException');
+    expect(
+      await batch([
+        { Id: 'a', Message: 'm' },
+        { Id: 'a', Message: 'n' },
+      ]),
+    ).toBe('BatchEntryIdsNotDistinctException');
+    expect(
+      await batch([
+        { Id: 'a', Message: 'm'.repeat(200_000) },
+        { Id: 'b', Message: 'n'.repeat(62_145) },
+      ]),
+    ).toBe('BatchRequestTooLongException');
     const ok = await c.sns.send(
       new PublishBatchCommand({
         TopicArn: t,
@@ -384,7 +432,9 @@ describe('PublishBatch (API_PublishBatch)', () => {
     );
     expect(ok.Successful!.map((s) => s.Id)).toEqual(['a', 'b']);
     expect(ok.Failed).toEqual([]);
-    const ten = await c.sns.send(new PublishBatchCommand({ TopicArn: t, PublishBatchRequestEntries: Array.from({ length: 10 }, (_, i) => ({ Id: `i-${i}_X`, Message: 'm' })) }));
+    const ten = await c.sns.send(
+      new PublishBatchCommand({ TopicArn: t, PublishBatchRequestEntries: Array.from({ length: 10 }, (_, i) => ({ Id: `i-${i}_X`, Message: 'm' })) }),
+    );
     expect(ten.Successful!.length).toBe(10);
   });
 
@@ -430,7 +480,10 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
         MessageAttributes: { n: { DataType: 'Number', StringValue: '7' }, b: { DataType: 'Binary', BinaryValue: new Uint8Array([104, 105]) } },
       }),
     );
-    const [plain, rich] = (await q.receive()).map((m) => JSON.parse(m.Body!));
+    const enveloped = await q.receive();
+    // The message attributes travel inside the envelope, not as SQS message attributes.
+    expect(enveloped.map((m) => m.MessageAttributes)).toEqual([undefined, undefined]);
+    const [plain, rich] = enveloped.map((m) => JSON.parse(m.Body!));
     expect(plain).toEqual({
       Type: 'Notification',
       MessageId: first.MessageId,
@@ -443,10 +496,26 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
       SigningCertURL: expect.stringMatching(/^https:\/\/sns\./),
       UnsubscribeURL: expect.stringContaining(s),
     });
-    expect(rich).toMatchObject({ Subject: 'subj', Message: 'rich', MessageAttributes: { n: { Type: 'Number', Value: '7' }, b: { Type: 'Binary', Value: 'aGk=' } } });
+    expect(rich).toMatchObject({
+      Subject: 'subj',
+      Message: 'rich',
+      MessageAttributes: { n: { Type: 'Number', Value: '7' }, b: { Type: 'Binary', Value: 'aGk=' } },
+    });
     const [r1, r2] = await raw.receive();
     expect([r1!.Body, r1!.MessageAttributes]).toEqual(['plain', undefined]);
-    expect([r2!.Body, r2!.MessageAttributes]).toEqual(['rich', { n: { DataType: 'Number', StringValue: '7' }, b: { DataType: 'Binary', BinaryValue: new Uint8Array([104, 105]) } }]);
+    expect([r2!.Body, r2!.MessageAttributes]).toEqual([
+      'rich',
+      { n: { DataType: 'Number', StringValue: '7' }, b: { DataType: 'Binary', BinaryValue: new Uint8Array([104, 105]) } },
+    ]);
+  });
+
+  it('states the topic SignatureVersion in the envelope (API_SetTopicAttributes: SignatureVersion)', async () => {
+    const c = createReferenceClients();
+    const t = await topicIn(c, 't', { SignatureVersion: '2' });
+    const q = await queueIn(c, 'q');
+    await c.sns.send(new SubscribeCommand({ TopicArn: t, Protocol: 'sqs', Endpoint: q.arn }));
+    await c.sns.send(new PublishCommand({ TopicArn: t, Message: 'm' }));
+    expect((await q.receive()).map((m) => JSON.parse(m.Body!).SignatureVersion)).toEqual(['2']);
   });
 
   it('filters on the message body with FilterPolicyScope MessageBody (https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering-scope.html)', async () => {
@@ -461,7 +530,17 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
         Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy: '{"color":["red"],"n":[{"numeric":[">",5]}]}' },
       }),
     );
-    for (const m of ['{"color":"red","n":6}', '{"color":"blue","n":6}', '{"color":"red","n":"6"}', '{"color":"red","n":4}', '{"color":["red"],"n":6}', 'red', '"red"', 'null', '{"color":"red","n":6,"x":{"y":1}}'])
+    for (const m of [
+      '{"color":"red","n":6}',
+      '{"color":"blue","n":6}',
+      '{"color":"red","n":"6"}',
+      '{"color":"red","n":4}',
+      '{"color":["red"],"n":6}',
+      'red',
+      '"red"',
+      'null',
+      '{"color":"red","n":6,"x":{"y":1}}',
+    ])
       await c.sns.send(new PublishCommand({ TopicArn: t, Message: m }));
     expect((await q.receive()).map((m) => m.Body)).toEqual(['{"color":"red","n":6}', '{"color":"red","n":6,"x":{"y":1}}']);
   });
