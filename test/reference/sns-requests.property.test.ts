@@ -229,7 +229,7 @@ describe('subscriptions (API_Subscribe, API_Unsubscribe)', () => {
     for (const e of [undefined, '', q.url, `x${q.arn}`, `${q.arn}/x`, 'arn:aws:sqs:us-east-1:12345:q'])
       expect(await sub('sqs', e)).toBe('InvalidParameterException');
     // API_SetSubscriptionAttributes lists the valid attribute names and values.
-    for (const a of [
+    for (const a of <Record<string, string>[]>[
       { Color: 'red' },
       { RawMessageDelivery: 'yes' },
       { FilterPolicy: '{"a":"not-a-list"}' },
