@@ -160,6 +160,9 @@ describe('topic attributes (API_GetTopicAttributes, API_SetTopicAttributes)', ()
         await topicIn(c, `with-${k}`, { [k]: v });
       }
     }
+    // An attribute set to "" is kept as "" (only KmsMasterKeyId disappears, SNS-5).
+    await set(std, 'DisplayName', '');
+    expect((await attrsOf(c, std)).DisplayName).toBe('');
     for (const k of fifoOnly)
       expect(await refused(c.sns.send(new CreateTopicCommand({ Name: `s-${k}`, Attributes: { [k]: values[k]! } })))).toBe('InvalidParameterException');
     expect(await refused(set(fifo, 'FifoTopic', 'false'))).toBe('InvalidParameterException');
@@ -282,6 +285,8 @@ describe('subscriptions (API_Subscribe, API_Unsubscribe)', () => {
     expect(await q.receive()).toEqual([]);
     expect((await attrsOf(c, t2)).SubscriptionsConfirmed).toBe('0');
     expect((await attrsOf(c, t1)).SubscriptionsConfirmed).toBe('1');
+    // API_Unsubscribe lists NotFound for a subscription that does not exist.
+    expect(await refused(c.sns.send(new UnsubscribeCommand({ SubscriptionArn: s2 })))).toBe('NotFoundException');
   });
 });
 
@@ -415,6 +420,8 @@ describe('PublishBatch (API_PublishBatch)', () => {
         { Id: 'a', Message: 'n' },
       ]),
     ).toBe('BatchEntryIdsNotDistinctException');
+    // Id is a required member of every entry.
+    expect(await batch([{ Message: 'm' } as never])).toBe('InvalidBatchEntryIdException');
     expect(
       await batch([
         { Id: 'a', Message: 'm'.repeat(200_000) },
