@@ -571,7 +571,8 @@ function bodyAsAttributes(message: string): Attributes {
     if (typeof body !== 'object' || Array.isArray(body)) return {};
     return Object.fromEntries(
       Object.entries(body)
-        .filter(([, v]) => typeof v !== 'object' || v === null)
+        // Leaves only: nested objects and arrays are left out, and so is null ("exists": true needs a non-null value, SNS key matching).
+        .filter(([, v]) => typeof v !== 'object')
         .map(([k, v]) => [k, { Type: typeof v === 'number' ? 'Number' : BODY_STRING_TYPE, Value: String(v) }]),
     );
   } catch {

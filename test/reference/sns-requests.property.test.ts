@@ -552,6 +552,23 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
     expect((await q.receive()).map((m) => m.Body)).toEqual(['{"color":"red","n":6}', '{"color":"red","n":6,"x":{"y":1}}']);
   });
 
+  it('takes a null body property as absent for "exists": true (https://docs.aws.amazon.com/sns/latest/dg/attribute-key-matching.html)', async () => {
+    const c = createReferenceClients();
+    const t = await topicIn(c);
+    const q = await queueIn(c, 'q');
+    const FilterPolicy = '{"store":[{"exists":true}]}';
+    await c.sns.send(
+      new SubscribeCommand({
+        TopicArn: t,
+        Protocol: 'sqs',
+        Endpoint: q.arn,
+        Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy },
+      }),
+    );
+    for (const m of ['{"store":null}', '{"store":"fans"}']) await c.sns.send(new PublishCommand({ TopicArn: t, Message: m }));
+    expect((await q.receive()).map((m) => m.Body)).toEqual(['{"store":"fans"}']);
+  });
+
   it('matches a body-scoped policy only against a JSON object body, not a string, array or null', async () => {
     const c = createReferenceClients();
     const t = await topicIn(c);
