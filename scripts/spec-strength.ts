@@ -43,6 +43,13 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
     'queue-name rules, attribute names and ranges, batch entry ids, message-attribute rules, receive parameters, purge and re-creation ' +
     'intervals and FIFO deduplication are generic SQS request rules, not encryption: the specification states them only where SSE touches them, ' +
     'yet the reference serves as a drop-in fake behind real SDK clients; the tests hold the model to the SQS API reference, page by page',
+  'test/reference/sns-requests.property.test.ts':
+    'topic names, topic and subscription attribute checks, Publish and PublishBatch parameters, message attributes, FIFO deduplication and the ' +
+    'delivered envelope are generic SNS rules that do not depend on encryption, yet the reference serves as a drop-in fake behind real SDK clients; ' +
+    'the tests hold the model to the API reference through the SDK',
+  'test/reference/sns-reuse-window.test.ts':
+    'which KMS errors the model records as also allowed while SNS may still use a cached data key (SNS-13) is read by the model-based clause ' +
+    'when the reference is the oracle, never by a client, so a clause run against the reference sees only the success; the examples hold that record',
 };
 
 export interface StrykerMutant {
