@@ -1,4 +1,4 @@
-// Mutation testing of the reference model against the specification alone (`npm run mutation`,
+// Mutation testing of the reference model against the specification and its clause-independent tests (`npm run mutation`,
 // issue 14). Not part of CI: a full run takes hours on two cores; incremental reruns take minutes.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -1,6 +1,6 @@
 /**
  * `npm run mutation [-- <stryker options>]`: mutation testing of the reference model against the
- * specification alone (issue 14). Freezes an unmutated copy of reference/ for the model-based
+ * specification and its clause-independent tests (issue 14). Freezes an unmutated copy of reference/ for the model-based
  * clause's oracle (vitest.mutation.config.ts), runs Stryker (stryker.config.mjs: incremental, so a
  * rerun after a small change retests only what changed), then writes docs/spec-strength.md from
  * Stryker's JSON report. Extra options go to Stryker, e.g. `-- --mutate reference/sqs.ts`; the

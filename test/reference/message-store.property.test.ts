@@ -190,6 +190,16 @@ describe('queue mechanics, by example', () => {
     expect(receive(store, 10, T + 5 * SECOND, 10 * SECOND)).toEqual([1]);
   });
 
+  // https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-timers.html
+  it('each delayed message becomes receivable when its own delay ends, also one sent after a message with a longer delay', () => {
+    const store = new MessageStore();
+    store.add({ ...make(1, T), visibleAt: T + 3 * SECOND }, T);
+    store.add({ ...make(2, T), visibleAt: T + 1 * SECOND }, T);
+    expect(receive(store, 10, T, 30 * SECOND)).toEqual([]);
+    expect(receive(store, 10, T + 1 * SECOND, 30 * SECOND)).toEqual([2]);
+    expect(receive(store, 10, T + 3 * SECOND, 30 * SECOND)).toEqual([1]);
+  });
+
   it('messages that came back and were not received in one call stay receivable', () => {
     const store = new MessageStore();
     for (const s of [1, 2]) store.add(make(s, T), T);

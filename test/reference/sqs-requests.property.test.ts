@@ -614,6 +614,7 @@ describe('ReceiveMessage and DeleteMessage', () => {
     const param = fc.constantFrom(['MaxNumberOfMessages', 1, 10], ['WaitTimeSeconds', 0, 20], ['VisibilityTimeout', 0, 43_200]) as fc.Arbitrary<
       [string, number, number]
     >;
+    // Every value around both bounds, whole and half, is tried: 60 cases, too few to leave to sampling.
     fc.assert(
       fc.property(param, fc.integer({ min: -2, max: 2 }), fc.boolean(), fc.boolean(), ([name, lo, hi], d, atTop, half) => {
         const v = (atTop ? hi : lo) + d + (half ? 0.5 : 0);
@@ -621,6 +622,15 @@ describe('ReceiveMessage and DeleteMessage', () => {
         const got = outcome(() => sqs.receiveMessage(ctx, { QueueUrl: url, [name]: v }));
         expect(got, `${name}=${v}`).toBe(Number.isInteger(v) && v >= lo && v <= hi ? 'ok' : 'InvalidParameterValue');
       }),
+      {
+        examples: (
+          [
+            ['MaxNumberOfMessages', 1, 10],
+            ['WaitTimeSeconds', 0, 20],
+            ['VisibilityTimeout', 0, 43_200],
+          ] as [string, number, number][]
+        ).flatMap((p) => [-2, -1, 0, 1, 2].flatMap((d) => [true, false].flatMap((atTop) => [true, false].map((half) => [p, d, atTop, half] as const)))),
+      },
     );
   });
 
