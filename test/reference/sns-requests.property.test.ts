@@ -39,6 +39,19 @@ async function queueIn(c: Clients, name: string) {
 }
 
 const attrsOf = async (c: Clients, TopicArn: string) => (await c.sns.send(new GetTopicAttributesCommand({ TopicArn }))).Attributes!;
+/** A queue subscribed to `t` with raw delivery and a filter policy on the message body. */
+async function bodyFilteredQueue(c: Clients, t: string, FilterPolicy: string) {
+  const q = await queueIn(c, 'q');
+  await c.sns.send(
+    new SubscribeCommand({
+      TopicArn: t,
+      Protocol: 'sqs',
+      Endpoint: q.arn,
+      Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy },
+    }),
+  );
+  return q;
+}
 const refused = async (p: Promise<unknown>) => (await rejection(p)).name;
 
 describe('CreateTopic names', () => {
@@ -528,15 +541,7 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
   it('filters on the message body with FilterPolicyScope MessageBody (https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering-scope.html)', async () => {
     const c = createReferenceClients();
     const t = await topicIn(c);
-    const q = await queueIn(c, 'q');
-    await c.sns.send(
-      new SubscribeCommand({
-        TopicArn: t,
-        Protocol: 'sqs',
-        Endpoint: q.arn,
-        Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy: '{"color":["red"],"n":[{"numeric":[">",5]}]}' },
-      }),
-    );
+    const q = await bodyFilteredQueue(c, t, '{"color":["red"],"n":[{"numeric":[">",5]}]}');
     for (const m of [
       '{"color":"red","n":6}',
       '{"color":"blue","n":6}',
@@ -555,16 +560,7 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
   it('takes a null body property as absent for "exists": true (https://docs.aws.amazon.com/sns/latest/dg/attribute-key-matching.html)', async () => {
     const c = createReferenceClients();
     const t = await topicIn(c);
-    const q = await queueIn(c, 'q');
-    const FilterPolicy = '{"store":[{"exists":true}]}';
-    await c.sns.send(
-      new SubscribeCommand({
-        TopicArn: t,
-        Protocol: 'sqs',
-        Endpoint: q.arn,
-        Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy },
-      }),
-    );
+    const q = await bodyFilteredQueue(c, t, '{"store":[{"exists":true}]}');
     for (const m of ['{"store":null}', '{"store":"fans"}']) await c.sns.send(new PublishCommand({ TopicArn: t, Message: m }));
     expect((await q.receive()).map((m) => m.Body)).toEqual(['{"store":"fans"}']);
   });
@@ -572,16 +568,7 @@ describe('delivery to SQS (https://docs.aws.amazon.com/sns/latest/dg/sns-message
   it('matches a body-scoped policy only against a JSON object body, not a string, array or null', async () => {
     const c = createReferenceClients();
     const t = await topicIn(c);
-    const q = await queueIn(c, 'q');
-    const FilterPolicy = '{"0":["r"]}';
-    await c.sns.send(
-      new SubscribeCommand({
-        TopicArn: t,
-        Protocol: 'sqs',
-        Endpoint: q.arn,
-        Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy },
-      }),
-    );
+    const q = await bodyFilteredQueue(c, t, '{"0":["r"]}');
     for (const m of ['"red"', '["r"]', 'null', '{"0":"r"}']) await c.sns.send(new PublishCommand({ TopicArn: t, Message: m }));
     expect((await q.receive()).map((m) => m.Body)).toEqual(['{"0":"r"}']);
   });
