@@ -73,8 +73,24 @@ function findPython(wanted = '3.10') {
   return undefined;
 }
 
-/** A cargo-built emulator already in the cache needs no Rust toolchain. */
-const inCache = (name, pin) => existsSync(join(cacheRoot(), name, pin.version, '.built')) && existsSync(join(cacheRoot(), name, pin.version, pin.bin));
+/**
+ * The release-profile settings a cargo pin is built with (`profile` in emulators.json), as cargo `--config`
+ * arguments; the crate itself is built as published. They are part of what the cache holds: a binary built
+ * with other settings is rebuilt.
+ */
+const profileArgs = (pin) => Object.entries(pin.profile ?? {}).flatMap(([k, v]) => ['--config', `profile.release.${k}=${JSON.stringify(v)}`]);
+
+function builtMarker(name, pin) {
+  try {
+    return JSON.parse(readFileSync(join(cacheRoot(), name, pin.version, '.built'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cargo-built emulator already in the cache, built with the pinned settings, needs no Rust toolchain. */
+const inCache = (name, pin) =>
+  JSON.stringify(builtMarker(name, pin)?.profile ?? {}) === JSON.stringify(pin.profile ?? {}) && existsSync(join(cacheRoot(), name, pin.version, pin.bin));
 
 function hasToolchain(kind, pin, name) {
   if (kind === 'pypi') return findPython(pin.python) !== undefined;
@@ -120,21 +136,27 @@ const INSTALLERS = {
     const cache = join(cacheRoot(), name, pin.version);
     const cached = join(cache, pin.bin);
     const steps = [];
+    let buildStarted = 0;
     if (!inCache(name, pin)) {
       process.stdout.write(
         `provision: ${name} ${pin.version} is not in the cache (${cache}): building it with cargo from crates.io. ` +
           `This is slow (${pin.firstBuild}); every later clone on this machine reuses it.\n`,
       );
       steps.push(['mkdir', ['-p', cache]]);
+      steps.push([
+        () => {
+          buildStarted = Date.now();
+        },
+      ]);
       // cargo's own progress lines (one per crate compiled) go to the terminal: an hour of silence would look like a hang.
       steps.push([
         'cargo',
-        ['install', '--locked', '--root', cache, '--version', pin.version, pin.crate],
+        ['install', '--locked', '--force', '--root', cache, '--version', pin.version, ...profileArgs(pin), pin.crate],
         { env: { ...process.env, CARGO_TARGET_DIR: join(cache, 'build') }, stdio: ['ignore', 'inherit', 'inherit'], timeout: 3 * 3600_000 },
       ]);
       steps.push([
         () => {
-          writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, builtAt: new Date().toISOString() }) + '\n');
+          writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, profile: pin.profile ?? {}, builtAt: new Date().toISOString(), seconds: Math.round((Date.now() - buildStarted) / 1000) }) + '\n');
           rmSync(join(cache, 'build'), { recursive: true, force: true });
         },
       ]);
