@@ -1,16 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { SLOW_TESTS, TEST_ROOTS } from './test/projects.js';
 
+// Two projects (test/projects.ts says which file goes where): `npm test` runs `quick`, `npm run test:all` both.
 export default defineConfig({
   resolve: {
     // Examples import the package by name, as users do; inside the repo that is the source.
     alias: { 'sse-conformance/reference': fileURLToPath(new URL('./reference/index.ts', import.meta.url)) },
   },
   test: {
-    include: ['reference/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'test-targets/**/*.test.ts'],
-    globalSetup: ['test/build-dist.global-setup.ts'],
+    // The Node check and the end-of-run list of what could not run on this machine.
+    globalSetup: ['test/global-setup.ts'],
     // No blanket retries: a divergence that shows one time in three must stay visible.
     retry: 0,
     testTimeout: 60_000,
+    // The CLI's warning about an unsupported Node is not what stderr assertions are about (test/cli.test.ts asserts it).
+    env: { SSE_CONFORMANCE_NODE_WARNING: 'off' },
+    projects: [
+      { extends: true, test: { name: 'quick', include: TEST_ROOTS, exclude: [...SLOW_TESTS, '**/node_modules/**'] } },
+      // The slow tests run the built CLI: dist/ is rebuilt first when its sources changed.
+      { extends: true, test: { name: 'slow', include: [...SLOW_TESTS], globalSetup: ['test/build-dist.global-setup.ts'] } },
+    ],
   },
 });

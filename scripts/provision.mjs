@@ -156,7 +156,16 @@ const INSTALLERS = {
       ]);
       steps.push([
         () => {
-          writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, profile: pin.profile ?? {}, builtAt: new Date().toISOString(), seconds: Math.round((Date.now() - buildStarted) / 1000) }) + '\n');
+          writeFileSync(
+            join(cache, '.built'),
+            JSON.stringify({
+              crate: pin.crate,
+              version: pin.version,
+              profile: pin.profile ?? {},
+              builtAt: new Date().toISOString(),
+              seconds: Math.round((Date.now() - buildStarted) / 1000),
+            }) + '\n',
+          );
           rmSync(join(cache, 'build'), { recursive: true, force: true });
         },
       ]);
@@ -192,8 +201,9 @@ const INSTALLERS = {
   },
 };
 
-/** What an install is built from besides its pin: a launcher's sources, so that editing one rebuilds it. */
+/** What an install is built from besides its version: a launcher's sources, a crate's build settings; editing either reinstalls it. */
 function fingerprint(name, pin) {
+  if (pin.kind === 'cargo' && pin.profile) return `${pin.version}+${JSON.stringify(pin.profile)}`;
   if (pin.kind !== 'go-launcher') return pin.version;
   const src = join(root, 'test-targets', name, 'launcher');
   const h = createHash('sha256');

@@ -11,6 +11,8 @@ export interface EmulatorPin {
   version: string;
   /** The installed entry point, relative to the install folder. */
   bin: string;
+  /** kind cargo: the release-profile settings the crate is built with (cargo `--config profile.release.<key>`). */
+  profile?: Record<string, string | number | boolean>;
 }
 
 export function emulatorPins(): Record<string, EmulatorPin> {

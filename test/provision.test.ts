@@ -37,7 +37,7 @@ it('fails in CI when a toolchain is missing, and refuses an unknown emulator', (
   expect(unknown.err).toMatch(/unknown emulator "nosuch"; known: moto, /);
 });
 
-it('links a Rust emulator from the cache outside the clone, and names cargo only when the cache is cold', () => {
+it('links a Rust emulator from the cache outside the clone, and names cargo only when the cache is cold or was built with other settings', () => {
   const cache = mkdtempSync(join(tmpdir(), 'ssec-cache-'));
   const version = emulatorPins().fakecloud!.version;
   const cold = provision(['fakecloud'], { SSE_CONFORMANCE_CACHE: cache });
@@ -46,7 +46,10 @@ it('links a Rust emulator from the cache outside the clone, and names cargo only
   const built = join(cache, 'fakecloud', version);
   mkdirSync(join(built, 'bin'), { recursive: true });
   writeFileSync(join(built, 'bin', 'fakecloud'), '#!/bin/sh\necho cached\n', { mode: 0o755 });
-  writeFileSync(join(built, '.built'), '{}\n');
+  // Built with other release-profile settings than the pin's: cold, so cargo is needed again.
+  writeFileSync(join(built, '.built'), '{"profile":{"opt-level":3}}\n');
+  expect(provision(['fakecloud'], { SSE_CONFORMANCE_CACHE: cache }).err).toMatch(/MISSING TOOLCHAIN for fakecloud: cargo not found/);
+  writeFileSync(join(built, '.built'), `${JSON.stringify({ profile: emulatorPins().fakecloud!.profile })}\n`);
   const emulators = mkdtempSync(join(tmpdir(), 'ssec-emu-'));
   const warm = provision(['fakecloud'], { SSE_CONFORMANCE_CACHE: cache, SSE_CONFORMANCE_EMULATORS: emulators });
   expect(warm.err).toBe('');

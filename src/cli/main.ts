@@ -6,11 +6,7 @@
  * written; 70 an internal error (a bug); 141 the reader of stdout or stderr went away (`| head`: as a program stopped by SIGPIPE).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
-if (NODE_MAJOR < 22)
-  process.stderr.write(
-    `sse-conformance: WARNING: Node ${process.versions.node} is not supported (Node 22 or 24 is; Node 20 reached end of life in April 2026). The fauxqs target needs Node ≥ 22.5.\n`,
-  );
+import { nodeWarning } from './node-version.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
 import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
@@ -47,6 +43,9 @@ import { readReport, ReportFileError } from './read-report.js';
 import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
 import { defaultEndpoint } from '../reproduce/statement.js';
 import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
+
+const warning = nodeWarning(process.versions.node, process.env);
+if (warning) process.stderr.write(warning);
 
 class UsageError extends Error {}
 

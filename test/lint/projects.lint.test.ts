@@ -1,0 +1,40 @@
+/**
+ * `npm test` stays quick only if its files stay in this process: a test file that starts a process (the built
+ * CLI, an emulator, npm, a browser) belongs in SLOW_TESTS (test/projects.ts), where `npm run test:all` runs it.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { SLOW_TESTS, SMOKE_TEST } from '../projects.js';
+
+/** What a test file that starts a process imports or calls. */
+const STARTS_A_PROCESS = /cli-runner|child_process|\bexeca\b|MotoServer|requireOrSkip|describeNeeding|playwright|packed-install|expectRunMatchesBaseline/;
+
+function testFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name.startsWith('.') ? [] : testFiles(p);
+    return e.name.endsWith('.test.ts') ? [relative(PACKAGE_ROOT, p)] : [];
+  });
+}
+
+const slow = new Set<string>(SLOW_TESTS);
+const THIS_FILE = 'test/lint/projects.lint.test.ts'; // names the pattern, starts nothing
+const quick = ['reference', 'src', 'test', 'test-targets']
+  .flatMap((d) => testFiles(join(PACKAGE_ROOT, d)))
+  .filter((f) => !slow.has(f) && f !== SMOKE_TEST && f !== THIS_FILE);
+
+describe('the quick project (npm test)', () => {
+  it.each(quick)('%s starts no process', (file) => {
+    expect(STARTS_A_PROCESS.exec(readFileSync(join(PACKAGE_ROOT, file), 'utf8'))?.[0], 'move it to SLOW_TESTS in test/projects.ts').toBeUndefined();
+  });
+
+  it('lists only slow test files that exist, and the smoke test', () => {
+    expect([...SLOW_TESTS, SMOKE_TEST].filter((f) => !existsSync(join(PACKAGE_ROOT, f)))).toEqual([]);
+  });
+
+  it('would catch a quick file that runs the CLI', () => {
+    expect(STARTS_A_PROCESS.test("import { cli } from './cli-runner.js';")).toBe(true);
+  });
+});
