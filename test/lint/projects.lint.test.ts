@@ -11,6 +11,9 @@ import { SLOW_TESTS, SMOKE_TEST } from '../projects.js';
 /** What a test file that starts a process imports or calls. */
 const STARTS_A_PROCESS = /cli-runner|child_process|\bexeca\b|MotoServer|requireOrSkip|describeNeeding|playwright|packed-install|expectRunMatchesBaseline/;
 
+/** What changes state that outlives a test file: module mocks, stubs, spies, fake timers, the environment, globals. */
+const SHARED_STATE = /vi\.(mock|doMock|stub\w*|spyOn|useFakeTimers)\(|process\.env(\.\w+|\[[^\]]+\])\s*(=[^=]|\?\?=)|delete process\.env|globalThis\.\w+\s*=[^=]/;
+
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = join(dir, e.name);
@@ -30,11 +33,19 @@ describe('the quick project (npm test)', () => {
     expect(STARTS_A_PROCESS.exec(readFileSync(join(PACKAGE_ROOT, file), 'utf8'))?.[0], 'move it to SLOW_TESTS in test/projects.ts').toBeUndefined();
   });
 
+  // The quick project is not isolated (vitest.config.ts): a file that changed shared state would leak into the next.
+  it.each(quick)('%s mocks, stubs and changes no global state', (file) => {
+    expect(SHARED_STATE.exec(readFileSync(join(PACKAGE_ROOT, file), 'utf8'))?.[0], 'move it to SLOW_TESTS in test/projects.ts').toBeUndefined();
+  });
+
   it('lists only slow test files that exist, and the smoke test', () => {
     expect([...SLOW_TESTS, SMOKE_TEST].filter((f) => !existsSync(join(PACKAGE_ROOT, f)))).toEqual([]);
   });
 
-  it('would catch a quick file that runs the CLI', () => {
+  it('would catch a quick file that runs the CLI or changes shared state', () => {
     expect(STARTS_A_PROCESS.test("import { cli } from './cli-runner.js';")).toBe(true);
+    for (const bad of ["vi.mock('../x.js')", 'vi.useFakeTimers()', "process.env.AWS_REGION = 'x'", 'process.env.X ??= "1"', "process.env['X'] = 'y'", 'globalThis.fetch = f'])
+      expect(SHARED_STATE.test(bad), bad).toBe(true);
+    expect(SHARED_STATE.test('if (process.env.CI === "true")')).toBe(false);
   });
 });
