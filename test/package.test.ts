@@ -20,7 +20,7 @@ const out = execFileSync(NPM[0]!, [...NPM.slice(1), 'pack', '--dry-run', '--json
 });
 const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
 
-it('npm pack holds the built code, the fact base, every baseline and emulator pin, and no tests, CI or benchmarks', () => {
+it('npm pack holds the built code, the fact base, every baseline and emulator pin, LICENSE and NOTICE, and no tests, CI or benchmarks', () => {
   const needed = [
     'dist/src/cli/main.js',
     'dist/src/index.js',
@@ -42,6 +42,9 @@ it('npm pack holds the built code, the fact base, every baseline and emulator pi
     'test-targets/localstack/constraints.txt',
     'test-targets/localstack/Dockerfile',
     'test-targets/elasticmq/pom.xml',
+    // The license (npm adds LICENSE by itself) and the emulators' licenses and how they are used (NOTICE is in `files`).
+    'LICENSE',
+    'NOTICE',
   ];
   for (const f of needed) expect(files.has(f), f).toBe(true);
   for (const f of files) expect(f, f).not.toMatch(/^(test|\.ci|bench)\/|\.test\.js$|\.png$/);
