@@ -156,7 +156,16 @@ const INSTALLERS = {
       ]);
       steps.push([
         () => {
-          writeFileSync(join(cache, '.built'), JSON.stringify({ crate: pin.crate, version: pin.version, profile: pin.profile ?? {}, builtAt: new Date().toISOString(), seconds: Math.round((Date.now() - buildStarted) / 1000) }) + '\n');
+          writeFileSync(
+            join(cache, '.built'),
+            JSON.stringify({
+              crate: pin.crate,
+              version: pin.version,
+              profile: pin.profile ?? {},
+              builtAt: new Date().toISOString(),
+              seconds: Math.round((Date.now() - buildStarted) / 1000),
+            }) + '\n',
+          );
           rmSync(join(cache, 'build'), { recursive: true, force: true });
         },
       ]);
