@@ -5,7 +5,7 @@
  */
 import type { MessageAttributeValue } from './md5.js';
 
-/** How a message is held at rest (design: "messages stored as sealed envelopes"). */
+/** How a message is held at rest (docs/architecture.md, "reference/: the model": messages are stored as sealed envelopes). */
 export type Envelope = { kind: 'plaintext' } | { kind: 'sse-sqs' } | { kind: 'sse-kms'; keyInput: string; keyArn: string; dataKeyBlob: Uint8Array };
 
 export interface StoredMessage {

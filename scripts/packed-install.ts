@@ -1,7 +1,7 @@
 /**
  * The package as a new project gets it: `npm pack` of this repository (dist/ already built), then
  * `npm install` of that tarball into an empty project, with or without the optional dependencies.
- * Used by test/package.test.ts (CI, against the tarball) and scripts/install-size.ts (README figures).
+ * Used by test/package.test.ts (CI, against the tarball) and scripts/install-size.ts (the install sizes in docs/library.md).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
- * What a run will cost before it starts (design.md: "A run prints its planned request count and
- * estimated cost before it starts"). An upper estimate: every run of a clause makes at most
- * STEPS_PER_RUN calls plus cleanup, priced at the dearest of the three services.
+ * What a run will cost before it starts (docs/architecture.md, "Real accounts: safety first": a run
+ * prints its planned request count and estimated cost before it starts). An upper estimate: every run
+ * of a clause makes at most STEPS_PER_RUN calls plus cleanup, priced at the dearest of the three services.
  */
 import type { Clause } from './clause.js';
 import { meets, requirementsOf, type Target } from './target.js';

@@ -85,7 +85,7 @@ export abstract class SdkTarget implements Target {
       // Long-polling receives wait up to 20 s, so the bound is longer than that.
       const requestHandler = { connectionTimeout: 5_000, requestTimeout: this.#requestTimeoutMs, throwOnRequestTimeout: true };
       const base = { region: this.region, maxAttempts: 1, requestHandler, ...(credentials ? { credentials } : {}) };
-      // SQS must talk to the configured endpoint only, never to the host inside a queue URL (design, "Real accounts").
+      // SQS must talk to the configured endpoint only, never to the host inside a queue URL (docs/architecture.md, "Real accounts: safety first").
       c = {
         kms: new KMSClient({ ...base, endpoint: e.kms }),
         sns: new SNSClient({ ...base, endpoint: e.sns }),

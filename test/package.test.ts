@@ -1,7 +1,8 @@
 /**
  * The npm package ships what the code reads at run time and what its docs link to, and none of the
  * repository's own tests, CI or benchmarks; and a new project that installs the packed tarball without
- * the optional dependencies runs the CLI, the vitest integration and the fake (the README's own examples).
+ * the optional dependencies runs the CLI, the vitest integration and the fake (the docs' own examples: the
+ * README's vitest example, docs/library.md's app-fake example).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { loadClauses } from '../src/spec-loader.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { emulatorPins } from '../test-targets/emulators.js';
 import { TARGET_MODULES } from '../test-targets/registry.js';
+import { docExample } from './doc-examples.js';
 
 const out = execFileSync(NPM[0]!, [...NPM.slice(1), 'pack', '--dry-run', '--json', '--ignore-scripts'], {
   cwd: PACKAGE_ROOT,
@@ -20,7 +22,7 @@ const out = execFileSync(NPM[0]!, [...NPM.slice(1), 'pack', '--dry-run', '--json
 });
 const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
 
-it('npm pack holds the built code, the fact base, every baseline and emulator pin, and no tests, CI or benchmarks', () => {
+it('npm pack holds the built code, the fact base, every baseline and emulator pin, LICENSE and NOTICE, and no tests, CI or benchmarks', () => {
   const needed = [
     'dist/src/cli/main.js',
     'dist/src/index.js',
@@ -42,6 +44,9 @@ it('npm pack holds the built code, the fact base, every baseline and emulator pi
     'test-targets/localstack/constraints.txt',
     'test-targets/localstack/Dockerfile',
     'test-targets/elasticmq/pom.xml',
+    // The license (npm adds LICENSE by itself) and the emulators' licenses and how they are used (NOTICE is in `files`).
+    'LICENSE',
+    'NOTICE',
   ];
   for (const f of needed) expect(files.has(f), f).toBe(true);
   for (const f of files) expect(f, f).not.toMatch(/^(test|\.ci|bench)\/|\.test\.js$|\.png$/);
@@ -139,10 +144,6 @@ describe('a new project that installs the packed tarball with --omit=optional', 
 describe('a new project that installs the packed tarball with vitest and the SDK clients (a plain npm install)', () => {
   let project = '';
   let tarball = '';
-  const example = (name: string) =>
-    new RegExp(`<!-- example: ${name}[^>]*-->\\n\`\`\`ts\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(PACKAGE_ROOT, 'README.md'), 'utf8'))?.[1] ??
-    expect.fail(`README has no ts example ${name}`);
-
   beforeAll(() => {
     // The SDK clients at our exact version, as the README asks of a project that uses the fake.
     const sdk = ['kms', 'sns', 'sqs'].map(
@@ -161,17 +162,17 @@ describe('a new project that installs the packed tarball with vitest and the SDK
     for (const name of OPTIONAL) expect(existsSync(join(project, 'node_modules', name)), name).toBe(false);
   });
 
-  it('gets one vitest test per clause from the README example (skipped where not observable), and runs the README fake example unchanged', async () => {
-    // Arrange: the README's vitest and fake examples as written, and a target that cannot observe SNS or SQS.
+  it('gets one vitest test per clause from the README example (skipped where not observable), and runs the app-fake example of docs/library.md unchanged', async () => {
+    // Arrange: the docs' vitest and fake examples as written, and a target that cannot observe SNS or SQS.
     const ids = (await loadClauses()).map((c) => c.id);
-    writeFile(project, 'test/spec.test.ts', example('vitest')!);
+    writeFile(project, 'test/spec.test.ts', docExample('vitest'));
     writeFile(
       project,
       'test/kms-only.test.ts',
       "import { makeTarget } from 'sse-conformance';\nimport { describeConformance } from 'sse-conformance/vitest';\n" +
         "const t = makeTarget('reference');\nObject.assign(t.capabilities, { services: ['kms'] });\ndescribeConformance(t, { name: 'kms only' });\n",
     );
-    writeFile(project, 'test/app-fake.ts', `${example('app-fake')!}\nexport {};\n`);
+    writeFile(project, 'test/app-fake.ts', `${docExample('app-fake')}\nexport {};\n`);
     writeFile(
       project,
       'test/app-fake.test.ts',

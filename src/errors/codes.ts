@@ -1,6 +1,6 @@
 /**
- * One table from every spelling of a failure to its canonical code, per service (design "Errors,
- * once"; specs/facts.md X-1, SNS-10, SQS-11, KMS-3). SNS spells a disabled key `KMSDisabled` on the
+ * One table from every spelling of a failure to its canonical code, per service (docs/architecture.md,
+ * "Errors, once"; specs/facts.md X-1, SNS-10, SQS-11, KMS-3). SNS spells a disabled key `KMSDisabled` on the
  * wire and `KMSDisabledException` in SDK v3; SQS `KmsDisabled` (JSON shape) and
  * `KMS.DisabledException` (query code); KMS `DisabledException`: all are `KMS.Disabled`.
  */

@@ -1,5 +1,5 @@
 /**
- * The rules that keep a run on a real account safe (design.md, "Real accounts: safety first"):
+ * The rules that keep a run on a real account safe (docs/architecture.md, "Real accounts: safety first"):
  * every resource the run creates carries the run prefix and a tag; requests go only to the
  * configured endpoints. They are SDK middleware, so no clause can bypass them.
  */

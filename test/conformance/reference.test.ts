@@ -1,7 +1,7 @@
 /**
  * The reference target must pass every clause: that is how the model is checked against the
- * specification (design.md, "specs/"). One vitest test per clause, with the counterexample in the
- * failure message.
+ * specification (docs/architecture.md, "specs/: the specification"). One vitest test per clause, with
+ * the counterexample in the failure message.
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, runClause } from '../../src/runner.js';
