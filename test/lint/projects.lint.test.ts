@@ -12,7 +12,8 @@ import { SLOW_TESTS, SMOKE_TEST } from '../projects.js';
 const STARTS_A_PROCESS = /cli-runner|child_process|\bexeca\b|MotoServer|requireOrSkip|describeNeeding|playwright|packed-install|expectRunMatchesBaseline/;
 
 /** What changes state that outlives a test file: module mocks, stubs, spies, fake timers, the environment, globals. */
-const SHARED_STATE = /vi\.(mock|doMock|stub\w*|spyOn|useFakeTimers)\(|process\.env(\.\w+|\[[^\]]+\])\s*(=[^=]|\?\?=)|delete process\.env|globalThis\.\w+\s*=[^=]/;
+const SHARED_STATE =
+  /vi\.(mock|doMock|stub\w*|spyOn|useFakeTimers)\(|process\.env(\.\w+|\[[^\]]+\])\s*(=[^=]|\?\?=)|delete process\.env|globalThis\.\w+\s*=[^=]/;
 
 function testFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -44,7 +45,14 @@ describe('the quick project (npm test)', () => {
 
   it('would catch a quick file that runs the CLI or changes shared state', () => {
     expect(STARTS_A_PROCESS.test("import { cli } from './cli-runner.js';")).toBe(true);
-    for (const bad of ["vi.mock('../x.js')", 'vi.useFakeTimers()', "process.env.AWS_REGION = 'x'", 'process.env.X ??= "1"', "process.env['X'] = 'y'", 'globalThis.fetch = f'])
+    for (const bad of [
+      "vi.mock('../x.js')",
+      'vi.useFakeTimers()',
+      "process.env.AWS_REGION = 'x'",
+      'process.env.X ??= "1"',
+      "process.env['X'] = 'y'",
+      'globalThis.fetch = f',
+    ])
       expect(SHARED_STATE.test(bad), bad).toBe(true);
     expect(SHARED_STATE.test('if (process.env.CI === "true")')).toBe(false);
   });
