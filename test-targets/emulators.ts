@@ -13,6 +13,8 @@ export interface EmulatorPin {
   bin: string;
   /** kind cargo: the release-profile settings the crate is built with (cargo `--config profile.release.<key>`). */
   profile?: Record<string, string | number | boolean>;
+  /** kind cargo: measured cold builds (docs/targets.md shows them). */
+  buildMeasurements?: { date: string; machine: string; profile: string; coldSeconds: number; matrix?: string; binaryMB?: number }[];
 }
 
 export function emulatorPins(): Record<string, EmulatorPin> {
