@@ -4,8 +4,8 @@ import fc from 'fast-check';
 /** Characters SQS accepts in a body (#x9 | #xA | #xD | #x20–#xD7FF | #xE000–#xFFFD | #x10000–#x10FFFF). */
 export const VALID_SQS_BODY = /^[\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]+$/u;
 
-/** Bodies from one character to a few hundred, ASCII, any valid unicode (astral planes included) and JSON-looking text. */
-export const bodyArb: fc.Arbitrary<string> = fc
+/** Every body SQS accepts: one character to a few hundred, ASCII, any valid unicode (astral planes included), JSON-looking text. */
+export const anyBodyArb: fc.Arbitrary<string> = fc
   .oneof(
     fc.string({ minLength: 1, maxLength: 40 }),
     fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
@@ -14,6 +14,20 @@ export const bodyArb: fc.Arbitrary<string> = fc
     fc.constantFrom('x', ' ', '\t\n\r', '😀', '{"Type":"Notification"}', 'a'.repeat(300)),
   )
   .filter((b) => VALID_SQS_BODY.test(b));
+
+/**
+ * Bodies made only of white space, a line feed among it: an emulator that writes XML (goaws) leaves such a body
+ * unescaped, and an XML reader (the SDK's) drops it, so the body and its MD5 no longer match. They belong to
+ * sqs.transparency.body-attributes-and-md5-round-trip, which runs them as examples on every seed.
+ */
+export const WHITESPACE_BODIES = ['\n', '\t\n\r', ' \r\n ', ' '] as const;
+
+/**
+ * The bodies of every other clause: as anyBodyArb, with at least one character that is not white space. Whether
+ * a body of white space alone survives is the round-trip clause's behaviour; drawn here too, it would make
+ * whichever clause happened to draw one show that clause's deviation, depending on the seed.
+ */
+export const bodyArb: fc.Arbitrary<string> = anyBodyArb.filter((b) => /\S/u.test(b));
 
 const attrName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const attrValue = fc.oneof(

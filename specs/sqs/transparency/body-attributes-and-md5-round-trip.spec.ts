@@ -8,8 +8,8 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { bodyArb, messageAttributesArb } from '../../../src/arbitraries/messages.js';
-import { queueModeArb } from '../../../src/arbitraries/queues.js';
+import { anyBodyArb, messageAttributesArb, WHITESPACE_BODIES } from '../../../src/arbitraries/messages.js';
+import { QUEUE_MODES, queueModeArb } from '../../../src/arbitraries/queues.js';
 import { createKey, createQueue, fifoFields, sseAttributes } from '../../../src/steps.js';
 
 export const clause = defineClause({
@@ -22,8 +22,11 @@ export const clause = defineClause({
     { fact: 'SQS-13', url: PAGES.sqsSse, evidence: 'DOC' },
   ],
   features: ['sqs', 'transparency', 'sse-kms', 'sse-sqs', 'fifo'],
-  generates: 'each encryption mode, standard and FIFO queues, unicode and JSON bodies, 0–4 String/Number attributes',
-  arbitrary: fc.record({ mode: queueModeArb, fifo: fc.boolean(), body: bodyArb, attributes: messageAttributesArb }),
+  generates:
+    'each encryption mode, standard and FIFO queues, unicode and JSON bodies, 0–4 String/Number attributes; on every seed first, bodies of white space alone with a line feed, in each mode',
+  arbitrary: fc.record({ mode: queueModeArb, fifo: fc.boolean(), body: anyBodyArb, attributes: messageAttributesArb }),
+  // Bodies of white space alone are this clause's (the other clauses draw bodies with a visible character): each mode meets them on every seed.
+  examples: QUEUE_MODES.flatMap((mode) => WHITESPACE_BODIES.map((body) => ({ mode, fifo: false, body, attributes: {} }))),
   check: async (s, { mode, fifo, body, attributes }) => {
     // Arrange
     const key = mode === 'sse-kms' ? await createKey(s) : undefined;
