@@ -1,7 +1,6 @@
 /**
  * KmsDataKeyReusePeriodSeconds accepts whole seconds from 60 to 86,400 and rejects anything else
  * with InvalidAttributeValue.
- * Source: SQS-8.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { defineClause } from '../../../src/clause.js';
