@@ -18,10 +18,10 @@ export interface CostInput {
 
 function check(i: CostInput): void {
   for (const [k, v] of Object.entries(i)) {
-    // Stryker disable next-line StringLiteral: message: the text of the RangeError for a negative or non-finite input
+    // Stryker disable next-line StringLiteral: MSG
     if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new RangeError(`${k} must be a non-negative number, got ${v}`);
   }
-  // Stryker disable next-line StringLiteral: message: the text of the RangeError for a reuse period of zero
+  // Stryker disable next-line StringLiteral: MSG
   if (i.reusePeriodSeconds <= 0) throw new RangeError('reusePeriodSeconds must be positive');
 }
 
