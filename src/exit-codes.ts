@@ -19,7 +19,7 @@ export const EXIT_CODES = [
     code: 2,
     name: 'usage',
     meaning:
-      'a usage or configuration error (one line on stderr: bad numbers, `--seed` beyond 32 bits, `--runs` beyond 10,000, a shard that selects nothing, a file that is not a report or not a recording, a recording that holds nothing `check-model` can compare)',
+      'a usage or configuration error (one line on stderr: bad numbers, `--seed` beyond 32 bits, `--runs` beyond 10,000, a shard that selects nothing, a config, baseline, report or recording file that is not one (or not a regular file, over 64 MiB, or nested deeper than 200 levels), a recording that holds nothing `check-model` can compare)',
   },
   {
     code: 3,
