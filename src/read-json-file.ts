@@ -85,8 +85,8 @@ function parseBounded(text: string, fail: (problem: string) => Error): unknown {
     return JSON.parse(text);
   } catch (e) {
     // V8's message may quote the text; keep only where it went wrong.
-    const at = /\(line (\d+) column (\d+)\)/.exec((e as Error).message);
-    throw fail(at ? `not JSON (line ${at[1]}, column ${at[2]})` : 'not JSON');
+    const where = /\(line (\d+) column (\d+)\)/.exec((e as Error).message);
+    throw fail(where ? `not JSON (line ${where[1]}, column ${where[2]})` : 'not JSON');
   }
 }
 
