@@ -16,12 +16,12 @@ export interface CostInput {
   consumers?: number;
 }
 
-function check(i: CostInput): void {
+function validate(i: CostInput): void {
   for (const [k, v] of Object.entries(i)) {
-    // Stryker disable next-line StringLiteral: message: the text of the RangeError for a negative or non-finite input
+    // Stryker disable next-line StringLiteral: MSG
     if (v !== undefined && (!Number.isFinite(v) || v < 0)) throw new RangeError(`${k} must be a non-negative number, got ${v}`);
   }
-  // Stryker disable next-line StringLiteral: message: the text of the RangeError for a reuse period of zero
+  // Stryker disable next-line StringLiteral: MSG
   if (i.reusePeriodSeconds <= 0) throw new RangeError('reusePeriodSeconds must be positive');
 }
 
@@ -30,19 +30,19 @@ export const SNS_REUSE_PERIOD_SECONDS = 300;
 /** SNS-12: estimated KMS requests for one topic over a billing period. */
 export function estimateSnsKmsRequests(i: Omit<CostInput, 'reusePeriodSeconds' | 'consumers'> & { reusePeriodSeconds?: number }): number {
   const input = { reusePeriodSeconds: SNS_REUSE_PERIOD_SECONDS, ...i };
-  check(input);
+  validate(input);
   return (input.billingPeriodSeconds / input.reusePeriodSeconds) * (2 * input.producers);
 }
 
 /** SQS-9: estimated KMS requests for one queue over a billing period. */
 export function estimateSqsKmsRequests(i: CostInput): number {
-  check(i);
+  validate(i);
   return (i.billingPeriodSeconds / i.reusePeriodSeconds) * (2 * i.producers + (i.consumers ?? 0));
 }
 
 /** Upper bound for a concrete schedule over [start, start + B): the formula with ⌈B / D⌉ periods. */
 export function scheduleBound(service: 'sns' | 'sqs', i: CostInput): number {
-  check(i);
+  validate(i);
   const periods = Math.ceil(i.billingPeriodSeconds / i.reusePeriodSeconds);
   return periods * (2 * i.producers + (service === 'sqs' ? (i.consumers ?? 0) : 0));
 }

@@ -16,7 +16,7 @@ export class DataKeyCache {
   /** A still-valid entry (`now < expiresAt`), or undefined. */
   get(resource: string, principal: string, keyInput: string, now: number): CachedDataKey | undefined {
     const e = this.#entries.get(`${resource}\n${principal}\n${keyInput}`);
-    // Stryker disable next-line EqualityOperator: model-choice: AWS gives the reuse period's length (SQS-9, SNS-12) but not whether a data key is still reused at its very last instant; the model takes the period as [start, start + D)
+    // Stryker disable next-line EqualityOperator: MC-recreated
     return e && now < e.expiresAt ? e : undefined;
   }
 
@@ -25,9 +25,9 @@ export class DataKeyCache {
   }
 
   /** Forget everything cached for a resource (the resource was deleted). */
-  // Stryker disable next-line BlockStatement: model-choice: AWS does not say whether a queue or topic recreated under the same name (so the same ARN) reuses data keys cached for the deleted one; the model forgets them
+  // Stryker disable next-line BlockStatement: MC-recreated
   dropResource(resource: string): void {
-    // Stryker disable next-line MethodExpression,StringLiteral,CallExpression,ConditionalExpression: model-choice: AWS does not say whether a resource recreated under the same ARN reuses data keys cached for the deleted one, nor that a cached data key is kept for the whole period (SQS-9 leaves how the caches are held undocumented); the model forgets exactly the deleted resource's keys
+    // Stryker disable next-line MethodExpression,StringLiteral,CallExpression,ConditionalExpression: MC-recreated
     for (const k of this.#entries.keys()) if (k.startsWith(`${resource}\n`)) this.#entries.delete(k);
   }
 }

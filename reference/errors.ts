@@ -46,10 +46,10 @@ const SQS_QUERY_CODES: Record<string, string> = {
   UnsupportedOperation: 'AWS.SimpleQueueService.UnsupportedOperation',
 };
 
-// Stryker disable next-line StringLiteral: equivalent: ModelError.service is read only to tell SQS errors (query codes) from the rest, so any other service name behaves alike
+// Stryker disable next-line StringLiteral: EQ-same
 export const kmsError = (name: string, message: string, status = 400) => new ModelError('kms', name, message, status);
 export const sqsError = (name: string, message: string, status = 400) => new ModelError('sqs', name, message, status);
-// Stryker disable next-line StringLiteral: equivalent: ModelError.service is read only to tell SQS errors (query codes) from the rest, so any other service name behaves alike
+// Stryker disable next-line StringLiteral: EQ-same
 export const snsError = (name: string, message: string, status = 400) => new ModelError('sns', name, message, status);
 
 /**
@@ -62,12 +62,12 @@ const SQS_FROM_KMS: Record<string, string> = {
   NotFoundException: 'KmsNotFound',
   AccessDeniedException: 'KmsAccessDenied',
   InvalidKeyUsageException: 'KmsInvalidKeyUsage',
-  // Stryker disable next-line StringLiteral: equivalent: the KMS model never throttles (it raises no ThrottlingException), so this row is never read
+  // Stryker disable next-line StringLiteral: EQ-unreachable
   ThrottlingException: 'KmsThrottled',
 };
 
 export function sqsErrorFromKms(e: ModelError): ModelError {
-  // Stryker disable next-line StringLiteral: model-choice: SQS-11 lists how seven KMS failures surface; AWS says nothing of any other, which the model reports as KmsAccessDenied
+  // Stryker disable next-line StringLiteral: MC-error
   const name = SQS_FROM_KMS[e.name] ?? 'KmsAccessDenied';
   return sqsError(name, e.message, 400);
 }
@@ -78,14 +78,14 @@ const SNS_FROM_KMS: Record<string, string> = {
   KMSInvalidStateException: 'KMSInvalidStateException',
   NotFoundException: 'KMSNotFoundException',
   AccessDeniedException: 'KMSAccessDeniedException',
-  // Stryker disable next-line StringLiteral: model-choice: SNS-6 records that AWS does not say which error Publish gives for an asymmetric or HMAC key
+  // Stryker disable next-line StringLiteral: MC-error
   InvalidKeyUsageException: 'KMSInvalidStateException',
-  // Stryker disable next-line StringLiteral: equivalent: the KMS model never throttles (it raises no ThrottlingException), so this row is never read
+  // Stryker disable next-line StringLiteral: EQ-unreachable
   ThrottlingException: 'KMSThrottlingException',
 };
 
 export function snsErrorFromKms(e: ModelError): ModelError {
-  // Stryker disable next-line StringLiteral: model-choice: SNS-10 lists how six KMS failures surface; AWS says nothing of any other, which the model reports as KMSAccessDeniedException
+  // Stryker disable next-line StringLiteral: MC-error
   const name = SNS_FROM_KMS[e.name] ?? 'KMSAccessDeniedException';
   return snsError(name, e.message, 400);
 }

@@ -42,46 +42,46 @@ export function defaultKeyPolicy(account: string): string {
 /** The fixed policy of an AWS managed key (`alias/aws/sqs`, `alias/aws/sns`): usable only through that service by principals of the account (KMS-8, SQS-10, SNS-16). */
 export function awsManagedKeyPolicy(account: string, region: string, service: 'sqs' | 'sns'): string {
   return JSON.stringify({
-    // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); the model's Version is a choice no SQS or SNS answer depends on
+    // Stryker disable next-line StringLiteral: MC-managed-key
     Version: '2012-10-17',
-    // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); the model's Id is a choice no SQS or SNS answer depends on
+    // Stryker disable next-line StringLiteral: MC-managed-key
     Id: `auto-${service}-2`,
     Statement: [
       {
-        // Stryker disable next-line StringLiteral,MethodExpression: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); the model's Sid is a label that no evaluation reads
+        // Stryker disable next-line StringLiteral,MethodExpression: MC-managed-key
         Sid: `Allow access through ${service.toUpperCase()} for all principals in the account that are authorized to use ${service.toUpperCase()}`,
         Effect: 'Allow',
         Principal: { AWS: '*' },
         Action: [
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:Encrypt',
           'kms:Decrypt',
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:ReEncrypt*',
           'kms:GenerateDataKey*',
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:CreateGrant',
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:DescribeKey',
         ],
-        // Stryker disable next-line StringLiteral: equivalent: the evaluator never reads Resource (in a key policy it is always the key itself), so no answer changes
+        // Stryker disable next-line StringLiteral: EQ-unread
         Resource: '*',
         Condition: { StringEquals: { 'kms:CallerAccount': account, 'kms:ViaService': `${service}.${region}.amazonaws.com` } },
       },
       {
-        // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); the model's Sid is a label that no evaluation reads
+        // Stryker disable next-line StringLiteral: MC-managed-key
         Sid: 'Allow direct access to key metadata to the account',
         Effect: 'Allow',
         Principal: { AWS: `arn:aws:iam::${account}:root` },
         Action: [
           'kms:Describe*',
           'kms:Get*',
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:List*',
-          // Stryker disable next-line StringLiteral: model-choice: AWS shows the policy of an AWS managed key (GetKeyPolicy) but documents no text for it (KMS-8); no SQS or SNS call and no KMS operation the model implements evaluates this action against it, so only the text GetKeyPolicy returns changes
+          // Stryker disable next-line StringLiteral: MC-managed-key
           'kms:RevokeGrant',
         ],
-        // Stryker disable next-line StringLiteral: equivalent: the evaluator never reads Resource (in a key policy it is always the key itself), so no answer changes
+        // Stryker disable next-line StringLiteral: EQ-unread
         Resource: '*',
       },
     ],
@@ -92,23 +92,23 @@ export function awsManagedKeyPolicy(account: string, region: string, service: 's
 export function checkPolicyDocument(doc: string): string | undefined {
   let parsed: unknown;
   try {
-    // Stryker disable BlockStatement: message: without the catch branch below, text that is not JSON falls through to the "at least one Statement" refusal, the same MalformedPolicyDocumentException with another message
+    // Stryker disable BlockStatement: MSG
     parsed = JSON.parse(doc);
   } catch {
-    // Stryker disable next-line StringLiteral: message: the text of MalformedPolicyDocumentException; clauses compare codes only
+    // Stryker disable next-line StringLiteral: MSG
     return 'The policy is not valid JSON.';
   }
   // Stryker restore BlockStatement
   const stmts = statementsOf(parsed);
-  // Stryker disable next-line all: model-choice: which semantic faults PutKeyPolicy refuses is not documented (KMS-17); the model refuses a policy without statements
+  // Stryker disable next-line all: MC-policy-check
   if (!stmts || stmts.length === 0) return 'The policy must contain at least one Statement.';
-  // Stryker disable next-line BlockStatement: model-choice: which semantic faults PutKeyPolicy refuses is not documented (KMS-17); the model checks each statement for Effect, Principal and Action
+  // Stryker disable next-line BlockStatement: MC-policy-check
   for (const s of stmts) {
-    // Stryker disable next-line all: model-choice: which semantic faults PutKeyPolicy refuses is not documented (KMS-17); the model refuses a statement without Effect
+    // Stryker disable next-line all: MC-policy-check
     if (s.Effect !== 'Allow' && s.Effect !== 'Deny') return 'Each Statement needs Effect "Allow" or "Deny".';
-    // Stryker disable next-line all: model-choice: which semantic faults PutKeyPolicy refuses is not documented (KMS-17); the model refuses a statement without Principal
+    // Stryker disable next-line all: MC-policy-check
     if (s.Principal === undefined) return 'Each Statement needs a Principal.';
-    // Stryker disable next-line all: model-choice: which semantic faults PutKeyPolicy refuses is not documented (KMS-17); the model refuses a statement without Action
+    // Stryker disable next-line all: MC-policy-check
     if (s.Action === undefined) return 'Each Statement needs an Action.';
   }
   return undefined;
@@ -122,7 +122,7 @@ function statementsOf(parsed: unknown): Statement[] | undefined {
   return undefined;
 }
 
-// Stryker disable next-line ConditionalExpression,ArrayDeclaration: equivalent: an absent element read as ["undefined"] or ["Stryker was here"] matches no caller ARN, service principal, kms: action or condition value the model produces
+// Stryker disable next-line ConditionalExpression,ArrayDeclaration: EQ-same
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 /** An Action pattern: `*` matches any run of characters, `?` exactly one; case is ignored (IAM Action element). */
@@ -141,7 +141,7 @@ function principalMatches(principal: unknown, caller: string): boolean {
   for (const svc of asList(p.Service)) if (svc === caller) return true;
   const callerAccount = principalAccount(caller);
   for (const a of asList(p.AWS)) {
-    // Stryker disable next-line ConditionalExpression: model-choice: whether {"AWS": "*"} also names a service principal such as sns.amazonaws.com is not documented (SNS-16); the model lets it name principals of AWS accounts only
+    // Stryker disable next-line ConditionalExpression: MC-principal-star
     if (a === '*') return callerAccount !== undefined;
     if (a === caller) return true;
     // The account's root ARN, or its bare 12-digit id, names every principal of that account.
@@ -165,7 +165,7 @@ function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: 
               ? `${ctx.viaService}.${region}.amazonaws.com`
               : undefined
             : undefined;
-      // Stryker disable next-line ConditionalExpression: equivalent: asList yields strings only, so an undefined actual value is never included and the second test refuses it alike
+      // Stryker disable next-line ConditionalExpression: EQ-same
       if (actual === undefined || !asList(expected).includes(actual)) return false;
     }
   }
@@ -176,20 +176,20 @@ function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: 
 export function policyAllows(policy: string, action: string, ctx: CallContext, region: string): boolean {
   let stmts: Statement[] | undefined;
   try {
-    // Stryker disable BlockStatement,BooleanLiteral: equivalent: every stored policy is JSON (checkPolicyDocument at CreateKey and PutKeyPolicy, or built by the model), so the catch branch below never runs
+    // Stryker disable BlockStatement,BooleanLiteral: EQ-unreachable
     stmts = statementsOf(JSON.parse(policy));
   } catch {
     return false;
   }
   // Stryker restore BlockStatement,BooleanLiteral
   let allowed = false;
-  // Stryker disable next-line ArrayDeclaration: equivalent: a string in place of a statement has no Principal, so it matches no caller
+  // Stryker disable next-line ArrayDeclaration: EQ-same
   for (const s of stmts ?? []) {
     if (!principalMatches(s.Principal, ctx.caller)) continue;
     if (!asList(s.Action).some((a) => globMatch(a, action))) continue;
     if (!conditionsHold(s.Condition, ctx, region)) continue;
     if (s.Effect === 'Deny') return false;
-    // Stryker disable next-line ConditionalExpression: equivalent: checkPolicyDocument admits only Effect Allow or Deny, and a Deny has returned above
+    // Stryker disable next-line ConditionalExpression: EQ-unreachable
     if (s.Effect === 'Allow') allowed = true;
   }
   return allowed;

@@ -69,10 +69,10 @@ const DATA_KEY_BYTES = new Map([
   ['AES_256', 32],
   ['AES_128', 16],
 ]); // KMS-5
-// Stryker disable next-line StringLiteral: equivalent: the prefix is an opaque tag inside blobs clients cannot read; any value, even none, seals and opens the same
+// Stryker disable next-line StringLiteral: EQ-opaque
 const BLOB_PREFIX = 'sse-ref-v1:';
 /** A key ID: a UUID, or mrk- and 32 hex digits for a multi-Region key (KMS-6). */
-// Stryker disable next-line all: message: isKeyId only chooses which text NotFoundException carries (KMS-6 records them; no clause or test asserts them)
+// Stryker disable next-line all: MSG
 const isKeyId = (id: string): boolean => UUID_RE.test(id) || MRK_RE.test(id);
 
 export interface DataKey {
@@ -107,14 +107,14 @@ export class KmsModel {
       if (!['ENCRYPT_DECRYPT', 'SIGN_VERIFY', 'GENERATE_VERIFY_MAC'].includes(keyUsage)) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of CreateKey's KeyUsage ValidationException
+          // Stryker disable next-line StringLiteral: MSG
           `1 validation error detected: Value '${keyUsage}' at 'keyUsage' failed to satisfy constraint: Member must satisfy enum value set: [ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC]`,
         );
       }
       // API_CreateKey: KeySpec defaults to SYMMETRIC_DEFAULT, which is an encryption key spec; HMAC and signing keys need their own.
       const keySpec = input.KeySpec ?? 'SYMMETRIC_DEFAULT';
       if (keySpec === 'SYMMETRIC_DEFAULT' && keyUsage !== 'ENCRYPT_DECRYPT') {
-        // Stryker disable next-line StringLiteral: message: the text of CreateKey's ValidationException for a key usage the key spec cannot have
+        // Stryker disable next-line StringLiteral: MSG
         throw kmsError('ValidationException', `KeyUsage ${keyUsage} is not compatible with KeySpec SYMMETRIC_DEFAULT`);
       }
       if (input.Policy !== undefined) {
@@ -124,7 +124,7 @@ export class KmsModel {
       if (input.Description !== undefined && input.Description.length > 8192) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of CreateKey's Description ValidationException
+          // Stryker disable next-line StringLiteral: MSG
           "1 validation error detected: Value at 'description' failed to satisfy constraint: Member must have length less than or equal to 8192",
         );
       }
@@ -161,7 +161,7 @@ export class KmsModel {
 
   enableKey(ctx: KmsCall, keyId: string): void {
     this.#record('EnableKey', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:EnableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
@@ -172,7 +172,7 @@ export class KmsModel {
 
   disableKey(ctx: KmsCall, keyId: string): void {
     this.#record('DisableKey', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:DisableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
@@ -183,14 +183,14 @@ export class KmsModel {
 
   scheduleKeyDeletion(ctx: KmsCall, keyId: string, pendingWindowInDays = 30): KmsKey {
     return this.#record('ScheduleKeyDeletion', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:ScheduleKeyDeletion', ctx);
       // KMS-4: the model's range trait says 1-365, the service enforces 7-30.
       if (!Number.isInteger(pendingWindowInDays) || pendingWindowInDays < 7 || pendingWindowInDays > 30) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of ScheduleKeyDeletion's ValidationException (recorded in KMS-4, not asserted)
+          // Stryker disable next-line StringLiteral: MSG
           'PendingWindowInDays must be between 7 and 30',
         );
       }
@@ -204,13 +204,13 @@ export class KmsModel {
 
   cancelKeyDeletion(ctx: KmsCall, keyId: string): KmsKey {
     return this.#record('CancelKeyDeletion', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:CancelKeyDeletion', ctx);
       if (key.state !== 'PendingDeletion') {
         throw kmsError(
           'KMSInvalidStateException',
-          // Stryker disable next-line StringLiteral: message: the text of CancelKeyDeletion's KMSInvalidStateException
+          // Stryker disable next-line StringLiteral: MSG
           `${key.arn} is not pending deletion.`,
         );
       }
@@ -223,11 +223,11 @@ export class KmsModel {
 
   getKeyPolicy(ctx: KmsCall, keyId: string, policyName = 'default'): string {
     return this.#record('GetKeyPolicy', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:GetKeyPolicy', ctx);
       if (policyName !== 'default') {
-        // Stryker disable next-line StringLiteral: model-choice: API_GetKeyPolicy says the only valid policy name is default (KMS-18) but not which error another name gets; the rest is the message
+        // Stryker disable next-line StringLiteral: MC-error
         throw kmsError('NotFoundException', `No such policy exists: ${policyName}`);
       }
       return key.policy;
@@ -236,11 +236,11 @@ export class KmsModel {
 
   putKeyPolicy(ctx: KmsCall, keyId: string, policy: string, policyName = 'default'): void {
     this.#record('PutKeyPolicy', ctx, keyId, () => {
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:PutKeyPolicy', ctx);
       if (policyName !== 'default') {
-        // Stryker disable next-line StringLiteral: model-choice: API_PutKeyPolicy says the only valid policy name is default (KMS-18) but not which error another name gets; the rest is the message
+        // Stryker disable next-line StringLiteral: MC-error
         throw kmsError('ValidationException', `PolicyName must be "default", got ${policyName}`);
       }
       const problem = checkPolicyDocument(policy);
@@ -256,12 +256,12 @@ export class KmsModel {
   createAlias(ctx: KmsCall, aliasName: string, targetKeyId: string): void {
     this.#record('CreateAlias', ctx, targetKeyId, () => {
       this.#checkAliasName(aliasName);
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(targetKeyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:CreateAlias', ctx);
-      // Stryker disable next-line all: equivalent: the AWS managed key's policy (awsManagedKeyPolicy) allows no kms:CreateAlias and cannot be changed, so #authorize has refused already
+      // Stryker disable next-line all: EQ-unreachable
       if (key.keyManager === 'AWS') {
-        // Stryker disable next-line StringLiteral: model-choice: the error code for an alias aimed at an AWS managed key is undocumented (KMS-8 lists it among the unrecorded codes); the rest is the message
+        // Stryker disable next-line StringLiteral: MC-error
         throw kmsError('NotAuthorizedException', 'Cannot create an alias for an AWS managed key.');
       }
       if (key.state === 'PendingDeletion') throw this.#invalidState(key);
@@ -269,7 +269,7 @@ export class KmsModel {
       if (this.aliases.has(arn)) {
         throw kmsError(
           'AlreadyExistsException',
-          // Stryker disable next-line StringLiteral: message: the text of CreateAlias's AlreadyExistsException
+          // Stryker disable next-line StringLiteral: MSG
           `An alias with the name ${arn} already exists`,
         );
       }
@@ -282,21 +282,21 @@ export class KmsModel {
   updateAlias(ctx: KmsCall, aliasName: string, targetKeyId: string): void {
     this.#record('UpdateAlias', ctx, targetKeyId, () => {
       this.#checkAliasName(aliasName);
-      // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+      // Stryker disable next-line ObjectLiteral: EQ-same
       const key = this.#resolve(targetKeyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:UpdateAlias', ctx);
       const alias = this.aliases.get(this.#aliasArn(key.account, aliasName));
       if (!alias) {
         throw kmsError(
           'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of UpdateAlias's NotFoundException
+          // Stryker disable next-line StringLiteral: MSG
           `Alias ${this.#aliasArn(key.account, aliasName)} is not found.`,
         );
       }
       if (key.state === 'PendingDeletion') throw this.#invalidState(key);
       const current = alias.targetKeyId ? this.keys.get(this.#keyArn(alias.account, alias.targetKeyId)) : undefined;
       if (current && (current.keyUsage !== key.keyUsage || current.keySpec !== key.keySpec)) {
-        // Stryker disable next-line StringLiteral: model-choice: KMS-7 says UpdateAlias keeps an alias to keys of the same type and usage but records no error code; the rest is the message
+        // Stryker disable next-line StringLiteral: MC-error
         throw kmsError('ValidationException', `Alias ${alias.name} can only point to a key with the same key spec and key usage.`);
       }
       alias.targetKeyId = key.keyId;
@@ -308,7 +308,7 @@ export class KmsModel {
   deleteAlias(ctx: KmsCall, aliasName: string): void {
     this.#record('DeleteAlias', ctx, aliasName, () => {
       if (aliasName.startsWith('alias/aws/')) {
-        // Stryker disable next-line StringLiteral: model-choice: the error code for the reserved alias/aws/ prefix is undocumented (KMS-7); the rest is the message
+        // Stryker disable next-line StringLiteral: MC-error
         throw kmsError('NotAuthorizedException', `${aliasName} is reserved for AWS managed keys.`);
       }
       const arn = this.#aliasArn(this.#accountOf(ctx), aliasName);
@@ -316,7 +316,7 @@ export class KmsModel {
       if (!alias) {
         throw kmsError(
           'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of DeleteAlias's NotFoundException
+          // Stryker disable next-line StringLiteral: MSG
           `Alias ${arn} is not found.`,
         );
       }
@@ -335,11 +335,11 @@ export class KmsModel {
         if (!this.aliases.has(arn)) out.push({ name, arn, account, creationDate: 0, lastUpdatedDate: 0 });
       }
       if (keyId !== undefined) {
-        // Stryker disable next-line ObjectLiteral: equivalent: {} leaves allowAlias and createManaged unset, which #resolve reads as false, as given here
+        // Stryker disable next-line ObjectLiteral: EQ-same
         const key = this.#resolve(keyId, ctx, { allowAlias: false });
         out = out.filter((a) => a.targetKeyId === key.keyId);
       }
-      // Stryker disable next-line all: model-choice: API_ListAliases documents no order of the aliases it lists (KMS-7 names none); the model lists them by name
+      // Stryker disable next-line all: MC-order
       return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     });
   }
@@ -352,7 +352,7 @@ export class KmsModel {
       if ((KeySpec === undefined) === (NumberOfBytes === undefined)) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's ValidationException for neither or both of KeySpec and NumberOfBytes
+          // Stryker disable next-line StringLiteral: MSG
           'Please specify either number of bytes or key spec.',
         );
       }
@@ -360,11 +360,11 @@ export class KmsModel {
       if (!Number.isInteger(n) || n! < 1 || n! > 1024) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line all: message: the text of GenerateDataKey's KeySpec or NumberOfBytes ValidationException
+          // Stryker disable next-line all: MSG
           KeySpec === undefined
-            ? // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's NumberOfBytes ValidationException
+            ? // Stryker disable next-line StringLiteral: MSG
               `1 validation error detected: Value '${n}' at 'numberOfBytes' failed to satisfy constraint: Member must have value between 1 and 1024`
-            : // Stryker disable next-line StringLiteral: message: the text of GenerateDataKey's KeySpec ValidationException
+            : // Stryker disable next-line StringLiteral: MSG
               `1 validation error detected: Value '${KeySpec}' at 'keySpec' failed to satisfy constraint: Member must satisfy enum value set: [AES_256, AES_128]`,
         );
       }
@@ -379,11 +379,11 @@ export class KmsModel {
       if (plaintext.length < 1 || plaintext.length > ENCRYPT_MAX_BYTES) {
         throw kmsError(
           'ValidationException',
-          // Stryker disable next-line all: message: which of the two texts of Encrypt's plaintext-length ValidationException is chosen
+          // Stryker disable next-line all: MSG
           plaintext.length < 1
-            ? // Stryker disable next-line StringLiteral: message: the text of Encrypt's ValidationException for empty plaintext
+            ? // Stryker disable next-line StringLiteral: MSG
               "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length greater than or equal to 1"
-            : // Stryker disable next-line StringLiteral: message: the text of Encrypt's ValidationException for too much plaintext (recorded in KMS-5, not asserted)
+            : // Stryker disable next-line StringLiteral: MSG
               "1 validation error detected: Value at 'plaintext' failed to satisfy constraint: Member must have length less than or equal to 4096",
         );
       }
@@ -402,7 +402,7 @@ export class KmsModel {
       if (!sealed) {
         throw kmsError(
           'InvalidCiphertextException',
-          // Stryker disable next-line StringLiteral: message: the text of Decrypt's InvalidCiphertextException (recorded empty, KMS-12)
+          // Stryker disable next-line StringLiteral: MSG
           '',
         );
       }
@@ -411,7 +411,7 @@ export class KmsModel {
         if (named.arn !== sealed.keyArn)
           throw kmsError(
             'IncorrectKeyException',
-            // Stryker disable next-line StringLiteral: message: the text of Decrypt's IncorrectKeyException
+            // Stryker disable next-line StringLiteral: MSG
             'The key ID in the request does not identify a KMS key that can perform this operation.',
           );
       }
@@ -420,7 +420,7 @@ export class KmsModel {
         // KMS-12
         throw kmsError(
           'InvalidCiphertextException',
-          // Stryker disable next-line StringLiteral: message: the text of Decrypt's InvalidCiphertextException (recorded empty, KMS-12)
+          // Stryker disable next-line StringLiteral: MSG
           '',
         );
       }
@@ -483,7 +483,7 @@ export class KmsModel {
 
   #accountOf(ctx: KmsCall): string {
     const account = ctx.account ?? principalAccount(ctx.caller);
-    // Stryker disable next-line all: equivalent: every request through an AWS API has an account (the SDK face names an IAM principal, SNS and SQS pass their resource's account); the guard protects direct callers of the model only
+    // Stryker disable next-line all: EQ-unreachable
     if (!account) throw kmsError('AccessDeniedException', `${ctx.caller} has no account to resolve key identifiers in.`);
     return account;
   }
@@ -498,7 +498,7 @@ export class KmsModel {
 
   /** Resolves the four identifier forms (KMS-6). Aliases only where the operation accepts them. */
   #resolve(input: string, ctx: KmsCall, opts: { allowAlias: boolean; createManaged?: boolean }): KmsKey {
-    // Stryker disable next-line all: equivalent: no key ID, key ARN or alias (alias names are at most 256 characters) is empty or longer than 2,048 characters, so every input this refuses is refused below with the same NotFoundException; only the message differs
+    // Stryker disable next-line all: EQ-same
     if (typeof input !== 'string' || input.length < 1 || input.length > 2048) throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
     const account = this.#accountOf(ctx);
     let aliasAccount: string | undefined;
@@ -511,14 +511,14 @@ export class KmsModel {
       if (arn?.service !== 'kms') {
         throw kmsError(
           'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an ARN of another service
+          // Stryker disable next-line StringLiteral: MSG
           `Invalid arn ${input}`,
         );
       }
       if (arn.region !== this.region) {
         throw kmsError(
           'NotFoundException',
-          // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an ARN of another Region (recorded in KMS-6, not asserted)
+          // Stryker disable next-line StringLiteral: MSG
           `Invalid arn ${arn.region}`,
         );
       }
@@ -529,7 +529,7 @@ export class KmsModel {
         // Keys are stored by key ARN: an ARN of another resource type, or with a malformed key ID, names none.
         const key = this.keys.get(input);
         if (!key) {
-          // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+          // Stryker disable next-line all: MSG
           const message = arn.resource.startsWith('key/') && isKeyId(arn.resource.slice(4)) ? `Key '${input}' does not exist` : `Invalid arn ${input}`;
           throw kmsError('NotFoundException', message);
         }
@@ -540,7 +540,7 @@ export class KmsModel {
       const arn = this.#keyArn(account, input);
       const key = this.keys.get(arn);
       if (!key) {
-        // Stryker disable next-line all: message: which text NotFoundException carries (recorded in KMS-6, not asserted)
+        // Stryker disable next-line all: MSG
         const message = isKeyId(input) ? `Key '${arn}' does not exist` : `Invalid keyId '${input}'`;
         throw kmsError('NotFoundException', message);
       }
@@ -548,7 +548,7 @@ export class KmsModel {
     }
     // alias forms
     if (!opts.allowAlias) {
-      // Stryker disable next-line StringLiteral: model-choice: KMS-6 says management operations need a key ID or key ARN but records no error for an alias there; the model answers NotFoundException as for a malformed ID, and the rest is the message
+      // Stryker disable next-line StringLiteral: MC-error
       throw kmsError('NotFoundException', `Invalid keyId '${input}'`);
     }
     const arn = this.#aliasArn(aliasAccount, aliasName);
@@ -560,7 +560,7 @@ export class KmsModel {
     if (!key) {
       throw kmsError(
         'NotFoundException',
-        // Stryker disable next-line StringLiteral: message: the text of NotFoundException for an unknown alias
+        // Stryker disable next-line StringLiteral: MSG
         `Alias ${arn} is not found.`,
       );
     }
@@ -580,7 +580,7 @@ export class KmsModel {
       keyUsage: 'ENCRYPT_DECRYPT',
       keySpec: 'SYMMETRIC_DEFAULT',
       origin: 'AWS_KMS',
-      // Stryker disable next-line StringLiteral,MethodExpression: model-choice: DescribeKey shows an AWS managed key's description, but its text is documented nowhere (KMS-8 records none)
+      // Stryker disable next-line StringLiteral,MethodExpression: MC-managed-key
       description: `Default key that protects my ${service.toUpperCase()} data when no other key is defined`,
       creationDate: now,
       multiRegion: false,
@@ -597,14 +597,14 @@ export class KmsModel {
     if (!name.startsWith('alias/')) {
       throw kmsError(
         'ValidationException',
-        // Stryker disable next-line StringLiteral: message: the text of the alias-prefix ValidationException (recorded in KMS-7, not asserted)
+        // Stryker disable next-line StringLiteral: MSG
         'Alias must start with the prefix "alias/". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html',
       );
     }
     if (name.length > 256) {
       throw kmsError(
         'ValidationException',
-        // Stryker disable next-line StringLiteral: message: the text of the alias-length ValidationException
+        // Stryker disable next-line StringLiteral: MSG
         "1 validation error detected: Value at 'aliasName' failed to satisfy constraint: Member must have length less than or equal to 256",
       );
     }
@@ -612,14 +612,14 @@ export class KmsModel {
     if (name.startsWith('alias/aws/')) {
       throw kmsError(
         'NotAuthorizedException',
-        // Stryker disable next-line StringLiteral: message: the text of the reserved-prefix error
+        // Stryker disable next-line StringLiteral: MSG
         `${name} is reserved for AWS managed keys.`,
       );
     }
     if (!/^alias\/[a-zA-Z0-9/_-]+$/.test(name)) {
       throw kmsError(
         'InvalidAliasNameException',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidAliasNameException
+        // Stryker disable next-line StringLiteral: MSG
         `Alias name ${name} is not valid.`,
       );
     }
@@ -629,31 +629,31 @@ export class KmsModel {
     if (!policyAllows(key.policy, action, ctx, this.region)) {
       throw kmsError(
         'AccessDeniedException',
-        // Stryker disable next-line StringLiteral: message: the text of AccessDeniedException
+        // Stryker disable next-line StringLiteral: MSG
         `User: ${ctx.caller} is not authorized to perform: ${action} on resource: ${key.arn} because no resource-based policy allows the ${action} action`,
       );
     }
   }
 
   #invalidState(key: KmsKey): ModelError {
-    // Stryker disable next-line all: message: the state named in KMSInvalidStateException's text (recorded in KMS-3 and KMS-15, not asserted)
+    // Stryker disable next-line all: MSG
     const what = key.state === 'PendingDeletion' ? 'pending deletion' : key.state === 'PendingImport' ? 'pending import' : key.state.toLowerCase();
     return kmsError(
       'KMSInvalidStateException',
-      // Stryker disable next-line StringLiteral: message: the text of KMSInvalidStateException
+      // Stryker disable next-line StringLiteral: MSG
       `${key.arn} is ${what}.`,
     );
   }
 
   /** KMS-3: authorisation first, then key state, then key usage. */
   #usableKey(keyId: string, action: string, ctx: KmsCall & { dryRun?: boolean }): KmsKey {
-    // Stryker disable next-line ConditionalExpression: model-choice: whether a direct request naming a predefined alias/aws/<service> creates the AWS managed key is undocumented (KMS-8 says only that the account cannot use the key directly; the request is refused either way)
+    // Stryker disable next-line ConditionalExpression: MC-managed-key
     const key = this.#resolve(keyId, ctx, { allowAlias: true, createManaged: ctx.viaService !== undefined && !ctx.dryRun });
     this.#authorize(key, action, ctx);
     if (key.state === 'Disabled') {
       throw kmsError(
         'DisabledException',
-        // Stryker disable next-line StringLiteral: message: the text of DisabledException (recorded in KMS-3, not asserted)
+        // Stryker disable next-line StringLiteral: MSG
         `${key.arn} is disabled.`,
       );
     }
@@ -662,7 +662,7 @@ export class KmsModel {
     if (key.keySpec !== 'SYMMETRIC_DEFAULT') {
       throw kmsError(
         'InvalidKeyUsageException',
-        // Stryker disable next-line StringLiteral,MethodExpression: message: the text of InvalidKeyUsageException
+        // Stryker disable next-line StringLiteral,MethodExpression: MSG
         `${key.arn} key usage is ${key.keyUsage} which is not valid for ${action.slice(4)}.`,
       );
     }
@@ -671,7 +671,7 @@ export class KmsModel {
 
   #bytes(n: number): Uint8Array {
     // Deterministic bytes of any length from the model's own id sequence (SHAKE256 is an extendable-output hash).
-    // Stryker disable next-line StringLiteral: equivalent: the token's label only seeds the data key's bytes, which are arbitrary to every caller
+    // Stryker disable next-line StringLiteral: EQ-opaque
     const seed = this.#ids.token('dk');
     return new Uint8Array(createHash('shake256', { outputLength: n }).update(seed).digest());
   }
@@ -700,7 +700,7 @@ function unseal(blob: Uint8Array): { keyArn: string; context: Buffer; plaintext:
   const b = Buffer.from(blob);
   const p = BLOB_PREFIX.length;
   if (b.subarray(0, p).toString() !== BLOB_PREFIX) return undefined;
-  // Stryker disable next-line EqualityOperator: equivalent: a blob of exactly prefix plus two bytes has no room for a key ARN and fails the length check below
+  // Stryker disable next-line EqualityOperator: EQ-same
   if (b.length < p + 2) return undefined;
   const n = b.readUInt16BE(p);
   // Plaintext is never empty (Encrypt and GenerateDataKey need at least 1 byte): a blob without any is truncated.

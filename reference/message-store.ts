@@ -34,11 +34,11 @@ const inReadyArray = (m: StoredMessage): boolean => m.state === 'ready' && m.rec
 
 export class MessageStore {
   /** Ready messages in send order; entries whose state is no longer 'ready' are skipped and compacted away. */
-  // Stryker disable next-line ArrayDeclaration: equivalent: a string entry is never a ready message, so every reader skips it
+  // Stryker disable next-line ArrayDeclaration: EQ-store
   #ready: StoredMessage[] = [];
   #head = 0;
   /** Messages whose visibility timeout ran out, kept apart in seq order and served first. */
-  // Stryker disable next-line ArrayDeclaration: equivalent: a string entry is never a ready message, so every reader skips it
+  // Stryker disable next-line ArrayDeclaration: EQ-store
   #returned: StoredMessage[] = [];
   #delayed: StoredMessage[] = []; // sorted by visibleAt
   #inflight = new Map<string, StoredMessage>(); // by receipt handle
@@ -57,13 +57,13 @@ export class MessageStore {
   }
 
   add(m: StoredMessage, now: number): void {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: model-choice: a message due now then waits in the delayed list until the next settle, which every reader does first, so only its order among messages becoming due at the same instant changes; a standard queue promises no order (SQS-27)
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: MC-order
     if (m.visibleAt > now) {
-      // Stryker disable next-line StringLiteral: equivalent: the store only ever asks whether a message is 'ready' (and nothing outside it reads the state), so any other label reads the same
+      // Stryker disable next-line StringLiteral: EQ-store
       m.state = 'delayed';
       this.#counts.delayed++;
       let i = this.#delayed.length;
-      // Stryker disable next-line EqualityOperator: model-choice: only the order of messages that become visible at the same instant changes; a standard queue promises no order (SQS-27), and a FIFO queue's delay is the same for every message
+      // Stryker disable next-line EqualityOperator: MC-order
       while (i > 0 && this.#delayed[i - 1]!.visibleAt > m.visibleAt) i--;
       this.#delayed.splice(i, 0, m);
     } else {
@@ -82,7 +82,7 @@ export class MessageStore {
       this.#counts.ready++;
       this.#ready.push(m);
     }
-    // Stryker disable next-line ConditionalExpression: equivalent: the early return only skips a scan that would find no in-flight message due
+    // Stryker disable next-line ConditionalExpression: EQ-store
     if (now < this.#nextInflightExpiry) return;
     let next = Infinity;
     for (const [handle, m] of this.#inflight) {
@@ -93,7 +93,7 @@ export class MessageStore {
         this.#counts.inflight--;
         this.#counts.ready++;
         let i = this.#returned.length;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: model-choice: only the order of returned messages changes; a standard queue promises no order and a FIFO queue none across groups (SQS-27), and a group's in-flight messages all come back together, in send order
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: MC-order
         while (i > 0 && this.#returned[i - 1]!.seq > m.seq) i--;
         this.#returned.splice(i, 0, m);
       } else {
@@ -111,21 +111,21 @@ export class MessageStore {
     this.settle(now);
     const out: StoredMessage[] = [];
     const take = (m: StoredMessage): boolean => {
-      // Stryker disable next-line all: equivalent: pick has just filtered the returned list to ready messages and asks inReadyArray before take() in the send-order list, so take() never meets another state
+      // Stryker disable next-line all: EQ-store
       if (m.state !== 'ready') return false;
       if (m.sentAt + retentionMs <= now) {
         this.#drop(m);
         return false;
       }
-      // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent: only messages of FIFO queues carry a group id (sqs.ts), so fifo and groupId !== undefined are the same test, and no group is ever locked under undefined
+      // Stryker disable next-line ConditionalExpression,LogicalOperator: EQ-same
       if (fifo && m.groupId !== undefined && this.#lockedGroups.has(m.groupId)) return false;
       out.push(m);
       return out.length >= max;
     };
-    // Stryker disable next-line all: equivalent: take() skips every message that is not ready, so this filter only keeps the list short
+    // Stryker disable next-line all: EQ-store
     this.#returned = this.#returned.filter((m) => m.state === 'ready');
     for (const m of this.#returned) if (take(m)) return out;
-    // Stryker disable next-line CallExpression: equivalent: compaction only moves the head past entries that are no longer ready, which the loop below skips anyway
+    // Stryker disable next-line CallExpression: EQ-store
     this.#compact();
     for (let i = this.#head; i < this.#ready.length; i++) {
       const m = this.#ready[i]!;
@@ -137,7 +137,7 @@ export class MessageStore {
   /** Marks picked messages in flight until `now + visibilityMs`, each with a fresh receipt handle. */
   commit(ms: StoredMessage[], now: number, visibilityMs: number, handle: (m: StoredMessage) => string): void {
     for (const m of ms) {
-      // Stryker disable next-line StringLiteral: equivalent: the store only ever asks whether a message is 'ready' (and nothing outside it reads the state), so any other label reads the same
+      // Stryker disable next-line StringLiteral: EQ-store
       m.state = 'inflight';
       this.#counts.ready--;
       this.#counts.inflight++;
@@ -147,7 +147,7 @@ export class MessageStore {
       m.receiptHandle = handle(m);
       this.#inflight.set(m.receiptHandle, m);
       this.#nextInflightExpiry = Math.min(this.#nextInflightExpiry, m.visibleAt);
-      // Stryker disable next-line ConditionalExpression: equivalent: only FIFO messages carry a group id, and the lock is only ever looked up for a defined one
+      // Stryker disable next-line ConditionalExpression: EQ-same
       if (m.groupId !== undefined) this.#lockedGroups.set(m.groupId, (this.#lockedGroups.get(m.groupId) ?? 0) + 1);
     }
     // A message received again from `returned` leaves it now: left there, it would be listed twice
@@ -161,19 +161,19 @@ export class MessageStore {
     if (!m) return false;
     this.#inflight.delete(receiptHandle);
     this.#unlock(m);
-    // Stryker disable next-line StringLiteral: equivalent: the store only ever asks whether a message is 'ready' (and nothing outside it reads the state), so any other label reads the same
+    // Stryker disable next-line StringLiteral: EQ-store
     m.state = 'gone';
     this.#counts.inflight--;
     return true;
   }
 
   purge(): void {
-    // Stryker disable next-line StringLiteral: equivalent: the store only ever asks whether a message is 'ready' (and nothing outside it reads the state), so any other label reads the same
+    // Stryker disable next-line StringLiteral: EQ-store
     for (const m of this.all()) m.state = 'gone';
-    // Stryker disable next-line ArrayDeclaration: equivalent: a string entry is never a ready message, so every reader skips it
+    // Stryker disable next-line ArrayDeclaration: EQ-store
     this.#ready = [];
     this.#head = 0;
-    // Stryker disable next-line ArrayDeclaration: equivalent: a string entry is never a ready message, so every reader skips it
+    // Stryker disable next-line ArrayDeclaration: EQ-store
     this.#returned = [];
     this.#delayed = [];
     this.#inflight.clear();
@@ -184,7 +184,7 @@ export class MessageStore {
 
   /** Every stored message (for at-rest inspection), in no particular order. */
   *all(): Iterable<StoredMessage> {
-    // Stryker disable next-line ConditionalExpression: equivalent: outside pick and commit the returned list holds ready messages only (commit filters it after every receive), so the test never skips one
+    // Stryker disable next-line ConditionalExpression: EQ-store
     for (const m of this.#returned) if (m.state === 'ready') yield m;
     for (let i = this.#head; i < this.#ready.length; i++) if (inReadyArray(this.#ready[i]!)) yield this.#ready[i]!;
     yield* this.#delayed;
@@ -192,26 +192,26 @@ export class MessageStore {
   }
 
   #drop(m: StoredMessage): void {
-    // Stryker disable next-line StringLiteral: equivalent: the store only ever asks whether a message is 'ready' (and nothing outside it reads the state), so any other label reads the same
+    // Stryker disable next-line StringLiteral: EQ-store
     m.state = 'gone';
     this.#counts.ready--;
   }
 
   #unlock(m: StoredMessage): void {
-    // Stryker disable next-line ConditionalExpression: equivalent: without the early return an undefined group id would only delete a lock that never exists
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (m.groupId === undefined) return;
     const n = (this.#lockedGroups.get(m.groupId) ?? 1) - 1;
     if (n <= 0) this.#lockedGroups.delete(m.groupId);
     else this.#lockedGroups.set(m.groupId, n);
   }
 
-  // Stryker disable next-line BlockStatement: equivalent: compaction only moves the head past entries that are no longer ready, which every reader skips anyway
+  // Stryker disable next-line BlockStatement: EQ-store
   #compact(): void {
-    // Stryker disable next-line ConditionalExpression: equivalent: a head left behind only makes readers skip entries that are no longer ready
+    // Stryker disable next-line ConditionalExpression: EQ-store
     while (this.#head < this.#ready.length && !inReadyArray(this.#ready[this.#head]!)) this.#head++;
-    // Stryker disable next-line all: equivalent: compaction only frees the array's dead prefix; whether and when it runs changes no message, order or count
+    // Stryker disable next-line all: EQ-store
     if (this.#head > 1024 && this.#head * 2 > this.#ready.length) {
-      // Stryker disable next-line MethodExpression: equivalent: keeping the dead prefix with the head at 0 only makes readers skip entries that are no longer ready
+      // Stryker disable next-line MethodExpression: EQ-store
       this.#ready = this.#ready.slice(this.#head);
       this.#head = 0;
     }

@@ -92,12 +92,12 @@ const FIFO_ONLY = new Set(['ContentBasedDeduplication', 'ArchivePolicy', 'FifoTh
 const SUB_ATTRS = new Set(['RawMessageDelivery', 'FilterPolicy', 'FilterPolicyScope', 'RedrivePolicy', 'DeliveryPolicy']);
 
 const FIFO_NAME_RULE =
-  // Stryker disable next-line StringLiteral: message: the FIFO topic naming rule in the invalid name error
+  // Stryker disable next-line StringLiteral: MSG
   'Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.';
 
 export class SnsModel {
   readonly topics = new Map<string, Topic>(); // by ARN
-  // Stryker disable next-line ArrayDeclaration: equivalent: the delivery log is the model's own record for tests; no AWS API reads it
+  // Stryker disable next-line ArrayDeclaration: EQ-unread
   readonly deliveries: Delivery[] = [];
   readonly #dataKeys = new DataKeyCache();
   readonly #clock: VirtualClock;
@@ -122,15 +122,15 @@ export class SnsModel {
   createTopic(ctx: SnsCall, name: string, attributes: Record<string, string> = {}, tags: Record<string, string> = {}): string {
     const account = accountOf(ctx);
     const fifo = attributes.FifoTopic === 'true';
-    // Stryker disable next-line Regex: equivalent: a name holding .fifo before its end is refused either way, its base keeps a '.'
+    // Stryker disable next-line Regex: EQ-same
     const base = fifo ? name.replace(/\.fifo$/, '') : name;
     // A standard topic's name cannot end with .fifo: the '.' already fails the pattern.
     if (!/^[A-Za-z0-9_-]{1,256}$/.test(base) || (fifo && !name.endsWith('.fifo'))) {
-      // Stryker disable next-line all: message: whether the invalid topic name error adds the FIFO naming rule
+      // Stryker disable next-line all: MSG
       throw invalidParameter(fifo || name.endsWith('.fifo') ? `Topic Name: ${FIFO_NAME_RULE}` : 'Topic Name');
     }
     if (attributes.FifoTopic !== undefined && attributes.FifoTopic !== 'true' && attributes.FifoTopic !== 'false')
-      // Stryker disable next-line StringLiteral: message: FifoTopic must be true or false
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('Attributes Reason: FifoTopic must be true or false');
     this.#checkTopicAttributes(attributes, fifo);
     const arn = `arn:aws:sns:${this.options.region}:${account}:${name}`;
@@ -140,9 +140,9 @@ export class SnsModel {
     if (existing) {
       for (const [k, v] of Object.entries(attributes)) {
         if (k === 'FifoTopic') continue; // equal to the existing topic's by now: the name fixes it (checked above)
-        // Stryker disable next-line StringLiteral: model-choice: SNS-18 records that AWS does not document how a repeated CreateTopic compares an attribute the topic lacks; the model takes a missing one as ""
+        // Stryker disable next-line StringLiteral: MC-absent
         if ((existing.attrs[k] ?? '') !== v) {
-          // Stryker disable next-line StringLiteral: message: topic already exists with different attributes
+          // Stryker disable next-line StringLiteral: MSG
           throw invalidParameter('Attributes Reason: Topic already exists with different attributes');
         }
       }
@@ -156,7 +156,7 @@ export class SnsModel {
       attrs: { DisplayName: '', Policy: defaultTopicPolicy(arn, account), SignatureVersion: '1' },
       subscriptions: new Map(),
       dedup: new Map(),
-      // Stryker disable next-line ObjectLiteral: equivalent: the model answers no tagging API (ListTagsForResource), so no client reads a topic's tags
+      // Stryker disable next-line ObjectLiteral: EQ-unread
       tags: { ...tags },
     };
     if (fifo) Object.assign(topic.attrs, { FifoTopic: 'true', ContentBasedDeduplication: 'false' });
@@ -168,12 +168,12 @@ export class SnsModel {
   setTopicAttributes(_ctx: SnsCall, topicArn: string, name: string, value: string | undefined): void {
     const topic = this.topic(topicArn);
     if (!TOPIC_ATTRS.has(name) || name === 'FifoTopic') {
-      // Stryker disable next-line StringLiteral: message: invalid AttributeName
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('AttributeName');
     }
-    // Stryker disable next-line StringLiteral: model-choice: API_SetTopicAttributes makes AttributeValue optional without saying what leaving it out means; the model takes it as ""
+    // Stryker disable next-line StringLiteral: MC-absent
     this.#checkTopicAttributes({ [name]: value ?? '' }, topic.fifo);
-    // Stryker disable next-line StringLiteral: model-choice: API_SetTopicAttributes makes AttributeValue optional without saying what leaving it out means; the model takes it as ""
+    // Stryker disable next-line StringLiteral: MC-absent
     this.#setAttribute(topic, name, value ?? '');
   }
 
@@ -207,21 +207,21 @@ export class SnsModel {
   deleteTopic(_ctx: SnsCall, topicArn: string): void {
     // DeleteTopic of a topic that does not exist succeeds.
     this.topics.delete(topicArn);
-    // Stryker disable next-line CallExpression: model-choice: AWS does not say whether a topic recreated under the same name (so the same ARN) reuses data keys cached for the deleted one (SNS-12 names no such case); the model forgets them
+    // Stryker disable next-line CallExpression: MC-recreated
     this.#dataKeys.dropResource(topicArn);
   }
 
   listTopics(ctx: SnsCall): string[] {
     const account = accountOf(ctx);
     const arns = [...this.topics.values()].filter((t) => t.account === account).map((t) => t.arn);
-    // Stryker disable next-line MethodExpression: model-choice: API_ListTopics documents no order; the model lists by ARN
+    // Stryker disable next-line MethodExpression: MC-order
     return arns.sort();
   }
 
   topic(topicArn: string | undefined): Topic {
     const t = topicArn ? this.topics.get(topicArn) : undefined;
     if (!t) {
-      // Stryker disable next-line StringLiteral: message: topic does not exist
+      // Stryker disable next-line StringLiteral: MSG
       const message = 'Topic does not exist';
       throw snsError('NotFoundException', message, 404);
     }
@@ -230,18 +230,18 @@ export class SnsModel {
 
   #checkTopicAttributes(attributes: Record<string, string>, fifo: boolean): void {
     for (const [k, v] of Object.entries(attributes)) {
-      // Stryker disable next-line StringLiteral: message: unknown topic attribute
+      // Stryker disable next-line StringLiteral: MSG
       if (!TOPIC_ATTRS.has(k) || (FIFO_ONLY.has(k) && !fifo)) throw invalidParameter(`Attributes Reason: Unknown attribute ${k}`);
       if (k === 'ContentBasedDeduplication' && v !== 'true' && v !== 'false')
-        // Stryker disable next-line StringLiteral: message: ContentBasedDeduplication must be true or false
+        // Stryker disable next-line StringLiteral: MSG
         throw invalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
       if ((k === 'Policy' || k === 'DeliveryPolicy') && v !== '' && !isJson(v)) {
-        // Stryker disable next-line StringLiteral: message: policy is not JSON
+        // Stryker disable next-line StringLiteral: MSG
         throw invalidParameter(`Attributes Reason: ${k}: Invalid JSON`);
       }
       // SNS-17 as corrected: a topic's own limit, an integer from 1,024 to 1,048,576 bytes.
       if (k === 'MaximumMessageSize' && !(/^\d+$/.test(v) && +v >= 1024 && +v <= 1_048_576))
-        // Stryker disable next-line StringLiteral: message: MaximumMessageSize out of range
+        // Stryker disable next-line StringLiteral: MSG
         throw invalidParameter('Attributes Reason: MaximumMessageSize must be an integer between 1024 and 1048576');
     }
   }
@@ -257,10 +257,10 @@ export class SnsModel {
   subscribe(ctx: SnsCall, topicArn: string, protocol: string, endpoint: string | undefined, attributes: Record<string, string> = {}): string {
     const topic = this.topic(topicArn);
     if (protocol !== 'sqs') {
-      // Stryker disable next-line StringLiteral: message: unsupported protocol
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter(`Protocol Reason: the reference model delivers only to sqs, not ${protocol}`);
     }
-    // Stryker disable next-line StringLiteral: message: endpoint is not an SQS queue ARN
+    // Stryker disable next-line StringLiteral: MSG
     if (!endpoint || !/^arn:aws:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(endpoint)) throw invalidParameter('SQS endpoint ARN');
     // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics").
     for (const [k, v] of Object.entries(attributes)) this.#checkSubscriptionAttribute(k, v);
@@ -268,9 +268,9 @@ export class SnsModel {
       if (s.endpoint !== endpoint) continue;
       // The same endpoint again returns its subscription, unless a named attribute differs (observed on AWS).
       for (const [k, v] of Object.entries(attributes)) {
-        // Stryker disable next-line StringLiteral: model-choice: SNS-18 records that AWS does not document how a repeated Subscribe compares an attribute the subscription lacks; the model takes a missing one as ""
+        // Stryker disable next-line StringLiteral: MC-absent
         if ((s.attrs[k] ?? '') !== v) {
-          // Stryker disable next-line StringLiteral: message: subscription already exists with different attributes
+          // Stryker disable next-line StringLiteral: MSG
           throw invalidParameter('Attributes Reason: Subscription already exists with different attributes');
         }
       }
@@ -280,7 +280,7 @@ export class SnsModel {
     topic.subscriptions.set(arn, {
       arn,
       topicArn: topic.arn,
-      // Stryker disable next-line StringLiteral: equivalent: the model answers no API that reads a subscription's protocol (GetSubscriptionAttributes, ListSubscriptions)
+      // Stryker disable next-line StringLiteral: EQ-unread
       protocol: 'sqs',
       endpoint,
       owner: accountOf(ctx),
@@ -291,32 +291,32 @@ export class SnsModel {
 
   unsubscribe(_ctx: SnsCall, subscriptionArn: string): void {
     for (const t of this.topics.values()) if (t.subscriptions.delete(subscriptionArn)) return;
-    // Stryker disable next-line StringLiteral: message: subscription does not exist
+    // Stryker disable next-line StringLiteral: MSG
     const message = 'Subscription does not exist';
     throw snsError('NotFoundException', message, 404);
   }
 
   #checkSubscriptionAttribute(k: string, v: string): void {
-    // Stryker disable next-line StringLiteral: message: unknown subscription attribute
+    // Stryker disable next-line StringLiteral: MSG
     if (!SUB_ATTRS.has(k)) throw invalidParameter(`Attributes Reason: Unknown attribute ${k}`);
     if (k === 'RawMessageDelivery' && v !== 'true' && v !== 'false') {
-      // Stryker disable next-line StringLiteral: message: RawMessageDelivery must be true or false
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('Attributes Reason: RawMessageDelivery: Invalid value');
     }
     if (k === 'FilterPolicy') {
       const problem = checkFilterPolicy(v);
-      // Stryker disable next-line StringLiteral: message: invalid filter policy
+      // Stryker disable next-line StringLiteral: MSG
       if (problem) throw invalidParameter(`Filter policy: ${problem}`);
     }
     if (k === 'RedrivePolicy' && !(isJson(v) && typeof JSON.parse(v).deadLetterTargetArn === 'string'))
-      // Stryker disable next-line StringLiteral: message: RedrivePolicy without deadLetterTargetArn
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('RedrivePolicy: deadLetterTargetArn is required');
   }
 
   // ---------------------------------------------------------------- publishing (SNS-2, SNS-10, SNS-12, SNS-13, SNS-17)
 
   publish(ctx: SnsCall, input: PublishInput): { MessageId: string; SequenceNumber?: string } {
-    // Stryker disable next-line StringLiteral: message: neither TopicArn nor TargetArn
+    // Stryker disable next-line StringLiteral: MSG
     if (!input.TopicArn && !input.TargetArn) throw invalidParameter('TopicArn or TargetArn Reason: no value for required parameter');
     const topic = this.topic(input.TopicArn ?? input.TargetArn);
     this.#checkPublish(topic, input);
@@ -333,10 +333,10 @@ export class SnsModel {
     Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[];
   } {
     const topic = this.topic(topicArn);
-    // Stryker disable next-line StringLiteral: message: the empty batch error text
+    // Stryker disable next-line StringLiteral: MSG
     const empty = "The batch request doesn't contain any entries.";
     if (!entries || entries.length === 0) throw snsError('EmptyBatchRequestException', empty);
-    // Stryker disable next-line StringLiteral: message: too many entries
+    // Stryker disable next-line StringLiteral: MSG
     const tooMany = 'The batch request contains more entries than permissible.';
     if (entries.length > 10) throw snsError('TooManyEntriesInBatchRequestException', tooMany);
     const ids = new Set<string>();
@@ -344,11 +344,11 @@ export class SnsModel {
       if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id))
         throw snsError(
           'InvalidBatchEntryIdException',
-          // Stryker disable next-line StringLiteral: message: invalid batch entry id
+          // Stryker disable next-line StringLiteral: MSG
           "The Id of a batch entry in a batch request doesn't abide by the specification.",
         );
       if (ids.has(e.Id)) {
-        // Stryker disable next-line StringLiteral: message: batch entry ids not distinct
+        // Stryker disable next-line StringLiteral: MSG
         const message = 'Two or more batch entries in the request have the same Id.';
         throw snsError('BatchEntryIdsNotDistinctException', message);
       }
@@ -358,7 +358,7 @@ export class SnsModel {
     if (total > this.#maxMessageBytes(topic))
       throw snsError(
         'BatchRequestTooLongException',
-        // Stryker disable next-line StringLiteral: message: the batch-too-long error text
+        // Stryker disable next-line StringLiteral: MSG
         'The length of all the messages put together is more than the limit.',
       );
     const Failed: { Id: string; Code: string; Message: string; SenderFault: boolean }[] = [];
@@ -368,14 +368,14 @@ export class SnsModel {
         this.#checkPublish(topic, e);
         valid.push(e);
       } catch (err) {
-        // Stryker disable next-line ConditionalExpression: equivalent: #checkPublish throws nothing but ModelErrors, so never rethrowing changes nothing (the always-rethrow variant, which fails the batch, is excluded with it)
+        // Stryker disable next-line ConditionalExpression: EQ-unreachable
         if (!(err instanceof ModelError)) throw err;
-        // Stryker disable next-line Regex: equivalent: SNS error names hold 'Exception' once, at their end
+        // Stryker disable next-line Regex: EQ-same
         Failed.push({ Id: e.Id, Code: err.name.replace(/Exception$/, ''), Message: err.message, SenderFault: true });
       }
     }
     const Successful: { Id: string; MessageId: string; SequenceNumber?: string }[] = [];
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: model-choice: SNS-10 says a KMS failure fails the whole batch but AWS does not say whether SNS asks KMS for a batch whose every entry is invalid; the model does not
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: MC-batch-kms
     if (valid.length > 0) {
       this.#obtainDataKey(topic, ctx.caller); // KMS failures fail the whole request (SNS-10)
       for (const e of valid) Successful.push({ Id: e.Id, ...this.#accept(topic, { ...e, TopicArn: topicArn }) });
@@ -390,28 +390,28 @@ export class SnsModel {
 
   #checkPublish(topic: Topic, input: PublishInput): void {
     if (typeof input.Message !== 'string' || input.Message.length === 0) {
-      // Stryker disable next-line StringLiteral: message: the empty message error text
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('Empty message');
     }
-    // Stryker disable next-line StringLiteral: message: message too long
+    // Stryker disable next-line StringLiteral: MSG
     if (messageSize(input.Message, input.MessageAttributes) > this.#maxMessageBytes(topic)) throw invalidParameter('Message too long');
     // UTF-8 text without line breaks or control characters, shorter than 100 characters (Publish API reference).
     if (input.Subject !== undefined && (input.Subject.length === 0 || input.Subject.length >= 100 || /[\u0000-\u001F\u007F]/.test(input.Subject)))
-      // Stryker disable next-line StringLiteral: message: invalid Subject
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('Subject');
     if (input.MessageStructure !== undefined && input.MessageStructure !== 'json') {
-      // Stryker disable next-line StringLiteral: message: invalid MessageStructure
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('MessageStructure');
     }
     if (input.MessageStructure === 'json') {
       const parsed = isJson(input.Message) ? JSON.parse(input.Message) : undefined;
       if (typeof parsed?.default !== 'string') {
-        // Stryker disable next-line StringLiteral: message: no default entry
+        // Stryker disable next-line StringLiteral: MSG
         throw invalidParameter('Message Structure - No default entry in JSON message body');
       }
     }
     for (const [name, v] of Object.entries(input.MessageAttributes ?? {})) {
-      // Stryker disable next-line StringLiteral: equivalent: any other stand-in for a missing DataType is refused as an invalid type too
+      // Stryker disable next-line StringLiteral: EQ-same
       const type = v.DataType ?? '';
       if (
         !['String', 'Number', 'Binary', 'String.Array'].includes(
@@ -423,27 +423,27 @@ export class SnsModel {
       ) {
         throw snsError(
           'InvalidParameterValueException',
-          // Stryker disable next-line StringLiteral: message: invalid message attribute type
+          // Stryker disable next-line StringLiteral: MSG
           `The message attribute '${name}' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.`,
         );
       }
       if (type.startsWith('Binary') ? v.BinaryValue === undefined : !v.StringValue) {
         throw snsError(
           'InvalidParameterValueException',
-          // Stryker disable next-line StringLiteral: message: empty message attribute value
+          // Stryker disable next-line StringLiteral: MSG
           `The message attribute '${name}' must contain non-empty message attribute value for message attribute type '${type}'.`,
         );
       }
     }
     if (topic.fifo) {
-      // Stryker disable next-line StringLiteral: message: MessageGroupId required
+      // Stryker disable next-line StringLiteral: MSG
       if (!input.MessageGroupId) throw invalidParameter('The MessageGroupId parameter is required for FIFO topics');
       if (!input.MessageDeduplicationId && topic.attrs.ContentBasedDeduplication !== 'true') {
-        // Stryker disable next-line StringLiteral: message: deduplication id required
+        // Stryker disable next-line StringLiteral: MSG
         throw invalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
       }
     } else if (input.MessageDeduplicationId !== undefined) {
-      // Stryker disable next-line StringLiteral: message: MessageDeduplicationId on a standard topic
+      // Stryker disable next-line StringLiteral: MSG
       throw invalidParameter('MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type');
     }
   }
@@ -476,7 +476,7 @@ export class SnsModel {
   #accept(topic: Topic, input: PublishInput): { MessageId: string; SequenceNumber?: string } {
     const now = this.#clock.now();
     let dedupId: string | undefined;
-    // Stryker disable next-line ConditionalExpression: equivalent: only FIFO publishes record into a topic's dedup map, so a standard topic never finds a duplicate (the never-deduplicate variant is excluded with it)
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (topic.fifo) {
       dedupId = input.MessageDeduplicationId ?? createHash('sha256').update(input.Message!).digest('hex');
       const seen = topic.dedup.get(dedupId);
@@ -499,13 +499,13 @@ export class SnsModel {
       ]),
     );
     for (const sub of topic.subscriptions.values()) {
-      // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent: only the model's delivery log (a record for tests) changes; no AWS API reads it
+      // Stryker disable next-line ObjectLiteral,StringLiteral: EQ-unread
       const d: Delivery = { at: now, messageId, subscriptionArn: sub.arn, endpoint: sub.endpoint, status: 'delivered' };
       const policy = sub.attrs.FilterPolicy;
       const scopeAttrs = sub.attrs.FilterPolicyScope === 'MessageBody' ? bodyAsAttributes(message) : snsAttrs;
-      // Stryker disable next-line BlockStatement: equivalent: a filtered message is not delivered either way; only the model's delivery log (read by no AWS API) differs
+      // Stryker disable next-line BlockStatement: EQ-unread
       if (policy && !filterMatches(policy, scopeAttrs)) {
-        // Stryker disable next-line StringLiteral: equivalent: only the model's delivery log (a record for tests) changes; no AWS API reads it
+        // Stryker disable next-line StringLiteral: EQ-unread
         d.status = 'filtered';
       } else {
         const raw = sub.attrs.RawMessageDelivery === 'true';
@@ -514,34 +514,34 @@ export class SnsModel {
           : JSON.stringify(envelope(topic, messageId, message, input.Subject, snsAttrs, now, out.SequenceNumber, sub.arn, this.options.region));
         const send = {
           MessageBody: body,
-          // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent: SQS takes an empty MessageAttributes map as none (the raw test itself is held by sns-requests.property.test.ts)
+          // Stryker disable next-line ConditionalExpression,EqualityOperator: EQ-same
           ...(raw && input.MessageAttributes && Object.keys(input.MessageAttributes).length > 0 ? { MessageAttributes: input.MessageAttributes } : {}),
           ...(topic.fifo ? { MessageGroupId: input.MessageGroupId!, MessageDeduplicationId: dedupId! } : {}),
         };
         try {
           this.#sqs.deliverFromSns(sub.endpoint, send);
         } catch (e) {
-          // Stryker disable next-line ConditionalExpression: equivalent: deliverFromSns throws nothing but ModelErrors, so never rethrowing changes nothing (the always-rethrow variant is excluded with it)
+          // Stryker disable next-line ConditionalExpression: EQ-unreachable
           if (!(e instanceof ModelError)) throw e;
           // SNS-16: Publish has succeeded; this delivery fails and is not retried (client-side error).
-          // Stryker disable next-line StringLiteral: equivalent: only the model's delivery log (a record for tests) changes; no AWS API reads it
+          // Stryker disable next-line StringLiteral: EQ-unread
           d.status = 'failed';
           d.error = e.name;
           const dlq = sub.attrs.RedrivePolicy ? (JSON.parse(sub.attrs.RedrivePolicy).deadLetterTargetArn as string) : undefined;
-          // Stryker disable next-line ConditionalExpression: equivalent: always trying sends to an undefined dead-letter queue, which fails as QueueDoesNotExist and is swallowed below (the never-trying variant is excluded with it)
+          // Stryker disable next-line ConditionalExpression: EQ-same
           if (dlq) {
             try {
               this.#sqs.deliverFromSns(dlq, send);
-              // Stryker disable next-line StringLiteral: equivalent: only the model's delivery log (a record for tests) changes; no AWS API reads it
+              // Stryker disable next-line StringLiteral: EQ-unread
               d.status = 'dead-lettered';
-            } /* Stryker disable next-line BlockStatement: equivalent: deliverFromSns throws nothing but ModelErrors, so an empty catch swallows the same errors */ catch (e2) {
-              // Stryker disable next-line ConditionalExpression: equivalent: deliverFromSns throws nothing but ModelErrors, so never rethrowing changes nothing (the always-rethrow variant is excluded with it)
+            } /* Stryker disable next-line BlockStatement: EQ-same */ catch (e2) {
+              // Stryker disable next-line ConditionalExpression: EQ-unreachable
               if (!(e2 instanceof ModelError)) throw e2;
             }
           }
         }
       }
-      // Stryker disable next-line CallExpression: equivalent: only the model's delivery log (a record for tests) changes; no AWS API reads it
+      // Stryker disable next-line CallExpression: EQ-unread
       this.deliveries.push(d);
     }
     return out;
@@ -550,18 +550,18 @@ export class SnsModel {
 
 function accountOf(ctx: SnsCall): string {
   const a = principalAccount(ctx.caller);
-  // Stryker disable next-line StringLiteral: message: caller is not an account principal
+  // Stryker disable next-line StringLiteral: MSG
   const message = `${ctx.caller} is not an account principal.`;
   if (!a) throw snsError('AuthorizationErrorException', message, 403);
   return a;
 }
 
-// Stryker disable next-line StringLiteral: message: the text of every InvalidParameter
+// Stryker disable next-line StringLiteral: MSG
 const invalidParameter = (what: string) => snsError('InvalidParameterException', `Invalid parameter: ${what}`);
 
 const isJson = (s: string): boolean => parseJson(s) !== undefined;
 
-// Stryker disable next-line StringLiteral: equivalent: filterMatches tells types apart only by Number and String.Array, so any other name for a string value matches alike
+// Stryker disable next-line StringLiteral: EQ-same
 const BODY_STRING_TYPE = 'String';
 
 function bodyAsAttributes(message: string): Attributes {
@@ -596,11 +596,11 @@ function envelope(
     MessageId: messageId,
     ...(sequenceNumber ? { SequenceNumber: sequenceNumber } : {}),
     TopicArn: topic.arn,
-    // Stryker disable next-line ConditionalExpression: equivalent: JSON.stringify leaves out a Subject that is undefined
+    // Stryker disable next-line ConditionalExpression: EQ-same
     ...(subject !== undefined ? { Subject: subject } : {}),
     Message: message,
     Timestamp: new Date(now).toISOString(),
-    // Stryker disable next-line StringLiteral: equivalent: every topic has a SignatureVersion from creation on, so the fallback is never used
+    // Stryker disable next-line StringLiteral: EQ-unreachable
     SignatureVersion: topic.attrs.SignatureVersion ?? '1',
     Signature: 'reference-model-unsigned',
     SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-reference.pem`,

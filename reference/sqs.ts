@@ -147,7 +147,7 @@ export class SqsModel {
     if (typeof name !== 'string' || name.length === 0)
       throw sqsError(
         'MissingParameter',
-        // Stryker disable next-line StringLiteral: message: the text of MissingParameter (QueueName); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'The request must contain the parameter QueueName.',
       );
     const fifoName = name.endsWith('.fifo');
@@ -155,14 +155,14 @@ export class SqsModel {
     if (!QUEUE_NAME.test(base) || name.length > 80) {
       throw sqsError(
         'InvalidParameterValue',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (queue name); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
       );
     }
     const fifoAttr = attributes.FifoQueue;
     if (fifoAttr !== undefined && fifoAttr !== 'true' && fifoAttr !== 'false')
       throw invalidValue(
-        // Stryker disable next-line StringLiteral: message: the attribute name in the text of InvalidAttributeValue; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'FifoQueue',
       );
     const fifo = fifoAttr === 'true';
@@ -170,9 +170,9 @@ export class SqsModel {
       throw sqsError(
         'InvalidParameterValue',
         fifo
-          ? // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (FIFO name or FifoQueue mismatch); callers and clauses compare error codes only
+          ? // Stryker disable next-line StringLiteral: MSG
             'The name of a FIFO queue can only include alphanumeric characters, hyphens, or underscores, must end with .fifo suffix and be 1 to 80 in length.'
-          : // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (FifoQueue without the .fifo name); callers and clauses compare error codes only
+          : // Stryker disable next-line StringLiteral: MSG
             'Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length',
       );
     }
@@ -187,18 +187,18 @@ export class SqsModel {
         if (current[k] !== v)
           throw sqsError(
             'QueueNameExists',
-            // Stryker disable next-line StringLiteral: message: the text of QueueNameExists; callers and clauses compare error codes only
+            // Stryker disable next-line StringLiteral: MSG
             `A queue already exists with the same name and a different value for attribute ${k}`,
           );
       }
       return existing.url;
     }
     const deletedAt = this.#deletedAt.get(key);
-    // Stryker disable next-line ConditionalExpression: equivalent: for a name never deleted deletedAt is undefined, so the difference is NaN and the comparison false without the guard
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (deletedAt !== undefined && this.#clock.now() - deletedAt < 60 * SECOND) {
       throw sqsError(
         'QueueDeletedRecently',
-        // Stryker disable next-line StringLiteral: message: the text of QueueDeletedRecently; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'You must wait 60 seconds after deleting a queue before you can create another queue with the same name.',
       );
     }
@@ -216,7 +216,7 @@ export class SqsModel {
       sse: { mode: 'sse-sqs', reusePeriodSeconds: DEFAULT_REUSE_PERIOD },
       store: new MessageStore(),
       dedup: new Map(),
-      // Stryker disable next-line ObjectLiteral: equivalent: no operation of the model reads a queue's tags back (it has no ListQueueTags), so no answer depends on them
+      // Stryker disable next-line ObjectLiteral: EQ-unread
       tags: { ...tags },
     };
     if (fifo) Object.assign(q.attrs, { ContentBasedDeduplication: 'false', DeduplicationScope: 'queue', FifoThroughputLimit: 'perQueue' });
@@ -234,30 +234,30 @@ export class SqsModel {
   listQueues(ctx: SqsCall, prefix = ''): string[] {
     const account = accountOf(ctx);
     const urls = [...this.queues.values()].filter((q) => q.account === account && q.name.startsWith(prefix)).map((q) => q.url);
-    // Stryker disable next-line MethodExpression: model-choice: API_ListQueues documents no order for QueueUrls; the model sorts them
+    // Stryker disable next-line MethodExpression: MC-order
     return urls.sort();
   }
 
   deleteQueue(_ctx: SqsCall, queueUrl: string): void {
     const q = this.queue(queueUrl);
-    // Stryker disable next-line CallExpression: equivalent: the deleted queue's store is unreachable afterwards (its map entry goes next; a re-created queue gets a new store)
+    // Stryker disable next-line CallExpression: EQ-unread
     q.store.purge();
     this.queues.delete(`${q.account}/${q.name}`);
     this.#deletedAt.set(`${q.account}/${q.name}`, this.#clock.now());
-    // Stryker disable next-line CallExpression: model-choice: AWS does not say whether a queue re-created under the same name (so the same ARN) reuses data keys cached for the deleted one (SQS-9 leaves the caches' scope open); the model forgets them
+    // Stryker disable next-line CallExpression: MC-recreated
     this.#encryptKeys.dropResource(q.arn);
-    // Stryker disable next-line CallExpression: model-choice: AWS does not say whether a queue re-created under the same name (so the same ARN) reuses data keys cached for the deleted one (SQS-9 leaves the caches' scope open); the model forgets them
+    // Stryker disable next-line CallExpression: MC-recreated
     this.#decryptKeys.dropResource(q.arn);
   }
 
   purgeQueue(_ctx: SqsCall, queueUrl: string): void {
     const q = this.queue(queueUrl);
     const now = this.#clock.now();
-    // Stryker disable next-line ConditionalExpression: equivalent: before the first purge lastPurgeAt is undefined, so the difference is NaN and the comparison false without the guard
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (q.lastPurgeAt !== undefined && now - q.lastPurgeAt < 60 * SECOND) {
       throw sqsError(
         'PurgeQueueInProgress',
-        // Stryker disable next-line StringLiteral: message: the text of PurgeQueueInProgress; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Only one PurgeQueue operation on ${q.name} is allowed every 60 seconds.`,
         403,
       );
@@ -279,7 +279,7 @@ export class SqsModel {
       if (!READABLE.has(n))
         throw sqsError(
           'InvalidAttributeName',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidAttributeName (GetQueueAttributes); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           `Unknown Attribute ${n}.`,
         );
     return this.#attributesOf(q, names);
@@ -287,7 +287,7 @@ export class SqsModel {
 
   /** Finds a queue by URL (any host: only the account and name path segments count). */
   queue(queueUrl: string): Queue {
-    // Stryker disable next-line ConditionalExpression: equivalent: the pattern below coerces a non-string to a string that ends in no account/name path, so it names no queue either way
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (typeof queueUrl !== 'string') throw queueDoesNotExist();
     const m = /\/(\d{12})\/([^/?#]+)\/?$/.exec(queueUrl);
     const q = m ? this.queues.get(`${m[1]}/${m[2]}`) : undefined;
@@ -305,10 +305,10 @@ export class SqsModel {
       if (!SETTABLE.has(name) || (FIFO_ONLY.has(name) && !fifo))
         throw sqsError(
           'InvalidAttributeName',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidAttributeName (SetQueueAttributes); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           `Unknown Attribute ${name}.`,
         );
-      // Stryker disable next-line ConditionalExpression: equivalent: Attributes is a string-to-string map on the wire, so every value that reaches the model through an SDK is a string
+      // Stryker disable next-line ConditionalExpression: EQ-unreachable
       if (typeof value !== 'string') throw invalidValue(name);
       const range = INT_RANGES[name];
       if (range && !(/^\d+$/.test(value) && +value >= range[0] && +value <= range[1])) throw invalidValue(name);
@@ -331,19 +331,19 @@ export class SqsModel {
       q.sse = { mode: 'sse-kms', kmsMasterKeyId: key, reusePeriodSeconds: q.sse.reusePeriodSeconds };
     } else if (
       key === '' &&
-      // Stryker disable next-line ConditionalExpression: model-choice: what an empty KmsMasterKeyId does to a queue that is not under SSE-KMS is recorded nowhere (SQS-5 covers SSE-KMS queues only); the model leaves the mode as it is
+      // Stryker disable next-line ConditionalExpression: MC-sse-attrs
       q.sse.mode === 'sse-kms'
     ) {
       // SQS-5: clearing the key leaves the queue unencrypted, unless SSE-SQS is asked for in the same request.
       q.sse = { mode: managed === 'true' ? 'sse-sqs' : 'none', reusePeriodSeconds: q.sse.reusePeriodSeconds };
     } else if (managed === 'true') {
       // [INF] Asking for SSE-SQS on a queue that keeps its KMS key would mean two SSE types at once (SQS-3).
-      // Stryker disable next-line ConditionalExpression,StringLiteral: model-choice: SqsManagedSseEnabled "true" alone on an SSE-KMS queue is undocumented (SQS-24, Undocumented); the model refuses it as two SSE types
+      // Stryker disable next-line ConditionalExpression,StringLiteral: MC-sse-attrs
       if (q.sse.mode === 'sse-kms') throw mutualExclusion();
       q.sse.mode = 'sse-sqs';
     } else if (
       managed === 'false' &&
-      // Stryker disable next-line ConditionalExpression: model-choice: whether SqsManagedSseEnabled "false" sent to an SSE-KMS queue is accepted, ignored or refused is undocumented (SQS-3, Undocumented); the model ignores it
+      // Stryker disable next-line ConditionalExpression: MC-sse-attrs
       q.sse.mode === 'sse-sqs'
     ) {
       q.sse.mode = 'none';
@@ -397,28 +397,28 @@ export class SqsModel {
     if (!entries || entries.length === 0)
       throw sqsError(
         'EmptyBatchRequest',
-        // Stryker disable next-line StringLiteral: message: the text of EmptyBatchRequest; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'There should be at least one SendMessageBatchRequestEntry in the request.',
       );
     if (entries.length > 10)
       throw sqsError(
         'TooManyEntriesInBatchRequest',
-        // Stryker disable next-line StringLiteral: message: the text of TooManyEntriesInBatchRequest; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Maximum number of entries per request are 10. You have sent ${entries.length}.`,
       );
     const ids = new Set<string>();
     for (const e of entries) {
-      // Stryker disable next-line ConditionalExpression: model-choice: API_SendMessageBatch requires Id but documents no answer for an entry without one; the model calls it an invalid id (without the guard the pattern would read it as "undefined")
+      // Stryker disable next-line ConditionalExpression: MC-absent
       if (typeof e.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(e.Id))
         throw sqsError(
           'InvalidBatchEntryId',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidBatchEntryId; callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           'A batch entry id can only contain alphanumeric characters, hyphens and underscores. It can be at most 80 letters long.',
         );
       if (ids.has(e.Id))
         throw sqsError(
           'BatchEntryIdsNotDistinct',
-          // Stryker disable next-line StringLiteral: message: the text of BatchEntryIdsNotDistinct; callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           `Id ${e.Id} repeated.`,
         );
       ids.add(e.Id);
@@ -427,7 +427,7 @@ export class SqsModel {
     if (total > Number(q.attrs.MaximumMessageSize)) {
       throw sqsError(
         'BatchRequestTooLong',
-        // Stryker disable next-line StringLiteral: message: the text of BatchRequestTooLong; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Batch requests cannot be longer than ${q.attrs.MaximumMessageSize} bytes. You have sent ${total} bytes.`,
       );
     }
@@ -439,12 +439,12 @@ export class SqsModel {
         this.#checkMessage(q, { ...e, QueueUrl: queueUrl }, q.attrs.MaximumMessageSize);
         valid.push(e);
       } catch (err) {
-        // Stryker disable next-line ConditionalExpression: equivalent: for any entry an SDK can send, #checkMessage throws only ModelError, so the rethrow is never taken
+        // Stryker disable next-line ConditionalExpression: EQ-unreachable
         if (!(err instanceof ModelError)) throw err;
         Failed.push({ Id: e.Id, SenderFault: true, Code: err.name, Message: err.message });
       }
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: model-choice: whether a batch whose every entry is invalid still meets a KMS failure of the queue's key is undocumented (SQS-11 speaks of the request's KMS errors, not their order against entry validation); the model reports the entries and calls no KMS
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: MC-batch-kms
     if (valid.length > 0) {
       const envelope = this.#seal(q, ctx.caller); // KMS failures fail the whole request (SQS-11)
       for (const e of valid) Successful.push({ Id: e.Id, ...this.#enqueue(q, ctx.caller, { ...e, QueueUrl: queueUrl }, envelope) });
@@ -469,14 +469,14 @@ export class SqsModel {
     if (!Number.isInteger(max) || max < 1 || max > 10) {
       throw sqsError(
         'InvalidParameterValue',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (MaxNumberOfMessages); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Value ${max} for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.`,
       );
     }
     if (input.WaitTimeSeconds !== undefined && !(Number.isInteger(input.WaitTimeSeconds) && input.WaitTimeSeconds >= 0 && input.WaitTimeSeconds <= 20)) {
       throw sqsError(
         'InvalidParameterValue',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (WaitTimeSeconds); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Value ${input.WaitTimeSeconds} for parameter WaitTimeSeconds is invalid. Reason: Must be >= 0 and <= 20, if provided.`,
       );
     }
@@ -484,7 +484,7 @@ export class SqsModel {
     if (!Number.isInteger(visibility) || visibility < 0 || visibility > 43_200) {
       throw sqsError(
         'InvalidParameterValue',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (VisibilityTimeout); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Value ${visibility} for parameter VisibilityTimeout is invalid. Reason: Must be between 0 and 43200.`,
       );
     }
@@ -493,12 +493,12 @@ export class SqsModel {
     // Open every envelope first: one unusable key fails the whole request and nothing becomes in flight
     // (SQS-11; a mixed batch is undocumented, SQS-20 — the model chooses the whole-request failure).
     for (const m of picked) this.#open(q, ctx.caller, m);
-    // Stryker disable next-line StringLiteral: equivalent: 'r' is only the prefix of a counter token inside the opaque handle; handles stay unique and start with AQEB without it
+    // Stryker disable next-line StringLiteral: EQ-opaque
     const token = () => this.#ids.token('r');
     q.store.commit(picked, now, visibility * SECOND, (m) => `AQEB${Buffer.from(`${q.arn}|${m.messageId}|${token()}`).toString('base64url')}`);
-    // Stryker disable next-line ArrayDeclaration: equivalent: a default list holding one unknown name selects no system attribute and no message attribute, as the empty list does
+    // Stryker disable next-line ArrayDeclaration: EQ-same
     const sys = new Set([...(input.AttributeNames ?? []), ...(input.MessageSystemAttributeNames ?? [])]);
-    // Stryker disable next-line ArrayDeclaration: equivalent: a default list holding one unknown name selects no system attribute and no message attribute, as the empty list does
+    // Stryker disable next-line ArrayDeclaration: EQ-same
     return picked.map((m) => this.#toReceived(m, sys, input.MessageAttributeNames ?? []));
   }
 
@@ -507,13 +507,13 @@ export class SqsModel {
     if (typeof receiptHandle !== 'string' || receiptHandle === '')
       throw sqsError(
         'MissingParameter',
-        // Stryker disable next-line StringLiteral: message: the text of MissingParameter (ReceiptHandle); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'The request must contain the parameter ReceiptHandle.',
       );
     if (!receiptHandle.startsWith('AQEB'))
       throw sqsError(
         'ReceiptHandleIsInvalid',
-        // Stryker disable next-line StringLiteral: message: the text of ReceiptHandleIsInvalid; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `The input receipt handle "${receiptHandle}" is not a valid receipt handle.`,
         404,
       );
@@ -524,13 +524,13 @@ export class SqsModel {
   inspect(queueUrl: string): AtRestMessage[] {
     const q = this.queue(queueUrl);
     const stored = [...q.store.all()];
-    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator,CallExpression: model-choice: the at-rest view (SQS-13) is no AWS API and clauses match its messages by content, not position; listing them in send order is the model's choice
+    // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator,CallExpression: MC-order
     stored.sort((a, b) => a.seq - b.seq);
     return stored.map((m) => {
       const out: AtRestMessage = { messageId: m.messageId, encryption: m.envelope.kind };
       if (m.envelope.kind === 'sse-kms') out.keyArn = m.envelope.keyArn;
       else out.body = m.body;
-      // Stryker disable next-line ConditionalExpression: equivalent: a messageAttributes property holding undefined reads as no attributes, in the model's view and in the target's (test-targets/reference)
+      // Stryker disable next-line ConditionalExpression: EQ-same
       if (m.messageAttributes) out.messageAttributes = m.messageAttributes;
       return out;
     });
@@ -548,13 +548,13 @@ export class SqsModel {
     if (typeof body !== 'string' || body.length === 0)
       throw sqsError(
         'MissingParameter',
-        // Stryker disable next-line StringLiteral: message: the text of MissingParameter (MessageBody); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'The request must contain the parameter MessageBody.',
       );
     if (!VALID_BODY.test(body)) {
       throw sqsError(
         'InvalidMessageContents',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidMessageContents; callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF',
       );
     }
@@ -563,7 +563,7 @@ export class SqsModel {
     if (size > Number(maxSize)) {
       throw sqsError(
         'InvalidParameterValue',
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (message size); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `One or more parameters are invalid. Reason: Message must be shorter than ${maxSize} bytes.`,
       );
     }
@@ -571,13 +571,13 @@ export class SqsModel {
       if (q.fifo)
         throw sqsError(
           'InvalidParameterValue',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (DelaySeconds on FIFO); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`,
         );
       if (!Number.isInteger(input.DelaySeconds) || input.DelaySeconds < 0 || input.DelaySeconds > 900) {
         throw sqsError(
           'InvalidParameterValue',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (DelaySeconds range); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           `Value ${input.DelaySeconds} for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.`,
         );
       }
@@ -586,13 +586,13 @@ export class SqsModel {
       if (!input.MessageGroupId)
         throw sqsError(
           'MissingParameter',
-          // Stryker disable next-line StringLiteral: message: the text of MissingParameter (MessageGroupId); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           'The request must contain the parameter MessageGroupId.',
         );
       if (!input.MessageDeduplicationId && q.attrs.ContentBasedDeduplication !== 'true') {
         throw sqsError(
           'InvalidParameterValue',
-          // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (no deduplication id); callers and clauses compare error codes only
+          // Stryker disable next-line StringLiteral: MSG
           'The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly',
         );
       }
@@ -605,18 +605,18 @@ export class SqsModel {
    * Decrypt to verify it; either failing fails the request with the SQS spelling (SQS-11).
    */
   #seal(q: Queue, principal: string): Envelope {
-    // Stryker disable next-line StringLiteral,ObjectLiteral: equivalent: only SSE-KMS sealing is observable at rest (the target reports sealed for kind sse-kms alone) and #open ignores other kinds; no AWS API tells a plaintext body from an SSE-SQS one (SQS-1: SQS owns those keys)
+    // Stryker disable next-line StringLiteral,ObjectLiteral: EQ-unread
     if (q.sse.mode === 'none') return { kind: 'plaintext' };
-    // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent: only SSE-KMS sealing is observable at rest (the target reports sealed for kind sse-kms alone) and #open ignores other kinds; no AWS API tells a plaintext body from an SSE-SQS one (SQS-1: SQS owns those keys)
+    // Stryker disable next-line ObjectLiteral,StringLiteral: EQ-unread
     if (q.sse.mode === 'sse-sqs') return { kind: 'sse-sqs' };
     const keyInput = q.sse.kmsMasterKeyId!;
     const now = this.#clock.now();
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     const cached = this.#encryptKeys.get(q.arn, principal, keyInput, now);
     if (cached) {
-      // Stryker disable next-line StringLiteral: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line StringLiteral: EQ-unread
       const refusal = this.#kms.wouldFail(keyInput, 'kms:GenerateDataKey', kctx);
-      // Stryker disable next-line CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line CallExpression,ConditionalExpression: EQ-unread
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal)); // KMS-9 / SQS-20: AWS may also already fail
       return { kind: 'sse-kms', keyInput, keyArn: cached.keyArn, dataKeyBlob: cached.ciphertextBlob };
     }
@@ -646,9 +646,9 @@ export class SqsModel {
     const now = this.#clock.now();
     const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
     if (this.#decryptKeys.get(q.arn, principal, env.keyArn, now)) {
-      // Stryker disable next-line StringLiteral: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line StringLiteral: EQ-unread
       const refusal = this.#kms.wouldFail(env.keyArn, 'kms:Decrypt', kctx);
-      // Stryker disable next-line CallExpression,ConditionalExpression: equivalent: wouldFail only asks, and the note is read only by an oracle that collects (reference/windows.ts), which the model under test never does, so dropping the note changes no answer (the always-true condition shares the node and is not equivalent: it throws on a usable key, which the reuse clauses see)
+      // Stryker disable next-line CallExpression,ConditionalExpression: EQ-unread
       if (refusal) this.#windows.note(sqsErrorFromKms(refusal));
       return;
     }
@@ -671,7 +671,7 @@ export class SqsModel {
     const attrs = input.MessageAttributes && Object.keys(input.MessageAttributes).length > 0 ? input.MessageAttributes : undefined;
     const md5OfAttrs = attrs ? md5OfMessageAttributes(attrs) : undefined;
     let dedupKey: string | undefined;
-    // Stryker disable next-line ConditionalExpression: equivalent: standard queues never record deduplication ids (the FIFO block below does), so the lookup would find nothing
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (q.fifo) {
       const dedupId = input.MessageDeduplicationId ?? createHash('sha256').update(input.MessageBody).digest('hex');
       dedupKey = q.attrs.DeduplicationScope === 'messageGroup' ? `${input.MessageGroupId}\n${dedupId}` : dedupId;
@@ -691,10 +691,10 @@ export class SqsModel {
       sentAt: now,
       visibleAt: now + (input.DelaySeconds ?? Number(q.attrs.DelaySeconds)) * SECOND,
       receiveCount: 0,
-      // Stryker disable next-line StringLiteral: equivalent: MessageStore.add sets the state from visibleAt before anything reads it
+      // Stryker disable next-line StringLiteral: EQ-store
       state: 'ready',
     };
-    // Stryker disable next-line ConditionalExpression: equivalent: without attributes this assigns undefined to both fields, which every reader treats as absent
+    // Stryker disable next-line ConditionalExpression: EQ-same
     if (attrs) {
       m.messageAttributes = attrs;
       m.md5OfMessageAttributes = md5OfAttrs!;
@@ -742,12 +742,12 @@ function withOptional(r: SendResult, md5OfAttrs: string | undefined): SendResult
 
 function accountOf(ctx: SqsCall): string {
   const a = principalAccount(ctx.caller);
-  // Stryker disable next-line ConditionalExpression: equivalent: every caller that signs an SQS request belongs to an account; only the model's own SNS delivery acts as a service principal, and it never creates, finds or lists queues
+  // Stryker disable next-line ConditionalExpression: EQ-unreachable
   if (!a)
     throw sqsError(
-      // Stryker disable next-line StringLiteral: equivalent: unreachable through any AWS API, as the condition above
+      // Stryker disable next-line StringLiteral: EQ-unreachable
       'AccessDenied',
-      // Stryker disable next-line StringLiteral: message: the text of AccessDenied (not an account principal); callers and clauses compare error codes only
+      // Stryker disable next-line StringLiteral: MSG
       `${ctx.caller} is not an account principal.`,
       403,
     );
@@ -757,19 +757,19 @@ function accountOf(ctx: SqsCall): string {
 const invalidValue = (name: string) =>
   sqsError(
     'InvalidAttributeValue',
-    // Stryker disable next-line StringLiteral: message: the text of InvalidAttributeValue; callers and clauses compare error codes only
+    // Stryker disable next-line StringLiteral: MSG
     `Invalid value for the parameter ${name}.`,
   );
 const queueDoesNotExist = () =>
   sqsError(
     'QueueDoesNotExist',
-    // Stryker disable next-line StringLiteral: message: the text of QueueDoesNotExist; callers and clauses compare error codes only
+    // Stryker disable next-line StringLiteral: MSG
     'The specified queue does not exist.',
   );
 const mutualExclusion = () =>
   sqsError(
     'InvalidAttributeName',
-    // Stryker disable next-line StringLiteral: message: the text of InvalidAttributeName (two SSE types, SQS-3); callers and clauses compare error codes only
+    // Stryker disable next-line StringLiteral: MSG
     'You can use one type of server-side encryption (SSE) at one time. You can either enable KMS SSE or SQS SSE.',
   );
 
@@ -784,39 +784,39 @@ function checkMessageAttributes(attrs: Record<string, MessageAttributeValue> | u
   const bad = (why: string) => sqsError('InvalidParameterValue', why);
   if (names.length > 10)
     throw bad(
-      // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (too many message attributes); callers and clauses compare error codes only
+      // Stryker disable next-line StringLiteral: MSG
       `Number of message attributes [${names.length}] exceeds the allowed maximum [10].`,
     );
   for (const name of names) {
     const v = attrs[name]!;
     if (!/^[A-Za-z0-9_.-]{1,256}$/.test(name) || name.startsWith('.') || name.endsWith('.') || name.includes('..') || /^(aws\.|amazon\.)/i.test(name)) {
       throw bad(
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (attribute name); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Message attribute name '${name}' is invalid.`,
       );
     }
-    // Stryker disable next-line StringLiteral: equivalent: any stand-in for a missing DataType that is not String, Number or Binary is refused the same way
+    // Stryker disable next-line StringLiteral: EQ-same
     const type = v.DataType ?? '';
     const base = type.split('.')[0];
     if (base !== 'String' && base !== 'Number' && base !== 'Binary')
       throw bad(
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (attribute type); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `The type of message (user) attribute '${name}' is invalid.`,
       );
     if (base === 'Binary' ? v.BinaryValue === undefined : v.StringValue === undefined)
       throw bad(
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (attribute value missing); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `The message attribute '${name}' must contain a non-empty message attribute value.`,
       );
     if (base === 'Number' && !/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(v.StringValue!))
       throw bad(
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (Number value); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Can't cast the value of message (user) attribute '${name}' to a number.`,
       );
-    // Stryker disable next-line ConditionalExpression: model-choice: API_MessageAttributeValue documents no answer for a Binary attribute that also carries an empty StringValue; the model ignores the StringValue
+    // Stryker disable next-line ConditionalExpression: MC-absent
     if (base === 'String' && v.StringValue === '')
       throw bad(
-        // Stryker disable next-line StringLiteral: message: the text of InvalidParameterValue (empty String value); callers and clauses compare error codes only
+        // Stryker disable next-line StringLiteral: MSG
         `Message (user) attribute '${name}' must contain a non-empty value of type 'String'.`,
       );
   }

@@ -13,7 +13,7 @@ export class OutcomeWindows {
   // Only the model-based clause's oracle calls collect; the model as a target never does. In `npm run mutation` the oracle
   // is a frozen copy (src/model-based/oracle.ts), so no answer of the mutated model depends on collect or note; their role
   // in the oracle is held by test/reference/sqs.test.ts and sns.test.ts (alsoAllowed).
-  // Stryker disable all: equivalent: only an oracle that collects reads or writes this state (note records only while a collect is open), and the model under test never collects, so no mutant here changes an answer
+  // Stryker disable all: EQ-unread
   /** Runs `fn`, returning its outcome and every alternative outcome noted meanwhile. Non-model errors propagate. */
   collect<T>(fn: () => T): { outcome: ModelOutcome<T>; alsoAllowed: ModelError[] } {
     const outer = this.#open;

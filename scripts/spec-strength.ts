@@ -1,8 +1,8 @@
 /**
  * Renders docs/spec-strength.md from Stryker's JSON report (mutation-testing-report-schema): per
  * file, how many mutants of the reference model the specification kills, the score over the mutants
- * not excluded, the exclusions by kind (the word before the first colon of a disable comment's
- * reason, test/stryker-disable.test.ts), and every survivor in the files the issue lists.
+ * not excluded, the exclusions by kind (that of the reason code a disable comment gives, with the
+ * legend of the codes; test/stryker-disable.test.ts), and every survivor in the files the issue lists.
  */
 /**
  * Behaviour no clause can observe, held by a property test instead (issue 14). Each entry says why.
@@ -67,6 +67,115 @@ export interface StrykerReport {
 /** The files whose every survivor must be explained (issue 14). */
 export const TRIAGED = ['sqs.ts', 'sns.ts', 'kms.ts', 'key-policy.ts', 'data-key-cache.ts', 'message-store.ts', 'windows.ts'].map((f) => `reference/${f}`);
 export const EXCLUSION_KINDS = ['equivalent', 'model-choice', 'message'] as const;
+export type ExclusionKind = (typeof EXCLUSION_KINDS)[number];
+
+/**
+ * The reason a `// Stryker disable` comment gives is one of these codes, nothing else
+ * (test/stryker-disable.test.ts); docs/spec-strength.md shows them as its legend. A code's kind is
+ * what the exclusions are counted by.
+ */
+export const REASON_CODES: Record<string, { kind: ExclusionKind; meaning: string }> = {
+  'EQ-unreachable': {
+    kind: 'equivalent',
+    meaning:
+      'the mutated code is never reached through an AWS API: an earlier check refuses every input that would reach it, an SDK cannot send such input, or the model never raises what the code handles',
+  },
+  'EQ-same': {
+    kind: 'equivalent',
+    meaning:
+      'the mutant reaches the same answer by another path: a default that reads as the value given, a guard without which the input is refused (or matches nothing) all the same, conditions that agree on every value that can reach them',
+  },
+  'EQ-unread': {
+    kind: 'equivalent',
+    meaning:
+      "only state that no answer to a client reads changes: tags, the model's delivery log, the notes an oracle collects (`reference/windows.ts`), a deleted queue's store, policy fields the evaluator ignores, how a body no client can tell apart is sealed (SQS-1)",
+  },
+  'EQ-opaque': {
+    kind: 'equivalent',
+    meaning:
+      "only the content of an opaque value changes (a blob prefix, a token's label, a handle's counter prefix, an ID's tail); it stays unique, and no caller interprets it",
+  },
+  'EQ-store': {
+    kind: 'equivalent',
+    meaning:
+      "only the message store's own bookkeeping changes (state labels other than ready, placeholders, compaction of the dead prefix, a filter or early return that saves work): readers skip what is not ready, so no message, order or count changes",
+  },
+  'MC-order': {
+    kind: 'model-choice',
+    meaning:
+      'AWS promises no order here (a List operation, KMS-7; messages of a standard queue, across FIFO groups or becoming visible at the same instant, SQS-27; the at-rest view, SQS-13); the model picks one',
+  },
+  'MC-error': {
+    kind: 'model-choice',
+    meaning:
+      'AWS documents that the request fails but not with which error (KMS-6, KMS-7, KMS-8, KMS-18, SNS-6, SNS-10, SQS-11); the model picks one, and the rest is the message',
+  },
+  'MC-managed-key': {
+    kind: 'model-choice',
+    meaning:
+      "AWS shows an AWS managed key's policy and description but documents neither text, nor whether a request naming a predefined `alias/aws/<service>` creates the key (KMS-8); the model's text is one no SQS or SNS answer and no policy evaluation depends on",
+  },
+  'MC-recreated': {
+    kind: 'model-choice',
+    meaning:
+      "AWS does not say whether a queue or topic re-created under the same ARN reuses data keys cached for the deleted one, nor whether a data key is still reused at the reuse period's last instant (SQS-9, SNS-12); the model forgets the deleted resource's keys and takes the period as [start, start + D)",
+  },
+  'MC-absent': {
+    kind: 'model-choice',
+    meaning:
+      'AWS documents no answer for a value left out or empty (an attribute a topic or subscription lacks when CreateTopic or Subscribe is repeated, SNS-18; SetTopicAttributes without AttributeValue; a batch entry without Id; a Binary attribute with an empty StringValue); the model takes it as "", as an invalid id, or ignores it',
+  },
+  'MC-policy-check': {
+    kind: 'model-choice',
+    meaning:
+      'which semantic faults PutKeyPolicy refuses is undocumented (KMS-17); the model refuses a policy without statements and a statement without Effect, Principal or Action',
+  },
+  'MC-sse-attrs': {
+    kind: 'model-choice',
+    meaning:
+      'how SQS takes an SSE attribute combination AWS does not document (SQS-3, SQS-5, SQS-24): SqsManagedSseEnabled "true" alone on an SSE-KMS queue (refused as two SSE types) or "false" sent to one (ignored), an empty KmsMasterKeyId on a queue not under SSE-KMS (its mode is kept)',
+  },
+  'MC-filter-number': {
+    kind: 'model-choice',
+    meaning: 'a numeric filter condition matches Number-typed attributes only; AWS is silent on String-typed numbers (SNS-1)',
+  },
+  'MC-principal-star': {
+    kind: 'model-choice',
+    meaning:
+      'whether `{"AWS": "*"}` in a key policy also names a service principal such as sns.amazonaws.com is undocumented (SNS-16); the model lets it name principals of AWS accounts only',
+  },
+  'MC-batch-kms': {
+    kind: 'model-choice',
+    meaning:
+      'whether a batch whose every entry is invalid still meets a KMS failure of the key is undocumented (SQS-11, SNS-10); the model reports the entries and calls no KMS',
+  },
+  MSG: {
+    kind: 'message',
+    meaning:
+      "only the text of an error message changes, or which of its texts is chosen: clauses and callers compare the error's code, never its message (X-1)",
+  },
+};
+
+const KIND_MEANINGS: Record<ExclusionKind, string> = {
+  equivalent: 'the mutant behaves as the original (no observable difference through any AWS API)',
+  'model-choice': 'the mutant changes a choice the model makes where AWS documents nothing (the code names the facts)',
+  message: 'the mutant changes only an error message text; clauses compare error codes, not messages',
+};
+
+/** The legend of the reason codes, as docs/spec-strength.md shows it. */
+export function renderReasonLegend(): string {
+  return [
+    'Each `// Stryker disable` comment gives one of these reason codes (`test/stryker-disable.test.ts` refuses any other); its kind is what the',
+    'table below counts.',
+    '',
+    ...EXCLUSION_KINDS.map((k) => `- \`${k}\`: ${KIND_MEANINGS[k]}.`),
+    '',
+    '| code | kind | meaning |',
+    '| --- | --- | --- |',
+    ...Object.entries(REASON_CODES).map(([code, { kind, meaning }]) => `| \`${code}\` | ${kind} | ${meaning} |`),
+    '',
+  ].join('\n');
+}
 
 interface Row {
   file: string;
@@ -82,9 +191,10 @@ interface Row {
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : 'n/a');
 const counted = (r: Row) => r.killed + r.timeout + r.survived + r.noCoverage;
 
+/** The kind of an exclusion's reason: that of its code, or `unexplained` for anything else. */
 export function kindOf(reason: string | undefined): string {
-  const k = /^\s*([a-z-]+):/.exec(reason ?? '')?.[1];
-  return k && (EXCLUSION_KINDS as readonly string[]).includes(k) ? k : 'unexplained';
+  const code = (reason ?? '').trim();
+  return Object.hasOwn(REASON_CODES, code) ? REASON_CODES[code]!.kind : 'unexplained';
 }
 
 export function renderSpecStrength(report: StrykerReport, meta: { command: string; date: string; minutes: number; interrupted?: boolean }): string {
@@ -140,7 +250,7 @@ export function renderSpecStrength(report: StrykerReport, meta: { command: strin
     'listed below. A mutant is *killed* when a clause or one of those tests fails, or times out; the score does not say',
     'which (Stryker stops at the first failing test). The model-based clause judges the mutated model against a frozen,',
     'unmutated copy of it (`src/model-based/oracle.ts`, `vitest.mutation.config.ts`). Excluded mutants carry a `// Stryker disable` comment',
-    'with the reason (`test/stryker-disable.test.ts` fails on one without). Score = (killed + timeout) / (mutants not',
+    'with a reason code (the legend is below; `test/stryker-disable.test.ts` fails on any other). Score = (killed + timeout) / (mutants not',
     'excluded and not invalid). The table lists the files mutated in this run.',
     '',
     'The clause-independent tests, each with the reason no clause holds what it tests:',
@@ -159,10 +269,7 @@ export function renderSpecStrength(report: StrykerReport, meta: { command: strin
     '',
     '## Exclusions by kind',
     '',
-    '- `equivalent`: the mutant behaves as the original (no observable difference through any AWS API).',
-    '- `model-choice`: the mutant changes a choice the model makes where AWS documents nothing (the reason names the fact).',
-    '- `message`: the mutant changes only an error message text; clauses compare error codes, not messages.',
-    '',
+    renderReasonLegend(),
     '| kind | mutants |',
     '| --- | ---: |',
     ...[...kinds].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `| ${k} | ${n} |`),

@@ -5,9 +5,10 @@
  * signature the entry does not name is a failure, never hidden. They are produced by running the
  * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
+import { readJsonFile } from './read-json-file.js';
 import type { Report } from './report.js';
 import type { Baseline } from './runner.js';
 
@@ -35,20 +36,12 @@ export const BaselineSchema = z.record(
 );
 
 export function readBaseline(path: string): Baseline {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new BaselineFileError(`cannot read baseline ${path}: ${(e as Error).message}`);
-  }
-  const parsed = BaselineSchema.safeParse(data, { error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : undefined) });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const [id, ...field] = issue.path;
-    const where = id === undefined ? '' : ` entry ${String(id)}${field.length ? ` "${field.join('.')}"` : ''}:`;
-    throw new BaselineFileError(`baseline ${path}:${where} ${issue.message.replace(/^Invalid (input|option): /, '').replace(/\s+/g, ' ')}`);
-  }
-  return data as Baseline; // as written: fields a newer version added stay
+  const { raw } = readJsonFile(path, BaselineSchema, {
+    what: 'baseline',
+    expected: 'an sse-conformance baseline',
+    error: (message) => new BaselineFileError(message),
+  });
+  return raw as Baseline; // as written: fields a newer version added stay
 }
 
 /**

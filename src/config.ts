@@ -3,8 +3,9 @@
  * allow-listed accounts and run profiles, validated with zod so that each problem is reported
  * with its path and what was expected. Command-line flags override the file.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { readJsonFile } from './read-json-file.js';
 
 export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
 
@@ -41,19 +42,13 @@ export class ConfigError extends Error {
 export function loadConfig(path: string | undefined, targets: readonly string[]): Config {
   const file = path ?? DEFAULT_CONFIG_FILE;
   if (!path && !existsSync(file)) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ConfigError(`config ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid JSON (${(e as Error).message})`}`);
-  }
-  const parsed = configSchema(targets).safeParse(raw);
-  if (!parsed.success) {
-    // One line, every problem named by its path (bad input gets a one-line message).
-    const problems = parsed.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(top level)'}: ${i.message.replace(/\s+/g, ' ')}`);
-    throw new ConfigError(`config ${file} is not valid: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  // One line, every problem named by its path: a config is written by hand, so all of them at once.
+  return readJsonFile(file, configSchema(targets), {
+    what: 'config',
+    expected: 'a valid config',
+    everyProblem: true,
+    error: (message) => new ConfigError(message),
+  }).data;
 }
 
 /** An endpoint setting as the --endpoint flag spells it. */

@@ -1,4 +1,5 @@
 /** Programmatic entry: `import { runConformance } from 'sse-conformance'`. */
+import { EXIT } from './exit-codes.js';
 import type { Report } from './report.js';
 
 export { runConformance, runClause, DEFAULT_SEED, type RunOptions, type Baseline } from './runner.js';
@@ -26,12 +27,13 @@ export { baselineFile } from '../test-targets/registry.js';
 export { MissingPackageError } from './optional-dependency.js';
 
 /**
- * 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable;
- * 5 everything as expected, but cleanup left resources behind on a real account (`report.leftovers`).
+ * A run's exit code (src/exit-codes.ts): `unavailable` when the target was; `failed` for a failure,
+ * unexpected pass or error; `leftovers` when all is as expected but cleanup left resources behind on a
+ * real account (`report.leftovers`); else `ok`.
  */
 export function exitCodeOf(report: Report): number {
-  if (report.target.unavailable) return 3;
+  if (report.target.unavailable) return EXIT.unavailable;
   const s = report.summary;
-  if (s.fail + s['unexpected-pass'] + s.error > 0) return 1;
-  return report.leftovers?.length ? 5 : 0;
+  if (s.fail + s['unexpected-pass'] + s.error > 0) return EXIT.failed;
+  return report.leftovers?.length ? EXIT.leftovers : EXIT.ok;
 }

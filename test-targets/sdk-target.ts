@@ -1,6 +1,6 @@
 /**
- * A target reached over HTTP with real SDK v3 clients: emulators (moto, fauxqs, any endpoint) and,
- * later, AWS. It differs between targets only in endpoints, credentials and capabilities. Clients
+ * A target reached over HTTP with real SDK v3 clients: every emulator, any endpoint, and a real AWS
+ * account. It differs between targets only in endpoints, credentials and capabilities. Clients
  * never retry (`maxAttempts: 1`): retries would hide divergences.
  */
 import { KMSClient } from '@aws-sdk/client-kms';

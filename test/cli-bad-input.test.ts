@@ -3,7 +3,8 @@
  * careless user hit (issue 11), and generated garbage report files for every command that reads one.
  */
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,6 +81,35 @@ describe('garbage report files', () => {
       { numRuns: 15, seed: 11 },
     );
   }, 120_000);
+});
+
+describe('JSON files that are no files, too large or too deep (src/read-json-file.ts)', () => {
+  // Each once for every command that reads a user's JSON file: a FIFO without a writer (it used to block
+  // the read for ever), a device without end, 100,000 nested arrays, a file over the size limit.
+  const fifo = join(dir, 'fifo.json');
+  execFileSync('mkfifo', [fifo]);
+  const deep = join(dir, 'deep.json');
+  writeFileSync(deep, `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+  const big = join(dir, 'big.json');
+  writeFileSync(big, '');
+  truncateSync(big, 64 * 1024 * 1024 + 1);
+  const commands: [string, (f: string) => string[]][] = [
+    ['config', (f) => ['run', '--config', f]],
+    ['baseline', (f) => ['run', '--clause', 'sqs.sse-sqs.enabled-by-default', '--runs', '1', '--baseline', f]],
+    ['report', (f) => ['report', f]],
+    ['recording', (f) => ['check-model', f]],
+  ];
+  it.each([
+    ['a FIFO', fifo, 'not a regular file'],
+    ['/dev/zero', '/dev/zero', 'not a regular file'],
+    ['100,000 nested arrays', deep, 'nested deeper than 200 levels'],
+    ['a file over 64 MiB', big, 'larger than 64 MiB'],
+  ])('%s: exit code 2 and one line, as a config, a baseline, a report and a recording', (_, file, problem) => {
+    for (const [what, args] of commands) {
+      const r = cli(args(file), { timeout: 30_000 });
+      expect([r.code, r.err.trim()], what).toEqual([2, `sse-conformance: cannot read ${what} ${file}: ${problem}`]);
+    }
+  });
 });
 
 describe('generated bad command lines and config files', () => {

@@ -120,10 +120,10 @@ describe('sse-conformance CLI', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ target: 'nowhere', runs: 0, allowAccounts: ['12'], endpoint: { sqs: 'not a url' }, colour: 'blue' }));
     const bad = run(['run', '--config', join(dir, 'bad.json')]);
     expect(bad.code).toBe(2);
-    for (const path of ['target:', 'runs:', 'allowAccounts.0: a 12-digit AWS account ID', 'endpoint']) expect(bad.err).toContain(path);
+    for (const path of ['target:', 'runs:', 'allowAccounts[0]: a 12-digit AWS account ID', 'endpoint']) expect(bad.err).toContain(path);
     expect(bad.err).toMatch(/Unrecognized key: "colour"/);
     writeFileSync(join(dir, 'broken.json'), '{ not json');
-    expect(run(['run', '--config', join(dir, 'broken.json')]).err).toMatch(/not valid JSON/);
+    expect(run(['run', '--config', join(dir, 'broken.json')]).err).toMatch(/cannot read config .*broken\.json: not JSON/);
   });
 
   it('splits a run into shards that together cover every selected clause once', () => {

@@ -117,13 +117,15 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
   it('refuses a malformed baseline with one line naming the entry and the field (zod), and reads every committed baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
     const cases: [unknown, RegExp][] = [
-      [[], /: expected an object of clause id → \{ reason, since, deviations \}$/],
-      [{ a: { since: '2026-01-01', deviations: ['x'] } }, /: entry a "reason": missing$/],
-      [{ a: { reason: 'r', since: 5, deviations: ['x'] } }, /: entry a "since": expected string, received number$/],
-      [{ a: { reason: 'r', since: 's', deviations: [] } }, /: entry a "deviations": Too small/],
-      [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: entry a "deviations.0": expected string/],
-      [{ a: { reason: 'r', since: 's', observed: 'fail' } }, /: entry a "observed": expected one of "error"\|"not-observable"$/],
-      [{ a: { reason: 'r', since: 's' } }, /: entry a: needs "deviations", the signatures it expects/],
+      [[], /: the whole file: expected an object of clause id → \{ reason, since, deviations \}$/],
+      [{ a: { since: '2026-01-01', deviations: ['x'] } }, /: a\.reason: missing$/],
+      [{ a: { reason: 'r', since: 5, deviations: ['x'] } }, /: a\.since: expected string, received number$/],
+      [{ a: { reason: 'r', since: 's', deviations: [] } }, /: a\.deviations: Too small/],
+      [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: a\.deviations\[0\]: expected string/],
+      [{ a: { reason: 'r', since: 's', observed: 'fail' } }, /: a\.observed: expected one of "error"\|"not-observable"$/],
+      [{ a: { reason: 'r', since: 's' } }, /: a: needs "deviations", the signatures it expects/],
+      // A clause id is not an identifier: it is written as a key.
+      [{ 'sqs.x.y': { reason: 'r', since: 's' } }, /: \["sqs\.x\.y"\]: needs "deviations"/],
     ];
     for (const [content, message] of cases) {
       writeFileSync(join(dir, 'b.json'), JSON.stringify(content));
@@ -135,7 +137,7 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
         }
       })();
       expect(e?.name, JSON.stringify(content)).toBe('BaselineFileError');
-      expect(e!.message, JSON.stringify(content)).toMatch(/^baseline .*b\.json:/);
+      expect(e!.message, JSON.stringify(content)).toMatch(/^cannot read baseline .*b\.json: not an sse-conformance baseline: /);
       expect(e!.message, JSON.stringify(content)).toMatch(message);
       expect(e!.message).not.toContain('\n');
     }

@@ -128,11 +128,13 @@ it('a clause whose source changed after the measurement shows as not observable 
   expect(flociCell(specs)).toBe(`n/o (clause changed since the measurement on ${record.date}) |`);
 });
 
-it('a change of layout alone (comments, line breaks, trailing commas, quote style) keeps the source hash of a clause; a changed value does not', () => {
+it('a change of layout alone (comments, doc comments included, line breaks, trailing commas, quote style) keeps the source hash of a clause; a changed value does not', () => {
   const source = "const ERROR = { missing: 'KMS.NotFound', 'pending-deletion': 'KMS.InvalidState' };\nexport const x = f(a, b);\n";
   const relaid =
     '// a comment\nconst ERROR = {\n  "missing": "KMS.NotFound",\n  \'pending-deletion\': `KMS.InvalidState`,\n};\nexport const x = f(\n  a,\n  b,\n);\n';
   expect(clauseSourceHash(relaid)).toBe(clauseSourceHash(source));
+  // A doc comment is parsed (as JSDoc nodes) yet is a comment all the same: a spec file's header, or one above a constant.
+  expect(clauseSourceHash(`/**\n * The header.\n */\n${source.replace('export', '/** A note. */\nexport')}`)).toBe(clauseSourceHash(source));
   expect(clauseSourceHash(source.replace('KMS.NotFound', 'KMS.Disabled'))).not.toBe(clauseSourceHash(source));
   expect(clauseSourceHash(source.replace('f(a, b)', 'f(b, a)'))).not.toBe(clauseSourceHash(source));
   expect(clauseSourceHash(source.replace('missing:', 'gone:'))).not.toBe(clauseSourceHash(source));

@@ -1,6 +1,6 @@
 /** docs/spec-strength.md's arithmetic, from a small hand-made Stryker report (scripts/spec-strength.ts). */
 import { expect, it } from 'vitest';
-import { renderSpecStrength, type StrykerMutant, type StrykerReport } from '../scripts/spec-strength.js';
+import { renderReasonLegend, renderSpecStrength, type StrykerMutant, type StrykerReport } from '../scripts/spec-strength.js';
 
 const mutant = (id: number, status: StrykerMutant['status'], statusReason?: string): StrykerMutant => ({
   id: String(id),
@@ -21,12 +21,12 @@ const report: StrykerReport = {
         mutant(3, 'Timeout'),
         mutant(4, 'Survived'),
         mutant(5, 'NoCoverage'),
-        mutant(6, 'Ignored', 'message: text only, clauses compare codes'),
-        mutant(7, 'Ignored', 'equivalent: same loop bound'),
+        mutant(6, 'Ignored', 'MSG'),
+        mutant(7, 'Ignored', 'EQ-same'),
         mutant(8, 'CompileError'),
       ],
     },
-    'reference/cost.ts': { source: 'x\ny\n', mutants: [mutant(9, 'Survived'), mutant(10, 'Ignored', 'no kind given')] },
+    'reference/cost.ts': { source: 'x\ny\n', mutants: [mutant(9, 'Survived'), mutant(10, 'Ignored', 'equivalent: a reason without a code')] },
   },
 };
 
@@ -38,10 +38,14 @@ it('scores killed and timed-out mutants over those neither excluded nor invalid'
   expect(doc).toContain('| **all** | 10 | 3 | 2 | 1 | 2 | 1 | 1 | **50.0 %** |');
 });
 
-it('counts exclusions by the kind their reason starts with, and shows a reason without one as unexplained', () => {
+it('counts exclusions by the kind of their reason code, and shows a reason without one as unexplained', () => {
   expect(doc).toContain('| equivalent | 1 |');
   expect(doc).toContain('| message | 1 |');
   expect(doc).toContain('| unexplained | 1 |');
+});
+
+it('shows the legend of the reason codes above the counts', () => {
+  expect(doc).toContain(`## Exclusions by kind\n\n${renderReasonLegend()}\n| kind | mutants |`);
 });
 
 it('lists survivors of the triaged files with the line they are on, and no others', () => {

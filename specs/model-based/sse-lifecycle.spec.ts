@@ -2,7 +2,6 @@
  * Over any sequence of key state changes, queue and topic encryption changes, sends, receives and
  * publishes by two principals, every outcome on the target is one AWS allows: the reference
  * model's answer, or an alternative it allows while a principal still holds a cached data key.
- * Source: KMS-2, KMS-3, KMS-9, SQS-4, SQS-5, SQS-9, SQS-11, SQS-14, SQS-20, SNS-10, SNS-13, CS-1.
  */
 import { defineClause } from '../../src/clause.js';
 import { lifecycleExamples, runSseCommands, sseCommands } from '../../src/model-based/commands.js';

@@ -2,7 +2,6 @@
  * Subscribers of an encrypted topic get plaintext: a queue subscription receives the body as
  * published (raw) or inside the notification envelope, with subject and message attributes
  * unchanged, because only the stored body is encrypted.
- * Source: SNS-2, SNS-1.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

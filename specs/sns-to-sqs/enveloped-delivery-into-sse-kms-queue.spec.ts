@@ -4,7 +4,6 @@
  * Subject), a Timestamp, the signature fields and the message attributes as { Type, Value }. The
  * queue's encryption changes nothing in it: an SSE-KMS queue whose key allows SNS gets the same
  * envelope as an SSE-SQS or unencrypted one.
- * Source: SNS-19, SNS-16, SQS-13.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

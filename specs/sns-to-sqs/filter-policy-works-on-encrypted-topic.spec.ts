@@ -1,7 +1,6 @@
 /**
  * Message attributes are not encrypted, so subscription filter policies keep working on an
  * encrypted topic: exactly the matching messages are delivered.
- * Source: SNS-1.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * SNS writes into an SSE-KMS queue as sns.amazonaws.com: delivery works when the queue's customer
  * managed key allows that principal, and silently fails (Publish still succeeds) when the queue
  * uses alias/aws/sqs or a key whose policy does not allow SNS.
- * Source: SNS-16.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -6,7 +6,6 @@
  * the same way (SNS-16): Publish still succeeds and the message reaches neither queue. AWS documents that undeliverable messages go to
  * the DLQ, client-side errors at once and server-side ones after up to 23 days of retries; that a
  * KMS refusal is a client-side error is an inference (aws-facts open question 8), hence OBSERVED.
- * Source: SNS-16, SNS-20.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

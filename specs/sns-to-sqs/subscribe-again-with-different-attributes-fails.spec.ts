@@ -3,7 +3,6 @@
  * give back the same subscription; a different RawMessageDelivery fails with InvalidParameter
  * ("Subscription already exists with different attributes"). Observed on AWS (LocalStack's
  * AWS-validated tests, traces of real AWS in public issue trackers), not documented.
- * Source: SNS-18, SNS-16.
  */
 import { SubscribeCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -1,9 +1,7 @@
 #!/usr/bin/env node
 /**
  * sse-conformance: list the specification, or run it against a target.
- * Exit codes: 0 as expected; 1 a failure or unexpected pass (diff: B has a deviation A does not); 2 usage or configuration error;
- * 3 the target could not be started or reached; 4 as expected, but an output file could not be
- * written; 70 an internal error (a bug); 141 the reader of stdout or stderr went away (`| head`: as a program stopped by SIGPIPE).
+ * Exit codes: src/exit-codes.ts (docs/cli.md's table is generated from it).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { nodeWarning } from './node-version.js';
@@ -18,6 +16,7 @@ import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '..
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
+import { EXIT } from '../exit-codes.js';
 import { abbreviate } from '../abbreviate.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
@@ -55,7 +54,7 @@ class UsageError extends Error {}
  * scenario, as on a first SIGINT (it cleans up what it created), and the exit code is 141 (128 + SIGPIPE), as a
  * program stopped by SIGPIPE would have.
  */
-const EXIT_OUTPUT_CLOSED = 141;
+const EXIT_OUTPUT_CLOSED = EXIT.outputClosed;
 const outputClosed = new AbortController();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
@@ -68,9 +67,9 @@ process.on('exit', () => {
   if (outputClosed.signal.aborted) process.exitCode = EXIT_OUTPUT_CLOSED;
 });
 /** The run's verdict was as expected, but a report or baseline file could not be written. */
-const EXIT_WRITE_FAILED = 4;
+const EXIT_WRITE_FAILED = EXIT.writeFailed;
 /** Cleanup left resources behind on a real account (run: the verdicts were as expected; sweep: a delete failed). */
-const EXIT_LEFTOVERS = 5;
+const EXIT_LEFTOVERS = EXIT.leftovers;
 
 /** A decimal integer in [min, max] (no hex, exponents, blanks or fractions). */
 const integer =
@@ -497,10 +496,10 @@ try {
   await program.parseAsync(process.argv);
 } catch (e) {
   if (e instanceof CommanderError) {
-    process.exitCode = e.exitCode === 0 ? 0 : 2; // help and version exit 0; usage errors 2
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and version exit 0
   } else if (e instanceof MissingPackageError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
-    process.exitCode = 3; // like any target that cannot be started
+    process.exitCode = EXIT.unavailable; // like any target that cannot be started
   } else if (
     e instanceof UsageError ||
     e instanceof ReportFileError ||
@@ -512,9 +511,9 @@ try {
     e instanceof RecordingFileError
   ) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
-    process.exitCode = 2;
+    process.exitCode = EXIT.usage;
   } else {
     process.stderr.write(`sse-conformance: internal error: ${(e as Error)?.stack ?? e}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.internal;
   }
 }

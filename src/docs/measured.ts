@@ -77,6 +77,8 @@ export function clauseSourceHash(source: string): string {
   const file = ts.createSourceFile('clause.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const hash = createHash('sha256');
   const visit = (node: ts.Node, parent?: ts.Node): void => {
+    // A `/** … */` comment is parsed as JSDoc nodes among the children of what it documents: a comment all the same.
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
     const children = node.getChildren(file);
     if (children.length === 0) {
       if (node.kind === ts.SyntaxKind.EndOfFileToken) return;

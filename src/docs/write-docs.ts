@@ -1,4 +1,4 @@
-/** `npm run docs`: regenerates docs/spec.md, docs/conformance.md, docs/report.schema.json and README.md's target table. */
+/** `npm run docs`: regenerates every file `renderDocs` returns (docs/spec.md, docs/conformance.md, the JSON schemas, README.md's and docs/cli.md's generated sections). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';

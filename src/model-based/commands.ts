@@ -40,7 +40,7 @@ function allowedFrom(service: Service, predicted: { outcome: ModelOutcome<unknow
 }
 
 /** Runs the operation on both sides and judges the target's outcome. */
-async function both<T, I extends object, O extends object>(s: Session, m: MbState, command: SdkCommand<I, O>, oracle: () => T, who = 0) {
+async function runOnBoth<T, I extends object, O extends object>(s: Session, m: MbState, command: SdkCommand<I, O>, oracle: () => T, who = 0) {
   const predicted = m.oracle.windows.collect(oracle);
   const observed = await s.attempt(command, { principal: who });
   s.expectLast(observed, allowedFrom(operationOf(command).service, predicted));
@@ -49,7 +49,7 @@ async function both<T, I extends object, O extends object>(s: Session, m: MbStat
 
 type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
 /** Commands name resources by index modulo how many exist, so that shrinking keeps them valid. */
-const at = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
+const byIndex = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
 
 /**
  * A command names, as it runs, the resources it resolved (`SendMessage(queue#1, as p0)`): fast-check
@@ -70,7 +70,7 @@ class CreateKey extends Command {
   }
   async run(m: MbState, s: Session) {
     this.label = 'CreateKey()';
-    const { predicted, observed } = await both(s, m, new CreateKeyCommand({}), () => m.oracle.kms.createKey(OWNER));
+    const { predicted, observed } = await runOnBoth(s, m, new CreateKeyCommand({}), () => m.oracle.kms.createKey(OWNER));
     if (predicted.outcome.ok && observed.ok) m.keys.push({ model: predicted.outcome.value.keyId, target: observed.value.KeyMetadata!.KeyId! });
   }
 }
@@ -86,7 +86,7 @@ class ChangeKeyState extends Command {
     return m.keys.length > 0;
   }
   async run(m: MbState, s: Session) {
-    const [key, k] = at(m.keys, this.k);
+    const [key, k] = byIndex(m.keys, this.k);
     this.label = `${this.op}(key#${k})`;
     const KeyId = key.target;
     const command =
@@ -97,7 +97,7 @@ class ChangeKeyState extends Command {
           : this.op === 'ScheduleKeyDeletion'
             ? new ScheduleKeyDeletionCommand({ KeyId, PendingWindowInDays: 7 })
             : new CancelKeyDeletionCommand({ KeyId });
-    await both(s, m, command, () => {
+    await runOnBoth(s, m, command, () => {
       const kms = m.oracle.kms;
       if (this.op === 'DisableKey') return kms.disableKey(OWNER, key.model);
       if (this.op === 'EnableKey') return kms.enableKey(OWNER, key.model);
@@ -117,11 +117,11 @@ class CreateQueue extends Command {
   }
   async run(m: MbState, s: Session) {
     const name = s.name('queue');
-    const key = this.k === undefined || this.k < 0 ? undefined : at(m.keys, this.k);
+    const key = this.k === undefined || this.k < 0 ? undefined : byIndex(m.keys, this.k);
     this.label = `CreateQueue(${this.k === undefined ? 'SSE-SQS' : key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> =>
       this.k === undefined ? {} : !key ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key[0][side] };
-    const { predicted, observed } = await both(s, m, new CreateQueueCommand({ QueueName: name, Attributes: attrs('target') }), () =>
+    const { predicted, observed } = await runOnBoth(s, m, new CreateQueueCommand({ QueueName: name, Attributes: attrs('target') }), () =>
       m.oracle.sqs.createQueue(OWNER, name, attrs('model')),
     );
     if (predicted.outcome.ok && observed.ok) m.queues.push({ model: predicted.outcome.value, target: observed.value.QueueUrl!, bodies: new Set() });
@@ -140,11 +140,11 @@ class SetQueueKey extends Command {
     return m.queues.length > 0 && (this.k < 0 || m.keys.length > 0);
   }
   async run(m: MbState, s: Session) {
-    const [q, qi] = at(m.queues, this.q);
-    const key = this.k < 0 ? undefined : at(m.keys, this.k);
+    const [q, qi] = byIndex(m.queues, this.q);
+    const key = this.k < 0 ? undefined : byIndex(m.keys, this.k);
     this.label = `SetQueueAttributes(queue#${qi}, KmsMasterKeyId=${key ? `key#${key[1]}` : '""'})`;
     const id = (side: 'target' | 'model') => (key ? key[0][side] : '');
-    await both(s, m, new SetQueueAttributesCommand({ QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }), () =>
+    await runOnBoth(s, m, new SetQueueAttributesCommand({ QueueUrl: q.target, Attributes: { KmsMasterKeyId: id('target') } }), () =>
       m.oracle.sqs.setQueueAttributes(OWNER, q.model, { KmsMasterKeyId: id('model') }),
     );
   }
@@ -161,10 +161,10 @@ class SendMessage extends Command {
     return m.queues.length > 0 && this.p < m.principals;
   }
   async run(m: MbState, s: Session) {
-    const [q, qi] = at(m.queues, this.q);
+    const [q, qi] = byIndex(m.queues, this.q);
     this.label = `SendMessage(queue#${qi}, as p${this.p})`;
     const body = `m${++m.n}`;
-    const { observed } = await both(
+    const { observed } = await runOnBoth(
       s,
       m,
       new SendMessageCommand({ QueueUrl: q.target, MessageBody: body }),
@@ -186,10 +186,10 @@ class ReceiveMessage extends Command {
     return m.queues.length > 0 && this.p < m.principals;
   }
   async run(m: MbState, s: Session) {
-    const [q, qi] = at(m.queues, this.q);
+    const [q, qi] = byIndex(m.queues, this.q);
     this.label = `ReceiveMessage(queue#${qi}, as p${this.p})`;
     const input = { QueueUrl: q.target, MaxNumberOfMessages: 10, VisibilityTimeout: 0 };
-    const { observed } = await both(
+    const { observed } = await runOnBoth(
       s,
       m,
       new ReceiveMessageCommand(input),
@@ -217,10 +217,10 @@ class CreateTopic extends Command {
   }
   async run(m: MbState, s: Session) {
     const name = s.name('topic');
-    const key = this.k < 0 ? undefined : at(m.keys, this.k);
+    const key = this.k < 0 ? undefined : byIndex(m.keys, this.k);
     this.label = `CreateTopic(${key ? `key#${key[1]}` : 'unencrypted'})`;
     const attrs = (side: 'target' | 'model'): Record<string, string> => (key ? { KmsMasterKeyId: key[0][side] } : {});
-    const { predicted, observed } = await both(s, m, new CreateTopicCommand({ Name: name, Attributes: attrs('target') }), () =>
+    const { predicted, observed } = await runOnBoth(s, m, new CreateTopicCommand({ Name: name, Attributes: attrs('target') }), () =>
       m.oracle.sns.createTopic(OWNER, name, attrs('model')),
     );
     if (predicted.outcome.ok && observed.ok) m.topics.push({ model: predicted.outcome.value, target: observed.value.TopicArn! });
@@ -238,9 +238,9 @@ class Publish extends Command {
     return m.topics.length > 0 && this.p < m.principals;
   }
   async run(m: MbState, s: Session) {
-    const [t, ti] = at(m.topics, this.t);
+    const [t, ti] = byIndex(m.topics, this.t);
     this.label = `Publish(topic#${ti}, as p${this.p})`;
-    await both(
+    await runOnBoth(
       s,
       m,
       new PublishCommand({ TopicArn: t.target, Message: 'p' }),

@@ -15,7 +15,7 @@ const FIELDS: Record<string, string[]> = {
 /** The fields compared for an operation (documented in docs/recordings.md). */
 export const comparedFields = (service: string, op: string): string[] => FIELDS[`${service}:${op}`] ?? [];
 
-function at(v: unknown, path: string): unknown {
+function valueAt(v: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), v);
 }
 
@@ -53,8 +53,8 @@ export function differingFields(
   const fields = comparedFields(service, op);
   const only = fields.filter((f) => f.split('.').at(-1) === checked);
   for (const f of only.length ? only : fields) {
-    let r = at(recorded, f);
-    let m = at(model, f);
+    let r = valueAt(recorded, f);
+    let m = valueAt(model, f);
     if (f === 'Messages') {
       r = ((r as unknown[] | undefined) ?? []).map(body).map(canon).sort();
       m = ((m as unknown[] | undefined) ?? []).map(body).map(canon).sort();

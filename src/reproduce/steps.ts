@@ -108,7 +108,7 @@ export function toReproduction(
   const names = new Set<string>();
   raw.forEach((r, i) => {
     for (const [path, suffix] of CAPTURES[`${r.step.service}:${r.step.op}`] ?? []) {
-      const v = at(r.output, path);
+      const v = valueAt(r.output, path);
       const symbol = typeof v === 'string' ? recording.symbols.get(v) : undefined;
       if (typeof v !== 'string' || !symbol || captured.has(v)) continue;
       let variable = variableName(symbol, suffix);
@@ -252,7 +252,7 @@ function find(output: unknown, names: string[], value: unknown): OutputPath | un
   return value === undefined ? undefined : walk(output, []);
 }
 
-function at(x: unknown, path: OutputPath): unknown {
+function valueAt(x: unknown, path: OutputPath): unknown {
   return path.reduce<unknown>((v, p) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined), x);
 }
 

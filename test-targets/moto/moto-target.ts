@@ -19,7 +19,7 @@ export class MotoTarget extends SdkTarget {
   constructor(options: ExistingInstanceOptions = {}) {
     super();
     this.#options = options;
-    // No at-rest inspection: moto 5.2.1's /moto-api/data.json lists stored bodies but not which queue holds each.
+    // No at-rest inspection: moto's /moto-api/data.json lists stored bodies but not which queue holds each.
     // moto delivers SNS→SQS within the Publish call, so nothing needs waiting for.
     this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
   }

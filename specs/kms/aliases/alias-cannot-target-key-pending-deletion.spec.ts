@@ -3,7 +3,6 @@
  * target fail with KMSInvalidStateException. An alias whose current key is pending deletion can
  * still be re-pointed to a usable key (the key-state table: UpdateAlias fails only when the
  * destination key is pending deletion), and then names that key.
- * Source: KMS-2, KMS-16, KMS-7.
  */
 import { CreateAliasCommand, DescribeKeyCommand, ScheduleKeyDeletionCommand, UpdateAliasCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -1,7 +1,7 @@
 /**
  * Alias names must start with "alias/", use letters, digits, "/", "_" and "-", be at most 256
  * characters, and must not start with the reserved "alias/aws/".
- * Source: KMS-7 (the reserved-prefix error code is not verified on AWS: any rejection is accepted).
+ * The reserved-prefix error code is not verified on AWS: any rejection is accepted.
  */
 import { CreateAliasCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';

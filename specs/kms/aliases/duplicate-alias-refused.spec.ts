@@ -2,7 +2,6 @@
  * Alias names are unique per account and Region: CreateAlias with a name that already exists fails
  * with AlreadyExistsException, whether it names the key the alias already points to or another one,
  * and the existing alias keeps its target (re-pointing is UpdateAlias's job).
- * Source: KMS-7.
  */
 import { CreateAliasCommand, DescribeKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

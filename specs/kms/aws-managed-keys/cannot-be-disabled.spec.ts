@@ -1,7 +1,7 @@
 /**
  * The AWS managed key behind alias/aws/sqs or alias/aws/sns is reported with KeyManager "AWS"; the
  * account may read its key policy (GetKeyPolicy) but cannot disable it or schedule its deletion.
- * Source: KMS-8 (the refusal's exact code is not verified: any rejection is accepted).
+ * The refusal's exact code is not verified: any rejection is accepted.
  */
 import { DescribeKeyCommand, DisableKeyCommand, GetKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

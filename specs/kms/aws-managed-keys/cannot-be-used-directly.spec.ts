@@ -1,7 +1,7 @@
 /**
  * The account cannot use an AWS managed key (alias/aws/sqs, alias/aws/sns) directly in a
  * cryptographic operation: only the service it belongs to uses it, on the account's behalf.
- * Source: KMS-8 (the refusal's exact code is not documented: any rejection is accepted).
+ * The refusal's exact code is not documented: any rejection is accepted.
  */
 import { DescribeKeyCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

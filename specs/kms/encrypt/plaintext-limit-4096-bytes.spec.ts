@@ -1,7 +1,6 @@
 /**
  * Encrypt with a symmetric key accepts 1 to 4,096 bytes of plaintext and rejects more, or none,
  * with ValidationException.
- * Source: KMS-5.
  */
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -3,7 +3,6 @@
  * the same pairs (in any order) gives the plaintext back; a changed value, a key in other case, a
  * missing or an extra pair fails with InvalidCiphertextException. SNS and SQS choose their own
  * context; this is the KMS rule their sealed messages rest on.
- * Source: KMS-12.
  */
 import { DecryptCommand, EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * A key ID, key ARN, alias name and alias ARN all name the same key in cryptographic operations,
  * which report the key ARN.
- * Source: KMS-6.
  */
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';

@@ -1,7 +1,6 @@
 /**
  * A malformed key identifier, an unknown key, an unknown alias and a key ARN of another Region are
  * all answered with NotFoundException.
- * Source: KMS-6.
  */
 import { EncryptCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

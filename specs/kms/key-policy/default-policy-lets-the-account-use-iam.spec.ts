@@ -2,7 +2,6 @@
  * A key created through the API without a policy gets the documented default key policy: one
  * statement that allows the owning account (its root principal, so IAM policies decide) every KMS
  * action on the key. Compared member by member, not as text (member order and spacing are free).
- * Source: KMS-18.
  */
 import { GetKeyPolicyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

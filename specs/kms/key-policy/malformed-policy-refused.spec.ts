@@ -2,7 +2,6 @@
  * PutKeyPolicy refuses a document that is not a policy (text that is not JSON, or JSON that is not
  * an object: a policy document is a JSON object) with MalformedPolicyDocumentException, and the key
  * keeps the policy it had.
- * Source: KMS-17.
  */
 import { GetKeyPolicyCommand, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

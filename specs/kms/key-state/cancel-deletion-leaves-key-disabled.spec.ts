@@ -1,7 +1,6 @@
 /**
  * Scheduling deletion puts an Enabled or Disabled key into PendingDeletion with a DeletionDate;
  * cancelling returns it to Disabled (not Enabled) without a DeletionDate.
- * Source: KMS-2, KMS-1.
  */
 import { CancelKeyDeletionCommand, DescribeKeyCommand, DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * CancelKeyDeletion only applies to a key pending deletion: on an Enabled or Disabled key it is
  * refused with KMSInvalidStateException ("<key ARN> is not pending deletion") and the key keeps
  * its state. The key-state table gives this error for every state but PendingDeletion.
- * Source: KMS-2, KMS-1.
  */
 import { CancelKeyDeletionCommand, DescribeKeyCommand, DisableKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

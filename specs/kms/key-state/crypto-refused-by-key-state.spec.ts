@@ -1,7 +1,6 @@
 /**
  * Cryptographic operations on a disabled key fail with DisabledException; on a key pending
  * deletion, with KMSInvalidStateException. Re-enabling a disabled key makes it usable again.
- * Source: KMS-3, KMS-2.
  */
 import { EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * A key pending deletion can only be cancelled: EnableKey and DisableKey on it are refused with
  * KMSInvalidStateException ("<key ARN> is pending deletion"), and the key stays PendingDeletion
  * with its DeletionDate, whether it was Enabled or Disabled when deletion was scheduled.
- * Source: KMS-2, KMS-1.
  */
 import { DescribeKeyCommand, DisableKeyCommand, EnableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

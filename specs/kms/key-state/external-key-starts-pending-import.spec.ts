@@ -4,7 +4,6 @@
  * Encrypt fail with KMSInvalidStateException ("<key ARN> is pending import"), and so do EnableKey
  * and DisableKey (the key-state table). A target that cannot create such a key (the AWS target's
  * key pool) cannot show this.
- * Source: KMS-1, KMS-3, KMS-15.
  */
 import { DisableKeyCommand, EnableKeyCommand, EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * ScheduleKeyDeletion accepts a waiting period of 7 to 30 days and rejects any other with
  * ValidationException (the API model's 1–365 range is wider than what the service enforces).
- * Source: KMS-4.
  */
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { defineClause } from '../../../src/clause.js';

@@ -3,7 +3,6 @@
  * 409 (DisabledException, KMSInvalidStateException) and 404 (NotFoundException): recordings of real
  * KMS responses show 400 for all three. Only the status is checked here; the error names are
  * crypto-refused-by-key-state's and unknown-keys-are-not-found's.
- * Source: X-2.
  */
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

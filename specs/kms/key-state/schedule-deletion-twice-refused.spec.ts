@@ -3,7 +3,6 @@
  * with KMSInvalidStateException, whatever waiting period it asks for, and the first DeletionDate
  * stands (the key-state table marks ScheduleKeyDeletion as failing in PendingDeletion, footnote
  * "<key ARN> is pending deletion"). Only CancelKeyDeletion then changes the key.
- * Source: KMS-2, KMS-4.
  */
 import { DescribeKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';

@@ -3,8 +3,8 @@
  * FIFO topic reaches a subscribed FIFO queue unchanged, and publishing the same content again
  * within the deduplication window is accepted but not delivered a second time. (Whether the
  * duplicate's Publish returns the first message id is not documented and not asserted.)
- * Source: SNS-14, SNS-2. (Order across several messages is not asserted: one ReceiveMessage need
- * not return every message of a group, on AWS either.)
+ * Nor is order across several messages asserted: one ReceiveMessage need not return every message
+ * of a group, on AWS either.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

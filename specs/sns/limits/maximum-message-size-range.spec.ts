@@ -2,7 +2,6 @@
  * A topic's MaximumMessageSize is an integer number of bytes from 1,024 to 1,048,576 (default
  * 262,144). CreateTopic and SetTopicAttributes accept every value in that range, and GetTopicAttributes
  * shows it, and refuse anything else with InvalidParameter.
- * Source: SNS-17.
  */
 import { CreateTopicCommand, SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * Publish accepts a message of exactly 262,144 bytes and rejects one byte more, whether the topic
  * is encrypted or not.
- * Source: SNS-17.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

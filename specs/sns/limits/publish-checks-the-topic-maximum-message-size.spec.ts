@@ -2,7 +2,6 @@
  * Publish measures body and message attributes together against the topic's own MaximumMessageSize,
  * on an encrypted topic as on any other: a body of exactly the limit is accepted, one byte more is
  * refused with InvalidParameter, and attributes count towards the limit.
- * Source: SNS-17.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -3,7 +3,6 @@
  * resolves to a key that KMS reports as managed by AWS, and ListAliases for that key names
  * alias/aws/sns. (Before the first such Publish the alias may exist without a key; that half needs
  * an account where SNS never used the key, so it is not checked.)
- * Source: SNS-8, KMS-8.
  */
 import { DescribeKeyCommand, ListAliasesCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';

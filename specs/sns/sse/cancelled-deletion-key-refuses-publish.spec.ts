@@ -2,7 +2,6 @@
  * Cancelling a key's deletion does not make it usable: the key is Disabled, so Publish to a topic
  * using it fails with KMSDisabled (no longer KMSInvalidState) until the key is enabled. The topic
  * is created after the cancellation, so no cached data key can hide the refusal.
- * Source: KMS-2, SNS-10.
  */
 import { CancelKeyDeletionCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';

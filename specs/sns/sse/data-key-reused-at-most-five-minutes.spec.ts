@@ -5,7 +5,6 @@
  * KMSDisabled. Whether a publish inside the window succeeds is not promised (SNS is distributed),
  * so only the end of the window is asserted. Five real minutes are long: the clause runs once,
  * on a virtual clock or where the target accepts waiting real time.
- * Source: SNS-12, SNS-13, KMS-9, CS-3.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';

@@ -1,7 +1,6 @@
 /**
  * SNS does not check the key when a topic is configured: a key that does not exist is accepted
  * by CreateTopic and SetTopicAttributes, and Publish fails with KMSNotFound.
- * Source: SNS-7, SNS-10.
  */
 import { PublishCommand, SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * A publisher to an encrypted topic needs kms:GenerateDataKey and kms:Decrypt on the topic's key.
  * When the key policy explicitly denies the publishing principal either action (or kms:*),
  * Publish fails with KMSAccessDenied, while a principal the policy does not deny publishes.
- * Source: SNS-9, SNS-10.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * SNS stores KmsMasterKeyId exactly as given, without validating it, and removes the attribute
  * (rather than showing "") when it is set to the empty string.
- * Source: SNS-4, SNS-5, SNS-7, SNS-6.
  */
 import { SetTopicAttributesCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -3,7 +3,6 @@
  * take messages: Publish fails with KMSInvalidState. The SNS guide's KMS error table lists
  * KMSInvalidState for a key whose state is not valid for the request, and KMS documents that a
  * PendingImport key cannot be used; that SNS gives this code for PendingImport is inferred: SHOULD.
- * Source: KMS-1, KMS-3, SNS-10.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

@@ -1,6 +1,6 @@
 /**
  * A KMS failure rejects a whole PublishBatch request, not single entries.
- * Source: SNS-10 (the six KMS errors are whole-request errors of PublishBatch).
+ * The six KMS errors are whole-request errors of PublishBatch.
  */
 import { PublishBatchCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

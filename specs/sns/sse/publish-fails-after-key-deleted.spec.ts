@@ -2,7 +2,6 @@
  * Once a topic's key has been deleted (its waiting period over, its aliases gone with it),
  * Publish fails with KMSNotFound, whatever form of identifier the topic names the key by; while
  * the key was only pending deletion it failed with KMSInvalidState instead.
- * Source: SNS-13, SNS-10, KMS-2, KMS-4.
  */
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';

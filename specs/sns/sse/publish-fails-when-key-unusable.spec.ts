@@ -1,7 +1,6 @@
 /**
  * Publish to a topic whose key is disabled, pending deletion or missing is rejected with
  * KMSDisabled, KMSInvalidState or KMSNotFound, for every form of key identifier.
- * Source: SNS-10, SNS-13, SNS-7, X-1.
  */
 import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

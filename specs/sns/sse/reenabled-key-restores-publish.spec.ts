@@ -3,7 +3,6 @@
  * EnableKey makes a key usable at once, up to KMS's eventual consistency, so the first publish
  * after it is retried within the target's bound. Where the refusal while disabled is witnessed, the
  * topic is new and has never published, so no cached data key can hide it.
- * Source: SNS-13, KMS-2, SNS-10, KMS-13.
  */
 import { DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { PublishCommand } from '@aws-sdk/client-sns';

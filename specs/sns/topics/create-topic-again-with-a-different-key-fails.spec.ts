@@ -4,7 +4,6 @@
  * for a topic created without one, fails with InvalidParameter ("Topic already exists with different
  * attributes") and changes nothing. AWS documents the idempotence; the refusal is observed on AWS
  * (LocalStack's AWS-validated snapshot, and traces of real AWS in public issue trackers), not documented.
- * Source: SNS-18.
  */
 import { CreateTopicCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';

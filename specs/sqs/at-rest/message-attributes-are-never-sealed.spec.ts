@@ -1,7 +1,6 @@
 /**
  * SSE seals message bodies only: the attributes of a message on an SSE-KMS queue are stored
  * readable, whether it was sent before or after SSE-KMS was turned on.
- * Source: SQS-13.
  */
 import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * At rest, only the bodies of messages sent while SSE-KMS was on are sealed: the backlog from
  * before stays plaintext, and messages after SSE is turned off are plaintext. (That message
  * attributes are never sealed is its own clause, sqs.at-rest.message-attributes-are-never-sealed.)
- * Source: SQS-13, SQS-14.
  */
 import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

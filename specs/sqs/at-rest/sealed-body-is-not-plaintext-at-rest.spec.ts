@@ -4,7 +4,6 @@
  * plaintext body (a flag saying "sealed" beside a readable body is not encryption at rest). Two
  * messages are sent: the second is sealed with the data key SQS cached for the first (SQS-9), which
  * seals just the same.
- * Source: SQS-13, SQS-1, SQS-9.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

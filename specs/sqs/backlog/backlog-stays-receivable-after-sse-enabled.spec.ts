@@ -3,7 +3,6 @@
  * new key cannot be used (it does not exist, is disabled or is pending deletion), while new sends
  * fail with the error for that state (after the attribute change has propagated: up to 60 s on AWS,
  * so the witness send is retried within the target's eventual-consistency bound).
- * Source: SQS-14, SQS-7, SQS-11.
  */
 import { DisableKeyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';

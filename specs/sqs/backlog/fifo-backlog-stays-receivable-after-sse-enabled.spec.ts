@@ -2,7 +2,6 @@
  * The backlog rule holds on FIFO queues too: messages sent before SSE-KMS was enabled are not
  * sealed by it, so they are received while the new key is unusable, in the order they were sent
  * and with their deduplication IDs; new sends fail, which shows SSE is really on.
- * Source: SQS-14, SQS-19, SQS-7.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';

@@ -1,7 +1,7 @@
 /**
  * The message size limit is the same whatever the encryption mode: a body of exactly the limit is
  * accepted, one byte more is rejected. Encryption overhead does not count.
- * Source: SQS-17 (limit 1 MiB since Aug 2025; a target states its limit).
+ * The limit is 1 MiB since Aug 2025; a target states its limit.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -5,7 +5,6 @@
  * half is sqs.sse-kms.receive-fails-while-message-key-unusable): only what was sealed needs the key.
  * SetQueueAttributes may take up to 60 s to propagate on AWS, so the send is retried within the
  * target's bound; the sender holds no data key for the queue, so no cache can hide the change.
- * Source: SQS-26, SQS-5, SQS-14.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';

@@ -5,8 +5,7 @@
  * no key), and fails with KmsDisabled while its own key is disabled although the new key is usable.
  * One message per run: what ReceiveMessage does with a batch mixing a usable and an unusable key
  * is undocumented (SQS-20). The consumer has never received from the queue, so it holds no cached
- * decryption key (SQS-9).
- * Source: SQS-10, SQS-14, SQS-20.
+ * decryption key.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';

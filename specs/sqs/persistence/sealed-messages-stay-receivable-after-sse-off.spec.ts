@@ -3,7 +3,6 @@
  * on: they stay in the queue sealed under their key and, while that key is usable, are received
  * with their body and MD5 unchanged (the SDK checks MD5OfBody, so a body handed out as stored at
  * rest fails the receive).
- * Source: SQS-14, SQS-5, SQS-10.
  */
 import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

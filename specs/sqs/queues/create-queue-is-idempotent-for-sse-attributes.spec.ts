@@ -1,7 +1,6 @@
 /**
  * CreateQueue with the name of an existing queue returns its URL when the attributes are the same,
  * and fails with QueueNameExists when an SSE attribute differs.
- * Source: SQS-18.
  */
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

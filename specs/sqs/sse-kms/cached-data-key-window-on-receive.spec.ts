@@ -8,7 +8,6 @@
  * served inside the period (SQS is distributed): both end before the asserted receive, and a
  * receive inside the window may succeed or fail with KmsDisabled, so only the end is asserted.
  * One principal sends and receives, so that a single-principal target (AWS) can run it.
- * Source: SQS-9, SQS-20, KMS-9, CS-3.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';

@@ -1,7 +1,6 @@
 /**
  * After a key is disabled, a principal may keep sending with its cached data key only until the
  * queue's reuse period ends (plus KMS propagation); after that, SendMessage must fail.
- * Source: SQS-9, SQS-20, KMS-9, CS-3.
  */
 import { DisableKeyCommand } from '@aws-sdk/client-kms';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';

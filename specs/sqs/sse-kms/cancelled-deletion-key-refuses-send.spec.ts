@@ -2,7 +2,6 @@
  * Cancelling a key's deletion does not make it usable: the key is Disabled, so SendMessage to a
  * queue using it fails with KmsDisabled (no longer KmsInvalidState) until the key is enabled. The
  * queue is created after the cancellation, so no principal holds a data key for it.
- * Source: KMS-2, SQS-11, SQS-20.
  */
 import { CancelKeyDeletionCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';

@@ -3,10 +3,9 @@
  * of a queue whose KMS key has become unusable, another principal that has not sent to the queue
  * must get its own data key from KMS, so its SendMessage fails at once with KmsDisabled (disabled)
  * or KmsInvalidState (pending deletion). The warm principal may or may not still send (its window,
- * cached-data-key-window). KMS applies a state change almost at once (KMS-13); like
+ * cached-data-key-window). KMS applies a state change almost at once; like
  * send-fails-when-key-unusable, the clause sends right after it. The receive side of the same rule
  * (a consumer that never held the data key) is receive-fails-while-message-key-unusable.
- * Source: SQS-9, SQS-20, SQS-11, KMS-3.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { defineClause } from '../../../src/clause.js';

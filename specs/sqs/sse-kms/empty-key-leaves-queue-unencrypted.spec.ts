@@ -1,7 +1,7 @@
 /**
  * Setting KmsMasterKeyId to "" turns SSE-KMS off: the queue becomes unencrypted; it does not fall
  * back to SSE-SQS, and neither KMS attribute is returned any more.
- * Source: SQS-5 (recorded on AWS 2025-12-10; contradicts LocalStack PR #13780).
+ * Recorded on AWS 2025-12-10; it contradicts LocalStack PR #13780.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

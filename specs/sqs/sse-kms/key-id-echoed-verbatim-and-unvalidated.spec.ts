@@ -1,7 +1,6 @@
 /**
  * SQS stores KmsMasterKeyId exactly as given and does not check that it names a key when the
  * queue is configured; key problems surface only at send and receive time.
- * Source: SQS-6, SQS-7.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

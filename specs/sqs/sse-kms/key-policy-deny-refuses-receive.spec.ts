@@ -4,7 +4,6 @@
  * fails with KmsAccessDenied, and the message stays in the queue for a consumer the policy allows.
  * (Whether a refused receive starts the message's visibility timeout is not documented: the
  * refused receive asks for a timeout of 0, so the message is receivable again either way.)
- * Source: SQS-10, SQS-11.
  */
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -4,7 +4,6 @@
  * KmsAccessDenied (query-compatible code KMS.AccessDeniedException), while another principal the
  * policy does not deny sends to the same queue. The Deny names the action as IAM allows: exactly,
  * with a `*` wildcard, or in other letter case (the prefix and the action name are case-insensitive).
- * Source: SQS-10, SQS-11, SQS-9, KMS-19.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

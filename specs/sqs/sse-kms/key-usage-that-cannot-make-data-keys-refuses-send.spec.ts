@@ -3,7 +3,6 @@
  * can make. A queue whose KmsMasterKeyId names an HMAC key, a signing key or an asymmetric
  * encryption key accepts the attribute, but SendMessage fails with KmsInvalidKeyUsage
  * (query-compatible code KMS.InvalidKeyUsageException).
- * Source: SQS-11, SQS-7, KMS-14.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { CreateKeyCommand, type KeySpec, type KeyUsageType } from '@aws-sdk/client-kms';

@@ -4,7 +4,6 @@
  * copies into the error as `Code`. Clients written for the query protocol match on that code, so it
  * must be the one AWS gives for the refusal, not merely present. A target that speaks the query
  * protocol itself sends the legacy code as the error's name; either place counts (X-1).
- * Source: SQS-11, X-1.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

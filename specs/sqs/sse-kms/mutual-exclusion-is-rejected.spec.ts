@@ -1,6 +1,6 @@
 /**
  * A queue may use one SSE type at a time: a request setting both a KMS key and SSE-SQS fails.
- * Source: SQS-3 (error recorded on AWS for SetQueueAttributes: InvalidAttributeName, sic).
+ * The error recorded on AWS for SetQueueAttributes is InvalidAttributeName (sic).
  */
 import { CreateQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -4,7 +4,6 @@
  * cannot be used in cryptographic operations and that GenerateDataKey on it fails with
  * KMSInvalidStateException; SQS's model maps that KMS error to KmsInvalidState. No SQS page names
  * PendingImport itself, so the exact code is inferred: SHOULD.
- * Source: SQS-25, KMS-1, KMS-3, SQS-11.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

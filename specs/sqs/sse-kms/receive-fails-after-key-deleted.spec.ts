@@ -3,7 +3,6 @@
  * waiting period is over, ReceiveMessage fails with a KMS error. AWS does not say which: SQS lists
  * KmsNotFound, and KMS answers a Decrypt whose ciphertext names a key that no longer exists with
  * AccessDeniedException, so KmsNotFound and KmsAccessDenied are both allowed.
- * Source: SQS-20, SQS-11, KMS-4, SQS-21.
  */
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';

@@ -1,7 +1,6 @@
 /**
  * Messages sealed while SSE-KMS was on stay sealed: a consumer cannot receive them while the key
  * that sealed them is unusable, even after SSE was turned off on the queue.
- * Source: SQS-14, SQS-20, SQS-10.
  */
 import { ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -6,7 +6,6 @@
  * The refusal while disabled is witnessed on a principal holding no decryption key for the queue:
  * SQS caches data keys for encryption and for decryption separately, so a principal that has only
  * sent holds none.
- * Source: SQS-20, KMS-2, SQS-9, KMS-13.
  */
 import { DisableKeyCommand, EnableKeyCommand } from '@aws-sdk/client-kms';
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';

@@ -4,7 +4,6 @@
  * empty value does; it is not an integer, so the clause expects the same error, as its own rule.
  * Kept apart from the range clause: an emulator that cannot parse such a value (moto answers HTTP
  * 500) would otherwise hide whether it checks the range.
- * Source: SQS-8.
  */
 import fc from 'fast-check';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';

@@ -4,7 +4,6 @@
  * value below 60 or above 86,400 fails the request with InvalidAttributeValue (the CreateQueue
  * reference documents the range and lists that error). Values that are not integers are
  * sqs.sse-kms.reuse-period-must-be-an-integer-on-create-queue.
- * Source: SQS-8.
  */
 import fc from 'fast-check';
 import { CreateQueueCommand } from '@aws-sdk/client-sqs';

@@ -1,7 +1,6 @@
 /**
  * KmsDataKeyReusePeriodSeconds accepts whole seconds from 60 to 86,400 and rejects anything else
  * with InvalidAttributeValue.
- * Source: SQS-8.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { defineClause } from '../../../src/clause.js';
@@ -20,7 +19,8 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'attributes', 'limits'],
-  generates: 'reuse periods at 59/60/61, 86,399/86,400/86,401, 0, -1 and the default 300 on every seed, then anywhere from -100 to 200,000, on an SSE-KMS queue',
+  generates:
+    'reuse periods at 59/60/61, 86,399/86,400/86,401, 0, -1 and the default 300 on every seed, then anywhere from -100 to 200,000, on an SSE-KMS queue',
   arbitrary: reusePeriodArb,
   // On every seed: each bound from both sides, zero, a negative period, and the default itself (LocalStack stops
   // showing a period set to 300), so that each way an emulator breaks the rule shows whatever the seed.

@@ -1,7 +1,7 @@
 /**
  * The reuse period is returned only while SSE-KMS is active; sending it to an SSE-SQS or
  * unencrypted queue neither enables encryption nor makes it appear.
- * Source: SQS-8 (Terraform had to special-case this, PR #41234).
+ * Terraform had to special-case this (PR #41234).
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -1,6 +1,5 @@
 /**
  * Once a queue's key is deleted (after its waiting period), SendMessage fails with KmsNotFound.
- * Source: SQS-11, KMS-2, KMS-4.
  */
 import { ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import { SendMessageCommand } from '@aws-sdk/client-sqs';

@@ -1,7 +1,6 @@
 /**
  * A principal with no cached data key cannot send to a queue whose KMS key is disabled or pending
  * deletion: SendMessage fails with KmsDisabled or KmsInvalidState, whatever form names the key.
- * Source: SQS-11, SQS-20, KMS-3, X-1.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

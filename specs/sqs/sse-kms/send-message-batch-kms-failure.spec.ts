@@ -3,7 +3,6 @@
  * disabled or pending deletion, the call fails with KmsDisabled or KmsInvalidState, rather than
  * answering with every entry in Failed. (The API reference lists the Kms* errors among the
  * operation's errors; it documents no per-entry KMS codes.)
- * Source: SQS-11, SQS-20.
  */
 import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * Choosing a KMS key selects SSE-KMS: SqsManagedSseEnabled reads "false", the key is echoed and the
  * reuse period appears with its default of 300 seconds.
- * Source: SQS-4, SQS-6, SQS-8.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

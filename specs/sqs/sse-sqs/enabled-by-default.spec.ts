@@ -1,6 +1,6 @@
 /**
  * A new queue gets SSE-SQS unless the request says otherwise, and shows no KMS attributes.
- * Source: SQS-2 (SSE-SQS by default since Oct 2022; defaults recorded on AWS, Dec 2025).
+ * SSE-SQS is the default since Oct 2022; the defaults were recorded on AWS in Dec 2025.
  */
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';

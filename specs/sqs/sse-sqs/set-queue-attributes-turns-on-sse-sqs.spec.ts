@@ -3,7 +3,6 @@
  * SSE-SQS on for an unencrypted queue, and GetQueueAttributes then reads "true" with no KMS
  * attributes. The queue starts unencrypted (created with SqsManagedSseEnabled "false"); a target
  * that cannot create one has nothing to show here.
- * Source: SQS-1, SQS-23.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

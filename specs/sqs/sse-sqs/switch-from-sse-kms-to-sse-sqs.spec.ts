@@ -7,7 +7,6 @@
  * the changed attributes (with a reuse period, as Terraform resets it to its default). Whether
  * SqsManagedSseEnabled "true" alone, with the key left set, is refused or switches is not known,
  * and not asserted here.
- * Source: SQS-24, SQS-5, SQS-1.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -2,7 +2,6 @@
  * SSE is as transparent to batches as to single messages: SendMessageBatch into an SSE-KMS queue
  * answers, per entry, the MD5 of the plaintext body and of the plaintext attributes, and every
  * message received afterwards has its body and attributes unchanged, with the same digests.
- * Source: SQS-15, SQS-13, SQS-11.
  */
 import { SendMessageBatchCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -1,7 +1,6 @@
 /**
  * SSE is transparent to the API: whatever the queue's encryption mode, the received body and
  * message attributes equal what was sent, and every MD5 is of the plaintext.
- * Source: SQS-15, SQS-13, SQS-19.
  */
 import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

@@ -4,7 +4,6 @@
  * it equals the documented digest of the attributes sent; the received message carries the same.
  * (SDK v3 checks body digests only, so a missing or wrong attribute digest passes unnoticed
  * unless a clause checks it.)
- * Source: SQS-15, SQS-13.
  */
 import { SendMessageCommand, type MessageAttributeValue } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';

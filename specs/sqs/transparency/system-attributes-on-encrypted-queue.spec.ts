@@ -4,7 +4,6 @@
  * ApproximateReceiveCount in the clear and correct, and on FIFO queues MessageGroupId,
  * MessageDeduplicationId and SequenceNumber as sent. (SenderId's format is an IAM unique id on
  * AWS, not documented as such, so only its presence is checked.)
- * Source: SQS-13, SQS-22, SQS-19.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
