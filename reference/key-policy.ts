@@ -126,12 +126,21 @@ function statementsOf(parsed: unknown): Statement[] | undefined {
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 /** An Action pattern: `*` matches any run of characters, `?` exactly one; case is ignored (IAM Action element). */
+/** Each Action pattern's expression, made once: a policy is read on every KMS call a data path makes. */
+const GLOBS = new Map<string, RegExp>();
+
 function globMatch(pattern: string, value: string): boolean {
-  const body = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i').test(value);
+  let re = GLOBS.get(pattern);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: EQ-cache
+  if (!re) {
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
+    re = new RegExp(`^${body}$`, 'i');
+    GLOBS.set(pattern, re);
+  }
+  return re.test(value);
 }
 
 function principalMatches(principal: unknown, caller: string): boolean {
@@ -172,16 +181,31 @@ function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: 
   return true;
 }
 
-/** May `ctx.caller` perform `action` (e.g. `kms:GenerateDataKey`) under this policy? */
-export function policyAllows(policy: string, action: string, ctx: CallContext, region: string): boolean {
-  let stmts: Statement[] | undefined;
+/** Each stored policy document's statements, parsed once (null: not JSON, which no stored policy is). */
+const PARSED = new Map<string, Statement[] | undefined | null>();
+
+function parsedPolicy(policy: string): Statement[] | undefined | null {
+  // Stryker disable next-line ConditionalExpression: EQ-cache
+  if (PARSED.has(policy)) return PARSED.get(policy);
+  let stmts: Statement[] | undefined | null;
   try {
     // Stryker disable BlockStatement,BooleanLiteral: EQ-unreachable
     stmts = statementsOf(JSON.parse(policy));
   } catch {
-    return false;
+    stmts = null;
   }
   // Stryker restore BlockStatement,BooleanLiteral
+  // Stryker disable next-line ConditionalExpression,BlockStatement: EQ-cache
+  if (PARSED.size > 1_000) PARSED.clear(); // bounded: policies are few, but a long-lived fake must not grow
+  PARSED.set(policy, stmts);
+  return stmts;
+}
+
+/** May `ctx.caller` perform `action` (e.g. `kms:GenerateDataKey`) under this policy? */
+export function policyAllows(policy: string, action: string, ctx: CallContext, region: string): boolean {
+  const stmts = parsedPolicy(policy);
+  // Stryker disable next-line ConditionalExpression: EQ-unreachable
+  if (stmts === null) return false;
   let allowed = false;
   // Stryker disable next-line ArrayDeclaration: EQ-same
   for (const s of stmts ?? []) {

@@ -100,6 +100,11 @@ export const REASON_CODES: Record<string, { kind: ExclusionKind; meaning: string
     meaning:
       "only the message store's own bookkeeping changes (state labels other than ready, placeholders, compaction of the dead prefix, a filter or early return that saves work): readers skip what is not ready, so no message, order or count changes",
   },
+  'EQ-cache': {
+    kind: 'equivalent',
+    meaning:
+      'a cache of a pure computation (a parsed policy, a compiled pattern, the digest of the empty encryption context): a mutant that skips, bypasses or empties it computes the same answer, only more slowly',
+  },
   'MC-order': {
     kind: 'model-choice',
     meaning:
