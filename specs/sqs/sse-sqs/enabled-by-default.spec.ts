@@ -1,6 +1,7 @@
 /**
  * A new queue gets SSE-SQS unless the request says otherwise, and shows no KMS attributes.
- * Source: SQS-2 (SSE-SQS by default since Oct 2022; defaults recorded on AWS, Dec 2025).
+ * Source: SQS-2 (SSE-SQS by default, announced by AWS in Oct 2022 and in effect by Sep 2022; defaults
+ * recorded on AWS, Dec 2025).
  */
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
