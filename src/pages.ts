@@ -53,5 +53,6 @@ export const PAGES = {
   kmsDecrypt: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html',
   kmsPutKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html',
   kmsDefaultKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
+  kmsGetKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html',
   iamActionElement: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
 } as const;
