@@ -355,6 +355,12 @@ export const MUTANTS: Mutant[] = [
       }),
   },
   {
+    clause: 'sns.fifo.fifo-flag-fixed-at-creation',
+    signature: '[standard-topic] sns:SetTopicAttributes expected InvalidParameter, observed success',
+    bug: 'SetTopicAttributes takes FifoTopic and silently ignores it',
+    decorate: ({ sns }) => around(sns, 'SetTopicAttributes', (i, next) => (i.AttributeName === 'FifoTopic' ? Promise.resolve({}) : next(i))),
+  },
+  {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
     signature: 'sqs:ReceiveMessage Body differs',
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',
