@@ -361,6 +361,17 @@ export const MUTANTS: Mutant[] = [
     decorate: ({ sns }) => around(sns, 'SetTopicAttributes', (i, next) => (i.AttributeName === 'FifoTopic' ? Promise.resolve({}) : next(i))),
   },
   {
+    clause: 'sns-to-sqs.fifo-topic-delivers-to-standard-queue',
+    signature: 'sns:Subscribe expected success, observed InvalidParameter',
+    bug: 'a FIFO topic takes FIFO queues only (the SNS guide before standard queues were allowed)',
+    decorate: ({ sns }) =>
+      around(sns, 'Subscribe', (i, next) => {
+        if (i.TopicArn.endsWith('.fifo') && !String(i.Endpoint).endsWith('.fifo'))
+          throw snsError('InvalidParameterException', 'Invalid parameter: Endpoint Reason: Please use FIFO SQS queue');
+        return next(i);
+      }),
+  },
+  {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
     signature: 'sqs:ReceiveMessage Body differs',
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',
