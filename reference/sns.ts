@@ -600,10 +600,15 @@ function envelope(
     ...(subject !== undefined ? { Subject: subject } : {}),
     Message: message,
     Timestamp: new Date(now).toISOString(),
-    // Stryker disable next-line StringLiteral: equivalent: every topic has a SignatureVersion from creation on, so the fallback is never used
-    SignatureVersion: topic.attrs.SignatureVersion ?? '1',
-    Signature: 'reference-model-unsigned',
-    SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-reference.pem`,
+    // SNS-19: a standard topic signs its notifications; a FIFO topic's carry no signature fields (recorded on AWS).
+    ...(topic.fifo
+      ? {}
+      : {
+          // Stryker disable next-line StringLiteral: equivalent: every topic has a SignatureVersion from creation on, so the fallback is never used
+          SignatureVersion: topic.attrs.SignatureVersion ?? '1',
+          Signature: 'reference-model-unsigned',
+          SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-reference.pem`,
+        }),
     UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
     ...(Object.keys(attrs).length > 0 ? { MessageAttributes: attrs } : {}),
   };

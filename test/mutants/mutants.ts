@@ -372,6 +372,25 @@ export const MUTANTS: Mutant[] = [
       }),
   },
   {
+    clause: 'sns-to-sqs.fifo-topic-envelope-is-unsigned',
+    signature: 'sqs:ReceiveMessage signature fields differs',
+    bug: "a FIFO topic's notifications are signed like a standard topic's",
+    decorate: ({ model }) => {
+      const deliver = model.sqs.deliverFromSns.bind(model.sqs);
+      model.sqs.deliverFromSns = (arn, input) => {
+        let env: Any;
+        try {
+          env = JSON.parse(input.MessageBody);
+        } catch {
+          return deliver(arn, input); // a raw delivery
+        }
+        if (env?.Type !== 'Notification' || env.SequenceNumber === undefined) return deliver(arn, input);
+        const signed = { ...env, SignatureVersion: '1', Signature: 'signed', SigningCertURL: 'https://sns.us-east-1.amazonaws.com/cert.pem' };
+        return deliver(arn, { ...input, MessageBody: JSON.stringify(signed) });
+      };
+    },
+  },
+  {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
     signature: 'sqs:ReceiveMessage Body differs',
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',
