@@ -58,7 +58,8 @@ export const clause = defineClause({
     }
     s.check(env.Type === 'Notification', 'Type', 'Notification', env.Type);
     s.check(env.MessageId === MessageId, 'MessageId', MessageId, env.MessageId);
-    s.check(typeof env.SequenceNumber === 'string' && env.SequenceNumber === SequenceNumber, 'SequenceNumber', SequenceNumber, env.SequenceNumber);
+    const sequence = SequenceNumber ?? '(a sequence number; Publish returned none)';
+    s.check(typeof env.SequenceNumber === 'string' && env.SequenceNumber === SequenceNumber, 'SequenceNumber', sequence, env.SequenceNumber);
     s.check(env.TopicArn === topic, 'TopicArn', topic, env.TopicArn);
     s.check(env.Message === 'enveloped', 'Message', 'enveloped', env.Message);
     s.check(env.Subject === subject, 'Subject', subject, env.Subject);
