@@ -262,7 +262,11 @@ export class SnsModel {
     }
     // Stryker disable next-line StringLiteral: message: endpoint is not an SQS queue ARN
     if (!endpoint || !/^arn:aws:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(endpoint)) throw invalidParameter('SQS endpoint ARN');
-    // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics").
+    // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics");
+    // a standard topic takes no FIFO queue (SNS-22, recorded on AWS).
+    if (!topic.fifo && endpoint.endsWith('.fifo'))
+      // Stryker disable next-line StringLiteral: message: a FIFO queue cannot subscribe to a standard topic
+      throw invalidParameter('Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics');
     for (const [k, v] of Object.entries(attributes)) this.#checkSubscriptionAttribute(k, v);
     for (const s of topic.subscriptions.values()) {
       if (s.endpoint !== endpoint) continue;

@@ -281,6 +281,13 @@ describe('subscriptions (API_Subscribe, API_Unsubscribe)', () => {
     expect((await fifo.receive()).map((m) => m.Body)).toEqual(['both']);
   });
 
+  it('refuses a FIFO queue on a standard topic (SNS-22: recorded on AWS)', async () => {
+    const c = createReferenceClients();
+    const t = await topicIn(c, 'std');
+    const fifo = await queueIn(c, 'q.fifo');
+    expect(await refused(c.sns.send(new SubscribeCommand({ TopicArn: t, Protocol: 'sqs', Endpoint: fifo.arn })))).toBe('InvalidParameterException');
+  });
+
   it('refuses callers that are not account principals (API_CreateTopic: AuthorizationError)', async () => {
     const c = createReferenceClients({ principal: 'not-a-principal' });
     expect(await refused(c.sns.send(new CreateTopicCommand({ Name: 't' })))).toBe('AuthorizationErrorException');
