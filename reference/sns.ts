@@ -262,7 +262,11 @@ export class SnsModel {
     }
     // Stryker disable next-line StringLiteral: MSG
     if (!endpoint || !/^arn:aws:sqs:[^:]+:\d{12}:[A-Za-z0-9_.-]+$/.test(endpoint)) throw invalidParameter('SQS endpoint ARN');
-    // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics").
+    // A FIFO topic delivers to FIFO and standard queues alike (SNS developer guide, "Message delivery for FIFO topics");
+    // a standard topic takes no FIFO queue (SNS-22, recorded on AWS).
+    if (!topic.fifo && endpoint.endsWith('.fifo'))
+      // Stryker disable next-line StringLiteral: MSG
+      throw invalidParameter('Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics');
     for (const [k, v] of Object.entries(attributes)) this.#checkSubscriptionAttribute(k, v);
     for (const s of topic.subscriptions.values()) {
       if (s.endpoint !== endpoint) continue;
@@ -600,10 +604,15 @@ function envelope(
     ...(subject !== undefined ? { Subject: subject } : {}),
     Message: message,
     Timestamp: new Date(now).toISOString(),
-    // Stryker disable next-line StringLiteral: EQ-unreachable
-    SignatureVersion: topic.attrs.SignatureVersion ?? '1',
-    Signature: 'reference-model-unsigned',
-    SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-reference.pem`,
+    // SNS-19: a standard topic signs its notifications; a FIFO topic's carry no signature fields (recorded on AWS).
+    ...(topic.fifo
+      ? {}
+      : {
+          // Stryker disable next-line StringLiteral: EQ-unreachable
+          SignatureVersion: topic.attrs.SignatureVersion ?? '1',
+          Signature: 'reference-model-unsigned',
+          SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-reference.pem`,
+        }),
     UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
     ...(Object.keys(attrs).length > 0 ? { MessageAttributes: attrs } : {}),
   };

@@ -10,6 +10,7 @@ export const PAGES = {
   snsSetTopicAttributes: 'https://docs.aws.amazon.com/sns/latest/api/API_SetTopicAttributes.html',
   snsSqsEncrypted: 'https://docs.aws.amazon.com/sns/latest/dg/sns-enable-encryption-for-topic-sqs-queue-subscriptions.html',
   snsFifoSecurity: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-security.html',
+  snsFifoMessageDelivery: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html',
   snsFilterPolicies: 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-filtering.html',
   custodianUnsetEncryption: 'https://github.com/cloud-custodian/cloud-custodian/tree/main/tests/data/placebo/test_sns_unset_encryption',
   sqsJsonApiResponses: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-json-api-responses.html',
@@ -53,5 +54,6 @@ export const PAGES = {
   kmsDecrypt: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html',
   kmsPutKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_PutKeyPolicy.html',
   kmsDefaultKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html',
+  kmsGetKeyPolicy: 'https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyPolicy.html',
   iamActionElement: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html',
 } as const;

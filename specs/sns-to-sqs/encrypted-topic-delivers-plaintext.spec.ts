@@ -7,7 +7,7 @@ import { PublishCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { defineClause } from '../../src/clause.js';
 import { PAGES } from '../../src/pages.js';
-import { bodyArb, messageAttributesArb, subjectArb } from '../../src/arbitraries/messages.js';
+import { messageAttributesArb, bodyArb, subjectArb } from '../../src/arbitraries/messages.js';
 import { createKey, createSubscribedQueue, createTopic, receiveDelivered, sseAttributes } from '../../src/steps.js';
 
 export const clause = defineClause({
@@ -20,7 +20,8 @@ export const clause = defineClause({
     { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'transparency', 'sse-kms'],
-  generates: 'topics on alias/aws/sns or a customer managed key, unencrypted or SSE-SQS queues, raw or enveloped delivery, bodies, subjects, attributes',
+  generates:
+    'topics on alias/aws/sns or a customer managed key, unencrypted or SSE-SQS queues, raw or enveloped delivery, bodies (none of white space alone), subjects, attributes',
   arbitrary: fc.record({
     cmk: fc.boolean(),
     queueMode: fc.constantFrom('none' as const, 'sse-sqs' as const),

@@ -1,6 +1,6 @@
 /**
- * Without raw message delivery, SNS delivers into an SQS queue the JSON notification envelope:
- * Type "Notification", the MessageId Publish returned, the TopicArn, the published Message (and
+ * Without raw message delivery, a standard topic delivers into an SQS queue the JSON notification
+ * envelope: Type "Notification", the MessageId Publish returned, the TopicArn, the published Message (and
  * Subject), a Timestamp, the signature fields and the message attributes as { Type, Value }. The
  * queue's encryption changes nothing in it: an SSE-KMS queue whose key allows SNS gets the same
  * envelope as an SSE-SQS or unencrypted one.
@@ -41,7 +41,7 @@ export const clause = defineClause({
     { fact: 'SNS-16', url: PAGES.snsSqsEncrypted, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'sse-kms', 'transparency'],
-  generates: 'unencrypted, SSE-SQS and SSE-KMS queues (a key that allows SNS), with and without a subject, 0–4 attributes',
+  generates: 'a standard topic, unencrypted, SSE-SQS and SSE-KMS queues (a key that allows SNS), with and without a subject, 0–4 attributes',
   arbitrary: fc.record({ mode: fc.constantFrom(...MODES), subject: fc.option(subjectArb, { nil: undefined }), attributes: messageAttributesArb }),
   // Every mode on every seed, SSE-KMS with a subject and an attribute.
   examples: [

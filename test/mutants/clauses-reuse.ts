@@ -103,7 +103,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-sqs.set-queue-attributes-turns-on-sse-sqs',
-    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
+    signature: '[from-unencrypted] sqs:GetQueueAttributes SqsManagedSseEnabled differs',
     bug: 'SqsManagedSseEnabled is honoured at CreateQueue only; SetQueueAttributes ignores it',
     decorate: ({ sqs }) =>
       around(sqs, 'SetQueueAttributes', (i, next) => {

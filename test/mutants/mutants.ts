@@ -355,6 +355,42 @@ export const MUTANTS: Mutant[] = [
       }),
   },
   {
+    clause: 'sns.fifo.fifo-flag-fixed-at-creation',
+    signature: '[standard-topic] sns:SetTopicAttributes expected InvalidParameter, observed success',
+    bug: 'SetTopicAttributes takes FifoTopic and silently ignores it',
+    decorate: ({ sns }) => around(sns, 'SetTopicAttributes', (i, next) => (i.AttributeName === 'FifoTopic' ? Promise.resolve({}) : next(i))),
+  },
+  {
+    clause: 'sns-to-sqs.fifo-topic-delivers-to-standard-queue',
+    signature: 'sns:Subscribe expected success, observed InvalidParameter',
+    bug: 'a FIFO topic takes FIFO queues only (the SNS guide before standard queues were allowed)',
+    decorate: ({ sns }) =>
+      around(sns, 'Subscribe', (i, next) => {
+        if (i.TopicArn.endsWith('.fifo') && !String(i.Endpoint).endsWith('.fifo'))
+          throw snsError('InvalidParameterException', 'Invalid parameter: Endpoint Reason: Please use FIFO SQS queue');
+        return next(i);
+      }),
+  },
+  {
+    clause: 'sns-to-sqs.fifo-topic-envelope-is-unsigned',
+    signature: 'sqs:ReceiveMessage signature fields differs',
+    bug: "a FIFO topic's notifications are signed like a standard topic's",
+    decorate: ({ model }) => {
+      const deliver = model.sqs.deliverFromSns.bind(model.sqs);
+      model.sqs.deliverFromSns = (arn, input) => {
+        let env: Any;
+        try {
+          env = JSON.parse(input.MessageBody);
+        } catch {
+          return deliver(arn, input); // a raw delivery
+        }
+        if (env?.Type !== 'Notification' || env.SequenceNumber === undefined) return deliver(arn, input);
+        const signed = { ...env, SignatureVersion: '1', Signature: 'signed', SigningCertURL: 'https://sns.us-east-1.amazonaws.com/cert.pem' };
+        return deliver(arn, { ...input, MessageBody: JSON.stringify(signed) });
+      };
+    },
+  },
+  {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
     signature: 'sqs:ReceiveMessage Body differs',
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',

@@ -1,18 +1,19 @@
 /**
  * A queue may use one SSE type at a time: a request setting both a KMS key and SSE-SQS fails.
- * The error recorded on AWS for SetQueueAttributes is InvalidAttributeName (sic).
+ * SetQueueAttributes fails with InvalidAttributeName (sic), the code recorded on AWS; for CreateQueue
+ * only the message was recorded, so any error the table maps will do.
  */
 import { CreateQueueCommand, SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
-import { fails } from '../../../src/outcome.js';
+import { ANY_ERROR, fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { keyIdStringArb } from '../../../src/arbitraries/queues.js';
 import { createQueue } from '../../../src/steps.js';
 
 export const clause = defineClause({
   id: 'sqs.sse-kms.mutual-exclusion-is-rejected',
-  title: 'Setting KmsMasterKeyId together with SqsManagedSseEnabled "true" is rejected with InvalidAttributeName',
+  title: 'Setting KmsMasterKeyId with SqsManagedSseEnabled "true" fails, on SetQueueAttributes with InvalidAttributeName',
   level: 'MUST',
   theme: 'configuration',
   sources: [
@@ -27,7 +28,7 @@ export const clause = defineClause({
     if (onCreate) {
       const name = s.name('queue', fifo);
       await s.send(new CreateQueueCommand({ QueueName: name, Attributes: fifo ? { FifoQueue: 'true', ...both } : both }), {
-        expect: fails('InvalidAttributeName'),
+        expect: ANY_ERROR,
       });
     } else {
       const url = await createQueue(s, {}, fifo);

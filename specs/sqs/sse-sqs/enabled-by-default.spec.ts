@@ -1,6 +1,6 @@
 /**
  * A new queue gets SSE-SQS unless the request says otherwise, and shows no KMS attributes.
- * SSE-SQS is the default since Oct 2022; the defaults were recorded on AWS in Dec 2025.
+ * SSE-SQS is the default (announced by AWS in Oct 2022, in effect by Sep 2022); the defaults were recorded on AWS in Dec 2025.
  */
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
