@@ -1,11 +1,16 @@
 /**
  * A deliberately small evaluator of KMS key policies: which principals may call which KMS actions
  * on a key. It understands Effect, Principal (AWS account/ARN/"*", Service), Action with `*` and `?`
- * wildcards, and the two condition keys AWS managed keys use (`kms:CallerAccount`,
- * `kms:ViaService`, with StringEquals). Explicit Deny wins; no matching Allow means deny.
+ * wildcards, and the condition keys requests from SQS and SNS carry (KMS-29): `kms:CallerAccount`,
+ * `kms:ViaService` and `kms:EncryptionContext:<key>`, under the IAM string operators (StringEquals,
+ * StringNotEquals, their IgnoreCase forms, StringLike, StringNotLike, each also with IfExists).
+ * Explicit Deny wins; no matching Allow means no permission from the policy (grants may still give
+ * one: reference/kms.ts).
  *
  * Not modelled: IAM policies (a statement naming the account root is taken as "every principal of
- * that account", as if IAM allowed them), grants, NotAction/NotPrincipal, other condition keys.
+ * that account", as if IAM allowed them), NotAction/NotPrincipal, set operators (ForAnyValue,
+ * ForAllValues), other operators and other condition keys (a condition the evaluator cannot read
+ * never holds: it fails closed).
  */
 import { parseArn, principalAccount } from './ids.js';
 
@@ -14,6 +19,8 @@ export interface CallContext {
   caller: string;
   /** Set when an AWS service (SQS, SNS) calls KMS on the caller's behalf. */
   viaService?: 'sqs' | 'sns';
+  /** The encryption context of the request (KMS-12), for `kms:EncryptionContext:<key>` conditions. */
+  encryptionContext?: Record<string, string>;
 }
 
 interface Statement {
@@ -125,23 +132,29 @@ function statementsOf(parsed: unknown): Statement[] | undefined {
 // Stryker disable next-line ConditionalExpression,ArrayDeclaration: EQ-same
 const asList = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-/** An Action pattern: `*` matches any run of characters, `?` exactly one; case is ignored (IAM Action element). */
-/** Each Action pattern's expression, made once: a policy is read on every KMS call a data path makes. */
+/** Each pattern's expression, made once: a policy is read on every KMS call a data path makes. */
 const GLOBS = new Map<string, RegExp>();
 
-function globMatch(pattern: string, value: string): boolean {
-  let re = GLOBS.get(pattern);
+/**
+ * A pattern with IAM's wildcards: `*` matches any run of characters, `?` exactly one. An Action
+ * ignores case (IAM Action element); a StringLike value does not (IAM condition operators).
+ */
+function wildcardMatch(pattern: string, value: string, ignoreCase: boolean): boolean {
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let re = GLOBS.get(cacheKey);
   // Stryker disable next-line ConditionalExpression,BlockStatement: EQ-cache
   if (!re) {
     const body = pattern
       .replace(/[.+^${}()|[\]\\]/g, '\\$&')
       .replace(/\*/g, '.*')
       .replace(/\?/g, '.');
-    re = new RegExp(`^${body}$`, 'i');
-    GLOBS.set(pattern, re);
+    re = new RegExp(`^${body}$`, ignoreCase ? 'is' : 's');
+    GLOBS.set(cacheKey, re);
   }
   return re.test(value);
 }
+
+const globMatch = (pattern: string, value: string): boolean => wildcardMatch(pattern, value, true);
 
 function principalMatches(principal: unknown, caller: string): boolean {
   if (principal === '*') return true;
@@ -161,21 +174,52 @@ function principalMatches(principal: unknown, caller: string): boolean {
   return false;
 }
 
+/** The value of a condition key in the request, or undefined when the request has none (IAM condition keys ignore case, KMS-29). */
+function requestValue(key: string, ctx: CallContext, region: string): string | undefined {
+  const k = key.toLowerCase();
+  if (k === 'kms:calleraccount') return principalAccount(ctx.caller);
+  if (k === 'kms:viaservice') return ctx.viaService ? `${ctx.viaService}.${region}.amazonaws.com` : undefined;
+  if (k.startsWith(CONTEXT_PREFIX)) {
+    // The context key in the condition key ignores case too; the value is compared as the operator says.
+    const wanted = k.slice(CONTEXT_PREFIX.length);
+    const entry = Object.entries(ctx.encryptionContext ?? {}).find(([name]) => name.toLowerCase() === wanted);
+    return entry?.[1];
+  }
+  return undefined;
+}
+
+const CONTEXT_PREFIX = 'kms:encryptioncontext:';
+
+/** The IAM string operators: how one request value is compared with one policy value, and whether the operator is negated. */
+const STRING_OPERATORS: Record<string, { test: (actual: string, expected: string) => boolean; negated: boolean }> = {
+  StringEquals: { test: (a, e) => a === e, negated: false },
+  StringNotEquals: { test: (a, e) => a === e, negated: true },
+  StringEqualsIgnoreCase: { test: (a, e) => a.toLowerCase() === e.toLowerCase(), negated: false },
+  StringNotEqualsIgnoreCase: { test: (a, e) => a.toLowerCase() === e.toLowerCase(), negated: true },
+  StringLike: { test: (a, e) => wildcardMatch(e, a, false), negated: false },
+  StringNotLike: { test: (a, e) => wildcardMatch(e, a, false), negated: true },
+};
+
+/**
+ * One Condition block, as IAM evaluates it: every operator and every key in it must hold (AND); a
+ * key holds when the request's value matches any of the policy's values (OR), or, for a negated
+ * operator, matches none of them. A key absent from the request makes a plain operator fail and a
+ * negated one hold; `…IfExists` holds when the key is absent.
+ */
 function conditionsHold(cond: Statement['Condition'], ctx: CallContext, region: string): boolean {
   if (!cond) return true;
-  for (const [op, entries] of Object.entries(cond)) {
-    if (op !== 'StringEquals') return false; // unknown operators never match: fail closed
+  for (const [name, entries] of Object.entries(cond)) {
+    const ifExists = name.endsWith('IfExists');
+    const op = STRING_OPERATORS[ifExists ? name.slice(0, -'IfExists'.length) : name];
+    if (!op) return false; // operators this evaluator does not read never match: fail closed
     for (const [key, expected] of Object.entries(entries)) {
-      const actual =
-        key === 'kms:CallerAccount'
-          ? principalAccount(ctx.caller)
-          : key === 'kms:ViaService'
-            ? ctx.viaService
-              ? `${ctx.viaService}.${region}.amazonaws.com`
-              : undefined
-            : undefined;
-      // Stryker disable next-line ConditionalExpression: EQ-same
-      if (actual === undefined || !asList(expected).includes(actual)) return false;
+      const actual = requestValue(key, ctx, region);
+      if (actual === undefined) {
+        if (ifExists || op.negated) continue;
+        return false;
+      }
+      const any = asList(expected).some((e) => op.test(actual, e));
+      if (any === op.negated) return false;
     }
   }
   return true;
@@ -201,20 +245,30 @@ function parsedPolicy(policy: string): Statement[] | undefined | null {
   return stmts;
 }
 
-/** May `ctx.caller` perform `action` (e.g. `kms:GenerateDataKey`) under this policy? */
-export function policyAllows(policy: string, action: string, ctx: CallContext, region: string): boolean {
+/**
+ * What this policy says of `ctx.caller` performing `action` (e.g. `kms:GenerateDataKey`): an
+ * explicit `deny`, an `allow`, or `none` (no statement applies; a grant may still allow it).
+ */
+export function policyDecision(policy: string, action: string, ctx: CallContext, region: string): 'allow' | 'deny' | 'none' {
   const stmts = parsedPolicy(policy);
   // Stryker disable next-line ConditionalExpression: EQ-unreachable
-  if (stmts === null) return false;
+  if (stmts === null) return 'none';
   let allowed = false;
   // Stryker disable next-line ArrayDeclaration: EQ-same
   for (const s of stmts ?? []) {
     if (!principalMatches(s.Principal, ctx.caller)) continue;
     if (!asList(s.Action).some((a) => globMatch(a, action))) continue;
     if (!conditionsHold(s.Condition, ctx, region)) continue;
-    if (s.Effect === 'Deny') return false;
+    if (s.Effect === 'Deny') return 'deny';
     // Stryker disable next-line ConditionalExpression: EQ-unreachable
     if (s.Effect === 'Allow') allowed = true;
   }
-  return allowed;
+  return allowed ? 'allow' : 'none';
 }
+
+/** May `ctx.caller` perform `action` under this policy alone? */
+export const policyAllows = (policy: string, action: string, ctx: CallContext, region: string): boolean =>
+  policyDecision(policy, action, ctx, region) === 'allow';
+
+/** Does this principal element (`{"AWS": …}` or `"*"`) name the caller? Grants name their grantee this way (KMS-25). */
+export const principalNames = (principal: unknown, caller: string): boolean => principalMatches(principal, caller);

@@ -461,15 +461,22 @@ export class SnsModel {
     const keyInput = topic.attrs.KmsMasterKeyId;
     if (!keyInput) return;
     const now = this.#clock.now();
-    const kctx = { caller: principal, viaService: 'sns' as const, account: topic.account, resource: topic.arn };
+    // KMS-12, KMS-29: SNS binds its data keys to the topic, as `aws:sns:topicArn` (the SNS guide's key policy conditions on it).
+    const kctx = {
+      caller: principal,
+      viaService: 'sns' as const,
+      account: topic.account,
+      resource: topic.arn,
+      encryptionContext: { 'aws:sns:topicArn': topic.arn },
+    };
     if (this.#dataKeys.get(topic.arn, principal, keyInput, now)) {
       const refusal = this.#kms.wouldFail(keyInput, 'kms:GenerateDataKey', kctx);
       if (refusal) this.#windows.note(snsErrorFromKms(refusal)); // SNS-13: may already fail
       return;
     }
     try {
-      const dk = this.#kms.generateDataKey(kctx, keyInput, { KeySpec: 'AES_256' });
-      this.#kms.decrypt(kctx, dk.ciphertextBlob);
+      const dk = this.#kms.generateDataKey(kctx, keyInput, { KeySpec: 'AES_256', EncryptionContext: kctx.encryptionContext });
+      this.#kms.decrypt(kctx, dk.ciphertextBlob, { EncryptionContext: kctx.encryptionContext });
       this.#dataKeys.set(topic.arn, principal, { keyInput, keyArn: dk.keyArn, ciphertextBlob: dk.ciphertextBlob, expiresAt: now + SNS_DATA_KEY_REUSE_MS });
     } catch (e) {
       throw e instanceof ModelError ? snsErrorFromKms(e) : e;

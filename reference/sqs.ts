@@ -611,7 +611,7 @@ export class SqsModel {
     if (q.sse.mode === 'sse-sqs') return { kind: 'sse-sqs' };
     const keyInput = q.sse.kmsMasterKeyId!;
     const now = this.#clock.now();
-    const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
+    const kctx = sqsKmsCall(q, principal);
     const cached = this.#encryptKeys.get(q.arn, principal, keyInput, now);
     if (cached) {
       // Stryker disable next-line StringLiteral: EQ-unread
@@ -621,8 +621,8 @@ export class SqsModel {
       return { kind: 'sse-kms', keyInput, keyArn: cached.keyArn, dataKeyBlob: cached.ciphertextBlob };
     }
     try {
-      const dk = this.#kms.generateDataKey(kctx, keyInput, { KeySpec: 'AES_256' });
-      this.#kms.decrypt(kctx, dk.ciphertextBlob);
+      const dk = this.#kms.generateDataKey(kctx, keyInput, { KeySpec: 'AES_256', EncryptionContext: kctx.encryptionContext });
+      this.#kms.decrypt(kctx, dk.ciphertextBlob, { EncryptionContext: kctx.encryptionContext });
       this.#encryptKeys.set(q.arn, principal, {
         keyInput,
         keyArn: dk.keyArn,
@@ -644,7 +644,7 @@ export class SqsModel {
     const env = m.envelope;
     if (env.kind !== 'sse-kms') return;
     const now = this.#clock.now();
-    const kctx = { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn };
+    const kctx = sqsKmsCall(q, principal);
     if (this.#decryptKeys.get(q.arn, principal, env.keyArn, now)) {
       // Stryker disable next-line StringLiteral: EQ-unread
       const refusal = this.#kms.wouldFail(env.keyArn, 'kms:Decrypt', kctx);
@@ -653,7 +653,7 @@ export class SqsModel {
       return;
     }
     try {
-      this.#kms.decrypt(kctx, env.dataKeyBlob);
+      this.#kms.decrypt(kctx, env.dataKeyBlob, { EncryptionContext: kctx.encryptionContext });
     } catch (e) {
       throw e instanceof ModelError ? sqsErrorFromKms(e) : e;
     }
@@ -820,4 +820,13 @@ function checkMessageAttributes(attrs: Record<string, MessageAttributeValue> | u
         `Message (user) attribute '${name}' must contain a non-empty value of type 'String'.`,
       );
   }
+}
+
+/**
+ * How SQS calls KMS for a principal: through SQS (kms:ViaService), in the queue's account, with the
+ * queue's ARN as encryption context under `aws:sqs:arn` (KMS-12: what key policies in use condition
+ * on; AWS does not document it), so that key-policy conditions on it apply (KMS-29).
+ */
+function sqsKmsCall(q: Queue, principal: string) {
+  return { caller: principal, viaService: 'sqs' as const, account: q.account, resource: q.arn, encryptionContext: { 'aws:sqs:arn': q.arn } };
 }

@@ -36,6 +36,13 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
     "UpdateAlias, DeleteAlias, ListAliases, malformed identifiers and ciphertexts) and the request ledger (the model's CloudTrail) are generic KMS, " +
     'stated by the specification only where SSE touches them, yet the reference serves them to SDK clients as a drop-in fake; ' +
     'the dry run SNS and SQS consult while serving cached data keys (wouldFail) is a model internal whose only duty, to create and record nothing, no client answer shows',
+  'test/reference/kms-grants.test.ts':
+    'the grant mechanics beyond what SSE needs (Name idempotency, ListGrants filters and pages, who may retire a grant, encryption context ' +
+    'constraints, operations a key kind admits, malformed grant IDs) are generic KMS, stated by the specification only where SSE touches them ' +
+    '(a grant lets a principal send or publish, the key-state rules of the grant operations, grant tokens), yet the reference serves them as a drop-in fake',
+  'test/reference/kms-rotation.test.ts':
+    'the rotation schedule (periods, the next date, automatic rotation as days pass, the on-demand limit, the status while pending deletion) ' +
+    'is generic KMS that no SSE answer depends on: the clauses state only that earlier material keeps decrypting after a rotation (KMS-27)',
   'test/reference/key-policy.test.ts':
     'how a key policy names actions, principals, statements and conditions is the generic IAM policy grammar, not encryption: the clauses state ' +
     'its SSE consequences (an explicit Deny refuses a send, a receive or a publish; AWS managed keys work only through their service), the examples hold the evaluator to the grammar',
@@ -118,7 +125,7 @@ export const REASON_CODES: Record<string, { kind: ExclusionKind; meaning: string
   'MC-managed-key': {
     kind: 'model-choice',
     meaning:
-      "AWS shows an AWS managed key's policy and description but documents neither text, nor whether a request naming a predefined `alias/aws/<service>` creates the key (KMS-8); the model's text is one no SQS or SNS answer and no policy evaluation depends on",
+      "AWS shows an AWS managed key's policy and description but documents neither text (KMS-8), and while DescribeKey on a predefined `alias/aws/<service>` creates the key (KMS-26, API_DescribeKey), it does not say whether a cryptographic request naming the alias creates it too (the model creates it for requests SQS and SNS make, not for direct ones); the model's text is one no SQS or SNS answer and no policy evaluation depends on",
   },
   'MC-recreated': {
     kind: 'model-choice',
@@ -157,7 +164,7 @@ export const REASON_CODES: Record<string, { kind: ExclusionKind; meaning: string
   MSG: {
     kind: 'message',
     meaning:
-      "only the text of an error message changes, or which of its texts is chosen: clauses and callers compare the error's code, never its message (X-1)",
+      'only the text of an error message changes, or which of its texts is chosen, where no clause pins that text: clauses compare error codes (X-1); only the kms.messages clauses (SHOULD, OBSERVED) pin the few texts AWS documents or was recorded giving (KMS-30)',
   },
 };
 

@@ -8,7 +8,7 @@ import type * as KMS from '@aws-sdk/client-kms';
 import type * as SNS from '@aws-sdk/client-sns';
 import type * as SQS from '@aws-sdk/client-sqs';
 import { kmsError, snsError, sqsError, type ModelError, type Service } from '../errors.js';
-import type { KmsAlias, KmsKey } from '../kms.js';
+import type { KmsAlias, KmsGrant, KmsKey } from '../kms.js';
 import type { ReferenceModel } from '../model.js';
 import type { SnsModel } from '../sns.js';
 import type { SqsModel } from '../sqs.js';
@@ -79,10 +79,43 @@ function aliasEntry(a: KmsAlias): KMS.AliasListEntry {
 }
 
 const k = (input: { KeyId?: string }) => required('kms', input, 'KeyId');
+/** The caller, with the grant tokens the request carries (KMS-24). */
+const withTokens = (c: Caller, i: { GrantTokens?: string[] }) => (i.GrantTokens ? { ...c, grantTokens: i.GrantTokens } : c);
+
+function grantEntry(g: KmsGrant): KMS.GrantListEntry {
+  return {
+    KeyId: g.keyArn,
+    GrantId: g.grantId,
+    ...(g.name !== undefined ? { Name: g.name } : {}),
+    CreationDate: new Date(g.creationDate),
+    ...(g.granteePrincipal !== undefined ? { GranteePrincipal: g.granteePrincipal } : {}),
+    ...(g.granteeServicePrincipal !== undefined ? { GranteeServicePrincipal: g.granteeServicePrincipal } : {}),
+    ...(g.retiringPrincipal !== undefined ? { RetiringPrincipal: g.retiringPrincipal } : {}),
+    ...(g.retiringServicePrincipal !== undefined ? { RetiringServicePrincipal: g.retiringServicePrincipal } : {}),
+    IssuingAccount: `arn:aws:iam::${g.issuingAccount}:root`,
+    Operations: g.operations as KMS.GrantOperation[],
+    ...(g.constraints !== undefined ? { Constraints: g.constraints } : {}),
+  };
+}
+
+/** A page of a list, as the KMS list operations page (Limit 1..100, default 50; an opaque Marker). */
+function page<T>(all: T[], i: { Limit?: number; Marker?: string }): { items: T[]; Truncated: boolean; NextMarker?: string } {
+  const start = i.Marker ? Number(i.Marker) : 0;
+  const limit = i.Limit ?? 50;
+  if (!Number.isInteger(start) || start < 0)
+    throw kmsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw kmsError(
+      'ValidationException',
+      `1 validation error detected: Value '${limit}' at 'limit' failed to satisfy constraint: Member must have value between 1 and 100`,
+    );
+  const truncated = start + limit < all.length;
+  return { items: all.slice(start, start + limit), Truncated: truncated, ...(truncated ? { NextMarker: String(start + limit) } : {}) };
+}
 
 export const KMS_HANDLERS: Handlers<typeof KMS> = {
   CreateKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.createKey(c, i)) }),
-  DescribeKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.describeKey(c, k(i))) }),
+  DescribeKey: (m, c, i) => ({ KeyMetadata: keyMetadata(m.kms.describeKey(withTokens(c, i), k(i))) }),
   EnableKey: (m, c, i) => (m.kms.enableKey(c, k(i)), {}),
   DisableKey: (m, c, i) => (m.kms.disableKey(c, k(i)), {}),
   ScheduleKeyDeletion: (m, c, i) => {
@@ -96,25 +129,41 @@ export const KMS_HANDLERS: Handlers<typeof KMS> = {
   UpdateAlias: (m, c, i) => (m.kms.updateAlias(c, required('kms', i, 'AliasName'), required('kms', i, 'TargetKeyId')), {}),
   DeleteAlias: (m, c, i) => (m.kms.deleteAlias(c, required('kms', i, 'AliasName')), {}),
   ListAliases: (m, c, i) => {
-    const all = m.kms.listAliases(c, i.KeyId).map(aliasEntry);
-    const start = i.Marker ? Number(i.Marker) : 0;
-    const limit = i.Limit ?? 50;
-    if (!Number.isInteger(start) || start < 0)
-      throw kmsError('InvalidMarkerException', 'The marker that specifies where pagination should next begin is not valid.');
-    const page = all.slice(start, start + limit);
-    const truncated = start + limit < all.length;
-    return { Aliases: page, Truncated: truncated, ...(truncated ? { NextMarker: String(start + limit) } : {}) };
+    const { items, ...rest } = page(m.kms.listAliases(c, i.KeyId).map(aliasEntry), i);
+    return { Aliases: items, ...rest };
   },
+  CreateGrant: (m, c, i) => {
+    const g = m.kms.createGrant(withTokens(c, i), { ...i, KeyId: k(i), Operations: required('kms', i, 'Operations') });
+    return { GrantId: g.grantId, GrantToken: g.grantToken };
+  },
+  ListGrants: (m, c, i) => {
+    const { items, ...rest } = page(m.kms.listGrants(c, k(i), { GrantId: i.GrantId, GranteePrincipal: i.GranteePrincipal }).map(grantEntry), i);
+    return { Grants: items, ...rest };
+  },
+  RetireGrant: (m, c, i) => (m.kms.retireGrant(c, i), {}),
+  RevokeGrant: (m, c, i) => (m.kms.revokeGrant(c, k(i), required('kms', i, 'GrantId')), {}),
+  EnableKeyRotation: (m, c, i) => (m.kms.enableKeyRotation(c, k(i), i.RotationPeriodInDays ?? 365), {}),
+  DisableKeyRotation: (m, c, i) => (m.kms.disableKeyRotation(c, k(i)), {}),
+  GetKeyRotationStatus: (m, c, i) => {
+    const r = m.kms.getKeyRotationStatus(c, k(i));
+    return {
+      KeyRotationEnabled: r.enabled,
+      KeyId: r.keyArn,
+      ...(r.periodInDays !== undefined ? { RotationPeriodInDays: r.periodInDays } : {}),
+      ...(r.nextRotationDate !== undefined ? { NextRotationDate: new Date(r.nextRotationDate) } : {}),
+    };
+  },
+  RotateKeyOnDemand: (m, c, i) => ({ KeyId: m.kms.rotateKeyOnDemand(c, k(i)).keyId }),
   GenerateDataKey: (m, c, i) => {
-    const dk = m.kms.generateDataKey(c, k(i), { KeySpec: i.KeySpec, NumberOfBytes: i.NumberOfBytes, EncryptionContext: i.EncryptionContext });
+    const dk = m.kms.generateDataKey(withTokens(c, i), k(i), { KeySpec: i.KeySpec, NumberOfBytes: i.NumberOfBytes, EncryptionContext: i.EncryptionContext });
     return { CiphertextBlob: dk.ciphertextBlob, Plaintext: dk.plaintext, KeyId: dk.keyArn };
   },
   Encrypt: (m, c, i) => {
-    const r = m.kms.encrypt(c, k(i), bytes(required('kms', i, 'Plaintext')), i.EncryptionContext);
+    const r = m.kms.encrypt(withTokens(c, i), k(i), bytes(required('kms', i, 'Plaintext')), i.EncryptionContext);
     return { CiphertextBlob: r.ciphertextBlob, KeyId: r.keyArn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
   },
   Decrypt: (m, c, i) => {
-    const r = m.kms.decrypt(c, bytes(required('kms', i, 'CiphertextBlob')), { KeyId: i.KeyId, EncryptionContext: i.EncryptionContext });
+    const r = m.kms.decrypt(withTokens(c, i), bytes(required('kms', i, 'CiphertextBlob')), { KeyId: i.KeyId, EncryptionContext: i.EncryptionContext });
     return { KeyId: r.keyArn, Plaintext: r.plaintext, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
   },
 };

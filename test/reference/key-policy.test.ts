@@ -147,3 +147,62 @@ describe('Condition', () => {
     expect(allows(doc, 'kms:Decrypt', ALICE)).toBe(false);
   });
 });
+
+describe('Condition operators and the keys SQS and SNS requests carry (KMS-29)', () => {
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+  // https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html
+  const QUEUE = 'arn:aws:sqs:us-east-1:111122223333:orders';
+  const viaSqs = { caller: ALICE, viaService: 'sqs' as const, encryptionContext: { 'aws:sqs:arn': QUEUE } };
+  const holds = (Condition: unknown, ctx: Parameters<typeof policyAllows>[2] = viaSqs) =>
+    policyAllows(policy(allow('*', 'kms:Decrypt', Condition)), 'kms:Decrypt', ctx, REGION);
+
+  it('reads kms:ViaService as the service and Region that called, and a direct call has none', () => {
+    expect(holds({ StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } })).toBe(true);
+    expect(holds({ StringEquals: { 'kms:ViaService': 'sns.us-east-1.amazonaws.com' } })).toBe(false);
+    expect(holds({ StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } }, { caller: ALICE })).toBe(false);
+  });
+
+  it('reads kms:EncryptionContext:<key> from the request, the key without regard to case, the value as the operator says', () => {
+    expect(holds({ StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': QUEUE } })).toBe(true);
+    expect(holds({ StringEquals: { 'KMS:encryptioncontext:AWS:SQS:ARN': QUEUE } })).toBe(true);
+    expect(holds({ StringEquals: { 'kms:EncryptionContext:aws:sqs:arn': QUEUE.toUpperCase() } })).toBe(false);
+    expect(holds({ StringEqualsIgnoreCase: { 'kms:EncryptionContext:aws:sqs:arn': QUEUE.toUpperCase() } })).toBe(true);
+    expect(holds({ StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': QUEUE } })).toBe(false);
+  });
+
+  it('StringLike takes * and ? and is case-sensitive; StringNotLike is its negation', () => {
+    expect(holds({ StringLike: { 'kms:ViaService': 'sqs.*.amazonaws.com' } })).toBe(true);
+    expect(holds({ StringLike: { 'kms:EncryptionContext:aws:sqs:arn': 'arn:aws:sqs:us-east-?:111122223333:*' } })).toBe(true);
+    expect(holds({ StringLike: { 'kms:EncryptionContext:aws:sqs:arn': 'arn:aws:sqs:*:111122223333:ORD*' } })).toBe(false);
+    expect(holds({ StringLike: { 'kms:ViaService': 'sqs.*.amazonaws.co' } })).toBe(false);
+    expect(holds({ StringNotLike: { 'kms:ViaService': 'sns.*' } })).toBe(true);
+    expect(holds({ StringNotLike: { 'kms:ViaService': 'sqs.*' } })).toBe(false);
+  });
+
+  it('a negated operator holds when no value matches, and when the key is absent; IfExists holds when the key is absent', () => {
+    expect(holds({ StringNotEquals: { 'kms:CallerAccount': ['444455556666', '777788889999'] } })).toBe(true);
+    expect(holds({ StringNotEquals: { 'kms:CallerAccount': ['444455556666', '111122223333'] } })).toBe(false);
+    expect(holds({ StringNotEqualsIgnoreCase: { 'kms:ViaService': 'SQS.US-EAST-1.AMAZONAWS.COM' } })).toBe(false);
+    expect(holds({ StringNotEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } }, { caller: ALICE })).toBe(true);
+    expect(holds({ StringEqualsIfExists: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } }, { caller: ALICE })).toBe(true);
+    expect(holds({ StringEqualsIfExists: { 'kms:ViaService': 'sns.us-east-1.amazonaws.com' } })).toBe(false);
+  });
+
+  it('every key of a block and every operator must hold', () => {
+    const both = { StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com', 'kms:CallerAccount': '111122223333' } };
+    expect(holds(both)).toBe(true);
+    expect(holds({ ...both, StringLike: { 'kms:EncryptionContext:aws:sqs:arn': '*:other' } })).toBe(false);
+    expect(holds({ StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com', 'kms:CallerAccount': '444455556666' } })).toBe(false);
+  });
+
+  it('a Deny whose condition does not hold denies nothing', () => {
+    const doc = policy(allow('*', 'kms:*'), {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'kms:Decrypt',
+      Condition: { StringNotEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } },
+    });
+    expect(policyAllows(doc, 'kms:Decrypt', viaSqs, REGION)).toBe(true);
+    expect(policyAllows(doc, 'kms:Decrypt', { caller: ALICE }, REGION)).toBe(false);
+  });
+});
