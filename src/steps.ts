@@ -10,6 +10,7 @@ import {
   PutKeyPolicyCommand,
   ScheduleKeyDeletionCommand,
   type CreateKeyCommandInput,
+  type KeyMetadata,
 } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, GetTopicAttributesCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, type Message, type ReceiveMessageCommandInput } from '@aws-sdk/client-sqs';
@@ -207,3 +208,41 @@ export async function createQueueForSns(
   const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { ...attributes, Policy: JSON.stringify(policy) } }));
   return { url: QueueUrl!, arn };
 }
+
+/**
+ * Replaces a key's policy with one whose only unconditional statement lets the principal of the
+ * session's clients 0 do every KMS action (so that it may still manage the key), followed by
+ * `statements`. Unlike the default policy, it does not name the account: any other principal gets
+ * only what `statements` (or a grant) allow it (KMS-25, KMS-29).
+ */
+export async function keyPolicyForAdminAnd(s: Session, key: Key, statements: object[] = []): Promise<void> {
+  const admin = s.target.clients(0).principal;
+  const policy = {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'Admin', Effect: 'Allow', Principal: { AWS: admin }, Action: 'kms:*', Resource: '*' }, ...statements],
+  };
+  await s.send(new PutKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+}
+
+/**
+ * A key of the kind CreateKey was asked for (a KeySpec and KeyUsage, or MultiRegion), as `isAsked`
+ * judges its metadata. A target that leases pooled keys instead of creating them (`releaseKey`: the
+ * AWS target) cannot show what such a key does, so the clause is not observable there; any other
+ * target that answers another kind of key deviates, in the fields the clause names (`fields`).
+ */
+export async function createKeyOfKind(
+  s: Session,
+  input: CreateKeyCommandInput,
+  fields: (keyof KeyMetadata)[],
+  isAsked: (md: KeyMetadata) => boolean,
+): Promise<Key & { metadata: KeyMetadata }> {
+  const md: KeyMetadata = (await s.send(new CreateKeyCommand(input))).KeyMetadata ?? { KeyId: '' };
+  if (!isAsked(md)) {
+    if (s.target.releaseKey) s.notObservable(`${s.target.name} leases pooled keys: it gave ${md.KeyId} for CreateKey ${JSON.stringify(input)}`);
+    s.check(false, fields.join(', '), `a key as asked: ${JSON.stringify(input)}`, Object.fromEntries(fields.map((f) => [f, md[f]])));
+  }
+  return { keyId: md.KeyId!, arn: md.Arn!, metadata: md };
+}
+
+/** A multi-Region key: its ID starts with mrk- and its metadata says MultiRegion (KMS-28). */
+export const isMultiRegionKey = (md: KeyMetadata): boolean => md.KeyId?.startsWith('mrk-') === true && md.MultiRegion === true;

@@ -8,6 +8,7 @@ import { MUTANTS_REUSE } from './clauses-reuse.js';
 import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any, type Mutant } from './kit.js';
 import { MUTANTS_STATE } from './clauses-state.js';
 import { MUTANTS_ERRORS } from './clauses-errors.js';
+import { MUTANTS_KMS } from './clauses-kms.js';
 
 export const MUTANTS: Mutant[] = [
   {
@@ -516,4 +517,5 @@ export const MUTANTS: Mutant[] = [
   ...MUTANTS_REUSE,
   ...MUTANTS_STATE,
   ...MUTANTS_ERRORS,
+  ...MUTANTS_KMS,
 ];

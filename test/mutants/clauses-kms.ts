@@ -1,0 +1,74 @@
+/**
+ * Mutants for the clauses of KMS's own refusals and of KMS as SSE uses it (issue 23 §3): key usage,
+ * Decrypt's KeyId, CreateKey's defaults, grants, the AWS managed key DescribeKey creates, rotation,
+ * multi-Region keys, key-policy conditions and refusal messages. Each breaks exactly the rule its
+ * clause states, the way an emulator plausibly would, and names the deviation the clause must report.
+ */
+import * as KMS from '@aws-sdk/client-kms';
+import type { ReferenceModel } from '../../reference/model.js';
+import { around, meta, snsError, type Any, type Mutant } from './kit.js';
+
+const keyOf = (model: ReferenceModel, keyId: string) => [...model.kms.keys.values()].find((k) => k.keyId === keyId || k.arn === keyId);
+
+/** Key policies stored without their Condition blocks: every conditional statement applies always. */
+function conditionsIgnored(kms: Any): void {
+  around(kms, 'PutKeyPolicy', (i, next) => {
+    const doc = JSON.parse(i.Policy);
+    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    return next({ ...i, Policy: JSON.stringify({ ...doc, Statement: statements.map(({ Condition: _c, ...st }: Any) => st) }) });
+  });
+}
+
+/** Requests that run with no grant of the model visible: the key policy alone decides. */
+function grantsIgnored(client: Any, op: string, model: ReferenceModel): void {
+  around(client, op, async (i, next) => {
+    const saved = [...model.kms.grants];
+    model.kms.grants.clear();
+    try {
+      return await next(i);
+    } finally {
+      for (const [id, g] of saved) model.kms.grants.set(id, g);
+    }
+  });
+}
+
+/** On-demand rotation that throws the earlier key material away. */
+function rotationForgetsMaterial(kms: Any, model: ReferenceModel): void {
+  around(kms, 'RotateKeyOnDemand', async (i, next) => {
+    const out = await next(i);
+    const key = keyOf(model, i.KeyId)!;
+    for (let v = 0; v < key.materials.length - 1; v++) delete key.materials[v];
+    return out;
+  });
+}
+
+export const MUTANTS_KMS: Mutant[] = [
+  {
+    clause: 'kms.key-usage.encrypt-and-data-keys-need-encrypt-decrypt',
+    signature: '[Encrypt] kms:Encrypt expected KMS.InvalidKeyUsage, observed success',
+    bug: "Encrypt does not check the key's usage and encrypts with an HMAC or signing key",
+    decorate: ({ kms, model }) =>
+      around(kms, 'Encrypt', (i, next) => {
+        const key = keyOf(model, i.KeyId);
+        if (!key || key.keyUsage === 'ENCRYPT_DECRYPT') return next(i);
+        return Promise.resolve({ CiphertextBlob: new Uint8Array([1, 2, 3]), KeyId: key.arn, EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' });
+      }),
+  },
+  {
+    clause: 'kms.decrypt.key-id-must-name-the-encrypting-key',
+    signature: '[another-key] kms:Decrypt expected KMS.IncorrectKey, observed success',
+    bug: 'Decrypt ignores the KeyId it is given and decrypts with the key the ciphertext names',
+    decorate: ({ kms }) => around(kms, 'Decrypt', (i, next) => next({ ...i, KeyId: undefined })),
+  },
+  {
+    clause: 'kms.create-key.defaults',
+    signature: '[CustomerMasterKeySpec] kms:CreateKey CustomerMasterKeySpec differs',
+    bug: 'CreateKey leaves the deprecated CustomerMasterKeySpec out of its answer',
+    decorate: ({ kms }) =>
+      around(kms, 'CreateKey', async (i, next) => {
+        const out = await next(i);
+        const { CustomerMasterKeySpec: _dropped, ...rest } = out.KeyMetadata;
+        return { ...out, KeyMetadata: rest };
+      }),
+  },
+];
