@@ -71,4 +71,44 @@ export const MUTANTS_KMS: Mutant[] = [
         return { ...out, KeyMetadata: rest };
       }),
   },
+  {
+    clause: 'kms.grants.create-list-retire-revoke',
+    signature: '[revoked] kms:ListGrants Grants differs',
+    bug: 'RevokeGrant answers success and leaves the grant in place',
+    decorate: ({ kms }) => around(kms, 'RevokeGrant', () => Promise.resolve({})),
+  },
+  {
+    clause: 'kms.grants.refusals-by-key-state-and-unknown-ids',
+    signature: '[create-on-disabled] kms:CreateGrant expected KMS.Disabled, observed success',
+    bug: 'CreateGrant ignores the key state and grants on a disabled key',
+    decorate: ({ kms, model }) =>
+      around(kms, 'CreateGrant', async (i, next) => {
+        const key = keyOf(model, i.KeyId);
+        if (key?.state !== 'Disabled') return next(i);
+        key.state = 'Enabled';
+        try {
+          return await next(i);
+        } finally {
+          key.state = 'Disabled';
+        }
+      }),
+  },
+  {
+    clause: 'kms.grants.grant-token-works-at-once',
+    signature: '[made-up-token] kms:GenerateDataKey expected KMS.InvalidGrantToken, observed success',
+    bug: 'grant tokens are not checked: a made-up one is accepted',
+    decorate: ({ kms }) => around(kms, 'GenerateDataKey', (i, next) => next({ ...i, GrantTokens: undefined })),
+  },
+  {
+    clause: 'sqs.sse-kms.grant-lets-a-principal-send',
+    signature: '[with-grant] sqs:SendMessage expected success, observed KMS.AccessDenied',
+    bug: "SQS's KMS requests are authorised by the key policy alone: grants are ignored",
+    decorate: ({ sqs, model }) => grantsIgnored(sqs, 'SendMessage', model),
+  },
+  {
+    clause: 'sns.sse.grant-lets-a-principal-publish',
+    signature: '[with-grant] sns:Publish expected success, observed KMS.AccessDenied',
+    bug: "SNS's KMS requests are authorised by the key policy alone: grants are ignored",
+    decorate: ({ sns, model }) => grantsIgnored(sns, 'Publish', model),
+  },
 ];
