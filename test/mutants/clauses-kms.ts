@@ -111,4 +111,16 @@ export const MUTANTS_KMS: Mutant[] = [
     bug: "SNS's KMS requests are authorised by the key policy alone: grants are ignored",
     decorate: ({ sns, model }) => grantsIgnored(sns, 'Publish', model),
   },
+  {
+    clause: 'kms.aws-managed-keys.describe-key-creates-the-managed-key',
+    signature: '[alias-name] kms:DescribeKey expected success, observed KMS.NotFound',
+    bug: 'DescribeKey of a predefined AWS alias that has no key yet answers NotFound instead of creating the key',
+    decorate: ({ kms, model }) =>
+      around(kms, 'DescribeKey', (i, next) => {
+        const name = String(i.KeyId).replace(/^arn:[^:]+:kms:[^:]*:[^:]*:/, '');
+        const exists = [...model.kms.aliases.values()].some((a) => a.name === name && a.targetKeyId);
+        if (!name.startsWith('alias/aws/') || exists) return next(i);
+        return Promise.reject(new KMS.NotFoundException({ $metadata: meta, message: `Alias ${name} is not found.` }));
+      }),
+  },
 ];
