@@ -123,4 +123,18 @@ export const MUTANTS_KMS: Mutant[] = [
         return Promise.reject(new KMS.NotFoundException({ $metadata: meta, message: `Alias ${name} is not found.` }));
       }),
   },
+  {
+    clause: 'kms.rotation.earlier-material-still-decrypts',
+    signature: '[on-demand] kms:Decrypt expected success, observed KMS.InvalidCiphertext',
+    bug: 'on-demand rotation replaces the key material, so ciphertexts made before it no longer decrypt',
+    decorate: ({ kms, model }) => rotationForgetsMaterial(kms, model),
+  },
+  {
+    clause: 'sqs.sse-kms.messages-survive-key-rotation',
+    signature: 'sqs:ReceiveMessage expected success, observed KMS.AccessDenied',
+    bug: 'on-demand rotation replaces the key material, so messages sealed before it cannot be received',
+    // Send, rotate, send again, receive: the receive that fails is the sixth call.
+    maxSteps: 6,
+    decorate: ({ kms, model }) => rotationForgetsMaterial(kms, model),
+  },
 ];
