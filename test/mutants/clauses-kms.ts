@@ -137,4 +137,21 @@ export const MUTANTS_KMS: Mutant[] = [
     maxSteps: 6,
     decorate: ({ kms, model }) => rotationForgetsMaterial(kms, model),
   },
+  {
+    clause: 'sqs.sse-kms.multi-region-key-works-as-queue-key',
+    signature: '[mrk-key] kms:CreateKey KeyId, MultiRegion differs',
+    bug: 'CreateKey ignores MultiRegion and makes a single-Region key',
+    decorate: ({ kms }) => around(kms, 'CreateKey', (i, next) => next({ ...i, MultiRegion: undefined })),
+  },
+  {
+    clause: 'sns.sse.multi-region-key-works-as-topic-key',
+    signature: '[publish-delivers] sns:Publish expected success, observed KMS.NotFound',
+    bug: 'SNS does not find a multi-Region (mrk-) topic key',
+    decorate: ({ sns, model }) =>
+      around(sns, 'Publish', (i, next) => {
+        const keyId = model.sns.topic(i.TopicArn).attrs.KmsMasterKeyId ?? '';
+        if (!/(^|\/)mrk-/.test(keyId)) return next(i);
+        return Promise.reject(snsError('KMSNotFoundException', `Key ${keyId} does not exist`));
+      }),
+  },
 ];
