@@ -154,4 +154,33 @@ export const MUTANTS_KMS: Mutant[] = [
         return Promise.reject(snsError('KMSNotFoundException', `Key ${keyId} does not exist`));
       }),
   },
+  {
+    clause: 'sqs.sse-kms.key-policy-conditions-apply-to-send',
+    signature: '[via-service-of-sns] sqs:SendMessage expected KMS.AccessDenied, observed success',
+    bug: 'key policy conditions are ignored: a conditional Allow always applies',
+    decorate: ({ kms }) => conditionsIgnored(kms),
+  },
+  {
+    clause: 'sqs.sse-kms.encryption-context-names-the-queue',
+    signature: '[this-queue] sqs:SendMessage expected success, observed KMS.AccessDenied',
+    bug: 'SQS calls KMS without an encryption context, so no aws:sqs:arn condition can match',
+    decorate: ({ model }) => {
+      const kms = model.kms as Any;
+      if (kms.contextless) return; // the decorator runs once per principal's clients
+      kms.contextless = true;
+      const generateDataKey = kms.generateDataKey.bind(kms);
+      const decrypt = kms.decrypt.bind(kms);
+      const strip = (ctx: Any) => (ctx.viaService === 'sqs' ? { ...ctx, encryptionContext: {} } : ctx);
+      kms.generateDataKey = (ctx: Any, keyId: string, opts: Any = {}) =>
+        generateDataKey(strip(ctx), keyId, ctx.viaService === 'sqs' ? { ...opts, EncryptionContext: undefined } : opts);
+      kms.decrypt = (ctx: Any, blob: Uint8Array, opts: Any = {}) =>
+        decrypt(strip(ctx), blob, ctx.viaService === 'sqs' ? { ...opts, EncryptionContext: undefined } : opts);
+    },
+  },
+  {
+    clause: 'sns.sse.key-policy-conditions-apply-to-publish',
+    signature: '[via-service-of-sqs] sns:Publish expected KMS.AccessDenied, observed success',
+    bug: 'key policy conditions are ignored: a conditional Allow always applies',
+    decorate: ({ kms }) => conditionsIgnored(kms),
+  },
 ];
