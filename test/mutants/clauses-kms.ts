@@ -183,4 +183,28 @@ export const MUTANTS_KMS: Mutant[] = [
     bug: 'key policy conditions are ignored: a conditional Allow always applies',
     decorate: ({ kms }) => conditionsIgnored(kms),
   },
+  {
+    clause: 'kms.messages.key-state-refusal-names-the-key',
+    signature: '[Disabled] kms:GenerateDataKey message differs',
+    bug: 'the refusal of a disabled key does not name the key',
+    decorate: ({ kms }) =>
+      around(kms, 'GenerateDataKey', (i, next) =>
+        next(i).catch((e) => {
+          if (e.name === 'DisabledException') e.message = 'Key is disabled.';
+          throw e;
+        }),
+      ),
+  },
+  {
+    clause: 'kms.messages.key-refusal-texts',
+    signature: '[malformed-key-id] kms:DescribeKey message differs',
+    bug: 'NotFound says the key does not exist even when the key ID is malformed',
+    decorate: ({ kms }) =>
+      around(kms, 'DescribeKey', (i, next) =>
+        next(i).catch((e) => {
+          if (e.name === 'NotFoundException') e.message = `Key '${i.KeyId}' does not exist`;
+          throw e;
+        }),
+      ),
+  },
 ];
