@@ -8,12 +8,13 @@
 import { createRequire } from 'node:module';
 import { importOptional } from '../../src/optional-dependency.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { emulatorPin, pinnedImage } from '../emulators.js';
 import type { ExistingInstanceOptions } from '../module.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
-/** The floci version this project pins: the image tag, and the version measured in docs/measured/. */
-export const FLOCI_VERSION = '1.7.0';
-export const FLOCI_IMAGE = `floci/floci:${FLOCI_VERSION}`;
+/** The floci version this project pins (test-targets/emulators.json): the image tag, and the version measured in docs/measured/. */
+export const FLOCI_VERSION = emulatorPin('floci').version;
+export const FLOCI_IMAGE = pinnedImage('floci');
 
 interface Started {
   getEndpoint(): string;

@@ -1,24 +1,14 @@
 /**
  * LocalStack in a container, through @testcontainers/localstack 12, imported lazily so that
- * machines without it or without a container engine only lose this target. The image is pinned in
- * test-targets/localstack/Dockerfile (the same version the host-mode `localstack` target runs, so
- * both share its baseline); with LOCALSTACK_AUTH_TOKEN set, LOCALSTACK_IMAGE
- * may name a newer (token-only) image. The token is passed to the container and never printed.
+ * machines without it or without a container engine only lose this target. Its image is LocalStack's
+ * pin in test-targets/emulators.json (the version the host-mode `localstack` target runs, so both
+ * share its baseline; test-targets/localstack/Dockerfile repeats it for Dependabot). With
+ * LOCALSTACK_AUTH_TOKEN set, LOCALSTACK_IMAGE may name a newer (token-only) image. The token is passed to the container and never printed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { importOptional } from '../../src/optional-dependency.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { pinnedImage } from '../emulators.js';
 import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
-
-/** The pinned image: the first FROM of test-targets/localstack/Dockerfile. */
-export function pinnedImage(): string {
-  const dockerfile = readFileSync(join(PACKAGE_ROOT, 'test-targets/localstack/Dockerfile'), 'utf8');
-  const from = /^FROM\s+(\S+)/m.exec(dockerfile)?.[1];
-  if (!from) throw new Error('test-targets/localstack/Dockerfile has no FROM line');
-  return from;
-}
 
 /** Removes a secret from text that may be shown to a user. */
 export function redact(text: string, secret: string | undefined): string {
@@ -42,7 +32,7 @@ export class LocalstackContainerTarget extends SdkTarget {
   }
 
   image(env: NodeJS.ProcessEnv = process.env): string {
-    return env.LOCALSTACK_AUTH_TOKEN && env.LOCALSTACK_IMAGE ? env.LOCALSTACK_IMAGE : pinnedImage();
+    return env.LOCALSTACK_AUTH_TOKEN && env.LOCALSTACK_IMAGE ? env.LOCALSTACK_IMAGE : pinnedImage('localstack');
   }
 
   async start(): Promise<void> {

@@ -1,9 +1,8 @@
 /** The target registry: one module per folder, options checked per target, a clear error for the rest. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { emulatorPins } from '../../test-targets/emulators.js';
 import { makeTarget, TARGET_MODULES, TargetUsageError } from '../../test-targets/registry.js';
 import { cli } from '../cli-runner.js';
 
@@ -22,18 +21,6 @@ describe('the target registry', () => {
       const t = makeTarget(m.name, m.matrix);
       expect(t.name).toBe(m.name);
       expect(t.defaultRuns).toBeGreaterThan(0);
-    }
-  });
-
-  it('pins each emulator once: emulators.json agrees with the launcher go.mod and the Maven pom', () => {
-    const pins = emulatorPins();
-    for (const [name, pin] of Object.entries(pins)) {
-      if (pin.kind === 'go-launcher') {
-        const gomod = readFileSync(join(PACKAGE_ROOT, 'test-targets', name, 'launcher', 'go.mod'), 'utf8');
-        expect(gomod, name).toContain(`${(pin as { module?: string }).module} ${pin.version}`);
-      }
-      if (pin.kind === 'maven')
-        expect(readFileSync(join(PACKAGE_ROOT, (pin as { pom?: string }).pom!), 'utf8'), name).toContain(`<version>${pin.version}</version>`);
     }
   });
 
