@@ -27,12 +27,13 @@ import { loadClauses } from '../../src/spec-loader.js';
 import { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { LEASE_TAG_KEY, POOL_TAG_KEY, SafetyRefusal } from '../../test-targets/aws/safety.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
-import { MotoServer } from '../../test-targets/moto/moto-server.js';
+import type { Instance } from '../../test-targets/emulator-target.js';
+import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 import { EndpointTarget } from '../../test-targets/endpoint/endpoint-target.js';
 
 const MOTO_ACCOUNT = '123456789012';
 const credentials = { accessKeyId: 'AKIASTANDINFORAWS000', secretAccessKey: 'stand-in' };
-let moto: MotoServer;
+let moto: Instance;
 let decoy: { queueUrl: string; topicArn: string; keyId: string };
 let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
@@ -59,7 +60,7 @@ class DeleteRefusedTarget extends AwsTarget {
 
 describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing in for AWS)', () => {
   beforeAll(async () => {
-    moto = await MotoServer.start();
+    moto = await startMoto();
     admin = new EndpointTarget(moto.endpoint);
     await admin.start();
     // The account's own resources, created by someone else: no prefix, no tag.
