@@ -10,15 +10,15 @@ describe('the target registry', () => {
   it('has one folder per target, each with a description, and a baseline file where it names one', () => {
     for (const m of TARGET_MODULES) {
       expect(existsSync(join(PACKAGE_ROOT, 'test-targets', m.name, 'index.ts')), m.name).toBe(true);
-      expect(m.description.length, m.name).toBeGreaterThan(10);
-      if (m.baseline && m.matrix) expect(existsSync(m.baseline), m.baseline).toBe(true);
-      if (!m.matrix) expect(m.notInMatrix, `${m.name} says why it is not in the matrix`).toBeTruthy();
+      expect(m.about.description.length, m.name).toBeGreaterThan(10);
+      if (m.baseline && m.about.matrix) expect(existsSync(m.baseline), m.baseline).toBe(true);
+      if (!m.about.matrix) expect(m.about.notInMatrix, `${m.name} says why it is not in the matrix`).toBeTruthy();
     }
   });
 
   it('builds each target with the defaults its module gives', () => {
-    for (const m of TARGET_MODULES.filter((x) => x.matrix)) {
-      const t = makeTarget(m.name, m.matrix);
+    for (const m of TARGET_MODULES.filter((x) => x.about.matrix)) {
+      const t = makeTarget(m.name, m.about.matrix);
       expect(t.name).toBe(m.name);
       expect(t.defaultRuns).toBeGreaterThan(0);
     }
