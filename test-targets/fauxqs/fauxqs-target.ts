@@ -70,7 +70,7 @@ export class FauxqsTarget extends EmulatorTarget {
       { emulator: moto(), serves: ['kms'] as const },
       { emulator: fauxqs, serves: ['sns', 'sqs'] as const },
     ];
-    super({ name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, eventualMs: 0 } }, options);
+    super({ name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, atRestAttributes: true, eventualMs: 0 } }, options);
   }
 
   async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {

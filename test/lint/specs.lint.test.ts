@@ -52,6 +52,13 @@ describe('specs/ lint', () => {
     expect(header, 'the header names its source').toMatch(/Source: .*(SNS|SQS|KMS|X|CS)-\d+/);
     for (const [id] of header.slice(header.indexOf('Source:')).matchAll(/\b(?:SNS|SQS|KMS|X|CS)-\d+\b/g))
       expect(factIds.has(id), `header cites ${id}, a fact in specs/facts.md`).toBe(true);
+    // What a target is decides what is observable only through requirements (src/target.ts), never inside `check`.
+    expect(text, 'asks which target it runs on (declare a requirement instead)').not.toMatch(
+      /target\.(name|kind)\s*[!=]=|[!=]==?\s*\w+\.target\.name|instanceof \w*Target\b/,
+    );
+    expect(text, 'reads a boolean capability in check (declare a requirement instead)').not.toMatch(
+      /target\.capabilities\.(virtualClock|realTimeWindows|atRestInspection|atRestAttributes|createKeyHonoursInput|disposableAccount)\b/,
+    );
   });
 });
 

@@ -96,6 +96,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
         'sns-to-sqs.encrypted-topic-delivers-plaintext',
         'kms.aliases.alias-name-rules',
         'kms.aws-managed-keys.cannot-be-disabled',
+        'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',
       ].includes(c.id),
     );
     const t = target([MOTO_ACCOUNT], 'run1');
@@ -106,6 +107,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect(verdicts['sns-to-sqs.encrypted-topic-delivers-plaintext']).toBe('pass');
     // …and clauses that would touch account-wide resources the run did not create are not run.
     expect(verdicts['kms.aws-managed-keys.cannot-be-disabled']).toBe('not-observable');
+    // …nor are those about a key of a given usage: CreateKey leases a pooled key, whatever it asks for.
+    const usage = report.clauses.find((c) => c.id === 'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send')!;
+    expect([usage.verdict, usage.reason]).toEqual(['not-observable', expect.stringMatching(/^aws lacks a CreateKey that creates the key asked for/)]);
     expect(report.summary.error).toBe(0);
     const c = admin.clients(0);
     expect((await c.sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual([decoy.queueUrl]);
