@@ -133,13 +133,10 @@ export class EmulatorTarget extends SdkTarget {
 
   /** Each service's endpoint is its part's; a service no part serves is never called (capabilities), so it gets the first part's. */
   #endpoints(): Endpoints {
-    const of = (service: ServiceName) =>
-      this.#running[
-        Math.max(
-          0,
-          this.#parts.findIndex((p) => p.serves.includes(service)),
-        )
-      ]!.endpoint;
+    const of = (service: ServiceName) => {
+      const part = this.#parts.findIndex((p) => p.serves.includes(service));
+      return this.#running[part === -1 ? 0 : part]!.endpoint;
+    };
     return { kms: of('kms'), sns: of('sns'), sqs: of('sqs') };
   }
 
