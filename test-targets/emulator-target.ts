@@ -41,7 +41,10 @@ export interface Part {
 
 export interface EmulatorTargetSpec {
   readonly name: string;
-  /** Started in this order, stopped in the reverse order; each service is served by one part. The target offers the services they serve. */
+  /**
+   * Started in this order (the target's own emulator first, so that what it lacks is named first), stopped in the
+   * reverse order; each service is served by one part. The target offers the services they serve, in this order.
+   */
   readonly parts: readonly Part[];
   /** Capabilities besides the services (the parts give those) and real-time windows (the options give that). */
   readonly capabilities?: Partial<Omit<Capabilities, 'services' | 'realTimeWindows'>>;

@@ -67,8 +67,8 @@ export class FauxqsTarget extends EmulatorTarget {
   constructor(options: { realTimeWindows?: boolean } = {}) {
     // fauxqs fans SNS out to SQS within the Publish call, so nothing needs waiting for.
     const parts = [
-      { emulator: moto(), serves: ['kms'] as const },
       { emulator: fauxqs, serves: ['sns', 'sqs'] as const },
+      { emulator: moto(), serves: ['kms'] as const },
     ];
     super({ name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, atRestAttributes: true, eventualMs: 0 } }, options);
   }

@@ -29,8 +29,8 @@ const goaws = spawnedEmulator({
 export class GoawsTarget extends EmulatorTarget {
   constructor(options: { realTimeWindows?: boolean } = {}) {
     const parts = [
-      { emulator: localKms, serves: ['kms'] as const },
       { emulator: goaws, serves: ['sns', 'sqs'] as const },
+      { emulator: localKms, serves: ['kms'] as const },
     ];
     super({ name: 'goaws', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
   }
