@@ -20,7 +20,7 @@ function* files(dir) {
     if (e.name === 'node_modules' || e.name.startsWith('.')) continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) yield* files(p);
-    else if (/\.(ts|json)$/.test(e.name) && !e.name.endsWith('.test.ts')) yield p;
+    else if (/\.(ts|mjs|json)$/.test(e.name) && !e.name.endsWith('.test.ts')) yield p;
   }
 }
 

@@ -16,11 +16,12 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSyn
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installDir as pinDir, isProvisioned, PROVISIONED_MARKER, readPins } from '../test-targets/emulator-pins.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pins = JSON.parse(readFileSync(join(root, 'test-targets/emulators.json'), 'utf8'));
-delete pins.$comment;
-const base = process.env.SSE_CONFORMANCE_EMULATORS ?? join(root, '.emulators');
+const allPins = readPins(root);
+// fauxqs comes with npm, container images with a container engine: only the rest is installed here.
+const pins = Object.fromEntries(Object.entries(allPins).filter(([, pin]) => isProvisioned(pin)));
 
 const TOOLCHAINS = {
   pypi: {
@@ -99,9 +100,7 @@ function hasToolchain(kind, pin, name) {
   return run(t.command, t.args).ok;
 }
 
-export function installDir(name) {
-  return join(base, name, pins[name].version);
-}
+export const installDir = (name) => pinDir(root, name, pins[name]);
 
 const INSTALLERS = {
   pypi(_name, pin, dir) {
@@ -221,6 +220,11 @@ function installedFingerprint(marker) {
 
 const wanted = process.argv.slice(2);
 for (const w of wanted) {
+  if (allPins[w] && !pins[w]) {
+    const by = allPins[w].kind === 'npm' ? 'npm installs it (npm ci)' : 'a container engine pulls its image when its target starts';
+    process.stderr.write(`provision: ${w} is not provisioned: ${by} (kind ${allPins[w].kind} in test-targets/emulators.json)\n`);
+    process.exit(2);
+  }
   if (!pins[w]) {
     process.stderr.write(`provision: unknown emulator "${w}"; known: ${Object.keys(pins).join(', ')}\n`);
     process.exit(2);
@@ -232,7 +236,7 @@ let missing = 0;
 for (const name of names) {
   const pin = pins[name];
   const dir = installDir(name);
-  const marker = join(dir, '.provisioned');
+  const marker = join(dir, PROVISIONED_MARKER);
   const print = fingerprint(name, pin);
   if (installedFingerprint(marker) === print) {
     process.stdout.write(`provision: ${name} ${pin.version} already installed (${dir})\n`);

@@ -316,6 +316,14 @@ export class Session {
       );
   }
 
+  /**
+   * Lets time pass where that costs nothing (a virtual clock) and does nothing elsewhere: for a clause that holds
+   * with or without the wait, whose wait only lets a virtual clock reach more (automatic key rotation after 90 days).
+   */
+  async waitIfVirtual(ms: number): Promise<void> {
+    if (this.#target.advanceTime) await this.wait(ms);
+  }
+
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */
   async wait(ms: number): Promise<void> {
     const t = this.#target;

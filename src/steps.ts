@@ -143,10 +143,11 @@ export async function receiveDelivered(
 
 /**
  * A key created without key material (Origin EXTERNAL), which KMS-1 says starts in PendingImport.
- * A target that hands out keys of its own instead (the AWS target leases pooled AWS_KMS keys) cannot
- * show what such a key does: the clause is then not observable there. A key in another state is a
- * deviation of the clause about KMS itself (`asserted`); for clauses about SNS or SQS it only means
- * the target cannot show them what they are about, so they are not observable there.
+ * Clauses that call this require `createKeyHonoursInput` (the AWS target leases pooled AWS_KMS keys
+ * instead). A KMS that still gives another origin cannot show what such a key does: not observable.
+ * A key in another state is a deviation of the clause about KMS itself (`asserted`); for clauses
+ * about SNS or SQS it only means the target cannot show them what they are about, so they are not
+ * observable there.
  */
 export async function createKeyPendingImport(s: Session, opts: { asserted: boolean }): Promise<Key> {
   const { KeyMetadata } = await s.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));

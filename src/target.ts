@@ -16,8 +16,15 @@ export interface Capabilities {
   virtualClock: boolean;
   /** Waiting real time for windows is acceptable on this target (emulators; opt-in on AWS). */
   realTimeWindows: boolean;
-  /** Stored message bodies can be read at rest (reference; moto's data.json; fauxqs inspection). */
+  /** Stored message bodies can be read at rest (the reference; fauxqs's inspection API; fakecloud's introspection route). */
   atRestInspection: boolean;
+  /** At-rest inspection also shows each stored message's attributes (the reference, fauxqs; fakecloud's route shows bodies only). Required alone, it implies atRestInspection. */
+  atRestAttributes: boolean;
+  /**
+   * CreateKey creates the key it is asked for (its Origin, KeySpec, KeyUsage). False on a real account, where the run
+   * leases a key of its own pool instead (test-targets/aws/key-pool.ts): clauses about such keys are not observable there.
+   */
+  createKeyHonoursInput: boolean;
   /** How many distinct principals the target offers clients for. */
   principals: number;
   /**
@@ -41,6 +48,8 @@ export type Requirement =
   | 'virtualClock'
   | 'realTimeWindows'
   | 'atRestInspection'
+  | 'atRestAttributes'
+  | 'createKeyHonoursInput'
   | 'disposableAccount'
   | { principals: number }
   | { service: ServiceName }
@@ -113,6 +122,7 @@ export class TargetUnavailableError extends Error {
 export function meets(target: Target, r: Requirement): boolean {
   if (typeof r === 'object') return 'service' in r ? target.capabilities.services.includes(r.service) : target.capabilities.principals >= r.principals;
   if (r === 'timeWindows') return target.capabilities.virtualClock || target.capabilities.realTimeWindows;
+  if (r === 'atRestAttributes') return target.capabilities.atRestInspection && target.capabilities.atRestAttributes;
   return target.capabilities[r] === true;
 }
 
@@ -123,6 +133,8 @@ export function describeRequirement(r: Requirement): string {
       virtualClock: 'a virtual clock',
       realTimeWindows: 'waiting real time for windows',
       atRestInspection: 'at-rest inspection of stored messages',
+      atRestAttributes: 'an at-rest inspection that shows message attributes',
+      createKeyHonoursInput: 'a CreateKey that creates the key asked for (Origin, KeySpec, KeyUsage), not a pooled one',
       disposableAccount: 'a disposable account (this clause touches AWS managed keys the run did not create)',
       timeWindows: 'a virtual clock or waiting real time for windows',
     } as const

@@ -1,38 +1,38 @@
 /**
- * Where `npm run provision` put each pinned emulator (test-targets/emulators.json):
+ * The emulator pins (test-targets/emulators.json, read by ./emulator-pins.mjs, which
+ * scripts/provision.mjs shares) and where `npm run provision` put each provisioned one:
  * .emulators/<name>/<version>/ under the package root, or under $SSE_CONFORMANCE_EMULATORS.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { type EmulatorPin, installDir, installedBinary, isProvisioned, readPins } from './emulator-pins.mjs';
 
-export interface EmulatorPin {
-  kind: 'pypi' | 'go-launcher' | 'maven' | 'cargo';
-  version: string;
-  /** The installed entry point, relative to the install folder. */
-  bin: string;
-  /** kind cargo: the release-profile settings the crate is built with (cargo `--config profile.release.<key>`). */
-  profile?: Record<string, string | number | boolean>;
-  /** kind cargo: measured cold builds (docs/targets.md shows them). */
-  buildMeasurements?: { date: string; machine: string; profile: string; coldSeconds: number; matrix?: string; binaryMB?: number }[];
-}
+export type { EmulatorPin };
 
-export function emulatorPins(): Record<string, EmulatorPin> {
-  const raw = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'test-targets/emulators.json'), 'utf8')) as Record<string, EmulatorPin | string>;
-  return Object.fromEntries(Object.entries(raw).filter(([k]) => k !== '$comment')) as Record<string, EmulatorPin>;
-}
+export const emulatorPins = (): Record<string, EmulatorPin> => readPins(PACKAGE_ROOT);
 
-export function emulatorDir(name: string): string {
+/** The pin of one emulator; a name emulators.json does not hold is a programming error. */
+export function emulatorPin(name: string): EmulatorPin {
   const pin = emulatorPins()[name];
   if (!pin) throw new Error(`no pinned emulator "${name}" in test-targets/emulators.json`);
-  return join(process.env.SSE_CONFORMANCE_EMULATORS ?? join(PACKAGE_ROOT, '.emulators'), name, pin.version);
+  return pin;
+}
+
+/** The folder `npm run provision` installs an emulator into. */
+export function emulatorDir(name: string): string {
+  const pin = emulatorPin(name);
+  if (!isProvisioned(pin)) throw new Error(`${name} is not installed by npm run provision (kind ${pin.kind})`);
+  return installDir(PACKAGE_ROOT, name, pin);
 }
 
 /** The provisioned entry point of an emulator, or undefined when `npm run provision` has not installed it. */
-export function provisionedBinary(name: string): string | undefined {
-  const dir = emulatorDir(name);
-  return existsSync(join(dir, '.provisioned')) ? join(dir, emulatorPins()[name]!.bin) : undefined;
-}
+export const provisionedBinary = (name: string): string | undefined => installedBinary(PACKAGE_ROOT, name, emulatorPin(name));
 
 /** How to install an emulator that is missing, for error messages. */
 export const provisionHint = (name: string) => `run \`npm run provision -- ${name}\``;
+
+/** The pinned container image of an emulator: `<image>:<version>`. */
+export function pinnedImage(name: string): string {
+  const pin = emulatorPin(name);
+  if (!pin.image) throw new Error(`the pin of ${name} in test-targets/emulators.json names no image`);
+  return `${pin.image}:${pin.version}`;
+}

@@ -1,13 +1,74 @@
 /**
- * An emulator process this project starts and stops: spawned without a shell, ready when it prints
- * a line (our loopback launchers print `listening on http://HOST:PORT`) or when a URL answers, and
- * stopped by its PID (SIGTERM, then SIGKILL). execa kills it if this process dies first. Its stderr
- * is drained (local-kms logs a line per request; an unread pipe would block it), and its last lines
- * are kept for the message when it exits early.
+ * An emulator process this project starts and stops: spawned without a shell on 127.0.0.1, ready
+ * when it prints a line (our loopback launchers print `listening on http://HOST:PORT`) or when a URL
+ * answers, and stopped by its PID (SIGTERM, then SIGKILL). execa kills it if this process dies first.
+ * Its stderr is drained (local-kms logs a line per request; an unread pipe would block it), and its
+ * last lines are kept for the message when it exits early. `spawnedEmulator` makes an `Emulator`
+ * (./emulator-target.ts) of such a process: a free port, a folder of its own, its command line.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ResultPromise } from 'execa';
+import getPort from 'get-port';
 import { importOptional } from '../src/optional-dependency.js';
 import { TargetUnavailableError } from '../src/target.js';
+import type { Emulator, Instance } from './emulator-target.js';
+
+/** What our loopback launchers print once they listen. */
+export const LISTENING = /listening on (http:\/\/\S+)/;
+
+export interface SpawnedEmulatorSpec extends Omit<Emulator, 'start'> {
+  /** How to install it, when its command is missing. */
+  hint: string;
+  /**
+   * `free`: it is given a free 127.0.0.1 port (get-port) and is ready once its health request answers with a 2xx;
+   * `printed`: our loopback launcher binds port 0 on 127.0.0.1 and is ready once it prints where it listens.
+   */
+  port: 'free' | 'printed';
+  /** It gets a fresh folder of its own (its state, its configuration), removed when it stops or fails to start. */
+  workDir?: boolean;
+  /** How long it may take to become ready (default 30 s). */
+  timeoutMs?: number;
+  /** Its command line for that port (0 for `printed`) and folder, which it may fill first; throws TargetUnavailableError when it is not installed. */
+  command(at: { port: number; dir: string }): { command: string; args: string[]; env?: Record<string, string> };
+}
+
+/** An emulator that runs as a process of its own, started fresh for each run. */
+export function spawnedEmulator(spec: SpawnedEmulatorSpec): Emulator {
+  const { hint, port: portKind, workDir, timeoutMs, command, ...emulator } = spec;
+  return {
+    ...emulator,
+    async start(): Promise<Instance> {
+      const port = portKind === 'free' ? await getPort({ host: '127.0.0.1' }) : 0;
+      const endpoint = `http://127.0.0.1:${port}`;
+      const dir = workDir ? mkdtempSync(join(tmpdir(), `ssec-${spec.name.toLowerCase()}-`)) : '';
+      const removeDir = () => dir && rmSync(dir, { recursive: true, force: true });
+      try {
+        const line = command({ port, dir });
+        const proc = await LaunchedProcess.start({
+          what: spec.name,
+          ...line,
+          hint,
+          ready: portKind === 'free' ? { url: `${endpoint}${spec.health.path}`, endpoint } : { line: LISTENING },
+          ...(timeoutMs ? { timeoutMs } : {}),
+        });
+        return {
+          endpoint: proc.endpoint,
+          ...(proc.pid === undefined ? {} : { pid: proc.pid }),
+          ...(dir ? { dir } : {}),
+          stop: async () => {
+            await proc.stop();
+            removeDir();
+          },
+        };
+      } catch (e) {
+        removeDir();
+        throw e;
+      }
+    },
+  };
+}
 
 export interface LaunchOptions {
   /** The emulator's name, for messages. */

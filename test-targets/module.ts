@@ -1,7 +1,8 @@
 /**
  * The shape of a target module: one folder under test-targets/ whose index.ts exports a
- * `TargetModule` (its name, a one-line description, an options schema, a factory, its baseline),
- * the way a testcontainers module packages one system. The registry (./registry.ts) lists them;
+ * `TargetModule` (its name, an options schema, a factory, its baseline, and what is said of it in
+ * about.ts: its description and its place in the matrix), the way a testcontainers module packages
+ * one system. The registry (./registry.ts) lists them;
  * the engine in src/ sees only the `Target` each factory returns.
  */
 import { join } from 'node:path';
@@ -39,8 +40,6 @@ export const OPTION_FLAGS: Record<keyof TargetOptions, string> = {
 
 export interface TargetModule {
   readonly name: string;
-  /** One line: what the target is and how it is reached. */
-  readonly description: string;
   /** A strict schema of the options this target takes. */
   readonly options: z.ZodType<TargetOptions>;
   create(options: TargetOptions): Target;
@@ -50,6 +49,14 @@ export interface TargetModule {
   readonly emulators?: readonly string[];
   /** The version of the system under test that this project pins (emulators), for reports and the matrix. */
   readonly version?: string;
+  /** What is said of it (./<name>/about.ts), apart from how it is built. */
+  readonly about: TargetAbout;
+}
+
+/** What `run --help`, the README's table of targets and the conformance matrix say of a target. */
+export interface TargetAbout {
+  /** One line: what the target is and how it is reached. */
+  readonly description: string;
   /** In the conformance matrix and CI's baseline runs, with these options; absent: not in the matrix. */
   readonly matrix?: TargetOptions;
   /** Why it is not in the matrix, for the matrix's footnote. */

@@ -30,6 +30,8 @@ export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): C
     virtualClock: false,
     realTimeWindows: false,
     atRestInspection: false,
+    atRestAttributes: false,
+    createKeyHonoursInput: true,
     principals: 2,
     sqsMaxMessageBytes: 1_048_576,
     snsMaxMessageBytes: 262_144,

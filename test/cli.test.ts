@@ -47,7 +47,7 @@ describe('sse-conformance CLI', () => {
     expect(r.code).toBe(0);
     const targets = r.out.slice(r.out.indexOf('Targets (--target):'));
     for (const m of TARGET_MODULES) {
-      const start = m.description
+      const start = m.about.description
         .split(' ')
         .slice(0, 3)
         .join(' ')

@@ -17,7 +17,7 @@ const floci = targetModule('floci');
 
 describe('a target measured outside CI', () => {
   it('floci: the record is of the pinned version, and its report a whole run of every clause', () => {
-    const { record, report } = readMeasured(floci.measured!);
+    const { record, report } = readMeasured(floci.about.measured!);
     expect(record.version).toBe(FLOCI_VERSION);
     expect(record.command).toContain('--target floci --endpoint http://127.0.0.1:');
     // A whole run of the specification as it was that day: every clause it ran still exists (newer ones show as n/o).
@@ -27,7 +27,7 @@ describe('a target measured outside CI', () => {
   });
 
   it('is a column of the matrix marked as measured outside CI, its counts those of the report for the clauses unchanged since', () => {
-    const { record, report } = readMeasured(floci.measured!);
+    const { record, report } = readMeasured(floci.about.measured!);
     const md = renderDocs(clauses)['docs/conformance.md']!;
     const label = `${FLOCI_VERSION} (${record.build}, see [record](measured/floci-1.7.0.record.json); measured outside CI, ${record.date})`;
     const now = clauseSourceHashes();
@@ -44,7 +44,7 @@ describe('a target measured outside CI', () => {
   });
 
   it('floci: says beside its version, from the record, that what was measured is a source build, not the released image', () => {
-    const { record } = readMeasured(floci.measured!);
+    const { record } = readMeasured(floci.about.measured!);
     expect(record.how).toContain('was built from its public repository');
     expect(record.build).toBe('source build, dependencies substituted');
     const readme = renderDocs(clauses)['README.md']!;
@@ -52,25 +52,25 @@ describe('a target measured outside CI', () => {
   });
 
   it('floci: keeps the source hash of every clause its report ran', () => {
-    const { record, report } = readMeasured(floci.measured!);
+    const { record, report } = readMeasured(floci.about.measured!);
     expect(Object.keys(record.clauseSources).sort()).toEqual(report.clauses.map((c) => c.id).sort());
     expect(record.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('refuses a record without the source hash of a clause its report ran', () => {
     const dir = mkdtempSync(join(tmpdir(), 'measured-'));
-    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
-    copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
+    const record = JSON.parse(readFileSync(floci.about.measured!, 'utf8'));
+    copyFileSync(join(floci.about.measured!, '..', record.report), join(dir, record.report));
     const { 'sqs.sse-kms.send-fails-when-key-unusable': _gone, ...rest } = record.clauseSources;
     writeFileSync(join(dir, 'r.record.json'), JSON.stringify({ ...record, clauseSources: rest, reproductions: [] }));
     expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('clauseSources lacks sqs.sse-kms.send-fails-when-key-unusable');
   });
 
   it('floci: names a standalone reproduction of its most important deviation, a clause the report fails', () => {
-    const { record, report } = readMeasured(floci.measured!);
+    const { record, report } = readMeasured(floci.about.measured!);
     expect(record.reproductions.map((r) => r.clause)).toEqual(['sqs.sse-kms.send-fails-when-key-unusable']);
     expect(report.clauses.find((c) => c.id === 'sqs.sse-kms.send-fails-when-key-unusable')!.verdict).toBe('fail');
-    const script = readFileSync(join(floci.measured!, '..', record.reproductions[0]!.file), 'utf8');
+    const script = readFileSync(join(floci.about.measured!, '..', record.reproductions[0]!.file), 'utf8');
     expect(script).toContain('// Clause sqs.sse-kms.send-fails-when-key-unusable (MUST)');
     expect(script).toContain('floci answered:    success');
     expect(renderDocs(clauses)['docs/conformance.md']).toContain(`(measured/${record.reproductions[0]!.file})`);
@@ -78,8 +78,8 @@ describe('a target measured outside CI', () => {
 
   it('refuses a record naming a reproduction of a clause its report does not fail', () => {
     const dir = mkdtempSync(join(tmpdir(), 'measured-'));
-    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
-    copyFileSync(join(floci.measured!, '..', record.report), join(dir, record.report));
+    const record = JSON.parse(readFileSync(floci.about.measured!, 'utf8'));
+    copyFileSync(join(floci.about.measured!, '..', record.report), join(dir, record.report));
     writeFileSync(
       join(dir, 'r.record.json'),
       JSON.stringify({ ...record, reproductions: [{ clause: 'sqs.transparency.body-attributes-and-md5-round-trip', file: 'x.mjs' }] }),
@@ -91,11 +91,11 @@ describe('a target measured outside CI', () => {
 
   it('refuses a record whose report is of another target', () => {
     const dir = mkdtempSync(join(tmpdir(), 'measured-'));
-    const record = JSON.parse(readFileSync(floci.measured!, 'utf8'));
-    const report = JSON.parse(readFileSync(join(floci.measured!, '..', record.report), 'utf8'));
+    const record = JSON.parse(readFileSync(floci.about.measured!, 'utf8'));
+    const report = JSON.parse(readFileSync(join(floci.about.measured!, '..', record.report), 'utf8'));
     report.target.name = 'moto';
     writeFileSync(join(dir, record.report), JSON.stringify(report));
-    copyFileSync(floci.measured!, join(dir, 'r.record.json'));
+    copyFileSync(floci.about.measured!, join(dir, 'r.record.json'));
     expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow(MeasuredRecordError);
     expect(() => readMeasured(join(dir, 'r.record.json'))).toThrow('the report is of target moto, not floci');
   });
@@ -109,7 +109,7 @@ it('a clause written after the measurement shows as not observable in that colum
 });
 
 it('a clause whose source changed after the measurement shows as not observable in that column, not as the verdict measured', () => {
-  const { record, report } = readMeasured(floci.measured!);
+  const { record, report } = readMeasured(floci.about.measured!);
   const specs = mkdtempSync(join(tmpdir(), 'specs-'));
   cpSync(SPECS_DIR, specs, { recursive: true });
   const now = clauseSourceHashes(specs);

@@ -17,7 +17,8 @@ import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
 import { FaultyTarget, type FaultSpec } from '../test-targets/faulty/index.js';
 import { QUICK_CLAUSES } from '../test-targets/faulty/quick-clauses.js';
 import { baselineOf } from '../test-targets/module.js';
-import { MotoServer } from '../test-targets/moto/moto-server.js';
+import type { Instance } from '../test-targets/emulator-target.js';
+import { startMoto } from '../test-targets/moto/moto-emulator.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 import { describeNeeding } from './prerequisites.js';
 
@@ -184,9 +185,9 @@ describe('target faults on the reference', () => {
 });
 
 describeNeeding({ emulators: ['moto'] }, 'target faults on moto', () => {
-  let moto: MotoServer;
+  let moto: Instance;
   beforeAll(async () => {
-    moto = await MotoServer.start();
+    moto = await startMoto();
   }, 60_000);
   afterAll(async () => {
     await moto?.stop();

@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MotoServer } from '../test-targets/moto/moto-server.js';
+import { startMoto } from '../test-targets/moto/moto-emulator.js';
 import { BUILT_CLI } from './cli-runner.js';
 import { describeNeeding } from './prerequisites.js';
 
 describeNeeding({ emulators: ['moto'] }, 'interruption', () => {
   it('SIGINT keeps a partial report, cleans up, and exits 130', async () => {
-    const moto = await MotoServer.start();
+    const moto = await startMoto();
     try {
       const out = mkdtempSync(join(tmpdir(), 'ssec-int-'));
       const child = spawn(process.execPath, [BUILT_CLI, 'run', '--target', 'moto', '--endpoint', moto.endpoint, '--out', out, '--format', 'json'], {

@@ -28,6 +28,9 @@ it('npm pack holds the built code, the fact base, every baseline and emulator pi
     'dist/src/index.js',
     'dist/reference/index.js',
     'test-targets/emulators.json',
+    // provision.mjs reads the pins through the module the targets use.
+    'test-targets/emulator-pins.mjs',
+    'dist/test-targets/emulator-pins.mjs',
     'scripts/provision.mjs',
     // Read at run time (list --format markdown) and the target of every source link in docs/spec.md.
     'specs/facts.md',

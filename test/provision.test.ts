@@ -30,11 +30,16 @@ it('names each missing toolchain and what needs it', () => {
   expect(r.err).toMatch(/3 emulator\(s\) NOT INSTALLED for want of a toolchain/);
 });
 
-it('fails in CI when a toolchain is missing, and refuses an unknown emulator', () => {
+it('fails in CI when a toolchain is missing, and refuses an unknown emulator and one it does not install', () => {
   expect(provision(['goaws'], { CI: 'true' }).code).toBe(4);
   const unknown = provision(['nosuch'], {});
   expect(unknown.code).toBe(2);
   expect(unknown.err).toMatch(/unknown emulator "nosuch"; known: moto, /);
+  expect(unknown.err).not.toMatch(/fauxqs|floci/);
+  // Pinned in the same file, installed by others.
+  const npm = provision(['fauxqs'], {});
+  expect([npm.code, npm.err.trim()]).toEqual([2, 'provision: fauxqs is not provisioned: npm installs it (npm ci) (kind npm in test-targets/emulators.json)']);
+  expect(provision(['floci'], {}).err).toMatch(/^provision: floci is not provisioned: a container engine pulls its image/);
 });
 
 it('links a Rust emulator from the cache outside the clone, and names cargo only when the cache is cold or was built with other settings', () => {

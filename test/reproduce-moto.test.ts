@@ -15,7 +15,8 @@ import { toReproduction } from '../src/reproduce/steps.js';
 import { runClause } from '../src/runner.js';
 import type { RawStep } from '../src/session.js';
 import { loadClauses } from '../src/spec-loader.js';
-import { MotoServer } from '../test-targets/moto/moto-server.js';
+import type { Instance } from '../test-targets/emulator-target.js';
+import { startMoto } from '../test-targets/moto/moto-emulator.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
 
 const ID = 'sqs.sse-kms.mutual-exclusion-is-rejected';
@@ -38,9 +39,9 @@ function runScript(file: string, endpoint: string) {
 }
 
 describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto counterexample', () => {
-  let moto: MotoServer;
+  let moto: Instance;
   beforeAll(async () => {
-    moto = await MotoServer.start();
+    moto = await startMoto();
     mkdirSync(DIR, { recursive: true });
   }, 60_000);
   afterAll(async () => {

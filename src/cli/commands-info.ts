@@ -18,9 +18,9 @@ function verdictLines(clause: Clause, reports: Report[]): string[] {
   }
   const lines: string[] = [];
   for (const m of TARGET_MODULES) {
-    if (!m.matrix) continue;
+    if (!m.about.matrix) continue;
     const name = m.name;
-    const t = m.create(m.matrix);
+    const t = m.create(m.about.matrix);
     const missing = requirementsOf(clause).filter((r) => !meets(t, r));
     const known = m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline)[clause.id] : undefined;
     const verdict = missing.length

@@ -478,7 +478,7 @@ async function findClause(id: string) {
 function targetList(cmd: Command): string {
   const help = cmd.createHelp();
   const width = Math.max(...TARGET_MODULES.map((m) => m.name.length));
-  return TARGET_MODULES.map((m) => help.formatItem(m.name, width, m.description, help)).join('\n');
+  return TARGET_MODULES.map((m) => help.formatItem(m.name, width, m.about.description, help)).join('\n');
 }
 
 function targetOptions(o: { endpoint?: string; reset?: boolean; region?: string; allowAccount?: string[]; realTimeWindows?: boolean; recording?: string }) {

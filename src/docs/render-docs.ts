@@ -70,16 +70,16 @@ export function renderDocs(
   targetsDoc = readFileSync(join(PACKAGE_ROOT, 'docs/targets.md'), 'utf8'),
 ): Record<string, string> {
   // Each target in the matrix as CI runs it (test/targets/baselines.test.ts), e.g. emulators with real-time windows.
-  const inMatrix = TARGET_MODULES.filter((m) => m.matrix).map((m) => ({
+  const inMatrix = TARGET_MODULES.filter((m) => m.about.matrix).map((m) => ({
     name: m.name,
-    description: m.description,
+    description: m.about.description,
     ...(m.version ? { version: m.version } : {}),
-    target: m.create(m.matrix!),
+    target: m.create(m.about.matrix!),
     baseline: m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline) : {},
   }));
   // Each target measured outside CI, from its recorded report: its failures, errors and unexplained not-observables as a baseline.
-  const measured = TARGET_MODULES.filter((m) => !m.matrix && m.measured).map((m) => {
-    const { record, report } = readMeasured(m.measured!);
+  const measured = TARGET_MODULES.filter((m) => !m.about.matrix && m.about.measured).map((m) => {
+    const { record, report } = readMeasured(m.about.measured!);
     const target = m.create(record.options);
     const explained = (id: string) => {
       const clause = clauses.find((c) => c.id === id);
@@ -98,7 +98,7 @@ export function renderDocs(
     }
     return {
       name: m.name,
-      description: m.description,
+      description: m.about.description,
       version: record.version,
       target,
       baseline,
@@ -107,13 +107,17 @@ export function renderDocs(
         command: record.command,
         how: record.how,
         build: record.build,
-        record: `measured/${basename(m.measured!)}`,
+        record: `measured/${basename(m.about.measured!)}`,
         report: `measured/${record.report}`,
         reproductions: record.reproductions.map((r) => ({ clause: r.clause, file: `measured/${r.file}` })),
       },
     };
   });
-  const outside = TARGET_MODULES.filter((m) => !m.matrix && !m.measured).map((m) => ({ name: m.name, description: m.description, why: m.notInMatrix ?? '' }));
+  const outside = TARGET_MODULES.filter((m) => !m.about.matrix && !m.about.measured).map((m) => ({
+    name: m.name,
+    description: m.about.description,
+    why: m.about.notInMatrix ?? '',
+  }));
   const withTable = between(readme, README_TABLE_START, README_TABLE_END, renderTargetTable(clauses, [...inMatrix, ...measured], outside));
   return {
     'docs/spec.md': renderSpecMarkdown(clauses, facts),

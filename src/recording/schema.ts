@@ -114,6 +114,14 @@ export const RecordingSchema = z
           virtualClock: z.boolean(),
           realTimeWindows: z.boolean(),
           atRestInspection: z.boolean(),
+          atRestAttributes: z
+            .boolean()
+            .optional()
+            .meta({ description: 'At-rest inspection shows message attributes (absent in recordings made before it was a capability: false).' }),
+          createKeyHonoursInput: z.boolean().optional().meta({
+            description:
+              'CreateKey creates the key asked for; false where the run leases pooled keys (absent in recordings made before it was a capability: the value of disposableAccount, since only the aws target leased keys).',
+          }),
           principals: z.number().int().min(1),
           eventualMs: ms,
           sqsMaxMessageBytes: z.number().int().min(1),

@@ -33,8 +33,9 @@ export class AwsTarget extends SdkTarget {
   readonly name = 'aws';
   readonly defaultRuns = 3;
   // SNS→SQS delivery is asynchronous on AWS, and SetQueueAttributes documents that a change can
-  // take up to 60 s to propagate: effects are awaited for up to 60 s.
-  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false, eventualMs: 60_000 });
+  // take up to 60 s to propagate: effects are awaited for up to 60 s. CreateKey leases a pooled key
+  // (decorateClients) whatever it asks for.
+  readonly capabilities: Capabilities = httpTargetCapabilities({ principals: 1, disposableAccount: false, createKeyHonoursInput: false, eventualMs: 60_000 });
   readonly runId: string;
   readonly namePrefix: string;
   readonly #options: AwsTargetOptions;

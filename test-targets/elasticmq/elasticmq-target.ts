@@ -5,17 +5,13 @@
  * defaults bind 0.0.0.0:9324) and stopped by their PIDs. ElasticMQ keeps state in memory only, so
  * each run starts fresh.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { TargetUnavailableError } from '../../src/target.js';
+import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import getPort from 'get-port';
-import { LaunchedProcess } from '../launched-process.js';
-import { LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
-
-const READY_TIMEOUT_MS = 60_000;
+import { spawnedEmulator } from '../launched-process.js';
+import { LOCAL_KMS_ACCOUNT, localKms } from '../local-kms/local-kms-emulator.js';
 
 const config = (port: number) => `include classpath("application.conf")
 node-address { protocol = "http", host = "127.0.0.1", port = ${port}, context-path = "" }
@@ -25,51 +21,29 @@ generate-node-address = false
 aws { region = "us-east-1", accountId = "${LOCAL_KMS_ACCOUNT}" }
 `;
 
-export class ElasticmqTarget extends SdkTarget {
-  readonly name = 'elasticmq';
-  readonly defaultRuns = 25;
-  readonly capabilities: Capabilities;
-  #proc: LaunchedProcess | undefined;
-  #dir: string | undefined;
-  #kms: { endpoint: string; stop(): Promise<void> } | undefined;
-
-  constructor(options: { realTimeWindows?: boolean } = {}) {
-    super({ account: LOCAL_KMS_ACCOUNT });
-    this.capabilities = httpTargetCapabilities({ services: ['sqs', 'kms'], eventualMs: 0, realTimeWindows: options.realTimeWindows ?? false });
-  }
-
-  async start(): Promise<void> {
+const elasticmq = spawnedEmulator({
+  name: 'ElasticMQ',
+  // Any answer means it listens; an unsigned GET gets a 4xx, so ask for something every version answers with 2xx.
+  health: { path: '/?Action=ListQueues' },
+  hint: 'ElasticMQ needs java on PATH (a JDK 17 or newer)',
+  port: 'free',
+  workDir: true,
+  timeoutMs: 60_000,
+  command: ({ port, dir }) => {
     const jar = provisionedBinary('elasticmq');
     if (!jar) throw new TargetUnavailableError(`ElasticMQ is not provisioned: ${provisionHint('elasticmq')}`);
-    this.#kms = await startLocalKms();
-    const port = await getPort({ host: '127.0.0.1' });
-    this.#dir = mkdtempSync(join(tmpdir(), 'ssec-elasticmq-'));
-    writeFileSync(join(this.#dir, 'elasticmq.conf'), config(port));
-    const endpoint = `http://127.0.0.1:${port}`;
-    try {
-      this.#proc = await LaunchedProcess.start({
-        what: 'ElasticMQ',
-        command: 'java',
-        hint: 'ElasticMQ needs java on PATH (a JDK 17 or newer)',
-        timeoutMs: READY_TIMEOUT_MS,
-        args: [`-Dconfig.file=${join(this.#dir, 'elasticmq.conf')}`, '-cp', join(dirname(jar), '*'), 'org.elasticmq.server.Main'],
-        // Any answer means it listens; an unsigned GET gets a 4xx, so ask for something every version answers with 2xx.
-        ready: { url: `${endpoint}/?Action=ListQueues`, endpoint },
-      });
-    } catch (e) {
-      await this.dispose();
-      throw e;
-    }
-    this.endpoints = { kms: this.#kms.endpoint, sns: endpoint, sqs: endpoint }; // SNS is never called (services)
-  }
+    writeFileSync(join(dir, 'elasticmq.conf'), config(port));
+    return { command: 'java', args: [`-Dconfig.file=${join(dir, 'elasticmq.conf')}`, '-cp', join(dirname(jar), '*'), 'org.elasticmq.server.Main'] };
+  },
+});
 
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#proc?.stop(); // ElasticMQ exits 143 after a clean stop
-    this.#proc = undefined;
-    await this.#kms?.stop();
-    this.#kms = undefined;
-    if (this.#dir) rmSync(this.#dir, { recursive: true, force: true });
-    this.#dir = undefined;
+export class ElasticmqTarget extends EmulatorTarget {
+  constructor(options: { realTimeWindows?: boolean } = {}) {
+    // SNS is never called (services), so no emulator serves it.
+    const parts = [
+      { emulator: elasticmq, serves: ['sqs'] as const },
+      { emulator: localKms, serves: ['kms'] as const },
+    ];
+    super({ name: 'elasticmq', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
   }
 }

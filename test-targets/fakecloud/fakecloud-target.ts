@@ -5,15 +5,23 @@
  * `GET /_fakecloud/sqs/messages` lists every stored body, so what a queue holds at rest can be read.
  * A fakecloud the user runs is wiped (`POST /_reset`) only when they ask for it (`reset`).
  */
-import getPort from 'get-port';
-import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
+import type { AtRestMessage } from '../../src/target.js';
+import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import { LaunchedProcess } from '../launched-process.js';
+import { spawnedEmulator } from '../launched-process.js';
 import type { ExistingInstanceOptions } from '../module.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
 /** $FAKECLOUD, else the provisioned binary (`npm run provision -- fakecloud`), else fakecloud on PATH. */
 const fakecloudCommand = (): string => process.env.FAKECLOUD ?? provisionedBinary('fakecloud') ?? 'fakecloud';
+
+const fakecloud = spawnedEmulator({
+  name: 'fakecloud',
+  health: { path: '/_fakecloud/health' },
+  reset: '/_reset',
+  hint: `${provisionHint('fakecloud')} (or put fakecloud on PATH, or set FAKECLOUD)`,
+  port: 'free',
+  command: ({ port }) => ({ command: fakecloudCommand(), args: ['--addr', `127.0.0.1:${port}`, '--log-level', 'error'] }),
+});
 
 interface IntrospectedQueue {
   queueUrl: string;
@@ -32,51 +40,18 @@ export function isFakecloudEnvelope(body: string): boolean {
   return bytes.length >= 4 && bytes[0] === 0x01 && bytes[1] === 0x02 && bytes[2] === 0x02 && bytes[3] === 0x00;
 }
 
-export class FakecloudTarget extends SdkTarget {
-  readonly name = 'fakecloud';
-  readonly defaultRuns = 25;
-  readonly capabilities: Capabilities;
-  readonly #options: ExistingInstanceOptions;
-  #server: LaunchedProcess | undefined;
-  #endpoint = '';
-
+export class FakecloudTarget extends EmulatorTarget {
   constructor(options: ExistingInstanceOptions = {}) {
-    super();
-    this.#options = options;
     // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state).
-    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
-  }
-
-  async start(): Promise<void> {
-    let endpoint = this.#options.endpoint?.replace(/\/+$/, '');
-    if (!endpoint) {
-      const port = await getPort({ host: '127.0.0.1' });
-      endpoint = `http://127.0.0.1:${port}`;
-      const command = fakecloudCommand();
-      this.#server = await LaunchedProcess.start({
-        what: 'fakecloud',
-        command,
-        args: ['--addr', `127.0.0.1:${port}`, '--log-level', 'error'],
-        hint: `${provisionHint('fakecloud')} (or put fakecloud on PATH, or set FAKECLOUD)`,
-        ready: { url: `${endpoint}/_fakecloud/health`, endpoint },
-      });
-    }
-    try {
-      const res = this.#options.reset
-        ? await fetch(`${endpoint}/_reset`, { method: 'POST', signal: AbortSignal.timeout(5000) })
-        : await fetch(`${endpoint}/_fakecloud/health`, { signal: AbortSignal.timeout(5000) });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      await this.#server?.stop();
-      throw new TargetUnavailableError(`no fakecloud answering at ${endpoint}: ${(e as Error).message}`);
-    }
-    this.#endpoint = endpoint;
-    this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
+    super(
+      { name: 'fakecloud', parts: [{ emulator: fakecloud, serves: ['kms', 'sns', 'sqs'] }], capabilities: { atRestInspection: true, eventualMs: 0 } },
+      options,
+    );
   }
 
   /** The stored messages of one queue, oldest first, from fakecloud's introspection route. */
   async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
-    const res = await fetch(`${this.#endpoint}/_fakecloud/sqs/messages`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${this.endpoint}/_fakecloud/sqs/messages`, { signal: AbortSignal.timeout(10_000) });
     if (!res.ok) throw new Error(`fakecloud introspection answered HTTP ${res.status}`);
     const { queues } = (await res.json()) as { queues: IntrospectedQueue[] };
     const name = decodeURIComponent(queueUrl.split('/').pop() ?? '');
@@ -85,11 +60,5 @@ export class FakecloudTarget extends SdkTarget {
     return [...queue.messages]
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((m) => (isFakecloudEnvelope(m.body) ? { messageId: m.messageId, sealed: true } : { messageId: m.messageId, body: m.body, sealed: false }));
-  }
-
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#server?.stop();
-    this.#server = undefined;
   }
 }

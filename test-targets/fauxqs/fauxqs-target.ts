@@ -6,9 +6,9 @@
  */
 import { Server } from 'node:net';
 import { importOptional, MissingPackageError } from '../../src/optional-dependency.js';
-import { TargetUnavailableError, type AtRestMessage, type Capabilities } from '../../src/target.js';
-import { MotoServer } from '../moto/moto-server.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
+import { TargetUnavailableError, type AtRestMessage } from '../../src/target.js';
+import { type Emulator, EmulatorTarget, type Instance } from '../emulator-target.js';
+import { moto } from '../moto/moto-emulator.js';
 
 interface FauxqsServer {
   address: string;
@@ -21,13 +21,6 @@ interface FauxMessage {
   messageAttributes?: Record<string, unknown>;
   sentTimestamp?: number;
   sequenceNumber?: string;
-}
-
-export interface FauxqsTargetOptions {
-  /** A KMS endpoint to use instead of starting moto. */
-  kmsEndpoint?: string;
-  /** Allow clauses that wait real time for data-key reuse windows (about 2 minutes). Default: off. */
-  realTimeWindows?: boolean;
 }
 
 /**
@@ -48,22 +41,11 @@ async function onLoopback<T>(start: () => Promise<T>): Promise<T> {
   }
 }
 
-export class FauxqsTarget extends SdkTarget {
-  readonly name = 'fauxqs';
-  readonly defaultRuns = 25;
-  readonly capabilities: Capabilities;
-  readonly #options: FauxqsTargetOptions;
-  #fauxqs: FauxqsServer | undefined;
-  #moto: MotoServer | undefined;
-
-  constructor(options: FauxqsTargetOptions = {}) {
-    super({ account: '000000000000' });
-    this.#options = options;
-    // fauxqs fans SNS out to SQS within the Publish call, so nothing needs waiting for.
-    this.capabilities = httpTargetCapabilities({ atRestInspection: true, realTimeWindows: options.realTimeWindows ?? false, eventualMs: 0 });
-  }
-
-  async start(): Promise<void> {
+/** fauxqs in this process: its server also shows what a queue holds. */
+const fauxqs: Emulator<Instance & { server: FauxqsServer }> = {
+  name: 'fauxqs',
+  health: { path: '/health' },
+  async start() {
     let startFauxqs: (o: object) => Promise<FauxqsServer>;
     try {
       ({ startFauxqs } = (await importOptional('fauxqs', 'the fauxqs target', () => import('fauxqs'))) as unknown as { startFauxqs: typeof startFauxqs });
@@ -71,23 +53,29 @@ export class FauxqsTarget extends SdkTarget {
       if (e instanceof MissingPackageError) throw e;
       throw new TargetUnavailableError(`fauxqs could not be loaded: ${(e as Error).message}`);
     }
-    let kms = this.#options.kmsEndpoint;
-    if (!kms) {
-      this.#moto = await MotoServer.start();
-      kms = this.#moto.endpoint;
-    }
+    let server: FauxqsServer;
     try {
-      this.#fauxqs = await onLoopback(() => startFauxqs({ port: 0, host: '127.0.0.1', logger: false }));
+      server = await onLoopback(() => startFauxqs({ port: 0, host: '127.0.0.1', logger: false }));
     } catch (e) {
-      await this.#moto?.stop();
       throw new TargetUnavailableError(`fauxqs did not start: ${(e as Error).message}`);
     }
-    this.endpoints = { kms, sns: this.#fauxqs.address, sqs: this.#fauxqs.address };
+    return { endpoint: server.address, server, stop: () => server.stop() };
+  },
+};
+
+export class FauxqsTarget extends EmulatorTarget {
+  constructor(options: { realTimeWindows?: boolean } = {}) {
+    // fauxqs fans SNS out to SQS within the Publish call, so nothing needs waiting for.
+    const parts = [
+      { emulator: fauxqs, serves: ['sns', 'sqs'] as const },
+      { emulator: moto(), serves: ['kms'] as const },
+    ];
+    super({ name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, atRestAttributes: true, eventualMs: 0 } }, options);
   }
 
   async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
     const name = decodeURIComponent(queueUrl.split('/').pop() ?? '');
-    const q = this.#fauxqs?.inspectQueue(name);
+    const q = this.instanceOf(fauxqs)?.server.inspectQueue(name);
     if (!q) return [];
     const all = [...q.messages.ready, ...q.messages.inflight.map((i) => i.message), ...q.messages.delayed];
     all.sort((a, b) => (a.sentTimestamp ?? 0) - (b.sentTimestamp ?? 0) || String(a.sequenceNumber ?? '').localeCompare(String(b.sequenceNumber ?? '')));
@@ -98,13 +86,5 @@ export class FauxqsTarget extends SdkTarget {
       sealed: false,
       ...(m.messageAttributes ? { messageAttributes: m.messageAttributes } : {}),
     }));
-  }
-
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#fauxqs?.stop();
-    await this.#moto?.stop();
-    this.#fauxqs = undefined;
-    this.#moto = undefined;
   }
 }

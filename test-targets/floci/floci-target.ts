@@ -7,21 +7,14 @@
  */
 import { createRequire } from 'node:module';
 import { importOptional } from '../../src/optional-dependency.js';
-import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { TargetUnavailableError } from '../../src/target.js';
+import { type Emulator, EmulatorTarget, oneLine } from '../emulator-target.js';
+import { emulatorPin, pinnedImage } from '../emulators.js';
 import type { ExistingInstanceOptions } from '../module.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
 
-/** The floci version this project pins: the image tag, and the version measured in docs/measured/. */
-export const FLOCI_VERSION = '1.7.0';
-export const FLOCI_IMAGE = `floci/floci:${FLOCI_VERSION}`;
-
-interface Started {
-  getEndpoint(): string;
-  stop(): Promise<unknown>;
-}
-
-/** One line, whatever the library threw. */
-const oneLine = (e: unknown) => ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
+/** The floci version this project pins (test-targets/emulators.json): the image tag, and the version measured in docs/measured/. */
+export const FLOCI_VERSION = emulatorPin('floci').version;
+export const FLOCI_IMAGE = pinnedImage('floci');
 
 /**
  * Why no container engine is reachable, or undefined when one is: asked as the floci container's start
@@ -39,46 +32,34 @@ export async function containerEngineProblem(): Promise<string | undefined> {
   }
 }
 
-export class FlociTarget extends SdkTarget {
-  readonly name = 'floci';
-  readonly defaultRuns = 10;
-  readonly capabilities: Capabilities;
-  readonly #options: ExistingInstanceOptions;
-  #container: Started | undefined;
-
-  constructor(options: ExistingInstanceOptions = {}) {
-    super({ account: '000000000000' });
-    this.#options = options;
-    this.capabilities = httpTargetCapabilities({ realTimeWindows: options.realTimeWindows ?? false, eventualMs: 3_000 });
-  }
-
-  async start(): Promise<void> {
-    let endpoint = this.#options.endpoint?.replace(/\/$/, '');
-    if (!endpoint) {
-      const { FlociContainer } = await importOptional('@floci/testcontainers', 'the floci target', () => import('@floci/testcontainers'));
-      try {
-        this.#container = await new FlociContainer(FLOCI_IMAGE).start();
-      } catch (e) {
-        const why = oneLine(e);
-        const hint = /container runtime/i.test(why) ? ' (no Docker or Podman engine is reachable on this machine)' : '';
-        throw new TargetUnavailableError(`floci (${FLOCI_IMAGE}) could not be started: ${why}${hint}`);
-      }
-      endpoint = this.#container.getEndpoint().replace(/\/$/, '');
-    }
+const floci: Emulator = {
+  name: 'floci',
+  health: { path: '/_floci/health' },
+  reset: '/_floci/state/reset',
+  async start() {
+    const { FlociContainer } = await importOptional('@floci/testcontainers', 'the floci target', () => import('@floci/testcontainers'));
     try {
-      const url = this.#options.reset ? `${endpoint}/_floci/state/reset` : `${endpoint}/_floci/health`;
-      const res = await fetch(url, { method: this.#options.reset ? 'POST' : 'GET', signal: AbortSignal.timeout(5000) });
-      if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
+      const container = await new FlociContainer(FLOCI_IMAGE).start();
+      return { endpoint: container.getEndpoint().replace(/\/$/, ''), stop: async () => void (await container.stop()) };
     } catch (e) {
-      await this.dispose();
-      throw new TargetUnavailableError(`no floci answering at ${endpoint}: ${oneLine((e as Error).cause ?? e)}`);
+      const why = oneLine(e);
+      const hint = /container runtime/i.test(why) ? ' (no Docker or Podman engine is reachable on this machine)' : '';
+      throw new TargetUnavailableError(`floci (${FLOCI_IMAGE}) could not be started: ${why}${hint}`);
     }
-    this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
-  }
+  },
+};
 
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#container?.stop();
-    this.#container = undefined;
+export class FlociTarget extends EmulatorTarget {
+  constructor(options: ExistingInstanceOptions = {}) {
+    super(
+      {
+        name: 'floci',
+        account: '000000000000',
+        defaultRuns: 10,
+        parts: [{ emulator: floci, serves: ['kms', 'sns', 'sqs'] }],
+        capabilities: { eventualMs: 3_000 },
+      },
+      options,
+    );
   }
 }

@@ -8,22 +8,31 @@
  */
 import { AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import type { SQSClientConfig } from '@aws-sdk/client-sqs';
-import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { TargetUnavailableError } from '../../src/target.js';
+import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
-import { LaunchedProcess } from '../launched-process.js';
-import { LISTENING, LOCAL_KMS_ACCOUNT, startLocalKms } from '../local-kms/local-kms-target.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
+import { spawnedEmulator } from '../launched-process.js';
+import { LOCAL_KMS_ACCOUNT, localKms } from '../local-kms/local-kms-emulator.js';
 
-export class GoawsTarget extends SdkTarget {
-  readonly name = 'goaws';
-  readonly defaultRuns = 25;
-  readonly capabilities: Capabilities;
-  #goaws: LaunchedProcess | undefined;
-  #kms: { endpoint: string; stop(): Promise<void> } | undefined;
+const goaws = spawnedEmulator({
+  name: 'goaws',
+  health: { path: '/', anyAnswer: true },
+  hint: provisionHint('goaws'),
+  port: 'printed',
+  command: () => {
+    const bin = provisionedBinary('goaws');
+    if (!bin) throw new TargetUnavailableError(`goaws is not provisioned: ${provisionHint('goaws')}`);
+    return { command: bin, args: ['-host', '127.0.0.1', '-port', '0', '-account', LOCAL_KMS_ACCOUNT] };
+  },
+});
 
+export class GoawsTarget extends EmulatorTarget {
   constructor(options: { realTimeWindows?: boolean } = {}) {
-    super({ account: LOCAL_KMS_ACCOUNT });
-    this.capabilities = httpTargetCapabilities({ eventualMs: 0, realTimeWindows: options.realTimeWindows ?? false });
+    const parts = [
+      { emulator: goaws, serves: ['sns', 'sqs'] as const },
+      { emulator: localKms, serves: ['kms'] as const },
+    ];
+    super({ name: 'goaws', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
   }
 
   protected override sqsConfig(): Partial<SQSClientConfig> {
@@ -33,27 +42,5 @@ export class GoawsTarget extends SdkTarget {
       version: '2012-11-05',
     });
     return { protocol } as Partial<SQSClientConfig>;
-  }
-
-  async start(): Promise<void> {
-    const bin = provisionedBinary('goaws');
-    if (!bin) throw new TargetUnavailableError(`goaws is not provisioned: ${provisionHint('goaws')}`);
-    this.#kms = await startLocalKms();
-    try {
-      const args = ['-host', '127.0.0.1', '-port', '0', '-account', LOCAL_KMS_ACCOUNT];
-      this.#goaws = await LaunchedProcess.start({ what: 'goaws', command: bin, args, hint: provisionHint('goaws'), ready: { line: LISTENING } });
-    } catch (e) {
-      await this.#kms.stop();
-      throw e;
-    }
-    this.endpoints = { kms: this.#kms.endpoint, sns: this.#goaws.endpoint, sqs: this.#goaws.endpoint };
-  }
-
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#goaws?.stop();
-    await this.#kms?.stop();
-    this.#goaws = undefined;
-    this.#kms = undefined;
   }
 }

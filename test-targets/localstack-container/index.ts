@@ -1,12 +1,12 @@
 import { baselineOf, defineTarget } from '../module.js';
 import { z } from '../options.js';
 import { LocalstackContainerTarget } from './localstack-container-target.js';
+import { about } from './about.js';
 
 export const target = defineTarget({
   name: 'localstack-container',
-  description: 'LocalStack in a container through @testcontainers/localstack (needs Docker or Podman), image pinned in test-targets/localstack/Dockerfile',
   options: z.strictObject({}),
   create: () => new LocalstackContainerTarget(),
   baseline: baselineOf('localstack'), // the same LocalStack version as the host-mode target
-  notInMatrix: 'no container engine on these machines; the same version and baseline as `localstack`',
+  about,
 });

@@ -1,53 +1,31 @@
 /**
  * LocalStack in a container, through @testcontainers/localstack 12, imported lazily so that
- * machines without it or without a container engine only lose this target. The image is pinned in
- * test-targets/localstack/Dockerfile (the same version the host-mode `localstack` target runs, so
- * both share its baseline); with LOCALSTACK_AUTH_TOKEN set, LOCALSTACK_IMAGE
- * may name a newer (token-only) image. The token is passed to the container and never printed.
+ * machines without it or without a container engine only lose this target. Its image is LocalStack's
+ * pin in test-targets/emulators.json (the version the host-mode `localstack` target runs, so both
+ * share its baseline; test-targets/localstack/Dockerfile repeats it for Dependabot). With
+ * LOCALSTACK_AUTH_TOKEN set, LOCALSTACK_IMAGE may name a newer (token-only) image. The token is
+ * passed to the container and never printed.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { importOptional } from '../../src/optional-dependency.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
-import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
-
-/** The pinned image: the first FROM of test-targets/localstack/Dockerfile. */
-export function pinnedImage(): string {
-  const dockerfile = readFileSync(join(PACKAGE_ROOT, 'test-targets/localstack/Dockerfile'), 'utf8');
-  const from = /^FROM\s+(\S+)/m.exec(dockerfile)?.[1];
-  if (!from) throw new Error('test-targets/localstack/Dockerfile has no FROM line');
-  return from;
-}
+import { TargetUnavailableError } from '../../src/target.js';
+import { type Emulator, EmulatorTarget } from '../emulator-target.js';
+import { pinnedImage } from '../emulators.js';
 
 /** Removes a secret from text that may be shown to a user. */
 export function redact(text: string, secret: string | undefined): string {
   return secret ? text.split(secret).join('***') : text;
 }
 
-interface Started {
-  getConnectionUri(): string;
-  stop(): Promise<unknown>;
-}
+/** The image it runs: the pinned one, or with an auth token, LOCALSTACK_IMAGE when it names one. */
+export const imageOf = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.LOCALSTACK_AUTH_TOKEN && env.LOCALSTACK_IMAGE ? env.LOCALSTACK_IMAGE : pinnedImage('localstack');
 
-export class LocalstackContainerTarget extends SdkTarget {
-  readonly name = 'localstack-container';
-  readonly defaultRuns = 10;
-  // SNS→SQS delivery is asynchronous in LocalStack (a thread pool); tens of milliseconds here.
-  readonly capabilities: Capabilities = httpTargetCapabilities({ eventualMs: 3_000 });
-  #container: Started | undefined;
-
-  constructor() {
-    super({ account: '000000000000' });
-  }
-
-  image(env: NodeJS.ProcessEnv = process.env): string {
-    return env.LOCALSTACK_AUTH_TOKEN && env.LOCALSTACK_IMAGE ? env.LOCALSTACK_IMAGE : pinnedImage();
-  }
-
-  async start(): Promise<void> {
+const localstackContainer: Emulator = {
+  name: 'LocalStack',
+  health: { path: '/_localstack/health' },
+  async start() {
     const token = process.env.LOCALSTACK_AUTH_TOKEN || undefined;
-    const image = this.image();
+    const image = imageOf();
     // Both packages are optional dependencies; a missing one is named in one line.
     await importOptional('testcontainers', 'the localstack-container target', () => import('testcontainers'));
     const { LocalstackContainer } = await importOptional(
@@ -58,19 +36,25 @@ export class LocalstackContainerTarget extends SdkTarget {
     try {
       let container = new LocalstackContainer(image);
       if (token) container = container.withEnvironment({ LOCALSTACK_AUTH_TOKEN: token });
-      this.#container = await container.start();
+      const started = await container.start();
+      return { endpoint: started.getConnectionUri(), stop: async () => void (await started.stop()) };
     } catch (e) {
       const why = redact((e as Error)?.message ?? String(e), token);
       const hint = /container runtime/i.test(why) ? ' (no Docker or Podman engine is reachable on this machine)' : '';
       throw new TargetUnavailableError(`LocalStack (${image}) could not be started: ${why}${hint}`);
     }
-    const uri = this.#container.getConnectionUri();
-    this.endpoints = { kms: uri, sns: uri, sqs: uri };
-  }
+  },
+};
 
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#container?.stop();
-    this.#container = undefined;
+export class LocalstackContainerTarget extends EmulatorTarget {
+  constructor() {
+    // SNS→SQS delivery is asynchronous in LocalStack (a thread pool); tens of milliseconds here.
+    super({
+      name: 'localstack-container',
+      account: '000000000000',
+      defaultRuns: 10,
+      parts: [{ emulator: localstackContainer, serves: ['kms', 'sns', 'sqs'] }],
+      capabilities: { eventualMs: 3_000 },
+    });
   }
 }

@@ -7,68 +7,26 @@
  * and assumes a container on machines that have /.dockerenv. `endpoint` uses a LocalStack the user
  * runs instead; it is never wiped.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
+import { TargetUnavailableError } from '../../src/target.js';
+import { EmulatorTarget } from '../emulator-target.js';
 import { emulatorDir, provisionedBinary, provisionHint } from '../emulators.js';
-import getPort from 'get-port';
-import { LaunchedProcess } from '../launched-process.js';
-import { httpTargetCapabilities, SdkTarget } from '../sdk-target.js';
+import { spawnedEmulator } from '../launched-process.js';
 
-const READY_TIMEOUT_MS = 60_000;
 const CATALOGUE = 'usr/lib/localstack';
 
-export interface LocalstackTargetOptions {
-  endpoint?: string;
-  realTimeWindows?: boolean;
-}
-
-export class LocalstackTarget extends SdkTarget {
-  readonly name = 'localstack';
-  readonly defaultRuns = 25; // one process serves the whole run, and calls take milliseconds
-  readonly capabilities: Capabilities;
-  readonly #options: LocalstackTargetOptions;
-  #proc: LaunchedProcess | undefined;
-  #root: string | undefined;
-
-  constructor(options: LocalstackTargetOptions = {}) {
-    super({ account: '000000000000' });
-    this.#options = options;
-    // SNS→SQS delivery is asynchronous in LocalStack (a thread pool): about 0.1 s here, so 3 s is ample.
-    this.capabilities = httpTargetCapabilities({ eventualMs: 3_000, realTimeWindows: options.realTimeWindows ?? false });
-  }
-
-  get pid(): number | undefined {
-    return this.#proc?.pid;
-  }
-
-  /** The process's own folder (file-system root, home, cache), removed by dispose(). */
-  get workDir(): string | undefined {
-    return this.#root;
-  }
-
-  async start(): Promise<void> {
-    const given = this.#options.endpoint;
-    if (given) {
-      try {
-        const res = await fetch(`${given}/_localstack/health`, { signal: AbortSignal.timeout(5_000) });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      } catch (e) {
-        throw new TargetUnavailableError(`no LocalStack answering at ${given}/_localstack/health: ${(e as Error).message}`);
-      }
-    }
-    const endpoint = given ?? (await this.#spawn());
-    this.endpoints = { kms: endpoint, sns: endpoint, sqs: endpoint };
-  }
-
-  async #spawn(): Promise<string> {
+const localstack = spawnedEmulator({
+  name: 'LocalStack',
+  health: { path: '/_localstack/health' },
+  hint: provisionHint('localstack'),
+  port: 'free',
+  workDir: true, // its file-system root, home, cache
+  timeoutMs: 60_000,
+  command: ({ port, dir: root }) => {
     const python = provisionedBinary('localstack');
     if (!python) throw new TargetUnavailableError(`LocalStack is not provisioned: ${provisionHint('localstack')}`);
-    const port = await getPort({ host: '127.0.0.1' });
-    this.#root = mkdtempSync(join(tmpdir(), 'ssec-localstack-'));
-    const root = this.#root;
     // The service catalogue `npm run provision` built, so the first requests do not build it (2 s, 350 MB).
     const catalogue = join(emulatorDir('localstack'), 'fs', CATALOGUE);
     mkdirSync(join(root, 'fs', CATALOGUE), { recursive: true });
@@ -89,29 +47,26 @@ export class LocalstackTarget extends SdkTarget {
       SKIP_SSL_CERT_DOWNLOAD: '1',
       SQS_DISABLE_CLOUDWATCH_METRICS: '1',
     };
-    const endpoint = `http://127.0.0.1:${port}`;
-    try {
-      this.#proc = await LaunchedProcess.start({
-        what: 'LocalStack',
-        command: python,
-        args: [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')],
-        hint: provisionHint('localstack'),
-        env,
-        ready: { url: `${endpoint}/_localstack/health`, endpoint },
-        timeoutMs: READY_TIMEOUT_MS,
-      });
-    } catch (e) {
-      await this.dispose();
-      throw e;
-    }
-    return endpoint;
+    return { command: python, args: [join(PACKAGE_ROOT, 'test-targets/localstack/host-main.py')], env };
+  },
+});
+
+export class LocalstackTarget extends EmulatorTarget {
+  constructor(options: { endpoint?: string; realTimeWindows?: boolean } = {}) {
+    // SNS→SQS delivery is asynchronous in LocalStack (a thread pool): about 0.1 s here, so 3 s is ample.
+    // One process serves the whole run, and calls take milliseconds: the default 25 runs per clause.
+    super(
+      { name: 'localstack', account: '000000000000', parts: [{ emulator: localstack, serves: ['kms', 'sns', 'sqs'] }], capabilities: { eventualMs: 3_000 } },
+      options,
+    );
   }
 
-  async dispose(): Promise<void> {
-    this.destroyClients();
-    await this.#proc?.stop();
-    this.#proc = undefined;
-    if (this.#root) rmSync(this.#root, { recursive: true, force: true });
-    this.#root = undefined;
+  get pid(): number | undefined {
+    return this.instanceOf(localstack)?.pid;
+  }
+
+  /** The process's own folder (file-system root, home, cache), removed by dispose(). */
+  get workDir(): string | undefined {
+    return this.instanceOf(localstack)?.dir;
   }
 }

@@ -56,7 +56,13 @@ export class RecordedTarget implements Target {
   constructor(options: { recording: string }) {
     this.recording = readRecording(options.recording);
     const c = this.recording.target.capabilities;
-    this.capabilities = { ...c, services: [...c.services] };
+    // Recordings made before these were capabilities: only the aws target (the one account that is not disposable) leased keys.
+    this.capabilities = {
+      ...c,
+      services: [...c.services],
+      atRestAttributes: c.atRestAttributes ?? false,
+      createKeyHonoursInput: c.createKeyHonoursInput ?? c.disposableAccount,
+    };
     this.defaultRuns = this.recording.runs ?? 25;
     this.#region = this.recording.target.region ?? 'us-east-1';
     for (const s of this.recording.scenarios) {

@@ -29,6 +29,8 @@ export class ReferenceTarget implements Target {
       virtualClock: true,
       realTimeWindows: false,
       atRestInspection: true,
+      atRestAttributes: true,
+      createKeyHonoursInput: true,
       principals: 3,
       sqsMaxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576,
       snsMaxMessageBytes: options.snsMaxMessageBytes ?? 262_144,

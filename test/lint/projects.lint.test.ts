@@ -9,7 +9,8 @@ import { PACKAGE_ROOT } from '../../src/paths.js';
 import { SLOW_TESTS, SMOKE_TEST } from '../projects.js';
 
 /** What a test file that starts a process imports or calls. */
-const STARTS_A_PROCESS = /cli-runner|child_process|\bexeca\b|MotoServer|requireOrSkip|describeNeeding|playwright|packed-install|expectRunMatchesBaseline/;
+const STARTS_A_PROCESS =
+  /cli-runner|child_process|\bexeca\b|startMoto|spawnedEmulator|requireOrSkip|describeNeeding|playwright|packed-install|expectRunMatchesBaseline/;
 
 /** What changes state that outlives a test file: module mocks, stubs, spies, fake timers, the environment, globals. */
 const SHARED_STATE =

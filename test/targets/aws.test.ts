@@ -27,12 +27,13 @@ import { loadClauses } from '../../src/spec-loader.js';
 import { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { LEASE_TAG_KEY, POOL_TAG_KEY, SafetyRefusal } from '../../test-targets/aws/safety.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
-import { MotoServer } from '../../test-targets/moto/moto-server.js';
+import type { Instance } from '../../test-targets/emulator-target.js';
+import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 import { EndpointTarget } from '../../test-targets/endpoint/endpoint-target.js';
 
 const MOTO_ACCOUNT = '123456789012';
 const credentials = { accessKeyId: 'AKIASTANDINFORAWS000', secretAccessKey: 'stand-in' };
-let moto: MotoServer;
+let moto: Instance;
 let decoy: { queueUrl: string; topicArn: string; keyId: string };
 let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
@@ -59,7 +60,7 @@ class DeleteRefusedTarget extends AwsTarget {
 
 describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing in for AWS)', () => {
   beforeAll(async () => {
-    moto = await MotoServer.start();
+    moto = await startMoto();
     admin = new EndpointTarget(moto.endpoint);
     await admin.start();
     // The account's own resources, created by someone else: no prefix, no tag.
@@ -95,6 +96,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
         'sns-to-sqs.encrypted-topic-delivers-plaintext',
         'kms.aliases.alias-name-rules',
         'kms.aws-managed-keys.cannot-be-disabled',
+        'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',
       ].includes(c.id),
     );
     const t = target([MOTO_ACCOUNT], 'run1');
@@ -105,6 +107,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect(verdicts['sns-to-sqs.encrypted-topic-delivers-plaintext']).toBe('pass');
     // …and clauses that would touch account-wide resources the run did not create are not run.
     expect(verdicts['kms.aws-managed-keys.cannot-be-disabled']).toBe('not-observable');
+    // …nor are those about a key of a given usage: CreateKey leases a pooled key, whatever it asks for.
+    const usage = report.clauses.find((c) => c.id === 'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send')!;
+    expect([usage.verdict, usage.reason]).toEqual(['not-observable', expect.stringMatching(/^aws lacks a CreateKey that creates the key asked for/)]);
     expect(report.summary.error).toBe(0);
     const c = admin.clients(0);
     expect((await c.sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual([decoy.queueUrl]);

@@ -31,7 +31,7 @@ export async function expectRunMatchesBaseline(name: string, only?: string[]): P
   const ids = new Set(clauses.map((c) => c.id));
   const baseline = Object.fromEntries(Object.entries(readBaseline(m.baseline!)).filter(([id]) => ids.has(id)));
   // Act: as the matrix says CI runs it
-  const target = m.create(m.matrix!);
+  const target = m.create(m.about.matrix!);
   const report = await runConformance(target, { clauses, seed: DEFAULT_SEED, baseline });
   keepArtifacts(report);
   // Assert

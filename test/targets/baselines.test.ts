@@ -8,7 +8,7 @@ import { TARGET_MODULES } from '../../test-targets/registry.js';
 import { requireOrSkip } from '../prerequisites.js';
 import { expectRunMatchesBaseline } from './baseline-check.js';
 
-const emulators = TARGET_MODULES.filter((m) => m.matrix && m.baseline);
+const emulators = TARGET_MODULES.filter((m) => m.about.matrix && m.baseline);
 
 describe.concurrent('each emulator matches its baseline, timing clauses included', () => {
   for (const m of emulators) {

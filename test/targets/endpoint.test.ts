@@ -4,7 +4,7 @@ import { requireOrSkip } from '../prerequisites.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { EndpointSpecError, EndpointTarget, parseEndpoints } from '../../test-targets/endpoint/endpoint-target.js';
-import { MotoServer } from '../../test-targets/moto/moto-server.js';
+import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 
 describe('the endpoint target', () => {
   it('takes one URL for all services or one per service', () => {
@@ -25,7 +25,7 @@ describe('the endpoint target', () => {
 
   it('runs clauses against a moto it is pointed at, per service', async (ctx) => {
     requireOrSkip(ctx, { emulators: ['moto'] });
-    const moto = await MotoServer.start();
+    const moto = await startMoto();
     try {
       const clauses = (await loadClauses()).filter(
         (c) => c.id === 'sqs.sse-sqs.enabled-by-default' || c.id === 'kms.key-identifiers.all-forms-name-the-same-key',

@@ -11,12 +11,12 @@ import { alive } from '../process-alive.js';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { TargetUnavailableError } from '../../src/target.js';
-import { MotoServer } from '../../test-targets/moto/moto-server.js';
+import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
 
 describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
-    const server = await MotoServer.start();
+    const server = await startMoto();
     expect(server.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect((await fetch(`${server.endpoint}/moto-api/`)).ok).toBe(true);
     const pid = server.pid!;
@@ -26,7 +26,7 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   });
 
   it('two servers started at once get different ports (get-port locks a port it hands out) and both answer', async () => {
-    const servers = await Promise.all([MotoServer.start(), MotoServer.start()]);
+    const servers = await Promise.all([startMoto(), startMoto()]);
     try {
       expect(new Set(servers.map((x) => x.endpoint)).size).toBe(2);
       for (const x of servers) expect((await fetch(`${x.endpoint}/moto-api/`)).ok).toBe(true);
@@ -36,7 +36,7 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   });
 
   it('reports a missing moto_server as a clear unavailability, not a crash', async () => {
-    const e = await MotoServer.start('moto_server_that_is_not_installed').catch((x: unknown) => x);
+    const e = await startMoto('moto_server_that_is_not_installed').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(TargetUnavailableError);
     expect((e as Error).message).toMatch(/not found: run `npm run provision -- moto`/);
   });
@@ -57,7 +57,7 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   });
 
   it('sweeps from the CLI: refuses without an allow-list (3), lists as a dry run (0)', async () => {
-    const server = await MotoServer.start();
+    const server = await startMoto();
     try {
       const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIASTANDIN', AWS_SECRET_ACCESS_KEY: 'x' };
       expect(cli(['sweep', '--endpoint', server.endpoint], { env }).code).toBe(3);
@@ -70,7 +70,7 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   });
 
   it('never wipes a moto the user runs, unless asked with reset', async () => {
-    const server = await MotoServer.start();
+    const server = await startMoto();
     try {
       const sqs = new SQSClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIAUSER', secretAccessKey: 'x' } });
       await sqs.send(new CreateQueueCommand({ QueueName: 'users-own-queue' }));

@@ -1,9 +1,8 @@
 /** The target registry: one module per folder, options checked per target, a clear error for the rest. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { emulatorPins } from '../../test-targets/emulators.js';
 import { makeTarget, TARGET_MODULES, TargetUsageError } from '../../test-targets/registry.js';
 import { cli } from '../cli-runner.js';
 
@@ -11,29 +10,17 @@ describe('the target registry', () => {
   it('has one folder per target, each with a description, and a baseline file where it names one', () => {
     for (const m of TARGET_MODULES) {
       expect(existsSync(join(PACKAGE_ROOT, 'test-targets', m.name, 'index.ts')), m.name).toBe(true);
-      expect(m.description.length, m.name).toBeGreaterThan(10);
-      if (m.baseline && m.matrix) expect(existsSync(m.baseline), m.baseline).toBe(true);
-      if (!m.matrix) expect(m.notInMatrix, `${m.name} says why it is not in the matrix`).toBeTruthy();
+      expect(m.about.description.length, m.name).toBeGreaterThan(10);
+      if (m.baseline && m.about.matrix) expect(existsSync(m.baseline), m.baseline).toBe(true);
+      if (!m.about.matrix) expect(m.about.notInMatrix, `${m.name} says why it is not in the matrix`).toBeTruthy();
     }
   });
 
   it('builds each target with the defaults its module gives', () => {
-    for (const m of TARGET_MODULES.filter((x) => x.matrix)) {
-      const t = makeTarget(m.name, m.matrix);
+    for (const m of TARGET_MODULES.filter((x) => x.about.matrix)) {
+      const t = makeTarget(m.name, m.about.matrix);
       expect(t.name).toBe(m.name);
       expect(t.defaultRuns).toBeGreaterThan(0);
-    }
-  });
-
-  it('pins each emulator once: emulators.json agrees with the launcher go.mod and the Maven pom', () => {
-    const pins = emulatorPins();
-    for (const [name, pin] of Object.entries(pins)) {
-      if (pin.kind === 'go-launcher') {
-        const gomod = readFileSync(join(PACKAGE_ROOT, 'test-targets', name, 'launcher', 'go.mod'), 'utf8');
-        expect(gomod, name).toContain(`${(pin as { module?: string }).module} ${pin.version}`);
-      }
-      if (pin.kind === 'maven')
-        expect(readFileSync(join(PACKAGE_ROOT, (pin as { pom?: string }).pom!), 'utf8'), name).toContain(`<version>${pin.version}</version>`);
     }
   });
 

@@ -2,8 +2,8 @@
  * A key created without key material (Origin EXTERNAL) is in PendingImport until material is
  * imported, and may stay there indefinitely. In that state it cannot be used: GenerateDataKey and
  * Encrypt fail with KMSInvalidStateException ("<key ARN> is pending import"), and so do EnableKey
- * and DisableKey (the key-state table). A target that cannot create such a key (the AWS target's
- * key pool) cannot show this.
+ * and DisableKey (the key-state table). A target whose CreateKey leases pooled keys instead (the
+ * AWS target) cannot show this.
  */
 import { DisableKeyCommand, EnableKeyCommand, EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import fc from 'fast-check';
@@ -26,6 +26,7 @@ export const clause = defineClause({
     { fact: 'KMS-15', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],
   features: ['kms', 'key-state'],
+  requires: ['createKeyHonoursInput'],
   generates: 'GenerateDataKey, Encrypt, EnableKey or DisableKey on a new EXTERNAL key (all four on every seed)',
   arbitrary: fc.constantFrom(...OPS),
   examples: OPS,

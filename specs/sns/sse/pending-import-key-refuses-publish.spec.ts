@@ -22,6 +22,7 @@ export const clause = defineClause({
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'key-state', 'fifo'],
+  requires: ['createKeyHonoursInput'],
   generates: 'standard and FIFO topics (both on every seed) using a new EXTERNAL key by key ID',
   arbitrary: fc.boolean(),
   examples: [false, true],

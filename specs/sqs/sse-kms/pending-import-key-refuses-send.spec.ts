@@ -24,6 +24,7 @@ export const clause = defineClause({
     { fact: 'SQS-11', url: PAGES.sqsSendMessage, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'key-state', 'fifo'],
+  requires: ['createKeyHonoursInput'],
   generates: 'standard and FIFO queues (both on every seed) using a new EXTERNAL key by key ID',
   arbitrary: fc.boolean(),
   examples: [false, true],

@@ -1,0 +1,155 @@
+/**
+ * The one lifecycle of every emulator target, the way testcontainers' GenericContainer owns a
+ * container's: use the instance the user gives (`--endpoint URL`) or start each emulator the target is
+ * made of, ask each whether it answers (its health request; with `--reset`, its reset request
+ * instead), hand the SDK clients each service's endpoint, and stop whatever was started, by PID, when
+ * any of that fails and when the run ends. A target gives only what differs: its emulators (how each
+ * starts, its health and reset requests), the services each serves, and its capabilities. Targets made
+ * of two emulators (goaws or ElasticMQ with local-kms for KMS, fauxqs with moto for KMS) list both.
+ */
+import { TargetUnavailableError, type Capabilities, type ServiceName } from '../src/target.js';
+import type { ExistingInstanceOptions } from './module.js';
+import { type Endpoints, httpTargetCapabilities, SdkTarget } from './sdk-target.js';
+
+/** A running emulator: where it answers, and how it is stopped. */
+export interface Instance {
+  readonly endpoint: string;
+  /** Its process, when it is one this project started. */
+  readonly pid?: number;
+  /** A folder of its own (state, configuration), removed when it stops. */
+  readonly dir?: string;
+  stop(): Promise<void>;
+}
+
+/** One emulator: what differs between emulators, and nothing else. */
+export interface Emulator<I extends Instance = Instance> {
+  /** Its name in messages ("moto", "LocalStack"). */
+  readonly name: string;
+  /** A request every running instance answers: GET this path, answered with a 2xx (with `anyAnswer`, any HTTP answer will do). */
+  readonly health: { readonly path: string; readonly anyAnswer?: boolean };
+  /** A POST to this path wipes an instance's state (`--reset`); absent when it cannot be wiped. */
+  readonly reset?: string;
+  /** Starts a fresh instance on 127.0.0.1; throws TargetUnavailableError when it cannot, leaving nothing behind. */
+  start(): Promise<I>;
+}
+
+/** An emulator of a target, and the services it serves there. */
+export interface Part {
+  readonly emulator: Emulator;
+  readonly serves: readonly ServiceName[];
+}
+
+export interface EmulatorTargetSpec {
+  readonly name: string;
+  /**
+   * Started in this order (the target's own emulator first, so that what it lacks is named first), stopped in the
+   * reverse order; each service is served by one part. The target offers the services they serve, in this order.
+   */
+  readonly parts: readonly Part[];
+  /** Capabilities besides the services (the parts give those) and real-time windows (the options give that). */
+  readonly capabilities?: Partial<Omit<Capabilities, 'services' | 'realTimeWindows'>>;
+  readonly account?: string;
+  /** Generated runs per clause when the user does not say (default 25). */
+  readonly defaultRuns?: number;
+}
+
+/** How long a health or reset request may take. */
+const PROBE_TIMEOUT_MS = 5_000;
+
+/** One line, whatever was thrown. */
+export const oneLine = (e: unknown): string => ((e as Error)?.message ?? String(e)).replace(/\s+/g, ' ').trim();
+
+/**
+ * Asks an instance its health request, or with `reset` its reset request (an instance that is wiped
+ * answers too); throws TargetUnavailableError saying what answered, or why nothing did.
+ */
+export async function probe(emulator: Emulator, endpoint: string, reset = false): Promise<void> {
+  const path = reset ? emulator.reset : emulator.health.path;
+  if (path === undefined) throw new TargetUnavailableError(`${emulator.name} cannot be wiped (it has no reset)`);
+  const url = `${endpoint}${path}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { method: reset ? 'POST' : 'GET', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+  } catch (e) {
+    // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout), unless that is an empty AggregateError.
+    const cause = (e as Error).cause as NodeJS.ErrnoException | undefined;
+    throw new TargetUnavailableError(`no ${emulator.name} answering at ${endpoint}: ${(cause && (oneLine(cause) || cause.code)) || oneLine(e)}`);
+  }
+  await res.body?.cancel();
+  if (!res.ok && (reset || !emulator.health.anyAnswer))
+    throw new TargetUnavailableError(`no ${emulator.name} answering at ${endpoint}: HTTP ${res.status} from ${url}`);
+}
+
+export class EmulatorTarget extends SdkTarget {
+  readonly name: string;
+  readonly defaultRuns: number;
+  readonly capabilities: Capabilities;
+  readonly #parts: readonly Part[];
+  readonly #options: ExistingInstanceOptions;
+  /** The running instance of each part, in the parts' order. */
+  #running: Instance[] = [];
+
+  constructor(spec: EmulatorTargetSpec, options: ExistingInstanceOptions = {}) {
+    super(spec.account ? { account: spec.account } : {});
+    if (options.endpoint && spec.parts.length !== 1)
+      throw new Error(`${spec.name}: an endpoint given by the user stands for one emulator, not ${spec.parts.length}`);
+    this.name = spec.name;
+    this.defaultRuns = spec.defaultRuns ?? 25;
+    this.#parts = spec.parts;
+    this.#options = options;
+    this.capabilities = httpTargetCapabilities({
+      ...spec.capabilities,
+      services: [...new Set(spec.parts.flatMap((p) => p.serves))],
+      realTimeWindows: options.realTimeWindows ?? false,
+    });
+  }
+
+  /** The running instance of an emulator of this target (its process, its folder, what it offers besides HTTP). */
+  protected instanceOf<I extends Instance>(emulator: Emulator<I>): I | undefined {
+    return this.#running[this.#parts.findIndex((p) => p.emulator === emulator)] as I | undefined;
+  }
+
+  /** The processes this target started, for tests and messages. */
+  get pids(): number[] {
+    return this.#running.flatMap((i) => (i.pid === undefined ? [] : [i.pid]));
+  }
+
+  async start(): Promise<void> {
+    const given = this.#options.endpoint?.replace(/\/+$/, '');
+    try {
+      if (given) {
+        // Never started here, so never stopped; wiped only when the user asks for it.
+        this.#running = [{ endpoint: given, stop: async () => {} }];
+        await probe(this.#parts[0]!.emulator, given, this.#options.reset === true);
+      } else {
+        for (const { emulator } of this.#parts) {
+          this.#running.push(await emulator.start());
+          await probe(emulator, this.#running.at(-1)!.endpoint);
+        }
+      }
+    } catch (e) {
+      await this.dispose().catch(() => {}); // the reason it could not start is what the user needs
+      throw e instanceof TargetUnavailableError ? e : new TargetUnavailableError(oneLine(e));
+    }
+    this.endpoints = this.#endpoints();
+  }
+
+  /** Each service's endpoint is its part's; a service no part serves is never called (capabilities), so it gets the first part's. */
+  #endpoints(): Endpoints {
+    const of = (service: ServiceName) => {
+      const part = this.#parts.findIndex((p) => p.serves.includes(service));
+      return this.#running[part === -1 ? 0 : part]!.endpoint;
+    };
+    return { kms: of('kms'), sns: of('sns'), sqs: of('sqs') };
+  }
+
+  /** Stops every instance this target started, the last started first; each is stopped even when another fails to. */
+  async dispose(): Promise<void> {
+    this.destroyClients();
+    const running = this.#running.reverse();
+    this.#running = [];
+    const failures: unknown[] = [];
+    for (const instance of running) await instance.stop().catch((e: unknown) => failures.push(e));
+    if (failures.length) throw failures[0];
+  }
+}

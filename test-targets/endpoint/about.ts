@@ -1,0 +1,7 @@
+/** What `run --help`, the README's table of targets and the conformance matrix say of the endpoint target (kept apart from how it is built: ./index.ts). */
+import type { TargetAbout } from '../module.js';
+
+export const about: TargetAbout = {
+  description: 'any emulator the user runs: --endpoint URL or --endpoint sqs=URL,sns=URL,kms=URL; never wiped',
+  notInMatrix: 'whatever the user points it at; no baseline',
+};

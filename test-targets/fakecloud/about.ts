@@ -1,0 +1,8 @@
+/** What `run --help`, the README's table of targets and the conformance matrix say of the fakecloud target (kept apart from how it is built: ./index.ts). */
+import type { TargetAbout } from '../module.js';
+
+export const about: TargetAbout = {
+  description:
+    'spawns the provisioned fakecloud (one Rust binary: KMS, SNS and SQS) on a free 127.0.0.1 port and stops it by PID; its introspection API shows messages at rest; --endpoint URL uses a running one',
+  matrix: { realTimeWindows: true },
+};

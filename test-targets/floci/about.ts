@@ -1,0 +1,9 @@
+/** What `run --help`, the README's table of targets and the conformance matrix say of the floci target (kept apart from how it is built: ./index.ts). */
+import { measuredOf, type TargetAbout } from '../module.js';
+import { FLOCI_IMAGE, FLOCI_VERSION } from './floci-target.js';
+
+export const about: TargetAbout = {
+  description: `floci in a container through @floci/testcontainers (needs Docker or Podman), image ${FLOCI_IMAGE}; --endpoint URL uses a floci you run (wiped only with --reset)`,
+  notInMatrix: 'no container engine on these machines, so CI cannot run it; measured once outside CI, see its column',
+  measured: measuredOf('floci', FLOCI_VERSION),
+};

@@ -1,0 +1,8 @@
+/** What `run --help`, the README's table of targets and the conformance matrix say of the goaws target (kept apart from how it is built: ./index.ts). */
+import type { TargetAbout } from '../module.js';
+
+export const about: TargetAbout = {
+  description:
+    'goaws for SNS and SQS (SQS in the query protocol, the only one it speaks) with KMS from local-kms, each on a free 127.0.0.1 port through a loopback launcher, stopped by PID',
+  matrix: { realTimeWindows: true },
+};

@@ -1,0 +1,7 @@
+/** What `run --help`, the README's table of targets and the conformance matrix say of the recorded target (kept apart from how it is built: ./index.ts). */
+import type { TargetAbout } from '../module.js';
+
+export const about: TargetAbout = {
+  description: 'a recording (run --record FILE) answering offline: --recording FILE; scenarios and calls it does not hold are not observable',
+  notInMatrix: 'it answers as the target it recorded did (CI replays moto and LocalStack recordings, test/recording-cli.test.ts)',
+};

@@ -1,0 +1,71 @@
+/**
+ * What a target is, not what it answered, decides what is observable on it, through its declared
+ * capabilities and the clauses' requirements (src/target.ts): clause bodies never ask which target
+ * they run on. The aws target's CreateKey leases pooled keys, so clauses about a key of a given origin
+ * or usage are not observable there; fakecloud's at-rest route shows no message attributes.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RECORDING_FORMAT, RECORDING_VERSION } from '../../src/recording/schema.js';
+import { runClause } from '../../src/runner.js';
+import { loadClauses } from '../../src/spec-loader.js';
+import { meets, type Requirement, requirementsOf, type Target } from '../../src/target.js';
+import { AwsTarget } from '../../test-targets/aws/aws-target.js';
+import { FakecloudTarget } from '../../test-targets/fakecloud/fakecloud-target.js';
+import { FauxqsTarget } from '../../test-targets/fauxqs/fauxqs-target.js';
+import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
+import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
+import { MotoTarget } from '../../test-targets/moto/moto-target.js';
+
+const clauses = await loadClauses();
+const needing = (r: Requirement) =>
+  clauses
+    .filter((c) => requirementsOf(c).includes(r))
+    .map((c) => c.id)
+    .sort();
+
+describe('capabilities, not clause bodies, make a clause not observable', () => {
+  it('clauses about a key of a given origin or usage need a CreateKey that creates it, which the aws target lacks', async () => {
+    expect(needing('createKeyHonoursInput')).toEqual([
+      'kms.key-state.external-key-starts-pending-import',
+      'sns.sse.pending-import-key-refuses-publish',
+      'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',
+      'sqs.sse-kms.pending-import-key-refuses-send',
+    ]);
+    const aws = new AwsTarget({ allowedAccounts: ['111122223333'] }); // never started: the requirement decides first
+    expect(meets(aws, 'createKeyHonoursInput')).toBe(false);
+    for (const t of [new ReferenceTarget(), new MotoTarget()]) expect(meets(t, 'createKeyHonoursInput'), t.name).toBe(true);
+    const result = await runClause(aws, clauses.find((c) => c.id === 'sqs.sse-kms.pending-import-key-refuses-send')!, { seed: 1, runs: 1, prefix: 'x' });
+    expect([result.verdict, result.reason]).toEqual([
+      'not-observable',
+      'aws lacks a CreateKey that creates the key asked for (Origin, KeySpec, KeyUsage), not a pooled one',
+    ]);
+  });
+
+  it('the attributes clause at rest needs an inspection that shows attributes: the reference and fauxqs, not fakecloud', () => {
+    expect(needing('atRestAttributes')).toEqual(['sqs.at-rest.message-attributes-are-never-sealed']);
+    const shows = (t: Target) => meets(t, 'atRestAttributes');
+    expect([new ReferenceTarget(), new FauxqsTarget(), new FakecloudTarget(), new MotoTarget()].map(shows)).toEqual([true, true, false, false]);
+    // An inspection is what shows them: a target that declared attributes without one would still not meet it.
+    const noInspection = new FauxqsTarget();
+    Object.assign(noInspection.capabilities, { atRestInspection: false });
+    expect(meets(noInspection, 'atRestAttributes')).toBe(false);
+  });
+
+  it('a recording made before these were capabilities: only a run on an account that is not disposable (aws) leased keys', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-capabilities-'));
+    const recorded = (name: string, disposableAccount: boolean) => {
+      const capabilities = { services: ['kms', 'sns', 'sqs'], virtualClock: false, realTimeWindows: false, atRestInspection: true, principals: 1 };
+      const file = join(dir, `${name}.json`);
+      const target = { name, capabilities: { ...capabilities, eventualMs: 0, sqsMaxMessageBytes: 1, snsMaxMessageBytes: 1, disposableAccount } };
+      const recording = { format: RECORDING_FORMAT, formatVersion: RECORDING_VERSION, tool: { name: 'sse-conformance', version: '0.1.0' }, target };
+      writeFileSync(file, JSON.stringify({ ...recording, seed: 1, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 0, clauses: [], scenarios: [] }));
+      return new RecordedTarget({ recording: file });
+    };
+    expect(meets(recorded('aws', false), 'createKeyHonoursInput')).toBe(false);
+    expect(meets(recorded('moto', true), 'createKeyHonoursInput')).toBe(true);
+    expect(meets(recorded('fakecloud', true), 'atRestAttributes')).toBe(false);
+  });
+});
