@@ -10,6 +10,7 @@
  * observed values a clause records, generated inputs).
  */
 import { z } from 'zod';
+import { FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
 
 export const VERDICTS = ['pass', 'fail', 'expected-fail', 'unexpected-pass', 'not-observable', 'error'] as const;
 /** As src/clause.ts (`Level`, `Evidence`) and src/errors/codes.ts (`Service`) define them; test/report-schema.test.ts checks they agree. */
@@ -54,9 +55,19 @@ export const CounterexampleSchema = z
   })
   .meta({ id: 'Counterexample', description: 'A shrunk failing scenario, replayable by seed and path.' });
 
+export const DeviationSignatureSchema = z.union([z.object(OUTCOME_SHAPE).meta({ title: 'outcome' }), z.object(FIELD_SHAPE).meta({ title: 'field' })]).meta({
+  id: 'DeviationSignature',
+  description:
+    'What was violated, as data, without generated values: a step whose outcome the clause does not allow, or a value it checked that differs. Baselines store it; `diff` compares deviations by it.',
+});
+
 export const DeviationSchema = z
   .object({
-    signature: z.string().min(1).meta({ description: 'What was violated, without generated values; baselines and `diff` key deviations by it.' }),
+    signature: z.string().min(1).meta({ description: 'The signature as text, as the console shows it (the text of `identity`).' }),
+    identity: DeviationSignatureSchema.optional().meta({
+      description:
+        'The signature as data: what baselines and `diff` compare. Absent in reports written before signatures were data (their `signature` text is read then).',
+    }),
     reason: z.string(),
     counterexample: CounterexampleSchema,
   })

@@ -12,6 +12,7 @@ import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
+import { expectedCodes, type DeviationSignature } from './signature.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
@@ -21,10 +22,10 @@ export class ClauseViolation extends Error {
   override readonly name = 'ClauseViolation';
   /**
    * What was violated, without generated values: the step and the expected vs observed outcome
-   * codes, or the step and the field checked. Deviations and baseline entries are keyed by it.
+   * codes, or the step and the field checked (src/signature.ts). Deviations and baseline entries are keyed by it.
    */
-  readonly signature: string;
-  constructor(message: string, signature: string) {
+  readonly signature: DeviationSignature;
+  constructor(message: string, signature: DeviationSignature) {
     super(message);
     this.signature = signature;
   }
@@ -290,12 +291,16 @@ export class Session {
   }
 
   /** Judges the last step's outcome against the allowed set and records the expectation on it. */
-  expectLast(observed: Observed, allowed: readonly Expected[], why?: string): void {
+  expectLast(observed: Observed, allowed: readonly Expected[]): void {
     const step = this.steps.at(-1)!;
     step.expected = [...allowed];
     if (!matches(observed, allowed)) {
-      const head = `${step.service}:${step.op} ${why ? `(${why}) ` : ''}expected ${describeExpected(allowed)}`;
-      throw new ClauseViolation(`${head}, observed ${describeObserved(observed)}`, `${head}, observed ${observed.ok ? 'success' : observed.code}`);
+      throw new ClauseViolation(`${step.service}:${step.op} expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`, {
+        service: step.service,
+        operation: step.op,
+        expected: expectedCodes(allowed),
+        observed: observed.ok ? 'success' : observed.code,
+      });
     }
   }
 
@@ -312,7 +317,7 @@ export class Session {
     if (!ok)
       throw new ClauseViolation(
         `${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`,
-        `${where}${what} differs`,
+        step ? { service: step.service, operation: step.op, field: what } : { field: what },
       );
   }
 

@@ -48,20 +48,26 @@ describe('deviations', () => {
   });
 
   it('a baseline that names some deviations fails on the others, and names them', async () => {
-    const all = (await run()).deviations!.map((d) => d.signature);
+    const found = (await run()).deviations!;
+    const all = found.map((d) => d.identity!);
+    const first = found[0]!.signature;
     const partial = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [all[0]!] } });
     expect(partial.verdict).toBe('fail');
     expect(partial.reason).toMatch(/a deviation the baseline does not name/);
-    expect(partial.counterexample).toBe(partial.deviations!.find((d) => d.signature !== all[0])!.counterexample);
+    expect(partial.counterexample).toBe(partial.deviations!.find((d) => d.signature !== first)!.counterexample);
     const complete = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: all } });
     expect(complete.verdict).toBe('expected-fail');
-    const edited = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all.slice(1), `${all[0]!} (edited)`] } });
+    // Any field that differs is another deviation: here the rule the clause names.
+    const edited = await run({
+      'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all.slice(1), { ...all[0]!, rule: 'edited' }] },
+    });
     expect(edited.verdict).toBe('fail');
-    expect(edited.reason).toContain(`does not name: ${all[0]!}`);
-    expect(edited.reason).toContain(`named but no longer shown: ${all[0]!} (edited)`);
-    const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, 'kms:CreateAlias something else'] } });
+    expect(edited.reason).toContain(`does not name: ${first}`);
+    expect(edited.reason).toContain(`named but no longer shown: ${first.replace(/^\[[^\]]+\]/, '[edited]')}`);
+    const other = { service: 'kms' as const, operation: 'CreateAlias', field: 'something else' };
+    const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, other] } });
     expect(stale.verdict).toBe('unexpected-pass');
-    expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else/);
+    expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else differs/);
   });
 });
 
@@ -108,22 +114,44 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
 
   it('reads observed entries and refuses one that also names deviations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } }));
+    writeFileSync(
+      join(dir, 'ok.json'),
+      JSON.stringify({ version: 2, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } } }),
+    );
     expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.observed).toBe('not-observable');
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', deviations: ['x'] } }));
+    const both = { reason: 'r', since: '2026-01-01', observed: 'error', deviations: [{ field: 'x' }] };
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 2, clauses: { [clauseId]: both } }));
     expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/then no "deviations"/);
   });
 
   it('refuses a malformed baseline with one line naming the entry and the field (zod), and reads every committed baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
+    const v2 = (clauses: unknown) => ({ version: 2, clauses });
+    const sig = { service: 'kms', operation: 'CreateAlias', expected: ['KMS.Validation'], observed: 'success' };
     const cases: [unknown, RegExp][] = [
       [[], /: expected an object of clause id → \{ reason, since, deviations \}$/],
-      [{ a: { since: '2026-01-01', deviations: ['x'] } }, /: entry a "reason": missing$/],
-      [{ a: { reason: 'r', since: 5, deviations: ['x'] } }, /: entry a "since": expected string, received number$/],
-      [{ a: { reason: 'r', since: 's', deviations: [] } }, /: entry a "deviations": Too small/],
+      [{ version: 3, clauses: {} }, /: version 3 is not one this sse-conformance reads \(1, without "version", or 2\)$/],
+      [{ version: 2 }, /: "clauses": missing$/],
+      [{ version: 2, clauses: {}, extra: 1 }, /: Unrecognized key: "extra"$/],
+      [v2([]), /: expected an object of clause id → \{ reason, since, deviations \}$/],
+      [v2({ a: { since: '2026-01-01', deviations: [sig] } }), /: entry a "reason": missing$/],
+      [v2({ a: { reason: 'r', since: 5, deviations: [sig] } }), /: entry a "since": expected string, received number$/],
+      [v2({ a: { reason: 'r', since: 's', deviations: [] } }), /: entry a "deviations": Too small/],
+      [
+        v2({ a: { reason: 'r', since: 's', deviations: ['x'] } }),
+        /: entry a "deviations.0": expected a deviation signature: \{ service, operation, expected, observed \} or \{ field \}/,
+      ],
+      [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: entry a "deviations.0": Unrecognized key: "observd"$/],
+      [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 's3' }] } }), /: entry a "deviations.0": expected a deviation signature/],
+      [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: entry a "observed": expected one of "error"\|"not-observable"$/],
+      [v2({ a: { reason: 'r', since: 's' } }), /: entry a: needs "deviations", the signatures it expects/],
+      // Version 1: signatures as text.
+      [{ a: { since: '2026-01-01', deviations: ['x differs'] } }, /: entry a "reason": missing$/],
       [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: entry a "deviations.0": expected string/],
-      [{ a: { reason: 'r', since: 's', observed: 'fail' } }, /: entry a "observed": expected one of "error"\|"not-observable"$/],
-      [{ a: { reason: 'r', since: 's' } }, /: entry a: needs "deviations", the signatures it expects/],
+      [
+        { a: { reason: 'r', since: 's', deviations: ['kms:CreateAlias went wrong'] } },
+        /: entry a "deviations.0": not a signature this version can read: "kms:CreateAlias went wrong"$/,
+      ],
     ];
     for (const [content, message] of cases) {
       writeFileSync(join(dir, 'b.json'), JSON.stringify(content));

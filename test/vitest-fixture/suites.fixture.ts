@@ -27,11 +27,11 @@ const since = '2026-11-26';
 describeConformance(wrong(), {
   name: 'baselined',
   clauses,
-  baseline: { [ID]: { reason: mutant.bug, since, deviations: found.deviations!.map((d) => d.signature) } },
+  baseline: { [ID]: { reason: mutant.bug, since, deviations: found.deviations!.map((d) => d.identity!) } },
 });
 describeConformance(wrong(), { name: 'no-baseline', clauses, runs: 25 });
 describeConformance(wrong(), {
   name: 'other-baseline',
   clauses,
-  baseline: { [ID]: { reason: 'another', since, deviations: ['sqs:SendMessage expected success, observed KMS.Disabled'] } },
+  baseline: { [ID]: { reason: 'another', since, deviations: [{ service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'KMS.Disabled' }] } },
 });
