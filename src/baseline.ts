@@ -1,8 +1,8 @@
 /**
  * Baselines: per target, the clauses it is known to fail, each with the signatures of every
  * deviation it shows there, a one-line reason and the date it was recorded; and the clauses that end
- * in an error or observe nothing there although its capabilities promise more (`observed`). A failure
- * whose signature the entry does not name is a failure,
+ * in an error or observe nothing there although its capabilities promise more (`observed`), an error
+ * with the signature of its fault. A failure whose signature the entry does not name is a failure,
  * never hidden. They are produced by running the suite (`run --write-baseline FILE`), so every entry
  * is what the suite observed, never a guess.
  *
@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
 import type { Report } from './report.js';
 import type { Baseline, BaselineEntry } from './runner.js';
-import { FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
+import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
 export class BaselineFileError extends Error {
@@ -32,12 +32,14 @@ const entry = <D extends z.ZodType>(deviation: D) =>
       since: z.string(),
       deviations: z.array(deviation).min(1).optional(),
       observed: z.enum(['error', 'not-observable']).optional(),
+      fault: z.strictObject(FAULT_SHAPE, { error: 'expected a fault signature { service, operation, httpStatus, code }' }).optional(),
     })
     .superRefine((e, ctx) => {
       if (e.observed !== undefined && e.deviations !== undefined)
         ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
       if (e.observed === undefined && e.deviations === undefined)
         ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
+      if (e.fault !== undefined && e.observed !== 'error') ctx.addIssue({ code: 'custom', message: 'names a "fault" only with "observed": "error"' });
     });
 
 const DeviationSignatureSchema = z.union([z.strictObject(OUTCOME_SHAPE), z.strictObject(FIELD_SHAPE)], {
@@ -96,7 +98,8 @@ export function readBaseline(path: string): Baseline {
 /**
  * The failures of a report as a baseline; earlier dates are kept for failures already listed.
  * Errors, and not-observable verdicts the target's capabilities do not explain (`expected`), are
- * recorded as `observed` entries: the matrix then says so instead of "pass".
+ * recorded as `observed` entries: the matrix then says so instead of "pass". An error that was an
+ * answer of the target (HTTP 5xx) is recorded with its fault's signature, so the next run expects it.
  */
 export function baselineFrom(
   report: Report,
@@ -107,9 +110,18 @@ export function baselineFrom(
   const out: Baseline = {};
   for (const c of report.clauses) {
     const since = previous[c.id]?.since ?? today;
+    if (c.verdict === 'expected-error' && previous[c.id]) {
+      out[c.id] = { ...previous[c.id]!, since }; // the fault it names showed again: the entry stands as written
+      continue;
+    }
     const unexplained = c.verdict === 'error' || (c.verdict === 'not-observable' && !expectedNotObservable(c.id));
     if (unexplained && !report.interrupted && !report.target.unavailable) {
-      out[c.id] = { reason: abbreviate(c.reason ?? '', 600), since, observed: c.verdict as 'error' | 'not-observable' };
+      out[c.id] = {
+        reason: abbreviate(c.reason ?? '', 600),
+        since,
+        observed: c.verdict as 'error' | 'not-observable',
+        ...(c.fault ? { fault: c.fault.identity } : {}),
+      };
       continue;
     }
     if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
@@ -158,7 +170,12 @@ export function baselineJson(baseline: Baseline): string {
   };
   const file = {
     version: BASELINE_VERSION,
-    clauses: Object.fromEntries(Object.entries(sorted).map(([id, e]) => [id, { ...e, ...(e.deviations ? { deviations: e.deviations.map(token) } : {}) }])),
+    clauses: Object.fromEntries(
+      Object.entries(sorted).map(([id, e]) => [
+        id,
+        { ...e, ...(e.deviations ? { deviations: e.deviations.map(token) } : {}), ...(e.fault ? { fault: token(e.fault) } : {}) },
+      ]),
+    ),
   };
   return JSON.stringify(file, null, 2).replace(/"\\u0000\d+\\u0000"/g, (t) => inline.get(JSON.parse(t) as string)!) + '\n';
 }

@@ -26,7 +26,8 @@ export { baselineFile } from '../test-targets/registry.js';
 export { MissingPackageError } from './optional-dependency.js';
 
 /**
- * 0 everything as expected; 1 a failure, unexpected pass or error; 3 the target was unavailable;
+ * 0 everything as expected (expected failures and expected errors included); 1 a failure, unexpected pass
+ * or an error the baseline does not name; 3 the target was unavailable;
  * 5 everything as expected, but cleanup left resources behind on a real account (`report.leftovers`).
  */
 export function exitCodeOf(report: Report): number {

@@ -15,7 +15,7 @@ import { describeRequirement, meets, requirementsOf, TargetUnavailableError, typ
 import { VERSION } from './version.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { inputHash } from './recording/input-hash.js';
-import { signatureKey, signatureText, withRule, type DeviationSignature } from './signature.js';
+import { signatureKey, signatureText, withRule, type DeviationSignature, type FaultSignature } from './signature.js';
 
 /** One generated scenario as it ended: what `run --record` keeps (src/recording). */
 export interface ScenarioEnd {
@@ -54,10 +54,15 @@ export interface BaselineEntry {
   /**
    * Instead of deviations: the clause is known to end this way on the target although its
    * capabilities promise more (a target fault such as a deterministic HTTP 500, or nothing
-   * observable). Never a verdict: the run still reports the error or the not observable; the
-   * entry only lets the matrix say so, and a pass makes it stale.
+   * observable). The run still reports the not observable, and the error, unless `fault` names it;
+   * a pass makes the entry stale.
    */
   observed?: 'error' | 'not-observable';
+  /**
+   * With `observed: 'error'`: the target fault the clause ends in (an HTTP 5xx answer, src/signature.ts).
+   * That fault, and no other error, is then an `expected-error`.
+   */
+  fault?: FaultSignature;
 }
 export type Baseline = Record<string, BaselineEntry>;
 
@@ -317,8 +322,7 @@ export async function runClause(
   const durationSoFar = () => Date.now() - t0;
   const known = opts.baseline?.[clause.id];
   const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
-    if (aborted instanceof TargetBrokeError)
-      return { ...base(clause, 'error', runs, durationSoFar(), aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
+    if (aborted instanceof TargetBrokeError) return errorResult(clause, aborted, known, runs, durationSoFar());
     if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationSoFar(), aborted.message);
     return undefined;
   };
@@ -399,6 +403,27 @@ function reconcile(clause: Clause, deviations: Deviation[], known: BaselineEntry
   }
   if (gone.length) return base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
   return base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
+}
+
+/**
+ * A clause the target broke: an error, with the fault's signature when it was an HTTP 5xx answer. Only that
+ * answer can be expected, and only when the baseline entry names exactly that fault: throttling, timeouts
+ * and unreachable targets are errors whatever the baseline says.
+ */
+function errorResult(
+  clause: Clause,
+  e: TargetBrokeError,
+  known: BaselineEntry | undefined,
+  runs: number,
+  durationMs: number,
+): ClauseResult & { unreachable?: boolean } {
+  const fault = e.fault ? { fault: { signature: signatureText(e.fault), identity: e.fault } } : {};
+  const unreachable = e.unreachable ? { unreachable: true } : {};
+  const expected = known?.observed === 'error' && known.fault !== undefined && e.fault !== undefined && signatureKey(known.fault) === signatureKey(e.fault);
+  if (expected)
+    return { ...base(clause, 'expected-error', runs, durationMs, `${e.message} (a known target fault: in the baseline since ${known.since})`), ...fault };
+  const other = known?.fault ? ` (the baseline names another fault: ${signatureText(known.fault)})` : '';
+  return { ...base(clause, 'error', runs, durationMs, `${e.message}${other}`), ...fault, ...unreachable };
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */

@@ -12,7 +12,7 @@ import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
-import { expectedCodes, type DeviationSignature } from './signature.js';
+import { expectedCodes, type DeviationSignature, type FaultSignature } from './signature.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
@@ -36,9 +36,15 @@ export class TargetBrokeError extends Error {
   override readonly name = 'TargetBrokeError';
   /** The target could not be reached at all (refused, reset, timed out), as opposed to a 5xx or throttling. */
   readonly unreachable: boolean;
-  constructor(message: string, opts: { cause?: unknown; unreachable?: boolean } = {}) {
+  /**
+   * An HTTP 5xx answer of the target: what it was, without its message. The only error a baseline
+   * may name as expected; throttling, timeouts and unreachable targets have none.
+   */
+  readonly fault?: FaultSignature;
+  constructor(message: string, opts: { cause?: unknown; unreachable?: boolean; fault?: FaultSignature } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.unreachable = opts.unreachable ?? false;
+    if (opts.fault) this.fault = opts.fault;
   }
 }
 
@@ -244,7 +250,7 @@ export class Session {
           throw logFault(
             new TargetBrokeError(
               `${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`,
-              { cause: e },
+              { cause: e, ...(fault === 'server-error' ? { fault: { service, operation: op, httpStatus: n.httpStatus!, code: n.code } } : {}) },
             ),
           );
         }

@@ -21,7 +21,7 @@ const baseline: Baseline = {
     since: '2026-01-02',
     deviations: [sig('CreateAlias'), { rule: 'r', service: 'sqs', operation: 'SendMessage', field: 'bodies at rest' }],
   },
-  'kms.a': { reason: 'a', since: '2026-01-01', observed: 'error' },
+  'kms.a': { reason: 'a', since: '2026-01-01', observed: 'error', fault: { service: 'sqs', operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' } },
   'kms.c': { reason: 'c', since: '2026-01-03', observed: 'not-observable' },
 };
 
@@ -66,6 +66,7 @@ describe('the baseline file', () => {
     expect(Object.keys(JSON.parse(text).clauses)).toEqual(['kms.a', 'kms.b', 'kms.c']);
     expect(text).toContain('\n        { "service": "kms", "operation": "CreateAlias", "expected": ["KMS.Validation"], "observed": "success" },\n');
     expect(text).toContain('\n        { "rule": "r", "service": "sqs", "operation": "SendMessage", "field": "bodies at rest" }\n');
+    expect(text).toContain('"fault": { "service": "sqs", "operation": "CreateQueue", "httpStatus": 500, "code": "ProtocolError" }');
     expect(readBaseline(file)).toEqual(baseline);
     expect(baselineJson(readBaseline(file))).toBe(text);
   });

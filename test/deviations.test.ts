@@ -73,22 +73,32 @@ describe('deviations', () => {
 
 describe('baseline entries for errors and clauses that observe nothing', () => {
   const clauseId = 'kms.aliases.alias-name-rules';
-  const report = (verdict: ClauseResult['verdict'], reason: string): Report => ({
+  const fault = { service: 'sqs' as const, operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' };
+  const report = (verdict: ClauseResult['verdict'], reason: string, extra: Partial<ClauseResult> = {}): Report => ({
     tool: 'sse-conformance',
     version: '0',
     target: { name: 't' },
     seed: 1,
     startedAt: '2026-11-26T00:00:00.000Z',
     durationMs: 0,
-    clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0 }],
+    clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0, ...extra }],
     summary: summarize([]),
   });
 
-  it('records an error, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
-    expect(baselineFrom(report('error', 't: sqs CreateQueue answered HTTP 500'), {}, '2026-11-26')[clauseId]).toEqual({
+  it('records an error, with its fault when the target answered one, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
+    expect(baselineFrom(report('error', 't: sqs CreateQueue failed without a service answer: ECONNRESET'), {}, '2026-11-26')[clauseId]).toEqual({
+      reason: 't: sqs CreateQueue failed without a service answer: ECONNRESET',
+      since: '2026-11-26',
+      observed: 'error',
+    });
+    const answered = report('error', 't: sqs CreateQueue answered HTTP 500', {
+      fault: { signature: 'sqs:CreateQueue answered HTTP 500 ProtocolError', identity: fault },
+    });
+    expect(baselineFrom(answered, {}, '2026-11-26')[clauseId]).toEqual({
       reason: 't: sqs CreateQueue answered HTTP 500',
       since: '2026-11-26',
       observed: 'error',
+      fault,
     });
     expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({
       observed: 'not-observable',
@@ -97,7 +107,7 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
   });
 
   it('never turns an error into a verdict, and a pass makes the entry stale', async () => {
-    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } });
+    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', fault } });
     expect(r.verdict, 'a real failure is not hidden by an observed entry').toBe('fail');
     const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
     const target = new ReferenceTarget();
@@ -145,6 +155,15 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
       [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 's3' }] } }), /: entry a "deviations.0": expected a deviation signature/],
       [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: entry a "observed": expected one of "error"\|"not-observable"$/],
       [v2({ a: { reason: 'r', since: 's' } }), /: entry a: needs "deviations", the signatures it expects/],
+      [
+        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: { ...fault, httpStatus: 400 } } }),
+        /: entry a "fault.httpStatus": Too small: expected number to be >=500$/,
+      ],
+      [
+        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: 'HTTP 500' } }),
+        /: entry a "fault": expected a fault signature \{ service, operation, httpStatus, code \}$/,
+      ],
+      [v2({ a: { reason: 'r', since: 's', deviations: [sig], fault } }), /: entry a: names a "fault" only with "observed": "error"$/],
       // Version 1: signatures as text.
       [{ a: { since: '2026-01-01', deviations: ['x differs'] } }, /: entry a "reason": missing$/],
       [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: entry a "deviations.0": expected string/],

@@ -32,6 +32,9 @@ describe('signatureText, the one sentence of a signature', () => {
     );
     expect(signatureText({ service: 'sqs', operation: 'SendMessage', field: 'bodies at rest' })).toBe('sqs:SendMessage bodies at rest differs');
     expect(signatureText({ rule: 'use', field: 'KeyState' })).toBe('[use] KeyState differs');
+    expect(signatureText({ service: 'sqs', operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' })).toBe(
+      'sqs:CreateQueue answered HTTP 500 ProtocolError',
+    );
   });
 });
 

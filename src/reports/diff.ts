@@ -63,7 +63,7 @@ export interface ReportDiff {
 }
 
 /** Verdicts that say nothing about deviations: the clause could not run to a pass or fail. */
-const UNKNOWN: ReadonlySet<Verdict> = new Set(['error', 'not-observable']);
+const UNKNOWN: ReadonlySet<Verdict> = new Set(['error', 'expected-error', 'not-observable']);
 
 /** By its signature as data, so that a report written with other wording compares; the text only when neither says more. */
 const keyOf = (d: Deviation): string => {
