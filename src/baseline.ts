@@ -1,53 +1,93 @@
 /**
  * Baselines: per target, the clauses it is known to fail, each with the signatures of every
  * deviation it shows there, a one-line reason and the date it was recorded; and the clauses that end
- * in an error or observe nothing there although its capabilities promise more (`observed`). A failure whose
- * signature the entry does not name is a failure, never hidden. They are produced by running the
- * suite (`run --write-baseline FILE`), so every entry is what the suite observed, never a guess.
+ * in an error or observe nothing there although its capabilities promise more (`observed`), an error
+ * with the signature of its fault. A failure whose signature the entry does not name is a failure,
+ * never hidden. They are produced by running the suite (`run --write-baseline FILE`), so every entry
+ * is what the suite observed, never a guess.
+ *
+ * The file: `{ "version": 2, "clauses": { "<clause id>": entry } }`, signatures as data (src/signature.ts).
+ * A file without `version` is version 1, whose signatures were text (src/signature-v1.ts): it is still
+ * read, and the next `--write-baseline` writes it as version 2.
  */
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
-import { readJsonFile } from './read-json-file.js';
+import { readJsonFile, validateJson } from './read-json-file.js';
 import type { Report } from './report.js';
-import type { Baseline } from './runner.js';
+import type { Baseline, BaselineEntry } from './runner.js';
+import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
+import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
 export class BaselineFileError extends Error {
   override readonly name = 'BaselineFileError';
 }
 
-/** A baseline file, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
-export const BaselineSchema = z.record(
-  z.string(),
+/** The version this sse-conformance writes. */
+export const BASELINE_VERSION = 2;
+
+const entry = <D extends z.ZodType>(deviation: D) =>
   z
     .looseObject({
       reason: z.string(),
       since: z.string(),
-      deviations: z.array(z.string()).min(1).optional(),
+      deviations: z.array(deviation).min(1).optional(),
       observed: z.enum(['error', 'not-observable']).optional(),
+      fault: z.strictObject(FAULT_SHAPE, { error: 'expected a fault signature { service, operation, httpStatus, code }' }).optional(),
     })
     .superRefine((e, ctx) => {
       if (e.observed !== undefined && e.deviations !== undefined)
         ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
       if (e.observed === undefined && e.deviations === undefined)
         ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
+      if (e.fault !== undefined && e.observed !== 'error') ctx.addIssue({ code: 'custom', message: 'names a "fault" only with "observed": "error"' });
+    });
+
+const DeviationSignatureSchema = z.union([z.strictObject(OUTCOME_SHAPE), z.strictObject(FIELD_SHAPE)], {
+  error: 'expected a deviation signature: { service, operation, expected, observed } or { field }, each with an optional rule',
+});
+
+/** A baseline file of this version, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
+export const BaselineSchema = z.strictObject({
+  version: z.literal(BASELINE_VERSION),
+  clauses: z.record(z.string(), entry(DeviationSignatureSchema), {
+    error: (issue) => (issue.input === undefined ? 'missing' : 'expected an object of clause id → { reason, since, deviations }'),
+  }),
+});
+
+/** Version 1: the entries themselves, signatures as text. */
+const BaselineV1Schema = z.record(
+  z.string(),
+  entry(
+    z.string().refine((t) => parseSignatureV1(t) !== undefined, {
+      error: (issue) => `not a signature this version can read: ${JSON.stringify(issue.input)}`,
     }),
+  ),
   { error: 'expected an object of clause id → { reason, since, deviations }' },
 );
 
 export function readBaseline(path: string): Baseline {
-  const { raw } = readJsonFile(path, BaselineSchema, {
-    what: 'baseline',
-    expected: 'an sse-conformance baseline',
-    error: (message) => new BaselineFileError(message),
-  });
-  return raw as Baseline; // as written: fields a newer version added stay
+  const kind = { what: 'baseline', expected: 'an sse-conformance baseline', error: (message: string) => new BaselineFileError(message) };
+  const { raw } = readJsonFile(path, z.unknown(), kind);
+  const versioned = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'version' in raw;
+  if (versioned && (raw as { version: unknown }).version !== BASELINE_VERSION)
+    throw kind.error(
+      `cannot read baseline ${path}: version ${abbreviate(JSON.stringify((raw as { version: unknown }).version), 20)} is not one this sse-conformance reads (1, without "version", or ${BASELINE_VERSION})`,
+    );
+  validateJson(path, raw, versioned ? BaselineSchema : BaselineV1Schema, kind);
+  // As written: fields a newer version added to an entry stay.
+  if (versioned) return (raw as unknown as { clauses: Baseline }).clauses;
+  const v1 = raw as Record<string, Omit<BaselineEntry, 'deviations'> & { deviations?: string[] }>;
+  return Object.fromEntries(
+    Object.entries(v1).map(([id, e]) => [id, e.deviations ? { ...e, deviations: e.deviations.map((t) => parseSignatureV1(t)!) } : (e as BaselineEntry)]),
+  );
 }
 
 /**
  * The failures of a report as a baseline; earlier dates are kept for failures already listed.
  * Errors, and not-observable verdicts the target's capabilities do not explain (`expected`), are
- * recorded as `observed` entries: the matrix then says so instead of "pass".
+ * recorded as `observed` entries: the matrix then says so instead of "pass". An error that was an
+ * answer of the target (HTTP 5xx) is recorded with its fault's signature, so the next run expects it.
  */
 export function baselineFrom(
   report: Report,
@@ -57,9 +97,19 @@ export function baselineFrom(
 ): Baseline {
   const out: Baseline = {};
   for (const c of report.clauses) {
+    const since = previous[c.id]?.since ?? today;
+    if (c.verdict === 'expected-error' && previous[c.id]) {
+      out[c.id] = { ...previous[c.id]!, since }; // the fault it names showed again: the entry stands as written
+      continue;
+    }
     const unexplained = c.verdict === 'error' || (c.verdict === 'not-observable' && !expectedNotObservable(c.id));
     if (unexplained && !report.interrupted && !report.target.unavailable) {
-      out[c.id] = { reason: abbreviate(c.reason ?? '', 600), since: previous[c.id]?.since ?? today, observed: c.verdict as 'error' | 'not-observable' };
+      out[c.id] = {
+        reason: abbreviate(c.reason ?? '', 600),
+        since,
+        observed: c.verdict as 'error' | 'not-observable',
+        ...(c.fault ? { fault: c.fault.identity } : {}),
+      };
       continue;
     }
     if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
@@ -67,14 +117,65 @@ export function baselineFrom(
     const firstDev = devs[0];
     const more = devs.length > 1 ? ` (and ${plural(devs.length - 1, 'more deviation')})` : '';
     const reason = firstDev ? `${firstDev.reason} (counterexample: ${plural(firstDev.counterexample.steps.length, 'step')})${more}` : c.reason!;
-    out[c.id] = { reason: abbreviate(reason, 600), since: previous[c.id]?.since ?? today, deviations: devs.map((d) => d.signature) };
+    out[c.id] = {
+      reason: abbreviate(reason, 600),
+      since,
+      deviations: devs.map((d) => {
+        const identity = identityOf(d);
+        if (!identity) throw new Error(`${c.id}: a deviation whose signature this version cannot read: ${d.signature}`);
+        return identity;
+      }),
+    };
   }
   return out;
 }
 
-export function writeBaseline(path: string, baseline: Baseline): void {
-  const sorted = Object.fromEntries(Object.entries(baseline).sort(([a], [b]) => (a < b ? -1 : 1)));
-  writeFileSync(path, JSON.stringify(sorted, null, 2) + '\n');
+/**
+ * A baseline file brought up to date by a run: the entries of the clauses that ran are replaced by what the
+ * run found (`fresh`), the others kept as they are; with `prune`, entries of clauses that no longer exist
+ * (not in `known`) are dropped.
+ */
+export function mergeBaseline(existing: Baseline, fresh: Baseline, ran: ReadonlySet<string>, prune?: { known: ReadonlySet<string> }): Baseline {
+  const kept = Object.entries(existing).filter(([id]) => !ran.has(id) && (!prune || prune.known.has(id)));
+  return { ...Object.fromEntries(kept), ...fresh };
 }
+
+export function writeBaseline(path: string, baseline: Baseline): void {
+  writeFileSync(path, baselineJson(baseline));
+}
+
+/**
+ * The file's text: entries sorted by clause id, two-space indented, each signature on one line (a deviation
+ * gained or lost is one line in a diff).
+ */
+export function baselineJson(baseline: Baseline): string {
+  const sorted = Object.fromEntries(Object.entries(baseline).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const inline = new Map<string, string>();
+  const token = (v: unknown) => {
+    const t = `\u0000${inline.size}\u0000`;
+    inline.set(t, oneLine(v));
+    return t;
+  };
+  const file = {
+    version: BASELINE_VERSION,
+    clauses: Object.fromEntries(
+      Object.entries(sorted).map(([id, e]) => [
+        id,
+        { ...e, ...(e.deviations ? { deviations: e.deviations.map(token) } : {}), ...(e.fault ? { fault: token(e.fault) } : {}) },
+      ]),
+    ),
+  };
+  return JSON.stringify(file, null, 2).replace(/"\\u0000\d+\\u0000"/g, (t) => inline.get(JSON.parse(t) as string)!) + '\n';
+}
+
+/** `{ "a": 1, "b": ["x", "y"] }`: JSON on one line, spaced for reading. */
+const oneLine = (v: unknown): string =>
+  Array.isArray(v)
+    ? `[${v.map(oneLine).join(', ')}]`
+    : v !== null && typeof v === 'object'
+      ? `{ ${Object.entries(v)
+          .map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`)
+          .join(', ')} }`
+      : JSON.stringify(v);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -9,11 +9,16 @@ export interface ExitCode {
 }
 
 export const EXIT_CODES = [
-  { code: 0, name: 'ok', meaning: 'everything as expected (baseline included)' },
+  {
+    code: 0,
+    name: 'ok',
+    meaning: 'everything as expected: passes, and the deviations and target faults the baseline names (`expected-fail`, `expected-error`)',
+  },
   {
     code: 1,
     name: 'failed',
-    meaning: 'a failure or an unexpected pass (`diff`: B has a deviation A does not; `check-model`: a recorded outcome the model does not allow)',
+    meaning:
+      'a failure, an unexpected pass, or an error the baseline does not name by its fault signature (`diff`: B has a deviation A does not; `check-model`: a recorded outcome the model does not allow)',
   },
   {
     code: 2,

@@ -27,9 +27,10 @@ export { baselineFile } from '../test-targets/registry.js';
 export { MissingPackageError } from './optional-dependency.js';
 
 /**
- * A run's exit code (src/exit-codes.ts): `unavailable` when the target was; `failed` for a failure,
- * unexpected pass or error; `leftovers` when all is as expected but cleanup left resources behind on a
- * real account (`report.leftovers`); else `ok`.
+ * A run's exit code (src/exit-codes.ts): `unavailable` when the target was; `failed` for a failure, an
+ * unexpected pass or an error the baseline does not name by its fault signature; `leftovers` when all is as
+ * expected but cleanup left resources behind on a real account (`report.leftovers`); else `ok` (expected
+ * failures and expected errors included).
  */
 export function exitCodeOf(report: Report): number {
   if (report.target.unavailable) return EXIT.unavailable;

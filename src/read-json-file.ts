@@ -27,7 +27,12 @@ export interface JsonFileKind {
 /** The file's JSON, validated: `data` as the schema gives it, `raw` as written (fields a newer version added stay). */
 export function readJsonFile<S extends z.ZodType>(file: string, schema: S, kind: JsonFileKind): { data: z.output<S>; raw: unknown } {
   const fail = (problem: string) => kind.error(`cannot read ${kind.what} ${file}: ${problem}`);
-  const raw = parseBounded(readBounded(file, fail), fail);
+  return validateJson(file, parseBounded(readBounded(file, fail), fail), schema, kind);
+}
+
+/** JSON already read from `file` (by readJsonFile with a schema that takes anything), validated as readJsonFile does. */
+export function validateJson<S extends z.ZodType>(file: string, raw: unknown, schema: S, kind: JsonFileKind): { data: z.output<S>; raw: unknown } {
+  const fail = (problem: string) => kind.error(`cannot read ${kind.what} ${file}: ${problem}`);
   const parsed = schema.safeParse(raw, { error: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : undefined) });
   if (!parsed.success) {
     const problems = (kind.everyProblem ? parsed.error.issues : parsed.error.issues.slice(0, 1)).map((i) => {

@@ -10,8 +10,9 @@
  * observed values a clause records, generated inputs).
  */
 import { z } from 'zod';
+import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
 
-export const VERDICTS = ['pass', 'fail', 'expected-fail', 'unexpected-pass', 'not-observable', 'error'] as const;
+export const VERDICTS = ['pass', 'fail', 'expected-fail', 'expected-error', 'unexpected-pass', 'not-observable', 'error'] as const;
 /** As src/clause.ts (`Level`, `Evidence`) and src/errors/codes.ts (`Service`) define them; test/report-schema.test.ts checks they agree. */
 export const LEVELS = ['MUST', 'SHOULD', 'OBSERVED'] as const;
 export const EVIDENCE = ['DOC', 'MODEL', 'OBS', 'INF', 'SDK'] as const;
@@ -54,9 +55,23 @@ export const CounterexampleSchema = z
   })
   .meta({ id: 'Counterexample', description: 'A shrunk failing scenario, replayable by seed and path.' });
 
+export const DeviationSignatureSchema = z.union([z.object(OUTCOME_SHAPE).meta({ title: 'outcome' }), z.object(FIELD_SHAPE).meta({ title: 'field' })]).meta({
+  id: 'DeviationSignature',
+  description:
+    'What was violated, as data, without generated values: a step whose outcome the clause does not allow, or a value it checked that differs. Baselines store it; `diff` compares deviations by it.',
+});
+
+export const FaultSignatureSchema = z
+  .object(FAULT_SHAPE)
+  .meta({ id: 'FaultSignature', description: 'A target fault that is an answer (HTTP 5xx), without its message: what a baseline names to expect an error.' });
+
 export const DeviationSchema = z
   .object({
-    signature: z.string().min(1).meta({ description: 'What was violated, without generated values; baselines and `diff` key deviations by it.' }),
+    signature: z.string().min(1).meta({ description: 'The signature as text, as the console shows it (the text of `identity`).' }),
+    identity: DeviationSignatureSchema.optional().meta({
+      description:
+        'The signature as data: what baselines and `diff` compare. Absent in reports written before signatures were data (their `signature` text is read then).',
+    }),
     reason: z.string(),
     counterexample: CounterexampleSchema,
   })
@@ -77,7 +92,10 @@ export const ClauseResultSchema = z
     level: z.enum(LEVELS),
     sources: z.array(SourceSchema),
     features: z.array(z.string()),
-    verdict: z.enum(VERDICTS),
+    verdict: z.enum(VERDICTS).meta({
+      description:
+        '`expected-fail`: every deviation is one the baseline names; `expected-error`: the target fault is the one the baseline names; `unexpected-pass`: the baseline names what no longer shows.',
+    }),
     reason: z.string().optional(),
     runs: count.meta({ description: 'Scenarios run (0 when the clause was not run).' }),
     durationMs: milliseconds,
@@ -85,6 +103,13 @@ export const ClauseResultSchema = z
       description: 'The counterexample of `reason`: the first deviation the baseline does not name, else the first one.',
     }),
     deviations: z.array(DeviationSchema).optional().meta({ description: 'Every distinct deviation found, each shrunk on its own, in the order found.' }),
+    fault: z
+      .object({ signature: z.string().min(1).meta({ description: 'Its text.' }), identity: FaultSignatureSchema })
+      .optional()
+      .meta({
+        description:
+          'With verdict `error` or `expected-error`: the target fault that ended the clause, when it was an answer (HTTP 5xx). Throttling, timeouts and unreachable targets have none.',
+      }),
   })
   .meta({ id: 'ClauseResult', description: "One clause's verdict on the target." });
 
@@ -110,7 +135,17 @@ export const ReportSchema = z
     startedAt: z.iso.datetime(),
     durationMs: milliseconds,
     clauses: z.array(ClauseResultSchema),
-    summary: z.record(z.enum(VERDICTS), count).meta({ description: 'How many clauses got each verdict.' }),
+    summary: z
+      .object({
+        pass: count,
+        fail: count,
+        'expected-fail': count,
+        'expected-error': count.optional().meta({ description: 'Absent in reports written before this verdict existed: 0.' }),
+        'unexpected-pass': count,
+        'not-observable': count,
+        error: count,
+      })
+      .meta({ description: 'How many clauses got each verdict.' }),
     interrupted: z.boolean().optional().meta({ description: 'The run was interrupted (SIGINT, SIGTERM): clauses from there on were not run.' }),
     leftovers: z
       .array(LeftoverSchema)

@@ -15,6 +15,7 @@ import { describeRequirement, meets, requirementsOf, TargetUnavailableError, typ
 import { VERSION } from './version.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { inputHash } from './recording/input-hash.js';
+import { signatureKey, signatureText, withRule, type DeviationSignature, type FaultSignature } from './signature.js';
 
 /** One generated scenario as it ended: what `run --record` keeps (src/recording). */
 export interface ScenarioEnd {
@@ -29,6 +30,7 @@ export interface ScenarioEnd {
   session: Session;
   /** How the clause ended on it. */
   outcome: 'pass' | 'violation' | 'error' | 'not-observable';
+  /** The violation's signature as text (src/signature.ts). */
   signature?: string;
 }
 
@@ -48,14 +50,19 @@ export interface BaselineEntry {
   reason: string;
   since: string;
   /** The signatures of every deviation the target is known to show in this clause; any other fails. */
-  deviations?: string[];
+  deviations?: DeviationSignature[];
   /**
    * Instead of deviations: the clause is known to end this way on the target although its
    * capabilities promise more (a target fault such as a deterministic HTTP 500, or nothing
-   * observable). Never a verdict: the run still reports the error or the not observable; the
-   * entry only lets the matrix say so, and a pass makes it stale.
+   * observable). The run still reports the not observable, and the error, unless `fault` names it;
+   * a pass makes the entry stale.
    */
   observed?: 'error' | 'not-observable';
+  /**
+   * With `observed: 'error'`: the target fault the clause ends in (an HTTP 5xx answer, src/signature.ts).
+   * That fault, and no other error, is then an `expected-error`.
+   */
+  fault?: FaultSignature;
 }
 export type Baseline = Record<string, BaselineEntry>;
 
@@ -242,7 +249,7 @@ export async function runClause(
   let lastSteps: Step[] = [];
   let lastSession: Session | undefined;
   let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
-  const signatureOf = (e: ClauseViolation, input: unknown) => (clause.rule ? `[${clause.rule(input as never)}] ${e.signature}` : e.signature);
+  const signatureOf = (e: ClauseViolation, input: unknown) => withRule(e.signature, clause.rule?.(input as never));
 
   /**
    * One pass over the clause's generated inputs (the same seed gives the same inputs in the same
@@ -250,10 +257,10 @@ export async function runClause(
    * `explore`, violations are collected and the pass never fails; otherwise fast-check stops at the
    * first violation (of `only`, when given) and shrinks it, and the last failing run is the counterexample.
    */
-  const pass = async (o: { only?: string; from?: number; explore?: Map<string, number> }) => {
+  const pass = async (o: { only?: string; from?: number; explore?: Map<string, { signature: DeviationSignature; at: number }> }) => {
     let index = 0;
     let firstFailure = -1;
-    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; signature?: string } | undefined;
+    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; signature?: DeviationSignature } | undefined;
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
       if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
@@ -264,7 +271,7 @@ export async function runClause(
       const prefix = `${opts.prefix}r${k}`;
       const hash = inputHash(input);
       let ended: ScenarioEnd['outcome'] = 'pass';
-      let sig: string | undefined;
+      let sig: DeviationSignature | undefined;
       const run = async (): Promise<void> => {
         const session = new Session(target, prefix);
         lastSteps = session.steps;
@@ -285,7 +292,7 @@ export async function runClause(
             input: session.symbolize(describeInput(input)),
             session,
             outcome: ended,
-            ...(sig !== undefined ? { signature: sig } : {}),
+            ...(sig !== undefined ? { signature: signatureText(sig) } : {}),
           });
         }
       };
@@ -298,10 +305,10 @@ export async function runClause(
           return;
         }
         if (sig !== undefined && o.explore) {
-          if (!o.explore.has(sig)) o.explore.set(sig, i);
+          if (!o.explore.has(signatureKey(sig))) o.explore.set(signatureKey(sig), { signature: sig, at: i });
           return;
         }
-        if (sig !== undefined && o.only !== undefined && sig !== o.only) return; // another deviation: not this pass's
+        if (sig !== undefined && o.only !== undefined && signatureKey(sig) !== o.only) return; // another deviation: not this pass's
         if (firstFailure < 0) firstFailure = i;
         failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
         throw e;
@@ -313,14 +320,13 @@ export async function runClause(
 
   const first = await pass({});
   const durationSoFar = () => Date.now() - t0;
+  const known = opts.baseline?.[clause.id];
   const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
-    if (aborted instanceof TargetBrokeError)
-      return { ...base(clause, 'error', runs, durationSoFar(), aborted.message), ...(aborted.unreachable ? { unreachable: true } : {}) };
+    if (aborted instanceof TargetBrokeError) return errorResult(clause, aborted, known, runs, durationSoFar());
     if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationSoFar(), aborted.message);
     return undefined;
   };
   if (broke()) return broke()!;
-  const known = opts.baseline?.[clause.id];
   const recordingOf = (s: Session | undefined): { recording?: Recording } =>
     s ? { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps() } } : {};
   if (!first.details.failed) {
@@ -341,46 +347,83 @@ export async function runClause(
     // An exception that is neither a violation nor a service answer is a bug of the clause or harness.
     return base(clause, 'error', runs, durationSoFar(), `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
   }
-  const deviation = (p: Awaited<ReturnType<typeof pass>>): Deviation => ({
-    signature: p.failing!.signature!,
-    // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
-    reason: `${/^\[[^\]]+\] /.exec(p.failing!.signature!)?.[0] ?? ''}${(p.failing!.error as Error).message}`,
-    counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
-  });
+  const deviation = (p: Awaited<ReturnType<typeof pass>>): Deviation => {
+    const identity = p.failing!.signature!;
+    return {
+      signature: signatureText(identity),
+      identity,
+      // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
+      reason: `${identity.rule ? `[${identity.rule}] ` : ''}${(p.failing!.error as Error).message}`,
+      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
+    };
+  };
   const deviations: Deviation[] = [deviation(first)];
   // fast-check stops at the first violation: look on through the remaining inputs for violations of other
   // rules, then find and shrink each one on its own (not on a replay of one counterexample).
   if (!opts.path && !opts.keepTranscript) {
-    const found = new Map<string, number>();
+    const found = new Map<string, { signature: DeviationSignature; at: number }>();
     await pass({ from: first.firstFailure + 1, explore: found });
-    for (const [sig, at] of [...found].filter(([sig]) => sig !== deviations[0]!.signature).sort((x, y) => x[1] - y[1])) {
-      const p = await pass({ only: sig, from: at });
+    const firstKey = signatureKey(first.failing!.signature!);
+    for (const [key, { at }] of [...found].filter(([key]) => key !== firstKey).sort((x, y) => x[1].at - y[1].at)) {
+      const p = await pass({ only: key, from: at });
       if (broke()) return broke()!;
-      if (p.failing?.signature === sig) deviations.push(deviation(p));
+      if (p.failing?.signature && signatureKey(p.failing.signature) === key) deviations.push(deviation(p));
     }
     if (broke()) return broke()!;
   }
-  const durationMs = durationSoFar();
-  const named = new Set(known?.deviations ?? []);
-  const unnamed = deviations.filter((d) => !named.has(d.signature));
-  const gone = [...named].filter((sig) => !deviations.some((d) => d.signature === sig));
+  const result = reconcile(clause, deviations, known, runs, durationSoFar());
+  result.counterexample = (deviations.find((d) => !namedIn(known, d)) ?? deviations[0]!).counterexample;
+  result.deviations = deviations;
+  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession) } : result;
+}
+
+/** Whether a baseline entry names a deviation (by its signature, never by its text). */
+const namedIn = (known: BaselineEntry | undefined, d: Deviation): boolean =>
+  (known?.deviations ?? []).some((sig) => signatureKey(sig) === signatureKey(d.identity!));
+
+/**
+ * The verdict of a clause that showed deviations, against its baseline entry: a failure unless the
+ * entry names every one of them; an unexpected pass when it names one that no longer shows.
+ */
+function reconcile(clause: Clause, deviations: Deviation[], known: BaselineEntry | undefined, runs: number, durationMs: number): ClauseResult {
+  const named = known?.deviations ?? [];
+  const unnamed = deviations.filter((d) => !namedIn(known, d));
+  const gone = named.filter((sig) => !deviations.some((d) => signatureKey(d.identity!) === signatureKey(sig))).map(signatureText);
   const shown = unnamed[0] ?? deviations[0]!;
-  let result: ClauseResult;
-  if (!known) result = base(clause, 'fail', runs, durationMs, shown.reason);
-  else if (unnamed.length) {
+  if (!known) return base(clause, 'fail', runs, durationMs, shown.reason);
+  if (unnamed.length) {
     const stale = gone.length ? `; named but no longer shown: ${gone.join('; ')}` : '';
-    result = base(
+    return base(
       clause,
       'fail',
       runs,
       durationMs,
-      `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${[...named].join('; ')})`,
+      `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${named.map(signatureText).join('; ')})`,
     );
-  } else if (gone.length) result = base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
-  else result = base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
-  result.counterexample = shown.counterexample;
-  result.deviations = deviations;
-  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession) } : result;
+  }
+  if (gone.length) return base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
+  return base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
+}
+
+/**
+ * A clause the target broke: an error, with the fault's signature when it was an HTTP 5xx answer. Only that
+ * answer can be expected, and only when the baseline entry names exactly that fault: throttling, timeouts
+ * and unreachable targets are errors whatever the baseline says.
+ */
+function errorResult(
+  clause: Clause,
+  e: TargetBrokeError,
+  known: BaselineEntry | undefined,
+  runs: number,
+  durationMs: number,
+): ClauseResult & { unreachable?: boolean } {
+  const fault = e.fault ? { fault: { signature: signatureText(e.fault), identity: e.fault } } : {};
+  const unreachable = e.unreachable ? { unreachable: true } : {};
+  const expected = known?.observed === 'error' && known.fault !== undefined && e.fault !== undefined && signatureKey(known.fault) === signatureKey(e.fault);
+  if (expected)
+    return { ...base(clause, 'expected-error', runs, durationMs, `${e.message} (a known target fault: in the baseline since ${known.since})`), ...fault };
+  const other = known?.fault ? ` (the baseline names another fault: ${signatureText(known.fault)})` : '';
+  return { ...base(clause, 'error', runs, durationMs, `${e.message}${other}`), ...fault, ...unreachable };
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */

@@ -12,6 +12,7 @@ import { abbreviate, shown } from './abbreviate.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
+import { expectedCodes, type DeviationSignature, type FaultSignature } from './signature.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
@@ -21,10 +22,10 @@ export class ClauseViolation extends Error {
   override readonly name = 'ClauseViolation';
   /**
    * What was violated, without generated values: the step and the expected vs observed outcome
-   * codes, or the step and the field checked. Deviations and baseline entries are keyed by it.
+   * codes, or the step and the field checked (src/signature.ts). Deviations and baseline entries are keyed by it.
    */
-  readonly signature: string;
-  constructor(message: string, signature: string) {
+  readonly signature: DeviationSignature;
+  constructor(message: string, signature: DeviationSignature) {
     super(message);
     this.signature = signature;
   }
@@ -35,9 +36,15 @@ export class TargetBrokeError extends Error {
   override readonly name = 'TargetBrokeError';
   /** The target could not be reached at all (refused, reset, timed out), as opposed to a 5xx or throttling. */
   readonly unreachable: boolean;
-  constructor(message: string, opts: { cause?: unknown; unreachable?: boolean } = {}) {
+  /**
+   * An HTTP 5xx answer of the target: what it was, without its message. The only error a baseline
+   * may name as expected; throttling, timeouts and unreachable targets have none.
+   */
+  readonly fault?: FaultSignature;
+  constructor(message: string, opts: { cause?: unknown; unreachable?: boolean; fault?: FaultSignature } = {}) {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.unreachable = opts.unreachable ?? false;
+    if (opts.fault) this.fault = opts.fault;
   }
 }
 
@@ -243,7 +250,7 @@ export class Session {
           throw logFault(
             new TargetBrokeError(
               `${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`,
-              { cause: e },
+              { cause: e, ...(fault === 'server-error' ? { fault: { service, operation: op, httpStatus: n.httpStatus!, code: n.code } } : {}) },
             ),
           );
         }
@@ -290,12 +297,16 @@ export class Session {
   }
 
   /** Judges the last step's outcome against the allowed set and records the expectation on it. */
-  expectLast(observed: Observed, allowed: readonly Expected[], why?: string): void {
+  expectLast(observed: Observed, allowed: readonly Expected[]): void {
     const step = this.steps.at(-1)!;
     step.expected = [...allowed];
     if (!matches(observed, allowed)) {
-      const head = `${step.service}:${step.op} ${why ? `(${why}) ` : ''}expected ${describeExpected(allowed)}`;
-      throw new ClauseViolation(`${head}, observed ${describeObserved(observed)}`, `${head}, observed ${observed.ok ? 'success' : observed.code}`);
+      throw new ClauseViolation(`${step.service}:${step.op} expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`, {
+        service: step.service,
+        operation: step.op,
+        expected: expectedCodes(allowed),
+        observed: observed.ok ? 'success' : observed.code,
+      });
     }
   }
 
@@ -312,7 +323,7 @@ export class Session {
     if (!ok)
       throw new ClauseViolation(
         `${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`,
-        `${where}${what} differs`,
+        step ? { service: step.service, operation: step.op, field: what } : { field: what },
       );
   }
 

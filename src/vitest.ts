@@ -2,8 +2,8 @@
  * `sse-conformance/vitest`: the specification as vitest tests, one per clause, the way
  * @fast-check/vitest turns properties into tests (vitest is an optional peer dependency, imported
  * only here). A clause the target cannot observe is skipped with the reason (`ctx.skip`); a clause
- * the baseline expects to fail is an `it.fails` test; a failure's message carries the clause, the
- * seed and path, the replay command and the steps.
+ * the baseline expects to fail, or to end in a target fault it names, is an `it.fails` test; a
+ * failure's message carries the clause, the seed and path, the replay command and the steps.
  *
  *   import { describeConformance } from 'sse-conformance/vitest';
  *   describeConformance('reference');
@@ -66,7 +66,8 @@ export function describeConformance(target: Target | string, options: Conformanc
     afterAll(() => t.dispose());
     const prefix = t.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
     for (const [i, clause] of clauses.entries()) {
-      const expectedToFail = (baseline?.[clause.id]?.deviations?.length ?? 0) > 0;
+      const known = baseline?.[clause.id];
+      const expectedToFail = (known?.deviations?.length ?? 0) > 0 || known?.fault !== undefined;
       const run = async (ctx: TestContext) => {
         const r = await runClause(t, clause, { seed, runs: options.runs ?? t.defaultRuns ?? 25, baseline, prefix: `${prefix}${i}` });
         judge(r, clause, t, expectedToFail, ctx);
@@ -85,9 +86,9 @@ function baselineOf(target: Target | string, given: ConformanceSuiteOptions['bas
 }
 
 /**
- * Turns a verdict into what vitest shows. In an `it.fails` test (the baseline names deviations)
- * only the expected failure throws; a new deviation, a stale entry or an error returns, so vitest
- * fails it ("Expect test to fail"), and the story goes into an annotation the reporters print.
+ * Turns a verdict into what vitest shows. In an `it.fails` test (the baseline names deviations or a
+ * fault) only the expected failure or error throws; a new deviation, a stale entry or another error
+ * returns, so vitest fails it ("Expect test to fail"), and the story goes into an annotation the reporters print.
  */
 function judge(r: ClauseResult, clause: Clause, target: Target, expectedToFail: boolean, ctx: TestContext): void {
   switch (r.verdict) {
@@ -98,6 +99,8 @@ function judge(r: ClauseResult, clause: Clause, target: Target, expectedToFail: 
       return;
     case 'expected-fail':
       throw new ConformanceFailure(`expected failure (baseline): ${failureText(r, clause, target)}`);
+    case 'expected-error':
+      throw new ConformanceFailure(`expected error (baseline): ${failureText(r, clause, target)}`);
     default: {
       const text = failureText(r, clause, target);
       if (!expectedToFail) throw new ConformanceFailure(text);

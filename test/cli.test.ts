@@ -141,6 +141,43 @@ describe('sse-conformance CLI', () => {
     expect(run(['run', '--shard', '3/2']).err).toMatch(/--shard must be i\/n/);
   });
 
+  it('--write-baseline merges: the clauses that ran are replaced, the others kept as they were; --prune drops clauses that no longer exist', () => {
+    // Arrange: a baseline with an entry for the clause that runs (the reference passes it), one that does not run, and one of a clause that is gone
+    const dir = mkdtempSync(join(tmpdir(), 'ssec-wb-'));
+    const file = join(dir, 'baseline.json');
+    const entry = (since: string) => ({
+      reason: 'r',
+      since,
+      deviations: [{ service: 'sqs', operation: 'CreateQueue', expected: ['success'], observed: 'KMS.Disabled' }],
+    });
+    const before = {
+      'sqs.sse-sqs.enabled-by-default': entry('2026-01-01'),
+      'kms.aliases.alias-name-rules': entry('2026-01-02'),
+      'kms.gone.clause': entry('2026-01-03'),
+    };
+    writeFileSync(file, JSON.stringify({ version: 2, clauses: before }));
+    const write = (...more: string[]) => cli('run', '--clause', 'sqs.sse-sqs.enabled-by-default', '--runs', '2', '--write-baseline', file, ...more);
+    // Act, assert: without --prune
+    const r = write();
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`${file} keeps an entry of clauses no longer in the specification (kms.gone.clause); --prune drops them`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      version: 2,
+      clauses: { 'kms.aliases.alias-name-rules': before['kms.aliases.alias-name-rules'], 'kms.gone.clause': before['kms.gone.clause'] },
+    });
+    // With --prune
+    expect(write('--prune').code).toBe(0);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, clauses: { 'kms.aliases.alias-name-rules': before['kms.aliases.alias-name-rules'] } });
+    // A malformed file is refused before anything runs, in one line; so is --prune without a file.
+    writeFileSync(file, JSON.stringify({ version: 2, clauses: { x: { reason: 'r', since: 's', deviations: ['old text'] } } }));
+    const bad = write();
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/^sse-conformance: baseline .*baseline\.json: entry x "deviations\.0": expected a deviation signature/);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.out).toBe('');
+    expect(cli('run', '--prune').err).toMatch(/--prune drops entries from the file of --write-baseline/);
+  });
+
   it.each([
     [['report', '/nonexistent.json'], /cannot read report/],
     [['explain', 'no.such.clause'], /unknown clause "no.such.clause"/],

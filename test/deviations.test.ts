@@ -48,41 +48,57 @@ describe('deviations', () => {
   });
 
   it('a baseline that names some deviations fails on the others, and names them', async () => {
-    const all = (await run()).deviations!.map((d) => d.signature);
+    const found = (await run()).deviations!;
+    const all = found.map((d) => d.identity!);
+    const first = found[0]!.signature;
     const partial = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [all[0]!] } });
     expect(partial.verdict).toBe('fail');
     expect(partial.reason).toMatch(/a deviation the baseline does not name/);
-    expect(partial.counterexample).toBe(partial.deviations!.find((d) => d.signature !== all[0])!.counterexample);
+    expect(partial.counterexample).toBe(partial.deviations!.find((d) => d.signature !== first)!.counterexample);
     const complete = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: all } });
     expect(complete.verdict).toBe('expected-fail');
-    const edited = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all.slice(1), `${all[0]!} (edited)`] } });
+    // Any field that differs is another deviation: here the rule the clause names.
+    const edited = await run({
+      'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all.slice(1), { ...all[0]!, rule: 'edited' }] },
+    });
     expect(edited.verdict).toBe('fail');
-    expect(edited.reason).toContain(`does not name: ${all[0]!}`);
-    expect(edited.reason).toContain(`named but no longer shown: ${all[0]!} (edited)`);
-    const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, 'kms:CreateAlias something else'] } });
+    expect(edited.reason).toContain(`does not name: ${first}`);
+    expect(edited.reason).toContain(`named but no longer shown: ${first.replace(/^\[[^\]]+\]/, '[edited]')}`);
+    const other = { service: 'kms' as const, operation: 'CreateAlias', field: 'something else' };
+    const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, other] } });
     expect(stale.verdict).toBe('unexpected-pass');
-    expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else/);
+    expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else differs/);
   });
 });
 
 describe('baseline entries for errors and clauses that observe nothing', () => {
   const clauseId = 'kms.aliases.alias-name-rules';
-  const report = (verdict: ClauseResult['verdict'], reason: string): Report => ({
+  const fault = { service: 'sqs' as const, operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' };
+  const report = (verdict: ClauseResult['verdict'], reason: string, extra: Partial<ClauseResult> = {}): Report => ({
     tool: 'sse-conformance',
     version: '0',
     target: { name: 't' },
     seed: 1,
     startedAt: '2026-11-26T00:00:00.000Z',
     durationMs: 0,
-    clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0 }],
+    clauses: [{ id: clauseId, title: 't', level: 'MUST', sources: [], features: [], verdict, reason, runs: 1, durationMs: 0, ...extra }],
     summary: summarize([]),
   });
 
-  it('records an error, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
-    expect(baselineFrom(report('error', 't: sqs CreateQueue answered HTTP 500'), {}, '2026-11-26')[clauseId]).toEqual({
+  it('records an error, with its fault when the target answered one, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
+    expect(baselineFrom(report('error', 't: sqs CreateQueue failed without a service answer: ECONNRESET'), {}, '2026-11-26')[clauseId]).toEqual({
+      reason: 't: sqs CreateQueue failed without a service answer: ECONNRESET',
+      since: '2026-11-26',
+      observed: 'error',
+    });
+    const answered = report('error', 't: sqs CreateQueue answered HTTP 500', {
+      fault: { signature: 'sqs:CreateQueue answered HTTP 500 ProtocolError', identity: fault },
+    });
+    expect(baselineFrom(answered, {}, '2026-11-26')[clauseId]).toEqual({
       reason: 't: sqs CreateQueue answered HTTP 500',
       since: '2026-11-26',
       observed: 'error',
+      fault,
     });
     expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({
       observed: 'not-observable',
@@ -91,7 +107,7 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
   });
 
   it('never turns an error into a verdict, and a pass makes the entry stale', async () => {
-    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } });
+    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', fault } });
     expect(r.verdict, 'a real failure is not hidden by an observed entry').toBe('fail');
     const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
     const target = new ReferenceTarget();
@@ -108,24 +124,53 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
 
   it('reads observed entries and refuses one that also names deviations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
-    writeFileSync(join(dir, 'ok.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } }));
+    writeFileSync(
+      join(dir, 'ok.json'),
+      JSON.stringify({ version: 2, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } } }),
+    );
     expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.observed).toBe('not-observable');
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', deviations: ['x'] } }));
+    const both = { reason: 'r', since: '2026-01-01', observed: 'error', deviations: [{ field: 'x' }] };
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 2, clauses: { [clauseId]: both } }));
     expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/then no "deviations"/);
   });
 
   it('refuses a malformed baseline with one line naming the entry and the field (zod), and reads every committed baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
+    const v2 = (clauses: unknown) => ({ version: 2, clauses });
+    const sig = { service: 'kms', operation: 'CreateAlias', expected: ['KMS.Validation'], observed: 'success' };
     const cases: [unknown, RegExp][] = [
       [[], /: the whole file: expected an object of clause id → \{ reason, since, deviations \}$/],
-      [{ a: { since: '2026-01-01', deviations: ['x'] } }, /: a\.reason: missing$/],
-      [{ a: { reason: 'r', since: 5, deviations: ['x'] } }, /: a\.since: expected string, received number$/],
-      [{ a: { reason: 'r', since: 's', deviations: [] } }, /: a\.deviations: Too small/],
+      [{ version: 3, clauses: {} }, /: version 3 is not one this sse-conformance reads \(1, without "version", or 2\)$/],
+      [{ version: 2 }, /: clauses: missing$/],
+      [{ version: 2, clauses: {}, extra: 1 }, /: the whole file: Unrecognized key: "extra"$/],
+      [v2([]), /: clauses: expected an object of clause id → \{ reason, since, deviations \}$/],
+      [v2({ a: { since: '2026-01-01', deviations: [sig] } }), /: clauses\.a\.reason: missing$/],
+      [v2({ a: { reason: 'r', since: 5, deviations: [sig] } }), /: clauses\.a\.since: expected string, received number$/],
+      [v2({ a: { reason: 'r', since: 's', deviations: [] } }), /: clauses\.a\.deviations: Too small/],
+      [v2({ a: { reason: 'r', since: 's', deviations: ['x'] } }), /: clauses\.a\.deviations\[0\]: expected object, received string$/],
+      [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: clauses\.a\.deviations\[0\]: Unrecognized key: "observd"$/],
+      [
+        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 's3' }] } }),
+        /: clauses\.a\.deviations\[0\]\.service: expected one of "kms"\|"sns"\|"sqs"$/,
+      ],
+      [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: clauses\.a\.observed: expected one of "error"\|"not-observable"$/],
+      [v2({ a: { reason: 'r', since: 's' } }), /: clauses\.a: needs "deviations", the signatures it expects/],
+      [
+        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: { ...fault, httpStatus: 400 } } }),
+        /: clauses\.a\.fault\.httpStatus: Too small: expected number to be >=500$/,
+      ],
+      [
+        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: 'HTTP 500' } }),
+        /: clauses\.a\.fault: expected a fault signature \{ service, operation, httpStatus, code \}$/,
+      ],
+      [v2({ a: { reason: 'r', since: 's', deviations: [sig], fault } }), /: clauses\.a: names a "fault" only with "observed": "error"$/],
+      // Version 1: signatures as text.
+      [{ a: { since: '2026-01-01', deviations: ['x differs'] } }, /: a\.reason: missing$/],
       [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: a\.deviations\[0\]: expected string/],
-      [{ a: { reason: 'r', since: 's', observed: 'fail' } }, /: a\.observed: expected one of "error"\|"not-observable"$/],
-      [{ a: { reason: 'r', since: 's' } }, /: a: needs "deviations", the signatures it expects/],
-      // A clause id is not an identifier: it is written as a key.
-      [{ 'sqs.x.y': { reason: 'r', since: 's' } }, /: \["sqs\.x\.y"\]: needs "deviations"/],
+      [
+        { a: { reason: 'r', since: 's', deviations: ['kms:CreateAlias went wrong'] } },
+        /: a\.deviations\[0\]: not a signature this version can read: "kms:CreateAlias went wrong"$/,
+      ],
     ];
     for (const [content, message] of cases) {
       writeFileSync(join(dir, 'b.json'), JSON.stringify(content));
@@ -137,7 +182,7 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
         }
       })();
       expect(e?.name, JSON.stringify(content)).toBe('BaselineFileError');
-      expect(e!.message, JSON.stringify(content)).toMatch(/^cannot read baseline .*b\.json: not an sse-conformance baseline: /);
+      expect(e!.message, JSON.stringify(content)).toMatch(/^cannot read baseline .*b\.json: (not an sse-conformance baseline: |version )/);
       expect(e!.message, JSON.stringify(content)).toMatch(message);
       expect(e!.message).not.toContain('\n');
     }

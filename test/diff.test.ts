@@ -66,6 +66,18 @@ describe('diffReports', () => {
     expect(newDeviations(d)).toBe(0);
   });
 
+  it('keys deviations by their signature as data: other wording is no change, and a report written before signatures were data is read by its text', () => {
+    const identity = { rule: 'too-long', service: 'kms' as const, operation: 'CreateAlias', expected: ['KMS.Validation'], observed: 'success' };
+    const old = report([{ ...clause('k.a', 'fail'), deviations: [deviation('[too-long] kms:CreateAlias expected KMS.Validation, observed success')] }]);
+    const reworded = report([
+      { ...clause('k.a', 'fail'), deviations: [{ ...deviation('CreateAlias (KMS, rule too-long): wanted KMS.Validation, got success'), identity }] },
+    ]);
+    expect(diffReports(old, reworded).unchanged).toBe(1);
+    const other = report([{ ...clause('k.a', 'fail'), deviations: [{ ...deviation('the same words'), identity: { ...identity, rule: 'bad-char' } }] }]);
+    const same = report([{ ...clause('k.a', 'fail'), deviations: [{ ...deviation('the same words'), identity }] }]);
+    expect(diffReports(same, other).changed.map((c) => [c.gained.length, c.lost.length])).toEqual([[1, 1]]);
+  });
+
   it('reports a verdict change without deviation changes (a baseline now names them), with nothing new', () => {
     const d = diffReports(report([clause('k.a', 'fail', ['x'])]), report([clause('k.a', 'expected-fail', ['x'])]));
     expect(d.changed).toEqual([{ id: 'k.a', before: 'fail', after: 'expected-fail', gained: [], lost: [] }]);

@@ -38,6 +38,8 @@ export const SLOW_TESTS = [
   'test/targets/loopback.test.ts',
   'test/targets/moto.test.ts',
   'test/targets/registry.test.ts',
+  // a module replaced (vi.mock), which the quick project's shared module graph must not see
+  'test/wording.test.ts',
 ] as const;
 
 /** The one emulator run `npm test` makes (its file may start a process: that is its point). */

@@ -11,7 +11,8 @@ import type { ReferenceClients } from '../reference/index.js';
 import type { Evidence, Level } from '../src/clause.js';
 import { readReport, ReportFileError } from '../src/cli/read-report.js';
 import type { Service } from '../src/errors/codes.js';
-import type { Report, Step as ReportStep } from '../src/report.js';
+import type { Report, Step as ReportStep, Verdict } from '../src/report.js';
+import type { DeviationSignature } from '../src/signature.js';
 import { type EVIDENCE, type LEVELS, ReportSchema, reportJsonSchema, type SERVICES } from '../src/report-schema.js';
 import { runConformance } from '../src/runner.js';
 import type { Step as SessionStep } from '../src/session.js';
@@ -146,7 +147,16 @@ describe('the report schema', () => {
     expect(text).not.toMatch(/"additionalProperties":false/);
     const schema = reportJsonSchema() as { required: string[]; properties: Record<string, unknown>; $defs: Record<string, unknown> };
     expect(schema.required).toEqual(['tool', 'version', 'target', 'seed', 'startedAt', 'durationMs', 'clauses', 'summary']);
-    expect(Object.keys(schema.$defs).sort()).toEqual(['ClauseResult', 'Counterexample', 'Deviation', 'Leftover', 'Source', 'Step']);
+    expect(Object.keys(schema.$defs).sort()).toEqual([
+      'ClauseResult',
+      'Counterexample',
+      'Deviation',
+      'DeviationSignature',
+      'FaultSignature',
+      'Leftover',
+      'Source',
+      'Step',
+    ]);
   });
 
   it('agrees with the types of clauses, services and sessions', () => {
@@ -155,5 +165,8 @@ describe('the report schema', () => {
     expectTypeOf<(typeof SERVICES)[number]>().toEqualTypeOf<Service>();
     expectTypeOf<SessionStep>().toEqualTypeOf<ReportStep>();
     expectTypeOf<Report['clauses'][number]['sources'][number]['evidence']>().toEqualTypeOf<Evidence>();
+    expectTypeOf<keyof Report['summary']>().toEqualTypeOf<Verdict>();
+    expectTypeOf<NonNullable<Report['clauses'][number]['deviations']>[number]['identity']>().toEqualTypeOf<DeviationSignature | undefined>();
+    expectTypeOf<DeviationSignature['service']>().toEqualTypeOf<Service | undefined>();
   });
 });

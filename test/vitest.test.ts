@@ -1,7 +1,7 @@
 /**
  * sse-conformance/vitest, seen the way its users see it: the fixture (test/vitest-fixture/) is run
  * by a vitest of its own, and what vitest reports for each test is checked: one test per clause, a
- * not-observable clause skipped with its reason, a baselined deviation an expected failure (it.fails),
+ * not-observable clause skipped with its reason, a baselined deviation or target fault an expected failure (it.fails),
  * a failure's message with the clause, seed and path, replay command and steps.
  */
 import { spawnSync } from 'node:child_process';
@@ -36,7 +36,11 @@ it('turns clauses into vitest tests: skipped with the reason, expected failures,
   const rows = JSON.parse(readFileSync(summary, 'utf8')) as TestOutcome[];
   const row = (suite: string, id: string) => rows.find((x) => x.name === `${suite} > ${id}`)!;
   expect(rows.map((x) => x.name).sort()).toEqual(
-    ['baselined', 'kms-only', 'no-baseline', 'other-baseline'].flatMap((s) => [`${s} > kms.aliases.alias-name-rules`, `${s} > ${ID}`]).sort(),
+    [
+      ...['baselined', 'kms-only', 'no-baseline', 'other-baseline'].flatMap((s) => [`${s} > kms.aliases.alias-name-rules`, `${s} > ${ID}`]),
+      `faulted > ${ID}`,
+      `other-fault > ${ID}`,
+    ].sort(),
   );
   // A clause the target cannot observe is skipped, never passed, and says why.
   expect(row('kms-only', ID)).toMatchObject({ state: 'skipped', note: 'not observable: reference lacks Amazon SQS' });
@@ -59,4 +63,10 @@ it('turns clauses into vitest tests: skipped with the reason, expected failures,
   expect(unnamed).toMatchObject({ state: 'failed', fails: true });
   expect(unnamed.annotations.join('\n')).toContain('a deviation the baseline does not name: sqs:SendMessage expected KMS.AccessDenied, observed success');
   expect(unnamed.annotations.join('\n')).toContain(`replay: sse-conformance replay ${ID}`);
+  // The target fault the baseline names: an expected error, as it.fails shows it; another fault fails that test.
+  expect(row('faulted', ID)).toMatchObject({ state: 'passed', fails: true, errors: [] });
+  const otherFault = row('other-fault', ID);
+  expect(otherFault).toMatchObject({ state: 'failed', fails: true });
+  expect(otherFault.annotations.join('\n')).toContain('error: reference (faults: serverErrorRate=1 seed=1): kms CreateKey answered HTTP 500');
+  expect(otherFault.annotations.join('\n')).toContain('the baseline names another fault: kms:Encrypt answered HTTP 500 Unmapped:KMSInternalException');
 }, 200_000);

@@ -8,6 +8,7 @@ const MARK: Record<string, string> = {
   pass: 'PASS ',
   fail: 'FAIL ',
   'expected-fail': 'XFAIL',
+  'expected-error': 'XERR ',
   'unexpected-pass': 'XPASS',
   'not-observable': 'N/O  ',
   error: 'ERROR',
@@ -53,7 +54,7 @@ export function renderConsoleSummary(report: Report): string {
     `target ${report.target.name}${report.target.unavailable ? ` UNAVAILABLE: ${report.target.unavailable}` : ''} · seed ${report.seed} · ${report.durationMs} ms`,
   );
   lines.push(
-    `${s.pass} passed, ${s.fail} failed, ${s['expected-fail']} expected failures, ${s['unexpected-pass']} unexpected passes, ${s['not-observable']} not observable, ${s.error} errors`,
+    `${s.pass} passed, ${s.fail} failed, ${s['expected-fail']} expected failures, ${s['expected-error'] ?? 0} expected errors, ${s['unexpected-pass']} unexpected passes, ${s['not-observable']} not observable, ${s.error} errors`,
   );
   return lines.join('\n');
 }

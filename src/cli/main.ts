@@ -12,7 +12,7 @@ import { REPORT_FORMATS, reportFileList, reporter, writeReports } from '../repor
 import { mergeShards } from '../reports/merge.js';
 import { diffReports, newDeviations } from '../reports/diff.js';
 import { renderDiffConsole, renderDiffMarkdown } from '../reports/diff-render.js';
-import { baselineFrom, BaselineFileError, readBaseline, writeBaseline } from '../baseline.js';
+import { baselineFrom, BaselineFileError, mergeBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
@@ -138,7 +138,8 @@ program
   .option('--out <dir>', `also write ${reportFileList()} into this folder`)
   .option('--baseline <file>', "known failures of the target (default: the target's own baseline)")
   .option('--no-baseline', 'ignore the baseline: report every failure as a failure')
-  .option('--write-baseline <file>', "write this run's failures as the target's baseline")
+  .option('--write-baseline <file>', "write this run's failures into this baseline file: the entries of the clauses that ran are replaced, the others kept")
+  .option('--prune', 'with --write-baseline: also drop the entries of clauses that are no longer in the specification')
   .option('--record <file>', 'write a transcript of every scenario (requests and normalised outcomes, symbolic and redacted; docs/recordings.md)')
   .option('--recording <file>', 'recorded target: the transcript it answers from (written by run --record)')
   .addHelpText('after', ({ command }) => `\nTargets (--target):\n${targetList(command)}`)
@@ -149,7 +150,9 @@ program
     const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
     // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
     if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
-    const selected = selectClauses(await loadClauses(), { clause: o.clause, tag: o.tag });
+    if (o.prune && !o.writeBaseline) throw new UsageError('--prune drops entries from the file of --write-baseline: give --write-baseline FILE');
+    const allClauses = await loadClauses();
+    const selected = selectClauses(allClauses, { clause: o.clause, tag: o.tag });
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
@@ -159,6 +162,8 @@ program
     }
     const baselineFile = o.baseline === false ? undefined : (o.baseline ?? baselineOfTarget(o.target));
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
+    // Read before the run: a malformed file is a usage error now, not after minutes of running.
+    const written = o.writeBaseline && existsSync(o.writeBaseline) ? readBaseline(o.writeBaseline) : undefined;
     const progress = live ? new Progress(process.stdout) : undefined;
     // The first SIGINT or SIGTERM stops the run after the current scenario (which cleans up) and keeps
     // a partial report; a second one exits at once (execa still stops the emulators this run started).
@@ -202,13 +207,24 @@ program
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
     if (recorder) attemptWrite(`the recording ${o.record}`, () => recorder.write(o.record!));
-    if (o.writeBaseline)
-      attemptWrite(`the baseline ${o.writeBaseline}`, () =>
-        writeBaseline(
-          o.writeBaseline!,
-          baselineFrom(report, baseline, undefined, (id) => requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r))),
-        ),
+    // Only a run that reached every clause it selected says what their entries are: an interrupted run, or one
+    // whose target could not be started or stopped answering, leaves the file as it is.
+    const whole = !report.interrupted && !report.target.unavailable;
+    if (o.writeBaseline && !whole)
+      writeFailures.push(`sse-conformance: the baseline ${o.writeBaseline} was not written: the run did not reach every clause it selected`);
+    if (o.writeBaseline && whole) {
+      const fresh = baselineFrom(report, written ?? baseline, undefined, (id) =>
+        requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)),
       );
+      const known = new Set(allClauses.map((c) => c.id));
+      const merged = mergeBaseline(written ?? {}, fresh, new Set(clauses.map((c) => c.id)), o.prune ? { known } : undefined);
+      const stale = Object.keys(merged).filter((id) => !known.has(id));
+      if (stale.length)
+        process.stderr.write(
+          `sse-conformance: ${o.writeBaseline} keeps ${stale.length === 1 ? 'an entry' : `${stale.length} entries`} of clauses no longer in the specification (${stale.join(', ')}); --prune drops them\n`,
+        );
+      attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, merged));
+    }
     process.stdout.write(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
     for (const f of writeFailures) process.stderr.write(f + '\n');
     // Cleanup failures on a real account are never dropped: one line each (exit code 5 when nothing else failed).
@@ -244,6 +260,7 @@ interface RunFlags {
   out?: string;
   baseline?: string | false;
   writeBaseline?: string;
+  prune?: boolean;
   record?: string;
   recording?: string;
 }

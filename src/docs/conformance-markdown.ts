@@ -8,6 +8,7 @@ import type { Baseline } from '../runner.js';
 import { cell as escapeCell } from '../reports/markdown-text.js';
 import { describeRequirement, meets, requirementsOf, type Target } from '../target.js';
 import { THEMES } from '../themes.js';
+import { signatureText } from '../signature.js';
 
 export interface MatrixTarget {
   name: string;
@@ -46,7 +47,10 @@ function cell(c: Clause, t: MatrixTarget): Cell {
   if (!known) return { verdict: 'pass' };
   if (known.observed) return { verdict: known.observed, note: known.reason };
   const others = (known.deviations ?? []).slice(1);
-  return { verdict: 'fail', note: others.length ? `${known.reason.replace(/ \(and \d+ more deviations?\)$/, '')}; also: ${others.join('; ')}` : known.reason };
+  return {
+    verdict: 'fail',
+    note: others.length ? `${known.reason.replace(/ \(and \d+ more deviations?\)$/, '')}; also: ${others.map(signatureText).join('; ')}` : known.reason,
+  };
 }
 
 const counts = (clauses: Clause[], t: MatrixTarget) => {

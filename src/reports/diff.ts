@@ -1,9 +1,12 @@
 /**
  * What changed between two reports (one target over time, or two targets): verdicts, and per clause
- * the deviations gained and lost, keyed by signature (which holds no generated values, so the same
- * deviation has the same signature in every run). A pure function; src/reports/diff-render.ts prints it.
+ * the deviations gained and lost, keyed by signature as data (which holds no generated values, so the
+ * same deviation has the same signature in every run, whatever words its text uses). A pure function;
+ * src/reports/diff-render.ts prints it.
  */
-import type { ClauseResult, Report, Verdict } from '../report.js';
+import type { ClauseResult, Deviation, Report, Verdict } from '../report.js';
+import { signatureKey } from '../signature.js';
+import { identityOf } from '../signature-v1.js';
 
 /** A deviation on one side: its signature, its reason, and its 1-based place for `replay FILE CLAUSE --deviation N`. */
 export interface DeviationRef {
@@ -60,9 +63,15 @@ export interface ReportDiff {
 }
 
 /** Verdicts that say nothing about deviations: the clause could not run to a pass or fail. */
-const UNKNOWN: ReadonlySet<Verdict> = new Set(['error', 'not-observable']);
+const UNKNOWN: ReadonlySet<Verdict> = new Set(['error', 'expected-error', 'not-observable']);
 
-const refs = (c: ClauseResult): DeviationRef[] => (c.deviations ?? []).map((d, i) => ({ signature: d.signature, reason: d.reason, index: i + 1 }));
+/** By its signature as data, so that a report written with other wording compares; the text only when neither says more. */
+const keyOf = (d: Deviation): string => {
+  const identity = identityOf(d);
+  return identity ? signatureKey(identity) : `text ${d.signature}`;
+};
+const keyed = (c: ClauseResult) => (c.deviations ?? []).map((d, i) => ({ key: keyOf(d), ref: { signature: d.signature, reason: d.reason, index: i + 1 } }));
+const refs = (c: ClauseResult): DeviationRef[] => keyed(c).map((x) => x.ref);
 const byId = (cs: ClauseResult[]) => new Map(cs.map((c) => [c.id, c]));
 const sortById = <T extends { id: string }>(xs: T[]) => xs.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
 /** Reasons can hold a whole observed message: keep the first line, cut. */
@@ -99,10 +108,9 @@ export function diffReports(a: Report, b: Report): ReportDiff {
       d.notCompared.push({ id, before: ca.verdict, after: cb.verdict, why: whyNotCompared(ca, cb) });
       continue;
     }
-    const sigsA = new Set(refs(ca).map((x) => x.signature));
-    const sigsB = new Set(refs(cb).map((x) => x.signature));
-    const gained = refs(cb).filter((x) => !sigsA.has(x.signature));
-    const lost = refs(ca).filter((x) => !sigsB.has(x.signature));
+    const [a, b] = [keyed(ca), keyed(cb)];
+    const gained = b.filter((x) => !a.some((y) => y.key === x.key)).map((x) => x.ref);
+    const lost = a.filter((x) => !b.some((y) => y.key === x.key)).map((x) => x.ref);
     if (ca.verdict === cb.verdict && gained.length === 0 && lost.length === 0) d.unchanged++;
     else d.changed.push({ id, before: ca.verdict, after: cb.verdict, gained, lost });
   }

@@ -68,7 +68,7 @@ export function renderHtml(reports: Report[]): string {
   const summary = reports
     .map(
       (r) =>
-        `<tr><td>${e(r.target.name)}${r.target.unavailable ? ` <em>(unavailable: ${e(r.target.unavailable)})</em>` : ''}</td>${VERDICTS.map((v) => `<td>${r.summary[v]}</td>`).join('')}<td>${r.seed}</td></tr>`,
+        `<tr><td>${e(r.target.name)}${r.target.unavailable ? ` <em>(unavailable: ${e(r.target.unavailable)})</em>` : ''}</td>${VERDICTS.map((v) => `<td>${r.summary[v] ?? 0}</td>`).join('')}<td>${r.seed}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -76,7 +76,7 @@ export function renderHtml(reports: Report[]): string {
 <style>
 body{font:14px/1.4 system-ui,sans-serif;margin:1em 1.5em;color:#222}h1{font-size:1.4em;margin:.2em 0 .5em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .4em;vertical-align:top;text-align:left}
 tr.area th{background:#eef;font-weight:600;padding:.1em .4em}tr.lone td{border-top:2px solid #99b}.level{font-size:11px;color:#777}
-.v-pass{background:#e6f4ea}.v-fail,.v-unexpected-pass{background:#fde7e9}.v-expected-fail{background:#fff4ce}.v-not-observable{background:#eee}.v-error{background:#f3d1f4}
+.v-pass{background:#e6f4ea}.v-fail,.v-unexpected-pass{background:#fde7e9}.v-expected-fail,.v-expected-error{background:#fff4ce}.v-not-observable{background:#eee}.v-error{background:#f3d1f4}
 table.matrix{table-layout:fixed;width:100%;font-size:13px}table.matrix td{overflow:hidden}table.matrix th:first-child{width:28em}
 td.id{white-space:nowrap;text-overflow:ellipsis}.title{display:none;color:#555;font-size:12px;white-space:normal}tr:has(details[open]) .title{display:block}
 summary{cursor:pointer;list-style:none;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-size:12px}

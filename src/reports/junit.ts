@@ -1,7 +1,8 @@
 /**
  * JUnit XML for CI systems (junit-report-builder does the XML and its escaping). One suite per
  * target, one test case per clause: fail and unexpected-pass are failures, error is an error,
- * not-observable is skipped, expected-fail passes with the observed deviation in system-out.
+ * not-observable is skipped, expected-fail and expected-error pass with the deviation or the target
+ * fault the baseline names in system-out.
  */
 import junit, { type Builder } from 'junit-report-builder';
 import type { Report } from '../report.js';
@@ -38,6 +39,7 @@ export function renderJunit(reports: Report[]): string {
       else if (r.verdict === 'error') tc.error(reason || 'error', 'TargetError');
       else if (r.verdict === 'not-observable') tc.skipped().standardOutput(`not observable: ${reason}`);
       else if (r.verdict === 'expected-fail') tc.standardOutput(`known deviation (baseline): ${detail}`);
+      else if (r.verdict === 'expected-error') tc.standardOutput(`known target fault (baseline): ${reason}`);
     }
   }
   return b.build();

@@ -39,7 +39,7 @@ export function renderMarkdown(reports: Report[]): string {
   ];
   for (const r of reports) {
     const name = r.target.unavailable ? `${r.target.name} (unavailable: ${r.target.unavailable})` : r.target.name;
-    out.push(`| ${cell(name)} | ${VERDICTS.map((v) => r.summary[v]).join(' | ')} | ${r.seed} | ${(r.durationMs / 1000).toFixed(1)} s |`);
+    out.push(`| ${cell(name)} | ${VERDICTS.map((v) => r.summary[v] ?? 0).join(' | ')} | ${r.seed} | ${(r.durationMs / 1000).toFixed(1)} s |`);
   }
   if (reports.length > 1) out.push('', ...matrix(reports));
   for (const r of reports) {

@@ -14,7 +14,7 @@ function withoutDenies(policy: string): string {
 export const MUTANTS_ERRORS: Mutant[] = [
   {
     clause: 'sqs.sse-kms.key-policy-deny-refuses-send',
-    signature: 'sqs:SendMessage expected KMS.AccessDenied, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.AccessDenied'], observed: 'success' },
     bug: 'SQS calls KMS as itself, so a producer the key policy denies can still send',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -26,19 +26,19 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.key-policy-deny-refuses-receive',
-    signature: 'sqs:ReceiveMessage expected KMS.AccessDenied, observed success',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['KMS.AccessDenied'], observed: 'success' },
     bug: 'explicit Deny statements in key policies are ignored',
     decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
   },
   {
     clause: 'sns.sse.key-policy-deny-refuses-publish',
-    signature: 'sns:Publish expected KMS.AccessDenied, observed success',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.AccessDenied'], observed: 'success' },
     bug: 'explicit Deny statements in key policies are ignored',
     decorate: ({ kms }) => around(kms, 'PutKeyPolicy', (i, next) => next({ ...i, Policy: withoutDenies(i.Policy) })),
   },
   {
     clause: 'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',
-    signature: 'sqs:SendMessage expected KMS.InvalidKeyUsage, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.InvalidKeyUsage'], observed: 'success' },
     bug: 'the emulator seals with any key, whatever its key usage or spec',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -50,7 +50,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.send-message-batch-kms-failure',
-    signature: 'sqs:SendMessageBatch expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'SendMessageBatch', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'KMS failures are reported per batch entry',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessageBatch', (i, next) =>
@@ -62,7 +62,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sns.sse.publish-fails-after-key-deleted',
-    signature: 'sns:Publish expected KMS.NotFound, observed KMS.InvalidState',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.NotFound'], observed: 'KMS.InvalidState' },
     bug: 'keys are never deleted: after the waiting period they stay pending deletion (as in moto)',
     decorate: ({ sns }) =>
       around(sns, 'Publish', (i, next) =>
@@ -73,7 +73,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.receive-fails-after-key-deleted',
-    signature: 'sqs:ReceiveMessage expected KMS.NotFound or KMS.AccessDenied, observed success',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['KMS.NotFound', 'KMS.AccessDenied'], observed: 'success' },
     bug: 'messages stay readable after their key is deleted (the emulator keeps plaintext)',
     decorate: ({ sqs, model }) =>
       around(sqs, 'ReceiveMessage', async (i, next) => {
@@ -88,7 +88,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.transparency.system-attributes-on-encrypted-queue',
-    signature: 'sqs:ReceiveMessage SenderId differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'SenderId' },
     bug: 'system attributes are stored inside the sealed envelope, so SSE-KMS queues return none',
     decorate: ({ sqs, model }) =>
       around(sqs, 'ReceiveMessage', async (i, next) => {
@@ -99,7 +99,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.transparency.batch-send-and-receive-round-trip',
-    signature: 'sqs:SendMessageBatch MD5OfMessageAttributes differs',
+    signature: { service: 'sqs', operation: 'SendMessageBatch', field: 'MD5OfMessageAttributes' },
     bug: 'SendMessageBatch drops the message attributes of entries sent to SSE-KMS queues',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SendMessageBatch', (i, next) => {
@@ -109,7 +109,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.transparency.md5-of-message-attributes-on-encrypted-queue',
-    signature: 'sqs:SendMessage MD5OfMessageAttributes differs',
+    signature: { service: 'sqs', operation: 'SendMessage', field: 'MD5OfMessageAttributes' },
     bug: 'SendMessage on SSE-KMS queues answers without MD5OfMessageAttributes',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SendMessage', async (i, next) => {
@@ -120,7 +120,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.at-rest.sealed-body-is-not-plaintext-at-rest',
-    signature: 'sqs:SendMessage plaintext at rest differs',
+    signature: { service: 'sqs', operation: 'SendMessage', field: 'plaintext at rest' },
     bug: 'KMS-sealed messages are flagged sealed but the plaintext body is stored beside the ciphertext',
     decorate: ({ model }) => {
       const inspect = model.sqs.inspect.bind(model.sqs);
@@ -132,7 +132,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.enveloped-delivery-into-sse-kms-queue',
-    signature: 'sqs:ReceiveMessage MessageId differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'MessageId' },
     bug: 'the notification envelope carries a fresh id instead of the MessageId Publish returned',
     decorate: ({ model }) => {
       const deliver = model.sqs.deliverFromSns.bind(model.sqs);
@@ -150,7 +150,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.refused-delivery-goes-to-dead-letter-queue',
-    signature: 'sqs:ReceiveMessage Messages differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'Messages' },
     bug: 'subscription RedrivePolicy is ignored: refused deliveries are dropped (the arrangement alone is six steps)',
     maxSteps: 6,
     decorate: ({ sns }) =>
@@ -161,7 +161,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.kms-refusal-carries-query-code',
-    signature: '[Disabled] sqs:SendMessage query-compatible error code differs',
+    signature: { rule: 'Disabled', service: 'sqs', operation: 'SendMessage', field: 'query-compatible error code' },
     bug: 'SQS errors carry only the JSON shape name: no x-amzn-query-error header, so query-protocol clients see no KMS.DisabledException',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -176,7 +176,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'kms.key-policy.malformed-policy-refused',
-    signature: 'kms:PutKeyPolicy expected KMS.MalformedPolicyDocument, observed success',
+    signature: { service: 'kms', operation: 'PutKeyPolicy', expected: ['KMS.MalformedPolicyDocument'], observed: 'success' },
     bug: 'PutKeyPolicy accepts any text and ignores what it cannot parse',
     decorate: ({ kms }) =>
       around(kms, 'PutKeyPolicy', (i, next) =>
@@ -188,7 +188,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'kms.key-policy.default-policy-lets-the-account-use-iam',
-    signature: 'kms:GetKeyPolicy default key policy differs',
+    signature: { service: 'kms', operation: 'GetKeyPolicy', field: 'default key policy' },
     bug: 'the default key policy lets every principal use the key (Principal "*"), not only the owning account',
     decorate: ({ kms }) =>
       around(kms, 'GetKeyPolicy', async (i, next) => {
@@ -200,7 +200,7 @@ export const MUTANTS_ERRORS: Mutant[] = [
   },
   {
     clause: 'kms.aws-managed-keys.cannot-be-used-directly',
-    signature: 'kms:Encrypt expected any mapped error, observed success',
+    signature: { service: 'kms', operation: 'Encrypt', expected: ['*'], observed: 'success' },
     bug: 'AWS managed keys work like customer managed keys: the account encrypts with them directly',
     decorate: ({ kms }) =>
       around(kms, 'Encrypt', (i, next) =>

@@ -45,7 +45,7 @@ function rotationForgetsMaterial(kms: Any, model: ReferenceModel): void {
 export const MUTANTS_KMS: Mutant[] = [
   {
     clause: 'kms.key-usage.encrypt-and-data-keys-need-encrypt-decrypt',
-    signature: '[Encrypt] kms:Encrypt expected KMS.InvalidKeyUsage, observed success',
+    signature: { rule: 'Encrypt', service: 'kms', operation: 'Encrypt', expected: ['KMS.InvalidKeyUsage'], observed: 'success' },
     bug: "Encrypt does not check the key's usage and encrypts with an HMAC or signing key",
     decorate: ({ kms, model }) =>
       around(kms, 'Encrypt', (i, next) => {
@@ -56,13 +56,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'kms.decrypt.key-id-must-name-the-encrypting-key',
-    signature: '[another-key] kms:Decrypt expected KMS.IncorrectKey, observed success',
+    signature: { rule: 'another-key', service: 'kms', operation: 'Decrypt', expected: ['KMS.IncorrectKey'], observed: 'success' },
     bug: 'Decrypt ignores the KeyId it is given and decrypts with the key the ciphertext names',
     decorate: ({ kms }) => around(kms, 'Decrypt', (i, next) => next({ ...i, KeyId: undefined })),
   },
   {
     clause: 'kms.create-key.defaults',
-    signature: '[CustomerMasterKeySpec] kms:CreateKey CustomerMasterKeySpec differs',
+    signature: { rule: 'CustomerMasterKeySpec', service: 'kms', operation: 'CreateKey', field: 'CustomerMasterKeySpec' },
     bug: 'CreateKey leaves the deprecated CustomerMasterKeySpec out of its answer',
     decorate: ({ kms }) =>
       around(kms, 'CreateKey', async (i, next) => {
@@ -73,13 +73,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'kms.grants.create-list-retire-revoke',
-    signature: '[revoked] kms:ListGrants Grants differs',
+    signature: { rule: 'revoked', service: 'kms', operation: 'ListGrants', field: 'Grants' },
     bug: 'RevokeGrant answers success and leaves the grant in place',
     decorate: ({ kms }) => around(kms, 'RevokeGrant', () => Promise.resolve({})),
   },
   {
     clause: 'kms.grants.refusals-by-key-state-and-unknown-ids',
-    signature: '[create-on-disabled] kms:CreateGrant expected KMS.Disabled, observed success',
+    signature: { rule: 'create-on-disabled', service: 'kms', operation: 'CreateGrant', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'CreateGrant ignores the key state and grants on a disabled key',
     decorate: ({ kms, model }) =>
       around(kms, 'CreateGrant', async (i, next) => {
@@ -95,25 +95,25 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'kms.grants.grant-token-works-at-once',
-    signature: '[made-up-token] kms:GenerateDataKey expected KMS.InvalidGrantToken, observed success',
+    signature: { rule: 'made-up-token', service: 'kms', operation: 'GenerateDataKey', expected: ['KMS.InvalidGrantToken'], observed: 'success' },
     bug: 'grant tokens are not checked: a made-up one is accepted',
     decorate: ({ kms }) => around(kms, 'GenerateDataKey', (i, next) => next({ ...i, GrantTokens: undefined })),
   },
   {
     clause: 'sqs.sse-kms.grant-lets-a-principal-send',
-    signature: '[with-grant] sqs:SendMessage expected success, observed KMS.AccessDenied',
+    signature: { rule: 'with-grant', service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'KMS.AccessDenied' },
     bug: "SQS's KMS requests are authorised by the key policy alone: grants are ignored",
     decorate: ({ sqs, model }) => grantsIgnored(sqs, 'SendMessage', model),
   },
   {
     clause: 'sns.sse.grant-lets-a-principal-publish',
-    signature: '[with-grant] sns:Publish expected success, observed KMS.AccessDenied',
+    signature: { rule: 'with-grant', service: 'sns', operation: 'Publish', expected: ['success'], observed: 'KMS.AccessDenied' },
     bug: "SNS's KMS requests are authorised by the key policy alone: grants are ignored",
     decorate: ({ sns, model }) => grantsIgnored(sns, 'Publish', model),
   },
   {
     clause: 'kms.aws-managed-keys.describe-key-creates-the-managed-key',
-    signature: '[alias-name] kms:DescribeKey expected success, observed KMS.NotFound',
+    signature: { rule: 'alias-name', service: 'kms', operation: 'DescribeKey', expected: ['success'], observed: 'KMS.NotFound' },
     bug: 'DescribeKey of a predefined AWS alias that has no key yet answers NotFound instead of creating the key',
     decorate: ({ kms, model }) =>
       around(kms, 'DescribeKey', (i, next) => {
@@ -125,13 +125,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'kms.rotation.earlier-material-still-decrypts',
-    signature: '[on-demand] kms:Decrypt expected success, observed KMS.InvalidCiphertext',
+    signature: { rule: 'on-demand', service: 'kms', operation: 'Decrypt', expected: ['success'], observed: 'KMS.InvalidCiphertext' },
     bug: 'on-demand rotation replaces the key material, so ciphertexts made before it no longer decrypt',
     decorate: ({ kms, model }) => rotationForgetsMaterial(kms, model),
   },
   {
     clause: 'sqs.sse-kms.messages-survive-key-rotation',
-    signature: 'sqs:ReceiveMessage expected success, observed KMS.AccessDenied',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['success'], observed: 'KMS.AccessDenied' },
     bug: 'on-demand rotation replaces the key material, so messages sealed before it cannot be received',
     // Send, rotate, send again, receive: the receive that fails is the sixth call.
     maxSteps: 6,
@@ -139,13 +139,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.multi-region-key-works-as-queue-key',
-    signature: '[mrk-key] kms:CreateKey KeyId, MultiRegion differs',
+    signature: { rule: 'mrk-key', service: 'kms', operation: 'CreateKey', field: 'KeyId, MultiRegion' },
     bug: 'CreateKey ignores MultiRegion and makes a single-Region key',
     decorate: ({ kms }) => around(kms, 'CreateKey', (i, next) => next({ ...i, MultiRegion: undefined })),
   },
   {
     clause: 'sns.sse.multi-region-key-works-as-topic-key',
-    signature: '[publish-delivers] sns:Publish expected success, observed KMS.NotFound',
+    signature: { rule: 'publish-delivers', service: 'sns', operation: 'Publish', expected: ['success'], observed: 'KMS.NotFound' },
     bug: 'SNS does not find a multi-Region (mrk-) topic key',
     decorate: ({ sns, model }) =>
       around(sns, 'Publish', (i, next) => {
@@ -156,13 +156,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.key-policy-conditions-apply-to-send',
-    signature: '[via-service-of-sns] sqs:SendMessage expected KMS.AccessDenied, observed success',
+    signature: { rule: 'via-service-of-sns', service: 'sqs', operation: 'SendMessage', expected: ['KMS.AccessDenied'], observed: 'success' },
     bug: 'key policy conditions are ignored: a conditional Allow always applies',
     decorate: ({ kms }) => conditionsIgnored(kms),
   },
   {
     clause: 'sqs.sse-kms.encryption-context-names-the-queue',
-    signature: '[this-queue] sqs:SendMessage expected success, observed KMS.AccessDenied',
+    signature: { rule: 'this-queue', service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'KMS.AccessDenied' },
     bug: 'SQS calls KMS without an encryption context, so no aws:sqs:arn condition can match',
     decorate: ({ model }) => {
       const kms = model.kms as Any;
@@ -179,13 +179,13 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'sns.sse.key-policy-conditions-apply-to-publish',
-    signature: '[via-service-of-sqs] sns:Publish expected KMS.AccessDenied, observed success',
+    signature: { rule: 'via-service-of-sqs', service: 'sns', operation: 'Publish', expected: ['KMS.AccessDenied'], observed: 'success' },
     bug: 'key policy conditions are ignored: a conditional Allow always applies',
     decorate: ({ kms }) => conditionsIgnored(kms),
   },
   {
     clause: 'kms.messages.key-state-refusal-names-the-key',
-    signature: '[Disabled] kms:GenerateDataKey message differs',
+    signature: { rule: 'Disabled', service: 'kms', operation: 'GenerateDataKey', field: 'message' },
     bug: 'the refusal of a disabled key does not name the key',
     decorate: ({ kms }) =>
       around(kms, 'GenerateDataKey', (i, next) =>
@@ -197,7 +197,7 @@ export const MUTANTS_KMS: Mutant[] = [
   },
   {
     clause: 'kms.messages.key-refusal-texts',
-    signature: '[malformed-key-id] kms:DescribeKey message differs',
+    signature: { rule: 'malformed-key-id', service: 'kms', operation: 'DescribeKey', field: 'message' },
     bug: 'NotFound says the key does not exist even when the key ID is malformed',
     decorate: ({ kms }) =>
       around(kms, 'DescribeKey', (i, next) =>

@@ -22,7 +22,7 @@ async function asIfEnabled<T>(model: ReferenceModel, fn: () => Promise<T>): Prom
 export const MUTANTS_REUSE: Mutant[] = [
   {
     clause: 'sqs.sse-kms.cached-data-key-window-on-receive',
-    signature: 'sqs:ReceiveMessage expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'a consumer that has received keeps its decryption data key for ever',
     // Key, queue, send, warm-up receive, disable, receive: the rule needs a consumer that has decrypted.
     maxSteps: 6,
@@ -42,7 +42,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.cold-principal-fails-while-another-is-warm',
-    signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'data keys are cached per queue and shared by every principal',
     decorate: ({ sqs, model, principal }) =>
       around(sqs, 'SendMessage', async (i, next) => {
@@ -61,7 +61,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-range-on-create-queue',
-    signature: '[below-60] sqs:CreateQueue expected InvalidAttributeValue, observed success',
+    signature: { rule: 'below-60', service: 'sqs', operation: 'CreateQueue', expected: ['InvalidAttributeValue'], observed: 'success' },
     bug: 'CreateQueue does not check the reuse period (only SetQueueAttributes does)',
     decorate: ({ sqs }) =>
       around(sqs, 'CreateQueue', (i, next) => {
@@ -73,7 +73,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-must-be-an-integer-on-create-queue',
-    signature: '[not-an-integer] sqs:CreateQueue expected InvalidAttributeValue, observed success',
+    signature: { rule: 'not-an-integer', service: 'sqs', operation: 'CreateQueue', expected: ['InvalidAttributeValue'], observed: 'success' },
     bug: 'CreateQueue truncates a decimal reuse period and drops one it cannot parse',
     decorate: ({ sqs }) =>
       around(sqs, 'CreateQueue', (i, next) => {
@@ -85,7 +85,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sns.sse.data-key-reused-at-most-five-minutes',
-    signature: 'sns:Publish expected KMS.Disabled, observed success',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'a publisher keeps its data key for ever once it has published',
     decorate: ({ sns, model }) => {
       const warm = new Set<string>();
@@ -103,7 +103,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-sqs.set-queue-attributes-turns-on-sse-sqs',
-    signature: '[from-unencrypted] sqs:GetQueueAttributes SqsManagedSseEnabled differs',
+    signature: { rule: 'from-unencrypted', service: 'sqs', operation: 'GetQueueAttributes', field: 'SqsManagedSseEnabled' },
     bug: 'SqsManagedSseEnabled is honoured at CreateQueue only; SetQueueAttributes ignores it',
     decorate: ({ sqs }) =>
       around(sqs, 'SetQueueAttributes', (i, next) => {
@@ -113,7 +113,7 @@ export const MUTANTS_REUSE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-sqs.switch-from-sse-kms-to-sse-sqs',
-    signature: 'sqs:SetQueueAttributes expected success, observed InvalidAttributeName',
+    signature: { service: 'sqs', operation: 'SetQueueAttributes', expected: ['success'], observed: 'InvalidAttributeName' },
     bug: 'mutual exclusion is checked on the presence of KmsMasterKeyId, so clearing the key while enabling SSE-SQS is refused',
     decorate: ({ sqs }) =>
       around(sqs, 'SetQueueAttributes', (i, next) => {

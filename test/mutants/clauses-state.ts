@@ -46,7 +46,7 @@ function everScheduled(kms: Any, model: ReferenceModel): Set<string> {
 export const MUTANTS_STATE: Mutant[] = [
   {
     clause: 'kms.key-state.cancel-deletion-requires-pending-deletion',
-    signature: 'kms:CancelKeyDeletion expected KMS.InvalidState, observed success',
+    signature: { service: 'kms', operation: 'CancelKeyDeletion', expected: ['KMS.InvalidState'], observed: 'success' },
     bug: 'CancelKeyDeletion on a key that is not pending deletion succeeds and disables it',
     decorate: ({ kms, model }) =>
       around(kms, 'CancelKeyDeletion', (i, next) => {
@@ -58,7 +58,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'kms.key-state.enable-and-disable-refused-while-pending-deletion',
-    signature: '[EnableKey] kms:EnableKey expected KMS.InvalidState, observed success',
+    signature: { rule: 'EnableKey', service: 'kms', operation: 'EnableKey', expected: ['KMS.InvalidState'], observed: 'success' },
     bug: 'EnableKey on a key pending deletion enables it (and drops the deletion)',
     decorate: ({ kms, model }) =>
       around(kms, 'EnableKey', (i, next) => {
@@ -72,7 +72,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'kms.key-state.schedule-deletion-twice-refused',
-    signature: 'kms:ScheduleKeyDeletion expected KMS.InvalidState, observed success',
+    signature: { service: 'kms', operation: 'ScheduleKeyDeletion', expected: ['KMS.InvalidState'], observed: 'success' },
     bug: 'a second ScheduleKeyDeletion restarts the waiting period',
     decorate: ({ kms, model }) =>
       around(kms, 'ScheduleKeyDeletion', (i, next) => {
@@ -83,7 +83,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'kms.aliases.duplicate-alias-refused',
-    signature: 'kms:CreateAlias expected KMS.AlreadyExists, observed success',
+    signature: { service: 'kms', operation: 'CreateAlias', expected: ['KMS.AlreadyExists'], observed: 'success' },
     bug: 'CreateAlias with an existing name re-points the alias (an upsert)',
     decorate: ({ kms, model }) =>
       around(kms, 'CreateAlias', (i, next) => {
@@ -95,7 +95,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'kms.key-state.external-key-starts-pending-import',
-    signature: '[use] kms:CreateKey KeyState differs',
+    signature: { rule: 'use', service: 'kms', operation: 'CreateKey', field: 'KeyState' },
     bug: 'a key created with Origin EXTERNAL gets key material anyway and starts Enabled',
     decorate: ({ kms, model }) =>
       around(kms, 'CreateKey', async (i, next) => {
@@ -109,7 +109,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.pending-import-key-refuses-send',
-    signature: 'sqs:SendMessage expected KMS.InvalidState, observed KMS.Disabled',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.InvalidState'], observed: 'KMS.Disabled' },
     bug: 'a key pending import is reported as disabled',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -120,7 +120,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sns.sse.pending-import-key-refuses-publish',
-    signature: 'sns:Publish expected KMS.InvalidState, observed success',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.InvalidState'], observed: 'success' },
     bug: 'Publish accepts messages for a topic whose key is pending import',
     decorate: ({ sns }) =>
       around(sns, 'Publish', (i, next) =>
@@ -132,7 +132,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reenabled-key-restores-send-and-receive',
-    signature: '[sent-after-enable] sqs:SendMessage expected success, observed KMS.Disabled',
+    signature: { rule: 'sent-after-enable', service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'KMS.Disabled' },
     bug: 'SQS keeps refusing a key once it was disabled, even after EnableKey',
     decorate: ({ kms, sqs, model }) => {
       const disabled = stickyDisable(kms, model);
@@ -145,7 +145,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sns.sse.reenabled-key-restores-publish',
-    signature: 'sns:Publish expected success, observed KMS.Disabled',
+    signature: { service: 'sns', operation: 'Publish', expected: ['success'], observed: 'KMS.Disabled' },
     bug: 'SNS keeps refusing a key once it was disabled, even after EnableKey',
     decorate: ({ kms, sns, model }) => {
       const disabled = stickyDisable(kms, model);
@@ -158,7 +158,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.persistence.sealed-messages-stay-receivable-after-sse-off',
-    signature: 'sqs:ReceiveMessage expected success, observed SDK.ChecksumMismatch',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['success'], observed: 'SDK.ChecksumMismatch' },
     bug: 'after SSE is turned off, sealed messages are handed out as stored (ciphertext)',
     decorate: ({ sqs, model }) =>
       around(sqs, 'ReceiveMessage', async (i, next) => {
@@ -171,7 +171,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.persistence.new-messages-need-no-key-after-sse-off',
-    signature: 'sqs:SendMessage expected success, observed KMS.Disabled',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'KMS.Disabled' },
     bug: 'a queue keeps sealing new messages with its old key after SSE-KMS is turned off',
     decorate: ({ sqs, model }) => {
       const previous = new Map<string, string>();
@@ -195,7 +195,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.persistence.old-messages-need-old-key-after-key-change',
-    signature: '[new-key-unusable] sqs:ReceiveMessage expected success, observed KMS.NotFound',
+    signature: { rule: 'new-key-unusable', service: 'sqs', operation: 'ReceiveMessage', expected: ['success'], observed: 'KMS.NotFound' },
     bug: "ReceiveMessage opens every message with the queue's current key, not the key that sealed it",
     decorate: ({ sqs, model }) =>
       around(sqs, 'ReceiveMessage', (i, next) => {
@@ -209,7 +209,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.backlog.fifo-backlog-stays-receivable-after-sse-enabled',
-    signature: 'sqs:ReceiveMessage MessageDeduplicationId differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'MessageDeduplicationId' },
     bug: 'enabling SSE-KMS on a FIFO queue rewrites its backlog and drops the deduplication IDs',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SetQueueAttributes', async (i, next) => {
@@ -221,7 +221,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'kms.aliases.alias-cannot-target-key-pending-deletion',
-    signature: '[create-to-pending] kms:CreateAlias expected KMS.InvalidState, observed success',
+    signature: { rule: 'create-to-pending', service: 'kms', operation: 'CreateAlias', expected: ['KMS.InvalidState'], observed: 'success' },
     bug: 'aliases can be created for, and pointed at, keys pending deletion',
     decorate: ({ kms, model }) => {
       for (const op of ['CreateAlias', 'UpdateAlias'])
@@ -239,7 +239,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.cancelled-deletion-key-refuses-send',
-    signature: 'sqs:SendMessage expected KMS.Disabled, observed KMS.InvalidState',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.Disabled'], observed: 'KMS.InvalidState' },
     bug: 'SQS keeps reporting a key as pending deletion after its deletion was cancelled',
     decorate: ({ kms, sqs, model }) => {
       const scheduled = everScheduled(kms, model);
@@ -253,7 +253,7 @@ export const MUTANTS_STATE: Mutant[] = [
   },
   {
     clause: 'sns.sse.cancelled-deletion-key-refuses-publish',
-    signature: 'sns:Publish expected KMS.Disabled, observed KMS.InvalidState',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.Disabled'], observed: 'KMS.InvalidState' },
     bug: 'SNS keeps reporting a key as pending deletion after its deletion was cancelled',
     decorate: ({ kms, sns, model }) => {
       const scheduled = everScheduled(kms, model);

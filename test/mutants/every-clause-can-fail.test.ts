@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, runClause } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
+import { signatureKey, signatureText } from '../../src/signature.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { MUTANTS } from './mutants.js';
 
@@ -26,8 +27,8 @@ describe('every clause can fail', () => {
     const result = await runClause(target, clause, { seed: DEFAULT_SEED, runs: 50, prefix: 'mut' });
     // Assert
     expect(result.verdict, `${mutant.bug}: ${result.reason}`).toBe('fail');
-    const found = result.deviations!.find((d) => d.signature === mutant.signature);
-    expect(found, `deviations: ${result.deviations!.map((d) => d.signature).join(' | ')}`).toBeDefined();
+    const found = result.deviations!.find((d) => signatureKey(d.identity!) === signatureKey(mutant.signature));
+    expect(found, `expected ${signatureText(mutant.signature)}; deviations: ${result.deviations!.map((d) => d.signature).join(' | ')}`).toBeDefined();
     const steps = found!.counterexample.steps;
     expect(steps.length, JSON.stringify(steps, null, 1)).toBeGreaterThan(0);
     expect(steps.length, JSON.stringify(steps, null, 1)).toBeLessThanOrEqual(mutant.maxSteps ?? 5);

@@ -8,6 +8,7 @@ import * as SQS from '@aws-sdk/client-sqs';
 import { createHash } from 'node:crypto';
 import type { ReferenceClients } from '../../reference/index.js';
 import type { ReferenceModel } from '../../reference/model.js';
+import type { DeviationSignature } from '../../src/signature.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: mutants reach into the model's and the SDK's internals on purpose
 export type Any = any;
@@ -36,10 +37,10 @@ export const KMS_FAILURE = /^(Kms|KMS)/;
 export interface Mutant {
   clause: string;
   /**
-   * The deviation the clause must report: the failing step's operation with its expected and
-   * observed outcome (or the field it checked). A mutant that broke setup instead fails this.
+   * The deviation the clause must report, as data (src/signature.ts): the failing step's operation
+   * with its expected and observed outcome (or the field it checked). A mutant that broke setup instead fails this.
    */
-  signature: string;
+  signature: DeviationSignature;
   /** The wrong behaviour, in the words of a bug report. */
   bug: string;
   /**

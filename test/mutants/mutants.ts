@@ -13,13 +13,13 @@ import { MUTANTS_KMS } from './clauses-kms.js';
 export const MUTANTS: Mutant[] = [
   {
     clause: 'sqs.sse-sqs.enabled-by-default',
-    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
+    signature: { service: 'sqs', operation: 'GetQueueAttributes', field: 'SqsManagedSseEnabled' },
     bug: 'new queues are created unencrypted',
     decorate: ({ sqs }) => around(sqs, 'CreateQueue', (i, next) => next({ ...i, Attributes: { SqsManagedSseEnabled: 'false', ...i.Attributes } })),
   },
   {
     clause: 'sqs.sse-kms.mutual-exclusion-is-rejected',
-    signature: 'sqs:SetQueueAttributes expected InvalidAttributeName, observed success',
+    signature: { service: 'sqs', operation: 'SetQueueAttributes', expected: ['InvalidAttributeName'], observed: 'success' },
     bug: 'the mutual-exclusion error is missing: SSE-SQS is silently dropped',
     decorate: ({ sqs }) => {
       const strip = (i: Any, next: Any) =>
@@ -33,7 +33,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.setting-a-key-clears-sqs-managed-sse',
-    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
+    signature: { service: 'sqs', operation: 'GetQueueAttributes', field: 'SqsManagedSseEnabled' },
     bug: 'SqsManagedSseEnabled keeps reading "true" after a KMS key is set',
     decorate: ({ sqs }) =>
       around(sqs, 'GetQueueAttributes', async (i, next) => {
@@ -44,7 +44,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.empty-key-leaves-queue-unencrypted',
-    signature: 'sqs:GetQueueAttributes SqsManagedSseEnabled differs',
+    signature: { service: 'sqs', operation: 'GetQueueAttributes', field: 'SqsManagedSseEnabled' },
     bug: 'clearing the key falls back to SSE-SQS',
     decorate: ({ sqs }) =>
       around(sqs, 'SetQueueAttributes', (i, next) =>
@@ -53,7 +53,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.key-id-echoed-verbatim-and-unvalidated',
-    signature: 'sqs:GetQueueAttributes KmsMasterKeyId differs',
+    signature: { service: 'sqs', operation: 'GetQueueAttributes', field: 'KmsMasterKeyId' },
     bug: 'KmsMasterKeyId is normalised to a key ARN',
     decorate: ({ sqs }) =>
       around(sqs, 'GetQueueAttributes', async (i, next) => {
@@ -65,7 +65,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-range',
-    signature: 'sqs:SetQueueAttributes expected InvalidAttributeValue, observed success',
+    signature: { service: 'sqs', operation: 'SetQueueAttributes', expected: ['InvalidAttributeValue'], observed: 'success' },
     bug: 'any reuse period is accepted (clamped silently)',
     decorate: ({ sqs }) =>
       around(sqs, 'SetQueueAttributes', (i, next) => {
@@ -76,7 +76,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.reuse-period-shown-only-with-kms',
-    signature: 'sqs:GetQueueAttributes KmsDataKeyReusePeriodSeconds differs',
+    signature: { service: 'sqs', operation: 'GetQueueAttributes', field: 'KmsDataKeyReusePeriodSeconds' },
     bug: 'KmsDataKeyReusePeriodSeconds is always returned',
     decorate: ({ sqs }) =>
       around(sqs, 'GetQueueAttributes', async (i, next) => {
@@ -87,7 +87,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.transparency.body-attributes-and-md5-round-trip',
-    signature: 'sqs:ReceiveMessage expected success, observed SDK.ChecksumMismatch',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['success'], observed: 'SDK.ChecksumMismatch' },
     bug: 'consumers of SSE-KMS queues receive ciphertext ("garbled" bodies, seed claim S1)',
     decorate: ({ sqs, model }) =>
       around(sqs, 'ReceiveMessage', async (i, next) => {
@@ -98,7 +98,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.send-fails-when-key-unusable',
-    signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'SendMessage ignores the key state',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -110,7 +110,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.send-fails-when-key-deleted',
-    signature: 'sqs:SendMessage expected KMS.NotFound, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.NotFound'], observed: 'success' },
     bug: 'a deleted key is still usable for SendMessage',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -122,7 +122,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.receive-fails-while-message-key-unusable',
-    signature: 'sqs:ReceiveMessage expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'ReceiveMessage ignores the state of the key that sealed the message',
     decorate: ({ sqs }) =>
       around(sqs, 'ReceiveMessage', (i, next) =>
@@ -134,7 +134,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.backlog.backlog-stays-receivable-after-sse-enabled',
-    signature: 'sqs:ReceiveMessage expected success, observed KMS.AccessDenied',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', expected: ['success'], observed: 'KMS.AccessDenied' },
     bug: 'enabling SSE-KMS re-seals the backlog under the new key',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SetQueueAttributes', async (i, next) => {
@@ -148,7 +148,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.at-rest.only-kms-sealed-bodies-are-hidden',
-    signature: 'sqs:SendMessage bodies at rest differs',
+    signature: { service: 'sqs', operation: 'SendMessage', field: 'bodies at rest' },
     bug: 'a queue keeps sealing with its old key after SSE-KMS is turned off',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SendMessage', async (i, next) => {
@@ -166,7 +166,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.at-rest.message-attributes-are-never-sealed',
-    signature: 'sqs:SendMessage attributes at rest differs',
+    signature: { service: 'sqs', operation: 'SendMessage', field: 'attributes at rest' },
     bug: 'the attributes of a message on an SSE-KMS queue are sealed with its body',
     decorate: ({ model }) => {
       const inspect = model.sqs.inspect.bind(model.sqs);
@@ -175,7 +175,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.sse-kms.cached-data-key-window',
-    signature: 'sqs:SendMessage expected KMS.Disabled, observed success',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'a cached data key never expires after its key is disabled',
     decorate: ({ sqs }) =>
       around(sqs, 'SendMessage', (i, next) =>
@@ -187,7 +187,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.limits.message-size-limit-ignores-encryption',
-    signature: 'sqs:SendMessage expected success, observed InvalidParameterValue',
+    signature: { service: 'sqs', operation: 'SendMessage', expected: ['success'], observed: 'InvalidParameterValue' },
     bug: 'encryption overhead counts against the size limit on encrypted queues',
     decorate: ({ sqs, model }) =>
       around(sqs, 'SendMessage', (i, next) => {
@@ -199,14 +199,14 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sqs.queues.create-queue-is-idempotent-for-sse-attributes',
-    signature: 'sqs:CreateQueue expected QueueNameExists, observed success',
+    signature: { service: 'sqs', operation: 'CreateQueue', expected: ['QueueNameExists'], observed: 'success' },
     bug: 'CreateQueue ignores differing SSE attributes of an existing queue',
     decorate: ({ sqs, model }) =>
       around(sqs, 'CreateQueue', (i, next) => next([...model.sqs.queues.values()].some((q) => q.name === i.QueueName) ? { QueueName: i.QueueName } : i)),
   },
   {
     clause: 'kms.key-state.cancel-deletion-leaves-key-disabled',
-    signature: 'kms:DescribeKey KeyState differs',
+    signature: { service: 'kms', operation: 'DescribeKey', field: 'KeyState' },
     bug: 'CancelKeyDeletion re-enables the key',
     decorate: ({ kms, model }) =>
       around(kms, 'CancelKeyDeletion', async (i, next) => {
@@ -217,14 +217,14 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-state.pending-window-is-7-to-30-days',
-    signature: 'kms:ScheduleKeyDeletion expected KMS.Validation, observed success',
+    signature: { service: 'kms', operation: 'ScheduleKeyDeletion', expected: ['KMS.Validation'], observed: 'success' },
     bug: 'the waiting period accepts the API model range 1-365',
     decorate: ({ kms }) =>
       around(kms, 'ScheduleKeyDeletion', (i, next) => next({ ...i, PendingWindowInDays: Math.min(30, Math.max(7, i.PendingWindowInDays)) })),
   },
   {
     clause: 'kms.key-state.crypto-refused-by-key-state',
-    signature: 'kms:GenerateDataKey expected KMS.InvalidState, observed KMS.Disabled',
+    signature: { service: 'kms', operation: 'GenerateDataKey', expected: ['KMS.InvalidState'], observed: 'KMS.Disabled' },
     bug: 'a key pending deletion is reported as disabled',
     decorate: ({ kms }) => {
       for (const op of ['GenerateDataKey', 'Encrypt'])
@@ -237,7 +237,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-identifiers.all-forms-name-the-same-key',
-    signature: 'kms:GenerateDataKey expected success, observed KMS.NotFound',
+    signature: { service: 'kms', operation: 'GenerateDataKey', expected: ['success'], observed: 'KMS.NotFound' },
     bug: 'alias ARNs are not accepted',
     decorate: ({ kms }) =>
       around(kms, 'GenerateDataKey', (i, next) => {
@@ -247,7 +247,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-identifiers.unknown-keys-are-not-found',
-    signature: 'kms:Encrypt expected KMS.NotFound, observed KMS.Validation',
+    signature: { service: 'kms', operation: 'Encrypt', expected: ['KMS.NotFound'], observed: 'KMS.Validation' },
     bug: 'malformed key identifiers are answered with ValidationException',
     decorate: ({ kms }) =>
       around(kms, 'Encrypt', (i, next) =>
@@ -258,19 +258,19 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.aliases.alias-name-rules',
-    signature: '[reserved] kms:CreateAlias expected any mapped error, observed success',
+    signature: { rule: 'reserved', service: 'kms', operation: 'CreateAlias', expected: ['*'], observed: 'success' },
     bug: 'the reserved alias/aws/ prefix can be used',
     decorate: ({ kms }) => around(kms, 'CreateAlias', (i, next) => (i.AliasName.startsWith('alias/aws/') ? Promise.resolve({}) : next(i))),
   },
   {
     clause: 'kms.encrypt.plaintext-limit-4096-bytes',
-    signature: 'kms:Encrypt expected KMS.Validation, observed success',
+    signature: { service: 'kms', operation: 'Encrypt', expected: ['KMS.Validation'], observed: 'success' },
     bug: 'Encrypt accepts up to 8,192 bytes',
     decorate: ({ kms }) => around(kms, 'Encrypt', (i, next) => next({ ...i, Plaintext: i.Plaintext.subarray(0, 4096) })),
   },
   {
     clause: 'kms.aws-managed-keys.cannot-be-disabled',
-    signature: 'kms:DisableKey expected any mapped error, observed success',
+    signature: { service: 'kms', operation: 'DisableKey', expected: ['*'], observed: 'success' },
     bug: 'AWS managed keys can be disabled like customer keys',
     decorate: ({ kms, model }) => {
       for (const op of ['DisableKey', 'ScheduleKeyDeletion'])
@@ -286,7 +286,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.kms-master-key-id-echoed-and-removed',
-    signature: 'sns:GetTopicAttributes KmsMasterKeyId differs',
+    signature: { service: 'sns', operation: 'GetTopicAttributes', field: 'KmsMasterKeyId' },
     bug: 'a cleared KmsMasterKeyId reads back as ""',
     decorate: ({ sns }) =>
       around(sns, 'GetTopicAttributes', async (i, next) => {
@@ -297,7 +297,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.publish-fails-when-key-unusable',
-    signature: 'sns:Publish expected KMS.Disabled, observed success',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'Publish ignores the key state',
     decorate: ({ sns }) =>
       around(sns, 'Publish', (i, next) =>
@@ -309,7 +309,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.key-checked-at-publish-not-configure',
-    signature: 'sns:SetTopicAttributes expected success, observed InvalidParameter',
+    signature: { service: 'sns', operation: 'SetTopicAttributes', expected: ['success'], observed: 'InvalidParameter' },
     bug: 'the key is validated when the topic is configured',
     decorate: ({ sns, model }) => {
       const check = (i: Any, next: Any, id: string | undefined) => {
@@ -323,7 +323,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.publish-batch-fails-as-a-whole',
-    signature: 'sns:PublishBatch expected KMS.Disabled, observed success',
+    signature: { service: 'sns', operation: 'PublishBatch', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'KMS failures are reported per batch entry',
     decorate: ({ sns }) =>
       around(sns, 'PublishBatch', (i, next) =>
@@ -335,7 +335,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.limits.message-size-limit-ignores-encryption',
-    signature: 'sns:Publish expected success, observed InvalidParameter',
+    signature: { service: 'sns', operation: 'Publish', expected: ['success'], observed: 'InvalidParameter' },
     bug: 'encryption overhead counts against the size limit on encrypted topics',
     decorate: ({ sns, model }) =>
       around(sns, 'Publish', (i, next) => {
@@ -346,7 +346,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.fifo.encrypted-fifo-topic-delivers-once-unchanged',
-    signature: 'sns:CreateTopic expected success, observed InvalidParameter',
+    signature: { service: 'sns', operation: 'CreateTopic', expected: ['success'], observed: 'InvalidParameter' },
     bug: 'FIFO topics refuse server-side encryption',
     decorate: ({ sns }) =>
       around(sns, 'CreateTopic', (i, next) => {
@@ -357,13 +357,13 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.fifo.fifo-flag-fixed-at-creation',
-    signature: '[standard-topic] sns:SetTopicAttributes expected InvalidParameter, observed success',
+    signature: { rule: 'standard-topic', service: 'sns', operation: 'SetTopicAttributes', expected: ['InvalidParameter'], observed: 'success' },
     bug: 'SetTopicAttributes takes FifoTopic and silently ignores it',
     decorate: ({ sns }) => around(sns, 'SetTopicAttributes', (i, next) => (i.AttributeName === 'FifoTopic' ? Promise.resolve({}) : next(i))),
   },
   {
     clause: 'sns-to-sqs.fifo-topic-delivers-to-standard-queue',
-    signature: 'sns:Subscribe expected success, observed InvalidParameter',
+    signature: { service: 'sns', operation: 'Subscribe', expected: ['success'], observed: 'InvalidParameter' },
     bug: 'a FIFO topic takes FIFO queues only (the SNS guide before standard queues were allowed)',
     decorate: ({ sns }) =>
       around(sns, 'Subscribe', (i, next) => {
@@ -374,7 +374,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.fifo-topic-envelope-is-unsigned',
-    signature: 'sqs:ReceiveMessage signature fields differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'signature fields' },
     bug: "a FIFO topic's notifications are signed like a standard topic's",
     decorate: ({ model }) => {
       const deliver = model.sqs.deliverFromSns.bind(model.sqs);
@@ -393,7 +393,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.encrypted-topic-delivers-plaintext',
-    signature: 'sqs:ReceiveMessage Body differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'Body' },
     bug: 'subscribers of an encrypted topic receive the stored ciphertext',
     decorate: ({ model }) => {
       const deliver = model.sqs.deliverFromSns.bind(model.sqs);
@@ -402,7 +402,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.queue-key-must-allow-sns',
-    signature: 'sqs:ReceiveMessage Bodies differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'Bodies' },
     bug: 'SNS delivers into encrypted queues whatever their key policy allows (as moto does)',
     decorate: ({ model }) => {
       model.sqs.deliverFromSns = (arn, input) =>
@@ -411,7 +411,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.filter-policy-works-on-encrypted-topic',
-    signature: 'sqs:ReceiveMessage Bodies differs',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'Bodies' },
     bug: 'filter policies are ignored on encrypted topics',
     decorate: ({ sns }) =>
       around(sns, 'Subscribe', (i, next) => {
@@ -421,7 +421,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'model-based.sse-lifecycle',
-    signature: 'sns:Publish expected KMS.Disabled, observed success',
+    signature: { service: 'sns', operation: 'Publish', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'Publish ignores the key state',
     decorate: ({ sns }) =>
       around(sns, 'Publish', (i, next) =>
@@ -433,7 +433,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.topics.create-topic-again-with-a-different-key-fails',
-    signature: '[other-key] sns:CreateTopic expected InvalidParameter, observed success',
+    signature: { rule: 'other-key', service: 'sns', operation: 'CreateTopic', expected: ['InvalidParameter'], observed: 'success' },
     bug: 'CreateTopic on an existing name ignores the attributes it is given and returns the ARN',
     decorate: ({ sns }) =>
       around(sns, 'CreateTopic', (i, next) =>
@@ -445,7 +445,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns-to-sqs.subscribe-again-with-different-attributes-fails',
-    signature: '[different-attributes] sns:Subscribe expected InvalidParameter, observed success',
+    signature: { rule: 'different-attributes', service: 'sns', operation: 'Subscribe', expected: ['InvalidParameter'], observed: 'success' },
     bug: 'Subscribe of an endpoint already subscribed ignores the attributes it is given',
     decorate: ({ sns }) =>
       around(sns, 'Subscribe', (i, next) =>
@@ -457,7 +457,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.limits.maximum-message-size-range',
-    signature: '[out-of-range] sns:CreateTopic expected InvalidParameter, observed success',
+    signature: { rule: 'out-of-range', service: 'sns', operation: 'CreateTopic', expected: ['InvalidParameter'], observed: 'success' },
     bug: 'MaximumMessageSize outside 1,024..1,048,576 is silently dropped instead of refused',
     decorate: ({ sns }) => {
       const outOfRange = (v: string) => /^\d+$/.test(v) && (+v < 1024 || +v > 1_048_576);
@@ -472,7 +472,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.limits.publish-checks-the-topic-maximum-message-size',
-    signature: '[body-over-limit] sns:Publish expected InvalidParameter, observed success',
+    signature: { rule: 'body-over-limit', service: 'sns', operation: 'Publish', expected: ['InvalidParameter'], observed: 'success' },
     bug: "Publish checks the default 256 KiB, not the topic's own MaximumMessageSize",
     decorate: ({ sns }) =>
       around(sns, 'Publish', (i, next) =>
@@ -484,7 +484,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'sns.sse.aws-managed-key-exists-after-publish',
-    signature: 'kms:DescribeKey KeyManager differs',
+    signature: { service: 'kms', operation: 'DescribeKey', field: 'KeyManager' },
     bug: 'alias/aws/sns resolves to a customer managed key',
     decorate: ({ kms }) =>
       around(kms, 'DescribeKey', async (i, next) => {
@@ -494,7 +494,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.encryption-context.decrypt-needs-the-same-context',
-    signature: '[value-changed] kms:Decrypt expected KMS.InvalidCiphertext, observed success',
+    signature: { rule: 'value-changed', service: 'kms', operation: 'Decrypt', expected: ['KMS.InvalidCiphertext'], observed: 'success' },
     bug: 'Decrypt ignores the encryption context',
     decorate: ({ kms }) => {
       around(kms, 'Encrypt', (i, next) => next({ ...i, EncryptionContext: undefined }));
@@ -503,7 +503,7 @@ export const MUTANTS: Mutant[] = [
   },
   {
     clause: 'kms.key-state.refusals-answer-http-400',
-    signature: '[Disabled] kms:GenerateDataKey HTTP status differs',
+    signature: { rule: 'Disabled', service: 'kms', operation: 'GenerateDataKey', field: 'HTTP status' },
     bug: "KMS refusals use the API model's status codes (409, 404)",
     decorate: ({ kms }) =>
       around(kms, 'GenerateDataKey', (i, next) =>

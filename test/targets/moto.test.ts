@@ -89,6 +89,19 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
     }
   });
 
+  it("matches its baseline and exits 0 although the clause ends in moto's HTTP 500: the baseline names that fault (issue 26)", () => {
+    const id = 'sqs.sse-kms.reuse-period-must-be-an-integer-on-create-queue';
+    const r = cli(['run', '--target', 'moto', '--clause', id]);
+    expect(r.code, r.out + r.err).toBe(0);
+    expect(r.out).toContain(`XERR  ${id} `);
+    expect(r.out).toMatch(/answered HTTP 500 .*\(a known target fault: in the baseline since \d{4}-\d{2}-\d{2}\)$/m);
+    expect(r.out).toMatch(/^0 passed, 0 failed, 0 expected failures, 1 expected errors, 0 unexpected passes, 0 not observable, 0 errors$/m);
+    // Without the baseline, the same fault is an error.
+    const bare = cli(['run', '--target', 'moto', '--clause', id, '--no-baseline']);
+    expect(bare.code).toBe(1);
+    expect(bare.out).toMatch(/, 1 errors$/m);
+  });
+
   it('exits with code 3 from the CLI when the endpoint is unreachable', () => {
     const r = cli(['run', '--target', 'moto', '--endpoint', 'http://127.0.0.1:9', '--clause', 'sqs.sse-sqs.*'], { timeout: 60_000 });
     const [status, stdout] = [r.code, r.out];

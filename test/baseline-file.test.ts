@@ -1,0 +1,105 @@
+/**
+ * The baseline file: version 2 holds signatures as data, one line each, and reads back as written; a
+ * version 1 file (text signatures) is still read and written back as version 2; `--write-baseline`
+ * merges a run into the file (the clauses that ran are replaced, the others kept, `--prune` drops
+ * clauses that no longer exist) and keeps the dates of the entries that stay.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { baselineFrom, baselineJson, mergeBaseline, readBaseline, writeBaseline } from '../src/baseline.js';
+import { summarize, type ClauseResult, type Report } from '../src/report.js';
+import type { Baseline } from '../src/runner.js';
+import { signatureText } from '../src/signature.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ssec-bf-'));
+const sig = (operation: string) => ({ service: 'kms' as const, operation, expected: ['KMS.Validation'], observed: 'success' });
+const baseline: Baseline = {
+  'kms.b': {
+    reason: 'b',
+    since: '2026-01-02',
+    deviations: [sig('CreateAlias'), { rule: 'r', service: 'sqs', operation: 'SendMessage', field: 'bodies at rest' }],
+  },
+  'kms.a': { reason: 'a', since: '2026-01-01', observed: 'error', fault: { service: 'sqs', operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' } },
+  'kms.c': { reason: 'c', since: '2026-01-03', observed: 'not-observable' },
+};
+
+const clause = (id: string, verdict: ClauseResult['verdict'], deviations: string[] = []): ClauseResult => ({
+  id,
+  title: id,
+  level: 'MUST',
+  sources: [],
+  features: [],
+  verdict,
+  runs: 1,
+  durationMs: 1,
+  reason: `${id} ${verdict}`,
+  ...(deviations.length
+    ? {
+        deviations: deviations.map((op) => ({
+          signature: signatureText(sig(op)),
+          identity: sig(op),
+          reason: op,
+          counterexample: { seed: 1, path: '0', steps: [] },
+        })),
+      }
+    : {}),
+});
+const report = (clauses: ClauseResult[]): Report => ({
+  tool: 'sse-conformance',
+  version: '0',
+  target: { name: 't' },
+  seed: 1,
+  startedAt: '2026-11-26T00:00:00.000Z',
+  durationMs: 0,
+  clauses,
+  summary: summarize(clauses),
+});
+
+describe('the baseline file', () => {
+  it('is version 2, entries sorted by clause id, each signature on one line, and reads back as written', () => {
+    const file = join(dir, 'v2.json');
+    writeBaseline(file, baseline);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text).version).toBe(2);
+    expect(Object.keys(JSON.parse(text).clauses)).toEqual(['kms.a', 'kms.b', 'kms.c']);
+    expect(text).toContain('\n        { "service": "kms", "operation": "CreateAlias", "expected": ["KMS.Validation"], "observed": "success" },\n');
+    expect(text).toContain('\n        { "rule": "r", "service": "sqs", "operation": "SendMessage", "field": "bodies at rest" }\n');
+    expect(text).toContain('"fault": { "service": "sqs", "operation": "CreateQueue", "httpStatus": 500, "code": "ProtocolError" }');
+    expect(readBaseline(file)).toEqual(baseline);
+    expect(baselineJson(readBaseline(file))).toBe(text);
+  });
+
+  it('reads version 1 (text signatures) as the same data, and writes it back as version 2', () => {
+    const file = join(dir, 'v1.json');
+    const v1 = { 'kms.b': { ...baseline['kms.b']!, deviations: baseline['kms.b']!.deviations!.map(signatureText) }, 'kms.c': baseline['kms.c'] };
+    writeFileSync(file, JSON.stringify(v1));
+    expect(readBaseline(file)).toEqual({ 'kms.b': baseline['kms.b'], 'kms.c': baseline['kms.c'] });
+    writeBaseline(file, readBaseline(file));
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
+    expect(readBaseline(file)).toEqual({ 'kms.b': baseline['kms.b'], 'kms.c': baseline['kms.c'] });
+  });
+});
+
+describe('--write-baseline merges', () => {
+  it('replaces the entries of the clauses that ran, keeps the others with their dates, and drops those that now pass', () => {
+    // Arrange: a run of kms.b (now one deviation), kms.c (now passes) and kms.d (new), not kms.a
+    const run = report([clause('kms.b', 'fail', ['UpdateAlias']), clause('kms.c', 'pass'), clause('kms.d', 'fail', ['CreateKey'])]);
+    // Act
+    const fresh = baselineFrom(run, baseline, '2026-11-26');
+    const merged = mergeBaseline(baseline, fresh, new Set(['kms.b', 'kms.c', 'kms.d']));
+    // Assert
+    expect(Object.keys(merged).sort()).toEqual(['kms.a', 'kms.b', 'kms.d']);
+    expect(merged['kms.a']).toBe(baseline['kms.a']);
+    expect(merged['kms.b']).toMatchObject({ since: '2026-01-02', deviations: [sig('UpdateAlias')] });
+    expect(merged['kms.d']).toMatchObject({ since: '2026-11-26', deviations: [sig('CreateKey')] });
+  });
+
+  it('with prune, drops the entries of clauses that no longer exist; without, keeps them', () => {
+    const fresh = baselineFrom(report([clause('kms.b', 'fail', ['CreateAlias'])]), baseline, '2026-11-26');
+    const known = new Set(['kms.b', 'kms.c']);
+    expect(Object.keys(mergeBaseline(baseline, fresh, new Set(['kms.b']))).sort()).toEqual(['kms.a', 'kms.b', 'kms.c']);
+    expect(Object.keys(mergeBaseline(baseline, fresh, new Set(['kms.b']), { known })).sort()).toEqual(['kms.b', 'kms.c']);
+  });
+});
