@@ -112,7 +112,10 @@ export function baselineFrom(
       };
       continue;
     }
-    if (c.verdict !== 'fail' && c.verdict !== 'expected-fail') continue;
+    // An unexpected pass whose clause still shows deviations (the baseline named one that no longer shows) is a
+    // failure with other deviations: they are what the entry must name now.
+    const failed = c.verdict === 'fail' || c.verdict === 'expected-fail' || (c.verdict === 'unexpected-pass' && (c.deviations?.length ?? 0) > 0);
+    if (!failed) continue;
     const devs = c.deviations ?? [];
     const firstDev = devs[0];
     const more = devs.length > 1 ? ` (and ${plural(devs.length - 1, 'more deviation')})` : '';

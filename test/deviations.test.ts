@@ -68,6 +68,18 @@ describe('deviations', () => {
     const stale = await run({ 'kms.aliases.alias-name-rules': { reason: 'r', since: '2026-01-01', deviations: [...all, other] } });
     expect(stale.verdict).toBe('unexpected-pass');
     expect(stale.reason).toMatch(/no longer show: kms:CreateAlias something else differs/);
+    // Written back, the stale entry names what shows now: the deviations that remain, not nothing.
+    const report: Report = {
+      tool: 'sse-conformance',
+      version: '0',
+      target: { name: 't' },
+      seed: 1,
+      startedAt: '2026-11-26T00:00:00.000Z',
+      durationMs: 0,
+      clauses: [stale],
+      summary: summarize([stale]),
+    };
+    expect(baselineFrom(report)['kms.aliases.alias-name-rules']?.deviations).toEqual(all);
   });
 });
 
