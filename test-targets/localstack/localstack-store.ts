@@ -55,6 +55,9 @@ export function inSendOrder(listed: readonly ListedMessage[], sentIds: readonly 
   };
   return listed
     .map((m, i) => ({ m, k: key(m, i) }))
-    .sort((a, b) => a.k.ts - b.k.ts || a.k.known - b.k.known || a.k.at - b.k.at || (a.k.seq < b.k.seq ? -1 : a.k.seq > b.k.seq ? 1 : 0) || a.k.listedAt - b.k.listedAt)
+    .sort(
+      (a, b) =>
+        a.k.ts - b.k.ts || a.k.known - b.k.known || a.k.at - b.k.at || (a.k.seq < b.k.seq ? -1 : a.k.seq > b.k.seq ? 1 : 0) || a.k.listedAt - b.k.listedAt,
+    )
     .map(({ m }) => m);
 }
