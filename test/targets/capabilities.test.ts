@@ -23,6 +23,7 @@ import { LocalstackTarget } from '../../test-targets/localstack/localstack-targe
 import { LocalstackContainerTarget } from '../../test-targets/localstack-container/localstack-container-target.js';
 import { GoawsTarget } from '../../test-targets/goaws/goaws-target.js';
 import { ElasticmqTarget } from '../../test-targets/elasticmq/elasticmq-target.js';
+import { TARGET_MODULES } from '../../test-targets/registry.js';
 
 const clauses = await loadClauses();
 const needing = (r: Requirement) =>
@@ -74,6 +75,18 @@ describe('capabilities, not clause bodies, make a clause not observable', () => 
     ]);
     // Each target that inspects has the inspection it declares.
     for (const t of targets) expect(typeof t.inspectQueue === 'function', t.name).toBe(t.capabilities.atRestInspection);
+  });
+
+  it("each target's about.ts says what shows its messages at rest, and says none exactly where it has no inspection", () => {
+    // endpoint, aws and recorded cannot be made without their options (a URL, an allow-list, a file); their texts say none, none, and the recording's.
+    const made = TARGET_MODULES.filter((m) => !['endpoint', 'aws', 'recorded'].includes(m.name));
+    expect(made.map((m) => m.name).sort()).toEqual(
+      ['elasticmq', 'fakecloud', 'fauxqs', 'floci', 'goaws', 'local-kms', 'localstack', 'localstack-container', 'moto', 'reference'].sort(),
+    );
+    for (const m of made) {
+      const t = m.create(m.about.matrix ?? {});
+      expect(m.about.atRest.startsWith('none'), m.name).toBe(!t.capabilities.atRestInspection);
+    }
     // An inspection is what shows them: a target that declared attributes without one would still not meet it.
     const noInspection = new FauxqsTarget();
     Object.assign(noInspection.capabilities, { atRestInspection: false });
