@@ -16,9 +16,12 @@ export interface Capabilities {
   virtualClock: boolean;
   /** Waiting real time for windows is acceptable on this target (emulators; opt-in on AWS). */
   realTimeWindows: boolean;
-  /** Stored message bodies can be read at rest (the reference; fauxqs's inspection API; fakecloud's introspection route). */
+  /**
+   * Stored message bodies can be read at rest (the reference; fauxqs's inspection API; fakecloud's introspection route;
+   * LocalStack's SQS developer endpoint; moto's /moto-api/data.json). Each target's about.ts says through what, or why not.
+   */
   atRestInspection: boolean;
-  /** At-rest inspection also shows each stored message's attributes (the reference, fauxqs; fakecloud's route shows bodies only). Required alone, it implies atRestInspection. */
+  /** At-rest inspection also shows each stored message's attributes (the reference, fauxqs, LocalStack, moto; fakecloud's route shows bodies only). Required alone, it implies atRestInspection. */
   atRestAttributes: boolean;
   /**
    * CreateKey creates the key it is asked for (its Origin, KeySpec, KeyUsage). False on a real account, where the run

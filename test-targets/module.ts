@@ -57,6 +57,11 @@ export interface TargetModule {
 export interface TargetAbout {
   /** One line: what the target is and how it is reached. */
   readonly description: string;
+  /**
+   * What shows the messages it stores at rest, with the source read (the at-rest clauses need an
+   * inspection, src/target.ts `inspectQueue`; AWS has none, X-3), or `none: ` and why: for the matrix.
+   */
+  readonly atRest: string;
   /** In the conformance matrix and CI's baseline runs, with these options; absent: not in the matrix. */
   readonly matrix?: TargetOptions;
   /** Why it is not in the matrix, for the matrix's footnote. */

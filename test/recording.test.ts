@@ -170,4 +170,29 @@ describe('recordings', () => {
     expect(otherClause.clauses[0]!.verdict).toBe('not-observable');
     expect(otherClause.clauses[0]!.reason).toContain('the recording holds no scenario');
   });
+
+  it('the recorded target answers at-rest inspections from the recording: what the inspection saw then decides the verdict', async () => {
+    // Arrange: the reference seals SSE-KMS bodies; a copy of its recording edited to show them as plaintext, as moto and LocalStack do
+    const selected = pick('sqs.at-rest.');
+    const { report, recording } = await record(new ReferenceTarget(), selected);
+    expect(recording.scenarios.every((s) => s.steps.some((st) => !isCall(st)))).toBe(true);
+    const file = join(dir, 'at-rest.json');
+    writeFileSync(file, JSON.stringify(recording));
+    const unsealed = structuredClone(recording);
+    for (const s of unsealed.scenarios)
+      for (const st of s.steps) if (!isCall(st)) st.messages = st.messages.map((m) => (m.sealed ? { ...m, sealed: false, body: 'plaintext' } : m));
+    const edited = join(dir, 'at-rest-unsealed.json');
+    writeFileSync(edited, JSON.stringify(unsealed));
+    // Act
+    const replayed = await runConformance(new RecordedTarget({ recording: file }), { clauses: selected, seed: 7, runs: 5 });
+    const replayedUnsealed = await runConformance(new RecordedTarget({ recording: edited }), { clauses: selected, seed: 7, runs: 5 });
+    // Assert
+    expect(verdicts(replayed)).toEqual(verdicts(report));
+    expect(Object.values(verdicts(report)).map(([v]) => v)).toEqual(['pass', 'pass', 'pass']);
+    expect(Object.fromEntries(replayedUnsealed.clauses.map((c) => [c.id, c.verdict]))).toEqual({
+      'sqs.at-rest.message-attributes-are-never-sealed': 'pass',
+      'sqs.at-rest.only-kms-sealed-bodies-are-hidden': 'fail',
+      'sqs.at-rest.sealed-body-is-not-plaintext-at-rest': 'fail',
+    });
+  });
 });

@@ -14,6 +14,8 @@ export interface MatrixTarget {
   name: string;
   /** The emulator version this project pins and CI runs. */
   version?: string;
+  /** What shows its stored messages at rest, or why nothing does (its about.ts). */
+  atRest?: string;
   target: Target;
   baseline: Baseline;
   /** A run recorded outside CI (src/docs/measured.ts): the column is that run, never re-checked by CI. */
@@ -83,7 +85,11 @@ export function renderTargetTable(
   return rows.join('\n') + '\n';
 }
 
-export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarget[], outside: { name: string; why: string }[] = []): string {
+/** What a target's at-rest inspection shows, from its capabilities. */
+const shownAtRest = (t: Target) =>
+  meets(t, 'atRestAttributes') ? 'bodies and message attributes' : meets(t, 'atRestInspection') ? 'bodies' : 'nothing (the at-rest clauses are n/o)';
+
+export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarget[], outside: { name: string; why: string; atRest?: string }[] = []): string {
   const out: string[] = [
     '# Conformance matrix',
     '',
@@ -112,6 +118,15 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     const c = counts(clauses, t);
     out.push(`| ${t.name} | ${label(t)} | ${c.pass} | ${c.fail} | ${c.deviations} | ${c.notObservable} | ${c.error} |`);
   }
+  out.push(
+    '',
+    'At rest: what shows the messages each target stores. AWS shows none of them (X-3), so the clauses under `sqs.at-rest` are',
+    'observable only where a target exposes its store, and report what they see there.',
+    '',
+    '| target | shows at rest | through |',
+    '|---|---|---|',
+    ...targets.map((t) => `| ${t.name} | ${shownAtRest(t.target)} | ${escapeCell(t.atRest ?? '—')} |`),
+  );
   out.push(
     '',
     'By theme (docs/spec.md says what each holds): how many of its clauses each target passes, and how the rest end.',
@@ -155,6 +170,6 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     });
     out.push(`| [${c.id}](../specs/${c.id.split('.').join('/')}.spec.ts) (${c.level}) | ${cells.join(' | ')} |`);
   }
-  if (outside.length) out.push('', 'Not in the matrix:', '', ...outside.map((o) => `- \`${o.name}\`: ${o.why}`));
+  if (outside.length) out.push('', 'Not in the matrix:', '', ...outside.map((o) => `- \`${o.name}\`: ${o.why}${o.atRest ? `; at rest, ${o.atRest}` : ''}`));
   return out.join('\n') + '\n';
 }

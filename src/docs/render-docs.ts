@@ -73,6 +73,7 @@ export function renderDocs(
   const inMatrix = TARGET_MODULES.filter((m) => m.about.matrix).map((m) => ({
     name: m.name,
     description: m.about.description,
+    atRest: m.about.atRest,
     ...(m.version ? { version: m.version } : {}),
     target: m.create(m.about.matrix!),
     baseline: m.baseline && existsSync(m.baseline) ? readBaseline(m.baseline) : {},
@@ -99,6 +100,7 @@ export function renderDocs(
     return {
       name: m.name,
       description: m.about.description,
+      atRest: m.about.atRest,
       version: record.version,
       target,
       baseline,
@@ -117,6 +119,7 @@ export function renderDocs(
     name: m.name,
     description: m.about.description,
     why: m.about.notInMatrix ?? '',
+    atRest: m.about.atRest,
   }));
   const withTable = between(readme, README_TABLE_START, README_TABLE_END, renderTargetTable(clauses, [...inMatrix, ...measured], outside));
   return {

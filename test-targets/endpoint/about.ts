@@ -3,5 +3,6 @@ import type { TargetAbout } from '../module.js';
 
 export const about: TargetAbout = {
   description: 'any emulator the user runs: --endpoint URL or --endpoint sqs=URL,sns=URL,kms=URL; never wiped',
+  atRest: 'none: an emulator of any kind, whose store it does not know',
   notInMatrix: 'whatever the user points it at; no baseline',
 };

@@ -4,6 +4,8 @@ import { FLOCI_IMAGE, FLOCI_VERSION } from './floci-target.js';
 
 export const about: TargetAbout = {
   description: `floci in a container through @floci/testcontainers (needs Docker or Podman), image ${FLOCI_IMAGE}; --endpoint URL uses a floci you run (wiped only with --reset)`,
+  atRest:
+    "none used: floci 1.7.0 has `GET /_aws/sqs/messages?QueueUrl=…` (SqsInspectionController.java: a queue's visible and in-flight messages, LocalStack-style), but the target does not read it yet, as no container engine here can check it; its SQS never calls KMS",
   notInMatrix: 'no container engine on these machines, so CI cannot run it; measured once outside CI, see its column',
   measured: measuredOf('floci', FLOCI_VERSION),
 };

@@ -4,12 +4,15 @@
  * pin in test-targets/emulators.json (the version the host-mode `localstack` target runs, so both
  * share its baseline; test-targets/localstack/Dockerfile repeats it for Dependabot). With
  * LOCALSTACK_AUTH_TOKEN set, LOCALSTACK_IMAGE may name a newer (token-only) image. The token is
- * passed to the container and never printed.
+ * passed to the container and never printed. What a queue holds at rest is read as the host-mode target
+ * reads it (../localstack/localstack-store.ts).
  */
 import { importOptional } from '../../src/optional-dependency.js';
-import { TargetUnavailableError } from '../../src/target.js';
+import { type AtRestMessage, type Clients, TargetUnavailableError } from '../../src/target.js';
 import { type Emulator, EmulatorTarget } from '../emulator-target.js';
 import { pinnedImage } from '../emulators.js';
+import { localstackStoredMessages } from '../localstack/localstack-store.js';
+import { SentMessages } from '../sent-messages.js';
 
 /** Removes a secret from text that may be shown to a user. */
 export function redact(text: string, secret: string | undefined): string {
@@ -47,6 +50,8 @@ const localstackContainer: Emulator = {
 };
 
 export class LocalstackContainerTarget extends EmulatorTarget {
+  readonly #sent = new SentMessages();
+
   constructor() {
     // SNS→SQS delivery is asynchronous in LocalStack (a thread pool); tens of milliseconds here.
     super({
@@ -54,7 +59,17 @@ export class LocalstackContainerTarget extends EmulatorTarget {
       account: '000000000000',
       defaultRuns: 10,
       parts: [{ emulator: localstackContainer, serves: ['kms', 'sns', 'sqs'] }],
-      capabilities: { eventualMs: 3_000 },
+      capabilities: { eventualMs: 3_000, atRestInspection: true, atRestAttributes: true },
     });
+  }
+
+  protected override decorateClients(c: Clients): void {
+    this.#sent.attach(c.sqs);
+  }
+
+  /** The stored messages of one queue, in send order, from LocalStack's SQS developer endpoint. */
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    if (!this.endpoint) throw new Error('LocalStack target not started');
+    return localstackStoredMessages(this.endpoint, this.region, queueUrl, this.#sent);
   }
 }

@@ -5,15 +5,18 @@
  * file-system root (LocalStack has no reset), and the process is stopped by its PID. The
  * environment is built from scratch: LocalStack reads any LOCALSTACK_* variable and ~/.localstack,
  * and assumes a container on machines that have /.dockerenv. `endpoint` uses a LocalStack the user
- * runs instead; it is never wiped.
+ * runs instead; it is never wiped. What a queue holds at rest is read from LocalStack's SQS developer
+ * endpoint (./localstack-store.ts): bodies and message attributes, stored as sent.
  */
 import { copyFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { TargetUnavailableError } from '../../src/target.js';
+import { type AtRestMessage, type Clients, TargetUnavailableError } from '../../src/target.js';
 import { EmulatorTarget } from '../emulator-target.js';
 import { emulatorDir, provisionedBinary, provisionHint } from '../emulators.js';
 import { spawnedEmulator } from '../launched-process.js';
+import { SentMessages } from '../sent-messages.js';
+import { localstackStoredMessages } from './localstack-store.js';
 
 const CATALOGUE = 'usr/lib/localstack';
 
@@ -52,13 +55,30 @@ const localstack = spawnedEmulator({
 });
 
 export class LocalstackTarget extends EmulatorTarget {
+  readonly #sent = new SentMessages();
+
   constructor(options: { endpoint?: string; realTimeWindows?: boolean } = {}) {
     // SNS→SQS delivery is asynchronous in LocalStack (a thread pool): about 0.1 s here, so 3 s is ample.
     // One process serves the whole run, and calls take milliseconds: the default 25 runs per clause.
     super(
-      { name: 'localstack', account: '000000000000', parts: [{ emulator: localstack, serves: ['kms', 'sns', 'sqs'] }], capabilities: { eventualMs: 3_000 } },
+      {
+        name: 'localstack',
+        account: '000000000000',
+        parts: [{ emulator: localstack, serves: ['kms', 'sns', 'sqs'] }],
+        capabilities: { eventualMs: 3_000, atRestInspection: true, atRestAttributes: true },
+      },
       options,
     );
+  }
+
+  protected override decorateClients(c: Clients): void {
+    this.#sent.attach(c.sqs);
+  }
+
+  /** The stored messages of one queue, in send order, from LocalStack's SQS developer endpoint (./localstack-store.ts). */
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    if (!this.endpoint) throw new Error('LocalStack target not started');
+    return localstackStoredMessages(this.endpoint, this.region, queueUrl, this.#sent);
   }
 
   get pid(): number | undefined {

@@ -3,5 +3,6 @@ import type { TargetAbout } from '../module.js';
 
 export const about: TargetAbout = {
   description: 'the in-process model: virtual clock, at-rest inspection',
+  atRest: "the model's own message store (reference/message-store.ts): each stored message as it was sealed when sent, with its attributes",
   matrix: {},
 };

@@ -2,7 +2,8 @@
  * What a target is, not what it answered, decides what is observable on it, through its declared
  * capabilities and the clauses' requirements (src/target.ts): clause bodies never ask which target
  * they run on. The aws target's CreateKey leases pooled keys, so clauses about a key of a given origin
- * or usage are not observable there; fakecloud's at-rest route shows no message attributes.
+ * or usage are not observable there; fakecloud's at-rest route shows no message attributes, moto's and
+ * LocalStack's stores do.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,11 @@ import { FauxqsTarget } from '../../test-targets/fauxqs/fauxqs-target.js';
 import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
+import { LocalstackTarget } from '../../test-targets/localstack/localstack-target.js';
+import { LocalstackContainerTarget } from '../../test-targets/localstack-container/localstack-container-target.js';
+import { GoawsTarget } from '../../test-targets/goaws/goaws-target.js';
+import { ElasticmqTarget } from '../../test-targets/elasticmq/elasticmq-target.js';
+import { TARGET_MODULES } from '../../test-targets/registry.js';
 
 const clauses = await loadClauses();
 const needing = (r: Requirement) =>
@@ -44,10 +50,43 @@ describe('capabilities, not clause bodies, make a clause not observable', () => 
     ]);
   });
 
-  it('the attributes clause at rest needs an inspection that shows attributes: the reference and fauxqs, not fakecloud', () => {
+  it('the attributes clause at rest needs an inspection that shows attributes: the reference, fauxqs, moto and LocalStack, not fakecloud', () => {
     expect(needing('atRestAttributes')).toEqual(['sqs.at-rest.message-attributes-are-never-sealed']);
-    const shows = (t: Target) => meets(t, 'atRestAttributes');
-    expect([new ReferenceTarget(), new FauxqsTarget(), new FakecloudTarget(), new MotoTarget()].map(shows)).toEqual([true, true, false, false]);
+    const targets: Target[] = [
+      new ReferenceTarget(),
+      new FauxqsTarget(),
+      new MotoTarget(),
+      new LocalstackTarget(),
+      new LocalstackContainerTarget(),
+      new FakecloudTarget(),
+      new GoawsTarget(),
+      new ElasticmqTarget(),
+    ];
+    const seen = (t: Target) => [t.name, meets(t, 'atRestInspection'), meets(t, 'atRestAttributes')];
+    expect(targets.map(seen)).toEqual([
+      ['reference', true, true],
+      ['fauxqs', true, true],
+      ['moto', true, true],
+      ['localstack', true, true],
+      ['localstack-container', true, true],
+      ['fakecloud', true, false],
+      ['goaws', false, false],
+      ['elasticmq', false, false],
+    ]);
+    // Each target that inspects has the inspection it declares.
+    for (const t of targets) expect(typeof t.inspectQueue === 'function', t.name).toBe(t.capabilities.atRestInspection);
+  });
+
+  it("each target's about.ts says what shows its messages at rest, and says none exactly where it has no inspection", () => {
+    // endpoint, aws and recorded cannot be made without their options (a URL, an allow-list, a file); their texts say none, none, and the recording's.
+    const made = TARGET_MODULES.filter((m) => !['endpoint', 'aws', 'recorded'].includes(m.name));
+    expect(made.map((m) => m.name).sort()).toEqual(
+      ['elasticmq', 'fakecloud', 'fauxqs', 'floci', 'goaws', 'local-kms', 'localstack', 'localstack-container', 'moto', 'reference'].sort(),
+    );
+    for (const m of made) {
+      const t = m.create(m.about.matrix ?? {});
+      expect(m.about.atRest.startsWith('none'), m.name).toBe(!t.capabilities.atRestInspection);
+    }
     // An inspection is what shows them: a target that declared attributes without one would still not meet it.
     const noInspection = new FauxqsTarget();
     Object.assign(noInspection.capabilities, { atRestInspection: false });

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { runConformance } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { LocalstackTarget } from '../../test-targets/localstack/localstack-target.js';
+import { arrangeAtRest, deliverThroughSns } from './at-rest-inspection.js';
 import { describeNeeding } from '../prerequisites.js';
 import { alive } from '../process-alive.js';
 
@@ -44,5 +45,33 @@ describeNeeding({ emulators: ['localstack'] }, 'LocalStack in host mode', () => 
     expect(existsSync(dir)).toBe(true);
     await t.dispose();
     expect(existsSync(dir)).toBe(false);
+  }, 120_000);
+
+  it("shows each queue's stored messages in send order, in flight and SNS deliveries included and deleted ones not, with their bodies in plaintext (its SQS never calls KMS)", async () => {
+    // Arrange
+    const t = new LocalstackTarget();
+    await t.start();
+    try {
+      const s = await arrangeAtRest(t, 'ssec-atrest');
+      // Act
+      const [sealed, other, deleting] = [await t.inspectQueue(s.sealedQueue), await t.inspectQueue(s.otherQueue), await t.inspectQueue(s.deletingQueue)];
+      // Assert: the SSE-KMS queue's bodies exactly as sent, unsealed, the one in flight first (LocalStack lists in-flight messages first too)
+      expect(sealed).toEqual([
+        { messageId: s.ids[0], body: 'plaintext-one', sealed: false, messageAttributes: { a: { DataType: 'String', StringValue: 'x' } } },
+        { messageId: s.ids[1], body: 'plaintext-two', sealed: false },
+      ]);
+      expect(other).toEqual([{ messageId: s.otherId, body: 'elsewhere', sealed: false }]);
+      expect(deleting).toEqual([{ messageId: s.keptId, body: 'kept', sealed: false }]);
+      // Assert: LocalStack's store names each message's queue, so an SNS delivery (asynchronous here) is shown too, after the earlier send
+      await deliverThroughSns(t, 'ssec-atrest', s.otherQueue);
+      let bodies: (string | undefined)[] = [];
+      for (const until = Date.now() + 3_000; bodies.length < 2 && Date.now() < until; await new Promise((r) => setTimeout(r, 100)))
+        bodies = (await t.inspectQueue(s.otherQueue)).map((m) => m.body);
+      expect(bodies).toEqual(['elsewhere', 'delivered-by-sns']);
+      expect(await t.inspectQueue(s.sealedQueue)).toEqual(sealed);
+      expect(await t.inspectQueue(`${t.endpoint}/000000000000/ssec-atrest-absent`)).toEqual([]);
+    } finally {
+      await t.dispose();
+    }
   }, 120_000);
 });

@@ -9,10 +9,12 @@ import { expect, it } from 'vitest';
 import { describeNeeding } from '../prerequisites.js';
 import { alive } from '../process-alive.js';
 import { runConformance } from '../../src/runner.js';
+import { NotObservableError } from '../../src/session.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { TargetUnavailableError } from '../../src/target.js';
 import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 import { MotoTarget } from '../../test-targets/moto/moto-target.js';
+import { arrangeAtRest, deliverThroughSns } from './at-rest-inspection.js';
 
 describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
   it('starts on a free loopback port, answers, and is stopped by its PID', async () => {
@@ -107,5 +109,33 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
     const [status, stdout] = [r.code, r.out];
     expect(status).toBe(3);
     expect(stdout).toMatch(/UNAVAILABLE: no moto answering/);
+  });
+});
+
+describeNeeding({ emulators: ['moto'] }, 'moto at rest', () => {
+  it("shows each queue's stored messages in send order, in flight included and deleted ones not, with their bodies in plaintext (moto never calls KMS)", async () => {
+    // Arrange
+    const t = new MotoTarget();
+    await t.start();
+    try {
+      const s = await arrangeAtRest(t, 'ssec-atrest');
+      // Act
+      const [sealed, other, deleting] = [await t.inspectQueue(s.sealedQueue), await t.inspectQueue(s.otherQueue), await t.inspectQueue(s.deletingQueue)];
+      // Assert: the SSE-KMS queue's bodies exactly as sent, unsealed, the one in flight with its attribute (not the receive's filtered copy)
+      expect(sealed).toEqual([
+        { messageId: s.ids[0], body: 'plaintext-one', sealed: false, messageAttributes: { a: { DataType: 'String', StringValue: 'x' } } },
+        { messageId: s.ids[1], body: 'plaintext-two', sealed: false },
+      ]);
+      expect(other).toEqual([{ messageId: s.otherId, body: 'elsewhere', sealed: false }]);
+      expect(deleting).toEqual([{ messageId: s.keptId, body: 'kept', sealed: false }]);
+      // Assert: a queue holding a message the target's clients did not send (an SNS delivery) cannot be told apart
+      await deliverThroughSns(t, 'ssec-atrest', s.otherQueue);
+      const e = await t.inspectQueue(s.otherQueue).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(NotObservableError);
+      expect((e as Error).message).toMatch(/the queue holds 2, and 1 is one this target's clients sent there/);
+      expect(await t.inspectQueue(s.sealedQueue)).toEqual(sealed);
+    } finally {
+      await t.dispose();
+    }
   });
 });
