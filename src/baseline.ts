@@ -16,7 +16,7 @@ import { abbreviate } from './abbreviate.js';
 import { readJsonFile, validateJson } from './read-json-file.js';
 import type { Report } from './report.js';
 import type { Baseline, BaselineEntry } from './runner.js';
-import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
+import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE, registeredService } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
 export class BaselineFileError extends Error {
@@ -33,7 +33,9 @@ const entry = <D extends z.ZodType>(deviation: D) =>
       since: z.string(),
       deviations: z.array(deviation).min(1).optional(),
       observed: z.enum(['error', 'not-observable']).optional(),
-      fault: z.strictObject(FAULT_SHAPE, { error: 'expected a fault signature { service, operation, httpStatus, code }' }).optional(),
+      fault: z
+        .strictObject({ ...FAULT_SHAPE, service: registeredService }, { error: 'expected a fault signature { service, operation, httpStatus, code }' })
+        .optional(),
     })
     .superRefine((e, ctx) => {
       if (e.observed !== undefined && e.deviations !== undefined)
@@ -43,9 +45,12 @@ const entry = <D extends z.ZodType>(deviation: D) =>
       if (e.fault !== undefined && e.observed !== 'error') ctx.addIssue({ code: 'custom', message: 'names a "fault" only with "observed": "error"' });
     });
 
-const DeviationSignatureSchema = z.union([z.strictObject(OUTCOME_SHAPE), z.strictObject(FIELD_SHAPE)], {
-  error: 'expected a deviation signature: { service, operation, expected, observed } or { field }, each with an optional rule',
-});
+const DeviationSignatureSchema = z.union(
+  [z.strictObject({ ...OUTCOME_SHAPE, service: registeredService }), z.strictObject({ ...FIELD_SHAPE, service: registeredService.optional() })],
+  {
+    error: 'expected a deviation signature: { service, operation, expected, observed } or { field }, each with an optional rule',
+  },
+);
 
 /** A baseline file of this version, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
 export const BaselineSchema = z.strictObject({

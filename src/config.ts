@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { readJsonFile } from './read-json-file.js';
+import { serviceNames } from './services/registry.js';
 
 export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
 
@@ -16,7 +17,8 @@ const url = z.string().url('a URL such as http://127.0.0.1:5000');
 export const configSchema = (targets: readonly string[]) =>
   z.strictObject({
     target: z.enum(targets as [string, ...string[]]).optional(),
-    endpoint: z.union([url, z.strictObject({ sqs: url, sns: url, kms: url })]).optional(),
+    // One URL, or one per service of the registry (src/services/).
+    endpoint: z.union([url, z.strictObject(Object.fromEntries(serviceNames().map((s) => [s, url])) as Record<string, typeof url>)]).optional(),
     region: z
       .string()
       .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1')
@@ -54,5 +56,7 @@ export function loadConfig(path: string | undefined, targets: readonly string[])
 /** An endpoint setting as the --endpoint flag spells it. */
 export function endpointFlag(e: Config['endpoint']): string | undefined {
   if (e === undefined || typeof e === 'string') return e;
-  return `sqs=${e.sqs},sns=${e.sns},kms=${e.kms}`;
+  return Object.entries(e)
+    .map(([service, u]) => `${service}=${u}`)
+    .join(',');
 }

@@ -8,11 +8,21 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Evidence } from './clause.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { fromRegistry, services } from './services/registry.js';
 
 export const FACTS_FILE = join(PACKAGE_ROOT, 'specs', 'facts.md');
 
-/** SNS-n, SQS-n, KMS-n, X-n (cross-cutting), CS-n (cross-service modelling). */
-export const FACT_ID = /^(SNS|SQS|KMS|X|CS)-\d+$/;
+/** The prefixes of facts that belong to no one service: X-n (cross-cutting), CS-n (cross-service modelling). */
+export const CROSS_FACT_PREFIXES = ['X', 'CS'] as const;
+
+/** Every fact prefix: each service's (its registry entry's `factPrefix`: SNS, SQS, KMS), then X and CS. */
+export const factPrefixes = fromRegistry(() => [...services().map((e) => e.factPrefix), ...CROSS_FACT_PREFIXES]);
+
+/** A fact id, whole (`SQS-17`): `factIdPattern().test(id)`; with `g`, every fact id inside a text (`\bSQS-17\b`). */
+export function factIdPattern(flags: '' | 'g' = ''): RegExp {
+  const alternatives = factPrefixes().join('|');
+  return flags === 'g' ? new RegExp(String.raw`\b(?:${alternatives})-\d+\b`, 'g') : new RegExp(String.raw`^(?:${alternatives})-\d+$`);
+}
 
 export const EVIDENCE_CODES: readonly Evidence[] = ['DOC', 'MODEL', 'OBS', 'INF', 'SDK'];
 
@@ -43,6 +53,7 @@ const LABEL_LINE = /^- \*\*([^*]+):\*\*\s?(.*)$/;
 
 export function parseFacts(markdown: string): Fact[] {
   const facts: Fact[] = [];
+  const factId = factIdPattern();
   let fact: Fact | undefined;
   let field: Label | undefined;
   let fenced = false;
@@ -52,7 +63,7 @@ export function parseFacts(markdown: string): Fact[] {
     if (line.startsWith('```')) fenced = !fenced;
     if (fenced || line.startsWith('```')) return;
     const heading = HEADING.exec(line);
-    if (heading && FACT_ID.test(heading[1]!)) {
+    if (heading && factId.test(heading[1]!)) {
       const title = heading[2] ?? '';
       fact = {
         id: heading[1]!,

@@ -1,6 +1,13 @@
-/** The controlled vocabulary of feature tags (test262's features.txt idea): the lint rejects any other. */
+/**
+ * The controlled vocabulary of feature tags (test262's features.txt idea): the lint rejects any other. The tags
+ * that need a service are in that service's registry entry (src/services/: `features`), so that a clause tagged
+ * with one is not observable on a target without the service; these are the rest.
+ */
+import type { BuiltinService } from './services/builtins.js';
+import type { FeaturesOf } from './services/define.js';
+import { fromRegistry, services } from './services/registry.js';
+
 export const FEATURES = {
-  kms: 'AWS KMS behaviour SNS and SQS encryption relies on',
   'key-state': 'key states and their transitions, and what each state allows',
   'key-identifiers': 'the four key identifier forms and how they resolve',
   aliases: 'alias naming rules and lifecycle',
@@ -9,8 +16,6 @@ export const FEATURES = {
   'key-rotation': 'automatic and on-demand rotation of key material',
   'key-policy': 'key policies: the default one, statements, and the conditions they test',
   'error-messages': 'the text of an error message, asserted below MUST and apart from its code',
-  sqs: 'Amazon SQS',
-  sns: 'Amazon SNS',
   'sse-kms': 'server-side encryption with a KMS key',
   'sse-sqs': 'server-side encryption with SQS-owned keys',
   attributes: 'configuration attributes and what they echo',
@@ -20,8 +25,16 @@ export const FEATURES = {
   'at-rest': 'what is sealed at rest and what is not',
   limits: 'size and range limits',
   fifo: 'FIFO topics and queues',
-  'sns-to-sqs': 'SNS delivery into SQS queues, encrypted or not',
   'model-based': 'generated command sequences checked step by step against the reference model',
 } as const;
 
-export type Feature = keyof typeof FEATURES;
+/** A feature tag: one of the built-in services' (`sqs`, `sns-to-sqs`) or of the vocabulary above. */
+export type Feature = keyof typeof FEATURES | FeaturesOf<BuiltinService>;
+
+/** Every feature tag and its meaning: each service's of the registry first (in its order), then the vocabulary above. */
+export const featureVocabulary = fromRegistry(
+  (): Readonly<Record<string, string>> => ({
+    ...Object.fromEntries(services().flatMap((e) => Object.entries(e.features).map(([tag, f]) => [tag, f.description]))),
+    ...FEATURES,
+  }),
+);

@@ -10,13 +10,12 @@
  * observed values a clause records, generated inputs).
  */
 import { z } from 'zod';
-import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
+import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE, serviceName } from './signature.js';
 
 export const VERDICTS = ['pass', 'fail', 'expected-fail', 'expected-error', 'unexpected-pass', 'not-observable', 'error'] as const;
-/** As src/clause.ts (`Level`, `Evidence`) and src/errors/codes.ts (`Service`) define them; test/report-schema.test.ts checks they agree. */
+/** As src/clause.ts (`Level`, `Evidence`) defines them; test/report-schema.test.ts checks they agree. */
 export const LEVELS = ['MUST', 'SHOULD', 'OBSERVED'] as const;
 export const EVIDENCE = ['DOC', 'MODEL', 'OBS', 'INF', 'SDK'] as const;
-export const SERVICES = ['kms', 'sns', 'sqs'] as const;
 
 /** fast-check seeds are 32-bit unsigned (src/runner.ts `clauseSeed`, `--seed`). */
 const seed = z.number().int().min(0).max(0xffff_ffff);
@@ -26,7 +25,7 @@ const milliseconds = z.number().int().min(0);
 export const StepSchema = z
   .object({
     op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
-    service: z.enum(SERVICES),
+    service: serviceName,
     principal: count.meta({ description: "Which of the target's principals made the call (0 is the first)." }),
     input: z.unknown().meta({ description: 'The request as sent, with resources named symbolically (`key#0`, `queue#1`, `<run>`) and long strings cut.' }),
     expected: z
@@ -115,7 +114,12 @@ export const ClauseResultSchema = z
 
 export const LeftoverSchema = z
   .object({
-    kind: z.enum(['queue', 'topic', 'alias', 'key']),
+    kind: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .meta({
+        description: 'Its resource kind, as its service names it in the registry (src/services/): `queue`, `topic`, `alias`, `key` for the built-in ones.',
+      }),
     id: z.string().min(1).meta({ description: 'The queue URL, topic ARN, alias name or key ID.' }),
     clause: z.string().optional().meta({ description: 'The clause whose scenario created it (absent: the end of the run).' }),
     reason: z.string().meta({ description: 'Why cleanup could not delete it (a pooled key: restore it and give its lease back).' }),

@@ -6,14 +6,12 @@
 import fc from 'fast-check';
 import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
-import { ListKeysCommand } from '@aws-sdk/client-kms';
-import { ListTopicsCommand } from '@aws-sdk/client-sns';
-import { ListQueuesCommand } from '@aws-sdk/client-sqs';
 import { isReset, isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 import { MissingPackageError } from './optional-dependency.js';
+import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
 import { inputHash } from './recording/input-hash.js';
 import { signatureKey, signatureText, withRule, type DeviationSignature, type FaultSignature } from './signature.js';
 
@@ -184,15 +182,12 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
  * probe must not end the run.
  */
 async function answers(target: Target): Promise<boolean> {
-  const c = target.clients(0);
-  const probe: Record<string, () => Promise<unknown>> = {
-    kms: () => c.kms.send(new ListKeysCommand({ Limit: 1 })),
-    sqs: () => c.sqs.send(new ListQueuesCommand({})),
-    sns: () => c.sns.send(new ListTopicsCommand({})),
-  };
+  // The harmless call of the first service it offers (src/services/: each entry's `probe`).
+  const service = serviceEntry(target.capabilities.services[0] ?? serviceNames()[0]!);
+  const client = clientOf(target.clients(0), service.name);
   for (let n = 1; ; n++) {
     try {
-      await probe[target.capabilities.services[0] ?? 'sqs']!();
+      await service.probe(client as never);
       return true;
     } catch (e) {
       if (!isUnreachable(e)) return true;

@@ -3,9 +3,7 @@
  * (operation, input, expected, observed), gives resources run-prefixed names and prints them
  * symbolically (`key#0`, `queue#1`) in reports, and deletes what it created afterwards.
  */
-import * as KMS from '@aws-sdk/client-kms';
-import * as SNS from '@aws-sdk/client-sns';
-import * as SQS from '@aws-sdk/client-sqs';
+import type * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isReset, isUnreachable, normalizeError, type NormalizedError } from './errors/normalize.js';
 import { abbreviate, shown } from './abbreviate.js';
@@ -13,6 +11,8 @@ import { describeExpected, describeObserved, matches, OK, reportObserved, type E
 import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
 import { expectedCodes, type DeviationSignature, type FaultSignature } from './signature.js';
+import type { Fields } from './services/define.js';
+import { clientOf, deleteResource, findService, operationOf as registeredOperation, resourceKind, serviceEntry, services } from './services/registry.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
@@ -53,34 +53,20 @@ export class NotObservableError extends Error {
   override readonly name = 'NotObservableError';
 }
 
-/** An SDK v3 command of the KMS, SNS or SQS client, with the SDK's own input and output types. */
+/** An SDK v3 command of a service of the registry (src/services/), with the SDK's own input and output types. */
 export type SdkCommand<I extends object, O extends object> = SQS.$Command<I, O, unknown>;
 /** A command's output as steps see it: without the SDK's `$metadata`. */
 export type Output<O> = Omit<O, '$metadata'>;
 
-/**
- * Every command class of the three SDK packages, under its export name there (`SendMessageCommand`
- * → sqs SendMessage). Export names are the packages' public API, so minifying a build keeps them.
- */
-const OPERATIONS = new Map<unknown, { service: Service; op: string }>();
-for (const [service, module] of [
-  ['kms', KMS],
-  ['sns', SNS],
-  ['sqs', SQS],
-] as [Service, Record<string, unknown> & { $Command: typeof SQS.$Command }][]) {
-  for (const [name, value] of Object.entries(module)) {
-    if (typeof value === 'function' && value.prototype instanceof module.$Command && name.endsWith('Command'))
-      OPERATIONS.set(value, { service, op: name.slice(0, -'Command'.length) });
-  }
-}
-
-/** The service and operation a command runs, from its class (or the SDK class it extends). */
+/** The service and operation a command runs, from its class (or the SDK class it extends), by the registry's SDK modules. */
 export function operationOf(command: object): { service: Service; op: string } {
-  for (let c: unknown = command.constructor; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
-    const found = OPERATIONS.get(c);
-    if (found) return found;
-  }
-  throw new TargetBrokeError(`not a command of @aws-sdk/client-kms, client-sns or client-sqs: ${command.constructor?.name ?? typeof command}`);
+  const found = registeredOperation(command);
+  if (found) return found;
+  throw new TargetBrokeError(
+    `not a command of ${services()
+      .map((e) => e.sdk.package)
+      .join(', ')}: ${command.constructor?.name ?? typeof command}`,
+  );
 }
 
 /** A deep copy of plain data (Uint8Arrays included); the value itself when it cannot be cloned. */
@@ -102,8 +88,6 @@ function errorOf(o: Observed): NormalizedError | undefined {
 const POLL_INTERVAL_MS = 250;
 /** Throttled requests are retried after these pauses, then the clause is an error. */
 const THROTTLE_BACKOFF_MS = [100, 300, 900];
-
-type Kind = 'key' | 'alias' | 'queue' | 'topic' | 'sub';
 
 /**
  * What a step was before reports symbolised and cut it: the exact input sent, the output received,
@@ -142,8 +126,10 @@ export class Session {
   readonly #target: Target;
   readonly #prefix: string;
   readonly #symbols = new Map<string, string>();
-  readonly #counts: Record<Kind, number> = { key: 0, alias: 0, queue: 0, topic: 0, sub: 0 };
-  readonly #created: { kind: Kind; id: string }[] = [];
+  /** The next number of each symbol kind (`queue#2`). */
+  readonly #counts = new Map<string, number>();
+  /** What the session created, in order, for cleanup: its resource kind (src/services/) and the identifier it is deleted by. */
+  readonly #created: { kind: string; id: string }[] = [];
   /** Keyed by the step object, so it follows steps that `eventually` collapses. */
   readonly #raw = new WeakMap<Step, RawStep>();
   /** Every call in the order made, polls that `eventually` collapses and faults included (recordings, src/recording). */
@@ -195,11 +181,11 @@ export class Session {
     return this.steps.map((step) => this.#raw.get(step) ?? { step, input: undefined });
   }
 
-  /** A fresh, run-prefixed resource name (queue and topic names; alias names get `alias/`). */
-  name(kind: 'queue' | 'topic' | 'alias', fifo = false): string {
-    const base = `${this.#prefix}-${kind[0]}${++this.#n}`;
-    if (kind === 'alias') return `alias/${base}`;
-    return fifo ? `${base}.fifo` : base;
+  /** A fresh, run-prefixed name for a resource of this kind, as its registry entry makes it (a queue's; alias names get `alias/`). */
+  name(kind: 'queue' | 'topic' | 'alias' | (string & {}), fifo = false): string {
+    const make = resourceKind(kind)?.resource.name;
+    if (!make) throw new Error(`no service of the registry names a resource of kind ${kind}`);
+    return make(`${this.#prefix}-${kind[0]}${++this.#n}`, { fifo });
   }
 
   /** Makes a call, records it, and returns the normalised outcome without judging it. */
@@ -207,8 +193,9 @@ export class Session {
     const { service, op } = operationOf(command);
     const principal = opts.principal ?? 0;
     const input = command.input;
-    if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no Amazon ${service.toUpperCase()}`);
-    const client = this.#target.clients(principal)[service] as unknown as { send: (c: SdkCommand<I, O>) => Promise<O> };
+    if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no ${serviceEntry(service).title}`);
+    const client = clientOf(this.#target.clients(principal), service) as unknown as { send: (c: SdkCommand<I, O>) => Promise<O> } | undefined;
+    if (!client) throw new TargetBrokeError(`${this.#target.name} offers ${service} but gave no client for it`);
     let observed: Observed<Output<O>>;
     const atMs = this.#now() - this.#t0;
     const logFault = (e: TargetBrokeError): TargetBrokeError => {
@@ -258,8 +245,8 @@ export class Session {
         break;
       }
     }
-    this.#nameSymbol(op, input as Record<string, unknown>);
-    if (observed.ok) this.#track(op, input as Record<string, unknown>, observed.value as Record<string, unknown>);
+    this.#nameSymbol(service, op, input as Fields);
+    if (observed.ok) this.#track(service, op, input as Fields, observed.value as Fields);
     const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
     this.steps.push(step);
     // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
@@ -432,30 +419,22 @@ export class Session {
     const leftovers: Leftover[] = [];
     const report = !this.#target.capabilities.disposableAccount;
     for (const r of [...this.#created].reverse()) {
-      if (this.#gone && !(r.kind === 'key' && this.#target.releaseKey)) {
-        if (report) leftovers.push({ kind: r.kind as Leftover['kind'], id: r.id, reason: 'not attempted: the target stopped answering' });
+      const { service, resource } = resourceKind(r.kind)!;
+      const cleanup = resource.cleanup!;
+      const release = cleanup.releasable ? this.#target.releaseKey : undefined;
+      if (this.#gone && !release) {
+        if (report) leftovers.push({ kind: r.kind, id: r.id, reason: 'not attempted: the target stopped answering' });
         continue;
       }
       try {
-        if (r.kind === 'queue') await c.sqs.send(new SQS.DeleteQueueCommand({ QueueUrl: r.id }));
-        if (r.kind === 'topic') await c.sns.send(new SNS.DeleteTopicCommand({ TopicArn: r.id }));
-        if (r.kind === 'alias') await c.kms.send(new KMS.DeleteAliasCommand({ AliasName: r.id }));
-        if (r.kind === 'key') {
-          if (this.#target.releaseKey) await this.#target.releaseKey(r.id);
-          else await c.kms.send(new KMS.ScheduleKeyDeletionCommand({ KeyId: r.id, PendingWindowInDays: 7 }));
-        }
+        if (release) await release.call(this.#target, r.id);
+        else await deleteResource(r.kind, clientOf(c, service.name)!, r.id);
       } catch (e) {
         // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
-        const service = r.kind === 'queue' ? 'sqs' : r.kind === 'topic' ? 'sns' : 'kms';
-        const code = normalizeError(service, e)?.code;
-        const gone =
-          code === 'QueueDoesNotExist' ||
-          code === 'NotFound' ||
-          code === 'KMS.NotFound' ||
-          (r.kind === 'key' && !this.#target.releaseKey && code === 'KMS.InvalidState');
+        const gone = cleanup.gone(normalizeError(service.name, e)?.code, { released: release !== undefined });
         if (report && !gone)
           leftovers.push({
-            kind: r.kind as Leftover['kind'],
+            kind: r.kind,
             id: r.id,
             reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ')),
           });
@@ -464,50 +443,47 @@ export class Session {
     return leftovers;
   }
 
-  #symbol(kind: Kind, values: (string | undefined)[]): void {
-    const sym = `${kind}#${this.#counts[kind]++}`;
+  #symbol(kind: string, values: unknown[]): void {
+    const n = this.#counts.get(kind) ?? 0;
+    this.#counts.set(kind, n + 1);
+    const sym = `${kind}#${n}`;
     const [primary, ...others] = values;
-    if (primary) this.#symbols.set(primary, sym);
-    for (const o of others) if (o) this.#symbols.set(o, `arn(${sym})`);
+    if (typeof primary === 'string' && primary) this.#symbols.set(primary, sym);
+    for (const o of others) if (typeof o === 'string' && o) this.#symbols.set(o, `arn(${sym})`);
   }
 
   /**
-   * A queue or topic name gets its symbol when it is first sent, whatever the answer: the same input
-   * then reads the same on every target (a replay elsewhere compares step for step).
+   * A name the client chooses (a queue's, a topic's: the resource kind's `create.name`) gets its symbol when it is
+   * first sent, whatever the answer: the same input then reads the same on every target (a replay elsewhere
+   * compares step for step).
    */
-  #nameSymbol(op: string, input: Record<string, unknown>): void {
-    const name = op === 'CreateQueue' ? input.QueueName : op === 'CreateTopic' ? input.Name : undefined;
-    if (typeof name === 'string' && !this.#symbols.has(name)) this.#symbol(op === 'CreateQueue' ? 'queue' : 'topic', [name]);
+  #nameSymbol(service: string, op: string, input: Fields): void {
+    for (const r of findService(service)?.resources ?? []) {
+      if (r.create.operation !== op || !r.create.name) continue;
+      const name = r.create.name(input);
+      if (typeof name === 'string' && !this.#symbols.has(name)) this.#symbol(r.kind, [name]);
+    }
   }
 
-  #track(op: string, input: Record<string, unknown>, out: Record<string, unknown>): void {
-    if (op === 'CreateKey') {
-      const md = out.KeyMetadata as { KeyId?: string; Arn?: string };
-      this.#symbol('key', [md.KeyId, md.Arn]);
-      this.#created.push({ kind: 'key', id: md.KeyId! });
-    } else if (op === 'CreateAlias') {
-      // Alias names are the client's own choice, often the generated value under test: shown as
-      // sent (the run prefix as `<run>`), never replaced by a symbol.
-      this.#created.push({ kind: 'alias', id: input.AliasName as string });
-    } else if (op === 'CreateQueue') {
-      const url = out.QueueUrl as string;
-      if (!this.#symbols.has(url)) {
-        this.#symbols.set(url, this.#symbols.get(input.QueueName as string)!);
-        this.#created.push({ kind: 'queue', id: url });
+  /** What a successful call tells the session (src/services/: each resource kind's `create` and `learn`): symbols, and what to delete afterwards. */
+  #track(service: string, op: string, input: Fields, out: Fields): void {
+    for (const r of findService(service)?.resources ?? []) {
+      if (r.create.operation === op) {
+        const id = r.create.id(input, out);
+        if (typeof id !== 'string' || !id || this.#symbols.has(id)) continue;
+        const name = r.create.name?.(input);
+        if (r.create.symbolic === false) {
+          // Shown as sent (the run prefix as `<run>`), never replaced by a symbol.
+        } else if (typeof name === 'string' && this.#symbols.has(name)) this.#symbols.set(id, this.#symbols.get(name)!);
+        else this.#symbol(r.kind, [id, ...(r.create.others?.(out) ?? [])]);
+        if (r.cleanup) this.#created.push({ kind: r.kind, id });
       }
-    } else if (op === 'CreateTopic') {
-      const arn = out.TopicArn as string;
-      if (!this.#symbols.has(arn)) {
-        this.#symbols.set(arn, this.#symbols.get(input.Name as string)!);
-        this.#created.push({ kind: 'topic', id: arn });
+      for (const l of r.learn ?? []) {
+        if (l.operation !== op) continue;
+        const known = l.known(input);
+        const arn = l.arn(out);
+        if (typeof known === 'string' && typeof arn === 'string' && arn && this.#symbols.has(known)) this.#symbols.set(arn, `arn(${this.#symbols.get(known)})`);
       }
-    } else if (op === 'GetQueueAttributes') {
-      const attrs = out.Attributes as Record<string, string> | undefined;
-      const url = input.QueueUrl as string;
-      if (attrs?.QueueArn && this.#symbols.has(url)) this.#symbols.set(attrs.QueueArn, `arn(${this.#symbols.get(url)})`);
-    } else if (op === 'Subscribe') {
-      const arn = out.SubscriptionArn as string | undefined;
-      if (arn && !this.#symbols.has(arn)) this.#symbol('sub', [arn]);
     }
   }
 }

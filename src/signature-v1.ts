@@ -6,6 +6,8 @@
  */
 import type { DeviationSignature } from './signature.js';
 
+// Version 1 was written when the registry held these three services only: the frozen text names no other.
+
 const RULE = String.raw`(?:\[([^\]]+)\] )?`;
 const OUTCOME = new RegExp(String.raw`^${RULE}(kms|sns|sqs):(\w+) expected (.+), observed (\S+)$`);
 const FIELD = new RegExp(String.raw`^${RULE}(?:(kms|sns|sqs):(\w+) )?(.+) differs$`);
@@ -19,7 +21,7 @@ export function parseSignatureV1(text: string): DeviationSignature | undefined {
     const [, rule, service, operation, expected, observed] = o;
     return {
       ...(rule !== undefined ? { rule } : {}),
-      service: service as 'kms' | 'sns' | 'sqs',
+      service: service!,
       operation: operation!,
       expected: expected!.split(' or ').map((e) => WORDS[e] ?? e),
       observed: observed!,
@@ -30,7 +32,7 @@ export function parseSignatureV1(text: string): DeviationSignature | undefined {
   const [, rule, service, operation, field] = f;
   return {
     ...(rule !== undefined ? { rule } : {}),
-    ...(service !== undefined ? { service: service as 'kms' | 'sns' | 'sqs', operation: operation! } : {}),
+    ...(service !== undefined ? { service: service!, operation: operation! } : {}),
     field: field!,
   };
 }

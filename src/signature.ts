@@ -11,8 +11,25 @@
  */
 import { z } from 'zod';
 import { describeExpected, fails, OK } from './outcome.js';
+import { findService, serviceNames } from './services/registry.js';
 
-const service = z.enum(['kms', 'sns', 'sqs']);
+/**
+ * A service of the registry (src/services/) by its name. Open, since a service can be registered at run time: a
+ * report or baseline names the services of the run that wrote it.
+ */
+export const serviceName = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'a service name such as sqs')
+  .meta({ description: 'The service, by its name in the registry (src/services/): `kms`, `sns` and `sqs` are built in.' });
+const service = serviceName;
+
+/**
+ * A service the registry holds, for what a person writes and keeps (a baseline): a name it does not hold is a
+ * mistake there, whereas a report names whatever services its run had.
+ */
+export const registeredService = serviceName.refine((name) => findService(name) !== undefined, {
+  error: (issue) => `${String(issue.input)} is not a service of the registry (${serviceNames().join(', ')})`,
+});
 const name = z.string().min(1);
 const rule = name.optional().meta({ description: 'The rule the clause names for the input (`clause.rule`), shown as `[rule]`.' });
 

@@ -3,14 +3,13 @@
  * capabilities that decide what is observable on it, and a lifecycle. The reference, moto,
  * fauxqs, LocalStack and AWS targets all implement this.
  */
-import type { KMSClient } from '@aws-sdk/client-kms';
-import type { SNSClient } from '@aws-sdk/client-sns';
-import type { SQSClient } from '@aws-sdk/client-sqs';
+import { findService, fromRegistry, services as registered, type BuiltinClients, type ServiceLimits, type ServiceName } from './services/registry.js';
 
-export type ServiceName = 'kms' | 'sns' | 'sqs';
+/** The services are the registry's (src/services/): these types are derived from its entries. */
+export type { Endpoints, ServiceLimits, ServiceName } from './services/registry.js';
 
 export interface Capabilities {
-  /** The services the target offers (local-kms: KMS only); clauses that need another are not observable. */
+  /** The services of the registry the target offers (local-kms: KMS only); clauses that need another are not observable. */
   services: readonly ServiceName[];
   /** Time can be advanced instantly (reference only): reuse windows and deletion waits cost nothing. */
   virtualClock: boolean;
@@ -35,10 +34,11 @@ export interface Capabilities {
    * 0 where it happens within the call (the reference, moto). A check that nothing arrives waits all of it.
    */
   eventualMs: number;
-  /** The largest SQS message the target should accept (SQS-17: 1 MiB on AWS since Aug 2025). */
-  sqsMaxMessageBytes: number;
-  /** The largest SNS message (SNS-17: 262,144 bytes). */
-  snsMaxMessageBytes: number;
+  /**
+   * Each service's limits on this target, by service and limit (`limits.sqs.maxMessageBytes`): the registry's
+   * entries name them and give their AWS values (src/services/, `limits`).
+   */
+  limits: ServiceLimits;
   /**
    * The whole account is disposable (reference, emulators). False on a real account, where clauses
    * that touch account-wide resources the run did not create (AWS managed keys) must not run.
@@ -58,20 +58,33 @@ export type Requirement =
   | { service: ServiceName }
   | 'timeWindows';
 
-/** What a clause needs of a target: its declared requirements, and the services its features name. */
+/** Each feature tag that needs a service, and the services it needs (a service's own features, and those it is `neededBy`), in registry order. */
+const serviceFeatures = fromRegistry(() => {
+  const needs = new Map<string, ServiceName[]>();
+  for (const e of registered()) for (const f of [...Object.keys(e.features), ...(e.neededBy ?? [])]) needs.set(f, [...(needs.get(f) ?? []), e.name]);
+  return needs;
+});
+
+/**
+ * What a clause needs of a target: its declared requirements, and the services its features name: first those
+ * its features name directly (`sqs`), in their order, then those its other features need (`sns-to-sqs`).
+ */
 export function requirementsOf(clause: { requires?: readonly Requirement[]; features: readonly string[] }): Requirement[] {
-  const services = new Set(clause.features.filter((f): f is ServiceName => f === 'kms' || f === 'sns' || f === 'sqs'));
-  if (clause.features.includes('sns-to-sqs')) for (const s of ['sns', 'sqs'] as const) services.add(s);
+  const services = new Set<ServiceName>();
+  const needs = serviceFeatures();
+  for (const f of clause.features) if (findService(f)) services.add(f);
+  for (const f of clause.features) for (const s of needs.get(f) ?? []) services.add(s);
   return [...[...services].map((service) => ({ service })), ...(clause.requires ?? [])];
 }
 
-export interface Clients {
-  kms: KMSClient;
-  sns: SNSClient;
-  sqs: SQSClient;
+/**
+ * A target's SDK clients, one per service it has clients for: typed for the built-in services, beside any
+ * registered at run time (src/services/registry.ts `clientOf` reads one by name).
+ */
+export type Clients = BuiltinClients & {
   /** The principal these clients act as (an IAM ARN). */
   principal: string;
-}
+};
 
 /** What at-rest inspection shows of a stored message. */
 export interface AtRestMessage {
@@ -130,7 +143,7 @@ export function meets(target: Target, r: Requirement): boolean {
 }
 
 export function describeRequirement(r: Requirement): string {
-  if (typeof r === 'object') return 'service' in r ? `Amazon ${r.service.toUpperCase()}` : `${r.principals} principals`;
+  if (typeof r === 'object') return 'service' in r ? (findService(r.service)?.title ?? r.service) : `${r.principals} principals`;
   return (
     {
       virtualClock: 'a virtual clock',

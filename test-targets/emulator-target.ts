@@ -7,6 +7,7 @@
  * starts, its health and reset requests), the services each serves, and its capabilities. Targets made
  * of two emulators (goaws or ElasticMQ with local-kms for KMS, fauxqs with moto for KMS) list both.
  */
+import { findService, serviceNames } from '../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type ServiceName } from '../src/target.js';
 import type { ExistingInstanceOptions } from './module.js';
 import { type Endpoints, httpTargetCapabilities, SdkTarget } from './sdk-target.js';
@@ -93,6 +94,8 @@ export class EmulatorTarget extends SdkTarget {
     super(spec.account ? { account: spec.account } : {});
     if (options.endpoint && spec.parts.length !== 1)
       throw new Error(`${spec.name}: an endpoint given by the user stands for one emulator, not ${spec.parts.length}`);
+    const unknown = spec.parts.flatMap((p) => p.serves).filter((s) => !findService(s));
+    if (unknown.length) throw new Error(`${spec.name}: serves ${unknown.join(', ')}, which the service registry does not hold (src/services/)`);
     this.name = spec.name;
     this.defaultRuns = spec.defaultRuns ?? 25;
     this.#parts = spec.parts;
@@ -140,7 +143,7 @@ export class EmulatorTarget extends SdkTarget {
       const part = this.#parts.findIndex((p) => p.serves.includes(service));
       return this.#running[part === -1 ? 0 : part]!.endpoint;
     };
-    return { kms: of('kms'), sns: of('sns'), sqs: of('sqs') };
+    return Object.fromEntries(serviceNames().map((s) => [s, of(s)])) as Endpoints;
   }
 
   /** Stops every instance this target started, the last started first; each is stopped even when another fails to. */

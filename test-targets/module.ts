@@ -12,7 +12,7 @@ import type { Target } from '../src/target.js';
 
 /** Everything the CLI or a config file can say about a target; each module's schema takes the part it understands. */
 export interface TargetOptions {
-  /** Use an instance the user already runs (URL, or sqs=URL,sns=URL,kms=URL for the endpoint target). */
+  /** Use an instance the user already runs (URL, or one per service, sqs=URL,…, for the endpoint target). */
   endpoint?: string;
   region?: string;
   /** aws: account IDs the run may touch. */

@@ -1,11 +1,9 @@
 /**
- * A target reached over HTTP with real SDK v3 clients: every emulator, any endpoint, and a real AWS
- * account. It differs between targets only in endpoints, credentials and capabilities. Clients
- * never retry (`maxAttempts: 1`): retries would hide divergences.
+ * A target reached over HTTP with real SDK v3 clients, one per service of the registry (src/services/): every
+ * emulator, any endpoint, and a real AWS account. It differs between targets only in endpoints, credentials and
+ * capabilities. Clients never retry (`maxAttempts: 1`): retries would hide divergences.
  */
-import { KMSClient } from '@aws-sdk/client-kms';
-import { SNSClient } from '@aws-sdk/client-sns';
-import { SQSClient, type SQSClientConfig } from '@aws-sdk/client-sqs';
+import { clientOf, defaultLimits, serviceNames, services, type Endpoints, type ServiceName } from '../src/services/registry.js';
 /** Static credentials (the SDK's default provider chain is used when none are given). */
 export interface AwsCredentialIdentity {
   accessKeyId: string;
@@ -14,27 +12,25 @@ export interface AwsCredentialIdentity {
 }
 import type { Capabilities, Clients, Target } from '../src/target.js';
 
+export type { Endpoints };
+
 /** How long one request may take before it is a timeout (an error verdict), unless a target says otherwise. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-export interface Endpoints {
-  kms: string;
-  sns: string;
-  sqs: string;
-}
-
-/** What a target reached over HTTP offers unless it says otherwise (no clock, no inspection, a disposable account). */
+/**
+ * What a target reached over HTTP offers unless it says otherwise (every service of the registry at its AWS limits,
+ * no clock, no inspection, a disposable account).
+ */
 export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): Capabilities {
   return {
-    services: ['kms', 'sns', 'sqs'],
+    services: serviceNames(),
     virtualClock: false,
     realTimeWindows: false,
     atRestInspection: false,
     atRestAttributes: false,
     createKeyHonoursInput: true,
     principals: 2,
-    sqsMaxMessageBytes: 1_048_576,
-    snsMaxMessageBytes: 262_144,
+    limits: defaultLimits(),
     disposableAccount: true,
     eventualMs: 5_000,
     ...overrides,
@@ -62,8 +58,9 @@ export abstract class SdkTarget implements Target {
     this.#credentials = opts.credentials;
   }
 
+  /** Where the first service it offers answers. */
   get endpoint(): string | undefined {
-    return this.#endpoints?.sqs;
+    return this.#endpoints?.[this.capabilities.services[0] ?? ''];
   }
 
   protected set endpoints(e: Endpoints) {
@@ -87,21 +84,19 @@ export abstract class SdkTarget implements Target {
       // Long-polling receives wait up to 20 s, so the bound is longer than that.
       const requestHandler = { connectionTimeout: 5_000, requestTimeout: this.#requestTimeoutMs, throwOnRequestTimeout: true };
       const base = { region: this.region, maxAttempts: 1, requestHandler, ...(credentials ? { credentials } : {}) };
-      // SQS must talk to the configured endpoint only, never to the host inside a queue URL (docs/architecture.md, "Real accounts: safety first").
-      c = {
-        kms: new KMSClient({ ...base, endpoint: e.kms }),
-        sns: new SNSClient({ ...base, endpoint: e.sns }),
-        sqs: new SQSClient({ ...base, endpoint: e.sqs, useQueueUrlAsEndpoint: false, ...this.sqsConfig() }),
-        principal: `arn:aws:iam::${this.account}:user/principal-${index}`,
-      };
+      // Each with its service's own settings (SQS must talk to the configured endpoint only, never to the host
+      // inside a queue URL: docs/architecture.md, "Real accounts: safety first"), then the target's.
+      const clients: Record<string, unknown> = { principal: `arn:aws:iam::${this.account}:user/principal-${index}` };
+      for (const s of services()) clients[s.name] = new s.sdk.client({ ...base, endpoint: e[s.name], ...s.clientConfig, ...this.clientConfig(s.name) });
+      c = clients as Clients;
       this.decorateClients(c);
       this.#clients.set(index, c);
     }
     return c;
   }
 
-  /** Extra SQS client settings (an emulator that speaks only the older query protocol). */
-  protected sqsConfig(): Partial<SQSClientConfig> {
+  /** Extra settings of a service's clients (an emulator whose SQS speaks only the older query protocol). */
+  protected clientConfig(_service: ServiceName): Record<string, unknown> {
     return {};
   }
 
@@ -109,11 +104,7 @@ export abstract class SdkTarget implements Target {
   protected decorateClients(_c: Clients): void {}
 
   protected destroyClients(): void {
-    for (const c of this.#clients.values()) {
-      c.kms.destroy();
-      c.sns.destroy();
-      c.sqs.destroy();
-    }
+    for (const c of this.#clients.values()) for (const s of services()) clientOf(c, s.name)?.destroy();
     this.#clients.clear();
   }
 }

@@ -21,7 +21,7 @@ import { abbreviate } from '../abbreviate.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
-import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
+import { EndpointSpecError, endpointsExample } from '../../test-targets/endpoint/endpoint-target.js';
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
 import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
@@ -119,7 +119,7 @@ program
   .command('run', { isDefault: true })
   .description('run the specification against a target (default: the reference model)')
   .option('--target <name>', 'target to run against (the targets are listed below)', 'reference')
-  .option('--endpoint <url>', 'an emulator already running at this URL (endpoint target: URL or sqs=URL,sns=URL,kms=URL)')
+  .option('--endpoint <url>', `an emulator already running at this URL (endpoint target: URL or ${endpointsExample()})`)
   .option('--reset', 'wipe the state of the emulator given with --endpoint before running (never done otherwise)')
   .option('--region <region>', 'AWS Region (aws and endpoint targets)')
   .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
@@ -457,9 +457,9 @@ program
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
     const n = r.failures.length;
     process.stdout.write(
-      `${verb}: ${r.queues.length} queues, ${r.topics.length} topics, ${r.aliases.length} aliases; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`,
+      `${verb}: ${r.found.map((f) => `${f.ids.length} ${f.plural}`).join(', ')}; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`,
     );
-    for (const x of [...r.queues, ...r.topics, ...r.aliases]) process.stdout.write(`  ${x}\n`);
+    for (const x of r.found.flatMap((f) => f.ids)) process.stdout.write(`  ${x}\n`);
     for (const k of r.inUse) {
       const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
       process.stdout.write(

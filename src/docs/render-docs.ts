@@ -14,6 +14,7 @@ import { renderExitCodeTable } from '../exit-codes.js';
 import { readFacts, type Fact } from '../facts.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { reportJsonSchema } from '../report-schema.js';
+import { services } from '../services/registry.js';
 import { meets, requirementsOf } from '../target.js';
 import { recordingJsonSchema } from '../recording/schema.js';
 import { type EmulatorPin, emulatorPins } from '../../test-targets/emulators.js';
@@ -40,12 +41,13 @@ function between(text: string, start: string, end: string, inner: string, file =
   return `${text.slice(0, a + start.length)}\n${inner}${text.slice(b)}`;
 }
 
-/** The README's sentence on the size of the specification, counted from specs/. */
+/** The README's sentence on the size of the specification, counted from specs/: per area of each service of the registry (its features with an `area`). */
 export function renderClauseCounts(clauses: Clause[]): string {
   const n = (area: string) => clauses.filter((c) => c.id.split('.')[0] === area).length;
   const mb = n('model-based');
+  const areas = services().flatMap((e) => Object.entries(e.features).flatMap(([tag, f]) => (f.area ? [`${f.area} ${n(tag)}`] : [])));
   return (
-    `${clauses.length} clauses, one per file under \`specs/\` (the path is the clause id): KMS ${n('kms')}, SQS ${n('sqs')}, SNS ${n('sns')}, SNS→SQS ${n('sns-to-sqs')}, ` +
+    `${clauses.length} clauses, one per file under \`specs/\` (the path is the clause id): ${areas.join(', ')}, ` +
     `and ${mb} model-based ${mb === 1 ? 'clause' : 'clauses'} that ${mb === 1 ? 'generates' : 'generate'} whole command sequences and ${mb === 1 ? 'judges' : 'judge'} every step against the reference.\n`
   );
 }

@@ -1,7 +1,7 @@
 /** The specification as documentation: docs/spec.md, generated from the clauses (`npm run docs`). */
 import type { Clause, Source } from '../clause.js';
 import type { Fact } from '../facts.js';
-import { FEATURES } from '../features.js';
+import { featureVocabulary } from '../features.js';
 import { describeRequirement } from '../target.js';
 import { THEMES, type Theme } from '../themes.js';
 
@@ -50,7 +50,8 @@ export function renderSpecMarkdown(clauses: Clause[], facts: Fact[]): string {
     }
   }
   out.push('## Features', '', '| feature | meaning | clauses |', '|---|---|---|');
-  for (const [f, meaning] of Object.entries(FEATURES)) out.push(`| \`${f}\` | ${meaning} | ${clauses.filter((c) => c.features.includes(f as never)).length} |`);
+  for (const [f, meaning] of Object.entries(featureVocabulary()))
+    out.push(`| \`${f}\` | ${meaning} | ${clauses.filter((c) => c.features.includes(f as never)).length} |`);
   return out.join('\n') + '\n';
 }
 

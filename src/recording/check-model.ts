@@ -13,9 +13,10 @@
  */
 import { normalizeError } from '../errors/normalize.js';
 import { matches, type Expected, type Observed } from '../outcome.js';
-import { commandClass } from '../../reference/sdk/sdk-modules.js';
+import { clientOf, commandClass, madeUpOf, resourceKind, type ServiceName } from '../services/registry.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { differingFields } from './compare.js';
+import { recordedCapabilities } from './read.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from './schema.js';
 import { Binder } from './symbolic.js';
 
@@ -61,11 +62,12 @@ export async function checkModel(rec: Recording): Promise<ModelCheck> {
 }
 
 async function checkScenario(rec: Recording, scenario: RecordedScenario, result: ModelCheck, skip: (why: string, n?: number) => void): Promise<void> {
-  const caps = rec.target.capabilities;
+  const { limits } = recordedCapabilities(rec);
+  // The reference model's own options for the limits of the recorded target.
   const target = new ReferenceTarget({
     ...(rec.target.region ? { region: rec.target.region } : {}),
-    sqsMaxMessageBytes: caps.sqsMaxMessageBytes,
-    snsMaxMessageBytes: caps.snsMaxMessageBytes,
+    sqsMaxMessageBytes: limits.sqs.maxMessageBytes,
+    snsMaxMessageBytes: limits.sns.maxMessageBytes,
   });
   await target.start();
   const region = target.model.region;
@@ -74,14 +76,17 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
   b.bind('<run>', prefix);
   b.bind('<account>', target.clients(0).principal.split(':')[4]!);
   for (let i = 0; i < 3; i++) b.bind(`principal#${i}`, target.clients(i).principal);
-  // Names the clause chose are made up; ARNs derived from them as AWS would.
+  // Names the clause chose (resource kinds whose names the client chooses: queues, topics) are made up; ARNs
+  // derived from them as AWS would (src/services/: each kind's `madeUp`).
+  const byClient = (kind: string | undefined) => kind !== undefined && madeUpOf(kind)?.chosenBy === 'client';
   const fresh = (sym: string): string | undefined => {
-    const name = /^(queue|topic)#(\d+)(\.fifo)?$/.exec(sym);
-    if (name) return `${prefix}-${name[1]![0]}${name[2]}${name[3] ?? ''}`;
-    const arn = /^arn\((queue|topic)#(\d+)\)$/.exec(sym);
-    if (arn) {
+    const name = /^([a-z][a-z0-9-]*)#(\d+)(\.fifo)?$/.exec(sym);
+    if (name && byClient(name[1])) return `${prefix}-${name[1]![0]}${name[2]}${name[3] ?? ''}`;
+    const arn = /^arn\(([a-z][a-z0-9-]*)#(\d+)\)$/.exec(sym);
+    const made = arn && byClient(arn[1]) ? resourceKind(arn[1]!)?.resource.madeUp?.arn : undefined;
+    if (arn && made) {
       const n = b.bound(`${arn[1]}#${arn[2]}`) ?? b.bound(`${arn[1]}#${arn[2]}.fifo`);
-      if (n) return `arn:aws:${arn[1] === 'queue' ? 'sqs' : 'sns'}:${region}:${b.bound('<account>')}:${n}`;
+      if (n) return made(n, { region, account: b.bound('<account>')!, endpoint: '' });
     }
     return undefined;
   };
@@ -112,12 +117,16 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
         }
         request = { ...request, ...(n > 0 ? { MaxNumberOfMessages: n } : {}), WaitTimeSeconds: 0 };
       }
+      if (!target.capabilities.services.includes(step.service)) {
+        skip(`a service the reference does not model (${step.service})`);
+        continue;
+      }
       const Cmd = commandClass(step.service, step.op);
       if (!Cmd) {
         skip(`operation unknown to the SDK (${step.service}:${step.op})`);
         continue;
       }
-      const client = target.clients(step.principal)[step.service] as unknown as { send: (c: object) => Promise<Record<string, unknown>> };
+      const client = clientOf(target.clients(step.principal), step.service) as unknown as { send: (c: object) => Promise<Record<string, unknown>> };
       let model: Observed;
       try {
         const { $metadata: _m, ...value } = await client.send(new Cmd(request));
@@ -171,7 +180,7 @@ async function checkScenario(rec: Recording, scenario: RecordedScenario, result:
   }
 }
 
-function recordedObserved(o: RecordedCall['outcome'], service: 'kms' | 'sns' | 'sqs'): Observed {
+function recordedObserved(o: RecordedCall['outcome'], service: ServiceName): Observed {
   if ('fault' in o) throw new Error('a fault has no outcome');
   return o.ok ? { ok: true, value: o.output } : { ok: false, service, code: o.code, httpStatus: o.httpStatus, name: o.name, message: o.message };
 }

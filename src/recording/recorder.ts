@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { ScenarioEnd } from '../runner.js';
 import type { RawInspection, RawStep } from '../session.js';
+import { clientOf, services } from '../services/registry.js';
 import type { Target } from '../target.js';
 import { VERSION } from '../version.js';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedCall, type RecordedInspection, type RecordedScenario, type Recording } from './schema.js';
@@ -35,7 +36,7 @@ export class Recorder {
     for (let i = 0; i < this.#target.capabilities.principals; i++) {
       const c = this.#target.clients(i);
       principals.push(c.principal);
-      for (const client of [c.kms, c.sns, c.sqs]) {
+      for (const client of services().flatMap((e) => clientOf(c, e.name) ?? []) as unknown as { config: Record<string, unknown> }[]) {
         try {
           const provider = client.config.credentials as unknown as () => Promise<{ accessKeyId?: string; secretAccessKey?: string; sessionToken?: string }>;
           const creds = await provider();
@@ -46,7 +47,10 @@ export class Recorder {
       }
     }
     try {
-      this.#region = await (this.#target.clients(0).kms.config.region as unknown as () => Promise<string>)();
+      const first = clientOf(this.#target.clients(0), this.#target.capabilities.services[0] ?? '') as unknown as
+        | { config: Record<string, unknown> }
+        | undefined;
+      if (first) this.#region = await (first.config.region as () => Promise<string>)();
     } catch {
       // no region configured: the recording names none
     }
@@ -87,7 +91,11 @@ export class Recorder {
         ...(this.#meta.version ? { version: this.#meta.version } : {}),
         ...(t.endpoint ? { endpoint: sym.string(t.endpoint) } : {}),
         ...((this.#meta.region ?? this.#region) ? { region: (this.#meta.region ?? this.#region)! } : {}),
-        capabilities: { ...t.capabilities, services: [...t.capabilities.services] },
+        capabilities: {
+          ...t.capabilities,
+          services: [...t.capabilities.services],
+          limits: { ...t.capabilities.limits } as Record<string, Record<string, number>>,
+        },
       },
       seed: this.#meta.seed,
       ...(this.#meta.runs ? { runs: this.#meta.runs } : {}),

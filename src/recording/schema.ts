@@ -13,10 +13,11 @@
  * received message's `MD5OfBody` that was right when recorded is `{ "$md5": "Body" }` (its body holds symbols).
  */
 import { z } from 'zod';
-import { SERVICES } from '../report-schema.js';
+import { serviceName } from '../signature.js';
 
 export const RECORDING_FORMAT = 'sse-conformance-recording';
-export const RECORDING_VERSION = 1;
+/** 2: capabilities hold `limits` per service instead of `sqsMaxMessageBytes` and `snsMaxMessageBytes`. Format 1 is still read. */
+export const RECORDING_VERSION = 2;
 
 const seed = z.number().int().min(0).max(0xffff_ffff);
 const ms = z.number().int().min(0);
@@ -44,7 +45,7 @@ export const OutcomeSchema = z
 
 export const CallSchema = z
   .object({
-    service: z.enum(SERVICES),
+    service: serviceName,
     op: z.string().min(1).meta({ description: 'The SDK operation, e.g. `SendMessage`.' }),
     principal: z.number().int().min(0).meta({ description: "Which of the target's principals made the call (0 is the first)." }),
     request: z.unknown().meta({ description: 'The request as sent, symbolic and redacted, never cut.' }),
@@ -101,7 +102,7 @@ export const ScenarioSchema = z
 export const RecordingSchema = z
   .object({
     format: z.literal(RECORDING_FORMAT),
-    formatVersion: z.literal(RECORDING_VERSION),
+    formatVersion: z.union([z.literal(1), z.literal(RECORDING_VERSION)]),
     tool: z.object({ name: z.literal('sse-conformance'), version: z.string().min(1) }),
     target: z.object({
       name: z.string().min(1),
@@ -110,7 +111,7 @@ export const RecordingSchema = z
       region: z.string().optional(),
       capabilities: z
         .looseObject({
-          services: z.array(z.enum(SERVICES)),
+          services: z.array(serviceName),
           virtualClock: z.boolean(),
           realTimeWindows: z.boolean(),
           atRestInspection: z.boolean(),
@@ -124,8 +125,13 @@ export const RecordingSchema = z
           }),
           principals: z.number().int().min(1),
           eventualMs: ms,
-          sqsMaxMessageBytes: z.number().int().min(1),
-          snsMaxMessageBytes: z.number().int().min(1),
+          limits: z
+            .record(serviceName, z.record(z.string(), z.number().int().min(1)))
+            .optional()
+            .meta({
+              description:
+                "Each service's limits, by service and limit (`sqs.maxMessageBytes`). Absent in recordings of format 1: they held `sqsMaxMessageBytes` and `snsMaxMessageBytes` here instead, which are read as those limits.",
+            }),
           disposableAccount: z.boolean(),
         })
         .meta({ description: "The target's capabilities during the run: the recorded target presents the same, so clauses generate and judge alike." }),

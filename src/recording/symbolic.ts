@@ -7,6 +7,7 @@
  */
 
 import { createHash } from 'node:crypto';
+import { fromRegistry, madeUpOf, resourceKinds, targetIds } from '../services/registry.js';
 
 /**
  * Message bodies at the size limits are one character repeated (up to 1 MiB): a recording writes them as
@@ -26,6 +27,12 @@ function expand(o: Record<string, unknown>): string {
   return String(o.$repeat).repeat(Number(o.count)) + String(o.then ?? '');
 }
 
+/** A plain symbol of a resource whose name the client chose (`queue#0`): a FIFO name keeps its `.fifo`. */
+function namedByClient(sym: string): boolean {
+  const kind = /^([a-z][a-z0-9-]*)#\d+$/.exec(sym)?.[1];
+  return kind !== undefined && madeUpOf(kind)?.chosenBy === 'client';
+}
+
 /** A concrete value → its symbol, from a session's symbols (src/session.ts). */
 export function recordingSymbols(sessionSymbols: ReadonlyMap<string, string>): Map<string, string> {
   const table = new Map<string, string>();
@@ -33,7 +40,7 @@ export function recordingSymbols(sessionSymbols: ReadonlyMap<string, string>): M
     if (sym === '<run>') table.set(concrete, sym);
     else if (concrete.includes('://')) table.set(concrete, `url(${sym})`);
     else if (concrete.startsWith('arn:')) table.set(concrete, sym.startsWith('arn(') ? sym : `arn(${sym})`);
-    else table.set(concrete, /^(queue|topic)#\d+$/.test(sym) && concrete.endsWith('.fifo') ? `${sym}.fifo` : sym);
+    else table.set(concrete, namedByClient(sym) && concrete.endsWith('.fifo') ? `${sym}.fifo` : sym);
   }
   return table;
 }
@@ -63,7 +70,7 @@ export class Symbolizer {
   #keys: string[] = [];
   readonly #secrets: Secrets;
   readonly #sentBytes = new Set<string>();
-  readonly #counts = { message: 0, receipt: 0, blob: 0, awskey: 0 };
+  readonly #counts = new Map<string, number>();
 
   constructor(sessionSymbols: ReadonlyMap<string, string>, principals: readonly string[], secrets: Secrets) {
     this.#table = recordingSymbols(sessionSymbols);
@@ -99,12 +106,18 @@ export class Symbolizer {
     return this.#walk(v, 'output', undefined);
   }
 
+  #next(kind: string): string {
+    const n = this.#counts.get(kind) ?? 0;
+    this.#counts.set(kind, n + 1);
+    return `${kind}#${n}`;
+  }
+
   #name(v: unknown, key: string | undefined): void {
-    // Keys the run did not create (AWS managed keys) are named by the output that first shows them.
-    const newKey = (key === 'KeyId' || key === 'TargetKeyId') && typeof v === 'string' && !/[/:]/.test(v);
-    if (typeof v === 'string' && (key === 'MessageId' || key === 'ReceiptHandle' || newKey) && !this.#table.has(v)) {
-      const kind = key === 'MessageId' ? 'message' : key === 'ReceiptHandle' ? 'receipt' : 'awskey';
-      this.#table.set(v, `${kind}#${this.#counts[kind]++}`);
+    // Identifiers the target chose (message ids, receipt handles, AWS managed keys the run did not create) are named
+    // by the output that first shows them (src/services/: each entry's `targetIds`).
+    const id = typeof v === 'string' && key !== undefined ? targetIds().find((t) => t.fields.includes(key) && (t.when?.(v) ?? true)) : undefined;
+    if (typeof v === 'string' && id && !this.#table.has(v)) {
+      this.#table.set(v, this.#next(id.symbol));
       this.#sort();
     } else if (Array.isArray(v)) for (const x of v) this.#name(x, key);
     else if (v && typeof v === 'object' && !(v instanceof Uint8Array) && !(v instanceof Date)) for (const [k, x] of Object.entries(v)) this.#name(x, k);
@@ -120,7 +133,7 @@ export class Symbolizer {
         this.#sentBytes.add(b64);
         return { $bytes: b64 };
       }
-      const sym = `blob#${this.#counts.blob++}`;
+      const sym = this.#next('blob');
       this.#table.set(`bytes:${b64}`, sym);
       return { $blob: sym, length: v.length };
     }
@@ -136,8 +149,17 @@ export class Symbolizer {
   }
 }
 
-/** The symbol tokens a recorded string can hold. */
-const TOKEN = /(?:url|arn)\((?:key|queue|topic|sub)#\d+\)|(?:key|awskey|queue|topic|principal|message|receipt)#\d+(?:\.fifo)?|<run>|<account>/g;
+/**
+ * The symbol tokens a recorded string can hold: the resource kinds the session names (`queue#0`, `url(queue#0)`,
+ * `arn(key#0)`), the identifiers targets choose (`message#0`), principals, the run prefix and the account.
+ */
+const token = fromRegistry(() => {
+  const kinds = resourceKinds()
+    .filter(({ resource }) => resource.create.symbolic !== false)
+    .map(({ resource }) => resource.kind);
+  const plain = [...kinds, ...targetIds().map((t) => t.symbol), 'principal'];
+  return new RegExp(String.raw`(?:url|arn)\((?:${kinds.join('|')})#\d+\)|(?:${plain.join('|')})#\d+(?:\.fifo)?|<run>|<account>`, 'g');
+});
 
 /**
  * Symbol ↔ concrete value while a recording is replayed (check-model on the reference, the
@@ -189,7 +211,7 @@ export class Binder {
     if (typeof v === 'string') {
       const echoed = this.#echoes.get(v);
       if (echoed !== undefined) return echoed;
-      return v.replace(TOKEN, (t) => {
+      return v.replace(token(), (t) => {
         const c = this.#toConcrete.get(t) ?? fresh(t);
         if (c !== undefined && !this.#toConcrete.has(t)) this.bind(t, c);
         return c ?? t;
@@ -247,7 +269,7 @@ export class Binder {
    */
   unify(recorded: unknown, concrete: unknown): void {
     if (typeof recorded === 'string' && typeof concrete === 'string') {
-      const whole = recorded.match(TOKEN);
+      const whole = recorded.match(token());
       if (whole?.length === 1 && whole[0] === recorded && !this.#toConcrete.has(recorded)) this.bind(recorded, concrete);
       return;
     }

@@ -1,19 +1,21 @@
 /**
- * Emits a reproduction as one Node script (.mjs) that needs only @aws-sdk/client-kms, -sns and
- * -sqs: it runs the steps with concrete names under a fresh run prefix, captures the identifiers
+ * Emits a reproduction as one Node script (.mjs) that needs only the AWS SDK clients of the services
+ * it calls (src/services/: each entry's package and client): it runs the steps with concrete names under a fresh run prefix, captures the identifiers
  * the target returns, prints each outcome, and at the failing step compares with what AWS answers.
  */
+import { clientClassName, serviceEntry } from '../services/registry.js';
 import { DEFAULT_ENDPOINT, EXIT_LINES, statement } from './statement.js';
 import { RUN_VARIABLE, type Part, type Reproduction, type ReproStep, type Value } from './steps.js';
 
-const PACKAGES = { kms: ['@aws-sdk/client-kms', 'KMSClient'], sns: ['@aws-sdk/client-sns', 'SNSClient'], sqs: ['@aws-sdk/client-sqs', 'SQSClient'] } as const;
+/** A service's npm package and client class, from its registry entry. */
+const packageOf = (service: string): [pkg: string, client: string] => [serviceEntry(service).sdk.package, clientClassName(service)];
 /** A run of one character at least this long is written as `'c'.repeat(n)` (1 MiB bodies stay short). */
 const RUN_MIN = 64;
 
 export function emitNode(r: Reproduction, opts: { endpoint?: string } = {}): string {
   const services = [...new Set(r.steps.map((s) => s.service))].sort();
   const imports = services.map((svc) => {
-    const [pkg, client] = PACKAGES[svc];
+    const [pkg, client] = packageOf(svc);
     const commands = [...new Set(r.steps.filter((s) => s.service === svc).map((s) => `${s.op}Command`))].sort();
     return `import { ${[client, ...commands].join(', ')} } from '${pkg}';`;
   });
@@ -21,7 +23,7 @@ export function emitNode(r: Reproduction, opts: { endpoint?: string } = {}): str
     '#!/usr/bin/env node',
     ...statement(r).map((l) => `// ${l}`),
     '//',
-    `// Needs only the AWS SDK for JavaScript v3: npm install ${services.map((s) => PACKAGES[s][0]).join(' ')}`,
+    `// Needs only the AWS SDK for JavaScript v3: npm install ${services.map((s) => packageOf(s)[0]).join(' ')}`,
     `// Run:  ENDPOINT=${opts.endpoint ?? DEFAULT_ENDPOINT} node ${r.clause.id}.mjs`,
     `//       ENDPOINT unset: ${opts.endpoint ?? DEFAULT_ENDPOINT}; ENDPOINT= (empty): AWS itself, with your usual credentials.`,
     '//       AWS_REGION (default us-east-1); AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (default: dummy keys on an endpoint).',
@@ -38,7 +40,15 @@ export function emitNode(r: Reproduction, opts: { endpoint?: string } = {}): str
     `const SPELLINGS = ${JSON.stringify(r.spellings)};`,
     '',
     ...identities(r),
-    `const CLIENTS = { ${services.map((s) => `${s}: ${PACKAGES[s][1]}`).join(', ')} };`,
+    `const CLIENTS = { ${services.map((s) => `${s}: ${packageOf(s)[1]}`).join(', ')} };`,
+    `const SETTINGS = ${JSON.stringify(
+      Object.fromEntries(
+        services.flatMap((s) => {
+          const c = serviceEntry(s).clientConfig;
+          return c ? [[s, c]] : [];
+        }),
+      ),
+    )};`,
     '',
   ];
   for (const s of r.steps) out.push(...stepLines(r, s));
@@ -48,13 +58,13 @@ export function emitNode(r: Reproduction, opts: { endpoint?: string } = {}): str
 /** Helpers every script carries: the call wrapper and the outcome comparison. */
 const PRELUDE = [
   'const clients = new Map();',
-  '/** Clients as the conformance suite makes them: no retries, SQS talks to ENDPOINT only. */',
+  "/** Clients as the conformance suite makes them: no retries, and on an endpoint each service's own settings (SQS: talk to ENDPOINT only). */",
   'function client(service, principal) {',
   '  const key = `${service}:${principal}`;',
   '  if (!clients.has(key)) {',
   '    const endpoint = ENDPOINT || undefined;',
   '    const config = { region, maxAttempts: 1, ...(endpoint ? { endpoint } : {}), ...identity(principal, endpoint) };',
-  "    clients.set(key, new CLIENTS[service](service === 'sqs' && endpoint ? { ...config, useQueueUrlAsEndpoint: false } : config));",
+  '    clients.set(key, new CLIENTS[service](endpoint ? { ...config, ...SETTINGS[service] } : config));',
   '  }',
   '  return clients.get(key);',
   '}',

@@ -9,6 +9,7 @@ import type { Clause } from '../clause.js';
 import { spellingsOf, type Service } from '../errors/codes.js';
 import { describeExpected, type Expected } from '../outcome.js';
 import type { Recording } from '../runner.js';
+import { fromRegistry, services } from '../services/registry.js';
 
 /** Literal text, or the value of a script variable (`RUN`: the script's run prefix). */
 export type Part = string | { variable: string };
@@ -78,18 +79,13 @@ export interface Reproduction {
 
 export const RUN_VARIABLE = 'RUN';
 
-/** Where each operation returns identifiers that later inputs name, and the variable suffix for each. */
-const CAPTURES: Record<string, [OutputPath, string][]> = {
-  'kms:CreateKey': [
-    [['KeyMetadata', 'KeyId'], 'Id'],
-    [['KeyMetadata', 'Arn'], 'Arn'],
-  ],
-  'sqs:CreateQueue': [[['QueueUrl'], 'Url']],
-  'sqs:GetQueueUrl': [[['QueueUrl'], 'Url']],
-  'sqs:GetQueueAttributes': [[['Attributes', 'QueueArn'], 'Arn']],
-  'sns:CreateTopic': [[['TopicArn'], 'Arn']],
-  'sns:Subscribe': [[['SubscriptionArn'], 'Arn']],
-};
+/** Where each operation returns identifiers that later inputs name, and the variable suffix for each (src/services/: each entry's `captures`). */
+const captures = fromRegistry(
+  () =>
+    new Map<string, readonly (readonly [OutputPath, string])[]>(
+      services().flatMap((e) => Object.entries(e.captures ?? {}).map(([op, c]) => [`${e.name}:${op}`, c as readonly (readonly [OutputPath, string])[]])),
+    ),
+);
 
 export class NotReproducibleError extends Error {
   override readonly name = 'NotReproducibleError';
@@ -107,7 +103,7 @@ export function toReproduction(
   const captured = new Map<string, Capture & { step: number }>(); // concrete value → where it is captured
   const names = new Set<string>();
   raw.forEach((r, i) => {
-    for (const [path, suffix] of CAPTURES[`${r.step.service}:${r.step.op}`] ?? []) {
+    for (const [path, suffix] of captures().get(`${r.step.service}:${r.step.op}`) ?? []) {
       const v = valueAt(r.output, path);
       const symbol = typeof v === 'string' ? recording.symbols.get(v) : undefined;
       if (typeof v !== 'string' || !symbol || captured.has(v)) continue;

@@ -7,10 +7,11 @@
  */
 import { KMSClient } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type Clients } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
 import { KeyPool } from './key-pool.js';
-import { pinQueueUrls, tagCreations } from './safety.js';
+import { pinUrls, tagCreations } from './safety.js';
 
 export interface AwsTargetOptions {
   /** Account IDs this run may touch; checked with STS before any other call. */
@@ -58,11 +59,10 @@ export class AwsTarget extends SdkTarget {
     return this.#pool;
   }
 
+  /** Each service's regional endpoint (`https://sqs.eu-west-1.amazonaws.com`), or the stand-in for all. */
   endpointsFor(region: string): Endpoints {
     const e = this.#options.endpoint;
-    return e
-      ? { kms: e, sns: e, sqs: e }
-      : { kms: `https://kms.${region}.amazonaws.com`, sns: `https://sns.${region}.amazonaws.com`, sqs: `https://sqs.${region}.amazonaws.com` };
+    return Object.fromEntries(serviceNames().map((s) => [s, e ?? `https://${s}.${region}.amazonaws.com`])) as Endpoints;
   }
 
   async start(): Promise<void> {
@@ -110,7 +110,7 @@ export class AwsTarget extends SdkTarget {
 
   protected override decorateClients(c: Clients): void {
     tagCreations(c, this.namePrefix, this.runId);
-    pinQueueUrls(c, this.endpointsFor(this.region).sqs);
+    pinUrls(c, this.endpointsFor(this.region));
     // CreateKey leases a pooled key instead of creating one (keys cost money and live ≥ 7 days).
     const lease = (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
       if (context.commandName !== 'CreateKeyCommand') return next(args);

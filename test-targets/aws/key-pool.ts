@@ -61,6 +61,8 @@ export function parseLease(value: string | undefined): Lease | undefined {
 }
 
 export class KeyPool {
+  /** The resource kind it pools (src/services/kms.ts): a real account's run leases these instead of creating them. */
+  readonly kind = 'key';
   readonly #kms: KMSClient;
   readonly #max: number;
   readonly #account: string;

@@ -1,8 +1,10 @@
 /**
  * The rules that keep a run on a real account safe (docs/architecture.md, "Real accounts: safety first"):
  * every resource the run creates carries the run prefix and a tag; requests go only to the
- * configured endpoints. They are SDK middleware, so no clause can bypass them.
+ * configured endpoints. They are SDK middleware, so no clause can bypass them; what each rule means for a
+ * service is in its registry entry (src/services/: `realAccount`, `urlInputs`).
  */
+import { clientOf, resourceKinds, services, type Endpoints } from '../../src/services/registry.js';
 import type { Clients } from '../../src/target.js';
 
 export const TAG_KEY = 'sse-conformance:run';
@@ -29,42 +31,43 @@ function before(client: Stack, name: string, fn: (commandName: string, input: An
   );
 }
 
-/** Tags every queue, topic and key the run creates, and refuses names without the run prefix. */
+/**
+ * Tags every resource the run creates where it can carry a tag, and refuses names without the run prefix: each
+ * resource kind's guard in the registry (src/services/: `realAccount.guard`), before its create call is sent.
+ */
 export function tagCreations(c: Clients, prefix: string, runId: string): void {
-  before(c.sqs, 'sseConformanceTagQueues', (op, input) => {
-    if (op !== 'CreateQueue') return;
-    if (!String(input.QueueName).startsWith(prefix))
-      throw new SafetyRefusal(`refusing to create queue "${input.QueueName}": names must start with the run prefix ${prefix}`);
-    input.tags = { ...input.tags, [TAG_KEY]: runId };
-  });
-  before(c.sns, 'sseConformanceTagTopics', (op, input) => {
-    if (op !== 'CreateTopic') return;
-    if (!String(input.Name).startsWith(prefix))
-      throw new SafetyRefusal(`refusing to create topic "${input.Name}": names must start with the run prefix ${prefix}`);
-    input.Tags = [...(input.Tags ?? []), { Key: TAG_KEY, Value: runId }];
-  });
-  before(c.kms, 'sseConformanceTagAliases', (op, input) => {
-    if (op === 'CreateAlias' && !String(input.AliasName).startsWith(`alias/${prefix}`) && !String(input.AliasName).startsWith('alias/aws/')) {
-      // Invalid alias names are part of the specification (KMS-7) and fail without creating anything;
-      // valid ones must carry the prefix so that cleanup can find them.
-      if (/^alias\/[A-Za-z0-9/_-]+$/.test(String(input.AliasName)) && String(input.AliasName).length <= 256) {
-        throw new SafetyRefusal(`refusing to create alias "${input.AliasName}": names must start with alias/${prefix}`);
-      }
-    }
-  });
+  for (const { service, resource } of resourceKinds()) {
+    const guard = resource.realAccount?.guard;
+    const client = clientOf(c, service.name) as unknown as Stack | undefined;
+    if (!guard || !client) continue;
+    before(client, `sseConformanceGuard-${resource.kind}`, (op, input) => {
+      if (op !== resource.create.operation) return;
+      const refusal = guard(input, { prefix, tag: { key: TAG_KEY, value: runId } });
+      if (refusal) throw new SafetyRefusal(refusal);
+    });
+  }
 }
 
-/** Refuses any SQS request whose QueueUrl points at another host than the configured endpoint. */
-export function pinQueueUrls(c: Clients, endpoint: string): void {
-  const allowed = new URL(endpoint).host;
-  before(c.sqs, 'sseConformancePinQueueUrls', (_op, input) => {
-    if (typeof input?.QueueUrl !== 'string') return;
-    let host: string;
-    try {
-      host = new URL(input.QueueUrl).host;
-    } catch {
-      return; // not a URL: the service answers QueueDoesNotExist
-    }
-    if (host !== allowed) throw new SafetyRefusal(`refusing a request to ${host}: the run may only reach ${allowed}`);
-  });
+/**
+ * Refuses any request whose URL input (SQS's QueueUrl: each service's `urlInputs`) points at another host than its
+ * service's configured endpoint: the SDK would send it there.
+ */
+export function pinUrls(c: Clients, endpoints: Endpoints): void {
+  for (const service of services()) {
+    const client = clientOf(c, service.name) as unknown as Stack | undefined;
+    if (!service.urlInputs?.length || !client) continue;
+    const allowed = new URL(endpoints[service.name]!).host;
+    before(client, `sseConformancePinUrls-${service.name}`, (_op, input) => {
+      for (const field of service.urlInputs!) {
+        if (typeof input?.[field] !== 'string') continue;
+        let host: string;
+        try {
+          host = new URL(input[field]).host;
+        } catch {
+          continue; // not a URL: the service answers that it does not exist
+        }
+        if (host !== allowed) throw new SafetyRefusal(`refusing a request to ${host}: the run may only reach ${allowed}`);
+      }
+    });
+  }
 }

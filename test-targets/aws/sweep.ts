@@ -9,22 +9,32 @@
  * run starting meanwhile gets another key. Whatever cannot be deleted or restored is listed in
  * `failures`, never dropped.
  */
-import { DeleteAliasCommand, paginateListAliases } from '@aws-sdk/client-kms';
-import { DeleteTopicCommand, ListTagsForResourceCommand, paginateListTopics } from '@aws-sdk/client-sns';
-import { DeleteQueueCommand, ListQueueTagsCommand, paginateListQueues } from '@aws-sdk/client-sqs';
 import { normalizeError } from '../../src/errors/normalize.js';
+import { clientOf, deleteResource, resourceKind, resourceKinds, type KindOf } from '../../src/services/registry.js';
 import type { Clients } from '../../src/target.js';
 import type { KeyPool, Lease } from './key-pool.js';
 import { TAG_KEY } from './safety.js';
 
 export const SWEEP_PREFIX = 'ssec-';
 
+/** What a sweep found of one resource kind (src/services/: each kind's `realAccount.sweep`). */
+export interface Swept {
+  kind: string;
+  /** Its plural, for counts ("2 queues"). */
+  plural: string;
+  ids: string[];
+}
+
 export interface SweepResult {
-  queues: string[];
-  topics: string[];
-  aliases: string[];
+  /**
+   * Each resource kind the registry can sweep, with what was found of it: the later services' first (queues, topics,
+   * then aliases), since the registry lists KMS first and the others' resources depend on its keys.
+   */
+  found: Swept[];
+  /** The identifiers found of a resource kind. */
+  of(kind: string): string[];
   pooledKeys: string[];
-  /** Pooled keys a run holds an unexpired lease on: left alone, with the aliases on them. */
+  /** Pooled keys a run holds an unexpired lease on: left alone, with the resources on them (aliases). */
   inUse: (Lease & { id: string; aliases: string[] })[];
   /** What could not be deleted or restored, and why. */
   failures: { resource: string; reason: string }[];
@@ -32,50 +42,53 @@ export interface SweepResult {
 }
 
 export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delete: boolean }): Promise<SweepResult> {
-  const out: SweepResult = { queues: [], topics: [], aliases: [], pooledKeys: [], inUse: [], failures: [], deleted: opts.delete };
-  // Every List call through the SDK's own paginator: SQS pages only when asked for MaxResults (1000 at most).
-  for await (const page of paginateListQueues({ client: c.sqs, pageSize: 1000 }, { QueueNamePrefix: SWEEP_PREFIX })) {
-    for (const url of page.QueueUrls ?? []) {
-      const tags = (await c.sqs.send(new ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
-      if (tags[TAG_KEY] !== undefined) out.queues.push(url);
-    }
-  }
-  for await (const page of paginateListTopics({ client: c.sns }, {})) {
-    for (const t of page.Topics ?? []) {
-      if (!t.TopicArn!.split(':').pop()!.startsWith(SWEEP_PREFIX)) continue;
-      const tags = (await c.sns.send(new ListTagsForResourceCommand({ ResourceArn: t.TopicArn }))).Tags ?? [];
-      if (tags.some((x) => x.Key === TAG_KEY)) out.topics.push(t.TopicArn!);
-    }
-  }
+  const found: Swept[] = [];
+  const out: SweepResult = {
+    found,
+    of: (kind) => found.find((f) => f.kind === kind)?.ids ?? [],
+    pooledKeys: [],
+    inUse: [],
+    failures: [],
+    deleted: opts.delete,
+  };
   const pooled = new Set<string>();
   for (const k of pool ? await pool.inspect() : []) {
     pooled.add(k.id);
     if (pool!.live(k.lease) && k.lease.holder !== pool!.holder) out.inUse.push({ id: k.id, ...k.lease, aliases: [] });
     else out.pooledKeys.push(k.id);
   }
-  for await (const page of paginateListAliases({ client: c.kms }, {})) {
-    for (const a of page.Aliases ?? []) {
-      if (!a.AliasName?.startsWith(`alias/${SWEEP_PREFIX}`) || !a.TargetKeyId || !pooled.has(a.TargetKeyId)) continue;
-      const holder = out.inUse.find((k) => k.id === a.TargetKeyId);
-      if (holder) holder.aliases.push(a.AliasName);
-      else out.aliases.push(a.AliasName);
+  // Every List call through the SDK's own paginators (in each kind's sweep): they read all pages.
+  const kinds = resourceKinds()
+    .filter(({ resource }) => resource.realAccount?.sweep)
+    .reverse();
+  for (const { service, resource } of kinds) {
+    const client = clientOf(c, service.name);
+    if (!client) continue;
+    const swept: Swept = { kind: resource.kind, plural: resource.plural, ids: [] };
+    found.push(swept);
+    for await (const r of resource.realAccount!.sweep!(client, { prefix: SWEEP_PREFIX, tagKey: TAG_KEY, pooled })) {
+      // On a pooled key a run holds: left alone with it.
+      const holder = r.on === undefined ? undefined : out.inUse.find((k) => k.id === r.on);
+      if (holder) holder.aliases.push(r.id);
+      else swept.ids.push(r.id);
     }
   }
   if (opts.delete) {
-    const attempt = async (resource: string, service: 'sqs' | 'sns' | 'kms', fn: () => Promise<unknown>) => {
+    const attempt = async (resource: string, kind: KindOf, released: boolean, fn: () => Promise<unknown>) => {
       try {
         await fn();
       } catch (e) {
-        const code = normalizeError(service, e)?.code;
-        if (code === 'QueueDoesNotExist' || code === 'NotFound' || code === 'KMS.NotFound') return; // gone meanwhile
+        if (kind.resource.cleanup?.gone(normalizeError(kind.service.name, e)?.code, { released })) return; // gone meanwhile
         out.failures.push({ resource, reason: `${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ') });
       }
     };
-    for (const url of out.queues) await attempt(url, 'sqs', () => c.sqs.send(new DeleteQueueCommand({ QueueUrl: url })));
-    for (const arn of out.topics) await attempt(arn, 'sns', () => c.sns.send(new DeleteTopicCommand({ TopicArn: arn })));
-    for (const name of out.aliases) await attempt(name, 'kms', () => c.kms.send(new DeleteAliasCommand({ AliasName: name })));
+    // What is on a pooled key goes before the key is restored.
+    for (const kind of kinds) {
+      const client = clientOf(c, kind.service.name);
+      for (const id of out.of(kind.resource.kind)) await attempt(id, kind, false, () => deleteResource(kind.resource.kind, client!, id));
+    }
     for (const id of out.pooledKeys) {
-      await attempt(`pooled key ${id}`, 'kms', async () => {
+      await attempt(`pooled key ${id}`, resourceKind(pool!.kind)!, true, async () => {
         if (await pool!.take(id)) await pool!.release(id);
         else out.inUse.push({ id, holder: 'a run that leased it during the sweep', expiresAt: Number.NaN, aliases: [] }); // that run restores it
       });

@@ -1,8 +1,9 @@
 /**
- * Any emulator reachable by URL: one endpoint for all three services, or one per service
+ * Any emulator reachable by URL: one endpoint for every service of the registry, or one per service
  * (`sqs=http://…,sns=http://…,kms=http://…`). Nothing is known about its capabilities, so it gets
  * the conservative set: no virtual clock, no at-rest inspection.
  */
+import { serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type Endpoints } from '../sdk-target.js';
 
@@ -10,9 +11,15 @@ export class EndpointSpecError extends Error {
   override readonly name = 'EndpointSpecError';
 }
 
-/** Parses `URL` or `sqs=URL,sns=URL,kms=URL` (every service needs one). */
+/** How `--endpoint` names one URL per service: `kms=URL,sns=URL,sqs=URL` for the services of the registry. */
+export const endpointsExample = (): string =>
+  serviceNames()
+    .map((s) => `${s}=URL`)
+    .join(',');
+
+/** Parses `URL` or `sqs=URL,sns=URL,kms=URL` (every service of the registry needs one). */
 export function parseEndpoints(spec: string | undefined): Endpoints {
-  if (!spec) throw new EndpointSpecError('the endpoint target needs --endpoint URL (or sqs=URL,sns=URL,kms=URL)');
+  if (!spec) throw new EndpointSpecError(`the endpoint target needs --endpoint URL (or ${endpointsExample()})`);
   const check = (u: string, what: string) => {
     let url: URL;
     try {
@@ -23,9 +30,10 @@ export function parseEndpoints(spec: string | undefined): Endpoints {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EndpointSpecError(`${what}: "${u}" must be http or https`);
     return u.replace(/\/$/, '');
   };
+  const services = serviceNames();
   if (!spec.includes('=')) {
     const u = check(spec, '--endpoint');
-    return { sqs: u, sns: u, kms: u };
+    return Object.fromEntries(services.map((s) => [s, u])) as Endpoints;
   }
   const parts = Object.fromEntries(
     spec.split(',').map((p) => {
@@ -34,10 +42,10 @@ export function parseEndpoints(spec: string | undefined): Endpoints {
     }),
   );
   for (const k of Object.keys(parts))
-    if (!['sqs', 'sns', 'kms'].includes(k)) throw new EndpointSpecError(`--endpoint: unknown service "${k}" (expected sqs, sns, kms)`);
-  const missing = ['sqs', 'sns', 'kms'].filter((k) => !parts[k]);
+    if (!services.includes(k)) throw new EndpointSpecError(`--endpoint: unknown service "${k}" (expected ${services.join(', ')})`);
+  const missing = services.filter((k) => !parts[k]);
   if (missing.length) throw new EndpointSpecError(`--endpoint: no URL for ${missing.join(', ')}`);
-  return { sqs: check(parts.sqs!, 'sqs'), sns: check(parts.sns!, 'sns'), kms: check(parts.kms!, 'kms') };
+  return Object.fromEntries(services.map((s) => [s, check(parts[s]!, s)])) as Endpoints;
 }
 
 export class EndpointTarget extends SdkTarget {

@@ -10,6 +10,7 @@
  *   before the model's middleware. The same responses go through the service protocol's own
  *   deserializer, and transport errors get the decorations the skipped middleware would add.
  */
+import { clientOf, services } from '../../src/services/registry.js';
 import type { Clients, ServiceName } from '../../src/target.js';
 import type { BlackHole } from './black-hole.js';
 import type { Dice } from './dice.js';
@@ -46,8 +47,9 @@ interface SdkClient {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function injectFaults(clients: Clients, opts: InjectOptions): void {
-  for (const service of ['kms', 'sns', 'sqs'] as const) {
-    const client = clients[service] as unknown as SdkClient;
+  for (const { name: service } of services()) {
+    const client = clientOf(clients, service) as unknown as SdkClient | undefined;
+    if (!client) continue;
     if (client.middlewareStack.identify().some((n) => n.startsWith(MODEL_MIDDLEWARE))) {
       client.middlewareStack.addRelativeTo(inProcess(client, service, opts), {
         relation: 'before',

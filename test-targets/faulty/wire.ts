@@ -1,12 +1,13 @@
 /**
  * What each fault looks like on the wire, so the SDK's own code turns it into the error it would
  * throw for the real thing. Error answers are HTTP responses in each service's protocol (SQS and
- * KMS speak JSON, SNS the XML query protocol), read by the SDK's deserializer into its own
- * exception classes. Transport faults are the errors Node's HTTP stack raises; their shapes were
+ * KMS speak JSON, SNS the XML query protocol: each registry entry's `faultAnswer`), read by the SDK's
+ * deserializer into its own exception classes. Transport faults are the errors Node's HTTP stack raises; their shapes were
  * taken from a real socket (reset: `read ECONNRESET`; a body cut by a dropped connection: `aborted`,
  * ECONNRESET; a request nobody answers: the handler's `TimeoutError`, ETIMEDOUT).
  */
 import { Readable } from 'node:stream';
+import { serviceEntry } from '../../src/services/registry.js';
 import type { ServiceName } from '../../src/target.js';
 
 /** The parts of an HTTP response the SDK reads (its HttpResponse.isInstance checks only these). */
@@ -24,22 +25,12 @@ const requestId = () => `faulty-${(++counter).toString(16).padStart(8, '0')}`;
 export const injectedMessage = (fault: string) => `injected by the faulty target (${fault})`;
 
 /**
- * An HTTP 500 or throttling answer in the service's protocol. The codes are the services' own:
- * KMS KMSInternalException; SNS InternalError (500) and Throttled (429); SQS, query-compatible,
- * InternalFailure and ThrottlingException with their legacy code in `x-amzn-query-error`.
+ * An HTTP 500 or throttling answer in the service's protocol, as its registry entry spells it (src/services/:
+ * `faultAnswer`; KMS KMSInternalException; SNS InternalError (500) and Throttled (429); SQS, query-compatible,
+ * InternalFailure and ThrottlingException with their legacy code in `x-amzn-query-error`).
  */
 export function errorAnswer(service: ServiceName, fault: 'server-error' | 'throttle'): WireResponse {
-  const message = injectedMessage(fault);
-  const id = requestId();
-  if (service === 'sns') {
-    const [status, code, type] = fault === 'server-error' ? [500, 'InternalError', 'Receiver'] : [429, 'Throttled', 'Sender'];
-    const xml = `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${id}</RequestId></ErrorResponse>`;
-    return { statusCode: status, headers: { 'content-type': 'text/xml', 'x-amzn-requestid': id }, body: new TextEncoder().encode(xml) };
-  }
-  const [status, type] = fault === 'server-error' ? [500, service === 'kms' ? 'KMSInternalException' : 'InternalFailure'] : [400, 'ThrottlingException'];
-  const headers: Record<string, string> = { 'content-type': `application/x-amz-json-${service === 'kms' ? '1.1' : '1.0'}`, 'x-amzn-requestid': id };
-  if (service === 'sqs') headers['x-amzn-query-error'] = `${type};${status >= 500 ? 'Receiver' : 'Sender'}`;
-  return { statusCode: status, headers, body: new TextEncoder().encode(JSON.stringify({ __type: type, message })) };
+  return serviceEntry(service).faultAnswer(fault, injectedMessage(fault), requestId());
 }
 
 /** A reset connection, as Node reports it on a socket read (the SDK's handler renames it TimeoutError). */

@@ -8,7 +8,7 @@
  */
 import { AwsQueryProtocol } from '@aws-sdk/core/protocols';
 import type { SQSClientConfig } from '@aws-sdk/client-sqs';
-import { TargetUnavailableError } from '../../src/target.js';
+import { TargetUnavailableError, type ServiceName } from '../../src/target.js';
 import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { spawnedEmulator } from '../launched-process.js';
@@ -35,12 +35,13 @@ export class GoawsTarget extends EmulatorTarget {
     super({ name: 'goaws', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
   }
 
-  protected override sqsConfig(): Partial<SQSClientConfig> {
+  protected override clientConfig(service: ServiceName): Record<string, unknown> {
+    if (service !== 'sqs') return {};
     const protocol = new AwsQueryProtocol({
       defaultNamespace: 'com.amazonaws.sqs',
       xmlNamespace: 'http://queue.amazonaws.com/doc/2012-11-05/',
       version: '2012-11-05',
     });
-    return { protocol } as Partial<SQSClientConfig>;
+    return { protocol } satisfies Partial<SQSClientConfig>;
   }
 }

@@ -9,20 +9,20 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
-import * as KMS from '@aws-sdk/client-kms';
-import * as SNS from '@aws-sdk/client-sns';
-import * as SQS from '@aws-sdk/client-sqs';
-import { sdkException } from '../../reference/sdk/sdk-modules.js';
 import { shown } from '../../src/abbreviate.js';
 import { NotObservableError } from '../../src/session.js';
+import type { ReplayPlace } from '../../src/services/define.js';
+import { madeUpOf, resourceKinds, serviceException, services, type ServiceName } from '../../src/services/registry.js';
 import type { AtRestMessage, Capabilities, Clients, ScenarioKey, Target } from '../../src/target.js';
-import { readRecording } from '../../src/recording/read.js';
+import { readRecording, recordedCapabilities } from '../../src/recording/read.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from '../../src/recording/schema.js';
 import { Binder } from '../../src/recording/symbolic.js';
 
 const ACCOUNT = '111111111111';
-/** What Session.cleanup sends after a scenario; answered with success once the recording's calls are used up. */
-const CLEANUP = new Set(['DeleteQueue', 'DeleteTopic', 'DeleteAlias', 'ScheduleKeyDeletion']);
+const ENDPOINT = 'http://recorded.invalid';
+/** What Session.cleanup sends after a scenario (each resource kind's cleanup call); answered with success once the recording's calls are used up. */
+const cleanupCalls = () =>
+  new Set(resourceKinds().flatMap(({ service, resource }) => (resource.cleanup ? [`${service.name}:${resource.cleanup.operation}`] : [])));
 
 interface Replay {
   scenario: RecordedScenario;
@@ -55,14 +55,7 @@ export class RecordedTarget implements Target {
 
   constructor(options: { recording: string }) {
     this.recording = readRecording(options.recording);
-    const c = this.recording.target.capabilities;
-    // Recordings made before these were capabilities: only the aws target (the one account that is not disposable) leased keys.
-    this.capabilities = {
-      ...c,
-      services: [...c.services],
-      atRestAttributes: c.atRestAttributes ?? false,
-      createKeyHonoursInput: c.createKeyHonoursInput ?? c.disposableAccount,
-    };
+    this.capabilities = recordedCapabilities(this.recording);
     this.defaultRuns = this.recording.runs ?? 25;
     this.#region = this.recording.target.region ?? 'us-east-1';
     for (const s of this.recording.scenarios) {
@@ -123,17 +116,18 @@ export class RecordedTarget implements Target {
     if (!c) {
       const config = {
         region: this.#region,
-        endpoint: 'http://recorded.invalid',
+        endpoint: ENDPOINT,
         credentials: { accessKeyId: 'recorded', secretAccessKey: 'recorded' },
         maxAttempts: 1,
       };
-      c = {
-        kms: new KMS.KMSClient(config),
-        sns: new SNS.SNSClient(config),
-        sqs: new SQS.SQSClient(config),
-        principal: `arn:aws:iam::${ACCOUNT}:user/recorded-${index}`,
-      };
-      for (const service of ['kms', 'sns', 'sqs'] as const) this.#answer(c[service], service, index);
+      // A client of every service of the registry, each answered from the recording.
+      const clients: Record<string, unknown> = { principal: `arn:aws:iam::${ACCOUNT}:user/recorded-${index}` };
+      for (const e of services()) {
+        const client = new e.sdk.client(config);
+        this.#answer(client, e.name, index);
+        clients[e.name] = client;
+      }
+      c = clients as Clients;
       this.#clients.set(index, c);
     }
     return c;
@@ -149,14 +143,15 @@ export class RecordedTarget implements Target {
     return r.binder.concrete(step.messages, (sym) => this.#fresh(r.binder, sym)) as AtRestMessage[];
   }
 
-  #answer(client: { middlewareStack: { add: (mw: never, o: object) => void } }, service: 'kms' | 'sns' | 'sqs', principal: number): void {
+  #answer(client: object, service: ServiceName, principal: number): void {
+    const cleanup = cleanupCalls();
     const middleware = (_next: unknown, context: { commandName?: string }) => async (args: { input: Record<string, unknown> }) => {
       const op = (context.commandName ?? '').replace(/Command$/, '');
       const $metadata = { httpStatusCode: 200, requestId: 'recorded', attempts: 1, totalRetryDelay: 0 };
       const r = this.#current.getStore();
       if (!r) return { output: { $metadata }, response: {} }; // a probe between scenarios: the recording answered then
       const step = r.scenario.steps[r.cursor];
-      if (!step && CLEANUP.has(op)) return { output: { $metadata }, response: {} };
+      if (!step && cleanup.has(`${service}:${op}`)) return { output: { $metadata }, response: {} };
       const input = args.input ?? {};
       if (!step || !isCall(step) || step.service !== service || step.op !== op || step.principal !== principal) {
         throw new NotObservableError(
@@ -175,18 +170,23 @@ export class RecordedTarget implements Target {
       r.clock = r.t0 + step.atMs + step.ms;
       return this.#outcome(r, step, service, $metadata);
     };
-    client.middlewareStack.add(middleware as never, { step: 'serialize', priority: 'high', name: 'sseConformanceRecorded', override: true });
+    (client as { middlewareStack: { add: (mw: never, o: object) => void } }).middlewareStack.add(middleware as never, {
+      step: 'serialize',
+      priority: 'high',
+      name: 'sseConformanceRecorded',
+      override: true,
+    });
   }
 
-  #outcome(r: Replay, step: RecordedCall, service: 'kms' | 'sns' | 'sqs', $metadata: Record<string, unknown>) {
+  #outcome(r: Replay, step: RecordedCall, service: ServiceName, $metadata: Record<string, unknown>) {
     const o = step.outcome;
     if ('fault' in o) {
       if (o.unreachable) throw Object.assign(new Error(`ECONNREFUSED (recorded: ${o.fault})`), { code: 'ECONNREFUSED' });
-      throw sdkException(service, 'InternalFailure', `recorded fault: ${o.fault}`, { ...$metadata, httpStatusCode: 500 }, 'server');
+      throw serviceException(service, 'InternalFailure', `recorded fault: ${o.fault}`, { ...$metadata, httpStatusCode: 500 }, 'server');
     }
     if (!o.ok) {
       if (o.code === 'SDK.ChecksumMismatch') throw Object.assign(new Error(o.message), { name: o.name });
-      const err = sdkException(service, o.name, o.message, { ...$metadata, httpStatusCode: o.httpStatus });
+      const err = serviceException(service, o.name, o.message, { ...$metadata, httpStatusCode: o.httpStatus });
       if (o.queryCode) Object.assign(err, { Code: o.queryCode });
       if (o.code === 'ProtocolError') Object.assign(err, { $responseBodyText: '' });
       throw err;
@@ -198,22 +198,21 @@ export class RecordedTarget implements Target {
     return { output: { $metadata, ...output }, response: {} };
   }
 
-  /** A concrete value for a symbol the recording's target chose (a key id, a queue URL), made up consistently. */
+  /**
+   * A concrete value for a symbol the recording's target chose (a key id, a queue URL), made up consistently, as
+   * its kind's registry entry says (src/services/: `madeUp`).
+   */
   #fresh(b: Binder, sym: string): string | undefined {
-    const region = this.#region;
-    const m = /^(?:(url|arn)\()?(key|awskey|queue|topic|sub|message|receipt)#(\d+)\)?$/.exec(sym);
-    if (!m) return undefined;
+    const m = /^(?:(url|arn)\()?([a-z][a-z0-9-]*)#(\d+)\)?$/.exec(sym);
+    const made = m && madeUpOf(m[2]!);
+    if (!m || !made) return undefined;
     const [, wrap, kind, n] = m;
-    const name = () => b.bound(`${kind}#${n}`) ?? b.bound(`${kind}#${n}.fifo`) ?? `recorded-${kind}${n}`;
-    if (kind === 'key' || kind === 'awskey') {
-      const id = b.bound(`${kind}#${n}`) ?? randomUUID();
-      if (!b.bound(`${kind}#${n}`)) b.bind(`${kind}#${n}`, id);
-      return wrap === 'arn' ? `arn:aws:kms:${region}:${ACCOUNT}:key/${id}` : id;
-    }
-    if (kind === 'queue')
-      return wrap === 'url' ? `http://recorded.invalid/${ACCOUNT}/${name()}` : wrap === 'arn' ? `arn:aws:sqs:${region}:${ACCOUNT}:${name()}` : name();
-    if (kind === 'topic') return wrap === 'arn' ? `arn:aws:sns:${region}:${ACCOUNT}:${name()}` : name();
-    if (kind === 'sub') return `arn:aws:sns:${region}:${ACCOUNT}:recorded-subscription:${randomUUID()}`;
-    return kind === 'message' ? randomUUID() : `recorded-receipt-${randomUUID()}`;
+    const at: ReplayPlace = { region: this.#region, account: ACCOUNT, endpoint: ENDPOINT };
+    const form = (id: string) => (wrap === 'arn' ? made.arn?.(id, at) : wrap === 'url' ? made.url?.(id, at) : made.plain ? made.plain(id, at) : id);
+    if (made.chosenBy === 'client') return form(b.bound(`${kind}#${n}`) ?? b.bound(`${kind}#${n}.fifo`) ?? `recorded-${kind}${n}`);
+    // An identifier the target chose: made up once; the plain symbol stands for it when that is the identifier itself (a key id).
+    const id = b.bound(`${kind}#${n}`) ?? randomUUID();
+    if (!b.bound(`${kind}#${n}`) && !made.plain) b.bind(`${kind}#${n}`, id);
+    return form(id);
   }
 }

@@ -3,6 +3,7 @@
  * inspection. It must pass every clause; that is how the model itself is checked.
  */
 import { createReferenceClients, ReferenceModel, type ModelOptions, type ReferenceClients } from '../../reference/index.js';
+import { limitsFrom } from '../../src/services/registry.js';
 import type { AtRestMessage, Capabilities, Clients, Target } from '../../src/target.js';
 
 export const REFERENCE_ACCOUNT = '123456789012';
@@ -32,8 +33,11 @@ export class ReferenceTarget implements Target {
       atRestAttributes: true,
       createKeyHonoursInput: true,
       principals: 3,
-      sqsMaxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576,
-      snsMaxMessageBytes: options.snsMaxMessageBytes ?? 262_144,
+      // The model's own options for its limits; the AWS values otherwise (src/services/).
+      limits: limitsFrom({
+        sqs: options.sqsMaxMessageBytes !== undefined ? { maxMessageBytes: options.sqsMaxMessageBytes } : undefined,
+        sns: options.snsMaxMessageBytes !== undefined ? { maxMessageBytes: options.snsMaxMessageBytes } : undefined,
+      }),
       disposableAccount: true,
       eventualMs: 0,
     };

@@ -40,6 +40,12 @@ describe('the quick project (npm test)', () => {
     expect(SHARED_STATE.exec(readFileSync(join(PACKAGE_ROOT, file), 'utf8'))?.[0], 'move it to SLOW_TESTS in test/projects.ts').toBeUndefined();
   });
 
+  // A service registered at run time (src/services/registry.ts) would be in every later file's registry.
+  it.each(quick)('%s removes every service it registers', (file) => {
+    const text = readFileSync(join(PACKAGE_ROOT, file), 'utf8');
+    if (/\bregisterService\(/.test(text)) expect(text, 'call what registerService returns in afterAll').toMatch(/afterAll\(\(\) => unregister\w*\(\)\)/);
+  });
+
   it('lists only slow test files that exist, and the smoke test', () => {
     expect([...SLOW_TESTS, SMOKE_TEST].filter((f) => !existsSync(join(PACKAGE_ROOT, f)))).toEqual([]);
   });

@@ -156,9 +156,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     await admin.clients(0).kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-not-ours', TargetKeyId: decoy.keyId }));
     // Act, Assert
     const dry = await sweep(c, t.pool, { delete: false });
-    expect(dry.queues).toEqual([leftover]);
-    expect(dry.topics).toEqual([leftoverTopic]);
-    expect(dry.aliases, "only aliases on the pool's keys").toEqual(['alias/ssec-run5-a1']);
+    expect(dry.of('queue')).toEqual([leftover]);
+    expect(dry.of('topic')).toEqual([leftoverTopic]);
+    expect(dry.of('alias'), "only aliases on the pool's keys").toEqual(['alias/ssec-run5-a1']);
     expect((await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls).toContain(leftover);
     await sweep(c, t.pool, { delete: true });
     const remaining = (await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
@@ -250,7 +250,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const r = await sweep(sweeper.clients(0), sweeper.pool, { delete: true });
     expect(r.inUse.find((k) => k.id === key)).toMatchObject({ holder: 'busy1', aliases: ['alias/ssec-busy1-a'] });
     expect(r.pooledKeys).not.toContain(key);
-    expect(r.aliases).not.toContain('alias/ssec-busy1-a');
+    expect(r.of('alias')).not.toContain('alias/ssec-busy1-a');
     expect(r.failures).toEqual([]);
     expect((await admin.clients(0).kms.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata!.KeyState, 'not restored under the run').toBe('Disabled');
     // The run is killed: its lease expires (here: rewritten as expired), and the next sweep cleans up.
@@ -262,7 +262,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
       );
     const after = await sweep(sweeper.clients(0), sweeper.pool, { delete: true });
     expect(after.inUse.map((k) => k.id)).not.toContain(key);
-    expect(after.aliases).toContain('alias/ssec-busy1-a');
+    expect(after.of('alias')).toContain('alias/ssec-busy1-a');
     expect((await admin.clients(0).kms.send(new DescribeKeyCommand({ KeyId: key }))).KeyMetadata!.KeyState, 'restored').toBe('Enabled');
     expect(await leaseOn(key), 'the sweep gave its own lease back').toBeUndefined();
     const tags = (await admin.clients(0).kms.send(new ListResourceTagsCommand({ KeyId: key }))).Tags ?? [];
@@ -328,7 +328,12 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     );
     const dry = await sweep(s.clients(0), s.pool, { delete: false });
     expect(markers.length, 'more than one page was read').toBeGreaterThanOrEqual(2);
-    expect(dry.aliases.filter((a) => a.startsWith('alias/ssec-page1-')).sort()).toEqual(names);
+    expect(
+      dry
+        .of('alias')
+        .filter((a) => a.startsWith('alias/ssec-page1-'))
+        .sort(),
+    ).toEqual(names);
     await sweep(s.clients(0), s.pool, { delete: true });
     const left = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? []).filter((a) => a.AliasName!.startsWith('alias/ssec-page1-'));
     expect(left).toEqual([]);

@@ -99,12 +99,29 @@ describe('capabilities, not clause bodies, make a clause not observable', () => 
       const capabilities = { services: ['kms', 'sns', 'sqs'], virtualClock: false, realTimeWindows: false, atRestInspection: true, principals: 1 };
       const file = join(dir, `${name}.json`);
       const target = { name, capabilities: { ...capabilities, eventualMs: 0, sqsMaxMessageBytes: 1, snsMaxMessageBytes: 1, disposableAccount } };
-      const recording = { format: RECORDING_FORMAT, formatVersion: RECORDING_VERSION, tool: { name: 'sse-conformance', version: '0.1.0' }, target };
+      // Format 1: limits were capabilities of their own then.
+      const recording = { format: RECORDING_FORMAT, formatVersion: 1, tool: { name: 'sse-conformance', version: '0.1.0' }, target };
       writeFileSync(file, JSON.stringify({ ...recording, seed: 1, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 0, clauses: [], scenarios: [] }));
       return new RecordedTarget({ recording: file });
     };
     expect(meets(recorded('aws', false), 'createKeyHonoursInput')).toBe(false);
     expect(meets(recorded('moto', true), 'createKeyHonoursInput')).toBe(true);
     expect(meets(recorded('fakecloud', true), 'atRestAttributes')).toBe(false);
+    // ... and its limits, each a capability of its own then, are read as each service's limits.
+    const old = recorded('moto', true).capabilities;
+    expect(old.limits.sqs.maxMessageBytes).toBe(1);
+    expect(old.limits.sns.maxMessageBytes).toBe(1);
+    expect(old).not.toHaveProperty('sqsMaxMessageBytes');
+  });
+
+  it("a recording of format 2 holds each service's limits, and a recorded target presents them", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ssec-capabilities-')), 'r.json');
+    const capabilities = { ...new ReferenceTarget().capabilities, limits: { sqs: { maxMessageBytes: 262_144 } } };
+    const target = { name: 'x', capabilities };
+    const recording = { format: RECORDING_FORMAT, formatVersion: RECORDING_VERSION, tool: { name: 'sse-conformance', version: '0.1.0' }, target };
+    writeFileSync(file, JSON.stringify({ ...recording, seed: 1, startedAt: '2026-11-26T00:00:00.000Z', durationMs: 0, clauses: [], scenarios: [] }));
+    const { limits } = new RecordedTarget({ recording: file }).capabilities;
+    expect(limits.sqs.maxMessageBytes).toBe(262_144);
+    expect(limits.sns.maxMessageBytes, 'a limit the recording lacks: its AWS value').toBe(262_144);
   });
 });

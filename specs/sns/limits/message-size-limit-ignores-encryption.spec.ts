@@ -22,7 +22,7 @@ export const clause = defineClause({
   examples: [false, true].flatMap((encrypted) => [-1, 0, 1].flatMap((delta) => [false, true].map((wide) => ({ encrypted, delta, wide })))),
   maxRuns: 0,
   check: async (s, { encrypted, delta, wide }) => {
-    const size = s.target.capabilities.snsMaxMessageBytes + delta;
+    const size = s.target.capabilities.limits.sns.maxMessageBytes + delta;
     const message = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
     const key = encrypted ? await createKey(s) : undefined;
     const arn = await createTopic(s, key ? { KmsMasterKeyId: key.keyId } : {});

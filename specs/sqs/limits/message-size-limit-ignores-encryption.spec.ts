@@ -24,7 +24,7 @@ export const clause = defineClause({
   examples: QUEUE_MODES.flatMap((mode) => [-1, 0, 1].flatMap((delta) => [false, true].map((wide) => ({ mode, delta, wide })))),
   maxRuns: 0,
   check: async (s, { mode, delta, wide }) => {
-    const limit = s.target.capabilities.sqsMaxMessageBytes;
+    const limit = s.target.capabilities.limits.sqs.maxMessageBytes;
     const size = limit + delta;
     // A 3-byte character at the end makes bytes and characters differ.
     const body = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
