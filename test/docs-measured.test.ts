@@ -139,3 +139,16 @@ it('a change of layout alone (comments, doc comments included, line breaks, trai
   expect(clauseSourceHash(source.replace('f(a, b)', 'f(b, a)'))).not.toBe(clauseSourceHash(source));
   expect(clauseSourceHash(source.replace('missing:', 'gone:'))).not.toBe(clauseSourceHash(source));
 });
+
+it('declaring what a clause shares (`shares`, which only orders clauses run at once) keeps the source hash of a clause; another new property does not', () => {
+  const source = "export default defineClause({\n  id: 'x',\n  features: ['sse-kms'],\n  generates: 'g',\n});\n";
+  for (const shares of ["shares: ['aws-managed-keys'],", "shares: [{ state: 'aws-managed-keys', exclusive: true }],"]) {
+    expect(clauseSourceHash(source.replace("features: ['sse-kms'],", `features: ['sse-kms'],\n  ${shares}`)), 'in the middle').toBe(clauseSourceHash(source));
+    expect(clauseSourceHash(source.replace("generates: 'g',", `generates: 'g',\n  ${shares}`)), 'last').toBe(clauseSourceHash(source));
+    expect(clauseSourceHash(source.replace("generates: 'g',", `generates: 'g', ${shares.slice(0, -1)}`)), 'last, no trailing comma').toBe(
+      clauseSourceHash(source),
+    );
+  }
+  expect(clauseSourceHash(source.replace("generates: 'g',", "generates: 'g',\n  runs: 3,"))).not.toBe(clauseSourceHash(source));
+  expect(clauseSourceHash(source.replace("features: ['sse-kms'],", "features: ['sse-kms', 'fifo'],"))).not.toBe(clauseSourceHash(source));
+});

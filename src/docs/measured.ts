@@ -76,6 +76,16 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
 export function clauseSourceHash(source: string): string {
   const file = ts.createSourceFile('clause.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const hash = createHash('sha256');
+  // `shares` (what account-wide state the clause shares, src/shared-state.ts) only orders clauses that run at once:
+  // no verdict depends on it, so it is left out with its comma, as if the clause did not declare it.
+  const isShares = (n: ts.Node) => ts.isPropertyAssignment(n) && ts.isIdentifier(n.name) && n.name.text === 'shares';
+  const withoutShares = (nodes: readonly ts.Node[]): readonly ts.Node[] => {
+    const i = nodes.findIndex(isShares);
+    if (i < 0) return nodes;
+    const comma = (j: number) => nodes[j]?.kind === ts.SyntaxKind.CommaToken;
+    const drop = new Set([i, comma(i + 1) ? i + 1 : comma(i - 1) ? i - 1 : i]);
+    return withoutShares(nodes.filter((_, j) => !drop.has(j)));
+  };
   const visit = (node: ts.Node, parent?: ts.Node): void => {
     // A `/** … */` comment is parsed as JSDoc nodes among the children of what it documents: a comment all the same.
     if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
@@ -83,7 +93,8 @@ export function clauseSourceHash(source: string): string {
     if (children.length === 0) {
       if (node.kind === ts.SyntaxKind.EndOfFileToken) return;
       // A comma that ends a list is a trailing comma: layout, not meaning.
-      if (node.kind === ts.SyntaxKind.CommaToken && parent?.kind === ts.SyntaxKind.SyntaxList && parent.getChildren(file).at(-1) === node) return;
+      if (node.kind === ts.SyntaxKind.CommaToken && parent?.kind === ts.SyntaxKind.SyntaxList && withoutShares(parent.getChildren(file)).at(-1) === node)
+        return;
       // A quoted property name that could be written bare ('valid': vs valid:) is the same name.
       if (ts.isStringLiteral(node) && ts.isPropertyAssignment(node.parent) && node.parent.name === node && /^[A-Za-z_$][\w$]*$/.test(node.text)) {
         hash.update(`${ts.SyntaxKind.Identifier}:${node.text}\n`, 'utf8');
@@ -97,7 +108,7 @@ export function clauseSourceHash(source: string): string {
       hash.update(`${node.kind}:${node.getText(file)}\n`, 'utf8');
       return;
     }
-    for (const c of children) visit(c, node);
+    for (const c of withoutShares(children)) visit(c, node);
   };
   visit(file);
   return hash.digest('hex');
