@@ -1,26 +1,23 @@
 /**
- * Benchmarks of the harness against real targets (issue 4), measured side by side in one run:
- *  1. the harness's calls (Session: normalisation, transcript, symbols) vs a plain SDK loop, on moto;
- *  2. wall time of the CI profile (every clause, the target's default runs) per target;
- *  3. counterexample lengths of the known deviations;
- *  4. moto's SQS as a queue fills, and whether a long run stays as fast per request as a short one
+ * Benchmarks of the harness against moto (issue 4), measured side by side in one run:
+ *  1. the harness's calls (Session: normalisation, transcript, symbols) vs a plain SDK loop;
+ *  2. moto's SQS as a queue fills, and whether a long run stays as fast per request as a short one
  *     (scenarios use fresh queues and delete them, so it should).
+ * The whole runs of each emulator are in ./measure.ts.
  */
 import { CreateQueueCommand, DeleteQueueCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { readBaseline } from '../src/baseline.js';
+import type { Clause } from '../src/clause.js';
 import { DEFAULT_SEED, runConformance } from '../src/runner.js';
 import { Session } from '../src/session.js';
-import { loadClauses } from '../src/spec-loader.js';
-import { baselineFile, makeTarget } from '../test-targets/registry.js';
+import { baselineFile } from '../test-targets/registry.js';
 import { MotoTarget } from '../test-targets/moto/moto-target.js';
 import type { Row } from './reference.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-export async function benchTargets(): Promise<Row[]> {
+export async function benchHarness(clauses: Clause[]): Promise<Row[]> {
   const rows: Row[] = [];
-  const clauses = await loadClauses();
-
   // 1. Harness overhead against moto: the same SendMessage calls, raw and through a Session,
   //    each on its own fresh queue (moto slows down as a queue fills), in alternating order.
   const moto = new MotoTarget();
@@ -63,7 +60,7 @@ export async function benchTargets(): Promise<Row[]> {
     ok: overhead <= 1.1,
   });
 
-  // 4a. moto's SQS as a queue fills: SendMessage at depth 0 vs depth 1,000.
+  // 2a. moto's SQS as a queue fills: SendMessage at depth 0 vs depth 1,000.
   const fill = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'bench-deep' }))).QueueUrl!;
   const timeSends = async (q: string, k: number) => {
     const t = performance.now();
@@ -82,33 +79,7 @@ export async function benchTargets(): Promise<Row[]> {
   });
   await moto.dispose();
 
-  // 2 and 4b. CI profile per target; a long moto run (3 rounds on one server) vs a short one.
-  const lengths: number[] = [];
-  for (const name of ['reference', 'moto', 'fauxqs']) {
-    const t = performance.now();
-    const report = await runConformance(makeTarget(name), {
-      clauses,
-      seed: DEFAULT_SEED,
-      ...(baselineFile(name) ? { baseline: readBaseline(baselineFile(name)!) } : {}),
-    });
-    const wall = (performance.now() - t) / 1000;
-    for (const r of report.clauses) if (r.counterexample) lengths.push(r.counterexample.steps.length);
-    const as = report.summary.fail + report.summary['unexpected-pass'] + report.summary.error === 0;
-    rows.push({
-      name: `CI profile wall time, ${name} (${clauses.length} clauses, default runs), s`,
-      value: wall.toFixed(1),
-      target: 'matches baseline',
-      ok: as,
-    });
-  }
-  const sorted = [...lengths].sort((a, b) => a - b);
-  rows.push({
-    name: `Counterexample steps over ${lengths.length} known deviations (moto, fauxqs): min / median / max`,
-    value: `${sorted[0]} / ${median(sorted)} / ${sorted.at(-1)}`,
-    target: 'max ≤ 5',
-    ok: (sorted.at(-1) ?? 0) <= 5,
-  });
-
+  // 2b. A long moto run (3 rounds on one server) vs a short one.
   const long = new MotoTarget();
   await long.start();
   const perRequest: number[] = [];
@@ -125,7 +96,13 @@ export async function benchTargets(): Promise<Row[]> {
         start: async () => {},
         dispose: async () => {},
       },
-      { clauses: clauses.filter((x) => x.id.startsWith('sqs.')), seed: DEFAULT_SEED, runs: 10, baseline: readBaseline(baselineFile('moto')!) }, // the same work each round
+      {
+        clauses: clauses.filter((x) => x.id.startsWith('sqs.')),
+        seed: DEFAULT_SEED,
+        runs: 10,
+        baseline: readBaseline(baselineFile('moto')!),
+        concurrency: long.defaultConcurrency,
+      }, // the same work each round
     );
     for (const r of report.clauses) calls += r.runs;
     perRequest.push((performance.now() - t) / Math.max(1, calls));

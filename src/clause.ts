@@ -7,6 +7,7 @@ import type { Feature } from './features.js';
 import type { Session } from './session.js';
 import type { Theme } from './themes.js';
 import type { Requirement } from './target.js';
+import type { Share } from './shared-state.js';
 
 export type Level = 'MUST' | 'SHOULD' | 'OBSERVED';
 export type Evidence = 'DOC' | 'MODEL' | 'OBS' | 'INF' | 'SDK';
@@ -32,6 +33,13 @@ export interface ClauseDefinition<T> {
   features: Feature[];
   /** What a target needs for the clause to be observable on it. */
   requires?: Requirement[];
+  /**
+   * Account-wide state it touches besides what it creates (src/shared-state.ts): `'aws-managed-keys'` to use it beside
+   * other clauses, `{ state: 'aws-managed-keys', exclusive: true }` when it changes that state or observes what others
+   * did to it. When clauses run concurrently, those that share a state keep their clause order where one holds it
+   * exclusively (src/schedule.ts).
+   */
+  shares?: readonly Share[];
   /** Plain words: what the property generates (for `list`, `explain` and docs/spec.md). */
   generates: string;
   arbitrary: fc.Arbitrary<T>;

@@ -27,6 +27,7 @@ export const configSchema = (targets: readonly string[]) =>
     // The same bounds as the flags: fast-check seeds are 32-bit, and runs are bounded.
     seed: z.number().int().min(0).max(0xffff_ffff).optional(),
     runs: z.number().int().min(1).max(10_000).optional(),
+    concurrency: z.number().int().min(1).max(64).optional(),
     clauses: z.array(z.string().min(1)).optional(),
     tags: z.array(z.string().min(1)).optional(),
     baseline: z.string().min(1).optional(),

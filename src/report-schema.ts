@@ -51,6 +51,10 @@ export const CounterexampleSchema = z
       .meta({ description: "fast-check's path to the shrunk input, e.g. `3:1:0`." }),
     input: z.unknown().optional().meta({ description: 'The generated input, with resources named symbolically.' }),
     steps: z.array(StepSchema),
+    shrinkCut: z.string().optional().meta({
+      description:
+        'Present when shrinking stopped before every smaller input was tried (its steps waited out bounds): why. The counterexample was run and fails as shown; a smaller one may exist.',
+    }),
   })
   .meta({ id: 'Counterexample', description: 'A shrunk failing scenario, replayable by seed and path.' });
 

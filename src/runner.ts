@@ -8,7 +8,8 @@ import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
 import { isReset, isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
-import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
+import { concurrencyOf, describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
+import { schedule } from './schedule.js';
 import { VERSION } from './version.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
@@ -35,6 +36,12 @@ export interface ScenarioEnd {
 export const DEFAULT_SEED = 20261123;
 /** Probes of a target whose connection was reset, before it counts as no longer answering. */
 const RESET_PROBES = 3;
+/**
+ * Shrink steps that may wait out a bound (an `eventually` that reached the target's bound, or a real-time wait)
+ * before shrinking stops: a check that nothing arrives costs the whole bound on every step. Counted in steps, not
+ * seconds, so that the same seed shrinks to the same counterexample on a loaded machine or at any concurrency.
+ */
+export const SHRINK_WAIT_BUDGET = 8;
 
 /** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
 export interface Recording {
@@ -75,9 +82,16 @@ export interface RunOptions {
   path?: string;
   /** Prefix of every resource name (default: `ssec-` and a random id). */
   prefix?: string;
+  /**
+   * Clauses run at once (default: the target's, from its measurement; else 1), within the target's limit
+   * (src/target.ts `concurrencyOf`). The report is the same at any concurrency, durations aside.
+   */
+  concurrency?: number;
+  /** When a clause starts (with concurrency, several are under way at once). */
   onClauseStart?: (clause: Clause, index: number, total: number) => void;
+  /** When a clause has ended, in clause order whatever the concurrency (a result waits for those before it). */
   onClauseEnd?: (result: ClauseResult, index: number, total: number) => void;
-  /** Interrupts the run: the current clause stops after its current scenario (which cleans up), the rest are not run. */
+  /** Interrupts the run: the clauses under way stop after their current scenario (which cleans up), the rest are not run. */
   signal?: AbortSignal;
   /** Called after each generated scenario (after cleanup): `run --record` keeps them. */
   onScenario?: (s: ScenarioEnd) => void | Promise<void>;
@@ -113,9 +127,14 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     unavailable = e.message;
     report.target.unavailable = unavailable;
   }
-  const leftovers: Leftover[] = [];
+  // Each clause's own, joined in clause order at the end: the report does not depend on which ended first.
+  const leftovers: Leftover[][] = opts.clauses.map(() => []);
   const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
+  // While the runner asks whether the target still answers, no clause starts; clauses that meet an unreachable
+  // target meanwhile wait for that one answer instead of asking again.
+  let probing: Promise<void> | undefined;
   const runOne = async (clause: Clause, i: number): Promise<ClauseResult> => {
+    await probing;
     opts.onClauseStart?.(clause, i, opts.clauses.length);
     let result: ClauseResult;
     if (opts.signal?.aborted) {
@@ -137,7 +156,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
         path: opts.path,
         prefix: `${prefix}${i}`,
         signal: opts.signal,
-        leftovers,
+        leftovers: leftovers[i]!,
         onScenario: opts.onScenario,
       });
       result = r;
@@ -147,28 +166,38 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
       }
       // One request could not reach the target: if a second, harmless one cannot either, it has stopped
       // answering, and the rest of the run is not run (exit 3) instead of waiting out every request.
-      if (unreachable && !unavailable && !(await answers(target))) {
-        stoppedAnswering = true;
-        unavailable = `target ${target.name} stopped answering during ${clause.id}`;
-        report.target.unavailable = unavailable;
+      if (unreachable && !unavailable) {
+        probing ??= (async () => {
+          if (!(await answers(target))) {
+            stoppedAnswering = true;
+            unavailable = `target ${target.name} stopped answering during ${clause.id}`;
+            report.target.unavailable = unavailable;
+          }
+        })().finally(() => {
+          probing = undefined;
+        });
+        await probing;
       }
     }
-    opts.onClauseEnd?.(result, i, opts.clauses.length);
     return result;
   };
   try {
     // Clauses that wait out data-key windows in real time (minutes) mostly sleep: they run alongside the
-    // others instead of one after another. Each uses only what it creates, and results keep clause order.
-    const waits = (c: Clause) => !target.capabilities.virtualClock && requirementsOf(c).includes('timeWindows');
-    const indexed = opts.clauses.map((clause, i) => ({ clause, i }));
-    const waiting = Promise.all(indexed.filter(({ clause }) => waits(clause)).map(async ({ clause, i }) => ({ i, result: await runOne(clause, i) })));
-    const results: ClauseResult[] = [];
-    for (const { clause, i } of indexed.filter(({ clause }) => !waits(clause))) results[i] = await runOne(clause, i);
-    for (const { i, result } of await waiting) results[i] = result;
+    // others from the start, without taking a place. Each clause uses only what it creates, besides the
+    // account-wide state it declares (src/shared-state.ts), and results keep clause order.
+    const sleeps = (c: Clause) => !target.capabilities.virtualClock && requirementsOf(c).includes('timeWindows');
+    const results = await schedule(
+      opts.clauses.map((c) => ({ shares: c.shares, sleeper: sleeps(c) })),
+      {
+        concurrency: concurrencyOf(target, opts.concurrency),
+        run: (i) => runOne(opts.clauses[i]!, i),
+        done: (result, i) => opts.onClauseEnd?.(result, i, opts.clauses.length),
+      },
+    );
     report.clauses.push(...results);
   } finally {
     if (!unavailable || stoppedAnswering) await target.dispose();
-    if (leftovers.length) report.leftovers = leftovers;
+    if (leftovers.some((l) => l.length)) report.leftovers = leftovers.flat();
   }
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
@@ -256,11 +285,21 @@ export async function runClause(
     let index = 0;
     let firstFailure = -1;
     let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; signature?: DeviationSignature } | undefined;
+    /** Shrink steps that waited out a bound, and whether shrinking stopped for them (SHRINK_WAIT_BUDGET). */
+    let shrinkWaits = 0;
+    let cut = false;
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
       if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
       // A replay runs the input at its path and nothing else (fast-check would go on to its siblings and shrinks).
       if (opts.path && runs > 0) return;
+      // Past the budget, the smaller inputs still to try are not run: to fast-check they pass, so the last
+      // failing input, which did run and fail, stays the counterexample.
+      const shrinking = firstFailure >= 0 && !o.explore;
+      if (shrinking && shrinkWaits >= SHRINK_WAIT_BUDGET) {
+        cut = true;
+        return;
+      }
       runs++;
       const k = ++n;
       const prefix = `${opts.prefix}r${k}`;
@@ -291,9 +330,14 @@ export async function runClause(
           });
         }
       };
+      const waited = () => {
+        if (shrinking && (lastSession?.boundedWaits ?? 0) > 0) shrinkWaits++;
+      };
       try {
         await (target.scenario ? target.scenario({ clause: clause.id, seed, inputHash: hash, prefix }, run) : run());
+        waited();
       } catch (e) {
+        waited();
         const session = lastSession!;
         if (e instanceof TargetBrokeError || e instanceof NotObservableError) {
           aborted = e;
@@ -310,7 +354,7 @@ export async function runClause(
       }
     });
     const details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });
-    return { details, failing, firstFailure };
+    return { details, failing, firstFailure, cut };
   };
 
   const first = await pass({});
@@ -349,7 +393,13 @@ export async function runClause(
       identity,
       // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
       reason: `${identity.rule ? `[${identity.rule}] ` : ''}${(p.failing!.error as Error).message}`,
-      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
+      counterexample: {
+        seed,
+        path: p.details.counterexamplePath ?? '',
+        input: p.failing!.input,
+        steps: p.failing!.steps,
+        ...(p.cut ? { shrinkCut: `after ${SHRINK_WAIT_BUDGET} smaller inputs that each waited out a bound: it fails as shown, a smaller one may exist` } : {}),
+      },
     };
   };
   const deviations: Deviation[] = [deviation(first)];

@@ -136,6 +136,8 @@ export class Session {
   readonly #log: (RawStep | RawInspection)[] = [];
   readonly #t0: number;
   #waitedMs = 0;
+  #boundedWaits = 0;
+  #waitingMs = 0;
   #n = 0;
   /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
   #gone = false;
@@ -155,6 +157,19 @@ export class Session {
 
   #sleep(ms: number): Promise<void> {
     return this.#target.sleep ? this.#target.sleep(ms) : new Promise((r) => setTimeout(r, ms));
+  }
+
+  /**
+   * How often this scenario waited a bound out: an `eventually` that reached the target's bound before its
+   * condition (a check that nothing arrives), or a real-time `wait`. Shrinking counts them (src/runner.ts).
+   */
+  get boundedWaits(): number {
+    return this.#boundedWaits;
+  }
+
+  /** Time spent waiting rather than calling, in ms: every `eventually` on a target with a bound, and real-time `wait`s. */
+  get waitingMs(): number {
+    return this.#waitingMs;
   }
 
   /** Every call and inspection as made, in order (see RawStep): what `run --record` writes. */
@@ -328,6 +343,8 @@ export class Session {
     this.#waitedMs += ms;
     if (t.advanceTime) return t.advanceTime(ms);
     if (!t.capabilities.realTimeWindows) throw new NotObservableError(`${t.name} can neither advance time nor wait real time`);
+    this.#boundedWaits++;
+    this.#waitingMs += ms;
     await new Promise((r) => setTimeout(r, ms));
   }
 
@@ -358,6 +375,8 @@ export class Session {
       const met = enough(result);
       const elapsed = this.#now() - started;
       if (met || elapsed >= bound) {
+        if (bound > 0) this.#waitingMs += elapsed;
+        if (!met && bound > 0) this.#boundedWaits++;
         const step = this.steps.at(-1);
         const raw = step && this.#raw.get(step);
         if (raw) raw.settled = { met, polls };

@@ -120,7 +120,7 @@ export async function createSubscribedQueue(
 /**
  * Receives what a queue gets from an asynchronous producer (SNS delivery) until `expected`
  * messages (at least one) have arrived or the target's bound has passed: on HTTP targets each
- * receive long-polls (WaitTimeSeconds) for the time left. Expecting 0 waits the whole bound,
+ * receive long-polls (WaitTimeSeconds) for the whole seconds left. Expecting 0 waits the whole bound,
  * unless something arrives, which already decides the check.
  */
 export async function receiveDelivered(
@@ -131,7 +131,8 @@ export async function receiveDelivered(
   const received: Message[] = [];
   await s.eventually(
     async (remainingMs) => {
-      const wait = Math.min(20, Math.ceil(remainingMs / 1000));
+      // Whole seconds only: under a second left, short polls (the bound's own pace) instead of a 1 s long poll.
+      const wait = Math.min(20, Math.floor(remainingMs / 1000));
       const { Messages } = await s.send(new ReceiveMessageCommand({ ...input, MaxNumberOfMessages: 10, ...(wait > 0 ? { WaitTimeSeconds: wait } : {}) }));
       received.push(...(Messages ?? []));
       return received.length;

@@ -101,6 +101,21 @@ export interface Target {
   readonly endpoint?: string;
   /** Generated runs per clause when the user does not say (slow or costly targets run fewer). */
   readonly defaultRuns: number;
+  /**
+   * How many clauses run at once when the user does not say (default 1). Emulators take theirs from their
+   * measurement (test-targets/<name>/measured.json, written by `npm run bench`).
+   */
+  readonly defaultConcurrency?: number;
+  /**
+   * Never more clauses at once than `max`, whatever the run asks, and why: state every clause shares (the
+   * reference's virtual clock, which advanceTime moves for all; a real account's key pool).
+   */
+  readonly concurrencyLimit?: { readonly max: number; readonly reason: string };
+  /**
+   * Why its default concurrency is what it is, when a run must say so: an emulator never measured runs one clause at
+   * a time (test-targets/measured.ts). The CLI prints it when the user does not choose a concurrency.
+   */
+  readonly concurrencyNote?: string;
   readonly capabilities: Capabilities;
   /** Starts or connects; throws TargetUnavailableError with a clear reason when it cannot. */
   start(): Promise<void>;
@@ -155,4 +170,10 @@ export function describeRequirement(r: Requirement): string {
       timeWindows: 'a virtual clock or waiting real time for windows',
     } as const
   )[r];
+}
+
+/** How many clauses a run on this target runs at once: what it asks (else the target's default, else 1), within the target's limit. */
+export function concurrencyOf(target: Pick<Target, 'defaultConcurrency' | 'concurrencyLimit'>, asked?: number): number {
+  const wanted = Math.floor(asked ?? target.defaultConcurrency ?? 1);
+  return Math.max(1, Math.min(wanted, target.concurrencyLimit?.max ?? Number.POSITIVE_INFINITY));
 }

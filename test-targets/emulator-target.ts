@@ -9,6 +9,7 @@
  */
 import { findService, serviceNames } from '../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type ServiceName } from '../src/target.js';
+import type { MeasuredDefaults } from './measured.js';
 import type { ExistingInstanceOptions } from './module.js';
 import { type Endpoints, httpTargetCapabilities, SdkTarget } from './sdk-target.js';
 
@@ -47,8 +48,13 @@ export interface EmulatorTargetSpec {
    * reverse order; each service is served by one part. The target offers the services they serve, in this order.
    */
   readonly parts: readonly Part[];
-  /** Capabilities besides the services (the parts give those) and real-time windows (the options give that). */
+  /** Capabilities besides the services (the parts give those), real-time windows (the options give that) and what `measured` gives. */
   readonly capabilities?: Partial<Omit<Capabilities, 'services' | 'realTimeWindows'>>;
+  /**
+   * What `npm run bench` measured of it (test-targets/<name>/measured.json, ./measured.ts): its bound for
+   * asynchronous effects (`eventualMs`) and how many clauses a run makes at once by default.
+   */
+  readonly measured?: MeasuredDefaults;
   readonly account?: string;
   /** Generated runs per clause when the user does not say (default 25). */
   readonly defaultRuns?: number;
@@ -84,6 +90,8 @@ export async function probe(emulator: Emulator, endpoint: string, reset = false)
 export class EmulatorTarget extends SdkTarget {
   readonly name: string;
   readonly defaultRuns: number;
+  readonly defaultConcurrency: number;
+  readonly concurrencyNote?: string;
   readonly capabilities: Capabilities;
   readonly #parts: readonly Part[];
   readonly #options: ExistingInstanceOptions;
@@ -98,10 +106,13 @@ export class EmulatorTarget extends SdkTarget {
     if (unknown.length) throw new Error(`${spec.name}: serves ${unknown.join(', ')}, which the service registry does not hold (src/services/)`);
     this.name = spec.name;
     this.defaultRuns = spec.defaultRuns ?? 25;
+    this.defaultConcurrency = spec.measured?.concurrency ?? 1;
+    if (spec.measured?.unmeasured) this.concurrencyNote = spec.measured.unmeasured;
     this.#parts = spec.parts;
     this.#options = options;
     this.capabilities = httpTargetCapabilities({
       ...spec.capabilities,
+      ...(spec.measured ? { eventualMs: spec.measured.eventualMs } : {}),
       services: [...new Set(spec.parts.flatMap((p) => p.serves))],
       realTimeWindows: options.realTimeWindows ?? false,
     });

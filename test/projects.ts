@@ -29,6 +29,7 @@ export const SLOW_TESTS = [
   'test/faults.test.ts',
   'test/targets/aws.test.ts',
   'test/targets/baselines.test.ts',
+  'test/targets/concurrency.test.ts',
   'test/targets/emulator-target.test.ts',
   'test/targets/endpoint.test.ts',
   'test/targets/fakecloud-reproductions.test.ts',

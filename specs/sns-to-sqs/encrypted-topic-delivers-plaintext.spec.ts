@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SNS-1', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'transparency', 'sse-kms'],
+  shares: ['aws-managed-keys'],
   generates:
     'topics on alias/aws/sns or a customer managed key, unencrypted or SSE-SQS queues, raw or enveloped delivery, bodies (none of white space alone), subjects, attributes',
   arbitrary: fc.record({

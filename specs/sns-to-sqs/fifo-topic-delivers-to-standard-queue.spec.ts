@@ -26,6 +26,7 @@ export const clause = defineClause({
     { fact: 'SNS-2', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'fifo', 'sse-kms', 'transparency'],
+  shares: ['aws-managed-keys'],
   generates:
     'FIFO topics on alias/aws/sns with content-based deduplication, standard queues unencrypted, SSE-SQS or SSE-KMS (a key that allows SNS), raw or enveloped delivery, bodies (none of white space alone)',
   arbitrary: fc.record({ mode: fc.constantFrom(...MODES), raw: fc.boolean(), body: bodyArb }),

@@ -28,6 +28,7 @@ export const clause = defineClause({
     { fact: 'SNS-22', url: PAGES.snsFifoMessageDelivery, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'fifo', 'sse-kms', 'transparency'],
+  shares: ['aws-managed-keys'],
   generates: 'FIFO topics on alias/aws/sns delivering, enveloped, to a FIFO or a standard queue, with or without a subject',
   arbitrary: fc.record({ fifoQueue: fc.boolean(), subject: fc.option(subjectArb, { nil: undefined }) }),
   // Both kinds of queue on every seed.

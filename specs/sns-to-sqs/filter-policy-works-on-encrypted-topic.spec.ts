@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SNS-1', url: PAGES.snsFilterPolicies, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'sse-kms', 'transparency'],
+  shares: ['aws-managed-keys'],
   generates: 'a set of accepted colours and 1 to 5 published messages with a colour attribute',
   arbitrary: fc.record({
     accepted: fc.subarray([...COLORS], { minLength: 1 }),

@@ -21,6 +21,7 @@ export const clause = defineClause({
     { fact: 'SQS-16', url: PAGES.sqsKeyManagement, evidence: 'DOC' },
   ],
   features: ['sns', 'sns-to-sqs', 'sse-kms', 'aws-managed-keys'],
+  shares: ['aws-managed-keys'],
   generates: 'queues on a customer managed key that allows SNS, one that does not, or alias/aws/sqs; encrypted or plain topics',
   arbitrary: fc.record({ keyCase: fc.constantFrom<KeyCase>('cmk-allowing-sns', 'cmk-not-allowing-sns', 'aws-managed'), topicEncrypted: fc.boolean() }),
   check: async (s, { keyCase, topicEncrypted }) => {

@@ -25,6 +25,7 @@ export const clause = defineClause({
     { fact: 'SNS-20', url: PAGES.snsDeadLetterQueues, evidence: 'INF' },
   ],
   features: ['sns', 'sns-to-sqs', 'sse-kms', 'aws-managed-keys'],
+  shares: ['aws-managed-keys'],
   generates: 'queues on alias/aws/sqs or a key that does not allow SNS × unencrypted, SSE-SQS or alias/aws/sqs dead-letter queues × raw or enveloped delivery',
   arbitrary: fc.record({
     refusing: fc.constantFrom<Refusing>('aws-managed', 'cmk-not-allowing-sns'),

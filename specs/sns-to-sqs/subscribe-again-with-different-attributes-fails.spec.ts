@@ -21,6 +21,7 @@ export const clause = defineClause({
     { fact: 'SNS-16', url: PAGES.snsSqsEncrypted, evidence: 'DOC' },
   ],
   features: ['sns-to-sqs', 'sns', 'sqs', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'a queue subscribed to an encrypted topic with raw delivery on or off, subscribed again with the same or the other setting',
   arbitrary: fc.record({ raw: fc.boolean(), same: fc.boolean() }),
   examples: [false, true].flatMap((raw) => [true, false].map((same) => ({ raw, same }))),

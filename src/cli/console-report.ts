@@ -42,7 +42,8 @@ export function replayCommand(id: string, ce: Counterexample, target: Report['ta
 export function renderConsoleSummary(report: Report): string {
   const lines: string[] = [];
   for (const r of report.clauses.filter((c) => c.counterexample && c.verdict === 'fail')) {
-    lines.push('', `Counterexample for ${r.id} (seed ${r.counterexample!.seed}, path ${r.counterexample!.path}):`);
+    const cut = r.counterexample!.shrinkCut ? `; shrinking cut short ${r.counterexample!.shrinkCut}` : '';
+    lines.push('', `Counterexample for ${r.id} (seed ${r.counterexample!.seed}, path ${r.counterexample!.path}${cut}):`);
     lines.push(...r.counterexample!.steps.map(stepLine));
     const deviations = r.deviations ?? [{ signature: r.reason ?? '', counterexample: r.counterexample! }];
     for (const d of deviations)

@@ -30,7 +30,7 @@ import { readRecording, RecordingFileError } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
-import { meets, requirementsOf, TargetUnavailableError } from '../target.js';
+import { meets, requirementsOf, type Target, TargetUnavailableError } from '../target.js';
 import { MissingPackageError } from '../optional-dependency.js';
 import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
@@ -133,6 +133,7 @@ program
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
   .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integer('--runs', 1, MAX_RUNS))
   .option('--seed <n>', `seed, 0 to ${MAX_SEED}; the same seed generates the same scenarios`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
+  .option('--concurrency <n>', "clauses run at once, 1 to 64 (default: the target's, as measured); the report is the same", integer('--concurrency', 1, 64))
   .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
   .addOption(new Option('--format <format>', 'what to print').choices(['console', ...REPORT_FORMATS]).default('console'))
   .option('--out <dir>', `also write ${reportFileList()} into this folder`)
@@ -156,6 +157,13 @@ program
     if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
+    // A concurrency the target cannot take is lowered to its limit, and the user told why.
+    const limit = (target as Target).concurrencyLimit;
+    if (o.concurrency && limit && o.concurrency > limit.max)
+      process.stderr.write(`sse-conformance: ${target.name} runs at most ${limit.max} at once: ${limit.reason}\n`);
+    // A default that is not measured is said, not kept silent.
+    const note = (target as Target).concurrencyNote;
+    if (!o.concurrency && note) process.stderr.write(`sse-conformance: ${note}\n`);
     if (!target.capabilities.disposableAccount) {
       const plan = planRun(target, clauses, o.runs ?? target.defaultRuns);
       process.stderr.write(describePlan(plan, 3) + '\n');
@@ -192,6 +200,7 @@ program
       seed: o.seed,
       ...(recorder ? { onScenario: (e) => recorder.add(e) } : {}),
       ...(o.runs ? { runs: o.runs } : {}),
+      ...(o.concurrency ? { concurrency: o.concurrency } : {}),
       ...(baseline ? { baseline } : {}),
       onClauseStart: progress ? (c, i, n) => progress.start(c.id, i, n) : undefined,
       onClauseEnd: progress ? (r, i, n) => progress.end(clauseLine(r, i, n), r.verdict) : undefined,
@@ -254,6 +263,7 @@ interface RunFlags {
   tag?: string[];
   faults?: string;
   runs?: number;
+  concurrency?: number;
   seed: number;
   shard?: string;
   format: string;
@@ -276,6 +286,7 @@ function withConfig(flags: RunFlags, cmd: Command, cfg: Config): RunFlags {
   if (cfg.allowAccounts && !fromCli('allowAccount')) o.allowAccount = cfg.allowAccounts;
   if (cfg.seed !== undefined && !fromCli('seed')) o.seed = cfg.seed;
   if (cfg.runs !== undefined && !fromCli('runs')) o.runs = cfg.runs;
+  if (cfg.concurrency !== undefined && !fromCli('concurrency')) o.concurrency = cfg.concurrency;
   if (cfg.clauses && !fromCli('clause')) o.clause = cfg.clauses;
   if (cfg.tags && !fromCli('tag')) o.tag = cfg.tags;
   if (cfg.baseline && !fromCli('baseline')) o.baseline = cfg.baseline;

@@ -28,9 +28,15 @@ export class Recorder {
     this.#meta = meta;
   }
 
-  /** The target's principals and every credential its clients use, read once (after the target started). */
-  async #learnSecrets(): Promise<void> {
-    if (this.#secrets) return;
+  #learning: Promise<void> | undefined;
+
+  /** The target's principals and every credential its clients use, read once (after the target started), whichever scenario ends first. */
+  #learnSecrets(): Promise<void> {
+    this.#learning ??= this.#learn();
+    return this.#learning;
+  }
+
+  async #learn(): Promise<void> {
     const principals: string[] = [];
     const credentials = CREDENTIAL_ENV.map((k) => process.env[k] ?? '');
     for (let i = 0; i < this.#target.capabilities.principals; i++) {
@@ -102,7 +108,11 @@ export class Recorder {
       startedAt: this.#started.toISOString(),
       durationMs: Date.now() - this.#started.getTime(),
       clauses: this.#meta.clauses,
-      scenarios: this.#scenarios,
+      // In clause order, each clause's in the order run: clauses that ran at once end in any order.
+      scenarios: this.#scenarios
+        .map((s, i) => ({ s, i, clause: this.#meta.clauses.indexOf(s.clause) }))
+        .sort((a, b) => a.clause - b.clause || a.i - b.i)
+        .map(({ s }) => s),
     };
   }
 

@@ -24,7 +24,8 @@ function stepsList(r: ClauseResult): string {
         `${t.expected ? `<div>expected <span class="expected">${e(t.expected)}</span></div>` : ''}` +
         `<div>observed <span class="observed">${e(t.outcome)}${t.values ? ` <code>${e(t.values)}</code>` : ''}${t.waited ? ` (waited ${e(t.waited)})` : ''}</span></div></li>`,
     );
-  return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code></p><ol class="steps">${items.join('')}</ol>`;
+  const cut = ce.shrinkCut ? `; shrinking cut short ${e(ce.shrinkCut)}` : '';
+  return `<p class="replay">seed ${e(String(ce.seed))}, path <code>${e(ce.path)}</code>${cut}</p><ol class="steps">${items.join('')}</ol>`;
 }
 
 function cellHtml(r: ClauseResult | undefined): string {

@@ -33,6 +33,8 @@ export interface AwsTargetOptions {
 export class AwsTarget extends SdkTarget {
   readonly name = 'aws';
   readonly defaultRuns = 3;
+  /** Every scenario leases its keys from one small pool (key-pool.ts): scenarios at once could exhaust it. */
+  readonly concurrencyLimit = { max: 1, reason: 'its KMS keys come from one small pool, which clauses at once could exhaust' };
   // SNS→SQS delivery is asynchronous on AWS, and SetQueueAttributes documents that a change can
   // take up to 60 s to propagate: effects are awaited for up to 60 s. CreateKey leases a pooled key
   // (decorateClients) whatever it asks for.

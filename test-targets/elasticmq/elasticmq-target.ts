@@ -12,6 +12,7 @@ import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { spawnedEmulator } from '../launched-process.js';
 import { LOCAL_KMS_ACCOUNT, localKms } from '../local-kms/local-kms-emulator.js';
+import { measured } from '../measured.js';
 
 const config = (port: number) => `include classpath("application.conf")
 node-address { protocol = "http", host = "127.0.0.1", port = ${port}, context-path = "" }
@@ -44,6 +45,6 @@ export class ElasticmqTarget extends EmulatorTarget {
       { emulator: elasticmq, serves: ['sqs'] as const },
       { emulator: localKms, serves: ['kms'] as const },
     ];
-    super({ name: 'elasticmq', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
+    super({ name: 'elasticmq', account: LOCAL_KMS_ACCOUNT, parts, measured: measured('elasticmq', 0) }, options);
   }
 }

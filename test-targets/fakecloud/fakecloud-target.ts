@@ -10,6 +10,7 @@ import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { spawnedEmulator } from '../launched-process.js';
 import type { ExistingInstanceOptions } from '../module.js';
+import { measured } from '../measured.js';
 
 /** $FAKECLOUD, else the provisioned binary (`npm run provision -- fakecloud`), else fakecloud on PATH. */
 const fakecloudCommand = (): string => process.env.FAKECLOUD ?? provisionedBinary('fakecloud') ?? 'fakecloud';
@@ -42,9 +43,14 @@ export function isFakecloudEnvelope(body: string): boolean {
 
 export class FakecloudTarget extends EmulatorTarget {
   constructor(options: ExistingInstanceOptions = {}) {
-    // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state).
+    // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state): its measured bound (measured.json) is 0.
     super(
-      { name: 'fakecloud', parts: [{ emulator: fakecloud, serves: ['kms', 'sns', 'sqs'] }], capabilities: { atRestInspection: true, eventualMs: 0 } },
+      {
+        name: 'fakecloud',
+        parts: [{ emulator: fakecloud, serves: ['kms', 'sns', 'sqs'] }],
+        capabilities: { atRestInspection: true },
+        measured: measured('fakecloud', 0),
+      },
       options,
     );
   }

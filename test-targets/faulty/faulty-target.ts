@@ -13,6 +13,8 @@ import { describeFaults, faultSpec, type Fault, type FaultSpec } from './spec.js
 export class FaultyTarget implements Target {
   readonly name: string;
   readonly defaultRuns: number;
+  /** Faults are drawn per request, in the order requests are made: clauses at once would draw them differently on every run. */
+  readonly concurrencyLimit = { max: 1, reason: 'its faults are drawn per request in request order, which clauses at once would change from run to run' };
   readonly capabilities: Capabilities;
   readonly namePrefix?: string;
   readonly advanceTime?: (ms: number) => Promise<void>;

@@ -9,6 +9,7 @@ import { importOptional, MissingPackageError } from '../../src/optional-dependen
 import { TargetUnavailableError, type AtRestMessage } from '../../src/target.js';
 import { type Emulator, EmulatorTarget, type Instance } from '../emulator-target.js';
 import { moto } from '../moto/moto-emulator.js';
+import { measured } from '../measured.js';
 
 interface FauxqsServer {
   address: string;
@@ -65,12 +66,15 @@ const fauxqs: Emulator<Instance & { server: FauxqsServer }> = {
 
 export class FauxqsTarget extends EmulatorTarget {
   constructor(options: { realTimeWindows?: boolean } = {}) {
-    // fauxqs fans SNS out to SQS within the Publish call, so nothing needs waiting for.
+    // fauxqs fans SNS out to SQS within the Publish call: its measured bound (measured.json) is 0.
     const parts = [
       { emulator: fauxqs, serves: ['sns', 'sqs'] as const },
       { emulator: moto(), serves: ['kms'] as const },
     ];
-    super({ name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, atRestAttributes: true, eventualMs: 0 } }, options);
+    super(
+      { name: 'fauxqs', account: '000000000000', parts, capabilities: { atRestInspection: true, atRestAttributes: true }, measured: measured('fauxqs', 0) },
+      options,
+    );
   }
 
   async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {

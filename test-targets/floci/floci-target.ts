@@ -57,6 +57,7 @@ export class FlociTarget extends EmulatorTarget {
         account: '000000000000',
         defaultRuns: 10,
         parts: [{ emulator: floci, serves: ['kms', 'sns', 'sqs'] }],
+        // Not measured: no container engine on these machines runs it (npm run bench measures what it can start).
         capabilities: { eventualMs: 3_000 },
       },
       options,

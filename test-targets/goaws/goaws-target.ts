@@ -13,6 +13,7 @@ import { EmulatorTarget } from '../emulator-target.js';
 import { provisionedBinary, provisionHint } from '../emulators.js';
 import { spawnedEmulator } from '../launched-process.js';
 import { LOCAL_KMS_ACCOUNT, localKms } from '../local-kms/local-kms-emulator.js';
+import { measured } from '../measured.js';
 
 const goaws = spawnedEmulator({
   name: 'goaws',
@@ -32,7 +33,7 @@ export class GoawsTarget extends EmulatorTarget {
       { emulator: goaws, serves: ['sns', 'sqs'] as const },
       { emulator: localKms, serves: ['kms'] as const },
     ];
-    super({ name: 'goaws', account: LOCAL_KMS_ACCOUNT, parts, capabilities: { eventualMs: 0 } }, options);
+    super({ name: 'goaws', account: LOCAL_KMS_ACCOUNT, parts, measured: measured('goaws', 0) }, options);
   }
 
   protected override clientConfig(service: ServiceName): Record<string, unknown> {

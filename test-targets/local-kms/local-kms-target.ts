@@ -6,9 +6,10 @@
  */
 import { EmulatorTarget } from '../emulator-target.js';
 import { LOCAL_KMS_ACCOUNT, localKms } from './local-kms-emulator.js';
+import { measured } from '../measured.js';
 
 export class LocalKmsTarget extends EmulatorTarget {
   constructor(options: { endpoint?: string; realTimeWindows?: boolean } = {}) {
-    super({ name: 'local-kms', account: LOCAL_KMS_ACCOUNT, parts: [{ emulator: localKms, serves: ['kms'] }], capabilities: { eventualMs: 0 } }, options);
+    super({ name: 'local-kms', account: LOCAL_KMS_ACCOUNT, parts: [{ emulator: localKms, serves: ['kms'] }], measured: measured('local-kms', 0) }, options);
   }
 }

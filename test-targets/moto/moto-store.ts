@@ -46,9 +46,14 @@ export interface MotoData {
   sqs?: { Queue?: MotoQueue[]; Message?: MotoMessage[] };
 }
 
-/** moto's dashboard data (`/moto-api/data.json`). */
-export async function motoData(endpoint: string): Promise<MotoData> {
-  const res = await fetch(`${endpoint}/moto-api/data.json`, { signal: AbortSignal.timeout(30_000) });
+/**
+ * moto's dashboard data (`/moto-api/data.json`); with `only`, of one queue and the messages with these ids. The moto
+ * this target starts (./moto-main.py) then serialises only those, instead of every instance of the run; another
+ * moto ignores the query and answers everything, which storedMessages reads the same way.
+ */
+export async function motoData(endpoint: string, only?: { queue: string; ids: readonly string[] }): Promise<MotoData> {
+  const query = only ? `?${new URLSearchParams({ service: 'sqs', model: 'Queue,Message', 'Queue.name': only.queue, 'Message.id': only.ids.join(',') })}` : '';
+  const res = await fetch(`${endpoint}/moto-api/data.json${query}`, { signal: AbortSignal.timeout(30_000) });
   if (!res.ok) throw new Error(`moto's /moto-api/data.json answered HTTP ${res.status}`);
   return (await res.json()) as MotoData;
 }

@@ -9,20 +9,22 @@
 import type { AtRestMessage, Clients } from '../../src/target.js';
 import { EmulatorTarget } from '../emulator-target.js';
 import type { ExistingInstanceOptions } from '../module.js';
-import { SentMessages } from '../sent-messages.js';
+import { queueKey, SentMessages } from '../sent-messages.js';
 import { moto } from './moto-emulator.js';
 import { motoData, storedMessages } from './moto-store.js';
+import { measured } from '../measured.js';
 
 export class MotoTarget extends EmulatorTarget {
   readonly #sent = new SentMessages();
 
   constructor(options: ExistingInstanceOptions = {}) {
-    // moto delivers SNS→SQS within the Publish call, so nothing needs waiting for.
+    // moto delivers SNS→SQS within the Publish call: its measured bound (measured.json) is 0.
     super(
       {
         name: 'moto',
         parts: [{ emulator: moto(), serves: ['kms', 'sns', 'sqs'] }],
-        capabilities: { eventualMs: 0, atRestInspection: true, atRestAttributes: true },
+        capabilities: { atRestInspection: true, atRestAttributes: true },
+        measured: measured('moto', 0),
       },
       options,
     );
@@ -35,6 +37,7 @@ export class MotoTarget extends EmulatorTarget {
   /** The stored messages of one queue, in send order: those this target's clients sent there (./moto-store.ts). */
   async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
     if (!this.endpoint) throw new Error('moto target not started');
-    return storedMessages(await motoData(this.endpoint), this.region, queueUrl, this.#sent);
+    const only = { queue: queueKey(queueUrl).split('/')[1]!, ids: this.#sent.sent(queueUrl) };
+    return storedMessages(await motoData(this.endpoint, only), this.region, queueUrl, this.#sent);
   }
 }

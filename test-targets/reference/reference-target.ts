@@ -18,6 +18,8 @@ export interface ReferenceTargetOptions extends ModelOptions {
 export class ReferenceTarget implements Target {
   readonly name = 'reference';
   readonly defaultRuns = 25;
+  /** Every clause reads the model's one clock, and `advanceTime` moves it for all of them: one clause at a time. */
+  readonly concurrencyLimit = { max: 1, reason: 'its virtual clock is shared: advanceTime moves it for every clause' };
   readonly capabilities: Capabilities;
   #model: ReferenceModel | undefined;
   readonly #clients = new Map<number, ReferenceClients>();

@@ -25,6 +25,7 @@ export const clause = defineClause({
   theme: 'configuration',
   sources: [{ fact: 'KMS-7', url: PAGES.kmsAliasManage, evidence: 'DOC' }],
   features: ['kms', 'aliases', 'limits'],
+  shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'valid names, names without the prefix, with spaces or symbols, of 257+ characters, and under alias/aws/',
   arbitrary: aliasCaseArb,
   // One name per rule first, on every seed and at any --runs: each rule's deviation always shows.

@@ -20,6 +20,7 @@ export const clause = defineClause({
   ],
   features: ['kms', 'aws-managed-keys', 'key-state'],
   requires: ['disposableAccount'],
+  shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'alias/aws/sqs or alias/aws/sns, DisableKey or ScheduleKeyDeletion',
   arbitrary: fc.record({
     alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'),

@@ -17,6 +17,7 @@ export const clause = defineClause({
   sources: [{ fact: 'KMS-8', url: PAGES.kmsAwsManagedKeys, evidence: 'DOC' }],
   features: ['kms', 'aws-managed-keys'],
   requires: ['disposableAccount'],
+  shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'alias/aws/sqs or alias/aws/sns, named by its alias or by its key id',
   arbitrary: fc.record({ alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'), byId: fc.boolean() }),
   check: async (s, { alias, byId }) => {

@@ -30,6 +30,7 @@ export const clause = defineClause({
   ],
   features: ['kms', 'aws-managed-keys', 'aliases'],
   requires: ['disposableAccount'],
+  shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'alias/aws/sqs or alias/aws/sns, by alias name or alias ARN (all four on every seed)',
   arbitrary: fc.constantFrom(...INPUTS),
   examples: INPUTS,

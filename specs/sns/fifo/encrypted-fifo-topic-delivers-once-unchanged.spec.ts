@@ -23,6 +23,7 @@ export const clause = defineClause({
     { fact: 'SNS-2', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'fifo', 'sse-kms', 'transparency', 'sns-to-sqs'],
+  shares: ['aws-managed-keys'],
   generates: 'bodies of every kind but white space alone, published once or twice with content-based deduplication',
   arbitrary: fc.record({ body: bodyArb, twice: fc.boolean() }),
   check: async (s, { body, twice }) => {

@@ -23,6 +23,7 @@ export const clause = defineClause({
     { fact: 'SNS-21', url: PAGES.snsSetTopicAttributes, evidence: 'DOC' },
   ],
   features: ['sns', 'fifo', 'attributes', 'sse-kms'],
+  shares: ['aws-managed-keys'],
   generates: 'standard and FIFO topics on alias/aws/sns, then SetTopicAttributes FifoTopic "true" or "false" (all four on every seed)',
   arbitrary: fc.record({ fifo: fc.boolean(), value: fc.constantFrom('true', 'false') }),
   examples: [false, true].flatMap((fifo) => ['false', 'true'].map((value) => ({ fifo, value }))),

@@ -23,6 +23,7 @@ export const clause = defineClause({
     { fact: 'SNS-17', url: PAGES.snsSetTopicAttributes, evidence: 'DOC' },
   ],
   features: ['sns', 'limits', 'sse-kms', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'encrypted topics given MaximumMessageSize on CreateTopic or SetTopicAttributes: the boundaries, non-integers and any integer up to 2,000,000',
   arbitrary: fc.record({
     value: fc.oneof(fc.constantFrom(...BOUNDARIES), fc.integer({ min: 0, max: 2_000_000 }).map(String)),

@@ -21,6 +21,7 @@ export const clause = defineClause({
     { fact: 'KMS-8', url: PAGES.kmsAwsManagedKeys, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'aws-managed-keys'],
+  shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'a topic on alias/aws/sns, or on its alias ARN, and one Publish',
   arbitrary: fc.constantFrom('alias' as const, 'alias-arn' as const),
   examples: ['alias', 'alias-arn'],

@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SNS-6', url: PAGES.snsSse, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'attributes', 'key-identifiers', 'fifo'],
+  shares: ['aws-managed-keys'],
   generates: 'standard and FIFO topics, key strings of every identifier shape and arbitrary text, set at create or later',
   arbitrary: fc.record({ key: keyIdStringArb, onCreate: fc.boolean(), fifo: fc.boolean() }),
   check: async (s, { key, onCreate, fifo }) => {

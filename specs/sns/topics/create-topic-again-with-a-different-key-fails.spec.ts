@@ -25,6 +25,7 @@ export const clause = defineClause({
     { fact: 'SNS-18', url: PAGES.snsCreateTopic, evidence: 'DOC' },
   ],
   features: ['sns', 'sse-kms', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates:
     'a topic created with alias/aws/sns or without a key, then CreateTopic again with the same key, no attributes, another key, or a key where there was none',
   arbitrary: fc.constantFrom<Case>(...CASES),

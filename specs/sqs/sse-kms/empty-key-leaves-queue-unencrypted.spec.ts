@@ -20,6 +20,7 @@ export const clause = defineClause({
     { fact: 'SQS-5', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
   ],
   features: ['sqs', 'sse-kms', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'SSE-KMS queues (standard or FIFO, any key string) whose key is then set to ""',
   arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { fifo, key }) => {

@@ -19,6 +19,7 @@ export const clause = defineClause({
     { fact: 'SQS-7', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'attributes', 'key-identifiers'],
+  shares: ['aws-managed-keys'],
   generates: 'key IDs, key ARNs, alias names (including alias/aws/sqs) and arbitrary strings that name no key, set at create or later',
   arbitrary: fc.record({ onCreate: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { onCreate, key }) => {

@@ -21,6 +21,7 @@ export const clause = defineClause({
     { fact: 'SQS-1', url: PAGES.sqsSse, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'CreateQueue or SetQueueAttributes, standard or FIFO, with both attributes and any non-empty key string',
   arbitrary: fc.record({ onCreate: fc.boolean(), fifo: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { onCreate, fifo, key }) => {

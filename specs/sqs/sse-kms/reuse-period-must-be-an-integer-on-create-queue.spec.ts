@@ -21,6 +21,7 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsCreateQueue, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'attributes', 'limits'],
+  shares: ['aws-managed-keys'],
   generates: '"1.5", "abc" and "" first, then decimals and words, on CreateQueue with a key',
   arbitrary: fc.oneof(
     fc.integer({ min: -100, max: 200_000 }).map((n) => `${n}.5`),

@@ -29,6 +29,7 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsCreateQueue, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'attributes', 'limits'],
+  shares: ['aws-managed-keys'],
   generates: 'the boundaries 59/60/86,400/86,401 and the default 300 first, then integers from -100 to 200,000, on CreateQueue with a key',
   arbitrary: fc.integer({ min: -100, max: 200_000 }).map(String),
   examples: ['59', '60', '86400', '86401', '300'],

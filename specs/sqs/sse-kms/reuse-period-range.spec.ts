@@ -19,6 +19,7 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'attributes', 'limits'],
+  shares: ['aws-managed-keys'],
   generates:
     'reuse periods at 59/60/61, 86,399/86,400/86,401, 0, -1 and the default 300 on every seed, then anywhere from -100 to 200,000, on an SSE-KMS queue',
   arbitrary: reusePeriodArb,

@@ -19,6 +19,7 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsSse, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'a key string set at CreateQueue or later on an SSE-SQS queue, standard or FIFO',
   arbitrary: fc.record({ onCreate: fc.boolean(), fifo: fc.boolean(), key: keyIdStringArb }),
   check: async (s, { onCreate, fifo, key }) => {

@@ -26,6 +26,7 @@ export const clause = defineClause({
     { fact: 'SQS-1', url: PAGES.sqsSetQueueAttributes, evidence: 'DOC' },
   ],
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
+  shares: ['aws-managed-keys'],
   generates: 'SSE-KMS queues (standard or FIFO, any key string) switched in one call, with or without a reuse period in it',
   arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb, withReuse: fc.boolean() }),
   examples: [

@@ -1,0 +1,37 @@
+/**
+ * On an emulator (moto), the same seed gives the same report one clause at a time and four at once, durations
+ * and the emulator's port aside: clauses are isolated by their run prefix and order what they share
+ * (src/shared-state.ts). The clauses: those that share the AWS managed keys, those that read messages at rest,
+ * and those that deliver from SNS to SQS, each with a few generated runs.
+ */
+import { expect, it } from 'vitest';
+import { readBaseline } from '../../src/baseline.js';
+import type { Report } from '../../src/report.js';
+import { DEFAULT_SEED, runConformance } from '../../src/runner.js';
+import { loadClauses } from '../../src/spec-loader.js';
+import { makeTarget, targetModule } from '../../test-targets/registry.js';
+import { describeNeeding } from '../prerequisites.js';
+
+const clauses = (await loadClauses()).filter(
+  (c) => c.shares?.length || c.id.startsWith('sqs.at-rest.') || c.id.startsWith('sns-to-sqs.') || c.id.startsWith('kms.aliases.'),
+);
+
+const comparable = (r: Report) => ({
+  ...r,
+  target: { ...r.target, endpoint: '' },
+  startedAt: '',
+  durationMs: 0,
+  clauses: r.clauses.map((c) => ({ ...c, durationMs: 0 })),
+});
+
+describeNeeding({ emulators: ['moto'] }, 'moto, clauses at once', () => {
+  it('gives the same report at concurrency 1 and 4', async () => {
+    const baseline = readBaseline(targetModule('moto').baseline!);
+    const at = async (concurrency: number) =>
+      comparable(await runConformance(makeTarget('moto'), { clauses, seed: DEFAULT_SEED, runs: 5, concurrency, baseline, prefix: 'c' }));
+    const one = await at(1);
+    const four = await at(4);
+    expect(one.summary.fail + one.summary.error, 'as the baseline says').toBe(0);
+    expect(four).toEqual(one);
+  }, 600_000);
+});
