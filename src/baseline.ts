@@ -15,11 +15,12 @@ import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
 import { readJsonFile, validateJson } from './read-json-file.js';
 import type { Report } from './report.js';
+import { UsageError } from './usage-error.js';
 import type { Baseline, BaselineEntry } from './runner.js';
 import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
-export class BaselineFileError extends Error {
+export class BaselineFileError extends UsageError {
   override readonly name = 'BaselineFileError';
 }
 

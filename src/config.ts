@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { readJsonFile } from './read-json-file.js';
+import { UsageError } from './usage-error.js';
 
 export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
 
@@ -34,7 +35,7 @@ export const configSchema = (targets: readonly string[]) =>
 
 export type Config = z.infer<ReturnType<typeof configSchema>>;
 
-export class ConfigError extends Error {
+export class ConfigError extends UsageError {
   override readonly name = 'ConfigError';
 }
 

@@ -7,12 +7,12 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { nodeWarning } from './node-version.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, writeFileSync } from 'node:fs';
-import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
+import { DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
 import { REPORT_FORMATS, reportFileList, reporter, writeReports } from '../reports/registry.js';
 import { mergeShards } from '../reports/merge.js';
 import { diffReports, newDeviations } from '../reports/diff.js';
 import { renderDiffConsole, renderDiffMarkdown } from '../reports/diff-render.js';
-import { baselineFrom, BaselineFileError, mergeBaseline, readBaseline, writeBaseline } from '../baseline.js';
+import { baselineFrom, mergeBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
@@ -21,12 +21,11 @@ import { abbreviate } from '../abbreviate.js';
 import { DEFAULT_SEED } from '../runner.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
-import { EndpointSpecError } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
 import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { checkModel } from '../recording/check-model.js';
-import { readRecording, RecordingFileError } from '../recording/read.js';
+import { readRecording } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
@@ -36,17 +35,16 @@ import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
-import { FaultSpecError, FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
+import { FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
 import { estimateKmsCost, explain } from './commands-info.js';
-import { readReport, ReportFileError } from './read-report.js';
+import { readReport } from './read-report.js';
+import { UsageError } from '../usage-error.js';
 import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
 import { defaultEndpoint } from '../reproduce/statement.js';
 import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
 
 const warning = nodeWarning(process.versions.node, process.env);
 if (warning) process.stderr.write(warning);
-
-class UsageError extends Error {}
 
 /**
  * The reader of our output went away (`run … | head -c 0`): Node ignores SIGPIPE, so each write fails with EPIPE,
@@ -517,16 +515,8 @@ try {
   } else if (e instanceof MissingPackageError) {
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = EXIT.unavailable; // like any target that cannot be started
-  } else if (
-    e instanceof UsageError ||
-    e instanceof ReportFileError ||
-    e instanceof TargetUsageError ||
-    e instanceof BaselineFileError ||
-    e instanceof EndpointSpecError ||
-    e instanceof ConfigError ||
-    e instanceof FaultSpecError ||
-    e instanceof RecordingFileError
-  ) {
+  } else if (e instanceof UsageError) {
+    // Every reader's and parser's own error extends UsageError (src/usage-error.ts).
     process.stderr.write(`sse-conformance: ${e.message}\n`);
     process.exitCode = EXIT.usage;
   } else {

@@ -2,8 +2,9 @@
 import { readJsonFile } from '../read-json-file.js';
 import type { Report } from '../report.js';
 import { ReportSchema } from '../report-schema.js';
+import { UsageError } from '../usage-error.js';
 
-export class ReportFileError extends Error {
+export class ReportFileError extends UsageError {
   override readonly name = 'ReportFileError';
 }
 

@@ -1,8 +1,9 @@
 /** Reads a recording a user names (check-model, the recorded target): anything else is a one-line error. */
 import { readJsonFile } from '../read-json-file.js';
 import { RECORDING_VERSION, RecordingSchema, type Recording } from './schema.js';
+import { UsageError } from '../usage-error.js';
 
-export class RecordingFileError extends Error {
+export class RecordingFileError extends UsageError {
   override readonly name = 'RecordingFileError';
 }
 

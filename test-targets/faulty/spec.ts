@@ -4,6 +4,7 @@
  * the same sequence of requests meets the same faults: a failing test is reproducible.
  */
 import { z } from 'zod';
+import { UsageError } from '../../src/usage-error.js';
 
 const rate = z.number().min(0).max(1).optional();
 
@@ -57,7 +58,7 @@ const FLAG_KEYS = {
   'request-timeout': 'requestTimeoutMs',
 } as const satisfies Record<string, keyof FaultSpec>;
 
-export class FaultSpecError extends Error {
+export class FaultSpecError extends UsageError {
   override readonly name = 'FaultSpecError';
 }
 
