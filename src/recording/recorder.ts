@@ -8,6 +8,7 @@ import type { ScenarioEnd } from '../runner.js';
 import type { RawInspection, RawStep } from '../session.js';
 import type { Target } from '../target.js';
 import { VERSION } from '../version.js';
+import { redactCredentials } from '../terminal-text.js';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedCall, type RecordedInspection, type RecordedScenario, type Recording } from './schema.js';
 import { Symbolizer, type Secrets } from './symbolic.js';
 
@@ -85,7 +86,7 @@ export class Recorder {
       target: {
         name: t.name,
         ...(this.#meta.version ? { version: this.#meta.version } : {}),
-        ...(t.endpoint ? { endpoint: sym.string(t.endpoint) } : {}),
+        ...(t.endpoint ? { endpoint: sym.string(redactCredentials(t.endpoint)) } : {}),
         ...((this.#meta.region ?? this.#region) ? { region: (this.#meta.region ?? this.#region)! } : {}),
         capabilities: { ...t.capabilities, services: [...t.capabilities.services] },
       },
