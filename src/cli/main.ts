@@ -6,7 +6,8 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { nodeWarning } from './node-version.js';
 import { Command, CommanderError, Option } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { checkOutputPath, writeOutputFile } from '../write-file.js';
 import { DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
 import { REPORT_FORMATS, reportFileList, reporter, writeReports } from '../reports/registry.js';
 import { mergeShards } from '../reports/merge.js';
@@ -156,6 +157,8 @@ program
     // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
     if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
     if (o.prune && !o.writeBaseline) throw new UsageError('--prune drops entries from the file of --write-baseline: give --write-baseline FILE');
+    if (o.record !== undefined) checkOutputPath(o.record, '--record');
+    if (o.writeBaseline !== undefined) checkOutputPath(o.writeBaseline, '--write-baseline');
     const allClauses = await loadClauses();
     const selected = selectClauses(allClauses, { clause: o.clause, tag: o.tag });
     if (selected.length === 0)
@@ -209,7 +212,7 @@ program
       try {
         fn();
       } catch (e) {
-        writeFailures.push(`could not write ${what}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
+        writeFailures.push(`could not write ${what}: ${writeProblem(e)}`);
       }
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
@@ -370,6 +373,7 @@ program
       o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string; emit?: Emitter; out?: string },
     ) => {
       if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
+      if (o.out !== undefined) checkOutputPath(o.out, '--out');
       const { id, seed, path, targetName } = replaySource(first, second, o);
       const clause = await findClause(id);
       const target = makeTarget(o.target ?? targetName, targetOptions(o));
@@ -399,10 +403,10 @@ program
         const script = emit(o.emit, reproduction, { endpoint: defaultEndpoint(o.endpoint) });
         if (!o.out) return out(script);
         try {
-          writeFileSync(o.out, script, { mode: 0o755 });
+          writeOutputFile(o.out, script, { mode: 0o755 });
           out(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
         } catch (e) {
-          errLine(`could not write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.replace(/ +/g, ' '));
+          errLine(`could not write ${o.out}: ${writeProblem(e)}`);
           process.exitCode = EXIT_WRITE_FAILED;
         }
       } finally {
@@ -498,6 +502,13 @@ program
     if (n) process.exitCode = EXIT_LEFTOVERS;
     await target.dispose();
   });
+
+/** Why a file could not be written: the error's code, unless its message starts with it (Node's do). */
+function writeProblem(e: unknown): string {
+  const { code } = e as NodeJS.ErrnoException;
+  const message = (e as Error).message ?? String(e);
+  return (code && !message.startsWith(code) ? `${code} ${message}` : message).replace(/\s+/g, ' ');
+}
 
 /** Starts a target; when it cannot start, says why and sets exit code 3. */
 async function startOrExit3(target: { start(): Promise<void> }): Promise<boolean> {
