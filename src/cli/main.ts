@@ -305,7 +305,7 @@ function shard<T>(items: T[], spec: string): T[] {
   const k = items.length;
   if (n > k)
     throw new UsageError(
-      `--shard ${i}/${n}: only ${k} ${k === 1 ? 'clause is' : 'clauses are'} selected, so ${n - k} of ${n} shards would select no clause; use at most ${k} shards`,
+      `--shard ${i}/${n}: only ${k} ${k === 1 ? 'clause is' : 'clauses are'} selected, so ${n - k} of ${n} shards would select no clause; use at most ${k === 1 ? 'one shard' : `${k} shards`}`,
     );
   return items.filter((_, j) => j % n === i - 1);
 }
