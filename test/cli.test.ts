@@ -174,7 +174,7 @@ describe('sse-conformance CLI', () => {
     writeFileSync(file, JSON.stringify({ version: 2, clauses: { x: { reason: 'r', since: 's', deviations: ['old text'] } } }));
     const bad = write();
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^sse-conformance: baseline .*baseline\.json: entry x "deviations\.0": expected a deviation signature/);
+    expect(bad.err).toMatch(/^sse-conformance: cannot read baseline .*baseline\.json: not an sse-conformance baseline: clauses\.x\.deviations\[0\]: /);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.out).toBe('');
     expect(cli('run', '--prune').err).toMatch(/--prune drops entries from the file of --write-baseline/);
