@@ -21,8 +21,11 @@ const UNSAFE_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u20
 const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 const escaped = (c: string) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
-/** The user-information part of a URL (`user:password@`), in any text: everything between `scheme://` and the host. */
-const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi;
+/**
+ * The user-information part of a URL (`user:password@`), in any text: everything between `scheme://` and the host.
+ * The scheme is bounded (32 characters), so that a long run such as `a.a.a.…` costs linear time, not quadratic.
+ */
+const URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#]*@/gi;
 
 /** `http://user:password@host/` → `http://***@host/`, wherever a URL stands in the text. */
 export const redactCredentials = (text: string): string => text.replace(URL_CREDENTIALS, '$1***@');
