@@ -17,9 +17,13 @@ const HANG_GUARD_MS = 20 * 60_000;
 
 describe.concurrent('each emulator matches its baseline, timing clauses included', () => {
   for (const m of emulators) {
-    it(m.name, async (ctx) => {
-      requireOrSkip(ctx, { emulators: [...(m.emulators ?? [])] });
-      await expectRunMatchesBaseline(m.name);
-    }, HANG_GUARD_MS);
+    it(
+      m.name,
+      async (ctx) => {
+        requireOrSkip(ctx, { emulators: [...(m.emulators ?? [])] });
+        await expectRunMatchesBaseline(m.name);
+      },
+      HANG_GUARD_MS,
+    );
   }
 });
