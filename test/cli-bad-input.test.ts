@@ -232,7 +232,7 @@ describe('hostile input (issue 26): each class, no stack trace, hang, echoed sec
     const url = `http://user:s3cret-pw@127.0.0.1:${closedPort}`;
     const r = cli(['run', '--target', 'endpoint', '--endpoint', url, '--clause', 'kms.aliases.alias-name-rules', '--out', dir], { timeout: 30_000 });
     expect(r.code).toBe(3);
-    expect(r.err).toContain(`sse-conformance: target endpoint could not be started: nothing answers at http://***@127.0.0.1:${closedPort} (sqs)`);
+    expect(r.err).toContain(`sse-conformance: target endpoint could not be started: nothing answers at http://***@127.0.0.1:${closedPort} (kms)`);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     const written = readFileSync(join(dir, 'report.json'), 'utf8');
     for (const text of [r.out, r.err, written]) expect(text).not.toContain('s3cret-pw');
@@ -245,7 +245,7 @@ describe('hostile input (issue 26): each class, no stack trace, hang, echoed sec
     });
     expect(r.code).toBe(3);
     expect(r.err.trim()).toMatch(
-      new RegExp(`^sse-conformance: target endpoint could not be started: nothing answers at http://127\\.0\\.0\\.1:${closedPort} \\(sqs\\): [^\\n]+$`),
+      new RegExp(`^sse-conformance: target endpoint could not be started: nothing answers at http://127\\.0\\.0\\.1:${closedPort} \\(kms\\): [^\\n]+$`),
     );
   });
 
