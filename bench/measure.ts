@@ -274,6 +274,12 @@ export async function measuredRun(
 /** Whether a run's verdicts are its baseline's: no failure, stale entry or error the baseline does not name. */
 export const matchesBaseline = (r: Report) => !r.target.unavailable && r.summary.fail + r.summary['unexpected-pass'] + r.summary.error === 0;
 
+/** What of a run is not as its baseline says, clause by clause (empty when it matches). */
+export const offBaseline = (r: Report): string[] => [
+  ...(r.target.unavailable ? [`target unavailable: ${r.target.unavailable}`] : []),
+  ...r.clauses.filter((c) => c.verdict === 'fail' || c.verdict === 'unexpected-pass' || c.verdict === 'error').map((c) => `${c.id}: ${c.verdict}: ${c.reason}`),
+];
+
 /** The concurrency to make by default: the fewest clauses at once within 10 % of the fastest, on a sample. */
 export async function chooseConcurrency(
   name: string,
@@ -284,7 +290,8 @@ export async function chooseConcurrency(
   let aloneMedianMs = 0;
   for (const concurrency of CONCURRENCIES) {
     const r = await measuredRun(name, sample, { concurrency, runs });
-    if (!matchesBaseline(r.report)) throw new Error(`${name}: the sample run at concurrency ${concurrency} does not match the baseline`);
+    if (!matchesBaseline(r.report))
+      throw new Error(`${name}: the sample run at concurrency ${concurrency} does not match the baseline:\n${offBaseline(r.report).join('\n')}`);
     if (concurrency === 1) aloneMedianMs = median(r.stats.latencies);
     trials.push({ concurrency, seconds: Number(r.clausesSeconds.toFixed(1)) });
     process.stderr.write(`  ${name}: concurrency ${concurrency}: ${r.clausesSeconds.toFixed(1)} s\n`);

@@ -16,6 +16,7 @@ import {
   loadNow,
   machine,
   matchesBaseline,
+  offBaseline,
   measuredRun,
   measureEffects,
   median,
@@ -137,6 +138,7 @@ for (const name of names) {
     counterexampleSteps: full.report.clauses.flatMap((c) => (c.deviations ?? []).map((d) => d.counterexample.steps.length)),
   });
   process.stderr.write(`${name}: ${full.seconds.toFixed(1)} s\n`);
+  for (const line of offBaseline(full.report)) process.stderr.write(`${name}: not as the baseline says: ${line}\n`);
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
