@@ -470,9 +470,13 @@ export class Session {
     for (const r of findService(service)?.resources ?? []) {
       if (r.create.operation === op) {
         const id = r.create.id(input, out);
-        if (typeof id !== 'string' || !id || this.#symbols.has(id)) continue;
+        if (typeof id !== 'string' || !id || this.#created.some((c) => c.kind === r.kind && c.id === id)) continue;
         const name = r.create.name?.(input);
-        if (r.create.symbolic === false) {
+        // An identifier that is the name the client chose (an S3 bucket's) already has its symbol from #nameSymbol.
+        if (this.#symbols.has(id) && id !== name) continue;
+        if (id === name) {
+          // Named when sent; only to be deleted afterwards.
+        } else if (r.create.symbolic === false) {
           // Shown as sent (the run prefix as `<run>`), never replaced by a symbol.
         } else if (typeof name === 'string' && this.#symbols.has(name)) this.#symbols.set(id, this.#symbols.get(name)!);
         else this.#symbol(r.kind, [id, ...(r.create.others?.(out) ?? [])]);
