@@ -24,7 +24,7 @@ export const clause = defineClause({
   arbitrary: fc
     .record({
       written: encryptionArb,
-      via: fc.constantFrom('default' as const, 'headers' as const),
+      via: fc.constantFrom('headers' as const, 'default' as const),
       change: fc.option(encryptionArb, { nil: undefined }),
       key: objectKeyArb,
     })

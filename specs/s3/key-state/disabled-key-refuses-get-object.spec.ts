@@ -28,7 +28,7 @@ export const clause = defineClause({
     state: unusableStateArb,
     type: kmsAlgorithmArb,
     form: s3KeyFormArb,
-    via: fc.constantFrom('default' as const, 'headers' as const),
+    via: fc.constantFrom('headers' as const, 'default' as const),
     key: objectKeyArb,
   }),
   check: async (s, { state, type, form, via, key: objectKey }) => {

@@ -29,7 +29,7 @@ export const clause = defineClause({
     // Act
     await s.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ServerSideEncryption: type }));
     // Assert: after the write, alias/aws/s3 names an AWS managed key, and the object reports it
-    const head = await headObject(s, bucket, key);
-    checkEncryption(s, head, type, await awsManagedS3KeyArn(s));
+    const managed = await awsManagedS3KeyArn(s);
+    checkEncryption(s, await headObject(s, bucket, key), type, managed);
   },
 });
