@@ -50,6 +50,8 @@ export interface Bucket {
   /** Undefined: the bucket uses SSE-S3, the default every bucket has (S3-1). */
   encryption?: DefaultEncryption;
   objects: Map<string, S3Object>;
+  /** Bucket tags (CreateBucket's `CreateBucketConfiguration.Tags`, PutBucketTagging): stored, nothing more. */
+  tags?: Record<string, string>;
 }
 
 export interface PutObjectInput {
@@ -85,7 +87,7 @@ export class S3Model {
 
   // ---------------------------------------------------------------- buckets
 
-  createBucket(ctx: { caller: string }, name: string): void {
+  createBucket(ctx: { caller: string }, name: string, tags?: Record<string, string>): void {
     if (!BUCKET_NAME.test(name)) throw s3Error('InvalidBucketName', 'The specified bucket is not valid.');
     const existing = this.buckets.get(name);
     if (existing) {
@@ -96,7 +98,25 @@ export class S3Model {
         throw s3Error('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
       return;
     }
-    this.buckets.set(name, { name, arn: `arn:aws:s3:::${name}`, account: accountOf(ctx.caller), creationDate: this.#clock.now(), objects: new Map() });
+    this.buckets.set(name, {
+      name,
+      arn: `arn:aws:s3:::${name}`,
+      account: accountOf(ctx.caller),
+      creationDate: this.#clock.now(),
+      objects: new Map(),
+      ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
+    });
+  }
+
+  putBucketTagging(_ctx: { caller: string }, name: string, tags: Record<string, string>): void {
+    this.#bucket(name).tags = tags;
+  }
+
+  /** A bucket's tags; a bucket without any answers NoSuchTagSet (404). */
+  getBucketTagging(_ctx: { caller: string }, name: string): Record<string, string> {
+    const tags = this.#bucket(name).tags;
+    if (!tags) throw s3Error('NoSuchTagSet', 'The TagSet does not exist', 404);
+    return tags;
   }
 
   deleteBucket(_ctx: { caller: string }, name: string): void {

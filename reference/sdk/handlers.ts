@@ -240,7 +240,9 @@ function objectHead(o: S3Object) {
 }
 
 export const S3_HANDLERS: Handlers<typeof S3> = {
-  CreateBucket: (m, c, i) => (m.s3.createBucket(c, bucketOf(i)), { Location: `/${i.Bucket}` }),
+  CreateBucket: (m, c, i) => (m.s3.createBucket(c, bucketOf(i), tagMap(i.CreateBucketConfiguration?.Tags)), { Location: `/${i.Bucket}` }),
+  PutBucketTagging: (m, c, i) => (m.s3.putBucketTagging(c, bucketOf(i), tagMap(required('s3', i, 'Tagging').TagSet)), {}),
+  GetBucketTagging: (m, c, i) => ({ TagSet: Object.entries(m.s3.getBucketTagging(c, bucketOf(i))).map(([Key, Value]) => ({ Key, Value })) }),
   DeleteBucket: (m, c, i) => (m.s3.deleteBucket(c, bucketOf(i)), {}),
   HeadBucket: (m, c, i) => (m.s3.headBucket(c, bucketOf(i)), { BucketRegion: m.region }),
   ListBuckets: (m, c, i) => {

@@ -84,6 +84,7 @@ export const s3 = defineService({
     ['BucketAlreadyOwnedByYou', ['BucketAlreadyOwnedByYou']],
     ['ServerSideEncryptionConfigurationNotFoundError', ['ServerSideEncryptionConfigurationNotFoundError']],
     ['MalformedXML', ['MalformedXML']],
+    ['NoSuchTagSet', ['NoSuchTagSet']],
   ],
   // REST-XML: InternalError (500), SlowDown (503).
   faultAnswer: (fault, message, requestId) => {
