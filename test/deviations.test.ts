@@ -162,8 +162,8 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
       [v2({ a: { reason: 'r', since: 's', deviations: ['x'] } }), /: clauses\.a\.deviations\[0\]: expected object, received string$/],
       [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: clauses\.a\.deviations\[0\]: Unrecognized key: "observd"$/],
       [
-        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 's3' }] } }),
-        /: clauses\.a\.deviations\[0\]\.service: s3 is not a service of the registry \(kms, sns, sqs\)$/,
+        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 'dynamodb' }] } }),
+        /: clauses\.a\.deviations\[0\]\.service: dynamodb is not a service of the registry \(kms, sns, sqs, s3\)$/,
       ],
       [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: clauses\.a\.observed: expected one of "error"\|"not-observable"$/],
       [v2({ a: { reason: 'r', since: 's' } }), /: clauses\.a: needs "deviations", the signatures it expects/],

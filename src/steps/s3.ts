@@ -20,7 +20,9 @@ import { createKey, nameKey, type Key } from '../steps.js';
 export async function createBucket(s: Session): Promise<string> {
   const bucket = s.name('bucket');
   const region = await s.target.clients().s3.config.region();
-  await s.send(new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }));
+  await s.send(
+    new CreateBucketCommand({ Bucket: bucket, ...(region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as never } }) }),
+  );
   return bucket;
 }
 
@@ -43,8 +45,11 @@ export async function putObject(s: Session, bucket: string, objectKey: string, b
 
 /** Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own. */
 export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string): Promise<void> {
-  const byDefault = e.type === 'AES256' ? { SSEAlgorithm: 'AES256' as const } : { SSEAlgorithm: e.type, ...(e.key === 'own' && id ? { KMSMasterKeyID: id } : {}) };
-  await s.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }));
+  const byDefault =
+    e.type === 'AES256' ? { SSEAlgorithm: 'AES256' as const } : { SSEAlgorithm: e.type, ...(e.key === 'own' && id ? { KMSMasterKeyID: id } : {}) };
+  await s.send(
+    new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }),
+  );
 }
 
 export async function headObject(s: Session, bucket: string, objectKey: string): Promise<Output<HeadObjectCommandOutput>> {
@@ -52,7 +57,11 @@ export async function headObject(s: Session, bucket: string, objectKey: string):
 }
 
 /** Reads an object's body as text (GetObject); the answer's other fields beside it. */
-export async function getObjectText(s: Session, bucket: string, objectKey: string): Promise<{ text: string; sse: string | undefined; keyId: string | undefined }> {
+export async function getObjectText(
+  s: Session,
+  bucket: string,
+  objectKey: string,
+): Promise<{ text: string; sse: string | undefined; keyId: string | undefined }> {
   const out = await s.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
   return { text: (await out.Body?.transformToString('utf8')) ?? '', sse: out.ServerSideEncryption, keyId: out.SSEKMSKeyId };
 }

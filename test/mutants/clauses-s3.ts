@@ -61,7 +61,8 @@ export const MUTANTS_S3: Mutant[] = [
     bug: "the bucket's default encryption is stored but never applied: writes without headers get SSE-S3",
     decorate: ({ model }) =>
       patchS3(model, (s3, original) => {
-        s3.putObject = (ctx, input: PutObjectInput) => original.putObject(ctx, input.ServerSideEncryption === undefined ? { ...input, ServerSideEncryption: 'AES256' } : input);
+        s3.putObject = (ctx, input: PutObjectInput) =>
+          original.putObject(ctx, input.ServerSideEncryption === undefined ? { ...input, ServerSideEncryption: 'AES256' } : input);
       }),
   },
   {
@@ -86,7 +87,7 @@ export const MUTANTS_S3: Mutant[] = [
   {
     clause: 's3.backlog.changing-default-does-not-re-encrypt',
     signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
-    bug: "a new bucket default re-writes every object in the bucket under it",
+    bug: 'a new bucket default re-writes every object in the bucket under it',
     decorate: ({ model }) =>
       patchS3(model, (s3, original) => {
         s3.putBucketEncryption = (ctx, name, rule) => {

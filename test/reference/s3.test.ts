@@ -73,7 +73,12 @@ describe('S3 objects and their encryption (S3-1…S3-10)', () => {
     const managedAliases = () => [...model.kms.aliases.values()].filter((a) => a.name === 'alias/aws/s3');
     expect(managedAliases()).toEqual([]);
     const first = await put('a', { ServerSideEncryption: 'aws:kms' });
-    await s3.send(new PutBucketEncryptionCommand({ Bucket: 'bkt', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] } }));
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'bkt',
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      }),
+    );
     const second = await put('b');
     expect(managedAliases()).toHaveLength(1);
     const managed = (await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/s3' }))).KeyMetadata!;
@@ -98,7 +103,7 @@ describe('S3 objects and their encryption (S3-1…S3-10)', () => {
     expect((await rejection(put('d', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/none' }))).name).toBe('KMS.NotFoundException');
   });
 
-  it("answers AccessDenied (403) when the key policy does not let the caller use the key", async () => {
+  it('answers AccessDenied (403) when the key policy does not let the caller use the key', async () => {
     const { put, key, kms, principal } = await arrange();
     const policy = {
       Version: '2012-10-17',
@@ -134,7 +139,9 @@ describe('S3 objects and their encryption (S3-1…S3-10)', () => {
     await s3.send(
       new PutBucketEncryptionCommand({
         Bucket: 'bkt',
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }],
+        },
       }),
     );
     expect(await rule()).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true });
@@ -147,7 +154,9 @@ describe('S3 objects and their encryption (S3-1…S3-10)', () => {
     await s3.send(
       new PutBucketEncryptionCommand({
         Bucket: 'bkt',
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }],
+        },
       }),
     );
     expect((await put('a')).BucketKeyEnabled).toBe(true);
