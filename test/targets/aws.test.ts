@@ -169,7 +169,8 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
       () => true,
       () => false,
     );
-    if (!stored) await admin.clients(0).s3.send(new PutBucketTaggingCommand({ Bucket: 'ssec-run5-b1', Tagging: { TagSet: [{ Key: TAG_KEY, Value: 'run5' }] } }));
+    if (!stored)
+      await admin.clients(0).s3.send(new PutBucketTaggingCommand({ Bucket: 'ssec-run5-b1', Tagging: { TagSet: [{ Key: TAG_KEY, Value: 'run5' }] } }));
     await c.s3.send(new PutObjectCommand({ Bucket: 'ssec-run5-b1', Key: 'left/over', Body: 'x' }));
     await admin.clients(0).s3.send(new CreateBucketCommand({ Bucket: 'ssec-not-ours-b' }));
     await admin.clients(0).kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-not-ours', TargetKeyId: decoy.keyId }));
