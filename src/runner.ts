@@ -365,12 +365,15 @@ export async function runClause(
   }
   const deviation = (p: Awaited<ReturnType<typeof pass>>, failure = p.failing!.failure!): Deviation => {
     const identity = failure.signature;
+    // The steps up to the one the failure judged: what the scenario did after it cannot have changed that answer.
+    const at = failure.step ? p.failing!.steps.indexOf(failure.step) : -1;
+    const steps = at < 0 ? p.failing!.steps : p.failing!.steps.slice(0, at + 1);
     return {
       signature: signatureText(identity),
       identity,
       // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
       reason: `${identity.rule ? `[${identity.rule}] ` : ''}${failure.message}`,
-      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
+      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps },
     };
   };
   const deviations: Deviation[] = [deviation(first)];
