@@ -355,8 +355,11 @@ export class Session {
     if (step) {
       // Several checks of one step show side by side; an expectation of its outcome (`expect`) is replaced.
       const prior = step.expected?.length === 1 && step.expected[0]!.ok ? step.expected[0]! : { ok: true };
-      step.expected = [{ ...prior, ok: true, [what]: this.symbolize(expected) }];
-      step.observed = { ...step.observed, [what]: this.symbolize(observed) };
+      // A value that is not there reads "(absent)": JSON would drop it, and with several checks on one step the
+      // reader could not tell which one it was.
+      const shown = (v: unknown) => (v === undefined ? '(absent)' : this.symbolize(v));
+      step.expected = [{ ...prior, ok: true, [what]: shown(expected) }];
+      step.observed = { ...step.observed, [what]: shown(observed) };
       // A reproduction decides the step by this check: keep the first that failed on it.
       if (raw && !(raw.check && this.#failures.some((f) => f.check === raw.check))) raw.check = made;
     }

@@ -247,7 +247,7 @@ describe('every failed check of a clause', () => {
     expect(byField.KmsDataKeyReusePeriodSeconds).toEqual({
       op: 'GetQueueAttributes',
       field: 'KmsDataKeyReusePeriodSeconds',
-      observed: undefined,
+      observed: '(absent)',
       expected: '300',
     });
     for (const d of r.deviations!) {
