@@ -10,16 +10,17 @@
  * A file without `version` is version 1, whose signatures were text (src/signature-v1.ts): it is still
  * read, and the next `--write-baseline` writes it as version 2.
  */
-import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
 import { readJsonFile, validateJson } from './read-json-file.js';
 import type { Report } from './report.js';
+import { UsageError } from './usage-error.js';
+import { writeOutputFile } from './write-file.js';
 import type { Baseline, BaselineEntry } from './runner.js';
 import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE, registeredService } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
-export class BaselineFileError extends Error {
+export class BaselineFileError extends UsageError {
   override readonly name = 'BaselineFileError';
 }
 
@@ -149,7 +150,7 @@ export function mergeBaseline(existing: Baseline, fresh: Baseline, ran: Readonly
 }
 
 export function writeBaseline(path: string, baseline: Baseline): void {
-  writeFileSync(path, baselineJson(baseline));
+  writeOutputFile(path, baselineJson(baseline));
 }
 
 /**

@@ -5,12 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN, REGION_EXPECTED, REGION_PATTERN } from './aws-ids.js';
 import { readJsonFile } from './read-json-file.js';
 import { serviceNames } from './services/registry.js';
+import { UsageError } from './usage-error.js';
 
 export const DEFAULT_CONFIG_FILE = 'sse-conformance.config.json';
 
-const accountId = z.string().regex(/^\d{12}$/, 'a 12-digit AWS account ID');
+const accountId = z.string().regex(ACCOUNT_ID_PATTERN, ACCOUNT_ID_EXPECTED);
 const url = z.string().url('a URL such as http://127.0.0.1:5000');
 
 /** The schema, given the target names the registry knows. */
@@ -19,10 +21,7 @@ export const configSchema = (targets: readonly string[]) =>
     target: z.enum(targets as [string, ...string[]]).optional(),
     // One URL, or one per service of the registry (src/services/).
     endpoint: z.union([url, z.strictObject(Object.fromEntries(serviceNames().map((s) => [s, url])) as Record<string, typeof url>)]).optional(),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS Region such as eu-west-1')
-      .optional(),
+    region: z.string().regex(REGION_PATTERN, REGION_EXPECTED).optional(),
     allowAccounts: z.array(accountId).optional(),
     // The same bounds as the flags: fast-check seeds are 32-bit, and runs are bounded.
     seed: z.number().int().min(0).max(0xffff_ffff).optional(),
@@ -36,7 +35,7 @@ export const configSchema = (targets: readonly string[]) =>
 
 export type Config = z.infer<ReturnType<typeof configSchema>>;
 
-export class ConfigError extends Error {
+export class ConfigError extends UsageError {
   override readonly name = 'ConfigError';
 }
 

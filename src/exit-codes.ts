@@ -24,13 +24,13 @@ export const EXIT_CODES = [
     code: 2,
     name: 'usage',
     meaning:
-      'a usage or configuration error (one line on stderr: bad numbers, `--seed` beyond 32 bits, `--runs` beyond 10,000, a shard that selects nothing, a config, baseline, report or recording file that is not one (or not a regular file, over 64 MiB, or nested deeper than 200 levels), a recording that holds nothing `check-model` can compare)',
+      'a usage or configuration error (one line on stderr: a number not in decimal digits or out of range, `--seed` beyond 32 bits, `--runs` beyond 10,000, a clause pattern that is not one, more shards than selected clauses, a malformed `--region` or `--allow-account`, `aws` or `sweep` without an allow-list, a replay path that leads nowhere, a config, baseline, report or recording file that is not one (or not a regular file, over 64 MiB, nested deeper than 200 levels, not UTF-8, or a report whose summary disagrees with its clauses), an output file that exists and is not a regular file, a recording that holds nothing `check-model` can compare)',
   },
   {
     code: 3,
     name: 'unavailable',
     meaning:
-      'the target could not be started or reached (also: a package its target needs is not installed, named in one line; or the target stopped answering during the run, see [Faults](#faults))',
+      'the target could not be started or reached, named in one line on stderr (also: a package its target needs is not installed; or the target stopped answering during the run, see [Faults](#faults))',
   },
   { code: 4, name: 'writeFailed', meaning: 'everything as expected but a report or baseline file could not be written (the verdict is still printed)' },
   {

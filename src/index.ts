@@ -25,6 +25,8 @@ export { ReportSchema } from './report-schema.js';
 export { readBaseline, baselineFrom, writeBaseline } from './baseline.js';
 export { baselineFile } from '../test-targets/registry.js';
 export { MissingPackageError } from './optional-dependency.js';
+/** The base of every error a user's input causes (the CLI's exit code 2). */
+export { UsageError } from './usage-error.js';
 
 /**
  * A run's exit code (src/exit-codes.ts): `unavailable` when the target was; `failed` for a failure, an

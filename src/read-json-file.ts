@@ -3,7 +3,8 @@
  * Every problem is one line naming the file: one that cannot be opened, is not a regular file (a
  * folder, a FIFO, a device: opened without blocking and refused before a byte is read), is larger
  * than MAX_JSON_FILE_BYTES, nests deeper than MAX_JSON_DEPTH, is not JSON, or breaks the schema (the
- * first offending path). An error never quotes the file's content.
+ * first offending path). Text that is not UTF-8 (UTF-16, or bytes of no encoding) is refused; a UTF-8 byte-order
+ * mark is dropped. An error never quotes the file's content.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { z } from 'zod';
@@ -78,9 +79,27 @@ function readBounded(file: string, fail: (problem: string) => Error): string {
       total += n;
       if (total > MAX_JSON_FILE_BYTES) throw fail(tooLarge);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return utf8Text(Buffer.concat(chunks, total), fail);
   } finally {
     closeSync(fd);
+  }
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * The bytes as UTF-8 text, the encoding JSON files are in (RFC 8259): a UTF-8 byte-order mark is dropped (editors
+ * on Windows write one), UTF-16 or UTF-32 (a byte-order mark of theirs, or NUL bytes) and bytes that are not UTF-8
+ * are refused, rather than read as replacement characters.
+ */
+function utf8Text(bytes: Buffer, fail: (problem: string) => Error): string {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff) || (b0 === 0 && b1 === 0) || bytes.includes(0))
+    throw fail('UTF-16 or UTF-32 text (it holds NUL bytes); save it as UTF-8');
+  try {
+    return UTF8.decode(bytes); // drops a leading UTF-8 byte-order mark
+  } catch {
+    throw fail('not UTF-8 text');
   }
 }
 

@@ -10,6 +10,9 @@ import { isReset, isUnreachable } from './errors/normalize.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Failure, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
+import { abbreviate } from './abbreviate.js';
+import { UsageError } from './usage-error.js';
+import { redactCredentials } from './terminal-text.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
 import { inputHash } from './recording/input-hash.js';
@@ -90,6 +93,11 @@ export interface RunOptions {
 
 const INTERRUPTED = 'not run: the run was interrupted';
 
+/** A replay's path (`RunOptions.path`) that leads to no scenario of the clause with that seed: exit code 2. */
+export class ReplayPathError extends UsageError {
+  override readonly name = 'ReplayPathError';
+}
+
 export function clauseSeed(seed: number, id: string): number {
   return (seed ^ fc.hash(id)) >>> 0; // unsigned, as --seed takes it; fast-check reads the same 32 bits either way
 }
@@ -111,11 +119,12 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
   let stoppedAnswering = false;
   try {
     await target.start();
-    if (target.endpoint) report.target.endpoint = target.endpoint; // known once started (emulators pick free ports)
+    // Known once started (emulators pick free ports); a report never holds a password that was in the URL.
+    if (target.endpoint) report.target.endpoint = redactCredentials(target.endpoint);
   } catch (e) {
     // A missing optional package is the user's setup, not the target's state: one line, no report.
     if (!(e instanceof TargetUnavailableError) || e instanceof MissingPackageError) throw e;
-    unavailable = e.message;
+    unavailable = redactCredentials(e.message);
     report.target.unavailable = unavailable;
   }
   const leftovers: Leftover[] = [];
@@ -175,6 +184,8 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     if (!unavailable || stoppedAnswering) await target.dispose();
     if (leftovers.length) report.leftovers = leftovers;
   }
+  // A target's error message may quote its URL (with credentials, when the user's endpoint had them).
+  for (const c of report.clauses) if (c.reason) c.reason = redactCredentials(c.reason);
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
   return report;
@@ -326,7 +337,17 @@ export async function runClause(
         throw e;
       }
     });
-    const details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });
+    let details: fc.RunDetails<[unknown]>;
+    try {
+      details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });
+    } catch (e) {
+      // fast-check walks a replay's path before it runs anything: a path that leads nowhere is the caller's mistake.
+      if (opts.path && e instanceof Error && e.message.startsWith('Unable to replay'))
+        throw new ReplayPathError(
+          `path ${abbreviate(opts.path, 60)} leads to no scenario of ${clause.id} with seed ${seed} (a path is valid only with the clause and seed it was printed with)`,
+        );
+      throw e;
+    }
     return { details, failing, firstFailure, firstFound };
   };
 

@@ -4,6 +4,7 @@
  */
 import { OPTION_FLAGS, type TargetModule, type TargetOptions } from './module.js';
 import type { Target } from '../src/target.js';
+import { UsageError } from '../src/usage-error.js';
 import { target as aws } from './aws/index.js';
 import { target as elasticmq } from './elasticmq/index.js';
 import { target as endpoint } from './endpoint/index.js';
@@ -36,7 +37,7 @@ export const TARGET_MODULES: readonly TargetModule[] = [
 
 export const TARGET_NAMES = TARGET_MODULES.map((m) => m.name);
 
-export class TargetUsageError extends Error {
+export class TargetUsageError extends UsageError {
   override readonly name = 'TargetUsageError';
 }
 

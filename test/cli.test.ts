@@ -35,11 +35,13 @@ describe('sse-conformance CLI', () => {
     expect(strip(a)).toEqual(strip(b));
   });
 
-  it('refuses to touch an AWS account without an allow-list: exit code 3, nothing run', () => {
-    const r = cli('run', '--target', 'aws', '--clause', 'sqs.sse-sqs.enabled-by-default');
-    expect(r.code).toBe(3);
-    expect(r.out).toMatch(/refusing to run against AWS without an allow-list/);
-    expect(r.err).toMatch(/^Plan: 1 clauses, 3 generated runs, at most ~36 requests/m);
+  it('refuses to touch an AWS account without an allow-list: a configuration error, exit code 2, nothing run', () => {
+    const env = { ...process.env, SSE_CONFORMANCE_ALLOWED_ACCOUNTS: '' };
+    const r = run(['run', '--target', 'aws', '--clause', 'sqs.sse-sqs.enabled-by-default'], { env });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^sse-conformance: refusing to run against AWS without an allow-list: pass --allow-account ACCOUNT_ID/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.out).toBe('');
   });
 
   it("run --help lists every target with its description, and gives the seed's default once", () => {

@@ -27,7 +27,20 @@ describe('parseFaults', () => {
     ['server-error=lots', /server-error needs a number/],
     ['server-error=1.5', /server-error: .*1/],
     ['server-error=0.6,reset=0.6', /fault rates add up to more than 1/],
-    ['silent-after=-1', /silent-after: /],
+    ['silent-after=-1', /silent-after needs a number/],
+    // Strictly decimal: hex, exponents and trailing junk are refused, not read as another number (issue 26).
+    ['silent-after=0x10', /silent-after needs a number: a whole number in decimal digits/],
+    ['server-error=0x1', /server-error needs a number: a rate from 0 to 1/],
+    ['server-error=1e-1', /server-error needs a number/],
+    ['latency=100ms', /latency needs a number/],
+    ['seed=', /seed needs a number/],
+    ['latency=2147483648', /latency: .*2147483647/],
+    ['request-timeout=99999999999', /request-timeout: .*2147483647/],
+    ['seed=4294967296', /seed: .*4294967295/],
+    ['', /--faults needs at least one fault/],
+    [' , ', /--faults needs at least one fault/],
+    ['seed=1,seed=2', /seed is given twice/],
+    ['toString=1', /unknown fault "toString"/],
   ])('refuses %j', (text, message) => {
     expect(() => parseFaults(text)).toThrow(message);
   });

@@ -15,7 +15,7 @@ import { depthExceeds, MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES } from '../src/read-j
 import { RecordingFileError, readRecording } from '../src/recording/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ssec-json-'));
-const file = (name: string, text: string) => {
+const file = (name: string, text: string | Buffer) => {
   writeFileSync(join(dir, name), text);
   return join(dir, name);
 };
@@ -51,6 +51,13 @@ const CASES: [string, string, RegExp][] = [
   ['a folder', join(dir, 'folder.json'), /: it is a folder$/],
   ['a missing file', join(dir, 'absent.json'), /: no such file$/],
   ['text that is not JSON', file('broken.json', '{"token-of-the-user": [1, 2'), /: not JSON( \(line \d+, column \d+\))?$/],
+  [
+    'UTF-16 text',
+    file('utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"token-of-the-user": 1}', 'utf16le')])),
+    /: UTF-16 or UTF-32 text \(it holds NUL bytes\); save it as UTF-8$/,
+  ],
+  ['UTF-16 without a byte-order mark', file('utf16-nobom.json', Buffer.from('{"token-of-the-user": 1}', 'utf16le')), /: UTF-16 or UTF-32 text/],
+  ['bytes that are not UTF-8', file('latin1.json', Buffer.from('{"token-of-the-user": "caf\xe9"}', 'latin1')), /: not UTF-8 text$/],
 ];
 
 describe.each(READERS)('the %s reader', (what, read, ErrorClass) => {
@@ -85,4 +92,23 @@ it('a config names every problem, each by its path; the other readers the first'
     /: not a valid config: allowAccounts\[0\]: a 12-digit AWS account ID; runs: Too small/,
   );
   expect(refusal(readBaseline, file('baseline-two.json', JSON.stringify({ a: {}, b: {} }))).error.message).not.toContain(';');
+});
+
+it('reads a file that starts with a UTF-8 byte-order mark, as editors on Windows write it', () => {
+  const f = file('bom-config.json', `\ufeff${JSON.stringify({ runs: 3 })}`);
+  expect(loadConfig(f, ['reference'])).toEqual({ runs: 3 });
+});
+
+it('refuses a report whose summary disagrees with its clauses: one cut short or edited (issue 26)', () => {
+  const clause = { id: 'a.b', title: 't', level: 'MUST', sources: [], features: [], verdict: 'pass', runs: 1, durationMs: 1 };
+  const summary = { pass: 3, fail: 0, 'expected-fail': 0, 'unexpected-pass': 0, 'not-observable': 0, error: 0 };
+  const report = { tool: 'sse-conformance', version: '0.1.0', target: { name: 'reference' }, seed: 1, startedAt: new Date(0).toISOString(), durationMs: 1 };
+  const cut = file('cut-report.json', JSON.stringify({ ...report, clauses: [clause], summary }));
+  const { error } = refusal(readReport, cut);
+  expect(error).toBeInstanceOf(ReportFileError);
+  expect(error.message).toMatch(
+    /: not an sse-conformance JSON report: summary\["pass"\]: 3, but 1 of its clauses have that verdict \(a report cut short or edited\?\)$/,
+  );
+  const whole = file('whole-report.json', JSON.stringify({ ...report, clauses: [clause], summary: { ...summary, pass: 1 } }));
+  expect(readReport(whole).clauses).toHaveLength(1);
 });

@@ -1,6 +1,6 @@
 /** Clause selection: id globs (picomatch) and feature tags, on the real specification. */
-import { expect, it } from 'vitest';
-import { selectClauses } from '../src/select.js';
+import { describe, expect, it } from 'vitest';
+import { ClausePatternError, selectClauses } from '../src/select.js';
 import { loadClauses } from '../src/spec-loader.js';
 
 const all = await loadClauses();
@@ -30,4 +30,27 @@ it('takes several patterns, braces and ?, and narrows by every tag given', () =>
   expect(fifo.length).toBeGreaterThan(0);
   for (const id of fifo) expect(all.find((c) => c.id === id)!.features as string[]).toContain('fifo');
   expect(ids(undefined, ['fifo', 'no-such-tag'])).toEqual([]);
+});
+
+describe('patterns that are not one are a usage error (exit code 2), never a stack trace or a hang', () => {
+  it.each([
+    ['', /a clause pattern is empty/],
+    ['a'.repeat(70_000), /70000 characters; a pattern matches clause ids, and takes at most 256/],
+    ['***', /not a glob \(a run of three or more \*\)/],
+    ['sqs.\x1b[31m*', /clause ids hold no blanks or control characters/],
+    ['sqs .*', /clause ids hold no blanks/],
+    ['sqs.\u202e*', /control characters/],
+    ['*+(e)*q', /extended globs/],
+    ['*?*?*?*?*?*?*?*?q', /more than 6 wildcards/],
+  ])('%j', (pattern, message) => {
+    expect(() => ids([pattern])).toThrow(ClausePatternError);
+    expect(() => ids([pattern])).toThrow(message);
+  });
+
+  it('takes the widest patterns it allows at once', () => {
+    const t0 = Date.now();
+    expect(ids(['*?*?*?q'])).toEqual([]);
+    expect(ids(['**'])).toHaveLength(all.length);
+    expect(Date.now() - t0).toBeLessThan(1_000);
+  });
 });

@@ -54,6 +54,8 @@ export function explain(clause: Clause, reportFiles: string[]): string {
 export function estimateKmsCost(o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }): string {
   if (o.service === 'sns') {
     if (o.reuse !== undefined && o.reuse !== 300) throw new RangeError('SNS reuses data keys for a fixed 300 seconds (SNS-12); --reuse applies to SQS only');
+    if (o.consumers !== undefined)
+      throw new RangeError('SNS-12 counts the publishing principals only (SNS decrypts for its subscribers itself); --consumers applies to SQS only');
     const r = estimateSnsKmsRequests({ billingPeriodSeconds: o.period, producers: o.producers });
     return `SNS, per topic: R = B / D × 2P = ${o.period} / 300 × 2 × ${o.producers} = ${fmt(r)} KMS requests (SNS-12; AWS notes real counts may be higher)`;
   }

@@ -5,14 +5,15 @@
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { nodeWarning } from './node-version.js';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync, writeFileSync } from 'node:fs';
-import { ConfigError, DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
+import { Command, CommanderError, Option } from 'commander';
+import { existsSync } from 'node:fs';
+import { checkOutputPath, writeOutputFile } from '../write-file.js';
+import { DEFAULT_CONFIG_FILE, endpointFlag, loadConfig, type Config } from '../config.js';
 import { REPORT_FORMATS, reportFileList, reporter, writeReports } from '../reports/registry.js';
 import { mergeShards } from '../reports/merge.js';
 import { diffReports, newDeviations } from '../reports/diff.js';
 import { renderDiffConsole, renderDiffMarkdown } from '../reports/diff-render.js';
-import { baselineFrom, BaselineFileError, mergeBaseline, readBaseline, writeBaseline } from '../baseline.js';
+import { baselineFrom, mergeBaseline, readBaseline, writeBaseline } from '../baseline.js';
 import { renderSpecMarkdown } from '../docs/spec-markdown.js';
 import { readFacts } from '../facts.js';
 import { exitCodeOf, runClause, runConformance } from '../index.js';
@@ -22,12 +23,12 @@ import { DEFAULT_SEED } from '../runner.js';
 import type { DeviationSignature } from '../signature.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
-import { EndpointSpecError, endpointsExample } from '../../test-targets/endpoint/endpoint-target.js';
-import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule, TargetUsageError } from '../../test-targets/registry.js';
+import { endpointsExample } from '../../test-targets/endpoint/endpoint-target.js';
+import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
 import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { checkModel } from '../recording/check-model.js';
-import { readRecording, RecordingFileError } from '../recording/read.js';
+import { readRecording } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
 import { VERSION } from '../version.js';
 import { describePlan, planRun } from '../plan.js';
@@ -37,17 +38,20 @@ import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
-import { FaultSpecError, FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
+import { FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
 import { estimateKmsCost, explain } from './commands-info.js';
-import { readReport, ReportFileError } from './read-report.js';
+import { readReport } from './read-report.js';
+import { UsageError } from '../usage-error.js';
+import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN, REGION_EXPECTED, REGION_PATTERN } from '../aws-ids.js';
+import { integerOption, strictInteger } from '../strict-number.js';
+import { quoted, redactCredentials, terminalText } from '../terminal-text.js';
+import { commanderErr, err, errLine, out } from './output.js';
 import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
 import { defaultEndpoint } from '../reproduce/statement.js';
 import { NotReproducibleError, toReproduction } from '../reproduce/steps.js';
 
 const warning = nodeWarning(process.versions.node, process.env);
-if (warning) process.stderr.write(warning);
-
-class UsageError extends Error {}
+if (warning) err(warning);
 
 /**
  * The reader of our output went away (`run … | head -c 0`): Node ignores SIGPIPE, so each write fails with EPIPE,
@@ -72,25 +76,27 @@ const EXIT_WRITE_FAILED = EXIT.writeFailed;
 /** Cleanup left resources behind on a real account (run: the verdicts were as expected; sweep: a delete failed). */
 const EXIT_LEFTOVERS = EXIT.leftovers;
 
-/** A decimal integer in [min, max] (no hex, exponents, blanks or fractions). */
-const integer =
-  (name: string, min: number, max = Number.MAX_SAFE_INTEGER) =>
-  (v: string) => {
-    const n = /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
-    if (!Number.isSafeInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-    return n;
-  };
 /** fast-check seeds are 32-bit: a larger one would silently run as another seed. */
 const MAX_SEED = 0xffff_ffff;
 const MAX_RUNS = 10_000;
 const collect = (v: string, prev: string[] = []) => [...prev, v];
+/** --region: a configuration error now (exit code 2), not a target that cannot be reached later (3). */
+const region = (v: string) => {
+  if (!REGION_PATTERN.test(v)) throw new UsageError(`--region must be ${REGION_EXPECTED}, got ${quoted(v)}`);
+  return v;
+};
+/** --allow-account, repeatable: each one an account ID. */
+const account = (v: string, prev: string[] = []) => {
+  if (!ACCOUNT_ID_PATTERN.test(v)) throw new UsageError(`--allow-account must be ${ACCOUNT_ID_EXPECTED}, got ${quoted(v)}`);
+  return [...prev, v];
+};
 
 const program = new Command()
   .name('sse-conformance')
   .description('Executable specification of SSE-KMS on Amazon SNS and SQS, and a conformance suite for any target')
   .version(VERSION)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({ writeOut: out, writeErr: commanderErr });
 
 program
   .command('list')
@@ -98,7 +104,7 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['console', 'json', 'markdown']).default('console'))
   .action(async (o: { format: string }) => {
     const clauses = await loadClauses();
-    if (o.format === 'markdown') return void process.stdout.write(renderSpecMarkdown(clauses, readFacts()));
+    if (o.format === 'markdown') return out(renderSpecMarkdown(clauses, readFacts()));
     if (o.format === 'json') {
       const plain = clauses.map(({ id, title, level, theme, sources, features, requires, generates }) => ({
         id,
@@ -110,10 +116,10 @@ program
         requires: requires ?? [],
         generates,
       }));
-      return void process.stdout.write(JSON.stringify(plain, null, 2) + '\n');
+      return out(JSON.stringify(plain, null, 2) + '\n');
     }
-    for (const c of clauses) process.stdout.write(`${c.level.padEnd(8)} ${c.id}\n         ${c.title}\n`);
-    process.stdout.write(`${clauses.length} clauses\n`);
+    for (const c of clauses) out(`${c.level.padEnd(8)} ${c.id}\n         ${c.title}\n`);
+    out(`${clauses.length} clauses\n`);
   });
 
 program
@@ -122,8 +128,8 @@ program
   .option('--target <name>', 'target to run against (the targets are listed below)', 'reference')
   .option('--endpoint <url>', `an emulator already running at this URL (endpoint target: URL or ${endpointsExample()})`)
   .option('--reset', 'wipe the state of the emulator given with --endpoint before running (never done otherwise)')
-  .option('--region <region>', 'AWS Region (aws and endpoint targets)')
-  .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', collect)
+  .option('--region <region>', 'AWS Region (aws and endpoint targets)', region)
+  .option('--allow-account <id>', 'aws: an account ID the run may touch, checked with STS first (repeatable)', account)
   .option('--real-time-windows', 'emulators: also run clauses that wait real time for data-key reuse windows (~2 minutes)')
   .option(
     '--faults <spec>',
@@ -132,8 +138,8 @@ program
   .option('--config <file>', `settings file (default: ./${DEFAULT_CONFIG_FILE} if present); flags override it`)
   .option('--clause <pattern>', 'only clauses whose id matches (glob with *; repeatable)', collect)
   .option('--tag <feature>', 'only clauses with this feature tag (repeatable)', collect)
-  .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integer('--runs', 1, MAX_RUNS))
-  .option('--seed <n>', `seed, 0 to ${MAX_SEED}; the same seed generates the same scenarios`, integer('--seed', 0, MAX_SEED), DEFAULT_SEED)
+  .option('--runs <n>', `generated runs per clause (1 to ${MAX_RUNS})`, integerOption('--runs', 1, MAX_RUNS))
+  .option('--seed <n>', `seed, 0 to ${MAX_SEED}; the same seed generates the same scenarios`, integerOption('--seed', 0, MAX_SEED), DEFAULT_SEED)
   .option('--shard <i/n>', 'run only shard i of n (1-based), e.g. 2/4; merge the reports with `report`')
   .addOption(new Option('--format <format>', 'what to print').choices(['console', ...REPORT_FORMATS]).default('console'))
   .option('--out <dir>', `also write ${reportFileList()} into this folder`)
@@ -148,18 +154,22 @@ program
     const cfg = loadConfig(flags.config, TARGET_NAMES);
     const o = withConfig(flags, cmd, cfg);
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
-    const target = o.faults ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
+    const target =
+      o.faults !== undefined ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
     // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
     if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
     if (o.prune && !o.writeBaseline) throw new UsageError('--prune drops entries from the file of --write-baseline: give --write-baseline FILE');
+    if (o.record !== undefined) checkOutputPath(o.record, '--record');
+    if (o.writeBaseline !== undefined) checkOutputPath(o.writeBaseline, '--write-baseline');
     const allClauses = await loadClauses();
     const selected = selectClauses(allClauses, { clause: o.clause, tag: o.tag });
-    if (selected.length === 0) throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].join(', ')}; see \`sse-conformance list\``);
+    if (selected.length === 0)
+      throw new UsageError(`no clause matches ${[...(o.clause ?? []), ...(o.tag ?? [])].map(quoted).join(', ')}; see \`sse-conformance list\``);
     const clauses = o.shard !== undefined ? shard(selected, o.shard) : selected;
     const live = o.format === 'console';
     if (!target.capabilities.disposableAccount) {
       const plan = planRun(target, clauses, o.runs ?? target.defaultRuns);
-      process.stderr.write(describePlan(plan, 3) + '\n');
+      err(describePlan(plan, 3) + '\n');
     }
     const baselineFile = o.baseline === false ? undefined : (o.baseline ?? baselineOfTarget(o.target));
     const baseline = baselineFile && (o.baseline || existsSync(baselineFile)) ? readBaseline(baselineFile) : undefined;
@@ -173,7 +183,8 @@ program
     const onSignal = (sig: NodeJS.Signals) => {
       if (signalled) process.exit(128 + (sig === 'SIGINT' ? 2 : 15));
       signalled = sig;
-      process.stderr.write(`\nsse-conformance: ${sig}: stopping after the current scenario and cleaning up (again to quit at once)\n`);
+      err('\n');
+      errLine(`${sig}: stopping after the current scenario and cleaning up (again to quit at once)`);
       interrupt.abort();
     };
     process.on('SIGINT', onSignal);
@@ -203,7 +214,7 @@ program
       try {
         fn();
       } catch (e) {
-        writeFailures.push(`sse-conformance: could not write ${what}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}`.replace(/\s+/g, ' '));
+        writeFailures.push(`could not write ${what}: ${writeProblem(e)}`);
       }
     };
     if (o.out) attemptWrite(`the reports into ${o.out}`, () => writeReports(o.out!, [report]));
@@ -211,8 +222,7 @@ program
     // Only a run that reached every clause it selected says what their entries are: an interrupted run, or one
     // whose target could not be started or stopped answering, leaves the file as it is.
     const whole = !report.interrupted && !report.target.unavailable;
-    if (o.writeBaseline && !whole)
-      writeFailures.push(`sse-conformance: the baseline ${o.writeBaseline} was not written: the run did not reach every clause it selected`);
+    if (o.writeBaseline && !whole) writeFailures.push(`the baseline ${o.writeBaseline} was not written: the run did not reach every clause it selected`);
     if (o.writeBaseline && whole) {
       const fresh = baselineFrom(report, written ?? baseline, undefined, (id) =>
         requirementsOf(clauses.find((c) => c.id === id)!).some((r) => !meets(target, r)),
@@ -221,24 +231,24 @@ program
       const merged = mergeBaseline(written ?? {}, fresh, new Set(clauses.map((c) => c.id)), o.prune ? { known } : undefined);
       const stale = Object.keys(merged).filter((id) => !known.has(id));
       if (stale.length)
-        process.stderr.write(
-          `sse-conformance: ${o.writeBaseline} keeps ${stale.length === 1 ? 'an entry' : `${stale.length} entries`} of clauses no longer in the specification (${stale.join(', ')}); --prune drops them\n`,
+        errLine(
+          `${o.writeBaseline} keeps ${stale.length === 1 ? 'an entry' : `${stale.length} entries`} of clauses no longer in the specification (${stale.join(', ')}); --prune drops them`,
         );
       attemptWrite(`the baseline ${o.writeBaseline}`, () => writeBaseline(o.writeBaseline!, merged));
     }
-    process.stdout.write(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
-    for (const f of writeFailures) process.stderr.write(f + '\n');
+    out(live ? renderConsoleSummary(report) + '\n' : reporter(o.format).render([report]));
+    // What could not be reached, also on stderr (the report says it too, but may be on its way into a file).
+    const unavailable = report.target.unavailable;
+    if (unavailable)
+      errLine(unavailable.startsWith(`target ${report.target.name} `) ? unavailable : `target ${report.target.name} could not be started: ${unavailable}`);
+    for (const f of writeFailures) errLine(f);
     // Cleanup failures on a real account are never dropped: one line each (exit code 5 when nothing else failed).
     for (const l of report.leftovers ?? [])
-      process.stderr.write(
-        `sse-conformance: left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it\n`,
-      );
+      errLine(`left behind: ${l.kind} ${abbreviate(l.id)}${l.clause ? ` (${l.clause})` : ''}: ${abbreviate(l.reason)}; \`sweep --delete\` removes it`);
     process.exitCode = writeFailures.length && exitCodeOf(report) === 0 ? EXIT_WRITE_FAILED : exitCodeOf(report);
     if (signalled) {
       const done = report.clauses.filter((c) => !c.reason?.startsWith('not run: the run was interrupted')).length;
-      process.stderr.write(
-        `sse-conformance: interrupted by ${signalled}: ${done} of ${report.clauses.length} clauses finished${o.out ? `; partial report in ${o.out}` : ''}\n`,
-      );
+      errLine(`interrupted by ${signalled}: ${done} of ${report.clauses.length} clauses finished${o.out ? `; partial report in ${o.out}` : ''}`);
       process.exitCode = 128 + (signalled === 'SIGINT' ? 2 : 15);
     }
   });
@@ -285,14 +295,21 @@ function withConfig(flags: RunFlags, cmd: Command, cfg: Config): RunFlags {
   return o;
 }
 
+/**
+ * Shard i of n: every n-th selected clause. More shards than selected clauses is refused for every i, not only
+ * for the shards that would select nothing: the jobs of one split must all run or all stop.
+ */
 function shard<T>(items: T[], spec: string): T[] {
   const m = /^(\d+)\/(\d+)$/.exec(spec);
-  const i = Number(m?.[1]);
-  const n = Number(m?.[2]);
-  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, got "${spec}"`);
-  const mine = items.filter((_, k) => k % n === i - 1);
-  if (mine.length === 0) throw new UsageError(`--shard ${spec} selects no clause: only ${items.length} are selected, so use at most ${items.length} shards`);
-  return mine;
+  const n = m ? strictInteger(m[2]!, 1) : undefined;
+  const i = m && n !== undefined ? strictInteger(m[1]!, 1, n) : undefined;
+  if (i === undefined || n === undefined) throw new UsageError(`--shard must be i/n with 1 ≤ i ≤ n, in decimal digits, got ${quoted(spec)}`);
+  const k = items.length;
+  if (n > k)
+    throw new UsageError(
+      `--shard ${i}/${n}: only ${k} ${k === 1 ? 'clause is' : 'clauses are'} selected, so ${n - k} of ${n} shards would select no clause; use at most ${k === 1 ? 'one shard' : `${k} shards`}`,
+    );
+  return items.filter((_, j) => j % n === i - 1);
 }
 
 program
@@ -300,7 +317,7 @@ program
   .description('render or merge JSON reports (shards of one run, or several targets) as one report')
   .addOption(new Option('--format <format>', 'output format').choices([...REPORT_FORMATS]).default('markdown'))
   .action((files: string[], o: { format: string }) => {
-    process.stdout.write(reporter(o.format).render(mergeShards(files.map(readReport))));
+    out(reporter(o.format).render(mergeShards(files.map(readReport))));
   });
 
 program
@@ -311,7 +328,9 @@ program
   .addOption(new Option('--format <format>', 'output format').choices(['console', 'markdown']).default('console'))
   .action((a: string, b: string, o: { format: string }) => {
     const d = diffReports(readReport(a), readReport(b));
-    process.stdout.write(o.format === 'markdown' ? renderDiffMarkdown(d, { a, b }) : renderDiffConsole(d, { a, b }));
+    // The file names as they may be shown: on one line each, whatever they hold.
+    const names = { a: terminalText(a, { oneLine: true }), b: terminalText(b, { oneLine: true }) };
+    out(o.format === 'markdown' ? renderDiffMarkdown(d, names) : renderDiffConsole(d, names));
     process.exitCode = newDeviations(d) > 0 ? 1 : 0;
   });
 
@@ -322,9 +341,9 @@ program
   .action(async (file: string, o: { format: string }) => {
     const rec = readRecording(file);
     const r = await checkModel(rec);
-    process.stdout.write(o.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderModelCheck(file, rec, r));
+    out(o.format === 'json' ? JSON.stringify(r, null, 2) + '\n' : renderModelCheck(terminalText(file, { oneLine: true }), rec, r));
     // Nothing compared is no agreement: an empty recording, or one where every scenario ended in a fault.
-    if (r.compared === 0) process.stderr.write(`sse-conformance: ${file}: no recorded outcome could be compared with the model; nothing was checked\n`);
+    if (r.compared === 0) errLine(`${file}: no recorded outcome could be compared with the model; nothing was checked`);
     process.exitCode = r.disagreements.length > 0 ? 1 : r.compared === 0 ? 2 : 0;
   });
 
@@ -333,7 +352,7 @@ program
   .description("a clause's sentence, sources, what it generates, and its verdict per target")
   .option('--report <file>', 'verdicts from this JSON report instead (repeatable)', collect)
   .action(async (id: string, o: { report?: string[] }) => {
-    process.stdout.write(explain(await findClause(id), o.report ?? []) + '\n');
+    out(explain(await findClause(id), o.report ?? []) + '\n');
   });
 
 program
@@ -342,9 +361,9 @@ program
     "re-run a counterexample exactly (the same generated input): `replay CLAUSE --seed S --path P`, as a run's console prints it, " +
       'or `replay REPORT.json CLAUSE` (its first deviation, or --deviation N)',
   )
-  .option('--seed <n>', "the clause's own seed, as the counterexample shows it", integer('--seed', 0, MAX_SEED))
+  .option('--seed <n>', "the clause's own seed, as the counterexample shows it", integerOption('--seed', 0, MAX_SEED))
   .option('--path <path>', "fast-check's path to the counterexample, e.g. 3:1:0")
-  .option('--deviation <n>', "with a report: which of the clause's deviations (1-based)", integer('--deviation', 1))
+  .option('--deviation <n>', "with a report: which of the clause's deviations (1-based)", integerOption('--deviation', 1))
   .option('--target <name>', "target to replay against (default: the report's target, else reference)")
   .option('--endpoint <url>', 'an emulator already running at this URL')
   .addOption(new Option('--emit <kind>', 'also write a standalone reproduction: a Node script (node) or AWS CLI calls (aws-cli)').choices([...EMITTERS]))
@@ -356,6 +375,7 @@ program
       o: { seed?: number; path?: string; deviation?: number; target?: string; endpoint?: string; emit?: Emitter; out?: string },
     ) => {
       if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
+      if (o.out !== undefined) checkOutputPath(o.out, '--out');
       const { id, seed, path, targetName, only } = replaySource(first, second, o);
       const clause = await findClause(id);
       const target = makeTarget(o.target ?? targetName, targetOptions(o));
@@ -373,32 +393,30 @@ program
         const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
         process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
         // Without --out the script owns standard output, so that it can be redirected as it is.
-        if (!o.emit) return void process.stdout.write(replayed);
-        (o.out ? process.stdout : process.stderr).write(replayed);
+        if (!o.emit) return out(replayed);
+        (o.out ? out : err)(replayed);
         if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.recording) {
-          return void process.stderr.write(`sse-conformance: no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})\n`);
+          return errLine(`no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})`);
         }
         let reproduction: ReturnType<typeof toReproduction>;
         try {
           reproduction = toReproduction(clause, {
             seed,
             path,
-            target: { name: target.name, ...(target.endpoint ? { endpoint: target.endpoint } : {}) },
+            target: { name: target.name, ...(target.endpoint ? { endpoint: redactCredentials(target.endpoint) } : {}) },
             recording: result.recording,
           });
         } catch (e) {
           if (!(e instanceof NotReproducibleError)) throw e;
-          return void process.stderr.write(`sse-conformance: no reproduction written: ${e.message}\n`);
+          return errLine(`no reproduction written: ${e.message}`);
         }
         const script = emit(o.emit, reproduction, { endpoint: defaultEndpoint(o.endpoint) });
-        if (!o.out) return void process.stdout.write(script);
+        if (!o.out) return out(script);
         try {
-          writeFileSync(o.out, script, { mode: 0o755 });
-          process.stdout.write(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
+          writeOutputFile(o.out, script, { mode: 0o755 });
+          out(`wrote ${o.emit === 'node' ? 'a Node script' : 'an AWS CLI script'} that reproduces this deviation: ${o.out}\n`);
         } catch (e) {
-          process.stderr.write(
-            `sse-conformance: could not write ${o.out}: ${(e as NodeJS.ErrnoException).code ?? ''} ${(e as Error).message}\n`.replace(/ +/g, ' '),
-          );
+          errLine(`could not write ${o.out}: ${writeProblem(e)}`);
           process.exitCode = EXIT_WRITE_FAILED;
         }
       } finally {
@@ -416,37 +434,54 @@ function replaySource(
   if (second === undefined) {
     if (o.seed === undefined || o.path === undefined)
       throw new UsageError('replay CLAUSE needs --seed and --path (as a run prints them), or give a JSON report: replay REPORT.json CLAUSE');
-    if (!/^\d+(:\d+)*$/.test(o.path)) throw new UsageError(`--path must look like 3:1:0, got "${o.path}"`);
-    return { id: first, seed: o.seed, path: o.path, targetName: 'reference' };
+    return { id: first, seed: o.seed, path: checkedPath(o.path, '--path'), targetName: 'reference' };
   }
   if (o.seed !== undefined || o.path !== undefined)
     throw new UsageError('--seed and --path replay a clause without a report: give either a report or --seed and --path, not both');
   const report = readReport(first);
   const entry = report.clauses.find((c) => c.id === second);
-  if (!entry) throw new UsageError(`clause "${second}" is not in ${first}`);
+  if (!entry) throw new UsageError(`clause ${quoted(second)} is not in ${first}`);
   const deviations = entry.deviations ?? (entry.counterexample ? [{ counterexample: entry.counterexample }] : []);
-  if (deviations.length === 0) throw new UsageError(`clause "${second}" has no counterexample in ${first} (verdict ${entry.verdict})`);
+  if (deviations.length === 0) throw new UsageError(`clause ${quoted(second)} has no counterexample in ${first} (verdict ${entry.verdict})`);
   const n = o.deviation ?? 1;
-  if (n > deviations.length) throw new UsageError(`--deviation ${n}: clause "${second}" has ${deviations.length} in ${first}`);
+  if (n > deviations.length) throw new UsageError(`--deviation ${n}: clause ${quoted(second)} has ${deviations.length} in ${first}`);
   const ce = o.deviation === undefined && entry.counterexample ? entry.counterexample : deviations[n - 1]!.counterexample;
   // A counterexample can show several deviations (a scenario goes on after a failed soft check): replay this one's.
   const shown = (entry.deviations ?? []).find((d) => JSON.stringify(d.counterexample) === JSON.stringify(ce))?.identity;
-  return { id: second, seed: ce.seed, path: ce.path, targetName: report.target.name, ...(shown ? { only: shown } : {}) };
+  const path = checkedPath(ce.path, `the path of ${quoted(second)} in ${first}`);
+  return { id: second, seed: ce.seed, path, targetName: report.target.name, ...(shown ? { only: shown } : {}) };
+}
+
+/** fast-check's paths: the run, then one shrink step per part. A real one has a few dozen parts, each small. */
+const MAX_PATH_PARTS = 1_000;
+const MAX_PATH_PART = 2 * MAX_RUNS;
+
+/**
+ * A counterexample's path, strictly: fast-check walks it before anything runs, and skips as many inputs as a part
+ * says (99999999999999999999 never ends), so each part is bounded.
+ */
+function checkedPath(path: string, what: string): string {
+  const parts = path.split(':');
+  if (parts.length > MAX_PATH_PARTS || parts.some((p) => strictInteger(p, 0, MAX_PATH_PART) === undefined))
+    throw new UsageError(
+      `${what} must look like 3:1:0 (at most ${MAX_PATH_PARTS.toLocaleString('en-US')} whole numbers from 0 to ${MAX_PATH_PART}, joined by :), got ${quoted(path)}`,
+    );
+  return path;
 }
 
 program
   .command('estimate-kms-cost')
   .description('KMS requests by the documented formulas: SNS R = B/D × 2P, SQS R = B/D × (2P + C)')
   .addOption(new Option('--service <service>', 'sns or sqs').choices(['sns', 'sqs']).makeOptionMandatory())
-  .requiredOption('--period <seconds>', 'billing period B in seconds (January: 2678400)', integer('--period', 1))
-  .option('--reuse <seconds>', 'SQS data-key reuse period D, 60 to 86400 (SNS: fixed 300)', integer('--reuse', 1))
-  .requiredOption('--producers <n>', 'publishing or producing principals P', integer('--producers', 0))
-  .option('--consumers <n>', 'SQS consuming principals C', integer('--consumers', 0))
+  .requiredOption('--period <seconds>', 'billing period B in seconds (January: 2678400)', integerOption('--period', 1))
+  .option('--reuse <seconds>', 'SQS data-key reuse period D, 60 to 86400 (SNS: fixed 300)', integerOption('--reuse', 1))
+  .requiredOption('--producers <n>', 'publishing or producing principals P', integerOption('--producers', 0))
+  .option('--consumers <n>', 'SQS consuming principals C', integerOption('--consumers', 0))
   .action((o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }) => {
     if (o.service === 'sqs' && o.reuse !== undefined && (o.reuse < 60 || o.reuse > 86_400))
       throw new UsageError('--reuse must be between 60 and 86400 seconds (SQS-8)');
     try {
-      process.stdout.write(estimateKmsCost(o) + '\n');
+      out(estimateKmsCost(o) + '\n');
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
@@ -457,8 +492,8 @@ program
   .description('list (and with --delete remove) what interrupted runs left on a real account: only prefixed, tagged resources')
   .option('--target <name>', 'only aws', 'aws')
   .option('--endpoint <url>', 'a stand-in endpoint for every service')
-  .option('--region <region>', 'AWS Region')
-  .option('--allow-account <id>', 'an account ID the sweep may touch, checked with STS first (repeatable)', collect)
+  .option('--region <region>', 'AWS Region', region)
+  .option('--allow-account <id>', 'an account ID the sweep may touch, checked with STS first (repeatable)', account)
   .option('--delete', 'delete what is listed (default: dry run)', false)
   .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; delete: boolean }) => {
     if (o.target !== 'aws') throw new UsageError('sweep works on --target aws only (emulators are reset instead)');
@@ -467,21 +502,26 @@ program
     const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
     const n = r.failures.length;
-    process.stdout.write(
+    out(
       `${verb}: ${r.found.map((f) => `${f.ids.length} ${f.plural}`).join(', ')}; ${o.delete ? 'restored' : 'would restore'} ${r.pooledKeys.length} pooled keys${n ? ` (${n} of these failed)` : ''}\n`,
     );
-    for (const x of r.found.flatMap((f) => f.ids)) process.stdout.write(`  ${x}\n`);
+    for (const x of r.found.flatMap((f) => f.ids)) out(`  ${x}\n`);
     for (const k of r.inUse) {
       const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
-      process.stdout.write(
-        `in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`,
-      );
+      out(`in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`);
     }
     // A failure to delete is never dropped: one line each, and exit code 5 (something is left behind).
-    for (const f of r.failures) process.stderr.write(`sse-conformance: sweep could not remove ${f.resource}: ${abbreviate(f.reason)}\n`);
+    for (const f of r.failures) errLine(`sweep could not remove ${f.resource}: ${abbreviate(f.reason)}`);
     if (n) process.exitCode = EXIT_LEFTOVERS;
     await target.dispose();
   });
+
+/** Why a file could not be written: the error's code, unless its message starts with it (Node's do). */
+function writeProblem(e: unknown): string {
+  const { code } = e as NodeJS.ErrnoException;
+  const message = (e as Error).message ?? String(e);
+  return (code && !message.startsWith(code) ? `${code} ${message}` : message).replace(/\s+/g, ' ');
+}
 
 /** Starts a target; when it cannot start, says why and sets exit code 3. */
 async function startOrExit3(target: { start(): Promise<void> }): Promise<boolean> {
@@ -490,15 +530,15 @@ async function startOrExit3(target: { start(): Promise<void> }): Promise<boolean
     return true;
   } catch (e) {
     if (!(e instanceof TargetUnavailableError)) throw e;
-    process.stderr.write(`sse-conformance: ${e.message}\n`);
-    process.exitCode = 3;
+    errLine(e.message);
+    process.exitCode = EXIT.unavailable;
     return false;
   }
 }
 
 async function findClause(id: string) {
   const clause = (await loadClauses()).find((c) => c.id === id);
-  if (!clause) throw new UsageError(`unknown clause "${id}"; see \`sse-conformance list\``);
+  if (!clause) throw new UsageError(`unknown clause ${quoted(id)}; see \`sse-conformance list\``);
   return clause;
 }
 
@@ -526,22 +566,14 @@ try {
   if (e instanceof CommanderError) {
     process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage; // help and version exit 0
   } else if (e instanceof MissingPackageError) {
-    process.stderr.write(`sse-conformance: ${e.message}\n`);
+    errLine(e.message);
     process.exitCode = EXIT.unavailable; // like any target that cannot be started
-  } else if (
-    e instanceof UsageError ||
-    e instanceof ReportFileError ||
-    e instanceof TargetUsageError ||
-    e instanceof BaselineFileError ||
-    e instanceof EndpointSpecError ||
-    e instanceof ConfigError ||
-    e instanceof FaultSpecError ||
-    e instanceof RecordingFileError
-  ) {
-    process.stderr.write(`sse-conformance: ${e.message}\n`);
+  } else if (e instanceof UsageError) {
+    // Every reader's and parser's own error extends UsageError (src/usage-error.ts).
+    errLine(e.message);
     process.exitCode = EXIT.usage;
   } else {
-    process.stderr.write(`sse-conformance: internal error: ${(e as Error)?.stack ?? e}\n`);
+    err(`sse-conformance: internal error: ${(e as Error)?.stack ?? e}\n`);
     process.exitCode = EXIT.internal;
   }
 }

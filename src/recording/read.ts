@@ -3,8 +3,9 @@ import { readJsonFile } from '../read-json-file.js';
 import { legacyCapabilities, limitsFrom } from '../services/registry.js';
 import type { Capabilities } from '../target.js';
 import { RECORDING_VERSION, RecordingSchema, type Recording } from './schema.js';
+import { UsageError } from '../usage-error.js';
 
-export class RecordingFileError extends Error {
+export class RecordingFileError extends UsageError {
   override readonly name = 'RecordingFileError';
 }
 

@@ -3,12 +3,13 @@
  * transcript (src/recording/schema.ts), symbolic and redacted as it comes, and writes it at the end.
  */
 import { createHash } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import type { ScenarioEnd } from '../runner.js';
 import type { RawInspection, RawStep } from '../session.js';
 import { clientOf, services } from '../services/registry.js';
 import type { Target } from '../target.js';
 import { VERSION } from '../version.js';
+import { redactCredentials } from '../terminal-text.js';
+import { writeOutputFile } from '../write-file.js';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedCall, type RecordedInspection, type RecordedScenario, type Recording } from './schema.js';
 import { Symbolizer, type Secrets } from './symbolic.js';
 
@@ -89,7 +90,7 @@ export class Recorder {
       target: {
         name: t.name,
         ...(this.#meta.version ? { version: this.#meta.version } : {}),
-        ...(t.endpoint ? { endpoint: sym.string(t.endpoint) } : {}),
+        ...(t.endpoint ? { endpoint: sym.string(redactCredentials(t.endpoint)) } : {}),
         ...((this.#meta.region ?? this.#region) ? { region: (this.#meta.region ?? this.#region)! } : {}),
         capabilities: {
           ...t.capabilities,
@@ -107,7 +108,7 @@ export class Recorder {
   }
 
   write(file: string): void {
-    writeFileSync(file, JSON.stringify(this.recording()) + '\n');
+    writeOutputFile(file, JSON.stringify(this.recording()) + '\n');
   }
 }
 

@@ -3,12 +3,13 @@
  * renderer. The CLI's format choices, its help text and the files `--out` writes all come from here,
  * so a new format is one entry (and its renderer in its own file).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Report } from '../report.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
+import { writeOutputFile } from '../write-file.js';
 
 export interface Reporter {
   /** The value of `--format`. */
@@ -61,5 +62,5 @@ function ensureDir(dir: string): void {
 /** Writes every format into `dir`, each to its own file. */
 export function writeReports(dir: string, reports: Report[]): void {
   ensureDir(dir);
-  for (const r of REPORTERS) writeFileSync(join(dir, r.file), r.render(reports));
+  for (const r of REPORTERS) writeOutputFile(join(dir, r.file), r.render(reports));
 }

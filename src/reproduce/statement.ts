@@ -3,6 +3,7 @@
  * deviation was found, and at the failing step what AWS answers and what the target answered.
  */
 import { VERSION } from '../version.js';
+import { redactCredentials } from '../terminal-text.js';
 import type { Reproduction } from './steps.js';
 
 /** Where a script reaches the target when ENDPOINT is unset: moto's default address. */
@@ -14,7 +15,8 @@ export const DEFAULT_ENDPOINT = 'http://127.0.0.1:5000';
  * itself is gone once the replay ends).
  */
 export function defaultEndpoint(given?: string): string {
-  return given ?? DEFAULT_ENDPOINT;
+  // A script is shared (a bug tracker): never with a password in its URL; ENDPOINT gives the whole one.
+  return given !== undefined ? redactCredentials(given) : DEFAULT_ENDPOINT;
 }
 
 /** Exit codes of every emitted script. */

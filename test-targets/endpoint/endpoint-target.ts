@@ -6,8 +6,9 @@
 import { serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type Endpoints } from '../sdk-target.js';
+import { UsageError } from '../../src/usage-error.js';
 
-export class EndpointSpecError extends Error {
+export class EndpointSpecError extends UsageError {
   override readonly name = 'EndpointSpecError';
 }
 

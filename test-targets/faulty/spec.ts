@@ -4,13 +4,18 @@
  * the same sequence of requests meets the same faults: a failing test is reproducible.
  */
 import { z } from 'zod';
+import { quoted } from '../../src/terminal-text.js';
+import { MAX_TIMER_MS, strictDecimal, strictInteger } from '../../src/strict-number.js';
+import { UsageError } from '../../src/usage-error.js';
 
 const rate = z.number().min(0).max(1).optional();
+/** A delay Node's timers take as it is (a larger one fires after 1 ms). */
+const delayMs = z.number().int().min(0).max(MAX_TIMER_MS);
 
 export const faultSpec = z
   .strictObject({
     /** Added before every request that is answered (the target is slow, not broken). */
-    latencyMs: z.number().int().min(0).optional(),
+    latencyMs: delayMs.optional(),
     /** HTTP 500 answers (the service's own internal-error shape). */
     serverErrorRate: rate,
     /** Throttling answers (400 ThrottlingException; SNS: 429 Throttled). */
@@ -20,14 +25,14 @@ export const faultSpec = z
     /** The target acts, then its answer is cut off mid-body (the connection drops). */
     truncateRate: rate,
     /** Every request after the first N gets no answer at all (0: silent from the start). */
-    silentAfter: z.number().int().min(0).optional(),
-    /** Seeds the draws (default 1). */
-    seed: z.number().int().optional(),
+    silentAfter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    /** Seeds the draws (default 1); 32 bits, as --seed. */
+    seed: z.number().int().min(0).max(0xffff_ffff).optional(),
     /**
      * In-process targets only (the reference has no HTTP, so no request timeout of its own): how long
      * a request to a silent target waits before it times out. HTTP targets time out at their own bound.
      */
-    requestTimeoutMs: z.number().int().positive().optional(),
+    requestTimeoutMs: delayMs.min(1).optional(),
   })
   .refine((s) => (s.serverErrorRate ?? 0) + (s.throttleRate ?? 0) + (s.resetRate ?? 0) + (s.truncateRate ?? 0) <= 1, {
     message: 'fault rates add up to more than 1',
@@ -57,25 +62,39 @@ const FLAG_KEYS = {
   'request-timeout': 'requestTimeoutMs',
 } as const satisfies Record<string, keyof FaultSpec>;
 
-export class FaultSpecError extends Error {
+export class FaultSpecError extends UsageError {
   override readonly name = 'FaultSpecError';
 }
 
-/** Parses `server-error=0.2,throttle=0.1,latency=2000,silent-after=40,seed=1`; any problem is a FaultSpecError naming it. */
+/** The fields that are rates (a decimal from 0 to 1); the others are whole numbers. */
+const RATES = new Set<string>(['server-error', 'throttle', 'reset', 'truncate']);
+
+/**
+ * Parses `server-error=0.2,throttle=0.1,latency=2000,silent-after=40,seed=1`; any problem is a FaultSpecError
+ * naming it. Numbers are read strictly (src/strict-number.ts: no hex, exponent or trailing junk); an empty spec,
+ * or a field given twice, is refused too.
+ */
 export function parseFaults(text: string): FaultSpec {
   const spec: Record<string, number> = {};
-  for (const part of text
+  const parts = text
     .split(',')
     .map((p) => p.trim())
-    .filter(Boolean)) {
-    const [key, value, ...rest] = part.split('=');
-    const field = FLAG_KEYS[key as keyof typeof FLAG_KEYS];
-    if (!field) throw new FaultSpecError(`--faults: unknown fault "${key}" (known: ${Object.keys(FLAG_KEYS).join(', ')})`);
-    if (value === undefined || value.trim() === '' || rest.length || !Number.isFinite(Number(value)))
+    .filter(Boolean);
+  if (parts.length === 0) throw new FaultSpecError(`--faults needs at least one fault, as in server-error=0.2 (known: ${Object.keys(FLAG_KEYS).join(', ')})`);
+  for (const part of parts) {
+    const [key = '', value, ...rest] = part.split('=');
+    const field = Object.hasOwn(FLAG_KEYS, key) ? FLAG_KEYS[key as keyof typeof FLAG_KEYS] : undefined;
+    if (!field) throw new FaultSpecError(`--faults: unknown fault ${quoted(key)} (known: ${Object.keys(FLAG_KEYS).join(', ')})`);
+    if (field in spec) throw new FaultSpecError(`--faults: ${key} is given twice`);
+    // The syntax here, the range in the schema (which names the bound).
+    const n = value === undefined || rest.length ? undefined : RATES.has(key) ? strictDecimal(value) : strictInteger(value, 0);
+    if (n === undefined)
       throw new FaultSpecError(
-        `--faults: ${key} needs a number, as in ${key}=${key.endsWith('error') || ['throttle', 'reset', 'truncate'].includes(key) ? '0.2' : '1000'}`,
+        RATES.has(key)
+          ? `--faults: ${key} needs a number: a rate from 0 to 1 in decimal digits, as in ${key}=0.2`
+          : `--faults: ${key} needs a number: a whole number in decimal digits, as in ${key}=${key === 'seed' ? '1' : '1000'}`,
       );
-    spec[field] = Number(value);
+    spec[field] = n;
   }
   const parsed = faultSpec.safeParse(spec);
   if (!parsed.success) {

@@ -58,11 +58,11 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
-  it('sweeps from the CLI: refuses without an allow-list (3), lists as a dry run (0)', async () => {
+  it('sweeps from the CLI: refuses without an allow-list (2, a configuration error), lists as a dry run (0)', async () => {
     const server = await startMoto();
     try {
       const env = { ...process.env, AWS_ACCESS_KEY_ID: 'AKIASTANDIN', AWS_SECRET_ACCESS_KEY: 'x' };
-      expect(cli(['sweep', '--endpoint', server.endpoint], { env }).code).toBe(3);
+      expect(cli(['sweep', '--endpoint', server.endpoint], { env }).code).toBe(2);
       const r = cli(['sweep', '--endpoint', server.endpoint, '--allow-account', '123456789012'], { env });
       expect(r.code, r.err).toBe(0);
       expect(r.out).toMatch(/^would delete \(dry run; pass --delete\): 0 queues, 0 topics, 0 aliases/);
