@@ -97,6 +97,22 @@ export const MUTANTS_S3: Mutant[] = [
       }),
   },
   {
+    clause: 's3.key-state.disabled-key-refuses-put-object',
+    signature: { service: 's3', operation: 'PutObject', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'a write under a key KMS refuses falls back to SSE-S3 instead of failing',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          try {
+            return original.putObject(ctx, input);
+          } catch (e) {
+            if (!(e as Error).name.startsWith('KMS.')) throw e;
+            return original.putObject(ctx, { ...input, ServerSideEncryption: 'AES256', SSEKMSKeyId: undefined });
+          }
+        };
+      }),
+  },
+  {
     clause: 's3.key-state.disabled-key-refuses-get-object',
     signature: { service: 's3', operation: 'GetObject', expected: ['KMS.Disabled'], observed: 'success' },
     bug: 'GetObject never asks KMS: an object under a disabled key stays readable',
