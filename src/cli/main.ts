@@ -26,7 +26,6 @@ import { loadClauses } from '../spec-loader.js';
 import { endpointsExample } from '../../test-targets/endpoint/endpoint-target.js';
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
-import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { checkModel } from '../recording/check-model.js';
 import { readRecording } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
@@ -156,8 +155,8 @@ program
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
     const target =
       o.faults !== undefined ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
-    // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
-    if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
+    // A target that fixes its seed (a recording answers the scenarios of its own) gives the default seed, under faults too.
+    if (target.fixedSeed !== undefined && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.fixedSeed;
     if (o.prune && !o.writeBaseline) throw new UsageError('--prune drops entries from the file of --write-baseline: give --write-baseline FILE');
     if (o.record !== undefined) checkOutputPath(o.record, '--record');
     if (o.writeBaseline !== undefined) checkOutputPath(o.writeBaseline, '--write-baseline');
