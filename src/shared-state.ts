@@ -10,7 +10,7 @@
 
 export const SHARED_STATES = {
   'aws-managed-keys':
-    'the AWS managed keys behind alias/aws/sqs and alias/aws/sns, and the reserved alias/aws/ names: created on first use, ' +
+    'the AWS managed keys behind alias/aws/sqs, alias/aws/sns and alias/aws/s3, and the reserved alias/aws/ names: created on first use, ' +
     'account-wide, and never prefixed by a run',
 } as const;
 

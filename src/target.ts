@@ -116,6 +116,8 @@ export interface Target {
    * a time (test-targets/measured.ts). The CLI prints it when the user does not choose a concurrency.
    */
   readonly concurrencyNote?: string;
+  /** The seed the target answers for, when it fixes one (a recording answers the scenarios of its own seed): the run's seed unless the user gives one. */
+  readonly fixedSeed?: number;
   readonly capabilities: Capabilities;
   /** Starts or connects; throws TargetUnavailableError with a clear reason when it cannot. */
   start(): Promise<void>;

@@ -15,6 +15,7 @@ export class FaultyTarget implements Target {
   readonly defaultRuns: number;
   /** Faults are drawn per request, in the order requests are made: clauses at once would draw them differently on every run. */
   readonly concurrencyLimit = { max: 1, reason: 'its faults are drawn per request in request order, which clauses at once would change from run to run' };
+  readonly fixedSeed?: number;
   readonly capabilities: Capabilities;
   readonly namePrefix?: string;
   readonly advanceTime?: (ms: number) => Promise<void>;
@@ -38,6 +39,7 @@ export class FaultyTarget implements Target {
     this.#dice = new Dice(this.spec);
     // Optional abilities stay optional: the session asks whether they exist (a virtual clock, inspection).
     if (inner.namePrefix !== undefined) this.namePrefix = inner.namePrefix;
+    if (inner.fixedSeed !== undefined) this.fixedSeed = inner.fixedSeed;
     if (inner.advanceTime) this.advanceTime = (ms) => inner.advanceTime!(ms);
     if (inner.inspectQueue) this.inspectQueue = (url) => inner.inspectQueue!(url);
     if (inner.releaseKey) this.releaseKey = (id) => inner.releaseKey!(id);

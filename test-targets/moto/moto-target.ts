@@ -22,7 +22,7 @@ export class MotoTarget extends EmulatorTarget {
     super(
       {
         name: 'moto',
-        parts: [{ emulator: moto(), serves: ['kms', 'sns', 'sqs'] }],
+        parts: [{ emulator: moto(), serves: ['kms', 'sns', 'sqs', 's3'] }],
         capabilities: { atRestInspection: true, atRestAttributes: true },
         measured: measured('moto', 0),
       },
