@@ -207,6 +207,22 @@ async function answers(target: Target): Promise<boolean> {
   }
 }
 
+/**
+ * Cleans up after a scenario (Session.cleanup, which retries). On a real account what it could not delete goes to
+ * the report's leftovers. On any target, a resource that a fault kept it from deleting makes the clause an error
+ * naming it (returned here): a later scenario could meet it (a name the clause does not prefix, an alias) and
+ * report a deviation that is not one. A delete that timed out makes the error unreachable, so the runner probes the target.
+ */
+async function cleanupAfter(session: Session, target: Target, clause: string, into: Leftover[] | undefined): Promise<TargetBrokeError | undefined> {
+  const { leftovers, unreachable } = await session.cleanup();
+  if (!target.capabilities.disposableAccount) for (const { notAttempted: _n, refused: _r, ...l } of leftovers) into?.push({ ...l, clause });
+  // A refusal is the service's own answer, which this scenario meets on every run: deterministic, not a fault.
+  const failed = leftovers.filter((l) => !l.notAttempted && !l.refused);
+  if (!failed.length) return undefined;
+  const named = failed.map((l) => `${l.kind} ${session.symbolize(l.id)} (${l.id}): ${l.reason}`).join('; ');
+  return new TargetBrokeError(`${target.name}: cleanup could not delete what the scenario created, so the clause stops: ${named}`, { unreachable });
+}
+
 function base(clause: Clause, verdict: Verdict, runs: number, durationMs: number, reason?: string): ClauseResult {
   return {
     id: clause.id,
@@ -282,25 +298,31 @@ export async function runClause(
         const session = new Session(target, prefix);
         lastSteps = session.steps;
         lastSession = session;
+        let thrown: unknown;
         try {
           await clause.check(session, input);
         } catch (e) {
           ended = e instanceof TargetBrokeError ? 'error' : e instanceof NotObservableError ? 'not-observable' : 'violation';
           if (e instanceof ClauseViolation) sig = signatureOf(e, input);
-          throw e;
-        } finally {
-          for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
-          await opts.onScenario?.({
-            clause: clause.id,
-            seed,
-            index: k - 1,
-            inputHash: hash,
-            input: session.symbolize(describeInput(input)),
-            session,
-            outcome: ended,
-            ...(sig !== undefined ? { signature: signatureText(sig) } : {}),
-          });
+          thrown = e;
         }
+        const left = await cleanupAfter(session, target, clause.id, opts.leftovers);
+        // A target fault already ends the clause as an error; otherwise what cleanup left behind does.
+        if (left && !(thrown instanceof TargetBrokeError)) {
+          ended = 'error';
+          thrown = left;
+        }
+        await opts.onScenario?.({
+          clause: clause.id,
+          seed,
+          index: k - 1,
+          inputHash: hash,
+          input: session.symbolize(describeInput(input)),
+          session,
+          outcome: ended,
+          ...(sig !== undefined && ended === 'violation' ? { signature: signatureText(sig) } : {}),
+        });
+        if (thrown !== undefined) throw thrown;
       };
       try {
         await (target.scenario ? target.scenario({ clause: clause.id, seed, inputHash: hash, prefix }, run) : run());
