@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
 import { isReset, isUnreachable } from './errors/normalize.js';
+import { LIVENESS_PAUSES_MS, withRetries } from './retry.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
@@ -36,8 +37,6 @@ export interface ScenarioEnd {
 }
 
 export const DEFAULT_SEED = 20261123;
-/** Probes of a target whose connection was reset, before it counts as no longer answering. */
-const RESET_PROBES = 3;
 
 /** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
 export interface Recording {
@@ -188,23 +187,20 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
 
 /**
  * Whether the target still answers a harmless request (any service answer counts, an error too).
- * A refused or timed-out probe means it does not. A reset one is asked again, up to three probes:
- * a target that resets some connections (one in five, say) still answers, and a single unlucky
- * probe must not end the run.
+ * A refused or timed-out probe means it does not. A reset one is asked again after each pause of
+ * LIVENESS_PAUSES_MS (src/retry.ts), over a few seconds: a target that resets some connections (one
+ * in five, say) still answers, and a few unlucky probes in a row must not end the run.
  */
 async function answers(target: Target): Promise<boolean> {
   // The harmless call of the first service it offers (src/services/: each entry's `probe`).
   const service = serviceEntry(target.capabilities.services[0] ?? serviceNames()[0]!);
   const client = clientOf(target.clients(0), service.name);
-  for (let n = 1; ; n++) {
-    try {
-      await service.probe(client as never);
-      return true;
-    } catch (e) {
-      if (!isUnreachable(e)) return true;
-      if (!isReset(e) || n === RESET_PROBES) return false;
-    }
-  }
+  const probed = await withRetries(
+    () => service.probe(client as never),
+    (e) => isUnreachable(e) && isReset(e),
+    LIVENESS_PAUSES_MS,
+  );
+  return probed.ok || !isUnreachable(probed.error);
 }
 
 /**

@@ -116,14 +116,14 @@ function faultSuite(make: () => Target, opts: { baseline?: Baseline; requestTime
     }
   }, 120_000);
 
-  it('a target that resets every connection has stopped answering after three probes: exit code 3', async () => {
+  it('a target that resets every connection has stopped answering after five probes over a few seconds: exit code 3', async () => {
     const t = faulty({ resetRate: 1 });
     const report = await run(t);
     expect(report.clauses[0]!.verdict).toBe('error');
     expect(report.target.unavailable).toMatch(/stopped answering during /);
     for (const c of report.clauses.slice(1)) expect(c.reason).toMatch(/^not run: /);
     expect(exitCodeOf(report)).toBe(3);
-    expect(t.requests).toBe(1 + 3); // the clause's first request, then three probes
+    expect(t.requests).toBe(1 + 5); // the clause's first request, then five probes (src/retry.ts: LIVENESS_PAUSES_MS)
   }, 30_000);
 
   it('2 s of latency on every request changes no verdict', async () => {
