@@ -14,6 +14,7 @@ import { VERSION } from './version.js';
 import { abbreviate } from './abbreviate.js';
 import { UsageError } from './usage-error.js';
 import { redactCredentials } from './terminal-text.js';
+import { credentialsOf, redactSecretsIn } from './secrets.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
 import { inputHash } from './recording/input-hash.js';
@@ -122,6 +123,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     report.target.unavailable = unavailable;
   }
   const leftovers: Leftover[] = [];
+  let credentials: string[] = [];
   const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
   const runOne = async (clause: Clause, i: number): Promise<ClauseResult> => {
     opts.onClauseStart?.(clause, i, opts.clauses.length);
@@ -175,11 +177,16 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     for (const { i, result } of await waiting) results[i] = result;
     report.clauses.push(...results);
   } finally {
+    // Learnt before the target is thrown away: what its clients sign with, which it may have echoed back.
+    if (!unavailable || stoppedAnswering) credentials = await credentialsOf(target).catch(() => []);
     if (!unavailable || stoppedAnswering) await target.dispose();
     if (leftovers.length) report.leftovers = leftovers;
   }
-  // A target's error message may quote its URL (with credentials, when the user's endpoint had them).
+  // A target's error message may quote its URL (with credentials, when the user's endpoint had them), and a target
+  // may echo a credential it was sent (a session token): every output is made from this report.
   for (const c of report.clauses) if (c.reason) c.reason = redactCredentials(c.reason);
+  redactSecretsIn(report.clauses, credentials);
+  if (report.leftovers) redactSecretsIn(report.leftovers, credentials);
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
   return report;

@@ -44,6 +44,7 @@ import { UsageError } from '../usage-error.js';
 import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN, REGION_EXPECTED, REGION_PATTERN } from '../aws-ids.js';
 import { integerOption, strictInteger } from '../strict-number.js';
 import { quoted, redactCredentials, terminalText } from '../terminal-text.js';
+import { credentialsOf, redactSecretsIn } from '../secrets.js';
 import { commanderErr, err, errLine, out } from './output.js';
 import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
 import { defaultEndpoint } from '../reproduce/statement.js';
@@ -381,6 +382,9 @@ program
       if (!(await startOrExit3(target))) return;
       try {
         const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
+        // A credential the target echoed is shown as <credential>, as in a report (src/secrets.ts).
+        const credentials = await credentialsOf(target).catch(() => []);
+        redactSecretsIn(result, credentials);
         const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
         process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
         // Without --out the script owns standard output, so that it can be redirected as it is.
