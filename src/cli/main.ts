@@ -502,6 +502,8 @@ program
       const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
       out(`in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`);
     }
+    for (const live of r.liveRuns)
+      out(`in use, left alone: run ${live.run} (its lease until ${new Date(live.expiresAt).toISOString()}): ${live.resources.join(', ')}\n`);
     // A failure to delete is never dropped: one line each, and exit code 5 (something is left behind).
     for (const f of r.failures) errLine(`sweep could not remove ${f.resource}: ${abbreviate(f.reason)}`);
     if (n) process.exitCode = EXIT_LEFTOVERS;
