@@ -1,10 +1,10 @@
 /**
  * Errors raised by the reference model. Each carries the service's own name for the failure (the
- * SDK v3 exception `name` for that service), its HTTP status and, for SQS, the legacy query code
+ * SDK v3 exception `name` for that service, or S3's error code), its HTTP status and, for SQS, the legacy query code
  * that SQS sends in `x-amzn-query-error` (specs/facts.md X-1). The SDK face turns a ModelError into the
  * SDK's own exception class of the same name.
  */
-export type Service = 'kms' | 'sns' | 'sqs';
+export type Service = 'kms' | 'sns' | 'sqs' | 's3';
 
 export class ModelError extends Error {
   override readonly name: string;
@@ -88,4 +88,15 @@ export function snsErrorFromKms(e: ModelError): ModelError {
   // Stryker disable next-line StringLiteral: MC-error
   const name = SNS_FROM_KMS[e.name] ?? 'KMSAccessDeniedException';
   return snsError(name, e.message, 400);
+}
+
+export const s3Error = (name: string, message: string, status = 400) => new ModelError('s3', name, message, status);
+
+/**
+ * How S3 reports a KMS failure it met while writing or reading an object (specs/facts.md S3-9): KMS's own exception
+ * name behind `KMS.`, HTTP 400; a refusal by the key policy is S3's own `AccessDenied` (403).
+ */
+export function s3ErrorFromKms(e: ModelError): ModelError {
+  if (e.name === 'AccessDeniedException') return s3Error('AccessDenied', 'Access Denied', 403);
+  return s3Error(`KMS.${e.name}`, e.message, 400);
 }

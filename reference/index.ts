@@ -15,4 +15,5 @@ export { estimateSnsKmsRequests, estimateSqsKmsRequests, scheduleBound, SNS_REUS
 export type { KmsKey, KeyState, LedgerEntry } from './kms.js';
 export type { Queue, SseMode, AtRestMessage } from './sqs.js';
 export type { Topic, Delivery } from './sns.js';
+export type { Bucket, S3Object, ObjectSeal, SseAlgorithm } from './s3.js';
 export type { ModelOutcome } from './windows.js';

@@ -18,7 +18,7 @@ export interface CallContext {
   /** Who calls KMS: an IAM principal ARN, or a service principal such as `sns.amazonaws.com`. */
   caller: string;
   /** Set when an AWS service (SQS, SNS) calls KMS on the caller's behalf. */
-  viaService?: 'sqs' | 'sns';
+  viaService?: 'sqs' | 'sns' | 's3';
   /** The encryption context of the request (KMS-12), for `kms:EncryptionContext:<key>` conditions. */
   encryptionContext?: Record<string, string>;
 }
@@ -47,7 +47,7 @@ export function defaultKeyPolicy(account: string): string {
 }
 
 /** The fixed policy of an AWS managed key (`alias/aws/sqs`, `alias/aws/sns`): usable only through that service by principals of the account (KMS-8, SQS-10, SNS-16). */
-export function awsManagedKeyPolicy(account: string, region: string, service: 'sqs' | 'sns'): string {
+export function awsManagedKeyPolicy(account: string, region: string, service: 'sqs' | 'sns' | 's3'): string {
   return JSON.stringify({
     // Stryker disable next-line StringLiteral: MC-managed-key
     Version: '2012-10-17',

@@ -93,7 +93,7 @@ export interface LedgerEntry {
   at: number;
   operation: string;
   caller: string;
-  viaService?: 'sqs' | 'sns';
+  viaService?: 'sqs' | 'sns' | 's3';
   resource?: string;
   keyInput?: string;
   /** The key ARN the request resolved to, when it resolved. */
@@ -104,6 +104,11 @@ export interface LedgerEntry {
 
 /** AWS managed key aliases that exist (without a key) in every account until first use (SNS-8, KMS-7). */
 export const PREDEFINED_AWS_ALIASES = ['alias/aws/sns', 'alias/aws/sqs'] as const;
+/**
+ * AWS managed keys a service creates on its first use (SNS-8, S3-3): the predefined ones, and `alias/aws/s3`, which
+ * the model does not list before that (no clause reads ListAliases for it).
+ */
+const MANAGED_ON_FIRST_USE: readonly string[] = [...PREDEFINED_AWS_ALIASES, 'alias/aws/s3'];
 const ENCRYPT_MAX_BYTES = 4096; // KMS-5, symmetric keys
 const DATA_KEY_BYTES = new Map([
   ['AES_256', 32],
@@ -823,8 +828,8 @@ export class KmsModel {
     }
     const arn = this.#aliasArn(aliasAccount, aliasName);
     let alias = this.aliases.get(arn);
-    if (!alias && opts.createManaged && (PREDEFINED_AWS_ALIASES as readonly string[]).includes(aliasName)) {
-      alias = this.#createManagedKey(aliasAccount, aliasName.slice('alias/aws/'.length) as 'sns' | 'sqs');
+    if (!alias && opts.createManaged && MANAGED_ON_FIRST_USE.includes(aliasName)) {
+      alias = this.#createManagedKey(aliasAccount, aliasName.slice('alias/aws/'.length) as 'sns' | 'sqs' | 's3');
     }
     const key = alias?.targetKeyId ? this.keys.get(this.#keyArn(alias.account, alias.targetKeyId)) : undefined;
     if (!key) {
@@ -838,7 +843,7 @@ export class KmsModel {
   }
 
   /** KMS-8, KMS-26, SNS-8: the AWS managed key behind `alias/aws/<service>`, created by DescribeKey or on first use by its service. */
-  #createManagedKey(account: string, service: 'sns' | 'sqs'): KmsAlias {
+  #createManagedKey(account: string, service: 'sns' | 'sqs' | 's3'): KmsAlias {
     const keyId = this.#ids.uuid(2);
     const now = this.#clock.now();
     const key: KmsKey = {

@@ -1,7 +1,8 @@
-/** The whole reference model: one virtual clock, KMS, SQS and SNS sharing it, in one region. */
+/** The whole reference model: one virtual clock, KMS, SQS, SNS and S3 sharing it, in one region. */
 import { VirtualClock } from './clock.js';
 import { IdSource } from './ids.js';
 import { KmsModel } from './kms.js';
+import { S3Model } from './s3.js';
 import { SnsModel } from './sns.js';
 import { SqsModel } from './sqs.js';
 import { OutcomeWindows } from './windows.js';
@@ -23,7 +24,8 @@ export class ReferenceModel {
   readonly kms: KmsModel;
   readonly sqs: SqsModel;
   readonly sns: SnsModel;
-  /** Every request the SDK clients attached to this model sent (all three services), oldest first. */
+  readonly s3: S3Model;
+  /** Every request the SDK clients attached to this model sent (every service), oldest first. */
   readonly calls: CommandCall[] = [];
 
   constructor(options: ModelOptions = {}) {
@@ -33,6 +35,7 @@ export class ReferenceModel {
     this.kms = new KmsModel(this.clock, ids, this.region);
     this.sqs = new SqsModel(this.clock, ids, this.kms, this.windows, { region: this.region, maxMessageBytes: options.sqsMaxMessageBytes ?? 1_048_576 });
     this.sns = new SnsModel(this.clock, ids, this.kms, this.sqs, this.windows, { region: this.region, maxMessageBytes: options.snsMaxMessageBytes ?? 262_144 });
+    this.s3 = new S3Model(this.clock, this.kms, { region: this.region });
   }
 
   /** The recorded calls of one command, optionally only those whose input has these fields: `model.commandCalls(SendMessageCommand, { QueueUrl })`. */

@@ -71,7 +71,7 @@ const ROWS: Row[] = [
   },
   { fault: '2 s latency on every request', spec: () => ({ latencyMs: 2_000 }), kind: 'unchanged', cause: /$^/ },
   { fault: 'never answers, from the start', spec: () => ({ silentAfter: 0 }), kind: 'silence', cause: /requestTimeout/ },
-  // Cleanup: one fault on the first call of each cleanup operation (src/services/: each resource kind's delete).
+  // Cleanup: one fault on the first call of each cleanup operation the quick clauses need (src/services/: each resource kind's delete).
   ...(['DeleteQueue', 'DeleteTopic', 'DeleteAlias', 'ScheduleKeyDeletion'] as const).flatMap((operation) =>
     (
       [

@@ -5,7 +5,7 @@
  * Run it on an idle machine: the figures are wall-clock times.
  */
 import { spawnSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
@@ -26,11 +26,13 @@ function timed(script: string): number {
 }
 
 if (!MARKERS.test(readFileSync(README, 'utf8'))) throw new Error('README.md has no test-time markers');
+const loadBefore = loadavg()[0]!.toFixed(1);
 rmSync(join(PACKAGE_ROOT, '.vitest', 'typecheck.tsbuildinfo'), { force: true });
 const quick = [timed('test'), timed('test'), timed('test')];
 const all = process.argv.includes('--all') ? timed('test:all') : undefined;
 const round = (s: number) => `${Math.round(s)} s`;
-const machine = `${cpus().length} cores, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+// The machines are shared: the 1-minute load average says how idle this one was.
+const machine = `${cpus().length} cores, load average ${loadBefore} at the start and ${loadavg()[0]!.toFixed(1)} at the end, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
 const lines = [
   `Measured by \`npm run test-time\` (${machine}): \`npm test\` took ${quick.map(round).join(', ')} in three runs in a row`,
   `(the first with the type checker's incremental state removed, as after a fresh clone)${

@@ -40,7 +40,11 @@ export interface ClauseDefinition<T> {
    * space, so that a deviation at a boundary shows whatever the seed (a baseline must hold for any seed).
    */
   examples?: T[];
-  /** Arrange, act, assert on the target through the session; throws on a violation. */
+  /**
+   * Arrange, act, assert on the target through the session. `s.check` is soft (a failed one is recorded and the
+   * scenario goes on: every failed check is its own deviation); `s.require` and call outcomes (`s.send(…, { expect })`,
+   * unless `independent`) stop it at once. The runner ends the scenario in one violation carrying every failure.
+   */
   check: (s: Session, input: T) => Promise<void>;
   /** Caps the number of generated runs (for clauses whose every run is expensive); 0 when `examples` enumerate the whole input space. */
   maxRuns?: number;

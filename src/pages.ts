@@ -71,4 +71,13 @@ export const PAGES = {
   kmsConditionKeys: 'https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html',
   iamConditionOperators: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html',
   snsEnableEncryptionForTopic: 'https://docs.aws.amazon.com/sns/latest/dg/sns-enable-encryption-for-topic.html',
+  // Amazon S3 (issue 24)
+  s3SseS3: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingServerSideEncryption.html',
+  s3SpecifyingKmsEncryption: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-kms-encryption.html',
+  s3PutObject: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html',
+  s3HeadObject: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_HeadObject.html',
+  s3SseByDefault: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionByDefault.html',
+  s3PutBucketEncryption: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketEncryption.html',
+  s3DeleteBucketEncryption: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketEncryption.html',
+  localstackS3KmsKeyState: 'https://github.com/localstack/localstack/pull/7786',
 } as const;

@@ -1,7 +1,7 @@
 /**
  * What a run will cost before it starts (docs/architecture.md, "Real accounts: safety first": a run
  * prints its planned request count and estimated cost before it starts). An upper estimate: every run
- * of a clause makes at most STEPS_PER_RUN calls plus cleanup, priced at the dearest of the three services.
+ * of a clause makes at most STEPS_PER_RUN calls plus cleanup, priced at the dearest request of the services.
  */
 import type { Clause } from './clause.js';
 import { meets, requirementsOf, type Target } from './target.js';
@@ -10,8 +10,11 @@ import { meets, requirementsOf, type Target } from './target.js';
 const STEPS_PER_RUN = 8;
 const MODEL_BASED_STEPS = 14;
 const CLEANUP_PER_RUN = 4;
-/** USD per request: KMS $0.03 per 10,000 (SQS $0.40 and SNS $0.50 per million are cheaper). */
-const USD_PER_REQUEST = 0.03 / 10_000;
+/**
+ * USD per request: S3 Standard's PUT, COPY, POST and LIST, $0.005 per 1,000 (https://aws.amazon.com/s3/pricing/, us-east-1);
+ * KMS's $0.03 per 10,000, SQS's $0.40 and SNS's $0.50 per million, and S3's GET are cheaper.
+ */
+export const USD_PER_REQUEST = 0.005 / 1_000;
 /** USD per customer managed key per month, for pooled keys (KMS pricing). */
 export const USD_PER_KEY_MONTH = 1;
 

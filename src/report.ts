@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  LEVELS,
   VERDICTS,
   type ClauseResultSchema,
   type CounterexampleSchema,
@@ -30,4 +31,23 @@ export function summarize(results: ClauseResult[]): Record<Verdict, number> {
   const s = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const r of results) s[r.verdict]++;
   return s;
+}
+
+export type Level = (typeof LEVELS)[number];
+
+/**
+ * The verdicts of a report counted per level: a MUST that fails is a broken behaviour, an OBSERVED one a difference
+ * from what AWS was seen to answer (a message's wording, say). Readers and CI gates weigh them apart.
+ */
+export function summarizeByLevel(report: Pick<Report, 'clauses'>): Record<Level, Record<Verdict, number>> {
+  return Object.fromEntries(LEVELS.map((level) => [level, summarize(report.clauses.filter((c) => c.level === level))])) as Record<
+    Level,
+    Record<Verdict, number>
+  >;
+}
+
+/** One level's counts in words, the verdicts it has only: "MUST: 40 pass, 2 fail". */
+export function levelLine(level: Level, counts: Record<Verdict, number>): string {
+  const parts = VERDICTS.filter((v) => counts[v] > 0).map((v) => `${counts[v]} ${v}`);
+  return `${level}: ${parts.length ? parts.join(', ') : 'no clauses'}`;
 }

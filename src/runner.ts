@@ -8,7 +8,7 @@ import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
 import { isReset, isUnreachable } from './errors/normalize.js';
 import { LIVENESS_PAUSES_MS, withRetries } from './retry.js';
-import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type RawStep, type Step } from './session.js';
+import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Failure, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 import { abbreviate } from './abbreviate.js';
@@ -44,6 +44,11 @@ export interface Recording {
   prefix: string;
   symbols: ReadonlyMap<string, string>;
   steps: RawStep[];
+  /**
+   * The failure the replay was judged by (a scenario goes on after a failed soft check, so it need not be the
+   * last step): its place in `steps` and, for a value check, what it compared.
+   */
+  judged?: { step: number; check?: Failure['check'] };
 }
 
 export interface BaselineEntry {
@@ -253,6 +258,8 @@ export async function runClause(
     exactSeed?: boolean;
     /** Keep the steps of the last run on the result (replay prints them). */
     keepTranscript?: boolean;
+    /** Replay: the deviation to show (a counterexample can show several); without it, the scenario's first failure. */
+    only?: DeviationSignature | undefined;
     /** Stop starting scenarios once this is aborted (the caller reports the clause as not run). */
     signal?: AbortSignal | undefined;
     /** Receives what cleanup could not remove on a real account, with this clause's id. */
@@ -274,18 +281,23 @@ export async function runClause(
   let lastSteps: Step[] = [];
   let lastSession: Session | undefined;
   let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
-  const signatureOf = (e: ClauseViolation, input: unknown) => withRule(e.signature, clause.rule?.(input as never));
+  /** Each failure of a violation, keyed as the runner keys deviations (with the clause's rule for the input). */
+  const failuresOf = (e: ClauseViolation, input: unknown): Failure[] =>
+    e.failures.map((f) => ({ ...f, signature: withRule(f.signature, clause.rule?.(input as never)) }));
 
   /**
    * One pass over the clause's generated inputs (the same seed gives the same inputs in the same
    * order). Inputs before `from` are skipped: an earlier pass already knows their outcome. With
-   * `explore`, violations are collected and the pass never fails; otherwise fast-check stops at the
-   * first violation (of `only`, when given) and shrinks it, and the last failing run is the counterexample.
+   * `explore`, the signatures of every violation's failures are collected and the pass never fails; otherwise
+   * fast-check stops at the first violation (one that shows `only`, when given) and shrinks it, and the last
+   * failing run is the counterexample, judged by its first failure (or the one that is `only`).
    */
   const pass = async (o: { only?: string; from?: number; explore?: Map<string, { signature: DeviationSignature; at: number }> }) => {
     let index = 0;
     let firstFailure = -1;
-    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; signature?: DeviationSignature } | undefined;
+    /** The failures of the first failing input, before shrinking (each is a deviation to look for). */
+    let firstFound: Failure[] = [];
+    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; failure?: Failure; found: Failure[] } | undefined;
     const property = fc.asyncProperty(clause.arbitrary, async (input) => {
       const i = index++;
       if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
@@ -296,17 +308,21 @@ export async function runClause(
       const prefix = `${opts.prefix}r${k}`;
       const hash = inputHash(input);
       let ended: ScenarioEnd['outcome'] = 'pass';
-      let sig: DeviationSignature | undefined;
+      let found: Failure[] = [];
       const run = async (): Promise<void> => {
         const session = new Session(target, prefix);
         lastSteps = session.steps;
         lastSession = session;
         let thrown: unknown;
         try {
-          await clause.check(session, input);
+          // The clause's failed soft checks end the scenario in one violation (src/session.ts).
+          await clause.check(session, input).then(
+            () => session.settle(),
+            (e: unknown) => session.settle(e),
+          );
         } catch (e) {
           ended = e instanceof TargetBrokeError ? 'error' : e instanceof NotObservableError ? 'not-observable' : 'violation';
-          if (e instanceof ClauseViolation) sig = signatureOf(e, input);
+          if (e instanceof ClauseViolation) found = failuresOf(e, input);
           thrown = e;
         }
         const left = await cleanupAfter(session, target, clause.id, opts.leftovers);
@@ -323,7 +339,7 @@ export async function runClause(
           input: session.symbolize(describeInput(input)),
           session,
           outcome: ended,
-          ...(sig !== undefined && ended === 'violation' ? { signature: signatureText(sig) } : {}),
+          ...(found.length && ended === 'violation' ? { signature: signatureText(found[0]!.signature) } : {}),
         });
         if (thrown !== undefined) throw thrown;
       };
@@ -335,13 +351,14 @@ export async function runClause(
           aborted = e;
           return;
         }
-        if (sig !== undefined && o.explore) {
-          if (!o.explore.has(signatureKey(sig))) o.explore.set(signatureKey(sig), { signature: sig, at: i });
+        if (found.length && o.explore) {
+          for (const { signature } of found) if (!o.explore.has(signatureKey(signature))) o.explore.set(signatureKey(signature), { signature, at: i });
           return;
         }
-        if (sig !== undefined && o.only !== undefined && signatureKey(sig) !== o.only) return; // another deviation: not this pass's
-        if (firstFailure < 0) firstFailure = i;
-        failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(sig !== undefined ? { signature: sig } : {}) };
+        const failure = o.only === undefined ? found[0] : found.find((f) => signatureKey(f.signature) === o.only);
+        if (found.length && !failure) return; // other deviations: not this pass's
+        if (firstFailure < 0) [firstFailure, firstFound] = [i, found];
+        failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(failure ? { failure } : {}), found };
         throw e;
       }
     });
@@ -356,10 +373,10 @@ export async function runClause(
         );
       throw e;
     }
-    return { details, failing, firstFailure };
+    return { details, failing, firstFailure, firstFound };
   };
 
-  const first = await pass({});
+  const first = await pass(opts.only ? { only: signatureKey(opts.only) } : {});
   const durationSoFar = () => Date.now() - t0;
   const known = opts.baseline?.[clause.id];
   const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
@@ -368,8 +385,12 @@ export async function runClause(
     return undefined;
   };
   if (broke()) return broke()!;
-  const recordingOf = (s: Session | undefined): { recording?: Recording } =>
-    s ? { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps() } } : {};
+  const recordingOf = (s: Session | undefined, failure?: Failure): { recording?: Recording } => {
+    if (!s) return {};
+    const step = failure?.step ? s.steps.indexOf(failure.step) : -1;
+    const judged = step >= 0 ? { judged: { step, ...(failure!.check ? { check: failure!.check } : {}) } } : {};
+    return { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps(), ...judged } };
+  };
   if (!first.details.failed) {
     if (opts.keepTranscript)
       return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps, ...recordingOf(lastSession) };
@@ -388,34 +409,48 @@ export async function runClause(
     // An exception that is neither a violation nor a service answer is a bug of the clause or harness.
     return base(clause, 'error', runs, durationSoFar(), `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
   }
-  const deviation = (p: Awaited<ReturnType<typeof pass>>): Deviation => {
-    const identity = p.failing!.signature!;
+  const deviation = (p: Awaited<ReturnType<typeof pass>>, failure = p.failing!.failure!): Deviation => {
+    const identity = failure.signature;
+    // The steps up to the one the failure judged: what the scenario did after it cannot have changed that answer.
+    const at = failure.step ? p.failing!.steps.indexOf(failure.step) : -1;
+    const steps = at < 0 ? p.failing!.steps : p.failing!.steps.slice(0, at + 1);
     return {
       signature: signatureText(identity),
       identity,
       // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
-      reason: `${identity.rule ? `[${identity.rule}] ` : ''}${(p.failing!.error as Error).message}`,
-      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps: p.failing!.steps },
+      reason: `${identity.rule ? `[${identity.rule}] ` : ''}${failure.message}`,
+      counterexample: { seed, path: p.details.counterexamplePath ?? '', input: p.failing!.input, steps },
     };
   };
   const deviations: Deviation[] = [deviation(first)];
   // fast-check stops at the first violation: look on through the remaining inputs for violations of other
-  // rules, then find and shrink each one on its own (not on a replay of one counterexample).
+  // rules and other failed checks (and take those the first violation showed beside the one it is judged by),
+  // then find and shrink each one on its own (not on a replay of one counterexample).
   if (!opts.path && !opts.keepTranscript) {
     const found = new Map<string, { signature: DeviationSignature; at: number }>();
+    for (const { signature } of [...first.firstFound, ...first.failing!.found])
+      if (!found.has(signatureKey(signature))) found.set(signatureKey(signature), { signature, at: first.firstFailure });
     await pass({ from: first.firstFailure + 1, explore: found });
-    const firstKey = signatureKey(first.failing!.signature!);
+    const firstKey = signatureKey(first.failing!.failure!.signature);
     for (const [key, { at }] of [...found].filter(([key]) => key !== firstKey).sort((x, y) => x[1].at - y[1].at)) {
       const p = await pass({ only: key, from: at });
       if (broke()) return broke()!;
-      if (p.failing?.signature && signatureKey(p.failing.signature) === key) deviations.push(deviation(p));
+      if (p.failing?.failure && signatureKey(p.failing.failure.signature) === key) deviations.push(deviation(p));
+      else {
+        // Not found again from its first input (a target that answers differently now): the first
+        // counterexample shows it.
+        const shown = first.failing!.found.find((f) => signatureKey(f.signature) === key);
+        if (shown) deviations.push(deviation(first, shown));
+      }
     }
     if (broke()) return broke()!;
   }
   const result = reconcile(clause, deviations, known, runs, durationSoFar());
   result.counterexample = (deviations.find((d) => !namedIn(known, d)) ?? deviations[0]!).counterexample;
   result.deviations = deviations;
-  return opts.keepTranscript ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession) } : result;
+  return opts.keepTranscript
+    ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession, first.failing?.failure) }
+    : result;
 }
 
 /** Whether a baseline entry names a deviation (by its signature, never by its text). */

@@ -18,17 +18,39 @@ import { clientOf, deleteResource, findService, operationOf as registeredOperati
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
 
-/** The clause's expectation did not hold: a `fail` verdict, with the steps as counterexample. */
-export class ClauseViolation extends Error {
-  override readonly name = 'ClauseViolation';
+/**
+ * One thing a scenario found wrong: a value check (`s.check`, `s.require`) or a call's outcome (`s.send`) that
+ * did not hold. A scenario goes on after a soft failure and collects them; the violation it ends in carries them all.
+ */
+export interface Failure {
   /**
    * What was violated, without generated values: the step and the expected vs observed outcome
    * codes, or the step and the field checked (src/signature.ts). Deviations and baseline entries are keyed by it.
    */
+  signature: DeviationSignature;
+  /** The sentence people read, with the values (symbolised). */
+  message: string;
+  /** The step it judged (none for a value checked before any call). */
+  step?: Step;
+  /** A value check: what it compared, unsymbolised (a reproduction decides it again). */
+  check?: { what: string; expected: unknown; observed: unknown };
+}
+
+/**
+ * The clause's expectation did not hold: a `fail` verdict, with the steps as counterexample. It carries
+ * every failure of the scenario, in the order found: the soft checks that failed and the one that stopped
+ * it, if one did. The runner makes each distinct signature its own deviation.
+ */
+export class ClauseViolation extends Error {
+  override readonly name = 'ClauseViolation';
+  /** The first failure's signature (a scenario that failed once has only that one). */
   readonly signature: DeviationSignature;
-  constructor(message: string, signature: DeviationSignature) {
-    super(message);
-    this.signature = signature;
+  readonly failures: readonly Failure[];
+  constructor(failures: readonly Failure[]) {
+    if (failures.length === 0) throw new Error('a violation needs at least one failure');
+    super(failures.length === 1 ? failures[0]!.message : `${failures.length} checks failed: ${failures.map((f) => f.message).join('; ')}`);
+    this.failures = failures;
+    this.signature = failures[0]!.signature;
   }
 }
 
@@ -108,7 +130,7 @@ export interface RawStep {
   input: unknown;
   /** The output of a successful call (undefined after a failure). */
   output?: unknown;
-  /** The value check that judged this step last (the failing one when the clause failed on it). */
+  /** The value check that judged this step: the first that failed on it, else the last made. */
   check?: { what: string; expected: unknown; observed: unknown };
   /** Time the clause let pass (`wait`) between the previous step and this one. */
   waitedMs?: number;
@@ -148,6 +170,8 @@ export class Session {
   #n = 0;
   /** A request timed out or was refused: the target is not there, and cleanup would only wait out more timeouts. */
   #gone = false;
+  /** What the scenario found wrong so far (soft checks go on): `settle` ends it in one violation carrying them all. */
+  readonly #failures: Failure[] = [];
 
   constructor(target: Target, prefix: string) {
     this.#target = target;
@@ -276,52 +300,115 @@ export class Session {
 
   /**
    * Sends a command whose outcome must be one of `expect` (default: success) and returns its output;
-   * `undefined` when an allowed failure happened.
+   * `undefined` when an allowed failure happened. Another outcome stops the scenario at once (later steps
+   * usually depend on it), unless the clause marks the outcome `independent`: then it is recorded as a
+   * failure, the scenario goes on, and the call returns `undefined` when it failed.
    */
   async send<I extends object, O extends object>(command: SdkCommand<I, O>, opts?: { principal?: number }): Promise<Output<O>>;
   async send<I extends object, O extends object>(
     command: SdkCommand<I, O>,
-    opts: { expect: Expected | Expected[]; principal?: number },
+    opts: { expect?: Expected | Expected[]; principal?: number; independent?: boolean },
   ): Promise<Output<O> | undefined>;
   async send<I extends object, O extends object>(
     command: SdkCommand<I, O>,
-    opts: { expect?: Expected | Expected[]; principal?: number } = {},
+    opts: { expect?: Expected | Expected[]; principal?: number; independent?: boolean } = {},
   ): Promise<Output<O> | undefined> {
     const allowed = opts.expect === undefined ? [OK] : Array.isArray(opts.expect) ? opts.expect : [opts.expect];
     const observed = await this.attempt(command, { principal: opts.principal });
-    this.expectLast(observed, allowed);
+    this.expectLast(observed, allowed, { independent: opts.independent ?? false });
     return observed.ok ? observed.value : undefined;
   }
 
-  /** Judges the last step's outcome against the allowed set and records the expectation on it. */
-  expectLast(observed: Observed, allowed: readonly Expected[]): void {
+  /**
+   * Judges the last step's outcome against the allowed set and records the expectation on it. Another
+   * outcome stops the scenario, unless it is `independent` (then it is recorded and the scenario goes on);
+   * returns whether it held.
+   */
+  expectLast(observed: Observed, allowed: readonly Expected[], opts: { independent?: boolean } = {}): boolean {
     const step = this.steps.at(-1)!;
     step.expected = [...allowed];
-    if (!matches(observed, allowed)) {
-      throw new ClauseViolation(`${step.service}:${step.op} expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`, {
-        service: step.service,
-        operation: step.op,
-        expected: expectedCodes(allowed),
-        observed: observed.ok ? 'success' : observed.code,
-      });
-    }
+    if (matches(observed, allowed)) return true;
+    this.#fail(
+      {
+        signature: { service: step.service, operation: step.op, expected: expectedCodes(allowed), observed: observed.ok ? 'success' : observed.code },
+        message: `${step.service}:${step.op} expected ${describeExpected(allowed)}, observed ${describeObserved(observed)}`,
+        step,
+      },
+      !opts.independent,
+    );
+    return false;
   }
 
-  /** Asserts a value seen in the last step's output; records expected and observed values on the step. */
-  check(ok: boolean, what: string, expected: unknown, observed: unknown): void {
+  /**
+   * Checks a value seen in the last step's output and records expected and observed values on the step.
+   * A soft check: a wrong value is recorded as a failure of its own and the scenario goes on, so that every
+   * independent check is judged (the scenario ends in one violation carrying every failed check). Returns
+   * whether it held, for a later check that only means something if this one did. Where what follows
+   * depends on the value (a field of a message that must have arrived), use `require`.
+   */
+  check(ok: boolean, what: string, expected: unknown, observed: unknown): boolean {
+    return this.#check(ok, what, expected, observed, false);
+  }
+
+  /**
+   * A check that what follows depends on: a wrong value stops the scenario at once (with the soft checks
+   * that failed before it). Say in the clause why it is hard.
+   */
+  require(ok: boolean, what: string, expected: unknown, observed: unknown): void {
+    this.#check(ok, what, expected, observed, true);
+  }
+
+  #check(ok: boolean, what: string, expected: unknown, observed: unknown, stop: boolean): boolean {
     const step = this.steps.at(-1);
+    const raw = step && this.#raw.get(step);
+    const made = { what, expected, observed };
     if (step) {
-      step.expected = [{ ok: true, [what]: this.symbolize(expected) }];
-      step.observed = { ...step.observed, [what]: this.symbolize(observed) };
-      const raw = this.#raw.get(step);
-      if (raw) raw.check = { what, expected, observed };
+      // Several checks of one step show side by side; an expectation of its outcome (`expect`) is replaced.
+      const prior = step.expected?.length === 1 && step.expected[0]!.ok ? step.expected[0]! : { ok: true };
+      // A value that is not there reads "(absent)": JSON would drop it, and with several checks on one step the
+      // reader could not tell which one it was.
+      const shown = (v: unknown) => (v === undefined ? '(absent)' : this.symbolize(v));
+      step.expected = [{ ...prior, ok: true, [what]: shown(expected) }];
+      step.observed = { ...step.observed, [what]: shown(observed) };
+      // A reproduction decides the step by this check: keep the first that failed on it.
+      if (raw && !(raw.check && this.#failures.some((f) => f.check === raw.check))) raw.check = made;
     }
+    if (ok) return true;
     const where = step ? `${step.service}:${step.op} ` : '';
-    if (!ok)
-      throw new ClauseViolation(
-        `${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`,
-        step ? { service: step.service, operation: step.op, field: what } : { field: what },
-      );
+    this.#fail(
+      {
+        signature: step ? { service: step.service, operation: step.op, field: what } : { field: what },
+        message: `${where}${what}: expected ${shown(this.symbolize(expected))}, observed ${shown(this.symbolize(observed))}`,
+        ...(step ? { step } : {}),
+        check: made,
+      },
+      stop,
+    );
+    return false;
+  }
+
+  #fail(failure: Failure, stop: boolean): void {
+    this.#failures.push(failure);
+    if (stop) throw new ClauseViolation([...this.#failures]);
+  }
+
+  /** What the scenario found wrong so far, in order. */
+  get failures(): readonly Failure[] {
+    return this.#failures;
+  }
+
+  /**
+   * Ends a scenario (the runner calls it after the clause's `check`): the violation carrying every failure
+   * it recorded, if any. `thrown` is what ended the scenario early, if anything did: a violation already
+   * carries them all; a target fault or a clause that could observe nothing after a failed check does not
+   * undo what was found (the violation stands, as it did when checks stopped the scenario at once); anything
+   * else (a bug of the clause) is thrown as it is.
+   */
+  settle(thrown?: unknown): void {
+    if (thrown instanceof ClauseViolation) throw thrown;
+    const after = thrown instanceof TargetBrokeError || thrown instanceof NotObservableError;
+    if (thrown !== undefined && !(after && this.#failures.length)) throw thrown;
+    if (this.#failures.length) throw new ClauseViolation([...this.#failures]);
   }
 
   /**
@@ -492,9 +579,13 @@ export class Session {
     for (const r of findService(service)?.resources ?? []) {
       if (r.create.operation === op) {
         const id = r.create.id(input, out);
-        if (typeof id !== 'string' || !id || this.#symbols.has(id)) continue;
+        if (typeof id !== 'string' || !id || this.#created.some((c) => c.kind === r.kind && c.id === id)) continue;
         const name = r.create.name?.(input);
-        if (r.create.symbolic === false) {
+        // An identifier that is the name the client chose (an S3 bucket's) already has its symbol from #nameSymbol.
+        if (this.#symbols.has(id) && id !== name) continue;
+        if (id === name) {
+          // Named when sent; only to be deleted afterwards.
+        } else if (r.create.symbolic === false) {
           // Shown as sent (the run prefix as `<run>`), never replaced by a symbol.
         } else if (typeof name === 'string' && this.#symbols.has(name)) this.#symbols.set(id, this.#symbols.get(name)!);
         else this.#symbol(r.kind, [id, ...(r.create.others?.(out) ?? [])]);

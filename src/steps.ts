@@ -153,7 +153,8 @@ export async function createKeyPendingImport(s: Session, opts: { asserted: boole
   const { KeyMetadata } = await s.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }));
   if (KeyMetadata?.Origin !== 'EXTERNAL')
     s.notObservable(`${s.target.name} did not create a key with Origin EXTERNAL (it gave ${KeyMetadata?.Origin ?? 'no origin'})`);
-  if (opts.asserted) s.check(KeyMetadata.KeyState === 'PendingImport', 'KeyState', 'PendingImport', KeyMetadata.KeyState);
+  // Hard: what the clause does next with the key (expecting KmsInvalidState) means something only for a key in PendingImport.
+  if (opts.asserted) s.require(KeyMetadata.KeyState === 'PendingImport', 'KeyState', 'PendingImport', KeyMetadata.KeyState);
   else if (KeyMetadata.KeyState !== 'PendingImport')
     s.notObservable(
       `${s.target.name} created the EXTERNAL key ${KeyMetadata.KeyState}, not PendingImport (kms.key-state.external-key-starts-pending-import reports that)`,
@@ -240,7 +241,8 @@ export async function createKeyOfKind(
   const md: KeyMetadata = (await s.send(new CreateKeyCommand(input))).KeyMetadata ?? { KeyId: '' };
   if (!isAsked(md)) {
     if (s.target.releaseKey) s.notObservable(`${s.target.name} leases pooled keys: it gave ${md.KeyId} for CreateKey ${JSON.stringify(input)}`);
-    s.check(false, fields.join(', '), `a key as asked: ${JSON.stringify(input)}`, Object.fromEntries(fields.map((f) => [f, md[f]])));
+    // Hard: the clause goes on to use the key as one of the kind it asked for.
+    s.require(false, fields.join(', '), `a key as asked: ${JSON.stringify(input)}`, Object.fromEntries(fields.map((f) => [f, md[f]])));
   }
   return { keyId: md.KeyId!, arn: md.Arn!, metadata: md };
 }

@@ -101,6 +101,8 @@ export interface Target {
   readonly endpoint?: string;
   /** Generated runs per clause when the user does not say (slow or costly targets run fewer). */
   readonly defaultRuns: number;
+  /** The seed the target answers for, when it fixes one (a recording answers the scenarios of its own seed): the run's seed unless the user gives one. */
+  readonly fixedSeed?: number;
   readonly capabilities: Capabilities;
   /** Starts or connects; throws TargetUnavailableError with a clear reason when it cannot. */
   start(): Promise<void>;

@@ -9,7 +9,7 @@ export const THEMES = {
       'the ciphertext itself (X-3: no client sees it; targets with at-rest inspection stand in), and HTTPS-only access to encrypted resources (SNS-11, SQS-12: the suite never sends to AWS over plain HTTP)',
   },
   backlog: {
-    meaning: 'messages stored before SSE-KMS was enabled are not encrypted by it',
+    meaning: 'messages stored before SSE-KMS was enabled are not encrypted by it, and S3 objects keep the encryption they were written with',
     outside: 'the exact moment a change takes effect on AWS (up to 60 s): clauses allow the window instead of timing it',
   },
   persistence: {
@@ -21,7 +21,7 @@ export const THEMES = {
     outside: 'the number of KMS calls and their cost (SNS-12: only CloudTrail and billing show it; `estimate-kms-cost` computes the documented formulas)',
   },
   'error-codes': {
-    meaning: 'which error Send, Receive and Publish give for each key state and permission',
+    meaning: 'which error Send, Receive, Publish and GetObject give for each key state and permission',
     outside: 'real KMS throttling (KMS-10) and keys of another account (KMS-11): neither can be arranged in one account and one run',
   },
   configuration: {

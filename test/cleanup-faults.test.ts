@@ -16,7 +16,7 @@ import { FaultyTarget, type FaultSpec } from '../test-targets/faulty/index.js';
 import { QUICK_CLAUSES } from '../test-targets/faulty/quick-clauses.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
-/** Every cleanup call the session makes (src/services/: each resource kind's `cleanup.operation`). */
+/** The cleanup calls of what the quick clauses create (src/services/: each resource kind's `cleanup.operation`; no bucket). */
 const CLEANUP_CALLS = ['DeleteQueue', 'DeleteTopic', 'DeleteAlias', 'ScheduleKeyDeletion'] as const;
 const FAULTS = [
   ['server-error', { serverErrorRate: 1 }],

@@ -1,20 +1,23 @@
 /**
  * Every distinct deviation of a clause is found and shrunk on its own, and a baseline hides only the
  * deviations it names: a variant of the reference whose CreateAlias accepts every name breaks four
- * rules of kms.aliases.alias-name-rules at once.
+ * rules of kms.aliases.alias-name-rules at once; one whose queues with a key read a stale
+ * SqsManagedSseEnabled and no reuse period fails both checks of
+ * sqs.sse-kms.setting-a-key-clears-sqs-managed-sse, which are two deviations.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFrom, readBaseline } from '../src/baseline.js';
-import { summarize, type ClauseResult, type Report } from '../src/report.js';
+import { summarize, type ClauseResult, type Deviation, type Report } from '../src/report.js';
 import type { ReferenceClients } from '../reference/index.js';
 import type { Baseline } from '../src/runner.js';
 import { runClause } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
 import { TARGET_MODULES } from '../test-targets/registry.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
+import { around } from './mutants/kit.js';
 
 /** CreateAlias succeeds whatever the name (the rules are not checked). */
 const acceptsAnyAlias = ({ kms }: ReferenceClients) =>
@@ -162,8 +165,8 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
       [v2({ a: { reason: 'r', since: 's', deviations: ['x'] } }), /: clauses\.a\.deviations\[0\]: expected object, received string$/],
       [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: clauses\.a\.deviations\[0\]: Unrecognized key: "observd"$/],
       [
-        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 's3' }] } }),
-        /: clauses\.a\.deviations\[0\]\.service: s3 is not a service of the registry \(kms, sns, sqs\)$/,
+        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 'dynamodb' }] } }),
+        /: clauses\.a\.deviations\[0\]\.service: dynamodb is not a service of the registry \(kms, sns, sqs, s3\)$/,
       ],
       [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: clauses\.a\.observed: expected one of "error"\|"not-observable"$/],
       [v2({ a: { reason: 'r', since: 's' } }), /: clauses\.a: needs "deviations", the signatures it expects/],
@@ -200,5 +203,79 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     }
     for (const m of TARGET_MODULES.filter((x) => x.baseline && existsSync(x.baseline)))
       expect(Object.keys(readBaseline(m.baseline!)).length, m.name).toBeGreaterThan(0);
+  });
+});
+
+describe('every failed check of a clause', () => {
+  const clauseId = 'sqs.sse-kms.setting-a-key-clears-sqs-managed-sse';
+  /** A queue with a key reads SqsManagedSseEnabled "true" where `stale` says, and no reuse period where `dropped` says. */
+  const wrongAttributes =
+    (stale: (url: string) => boolean, dropped: (url: string) => boolean) =>
+    ({ sqs }: ReferenceClients) =>
+      around(sqs, 'GetQueueAttributes', async (i, next) => {
+        const out = await next(i);
+        if (!out.Attributes?.KmsMasterKeyId) return out;
+        if (stale(i.QueueUrl)) out.Attributes.SqsManagedSseEnabled = 'true';
+        if (dropped(i.QueueUrl)) delete out.Attributes.KmsDataKeyReusePeriodSeconds;
+        return out;
+      });
+  const runWith = async (decorate: (c: ReferenceClients) => void, baseline?: Baseline) => {
+    const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
+    const target = new ReferenceTarget({ decorate });
+    await target.start();
+    return runClause(target, clause, { seed: 7, runs: 25, prefix: 'two', ...(baseline ? { baseline } : {}) });
+  };
+  const FIELDS = ['KmsDataKeyReusePeriodSeconds', 'SqsManagedSseEnabled'];
+  /** The last step of a deviation's counterexample: the read that shows it. */
+  const shownBy = (d: Deviation) => {
+    const last = d.counterexample.steps.at(-1)!;
+    const field = (d.identity as { field: string }).field;
+    return { op: last.op, field, observed: last.observed[field], expected: (last.expected?.[0] as Record<string, unknown> | undefined)?.[field] };
+  };
+
+  it('two checks a target fails in the same scenario are two deviations, each with a counterexample that shows it', async () => {
+    const r = await runWith(
+      wrongAttributes(
+        () => true,
+        () => true,
+      ),
+    ); // as LocalStack: both wrong on every queue with a key
+    expect(r.verdict, r.reason).toBe('fail');
+    expect(r.deviations!.map((d) => d.signature).sort()).toEqual(FIELDS.map((f) => `sqs:GetQueueAttributes ${f} differs`));
+    const byField = Object.fromEntries(r.deviations!.map((d) => [shownBy(d).field, shownBy(d)]));
+    expect(byField.SqsManagedSseEnabled).toEqual({ op: 'GetQueueAttributes', field: 'SqsManagedSseEnabled', observed: 'true', expected: 'false' });
+    expect(byField.KmsDataKeyReusePeriodSeconds).toEqual({
+      op: 'GetQueueAttributes',
+      field: 'KmsDataKeyReusePeriodSeconds',
+      observed: '(absent)',
+      expected: '300',
+    });
+    for (const d of r.deviations!) {
+      expect(d.counterexample.steps.length, d.signature).toBeLessThanOrEqual(3);
+      expect(d.reason).toMatch(new RegExp(`^sqs:GetQueueAttributes ${shownBy(d).field}: expected`));
+    }
+  });
+
+  it('two checks failed on different inputs are each found and shrunk on their own', async () => {
+    const fifo = (url: string) => url.endsWith('.fifo');
+    const r = await runWith(wrongAttributes((url) => !fifo(url), fifo)); // standard queues keep SSE-SQS; FIFO queues lose the period
+    expect(r.verdict, r.reason).toBe('fail');
+    const inputOf = (field: string) => r.deviations!.find((d) => shownBy(d).field === field)?.counterexample.input as { fifo: boolean } | undefined;
+    expect(inputOf('SqsManagedSseEnabled')?.fifo).toBe(false);
+    expect(inputOf('KmsDataKeyReusePeriodSeconds')?.fifo).toBe(true);
+    for (const d of r.deviations!) expect(shownBy(d).observed, d.signature).not.toBe(shownBy(d).expected);
+  });
+
+  it('a baseline that names one of the two fails on the other, and names it', async () => {
+    const broken = wrongAttributes(
+      () => true,
+      () => true,
+    );
+    const all = (await runWith(broken)).deviations!.map((d) => d.identity!);
+    const first = all.find((s) => (s as { field: string }).field === 'SqsManagedSseEnabled')!;
+    const partial = await runWith(broken, { [clauseId]: { reason: 'r', since: '2026-01-01', deviations: [first] } });
+    expect(partial.verdict).toBe('fail');
+    expect(partial.reason).toContain('a deviation the baseline does not name: sqs:GetQueueAttributes KmsDataKeyReusePeriodSeconds differs');
+    expect((await runWith(broken, { [clauseId]: { reason: 'r', since: '2026-01-01', deviations: all } })).verdict).toBe('expected-fail');
   });
 });

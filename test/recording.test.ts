@@ -171,6 +171,35 @@ describe('recordings', () => {
     expect(otherClause.clauses[0]!.reason).toContain('the recording holds no scenario');
   });
 
+  it('a recording gives the CLI its seed when none is given, under faults too', async () => {
+    // Arrange: recorded with seed 7, which is not the CLI's default
+    const { report, recording } = await record(new ReferenceTarget({ decorate: acceptsAnyAlias }));
+    const file = join(dir, 'seeded.json');
+    writeFileSync(file, JSON.stringify(recording));
+    const select = ['--clause', 'kms.aliases.*', '--clause', 'sqs.sse-kms.send-fails-when-key-unusable'];
+    // Act: replayed without --seed, alone and wrapped by the faulty target (no fault drawn: rates 0)
+    const plain = cli(['run', '--target', 'recorded', '--recording', file, ...select, '--no-baseline', '--format', 'json']);
+    const faulty = cli([
+      'run',
+      '--target',
+      'recorded',
+      '--recording',
+      file,
+      ...select,
+      '--faults',
+      'server-error=0,seed=1',
+      '--no-baseline',
+      '--format',
+      'json',
+    ]);
+    // Assert: both ran with the recording's seed, so every scenario was found and the verdicts are the recorded run's
+    for (const r of [plain, faulty]) {
+      const replayed = JSON.parse(r.out) as Report;
+      expect(replayed.seed).toBe(7);
+      expect(verdicts(replayed)).toEqual(verdicts(report));
+    }
+  }, 60_000);
+
   it('the recorded target answers at-rest inspections from the recording: what the inspection saw then decides the verdict', async () => {
     // Arrange: the reference seals SSE-KMS bodies; a copy of its recording edited to show them as plaintext, as moto and LocalStack do
     const selected = pick('sqs.at-rest.');

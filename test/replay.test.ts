@@ -32,13 +32,13 @@ describeNeeding({ emulators: ['moto'] }, 'replay of a moto counterexample on the
       expect(found.verdict, found.reason).toBe('fail');
       const reference = new ReferenceTarget();
       await reference.start();
-      for (const d of found.deviations!) {
-        // Act: replay from seed and path alone
+      for (const [i, d] of found.deviations!.entries()) {
+        // Act: replay from seed and path alone (each under its own prefix: a deleted queue's name is not free at once)
         const again = await runClause(reference, clause, {
           seed: d.counterexample.seed,
           path: d.counterexample.path,
           runs: 1,
-          prefix: 'other',
+          prefix: `other${i}`,
           exactSeed: true,
           keepTranscript: true,
         });

@@ -1,5 +1,5 @@
 /**
- * A fourth service, wired through the engine by one registry entry added at run time and nothing else: a
+ * A further service, wired through the engine by one registry entry added at run time and nothing else: a
  * throw-away "widget" service (a fake SDK module with a `$Command` base class and its command classes, a fake
  * client answering in memory), a target serving it and clauses using it, run through the real runner. The
  * verdicts, the symbols in the report and the recording, the cleanup, and the requirements its feature makes are
@@ -168,7 +168,7 @@ const paints = defineClause({
   },
 });
 
-describe('a fourth service, registered at run time', () => {
+describe('a service registered at run time', () => {
   let unregister: () => void;
   beforeAll(() => {
     unregister = registerService(widgetService);
@@ -176,7 +176,7 @@ describe('a fourth service, registered at run time', () => {
   afterAll(() => unregister());
 
   it('is in the registry with its commands, features and fact prefix', () => {
-    expect(serviceNames()).toEqual(['kms', 'sns', 'sqs', 'widget']);
+    expect(serviceNames()).toEqual(['kms', 'sns', 'sqs', 's3', 'widget']);
     expect(operationOf(new CreateWidgetCommand({}))).toEqual({ service: 'widget', op: 'CreateWidget' });
     expect(featureVocabulary().widget).toBe('Amazon Widgets');
     expect(factIdPattern().test('WGT-1')).toBe(true);
@@ -227,6 +227,6 @@ describe('a fourth service, registered at run time', () => {
   it('leaves the registry as it was once removed', () => {
     const again = registerService({ ...widgetService, name: 'gizmo', factPrefix: 'GZM', features: {}, resources: [] });
     again();
-    expect(serviceNames()).toEqual(['kms', 'sns', 'sqs', 'widget']);
+    expect(serviceNames()).toEqual(['kms', 'sns', 'sqs', 's3', 'widget']);
   });
 });

@@ -1,11 +1,14 @@
-/** Session.send and Session.attempt: the operation comes from the command, steps keep their shape. */
+/**
+ * Session.send and Session.attempt: the operation comes from the command, steps keep their shape. Soft checks
+ * go on and end the scenario in one violation that carries them all; hard ones stop it at once.
+ */
 import * as KMS from '@aws-sdk/client-kms';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { fails } from '../src/outcome.js';
-import { operationOf, Session, TargetBrokeError } from '../src/session.js';
+import { ClauseViolation, NotObservableError, operationOf, Session, TargetBrokeError } from '../src/session.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 const PACKAGES = [
@@ -94,7 +97,7 @@ describe('Session.send', () => {
     await s.wait(1_000);
     await s.send(new KMS.EncryptCommand({ KeyId: key.KeyMetadata!.KeyId!, Plaintext: plaintext }));
     await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: body }));
-    expect(() => s.check(false, 'MessageBody', body, 'y')).toThrow();
+    expect(() => s.require(false, 'MessageBody', body, 'y')).toThrow();
     const raw = s.rawSteps();
     expect(raw.map((r) => r.step)).toEqual(s.steps);
     expect(s.steps[3]!.input).toMatchObject({ QueueUrl: 'queue#0', MessageBody: expect.stringMatching(/characters, sha256 [0-9a-f]{12}\)…x+$/) });
@@ -117,5 +120,73 @@ describe('Session.send', () => {
       return [QueueUrl, (await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: 'b' }))).MD5OfBody];
     };
     expect(typed).toBeTypeOf('function');
+  });
+});
+
+describe('soft and hard checks', () => {
+  const session = async () => {
+    const t = new ReferenceTarget();
+    await t.start();
+    const s = new Session(t, 'soft');
+    const { QueueUrl } = await s.send(new SQS.CreateQueueCommand({ QueueName: s.name('queue') }));
+    await s.send(new SQS.GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }));
+    return { s, QueueUrl: QueueUrl! };
+  };
+  const violation = (f: () => void): ClauseViolation => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof ClauseViolation) return e;
+      throw e;
+    }
+    throw new Error('no violation');
+  };
+
+  it('a failed check is recorded, the scenario goes on, and settle ends it in one violation carrying every failure in order', async () => {
+    const { s, QueueUrl } = await session();
+    expect(s.check(false, 'A', '1', '2')).toBe(false);
+    expect(s.check(true, 'B', '3', '3')).toBe(true);
+    await s.send(new SQS.ListQueuesCommand({}));
+    expect(s.check(false, 'C', 'x', 'y')).toBe(false);
+    const v = violation(() => s.settle());
+    expect(v.failures.map((f) => f.signature)).toEqual([
+      { service: 'sqs', operation: 'GetQueueAttributes', field: 'A' },
+      { service: 'sqs', operation: 'ListQueues', field: 'C' },
+    ]);
+    expect(v.signature).toEqual(v.failures[0]!.signature);
+    expect(v.message).toBe('2 checks failed: sqs:GetQueueAttributes A: expected "1", observed "2"; sqs:ListQueues C: expected "x", observed "y"');
+    // Both checks of one step show on it; the raw step keeps the one that failed, for a reproduction.
+    expect(s.steps[1]!.expected).toEqual([{ ok: true, A: '1', B: '3' }]);
+    expect(s.steps[1]!.observed).toMatchObject({ ok: true, A: '2', B: '3' });
+    expect(s.rawSteps()[1]!.check).toEqual({ what: 'A', expected: '1', observed: '2' });
+    expect(QueueUrl).toBeTruthy();
+  });
+
+  it('require stops at once, with the soft failures before it; settle without failures does nothing', async () => {
+    const { s } = await session();
+    s.check(false, 'A', '1', '2');
+    const v = violation(() => s.require(false, 'B', 'b', 'c'));
+    expect(v.failures.map((f) => (f.signature as { field: string }).field)).toEqual(['A', 'B']);
+    const clean = (await session()).s;
+    clean.require(true, 'A', '1', '1');
+    expect(() => clean.settle()).not.toThrow();
+  });
+
+  it('an outcome stops the scenario unless the clause marks it independent', async () => {
+    const { s, QueueUrl } = await session();
+    const out = await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: 'x' }), { expect: fails('KMS.Disabled'), independent: true });
+    expect(out).toBeDefined();
+    await expect(s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: 'y' }), { expect: fails('KMS.Disabled') })).rejects.toThrow(
+      /2 checks failed: sqs:SendMessage expected KMS.Disabled, observed success; sqs:SendMessage expected KMS.Disabled/,
+    );
+  });
+
+  it('what was found stands when the target then breaks or cannot show more; a bug of the clause does not hide behind it', async () => {
+    const { s } = await session();
+    expect(() => s.settle(new TargetBrokeError('gone'))).toThrow(TargetBrokeError); // nothing found before
+    s.check(false, 'A', '1', '2');
+    expect(violation(() => s.settle(new TargetBrokeError('gone'))).failures).toHaveLength(1);
+    expect(violation(() => s.settle(new NotObservableError('no'))).failures).toHaveLength(1);
+    expect(() => s.settle(new TypeError('oops'))).toThrow(TypeError);
   });
 });

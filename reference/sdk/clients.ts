@@ -4,6 +4,7 @@
  * (the SQS MD5 validation in the initialize step still wraps the model's answer).
  */
 import * as KMS from '@aws-sdk/client-kms';
+import * as S3 from '@aws-sdk/client-s3';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { VirtualClock } from '../clock.js';
@@ -26,6 +27,7 @@ export interface ReferenceClients {
   kms: KMS.KMSClient;
   sns: SNS.SNSClient;
   sqs: SQS.SQSClient;
+  s3: S3.S3Client;
   clock: VirtualClock;
   model: ReferenceModel;
   principal: string;
@@ -48,7 +50,10 @@ export function createReferenceClients(options: ReferenceClientOptions = {}): Re
   answerWithModel(kms, 'kms', model, principal);
   answerWithModel(sns, 'sns', model, principal);
   answerWithModel(sqs, 'sqs', model, principal);
-  return { kms, sns, sqs, clock: model.clock, model, principal };
+  // Path-style, as the targets' S3 clients address buckets (src/services/s3.ts).
+  const s3 = new S3.S3Client({ ...config, forcePathStyle: true });
+  answerWithModel(s3, 's3', model, principal);
+  return { kms, sns, sqs, s3, clock: model.clock, model, principal };
 }
 
 interface StackClient {
@@ -63,7 +68,7 @@ export interface AttachOptions {
   principal?: string;
 }
 
-const SERVICE_IDS: Record<string, Service> = { KMS: 'kms', SNS: 'sns', SQS: 'sqs' };
+const SERVICE_IDS: Record<string, Service> = { KMS: 'kms', SNS: 'sns', SQS: 'sqs', S3: 's3' };
 
 /**
  * Makes SDK v3 clients the application builds itself (`new SQSClient({...})`, with whatever region,
@@ -78,7 +83,7 @@ export function attachReferenceModel(clients: StackClient | readonly StackClient
   for (const client of Array.isArray(clients) ? clients : [clients as StackClient]) {
     const service = SERVICE_IDS[client.config?.serviceId ?? ''];
     if (!service)
-      throw new TypeError(`attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not ${client.config?.serviceId ?? 'this object'}`);
+      throw new TypeError(`attachReferenceModel: the reference model answers KMS, SNS, SQS and S3 clients, not ${client.config?.serviceId ?? 'this object'}`);
     answerWithModel(client, service, model, principal);
   }
   return model;

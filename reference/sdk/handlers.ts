@@ -5,13 +5,16 @@
  * the model; every rule lives in the model.
  */
 import type * as KMS from '@aws-sdk/client-kms';
+import type * as S3 from '@aws-sdk/client-s3';
 import type * as SNS from '@aws-sdk/client-sns';
 import type * as SQS from '@aws-sdk/client-sqs';
-import { kmsError, snsError, sqsError, type ModelError, type Service } from '../errors.js';
+import { kmsError, s3Error, snsError, sqsError, type ModelError, type Service } from '../errors.js';
 import type { KmsAlias, KmsGrant, KmsKey } from '../kms.js';
 import type { ReferenceModel } from '../model.js';
+import { sseReport, type S3Object } from '../s3.js';
 import type { SnsModel } from '../sns.js';
 import type { SqsModel } from '../sqs.js';
+import { streamBody } from './stream-body.js';
 
 export interface Caller {
   caller: string;
@@ -38,6 +41,7 @@ function required<I, K extends keyof I & string>(service: Service, input: I, nam
   const err: Record<Service, () => ModelError> = {
     sqs: () => sqsError('MissingParameter', `The request must contain the parameter ${name}.`),
     sns: () => snsError('InvalidParameterException', `Invalid parameter: ${name} Reason: no value for required parameter`),
+    s3: () => s3Error('InvalidRequest', `Missing required parameter ${name}`),
     kms: () =>
       kmsError(
         'ValidationException',
@@ -219,4 +223,95 @@ export const SNS_HANDLERS: Handlers<typeof SNS> = {
   },
 };
 
-export const HANDLERS: Record<Service, Partial<Record<string, Handler>>> = { kms: KMS_HANDLERS, sqs: SQS_HANDLERS, sns: SNS_HANDLERS };
+const bucketOf = (i: { Bucket?: string }) => required('s3', i, 'Bucket');
+const keyOf = (i: { Key?: string }) => required('s3', i, 'Key');
+
+/** A PutObject body the model can read at once: a string or bytes (a stream would need an asynchronous answer). */
+function objectBytes(body: unknown): Uint8Array {
+  if (body === undefined) return new Uint8Array();
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  if (body instanceof Uint8Array) return new Uint8Array(body);
+  throw s3Error('NotImplementedByReferenceModel', 'The reference model takes a PutObject Body as a string or bytes, not a stream.', 501);
+}
+
+/** What HeadObject and GetObject answer of an object besides its body. */
+function objectHead(o: S3Object) {
+  return { ETag: o.etag, ContentLength: o.body.length, LastModified: new Date(o.lastModified), ...sseReport(o.seal) };
+}
+
+export const S3_HANDLERS: Handlers<typeof S3> = {
+  CreateBucket: (m, c, i) => (m.s3.createBucket(c, bucketOf(i), tagMap(i.CreateBucketConfiguration?.Tags)), { Location: `/${i.Bucket}` }),
+  PutBucketTagging: (m, c, i) => (m.s3.putBucketTagging(c, bucketOf(i), tagMap(required('s3', i, 'Tagging').TagSet)), {}),
+  GetBucketTagging: (m, c, i) => ({ TagSet: Object.entries(m.s3.getBucketTagging(c, bucketOf(i))).map(([Key, Value]) => ({ Key, Value })) }),
+  DeleteBucket: (m, c, i) => (m.s3.deleteBucket(c, bucketOf(i)), {}),
+  HeadBucket: (m, c, i) => (m.s3.headBucket(c, bucketOf(i)), { BucketRegion: m.region }),
+  ListBuckets: (m, c, i) => {
+    const all = m.s3.listBuckets(c, i.Prefix ?? '');
+    const start = i.ContinuationToken ? Number(i.ContinuationToken) : 0;
+    const max = i.MaxBuckets ?? 10_000;
+    const page = all.slice(start, start + max);
+    return {
+      Buckets: page.map((b) => ({ Name: b.name, CreationDate: new Date(b.creationDate), BucketRegion: m.region, BucketArn: b.arn })),
+      ...(start + max < all.length ? { ContinuationToken: String(start + max) } : {}),
+      ...(i.Prefix !== undefined ? { Prefix: i.Prefix } : {}),
+    };
+  },
+  PutBucketEncryption: (m, c, i) => {
+    const rule = required('s3', i, 'ServerSideEncryptionConfiguration').Rules?.[0];
+    m.s3.putBucketEncryption(c, bucketOf(i), {
+      algorithm: rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
+      kmsMasterKeyId: rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID,
+      bucketKeyEnabled: rule?.BucketKeyEnabled,
+    });
+    return {};
+  },
+  GetBucketEncryption: (m, c, i) => {
+    const e = m.s3.getBucketEncryption(c, bucketOf(i));
+    return {
+      ServerSideEncryptionConfiguration: {
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: {
+              SSEAlgorithm: e.algorithm,
+              ...(e.kmsMasterKeyId !== undefined ? { KMSMasterKeyID: e.kmsMasterKeyId } : {}),
+            },
+            BucketKeyEnabled: e.bucketKeyEnabled,
+          },
+        ],
+      },
+    };
+  },
+  DeleteBucketEncryption: (m, c, i) => (m.s3.deleteBucketEncryption(c, bucketOf(i)), {}),
+  PutObject: (m, c, i) =>
+    m.s3.putObject(c, {
+      Bucket: bucketOf(i),
+      Key: keyOf(i),
+      Body: objectBytes(i.Body),
+      ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
+      ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
+      ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
+    }),
+  GetObject: (m, c, i) => {
+    const o = m.s3.getObject(c, bucketOf(i), keyOf(i));
+    return { ...objectHead(o), Body: streamBody(o.body) as unknown as S3.GetObjectCommandOutput['Body'] };
+  },
+  HeadObject: (m, c, i) => objectHead(m.s3.headObject(c, bucketOf(i), keyOf(i))),
+  DeleteObject: (m, c, i) => (m.s3.deleteObject(c, bucketOf(i), keyOf(i)), {}),
+  ListObjectsV2: (m, c, i) => {
+    const all = m.s3.listObjects(c, bucketOf(i), i.Prefix ?? '');
+    const start = i.ContinuationToken ? Number(i.ContinuationToken) : 0;
+    const max = i.MaxKeys ?? 1000;
+    const page = all.slice(start, start + max);
+    const more = start + max < all.length;
+    return {
+      Name: i.Bucket,
+      KeyCount: page.length,
+      MaxKeys: max,
+      IsTruncated: more,
+      ...(page.length > 0 ? { Contents: page.map((o) => ({ Key: o.key, ETag: o.etag, Size: o.body.length, LastModified: new Date(o.lastModified) })) } : {}),
+      ...(more ? { NextContinuationToken: String(start + max) } : {}),
+    };
+  },
+};
+
+export const HANDLERS: Record<Service, Partial<Record<string, Handler>>> = { kms: KMS_HANDLERS, sqs: SQS_HANDLERS, sns: SNS_HANDLERS, s3: S3_HANDLERS };

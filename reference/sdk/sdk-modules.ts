@@ -1,16 +1,17 @@
 /**
- * The AWS SDK v3 modules of the three services, looked up by name: the SDK's own exception class for
+ * The AWS SDK v3 modules of the services the model answers, looked up by name: the SDK's own exception class for
  * an error name, and the command class for an operation. Shared by the reference model's SDK face,
  * the recorded target (which answers with recorded errors) and check-model (which replays recorded
  * calls), so that all three build the same exceptions and find the same commands.
  */
 import * as KMS from '@aws-sdk/client-kms';
+import * as S3 from '@aws-sdk/client-s3';
 import * as SNS from '@aws-sdk/client-sns';
 import * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from '../errors.js';
 
-const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS };
-const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException } as const;
+const MODULES: Record<Service, Record<string, unknown>> = { kms: KMS, sns: SNS, sqs: SQS, s3: S3 };
+const BASES = { kms: KMS.KMSServiceException, sns: SNS.SNSServiceException, sqs: SQS.SQSServiceException, s3: S3.S3ServiceException } as const;
 
 type ExceptionClass = new (o: Record<string, unknown>) => Error;
 

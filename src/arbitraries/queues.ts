@@ -8,6 +8,12 @@ export const queueModeArb = fc.constantFrom<QueueMode>(...QUEUE_MODES);
 /** KmsDataKeyReusePeriodSeconds: the boundaries of 60..86,400 and anything else (SQS-8). */
 export const reusePeriodArb = fc.oneof(fc.constantFrom(59, 60, 61, 300, 86_399, 86_400, 86_401), fc.integer({ min: -100, max: 200_000 }));
 
+/**
+ * A valid KmsDataKeyReusePeriodSeconds other than its default of 300 (SQS-8): a queue that starts with one shows a
+ * target that keeps a stale period, where a queue on the default could not.
+ */
+export const nonDefaultReusePeriodArb = fc.integer({ min: 60, max: 86_400 }).filter((n) => n !== 300);
+
 /** Strings a user might put into KmsMasterKeyId: real identifier shapes and arbitrary text (SQS-6, SQS-7, SNS-5). */
 export const keyIdStringArb = fc.oneof(
   fc.uuid().map((u) => u),

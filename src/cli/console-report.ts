@@ -1,5 +1,6 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
-import type { ClauseResult, Counterexample, Report } from '../report.js';
+import { levelLine, summarizeByLevel, type ClauseResult, type Counterexample, type Report } from '../report.js';
+import { LEVELS } from '../report-schema.js';
 import { abbreviate } from '../abbreviate.js';
 import type { Step } from '../session.js';
 import { observedText, stepText } from '../reports/step-text.js';
@@ -55,6 +56,13 @@ export function renderConsoleSummary(report: Report): string {
   );
   lines.push(
     `${s.pass} passed, ${s.fail} failed, ${s['expected-fail']} expected failures, ${s['expected-error'] ?? 0} expected errors, ${s['unexpected-pass']} unexpected passes, ${s['not-observable']} not observable, ${s.error} errors`,
+  );
+  // Per level, so that a wording difference (OBSERVED) is counted apart from broken behaviour (MUST).
+  const byLevel = summarizeByLevel(report);
+  lines.push(
+    `by level: ${LEVELS.filter((l) => report.clauses.some((c) => c.level === l))
+      .map((l) => levelLine(l, byLevel[l]))
+      .join(' · ')}`,
   );
   return lines.join('\n');
 }

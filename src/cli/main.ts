@@ -20,12 +20,12 @@ import { exitCodeOf, runClause, runConformance } from '../index.js';
 import { EXIT } from '../exit-codes.js';
 import { abbreviate } from '../abbreviate.js';
 import { DEFAULT_SEED } from '../runner.js';
+import type { DeviationSignature } from '../signature.js';
 import { selectClauses } from '../select.js';
 import { loadClauses } from '../spec-loader.js';
 import { endpointsExample } from '../../test-targets/endpoint/endpoint-target.js';
 import { baselineFile as baselineOfTarget, makeTarget, TARGET_MODULES, TARGET_NAMES, targetModule } from '../../test-targets/registry.js';
 import { Recorder } from '../recording/recorder.js';
-import { RecordedTarget } from '../../test-targets/recorded/recorded-target.js';
 import { checkModel } from '../recording/check-model.js';
 import { readRecording } from '../recording/read.js';
 import { renderModelCheck } from '../recording/render.js';
@@ -156,8 +156,8 @@ program
     // Faults wrap whichever target was named: each fault must come out as an error, never as a verdict.
     const target =
       o.faults !== undefined ? new FaultyTarget(makeTarget(o.target, targetOptions(o)), parseFaults(o.faults)) : makeTarget(o.target, targetOptions(o));
-    // A recording answers the scenarios of its own seed: that is the default seed when replaying one.
-    if (target instanceof RecordedTarget && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.recording.seed;
+    // A target that fixes its seed (a recording answers the scenarios of its own) gives the default seed, under faults too.
+    if (target.fixedSeed !== undefined && cmd.getOptionValueSource('seed') !== 'cli' && cfg.seed === undefined) o.seed = target.fixedSeed;
     if (o.prune && !o.writeBaseline) throw new UsageError('--prune drops entries from the file of --write-baseline: give --write-baseline FILE');
     if (o.record !== undefined) checkOutputPath(o.record, '--record');
     if (o.writeBaseline !== undefined) checkOutputPath(o.writeBaseline, '--write-baseline');
@@ -376,12 +376,20 @@ program
     ) => {
       if (o.out !== undefined && o.emit === undefined) throw new UsageError('--out names the file of --emit: give --emit node or --emit aws-cli');
       if (o.out !== undefined) checkOutputPath(o.out, '--out');
-      const { id, seed, path, targetName } = replaySource(first, second, o);
+      const { id, seed, path, targetName, only } = replaySource(first, second, o);
       const clause = await findClause(id);
       const target = makeTarget(o.target ?? targetName, targetOptions(o));
       if (!(await startOrExit3(target))) return;
       try {
-        const result = await runClause(target, clause, { seed, path, runs: 1, prefix: target.namePrefix ?? 'replay', exactSeed: true, keepTranscript: true });
+        const result = await runClause(target, clause, {
+          seed,
+          path,
+          only,
+          runs: 1,
+          prefix: target.namePrefix ?? 'replay',
+          exactSeed: true,
+          keepTranscript: true,
+        });
         // A credential the target echoed is shown as <credential>, as in a report (src/secrets.ts).
         const credentials = await credentialsOf(target).catch(() => []);
         redactSecretsIn(result, credentials);
@@ -425,7 +433,7 @@ function replaySource(
   first: string,
   second: string | undefined,
   o: { seed?: number; path?: string; deviation?: number },
-): { id: string; seed: number; path: string; targetName: string } {
+): { id: string; seed: number; path: string; targetName: string; only?: DeviationSignature } {
   if (second === undefined) {
     if (o.seed === undefined || o.path === undefined)
       throw new UsageError('replay CLAUSE needs --seed and --path (as a run prints them), or give a JSON report: replay REPORT.json CLAUSE');
@@ -441,7 +449,10 @@ function replaySource(
   const n = o.deviation ?? 1;
   if (n > deviations.length) throw new UsageError(`--deviation ${n}: clause ${quoted(second)} has ${deviations.length} in ${first}`);
   const ce = o.deviation === undefined && entry.counterexample ? entry.counterexample : deviations[n - 1]!.counterexample;
-  return { id: second, seed: ce.seed, path: checkedPath(ce.path, `the path of ${quoted(second)} in ${first}`), targetName: report.target.name };
+  // A counterexample can show several deviations (a scenario goes on after a failed soft check): replay this one's.
+  const shown = (entry.deviations ?? []).find((d) => JSON.stringify(d.counterexample) === JSON.stringify(ce))?.identity;
+  const path = checkedPath(ce.path, `the path of ${quoted(second)} in ${first}`);
+  return { id: second, seed: ce.seed, path, targetName: report.target.name, ...(shown ? { only: shown } : {}) };
 }
 
 /** fast-check's paths: the run, then one shrink step per part. A real one has a few dozen parts, each small. */

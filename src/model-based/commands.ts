@@ -198,7 +198,8 @@ class ReceiveMessage extends Command {
     );
     if (observed.ok) {
       const bodies = (observed.value.Messages ?? []).map((x) => x.Body ?? '');
-      s.check(
+      // Hard, like every judgement of a command: after an answer the model did not predict, its state no longer predicts the target's.
+      s.require(
         bodies.every((b) => q.bodies.has(b)),
         'Bodies',
         'only bodies sent to this queue, unchanged',

@@ -5,7 +5,8 @@
  * cannot break out of them (src/reports/markdown-text.ts).
  */
 import type { ClauseResult, Report } from '../report.js';
-import { VERDICTS } from '../report.js';
+import { levelLine, summarizeByLevel, VERDICTS } from '../report.js';
+import { LEVELS } from '../report-schema.js';
 import { counterexampleText } from './counterexample-text.js';
 import { cell, fenced } from './markdown-text.js';
 
@@ -40,6 +41,12 @@ export function renderMarkdown(reports: Report[]): string {
   for (const r of reports) {
     const name = r.target.unavailable ? `${r.target.name} (unavailable: ${r.target.unavailable})` : r.target.name;
     out.push(`| ${cell(name)} | ${VERDICTS.map((v) => r.summary[v] ?? 0).join(' | ')} | ${r.seed} | ${(r.durationMs / 1000).toFixed(1)} s |`);
+  }
+  // Per level: a MUST that fails is broken behaviour, an OBSERVED one a difference from what AWS was seen to answer.
+  out.push('', `| target | ${LEVELS.join(' | ')} |`, `|---|${LEVELS.map(() => '---').join('|')}|`);
+  for (const r of reports) {
+    const byLevel = summarizeByLevel(r);
+    out.push(`| ${cell(r.target.name)} | ${LEVELS.map((l) => levelLine(l, byLevel[l]).slice(l.length + 2)).join(' | ')} |`);
   }
   if (reports.length > 1) out.push('', ...matrix(reports));
   for (const r of reports) {

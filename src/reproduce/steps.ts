@@ -97,7 +97,9 @@ export function toReproduction(
   replay: { seed: number; path: string; target: { name: string; endpoint?: string }; recording: Recording },
 ): Reproduction {
   const { recording } = replay;
-  const raw = recording.steps;
+  // The step the replay was judged by, and nothing after it: a scenario goes on after a failed soft check,
+  // and what it did later cannot change what that step answered.
+  const raw = recording.judged ? recording.steps.slice(0, recording.judged.step + 1) : recording.steps;
   const last = raw.at(-1);
   if (!last) throw new NotReproducibleError(`the replay of ${clause.id} made no call: nothing to reproduce`);
   const captured = new Map<string, Capture & { step: number }>(); // concrete value → where it is captured
@@ -130,7 +132,8 @@ export function toReproduction(
     captures: [],
     replayed: answerOf(r.step.observed),
   }));
-  const judgement = judge(last, (x) => convert(x, raw.length));
+  const judged = recording.judged?.check ? { ...last, check: recording.judged.check } : last;
+  const judgement = judge(judged, (x) => convert(x, raw.length));
   for (const [, c] of captured) if (used.has(c.variable)) steps[c.step]!.captures.push({ variable: c.variable, path: c.path });
   const spellings: Record<string, string[]> = {};
   const codes = (s: ReproStep) => [

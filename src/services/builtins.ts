@@ -4,10 +4,11 @@
  */
 import type { Service as ReferenceService } from '../../reference/errors.js';
 import { kms } from './kms.js';
+import { s3 } from './s3.js';
 import { sns } from './sns.js';
 import { sqs } from './sqs.js';
 
-export const BUILTIN_SERVICES = [kms, sns, sqs] as const;
+export const BUILTIN_SERVICES = [kms, sns, sqs, s3] as const;
 
 export type BuiltinService = (typeof BUILTIN_SERVICES)[number];
 export type BuiltinServiceName = BuiltinService['name'];

@@ -90,6 +90,11 @@ export interface ResourceKind<C extends SdkClient = SdkClient> {
     readonly operation: string;
     readonly input: (id: string) => Fields;
     /**
+     * What must go before the delete call, through the same client (an S3 bucket is deleted only once it is empty:
+     * its objects are deleted first). Its failures are the delete's: the delete is not attempted.
+     */
+    empty?(client: C, id: string): Promise<void>;
+    /**
      * Whether a delete that failed with this canonical code means it is gone already, or as good as gone (a key already
      * pending deletion); `released`: the target took it back (`releasable`) instead.
      */

@@ -216,12 +216,13 @@ export function operationOf(command: object): { service: ServiceName; op: string
   return undefined;
 }
 
-/** Deletes a resource the way its kind's `cleanup` says, through a client of its service (the session after each scenario; `sweep --delete`). */
+/** Deletes a resource the way its kind's `cleanup` says (emptied first where it says so), through a client of its service (the session after each scenario; `sweep --delete`). */
 export async function deleteResource(kind: string, client: SdkClient, id: string): Promise<void> {
   const found = resourceKind(kind);
   const cleanup = found?.resource.cleanup;
   const Command = cleanup && commandClass(found.service.name, cleanup.operation);
   if (!Command) throw new ServiceRegistryError(`no service of the registry deletes a resource of kind ${kind}`);
+  await cleanup.empty?.(client, id);
   await (client as unknown as { send(c: object): Promise<unknown> }).send(new Command(cleanup.input(id)));
 }
 

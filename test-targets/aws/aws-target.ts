@@ -8,7 +8,7 @@
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { serviceNames } from '../../src/services/registry.js';
+import { clientOf, resourceKinds, serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type Clients } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
 import { KeyPool } from './key-pool.js';
@@ -131,13 +131,17 @@ export class AwsTarget extends SdkTarget {
       return { output: { $metadata: { httpStatusCode: 200 }, KeyMetadata }, response: {} };
     };
     c.kms.middlewareStack.add(lease as never, { step: 'initialize', priority: 'high', name: 'sseConformanceKeyPool' });
-    // The run's first queue or topic takes the run's lease first: a sweep meanwhile leaves the run's resources alone.
-    const live = (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
-      if (context.commandName === 'CreateQueueCommand' || context.commandName === 'CreateTopicCommand') await this.#runLease?.ensure();
-      return next(args);
-    };
-    c.sqs.middlewareStack.add(live as never, { step: 'initialize', priority: 'high', name: 'sseConformanceRunLease' });
-    c.sns.middlewareStack.add(live as never, { step: 'initialize', priority: 'high', name: 'sseConformanceRunLease' });
+    // The run's first resource that a sweep finds by its tag (a queue, a topic, a bucket: each kind's create call in the
+    // registry) takes the run's lease first: a sweep meanwhile leaves the run's resources alone.
+    for (const { service, resource } of resourceKinds()) {
+      const client = clientOf(c, service.name) as unknown as { middlewareStack: { add(mw: never, o: object): void } } | undefined;
+      if (!resource.realAccount?.guard || !client) continue;
+      const live = (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        if (context.commandName === `${resource.create.operation}Command`) await this.#runLease?.ensure();
+        return next(args);
+      };
+      client.middlewareStack.add(live as never, { step: 'initialize', priority: 'high', name: `sseConformanceRunLease-${resource.kind}` });
+    }
   }
 
   /** The run's lease (run-lease.ts): tests stop it to stand for a killed run. */

@@ -1,8 +1,8 @@
 /**
- * A run's lease on a real account, so that `sweep --delete` spares a live run's queues and topics (which carry the
- * run's tag, `sse-conformance:run` = the run id). The lease is a queue of its own, `ssec-<run id>-lease`, tagged
+ * A run's lease on a real account, so that `sweep --delete` spares a live run's queues, topics and buckets (which
+ * carry the run's tag, `sse-conformance:run` = the run id). The lease is a queue of its own, `ssec-<run id>-lease`, tagged
  * like the run's other resources and with `sse-conformance:lease` = `<run id> until <ISO time>`, as a pooled key's
- * lease (key-pool.ts): taken before the run's first queue or topic, renewed every third of its length while the run
+ * lease (key-pool.ts): taken before the run's first tagged resource, renewed every third of its length while the run
  * lives, deleted when the run ends. A run that is killed leaves it to expire: until then the sweep leaves that run's
  * resources (and the lease) alone, after that it deletes them with it.
  */

@@ -13,6 +13,7 @@ import { describeFaults, faultSpec, type Fault, type FaultSpec } from './spec.js
 export class FaultyTarget implements Target {
   readonly name: string;
   readonly defaultRuns: number;
+  readonly fixedSeed?: number;
   readonly capabilities: Capabilities;
   readonly namePrefix?: string;
   readonly advanceTime?: (ms: number) => Promise<void>;
@@ -36,6 +37,7 @@ export class FaultyTarget implements Target {
     this.#dice = new Dice(this.spec);
     // Optional abilities stay optional: the session asks whether they exist (a virtual clock, inspection).
     if (inner.namePrefix !== undefined) this.namePrefix = inner.namePrefix;
+    if (inner.fixedSeed !== undefined) this.fixedSeed = inner.fixedSeed;
     if (inner.advanceTime) this.advanceTime = (ms) => inner.advanceTime!(ms);
     if (inner.inspectQueue) this.inspectQueue = (url) => inner.inspectQueue!(url);
     if (inner.releaseKey) this.releaseKey = (id) => inner.releaseKey!(id);

@@ -47,6 +47,7 @@ export class RecordedTarget implements Target {
   readonly recording: Recording;
   readonly capabilities: Capabilities;
   readonly defaultRuns: number;
+  readonly fixedSeed: number;
   readonly #scenarios = new Map<string, RecordedScenario[]>();
   readonly #seen = new Map<string, number>();
   readonly #current = new AsyncLocalStorage<Replay>();
@@ -57,6 +58,7 @@ export class RecordedTarget implements Target {
     this.recording = readRecording(options.recording);
     this.capabilities = recordedCapabilities(this.recording);
     this.defaultRuns = this.recording.runs ?? 25;
+    this.fixedSeed = this.recording.seed;
     this.#region = this.recording.target.region ?? 'us-east-1';
     for (const s of this.recording.scenarios) {
       const k = keyOf(s);

@@ -26,7 +26,7 @@ export class ReferenceTarget implements Target {
   constructor(options: ReferenceTargetOptions = {}) {
     this.#options = options;
     this.capabilities = {
-      services: ['kms', 'sns', 'sqs'],
+      services: ['kms', 'sns', 'sqs', 's3'],
       virtualClock: true,
       realTimeWindows: false,
       atRestInspection: true,

@@ -9,6 +9,7 @@ import { around, kmsError, KMS_FAILURE, md5, meta, snsError, sqsError, type Any,
 import { MUTANTS_STATE } from './clauses-state.js';
 import { MUTANTS_ERRORS } from './clauses-errors.js';
 import { MUTANTS_KMS } from './clauses-kms.js';
+import { MUTANTS_S3 } from './clauses-s3.js';
 
 export const MUTANTS: Mutant[] = [
   {
@@ -518,4 +519,5 @@ export const MUTANTS: Mutant[] = [
   ...MUTANTS_STATE,
   ...MUTANTS_ERRORS,
   ...MUTANTS_KMS,
+  ...MUTANTS_S3,
 ];

@@ -106,8 +106,8 @@ describe('the reference attached to clients the application builds itself', () =
   });
 
   it('refuses a client of a service it does not model, naming it', () => {
-    const notOurs = { middlewareStack: { add: () => undefined }, config: { serviceId: 'S3' } };
-    expect(() => attachReferenceModel(notOurs)).toThrow('attachReferenceModel: the reference model answers KMS, SNS and SQS clients, not S3');
+    const notOurs = { middlewareStack: { add: () => undefined }, config: { serviceId: 'DynamoDB' } };
+    expect(() => attachReferenceModel(notOurs)).toThrow('attachReferenceModel: the reference model answers KMS, SNS, SQS and S3 clients, not DynamoDB');
   });
 });
 

@@ -14,6 +14,7 @@ import {
   TagResourceCommand,
 } from '@aws-sdk/client-kms';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
+import { CreateBucketCommand, GetBucketTaggingCommand, ListBucketsCommand, PutBucketTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, ListQueuesCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -25,7 +26,7 @@ import type { Clients } from '../../src/target.js';
 import { leaseTagValue, parseLease } from '../../test-targets/aws/key-pool.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { AwsTarget } from '../../test-targets/aws/aws-target.js';
-import { LEASE_TAG_KEY, POOL_TAG_KEY, SafetyRefusal } from '../../test-targets/aws/safety.js';
+import { LEASE_TAG_KEY, POOL_TAG_KEY, SafetyRefusal, TAG_KEY } from '../../test-targets/aws/safety.js';
 import { sweep } from '../../test-targets/aws/sweep.js';
 import type { Instance } from '../../test-targets/emulator-target.js';
 import { startMoto } from '../../test-targets/moto/moto-emulator.js';
@@ -34,7 +35,7 @@ import { EndpointTarget } from '../../test-targets/endpoint/endpoint-target.js';
 const MOTO_ACCOUNT = '123456789012';
 const credentials = { accessKeyId: 'AKIASTANDINFORAWS000', secretAccessKey: 'stand-in' };
 let moto: Instance;
-let decoy: { queueUrl: string; topicArn: string; keyId: string };
+let decoy: { queueUrl: string; topicArn: string; keyId: string; bucket: string };
 let admin: EndpointTarget; // the account's administrator, outside the run's safety rules
 
 const target = (allowedAccounts: string[], runId?: string) =>
@@ -69,7 +70,10 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
       queueUrl: (await c.sqs.send(new CreateQueueCommand({ QueueName: 'production-orders' }))).QueueUrl!,
       topicArn: (await c.sns.send(new CreateTopicCommand({ Name: 'production-events' }))).TopicArn!,
       keyId: (await c.kms.send(new CreateKeyCommand({ Description: 'production key' }))).KeyMetadata!.KeyId!,
+      bucket: 'production-assets',
     };
+    await c.s3.send(new CreateBucketCommand({ Bucket: decoy.bucket }));
+    await c.s3.send(new PutObjectCommand({ Bucket: decoy.bucket, Key: 'logo.png', Body: 'png' }));
   });
   afterAll(async () => {
     await moto.stop();
@@ -97,6 +101,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
         'kms.aliases.alias-name-rules',
         'kms.aws-managed-keys.cannot-be-disabled',
         'sqs.sse-kms.key-usage-that-cannot-make-data-keys-refuses-send',
+        's3.sse-kms.put-object-with-key-reports-key-arn',
       ].includes(c.id),
     );
     const t = target([MOTO_ACCOUNT], 'run1');
@@ -114,6 +119,9 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const c = admin.clients(0);
     expect((await c.sqs.send(new ListQueuesCommand({}))).QueueUrls).toEqual([decoy.queueUrl]);
     expect((await c.sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn)).toEqual([decoy.topicArn]);
+    // The S3 clause ran (whatever moto answers), and its buckets were emptied and deleted.
+    expect(verdicts['s3.sse-kms.put-object-with-key-reports-key-arn']).toMatch(/^(pass|fail)$/);
+    expect((await c.s3.send(new ListBucketsCommand({}))).Buckets!.map((b) => b.Name)).toEqual([decoy.bucket]);
     expect(((await c.kms.send(new ListAliasesCommand({}))).Aliases ?? []).filter((a) => a.AliasName!.startsWith('alias/ssec-'))).toEqual([]);
     expect((await c.kms.send(new DescribeKeyCommand({ KeyId: decoy.keyId }))).KeyMetadata!.KeyState).toBe('Enabled');
   });
@@ -153,6 +161,18 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const pooledKey = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!.KeyId!;
     await c.kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-run5-a1', TargetKeyId: pooledKey }));
     const lookalike = (await admin.clients(0).sqs.send(new CreateQueueCommand({ QueueName: 'ssec-not-ours' }))).QueueUrl!;
+    // A bucket of the run (tagged by its guard) with an object in it, and a prefixed bucket someone else made, untagged.
+    await c.s3.send(new CreateBucketCommand({ Bucket: 'ssec-run5-b1' }));
+    // The guard tags a bucket through CreateBucketConfiguration.Tags, which AWS stores (the S3 API model has them) and
+    // moto 5.2.5 drops: the bucket is tagged here as AWS would have stored it.
+    const stored = await c.s3.send(new GetBucketTaggingCommand({ Bucket: 'ssec-run5-b1' })).then(
+      () => true,
+      () => false,
+    );
+    if (!stored)
+      await admin.clients(0).s3.send(new PutBucketTaggingCommand({ Bucket: 'ssec-run5-b1', Tagging: { TagSet: [{ Key: TAG_KEY, Value: 'run5' }] } }));
+    await c.s3.send(new PutObjectCommand({ Bucket: 'ssec-run5-b1', Key: 'left/over', Body: 'x' }));
+    await admin.clients(0).s3.send(new CreateBucketCommand({ Bucket: 'ssec-not-ours-b' }));
     await admin.clients(0).kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-not-ours', TargetKeyId: decoy.keyId }));
     await t.runLease!.end(); // the run was interrupted, and its lease is over (a live run's is spared: see below)
     // Act, Assert
@@ -160,11 +180,14 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect(dry.of('queue')).toEqual([leftover]);
     expect(dry.of('topic')).toEqual([leftoverTopic]);
     expect(dry.of('alias'), "only aliases on the pool's keys").toEqual(['alias/ssec-run5-a1']);
+    expect(dry.of('bucket'), 'only tagged buckets').toEqual(['ssec-run5-b1']);
     expect((await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls).toContain(leftover);
     await sweep(c, t.pool, { delete: true });
     const remaining = (await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
     expect(remaining.sort()).toEqual([decoy.queueUrl, lookalike].sort());
     expect((await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn)).toEqual([decoy.topicArn]);
+    const buckets = (await admin.clients(0).s3.send(new ListBucketsCommand({}))).Buckets!.map((b) => b.Name);
+    expect(buckets.sort(), 'the tagged bucket was emptied and deleted; the others survive').toEqual([decoy.bucket, 'ssec-not-ours-b'].sort());
     const aliases = ((await admin.clients(0).kms.send(new ListAliasesCommand({}))).Aliases ?? [])
       .map((a) => a.AliasName)
       .filter((n) => n?.startsWith('alias/ssec-'));
@@ -416,7 +439,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
       reject: false,
     });
     expect(swept.exitCode, swept.stderr).toBe(0);
-    expect(swept.stdout).toMatch(new RegExp(`^deleted: \\d+ queues, ${lines.length} topics`));
+    expect(swept.stdout).toMatch(new RegExp(`^deleted: \\d+ buckets, \\d+ queues, ${lines.length} topics`));
     const after = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);
     expect(after).toEqual([decoy.topicArn]);
   }, 120_000);

@@ -27,6 +27,7 @@ export const clause = defineClause({
   }),
   check: async (s, { alias, op }) => {
     const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
+    // Soft: the key behind the alias must refuse to be disabled whatever manager the target says it has.
     s.check(KeyMetadata!.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata!.KeyManager);
     const KeyId = KeyMetadata!.KeyId;
     // The account may view the key's policy, though not change it.

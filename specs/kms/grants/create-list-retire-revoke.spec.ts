@@ -47,7 +47,8 @@ export const clause = defineClause({
     // Act
     const out = await s.send(new CreateGrantCommand({ KeyId: key.keyId, GranteePrincipal: grantee, Operations: [...OPERATIONS] }));
     const grantId = out.GrantId;
-    s.check(
+    // Hard: every case goes on to find or remove the grant by its ID (or token).
+    s.require(
       typeof grantId === 'string' && grantId.length > 0 && typeof out.GrantToken === 'string' && out.GrantToken.length > 0,
       'GrantId, GrantToken',
       'both',
@@ -57,7 +58,7 @@ export const clause = defineClause({
     if (c === 'listed') {
       const grants = await grantsOf(s, key, (gs) => gs.some((g) => g.GrantId === grantId));
       const g = grants.find((x) => x.GrantId === grantId);
-      s.check(g !== undefined, 'Grants', `a grant ${grantId}`, grants);
+      s.require(g !== undefined, 'Grants', `a grant ${grantId}`, grants); // hard: its fields are read next
       const listed = { GranteePrincipal: g!.GranteePrincipal, Operations: [...(g!.Operations ?? [])].sort() };
       const expected = { GranteePrincipal: grantee, Operations: [...OPERATIONS].sort() };
       s.check(JSON.stringify(listed) === JSON.stringify(expected), 'GranteePrincipal, Operations', expected, listed);

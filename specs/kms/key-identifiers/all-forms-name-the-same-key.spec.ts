@@ -24,6 +24,7 @@ export const clause = defineClause({
     const key = await createKey(s);
     const id = await nameKey(s, key, form);
     const out = await s.send(new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }));
+    // Independent checks
     s.check(out.KeyId === key.arn, 'KeyId', key.arn, out.KeyId);
     s.check(out.Plaintext?.length === 32, 'Plaintext length', 32, out.Plaintext?.length);
   },

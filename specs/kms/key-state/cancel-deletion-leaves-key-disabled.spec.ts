@@ -20,11 +20,17 @@ export const clause = defineClause({
   features: ['kms', 'key-state'],
   generates: 'keys Enabled or Disabled before scheduling, waiting periods 7 to 30 days',
   arbitrary: fc.record({ disabledFirst: fc.boolean(), days: fc.integer({ min: 7, max: 30 }) }),
+  // Both starting states on every seed: from an Enabled key, a target that restores the state before the deletion shows.
+  examples: [
+    { disabledFirst: false, days: 7 },
+    { disabledFirst: true, days: 30 },
+  ],
   check: async (s, { disabledFirst, days }) => {
     const key = await createKey(s);
     if (disabledFirst) await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));
     const pending = (await s.send(new DescribeKeyCommand({ KeyId: key.keyId }))).KeyMetadata!;
+    // Soft: a key that CancelKeyDeletion accepts shows what the cancellation leaves, even if it read wrong while pending.
     s.check(
       pending.KeyState === 'PendingDeletion' && pending.DeletionDate !== undefined,
       'KeyState, DeletionDate',

@@ -75,14 +75,16 @@ export const clause = defineClause({
       const observed = await s.attempt(new EncryptCommand({ KeyId: signing.keyId, Plaintext: new Uint8Array([1]) }));
       s.expectLast(observed, [fails('KMS.InvalidKeyUsage')]);
       const expected = `${signing.arn} key usage is SIGN_VERIFY which is not valid for Encrypt.`;
-      return s.check(!observed.ok && observed.message === expected, 'message', expected, observed.ok ? undefined : observed.message);
+      s.check(!observed.ok && observed.message === expected, 'message', expected, observed.ok ? undefined : observed.message);
+      return;
     }
     if (input.kind === 'incorrect-key') {
       const other = await createKey(s);
       const { CiphertextBlob } = await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: new Uint8Array([1]) }));
       const observed = await s.attempt(new DecryptCommand({ CiphertextBlob, KeyId: other.keyId }));
       s.expectLast(observed, [fails('KMS.IncorrectKey')]);
-      return s.check(!observed.ok && observed.message === INCORRECT_KEY, 'message', INCORRECT_KEY, observed.ok ? undefined : observed.message);
+      s.check(!observed.ok && observed.message === INCORRECT_KEY, 'message', INCORRECT_KEY, observed.ok ? undefined : observed.message);
+      return;
     }
     const keyId = input.kind === 'unknown-key-arn' ? arnOf(input.value) : input.value;
     const expected = input.kind === 'malformed-key-id' ? `Invalid keyId '${input.value}'` : `Key '${arnOf(input.value)}' does not exist`;

@@ -47,6 +47,7 @@ export const clause = defineClause({
     else {
       await s.send(new EnableKeyRotationCommand({ KeyId: key.keyId, RotationPeriodInDays: 90 }));
       const { KeyRotationEnabled } = await s.send(new GetKeyRotationStatusCommand({ KeyId: key.keyId }));
+      // Soft, like the two decryptions: each is judged whatever the others show.
       s.check(KeyRotationEnabled === true, 'KeyRotationEnabled', true, KeyRotationEnabled);
       await s.waitIfVirtual(91 * DAY_MS); // automatic rotation happens after 90 days: only a virtual clock gets there
     }

@@ -45,7 +45,9 @@ export const clause = defineClause({
       [{ sealed: true }, { sealed: true }],
       stored.map((m) => ({ sealed: m.sealed })),
     );
-    const exposed = stored.filter((m) => JSON.stringify(m).includes(secret));
+    // Among the messages stored sealed: one stored in the clear holds its body by definition, which the check above
+    // already reports; a second deviation would say the same.
+    const exposed = stored.filter((m) => m.sealed && JSON.stringify(m).includes(secret));
     s.check(exposed.length === 0, 'plaintext at rest', '(no stored message contains the body)', exposed);
   },
 });

@@ -46,7 +46,7 @@ export const clause = defineClause({
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'sealed' }));
     const warm = await s.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: LONG_POLL_SECONDS, VisibilityTimeout: 0 }));
     const got = warm.Messages?.length ?? 0;
-    s.check(got === 1, 'Messages', 1, got); // the consumer must hold the data key, or nothing is observed
+    s.require(got === 1, 'Messages', 1, got); // hard: the consumer must hold the data key, or nothing is observed
     await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     // Act: inside the window either outcome is allowed; only its end is asserted.
     await s.wait((reuse + SLACK_SECONDS) * SECOND);

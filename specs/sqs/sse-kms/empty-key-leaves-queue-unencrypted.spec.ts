@@ -1,13 +1,15 @@
 /**
  * Setting KmsMasterKeyId to "" turns SSE-KMS off: the queue becomes unencrypted; it does not fall
  * back to SSE-SQS, and neither KMS attribute is returned any more.
- * Recorded on AWS 2025-12-10; it contradicts LocalStack PR #13780.
+ * Recorded on AWS 2025-12-10; it contradicts LocalStack PR #13780. The queue starts with the default reuse
+ * period or another one (a target that keeps a stale period shows only from another one); the three
+ * attributes are checked independently, each its own deviation.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { keyIdStringArb } from '../../../src/arbitraries/queues.js';
+import { keyIdStringArb, nonDefaultReusePeriodArb } from '../../../src/arbitraries/queues.js';
 import { createQueue, queueAttributes } from '../../../src/steps.js';
 
 export const clause = defineClause({
@@ -20,12 +22,18 @@ export const clause = defineClause({
     { fact: 'SQS-5', url: PAGES.localstackSqsSnapshot, evidence: 'OBS' },
   ],
   features: ['sqs', 'sse-kms', 'attributes'],
-  generates: 'SSE-KMS queues (standard or FIFO, any key string) whose key is then set to ""',
-  arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb }),
-  check: async (s, { fifo, key }) => {
-    const url = await createQueue(s, { KmsMasterKeyId: key }, fifo);
+  generates:
+    'SSE-KMS queues (standard or FIFO, any key string, the default or another reuse period) whose key is then set to "" (another period on every seed)',
+  arbitrary: fc.record({ fifo: fc.boolean(), key: keyIdStringArb, reuse: fc.option(nonDefaultReusePeriodArb, { nil: undefined }) }),
+  examples: [
+    { fifo: false, key: 'alias/aws/sqs', reuse: undefined },
+    { fifo: true, key: 'alias/aws/sqs', reuse: 3_600 },
+  ],
+  check: async (s, { fifo, key, reuse }) => {
+    const url = await createQueue(s, { KmsMasterKeyId: key, ...(reuse === undefined ? {} : { KmsDataKeyReusePeriodSeconds: String(reuse) }) }, fifo);
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));
     const attrs = await queueAttributes(s, url);
+    // Independent checks, each its own deviation
     s.check(attrs.SqsManagedSseEnabled === 'false', 'SqsManagedSseEnabled', 'false', attrs.SqsManagedSseEnabled);
     s.check(!('KmsMasterKeyId' in attrs), 'KmsMasterKeyId', '(absent)', attrs.KmsMasterKeyId);
     s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);

@@ -1,7 +1,8 @@
 /**
  * The reuse period is returned only while SSE-KMS is active; sending it to an SSE-SQS or
  * unencrypted queue neither enables encryption nor makes it appear.
- * Terraform had to special-case this (PR #41234).
+ * Terraform had to special-case this (PR #41234). Both attributes are checked independently, each its own
+ * deviation; every mode meets the period at CreateQueue and later on every seed.
  */
 import { SetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -19,13 +20,20 @@ export const clause = defineClause({
     { fact: 'SQS-8', url: PAGES.sqsSetQueueAttributes, evidence: 'MODEL' },
   ],
   features: ['sqs', 'sse-kms', 'sse-sqs', 'attributes'],
-  generates: 'SSE-SQS or unencrypted queues given a valid reuse period at create or later',
-  arbitrary: fc.record({ mode: fc.constantFrom('none' as const, 'sse-sqs' as const), seconds: fc.integer({ min: 60, max: 86_400 }), onCreate: fc.boolean() }),
-  check: async (s, { mode, seconds, onCreate }) => {
+  generates: 'standard and FIFO SSE-SQS or unencrypted queues given a valid reuse period at create or later (each mode at each time on every seed)',
+  arbitrary: fc.record({
+    mode: fc.constantFrom('none' as const, 'sse-sqs' as const),
+    seconds: fc.integer({ min: 60, max: 86_400 }),
+    onCreate: fc.boolean(),
+    fifo: fc.boolean(),
+  }),
+  examples: (['none', 'sse-sqs'] as const).flatMap((mode) => [true, false].map((onCreate) => ({ mode, seconds: 600, onCreate, fifo: !onCreate }))),
+  check: async (s, { mode, seconds, onCreate, fifo }) => {
     const reuse = { KmsDataKeyReusePeriodSeconds: String(seconds) };
-    const url = await createQueue(s, { ...sseAttributes(mode), ...(onCreate ? reuse : {}) });
+    const url = await createQueue(s, { ...sseAttributes(mode), ...(onCreate ? reuse : {}) }, fifo);
     if (!onCreate) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: reuse }));
     const attrs = await queueAttributes(s, url);
+    // Independent checks
     s.check(!('KmsDataKeyReusePeriodSeconds' in attrs), 'KmsDataKeyReusePeriodSeconds', '(absent)', attrs.KmsDataKeyReusePeriodSeconds);
     const managed = mode === 'sse-sqs' ? 'true' : 'false';
     s.check(attrs.SqsManagedSseEnabled === managed, 'SqsManagedSseEnabled', managed, attrs.SqsManagedSseEnabled);

@@ -1,0 +1,97 @@
+/**
+ * Amazon S3 in the registry (./define.ts): buckets (emptied of their objects before they are deleted), S3's error
+ * codes and the KMS failures it passes through (specs/facts.md S3-9), and its REST-XML spelling of a 500 or
+ * throttling. Clients address buckets by path (`forcePathStyle`): an emulator on 127.0.0.1 has no per-bucket host
+ * names, and AWS answers path-style requests to the regional endpoint too.
+ */
+import * as S3 from '@aws-sdk/client-s3';
+import { bytes, defineService } from './define.js';
+
+/** Deletes every object of a bucket (the only kind of content this project puts there: no versions, no uploads in progress). */
+async function emptyBucket(c: S3.S3Client, bucket: string): Promise<void> {
+  for await (const page of S3.paginateListObjectsV2({ client: c }, { Bucket: bucket })) {
+    for (const o of page.Contents ?? []) await c.send(new S3.DeleteObjectCommand({ Bucket: bucket, Key: o.Key }));
+  }
+}
+
+export const s3 = defineService({
+  name: 's3',
+  title: 'Amazon S3',
+  factPrefix: 'S3',
+  sdk: { package: '@aws-sdk/client-s3', module: S3, client: S3.S3Client, exception: S3.S3ServiceException },
+  clientConfig: { forcePathStyle: true },
+  probe: (c) => c.send(new S3.ListBucketsCommand({ MaxBuckets: 1 })),
+  features: { s3: { description: 'Amazon S3: buckets, objects and their server-side encryption', area: 'S3' } },
+  resources: [
+    {
+      kind: 'bucket',
+      plural: 'buckets',
+      // The client names a bucket, and deletes it by that name.
+      create: { operation: 'CreateBucket', name: (input) => input.Bucket, id: (input) => input.Bucket },
+      // Bucket names are lower case (the run prefix is).
+      name: (base) => base.toLowerCase(),
+      cleanup: {
+        operation: 'DeleteBucket',
+        input: (bucket) => ({ Bucket: bucket }),
+        empty: emptyBucket,
+        gone: (code) => code === 'NoSuchBucket',
+      },
+      realAccount: {
+        guard: (input, run) => {
+          if (!String(input.Bucket).startsWith(run.prefix))
+            return `refusing to create bucket "${input.Bucket}": names must start with the run prefix ${run.prefix}`;
+          const config = (input.CreateBucketConfiguration ?? {}) as { Tags?: unknown[] };
+          input.CreateBucketConfiguration = { ...config, Tags: [...(config.Tags ?? []), { Key: run.tag.key, Value: run.tag.value }] };
+          return undefined;
+        },
+        // Only buckets with the prefix and the run tag (a bucket without tags answers NoSuchTagSet).
+        sweep: async function* (c, find) {
+          for await (const page of S3.paginateListBuckets({ client: c }, { Prefix: find.prefix })) {
+            for (const b of page.Buckets ?? []) {
+              if (!b.Name?.startsWith(find.prefix)) continue;
+              const tags = await c.send(new S3.GetBucketTaggingCommand({ Bucket: b.Name })).then(
+                (r) => r.TagSet ?? [],
+                (e: Error) => {
+                  if (e.name === 'NoSuchTagSet') return [];
+                  throw e;
+                },
+              );
+              if (tags.some((t) => t.Key === find.tagKey)) yield { id: b.Name, tags: Object.fromEntries(tags.map((t) => [t.Key!, t.Value ?? ''])) };
+            }
+          }
+        },
+      },
+      madeUp: { chosenBy: 'client', arn: (name) => `arn:aws:s3:::${name}` },
+    },
+  ],
+  errors: [
+    // KMS failures as S3 passes them through (specs/facts.md S3-9): the code is KMS's own exception name behind `KMS.`
+    ['KMS.Disabled', ['KMS.DisabledException']],
+    ['KMS.InvalidState', ['KMS.KMSInvalidStateException']],
+    ['KMS.NotFound', ['KMS.NotFoundException']],
+    ['KMS.InvalidKeyUsage', ['KMS.InvalidKeyUsageException']],
+    // S3's own
+    ['AccessDenied', ['AccessDenied']],
+    ['InvalidArgument', ['InvalidArgument']],
+    ['InvalidRequest', ['InvalidRequest']],
+    ['InvalidBucketName', ['InvalidBucketName']],
+    ['NoSuchBucket', ['NoSuchBucket']],
+    ['NoSuchKey', ['NoSuchKey']],
+    // HeadObject's 404 has no body: the SDK names it by the status
+    ['NotFound', ['NotFound']],
+    ['BucketNotEmpty', ['BucketNotEmpty']],
+    ['BucketAlreadyExists', ['BucketAlreadyExists']],
+    ['BucketAlreadyOwnedByYou', ['BucketAlreadyOwnedByYou']],
+    ['ServerSideEncryptionConfigurationNotFoundError', ['ServerSideEncryptionConfigurationNotFoundError']],
+    ['MalformedXML', ['MalformedXML']],
+    ['NoSuchTagSet', ['NoSuchTagSet']],
+  ],
+  // REST-XML: InternalError (500), SlowDown (503).
+  faultAnswer: (fault, message, requestId) => {
+    const [status, code] = fault === 'server-error' ? [500, 'InternalError'] : [503, 'SlowDown'];
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>${requestId}</RequestId></Error>`;
+    return { statusCode: status, headers: { 'content-type': 'application/xml', 'x-amz-request-id': requestId }, body: bytes(xml) };
+  },
+  limits: {},
+  captures: {},
+});

@@ -1,0 +1,128 @@
+/**
+ * Mutants for the S3 clauses (issue 24). Those that break a rule of the S3 model itself replace a method of
+ * `model.s3` (once per model: decorate runs for every principal's clients); the others wrap the SDK answer. Each
+ * names the deviation its clause must report.
+ */
+import type { ReferenceModel } from '../../reference/model.js';
+import type { PutObjectInput, S3Model } from '../../reference/s3.js';
+import { around, type Any, type Mutant } from './kit.js';
+
+const patched = new WeakSet<ReferenceModel>();
+/** Replaces methods of the model's S3 once per model; `original` calls the unmutated method. */
+function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Model, 'putObject' | 'getObject' | 'putBucketEncryption'>) => void): void {
+  if (patched.has(model)) return;
+  patched.add(model);
+  const s3 = model.s3;
+  patch(s3, { putObject: s3.putObject.bind(s3), getObject: s3.getObject.bind(s3), putBucketEncryption: s3.putBucketEncryption.bind(s3) });
+}
+
+const isKms = (sse: string | undefined) => sse === 'aws:kms' || sse === 'aws:kms:dsse';
+
+export const MUTANTS_S3: Mutant[] = [
+  {
+    clause: 's3.sse-s3.objects-encrypted-by-default',
+    signature: { service: 's3', operation: 'PutObject', field: 'ServerSideEncryption' },
+    bug: 'objects written without encryption headers are reported as unencrypted (no ServerSideEncryption)',
+    decorate: ({ s3 }) => {
+      for (const op of ['PutObject', 'HeadObject', 'GetObject'])
+        around(s3, op, async (i, next) => {
+          const out = await next(i);
+          if (out.ServerSideEncryption === 'AES256') delete out.ServerSideEncryption;
+          return out;
+        });
+    },
+  },
+  {
+    clause: 's3.sse-kms.put-object-with-key-reports-key-arn',
+    signature: { service: 's3', operation: 'PutObject', field: 'SSEKMSKeyId' },
+    bug: 'SSEKMSKeyId echoes the key as the request named it, not its ARN',
+    decorate: ({ s3 }) => {
+      for (const op of ['PutObject', 'HeadObject'])
+        around(s3, op, async (i: Any, next) => {
+          const out = await next(i);
+          if (op === 'PutObject' && i.SSEKMSKeyId !== undefined) out.SSEKMSKeyId = i.SSEKMSKeyId;
+          return out;
+        });
+    },
+  },
+  {
+    clause: 's3.sse-kms.aws-managed-key-when-no-key-id',
+    signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: 'a KMS type without a key ID is stored with SSE-S3 (the S3 model falls back instead of using aws/s3)',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) =>
+          original.putObject(ctx, isKms(input.ServerSideEncryption) && input.SSEKMSKeyId === undefined ? { ...input, ServerSideEncryption: 'AES256' } : input);
+      }),
+  },
+  {
+    clause: 's3.bucket-encryption.default-applies-to-new-objects',
+    signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: "the bucket's default encryption is stored but never applied: writes without headers get SSE-S3",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) =>
+          original.putObject(ctx, input.ServerSideEncryption === undefined ? { ...input, ServerSideEncryption: 'AES256' } : input);
+      }),
+  },
+  {
+    clause: 's3.bucket-encryption.header-overrides-default',
+    signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: "the bucket's default encryption wins over the request's encryption headers",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          if (s3.buckets.get(input.Bucket)?.encryption === undefined) return original.putObject(ctx, input);
+          const { ServerSideEncryption: _sse, SSEKMSKeyId: _key, ...rest } = input;
+          return original.putObject(ctx, rest);
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-encryption.delete-restores-sse-s3',
+    signature: { rule: 'new-object', service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: 'DeleteBucketEncryption answers success but leaves the KMS default in place',
+    decorate: ({ s3 }) => around(s3, 'DeleteBucketEncryption', async () => ({})),
+  },
+  {
+    clause: 's3.backlog.changing-default-does-not-re-encrypt',
+    signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: 'a new bucket default re-writes every object in the bucket under it',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putBucketEncryption = (ctx, name, rule) => {
+          original.putBucketEncryption(ctx, name, rule);
+          for (const o of [...s3.buckets.get(name)!.objects.values()]) original.putObject(ctx, { Bucket: name, Key: o.key, Body: o.body });
+        };
+      }),
+  },
+  {
+    clause: 's3.key-state.disabled-key-refuses-put-object',
+    signature: { service: 's3', operation: 'PutObject', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'a write under a key KMS refuses falls back to SSE-S3 instead of failing',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          try {
+            return original.putObject(ctx, input);
+          } catch (e) {
+            if (!(e as Error).name.startsWith('KMS.')) throw e;
+            return original.putObject(ctx, { ...input, ServerSideEncryption: 'AES256', SSEKMSKeyId: undefined });
+          }
+        };
+      }),
+  },
+  {
+    clause: 's3.key-state.disabled-key-refuses-get-object',
+    signature: { service: 's3', operation: 'GetObject', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'GetObject never asks KMS: an object under a disabled key stays readable',
+    decorate: ({ model }) =>
+      patchS3(model, (s3) => {
+        s3.getObject = (_ctx, bucket, key) => {
+          const o = s3.buckets.get(bucket)?.objects.get(key);
+          if (!o) throw new Error(`mutant: no object ${bucket}/${key}`);
+          return o;
+        };
+      }),
+  },
+];

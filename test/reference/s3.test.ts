@@ -1,0 +1,195 @@
+/**
+ * The reference model of S3 SSE (reference/s3.ts) through real S3Client calls: what the clauses under specs/s3/ rely
+ * on, and the rules no clause states yet (the encryption context of data keys, refused writes storing nothing,
+ * bucket life cycle, the request errors S3 gives for inconsistent encryption headers).
+ */
+import { CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  DeleteBucketEncryptionCommand,
+  DeleteObjectCommand,
+  GetBucketEncryptionCommand,
+  GetBucketTaggingCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutBucketEncryptionCommand,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { describe, expect, it } from 'vitest';
+import { createReferenceClients } from '../../reference/index.js';
+import { rejection } from './helpers.js';
+
+async function arrange(opts: Parameters<typeof createReferenceClients>[0] = {}) {
+  const c = createReferenceClients(opts);
+  await c.s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
+  const key = (await c.kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+  const put = (Key: string, extra: Record<string, unknown> = {}) => c.s3.send(new PutObjectCommand({ Bucket: 'bkt', Key, Body: `body of ${Key}`, ...extra }));
+  const get = (Key: string) => c.s3.send(new GetObjectCommand({ Bucket: 'bkt', Key }));
+  const seal = (Key: string) => c.model.s3.buckets.get('bkt')!.objects.get(Key)!.seal;
+  return { ...c, key, put, get, seal };
+}
+
+describe('S3 objects and their encryption (S3-1…S3-10)', () => {
+  it('stores an object without headers with SSE-S3 and makes no KMS request for it', async () => {
+    const { put, get, model } = await arrange();
+    expect((await put('a')).ServerSideEncryption).toBe('AES256');
+    const read = await get('a');
+    expect(read.ServerSideEncryption).toBe('AES256');
+    expect(read.SSEKMSKeyId).toBeUndefined();
+    expect(await read.Body!.transformToString()).toBe('body of a');
+    expect(model.kms.ledger.filter((l) => l.viaService === 's3')).toEqual([]);
+  });
+
+  it("makes a data key with the object's ARN as encryption context, and the bucket's with a bucket key (S3-8)", async () => {
+    const { put, seal, key, model } = await arrange();
+    await put('dir/a', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId });
+    await put('b', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId, BucketKeyEnabled: true });
+    await put('c', { ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: key.KeyId, BucketKeyEnabled: true });
+    expect(seal('dir/a').context).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::bkt/dir/a' });
+    expect(seal('b')).toMatchObject({ context: { 'aws:s3:arn': 'arn:aws:s3:::bkt' }, bucketKeyEnabled: true });
+    // Bucket keys are for SSE-KMS only: a DSSE-KMS object uses its own ARN and reports no bucket key.
+    expect(seal('c')).toMatchObject({ context: { 'aws:s3:arn': 'arn:aws:s3:::bkt/c' }, bucketKeyEnabled: false });
+    const calls = model.kms.ledger.filter((l) => l.viaService === 's3');
+    expect(calls.map((l) => [l.operation, l.resource, l.keyArn])).toEqual([
+      ['GenerateDataKey', 'arn:aws:s3:::bkt/dir/a', key.Arn],
+      ['GenerateDataKey', 'arn:aws:s3:::bkt', key.Arn],
+      ['GenerateDataKey', 'arn:aws:s3:::bkt/c', key.Arn],
+    ]);
+  });
+
+  it('reads a KMS object through Decrypt under the key that sealed it, with the same context', async () => {
+    const { put, get, key, model } = await arrange();
+    await put('a', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.Arn });
+    const read = await get('a');
+    expect([read.ServerSideEncryption, read.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn]);
+    expect(await read.Body!.transformToString()).toBe('body of a');
+    expect(model.kms.ledger.at(-1)).toMatchObject({ operation: 'Decrypt', viaService: 's3', resource: 'arn:aws:s3:::bkt/a', keyArn: key.Arn, ok: true });
+  });
+
+  it('creates aws/s3 on the first write that needs it, for a header and for a default that names no key (S3-3)', async () => {
+    const { put, kms, s3, model } = await arrange();
+    const managedAliases = () => [...model.kms.aliases.values()].filter((a) => a.name === 'alias/aws/s3');
+    expect(managedAliases()).toEqual([]);
+    const first = await put('a', { ServerSideEncryption: 'aws:kms' });
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'bkt',
+        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' } }] },
+      }),
+    );
+    const second = await put('b');
+    expect(managedAliases()).toHaveLength(1);
+    const managed = (await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/s3' }))).KeyMetadata!;
+    expect(managed.KeyManager).toBe('AWS');
+    expect([first.SSEKMSKeyId, second.SSEKMSKeyId]).toEqual([managed.Arn, managed.Arn]);
+  });
+
+  it('refuses a write or a read KMS refuses with KMS.<exception>, and a refused write stores nothing (S3-9)', async () => {
+    const { put, get, key, kms, model } = await arrange();
+    await put('a', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId });
+    await kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
+    const refusedRead = await rejection(get('a'));
+    expect([refusedRead.name, refusedRead.$metadata?.httpStatusCode]).toEqual(['KMS.DisabledException', 400]);
+    const refusedWrite = await rejection(put('b', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId }));
+    expect(refusedWrite.name).toBe('KMS.DisabledException');
+    expect(model.s3.buckets.get('bkt')!.objects.has('b')).toBe(false);
+
+    const other = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    await put('c', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: other.KeyId });
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: other.KeyId, PendingWindowInDays: 7 }));
+    expect((await rejection(get('c'))).name).toBe('KMS.KMSInvalidStateException');
+    expect((await rejection(put('d', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/none' }))).name).toBe('KMS.NotFoundException');
+  });
+
+  it('answers AccessDenied (403) when the key policy does not let the caller use the key', async () => {
+    const { put, key, kms, principal } = await arrange();
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' },
+        { Effect: 'Deny', Principal: { AWS: principal }, Action: 'kms:GenerateDataKey', Resource: '*' },
+      ],
+    };
+    await kms.send(new PutKeyPolicyCommand({ KeyId: key.KeyId, PolicyName: 'default', Policy: JSON.stringify(policy) }));
+    const e = await rejection(put('a', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId }));
+    expect([e.name, e.$metadata?.httpStatusCode]).toEqual(['AccessDenied', 403]);
+  });
+
+  it('refuses a key ID without a KMS type, and a KMSMasterKeyID with an AES256 default (InvalidArgument)', async () => {
+    const { put, key, s3 } = await arrange();
+    expect((await rejection(put('a', { SSEKMSKeyId: key.KeyId }))).name).toBe('InvalidArgument');
+    expect((await rejection(put('a', { ServerSideEncryption: 'AES256', SSEKMSKeyId: key.KeyId }))).name).toBe('InvalidArgument');
+    const e = await rejection(
+      s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: 'bkt',
+          ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256', KMSMasterKeyID: key.KeyId } }] },
+        }),
+      ),
+    );
+    expect(e.name).toBe('InvalidArgument');
+  });
+
+  it('reads SSE-S3 as the default until one is set, and again after it is deleted (S3-5, S3-6)', async () => {
+    const { s3, key } = await arrange();
+    const rule = async () => (await s3.send(new GetBucketEncryptionCommand({ Bucket: 'bkt' }))).ServerSideEncryptionConfiguration!.Rules![0]!;
+    expect((await rule()).ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'bkt',
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }],
+        },
+      }),
+    );
+    expect(await rule()).toEqual({ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true });
+    await s3.send(new DeleteBucketEncryptionCommand({ Bucket: 'bkt' }));
+    expect((await rule()).ApplyServerSideEncryptionByDefault).toEqual({ SSEAlgorithm: 'AES256' });
+  });
+
+  it('keeps the bucket key setting of the default unless the request says otherwise', async () => {
+    const { s3, put, key } = await arrange();
+    await s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'bkt',
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: key.KeyId }, BucketKeyEnabled: true }],
+        },
+      }),
+    );
+    expect((await put('a')).BucketKeyEnabled).toBe(true);
+    expect((await put('b', { ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId, BucketKeyEnabled: false })).BucketKeyEnabled).toBeUndefined();
+    expect((await s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'a' }))).BucketKeyEnabled).toBe(true);
+  });
+});
+
+describe('S3 buckets', () => {
+  it('deletes only an empty bucket, and answers NoSuchBucket afterwards', async () => {
+    const { s3, put } = await arrange();
+    await put('a');
+    expect((await rejection(s3.send(new DeleteBucketCommand({ Bucket: 'bkt' })))).name).toBe('BucketNotEmpty');
+    expect((await s3.send(new ListObjectsV2Command({ Bucket: 'bkt' }))).Contents?.map((o) => o.Key)).toEqual(['a']);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'bkt', Key: 'a' }));
+    await s3.send(new DeleteBucketCommand({ Bucket: 'bkt' }));
+    expect((await rejection(s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'a' })))).name).toBe('NotFound');
+    expect((await rejection(s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'a' })))).name).toBe('NoSuchBucket');
+  });
+
+  it('answers success for a bucket created again in us-east-1, BucketAlreadyOwnedByYou elsewhere (API_CreateBucket)', async () => {
+    const east = await arrange();
+    await east.s3.send(new CreateBucketCommand({ Bucket: 'bkt' }));
+    const west = await arrange({ region: 'eu-west-1' });
+    const e = await rejection(west.s3.send(new CreateBucketCommand({ Bucket: 'bkt' })));
+    expect([e.name, e.$metadata?.httpStatusCode]).toEqual(['BucketAlreadyOwnedByYou', 409]);
+    expect((await rejection(east.s3.send(new CreateBucketCommand({ Bucket: 'Not_Valid' })))).name).toBe('InvalidBucketName');
+  });
+
+  it('keeps the tags given at creation, and answers NoSuchTagSet for a bucket without tags', async () => {
+    const { s3 } = await arrange();
+    await s3.send(new CreateBucketCommand({ Bucket: 'tagged', CreateBucketConfiguration: { Tags: [{ Key: 'k', Value: 'v' }] } }));
+    expect((await s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged' }))).TagSet).toEqual([{ Key: 'k', Value: 'v' }]);
+    expect((await rejection(s3.send(new GetBucketTaggingCommand({ Bucket: 'bkt' })))).name).toBe('NoSuchTagSet');
+  });
+});
