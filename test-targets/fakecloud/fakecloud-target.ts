@@ -1,6 +1,6 @@
 /**
  * fakecloud as a target: spawns the provisioned binary (or uses `--endpoint URL`) and stops what it
- * started. fakecloud answers KMS, SNS and SQS on one port. It seals the bodies of messages on queues
+ * started. fakecloud answers KMS, SNS, SQS and S3 on one port. It seals the bodies of messages on queues
  * with KmsMasterKeyId under its own KMS (an AWS-shaped ciphertext blob), and its introspection route
  * `GET /_fakecloud/sqs/messages` lists every stored body, so what a queue holds at rest can be read.
  * A fakecloud the user runs is wiped (`POST /_reset`) only when they ask for it (`reset`).
@@ -44,7 +44,7 @@ export class FakecloudTarget extends EmulatorTarget {
   constructor(options: ExistingInstanceOptions = {}) {
     // SNS→SQS delivery happens within the Publish call (fakecloud's SqsDelivery writes into the queue's state).
     super(
-      { name: 'fakecloud', parts: [{ emulator: fakecloud, serves: ['kms', 'sns', 'sqs'] }], capabilities: { atRestInspection: true, eventualMs: 0 } },
+      { name: 'fakecloud', parts: [{ emulator: fakecloud, serves: ['kms', 'sns', 'sqs', 's3'] }], capabilities: { atRestInspection: true, eventualMs: 0 } },
       options,
     );
   }

@@ -45,7 +45,7 @@ const localstack = spawnedEmulator({
       GATEWAY_LISTEN: `127.0.0.1:${port}`,
       LOCALSTACK_HOST: `127.0.0.1:${port}`,
       SQS_ENDPOINT_STRATEGY: 'off', // queue URLs http://127.0.0.1:PORT/ACCOUNT/NAME
-      SERVICES: 'sqs,sns,kms,sts',
+      SERVICES: 'sqs,sns,kms,sts,s3',
       DISABLE_EVENTS: '1', // no analytics
       SKIP_SSL_CERT_DOWNLOAD: '1',
       SQS_DISABLE_CLOUDWATCH_METRICS: '1',
@@ -64,7 +64,7 @@ export class LocalstackTarget extends EmulatorTarget {
       {
         name: 'localstack',
         account: '000000000000',
-        parts: [{ emulator: localstack, serves: ['kms', 'sns', 'sqs'] }],
+        parts: [{ emulator: localstack, serves: ['kms', 'sns', 'sqs', 's3'] }],
         capabilities: { eventualMs: 3_000, atRestInspection: true, atRestAttributes: true },
       },
       options,

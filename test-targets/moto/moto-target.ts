@@ -21,7 +21,7 @@ export class MotoTarget extends EmulatorTarget {
     super(
       {
         name: 'moto',
-        parts: [{ emulator: moto(), serves: ['kms', 'sns', 'sqs'] }],
+        parts: [{ emulator: moto(), serves: ['kms', 'sns', 'sqs', 's3'] }],
         capabilities: { eventualMs: 0, atRestInspection: true, atRestAttributes: true },
       },
       options,
