@@ -4,7 +4,8 @@
  * --pdeathsig KILL`, which sets the parent-death signal (prctl PR_SET_PDEATHSIG) and then executes the command in
  * its place: the same PID, the same pipes, and the kernel sends it SIGKILL when its parent dies. Where setpriv is
  * missing (not Linux) the command runs as it is, and dies with a parent that exits normally or on a signal it
- * handles (execa's `cleanup`).
+ * handles (execa's `cleanup`). The kernel sends the signal when the *thread* that spawned the process ends: started
+ * from a worker thread (vitest's `threads` pool), an emulator ends with that worker, which is when its tests are done.
  */
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
