@@ -1,6 +1,6 @@
 """
 moto_server as the moto target starts it: moto's own server (moto.server.main, the arguments moto_server takes),
-with two changes of cost, none of behaviour.
+with two changes of cost, none of behaviour, and one of interleaving (below).
 
 A KMS key's RSA key pair is made when it is first used. moto 5.2.5 makes an RSA-2048 key pair for every
 CreateKey, symmetric keys too (moto/kms/utils.py generate_private_key falls back to RSA-2048), and uses it only
@@ -20,6 +20,12 @@ target reads the same way (../moto/moto-store.ts).
   model=Queue,Message         only these models
   Queue.name=NAME             of a model, only the instances whose attribute (here `name`) has one of these
   Message.id=ID1,ID2          values, comma-separated (an instance without the attribute is left out)
+
+And one change of interleaving: moto's server is threaded, and moto is not safe under requests at once (KMS
+CreateAlias iterates every key, moto/kms/models.py alias_exists, while another request's CreateKey adds one:
+"dictionary changed size during iteration", an HTTP 500 that a run at 8 clauses at once met). Requests are answered
+one at a time, in the order they take the lock, as a run of one clause at a time has them answered; a long poll on
+an empty queue holds the others back for its wait (seconds at most: the clauses' long polls find their message).
 """
 import sys
 import threading
@@ -96,7 +102,29 @@ def _model_data(self, request, full_url, headers):
 
 responses.MotoAPIResponse.model_data = _model_data
 
-from moto.server import main  # noqa: E402  (after the patch: moto's routes bind the method when they are imported)
+import moto.server as _server  # noqa: E402  (after the patch: moto's routes bind the method when they are imported)
+
+_run_simple = _server.run_simple
+
+
+class _OneAtATime:
+    """The WSGI application, answering one request at a time (its whole response made under one lock)."""
+
+    def __init__(self, app):
+        self._app = app
+        self._lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self._lock:
+            return list(self._app(environ, start_response))
+
+
+def _run_one_at_a_time(hostname, port, application, *args, **kwargs):
+    return _run_simple(hostname, port, _OneAtATime(application), *args, **kwargs)
+
+
+# moto.server.main calls run_simple by its name in moto.server.
+_server.run_simple = _run_one_at_a_time
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_server.main())
