@@ -80,4 +80,13 @@ export const PAGES = {
   s3PutBucketEncryption: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutBucketEncryption.html',
   s3DeleteBucketEncryption: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteBucketEncryption.html',
   localstackS3KmsKeyState: 'https://github.com/localstack/localstack/pull/7786',
+  s3SseC: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerSideEncryptionCustomerKeys.html',
+  s3SpecifyingSseC: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-s3-c-encryption.html',
+  s3BlockingSseC: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/blocking-unblocking-s3-c-encryption-gpb.html',
+  s3BlockedEncryptionTypes: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_BlockedEncryptionTypes.html',
+  s3CopyObject: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CopyObject.html',
+  boto3SseCGetWithoutKey: 'https://github.com/boto/boto3/issues/1482',
+  djangoStoragesSseCHead: 'https://github.com/jschneier/django-storages/pull/1451',
+  minioSseCHeadWrongKey: 'https://github.com/minio/minio/pull/6600',
+  cyberduckCopyOntoItself: 'https://github.com/iterate-ch/cyberduck/issues/11849',
 } as const;
