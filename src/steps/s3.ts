@@ -12,6 +12,7 @@ import {
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { createHash } from 'node:crypto';
 import type { Encryption, S3KeyForm } from '../arbitraries/objects.js';
 import type { Output, Session } from '../session.js';
 import { createKey, nameKey, type Key } from '../steps.js';
@@ -86,4 +87,38 @@ export async function awsManagedS3KeyArn(s: Session): Promise<string | undefined
 export async function expectedKeyArn(s: Session, e: Encryption, key: Key | undefined): Promise<string | undefined> {
   if (e.type === 'AES256') return undefined;
   return e.key === 'own' ? key!.arn : awsManagedS3KeyArn(s);
+}
+
+/**
+ * Allows SSE-C writes to a bucket (S3-14): since April 2026 a new bucket blocks them until its default encryption
+ * says `BlockedEncryptionTypes: NONE`. The rule keeps the SSE-S3 default every bucket has (S3-1).
+ */
+export async function allowSseC(s: Session, bucket: string): Promise<void> {
+  await s.send(
+    new PutBucketEncryptionCommand({
+      Bucket: bucket,
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['NONE'] } }],
+      },
+    }),
+  );
+}
+
+/** The SSE-C request fields for a customer key in base64 (S3-11); the SDK adds the key's MD5 itself. */
+export const customerKeyFields = (key: string) => ({ SSECustomerAlgorithm: 'AES256', SSECustomerKey: key });
+
+/** The same, for the source of a copy (S3-15). */
+export const copySourceKeyFields = (key: string) => ({ CopySourceSSECustomerAlgorithm: 'AES256', CopySourceSSECustomerKey: key });
+
+/** The MD5 of a customer key, in base64, as SSECustomerKeyMD5 carries it (S3-11). */
+export const customerKeyMd5 = (key: string): string => createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
+
+/** CopyObject's CopySource for an object: `bucket/key`, the key URL-encoded. */
+export const copySourceOf = (bucket: string, objectKey: string): string => `${bucket}/${encodeURIComponent(objectKey)}`;
+
+/** Checks what an answer reported of an SSE-C object (S3-11): the customer algorithm AES256 and the key's MD5. */
+export function checkCustomerKey(s: Session, answer: { SSECustomerAlgorithm?: string; SSECustomerKeyMD5?: string }, key: string): void {
+  s.check(answer.SSECustomerAlgorithm === 'AES256', 'SSECustomerAlgorithm', 'AES256', answer.SSECustomerAlgorithm ?? 'none');
+  const md5 = customerKeyMd5(key);
+  s.check(answer.SSECustomerKeyMD5 === md5, 'SSECustomerKeyMD5', md5, answer.SSECustomerKeyMD5 ?? 'none');
 }
