@@ -5,6 +5,7 @@
 import {
   CreateBucketCommand,
   GetObjectCommand,
+  type GetObjectCommandInput,
   HeadObjectCommand,
   PutBucketEncryptionCommand,
   PutObjectCommand,
@@ -14,6 +15,7 @@ import {
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
 import type { Encryption, S3KeyForm } from '../arbitraries/objects.js';
+import { fails } from '../outcome.js';
 import type { Output, Session } from '../session.js';
 import { createKey, nameKey, type Key } from '../steps.js';
 
@@ -121,4 +123,29 @@ export function checkCustomerKey(s: Session, answer: { SSECustomerAlgorithm?: st
   s.check(answer.SSECustomerAlgorithm === 'AES256', 'SSECustomerAlgorithm', 'AES256', answer.SSECustomerAlgorithm ?? 'none');
   const md5 = customerKeyMd5(key);
   s.check(answer.SSECustomerKeyMD5 === md5, 'SSECustomerKeyMD5', md5, answer.SSECustomerKeyMD5 ?? 'none');
+}
+
+/**
+ * A GetObject the clause expects to fail with `code`. Should it succeed, its body is read to the end all the same: an
+ * answer's body left unread holds its connection, and after 50 of them (the SDK's socket limit) every later call of
+ * the run waits for a socket and times out, as fakecloud's run of the SSE-C read clauses showed before this.
+ */
+export async function getObjectRefused(s: Session, input: GetObjectCommandInput, code: string, opts: { independent?: boolean } = {}): Promise<void> {
+  const observed = await s.attempt(new GetObjectCommand(input));
+  if (observed.ok) await observed.value.Body?.transformToString();
+  s.expectLast(observed, [fails(code)], { independent: opts.independent ?? false });
+}
+
+/**
+ * Makes a command send `md5` as its SSECustomerKeyMD5, whatever its key (S3-11): the SDK's SSE-C middleware (step
+ * `initialize`) computes the MD5 from the key and replaces the one given, so a middleware of the command's own, later
+ * in the same step, puts `md5` back. The command's recorded input shows `md5`; a script emitted by `replay --emit`
+ * builds the command without this middleware, so there the SDK's own MD5 is sent.
+ */
+export function withKeyMd5<C extends { input: object; middlewareStack: { add: (mw: never, opts: never) => void } }>(command: C, md5: string): C {
+  (command.input as { SSECustomerKeyMD5?: string }).SSECustomerKeyMD5 = md5;
+  const keepGiven = (next: (args: { input: object }) => Promise<unknown>) => (args: { input: object }) =>
+    next({ ...args, input: { ...args.input, SSECustomerKeyMD5: md5 } });
+  command.middlewareStack.add(keepGiven as never, { step: 'initialize', priority: 'low', name: 'sseConformanceGivenKeyMd5' } as never);
+  return command;
 }

@@ -3,13 +3,13 @@
  * with 400 Bad Request. HeadObject's errors have no body, so the SDK names every one but 404 `Unknown`, and the
  * clause tells this one by its status, 400 (a wrong key would be 403, S3-13).
  */
-import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { customerKeyArb, objectKeyArb } from '../../../src/arbitraries/objects.js';
-import { allowSseC, createBucket, customerKeyFields, putObject } from '../../../src/steps/s3.js';
+import { allowSseC, createBucket, customerKeyFields, getObjectRefused, putObject } from '../../../src/steps/s3.js';
 
 export const clause = defineClause({
   id: 's3.sse-c.read-without-key-is-refused',
@@ -30,7 +30,7 @@ export const clause = defineClause({
     await allowSseC(s, bucket);
     await putObject(s, bucket, objectKey, 'sealed', customerKeyFields(customerKey));
     // Act, Assert
-    await s.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }), { expect: fails('InvalidRequest'), independent: true });
+    await getObjectRefused(s, { Bucket: bucket, Key: objectKey }, 'InvalidRequest', { independent: true });
     const head = await s.attempt(new HeadObjectCommand({ Bucket: bucket, Key: objectKey }));
     if (s.expectLast(head, [fails('Unknown')], { independent: true }) && !head.ok)
       s.check(head.httpStatus === 400, 'HeadObject HTTP status', 400, head.httpStatus);
