@@ -88,5 +88,6 @@ export const PAGES = {
   boto3SseCGetWithoutKey: 'https://github.com/boto/boto3/issues/1482',
   djangoStoragesSseCHead: 'https://github.com/jschneier/django-storages/pull/1451',
   minioSseCHeadWrongKey: 'https://github.com/minio/minio/pull/6600',
+  examProSseCKeyMd5: 'https://github.com/ExamProCo/AWS-Examples/blob/main/s3/encryption/Readme.md',
   cyberduckCopyOntoItself: 'https://github.com/iterate-ch/cyberduck/issues/11849',
 } as const;

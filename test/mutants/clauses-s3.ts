@@ -3,6 +3,7 @@
  * `model.s3` (once per model: decorate runs for every principal's clients); the others wrap the SDK answer. Each
  * names the deviation its clause must report.
  */
+import { createHash } from 'node:crypto';
 import type { ReferenceModel } from '../../reference/model.js';
 import type { CopyObjectInput, PutObjectInput, S3Model } from '../../reference/s3.js';
 import { around, type Any, type Mutant } from './kit.js';
@@ -215,6 +216,20 @@ export const MUTANTS_S3: Mutant[] = [
           const o = s3.buckets.get(input.Bucket)?.objects.get(input.Key);
           if (!o) return original.copyObject(ctx, input);
           return { ETag: o.etag, LastModified: o.lastModified };
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.key-md5-must-match',
+    signature: { service: 's3', operation: 'PutObject', expected: ['InvalidArgument'], observed: 'success' },
+    bug: "an SSE-C write's key MD5 is not checked against its key",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const key = input.customer?.key;
+          if (key === undefined) return original.putObject(ctx, input);
+          const keyMd5 = createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
+          return original.putObject(ctx, { ...input, customer: { ...input.customer, keyMd5 } });
         };
       }),
   },
