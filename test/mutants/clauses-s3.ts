@@ -187,7 +187,7 @@ export const MUTANTS_S3: Mutant[] = [
   },
   {
     clause: 's3.sse-c.copy-needs-the-source-key',
-    signature: { service: 's3', operation: 'CopyObject', expected: ['InvalidRequest'], observed: 'success' },
+    signature: { service: 's3', operation: 'CopyObject', expected: ['*'], observed: 'success' },
     bug: "CopyObject reads an SSE-C source without the source's key",
     decorate: ({ model }) =>
       patchS3(model, (s3, original) => {

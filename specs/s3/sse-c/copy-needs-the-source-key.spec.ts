@@ -1,13 +1,14 @@
 /**
- * A copy of an object stored with SSE-C fails without the source's key in the copy-source headers (InvalidRequest,
- * as a read without it), and succeeds with it; the copy is a new write, encrypted as the copy request says (SSE-C
- * under a key of its own, SSE-S3 or SSE-KMS) or, asking for nothing, by the destination's SSE-S3 default, and never
- * keeps the source's customer key: it reads back the source's body with its own encryption.
+ * A copy of an object stored with SSE-C fails without the source's key in the copy-source headers, and succeeds with
+ * it. Which error the keyless copy gets is not asserted: InvalidRequest, as for a read without the key, is inferred
+ * (S3-15), not documented or recorded, so any error the table maps will do. The copy is a new write, encrypted as the
+ * copy request says (SSE-C under a key of its own, SSE-S3 or SSE-KMS) or, asking for nothing, by the destination's
+ * SSE-S3 default, and never keeps the source's customer key: it reads back the source's body with its own encryption.
  */
 import { CopyObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
-import { fails } from '../../../src/outcome.js';
+import { ANY_ERROR } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
 import { encryptionArb, objectBodyArb, objectKeyArb, twoCustomerKeysArb } from '../../../src/arbitraries/objects.js';
 import {
@@ -52,7 +53,7 @@ export const clause = defineClause({
     const asked = copyAs === 'sse-c' ? customerKeyFields(copyKey) : copyAs === 'default' ? {} : encryptionFields(copyAs, mine.id);
     const copy = { Bucket: bucket, Key: target, CopySource: copySourceOf(bucket, objectKey), ...asked };
     // Act, Assert: refused without the source's key, copied with it
-    await s.send(new CopyObjectCommand(copy), { expect: fails('InvalidRequest'), independent: true });
+    await s.send(new CopyObjectCommand(copy), { expect: ANY_ERROR, independent: true });
     const copied = await s.send(new CopyObjectCommand({ ...copy, ...copySourceKeyFields(sourceKey) }));
     // The ARN GetObject should report, looked up before it so that the check judges GetObject's step
     const arn = typeof copyAs === 'object' ? await expectedKeyArn(s, copyAs, mine.key) : undefined;
