@@ -42,6 +42,22 @@ export const clause = defineClause({
     .record({ from: sealingArb, to: sealingArb, customerKeys: twoCustomerKeysArb, key: objectKeyArb, body: objectBodyArb })
     // Another encryption: another type, or another key (own keys and the two customer keys always differ)
     .filter(({ from, to }) => from.type !== to.type || to.type === 'SSE-C' || (to.type !== 'AES256' && 'key' in to && to.key === 'own')),
+  // Into and out of SSE-C, and to each KMS key kind, on every seed: emulators differ by kind
+  examples: (
+    [
+      [{ type: 'SSE-C' }, { type: 'aws:kms', key: 'aws-managed' }],
+      [{ type: 'SSE-C' }, { type: 'aws:kms', key: 'own' }],
+      [{ type: 'AES256' }, { type: 'SSE-C' }],
+      [{ type: 'AES256' }, { type: 'aws:kms:dsse', key: 'own' }],
+      [{ type: 'aws:kms', key: 'own' }, { type: 'AES256' }],
+    ] as [Sealing, Sealing][]
+  ).map(([from, to]) => ({
+    from,
+    to,
+    customerKeys: [Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64')] as [string, string],
+    key: 'a',
+    body: 'body',
+  })),
   check: async (s, { from, to, customerKeys: [before, after], key: objectKey, body }) => {
     // Arrange: the object, sealed under `from`
     const bucket = await createBucket(s);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { ANY_ERROR } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { encryptionArb, objectBodyArb, objectKeyArb, twoCustomerKeysArb } from '../../../src/arbitraries/objects.js';
+import { encryptionArb, objectBodyArb, objectKeyArb, twoCustomerKeysArb, type Encryption } from '../../../src/arbitraries/objects.js';
 import {
   allowSseC,
   checkCustomerKey,
@@ -24,6 +24,8 @@ import {
   keyFor,
   putObject,
 } from '../../../src/steps/s3.js';
+
+const kmsCopies: Encryption[] = (['aws:kms', 'aws:kms:dsse'] as const).flatMap((type) => (['own', 'aws-managed'] as const).map((key) => ({ type, key })));
 
 export const clause = defineClause({
   id: 's3.sse-c.copy-needs-the-source-key',
@@ -43,6 +45,13 @@ export const clause = defineClause({
     key: objectKeyArb,
     body: objectBodyArb,
   }),
+  // Every kind of copy on every seed: emulators differ by kind (aws/s3 missing, no key reported, no SSE-C fields)
+  examples: (['sse-c', 'default', { type: 'AES256' }, ...kmsCopies] as const).map((copyAs) => ({
+    keys: [Buffer.alloc(32, 1).toString('base64'), Buffer.alloc(32, 2).toString('base64')] as [string, string],
+    copyAs,
+    key: 'a',
+    body: 'body',
+  })),
   check: async (s, { keys: [sourceKey, copyKey], copyAs, key: objectKey, body }) => {
     // Arrange: an SSE-C source, and what the copy asks for
     const bucket = await createBucket(s);
