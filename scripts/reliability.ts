@@ -42,8 +42,16 @@ ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}: the whole specif
 its baseline (\`test-targets/${target}/baseline.json\`, written with the default seed). A flip is a clause whose verdict on a
 seed is not what the baseline says. A baseline must hold for any seed: the target figure is 0.
 
-What faults of the target do to verdicts (latency, HTTP 500, throttling, resets, truncation, silence) is measured
-separately, by \`npm run fault-table\`: [faults.md](faults.md).
+What faults of the target do to verdicts (latency, HTTP 500, throttling, resets, truncation, silence, one fault on
+each cleanup call) is measured separately, by \`npm run fault-table\`: [faults.md](faults.md).
+
+Cleanup and liveness under faults (held by tests, not measured here): cleanup retries each delete as steps retry
+throttling, and a 5xx or a dropped connection too (a delete is idempotent), so one fault on any cleanup call changes no
+verdict (the fault table's cleanup rows, \`test/cleanup-faults.test.ts\`); a delete that a fault keeps blocking makes
+its clause an error naming the leftover. A target counts as gone only after five probes over 3.75 s (or one that
+times out), and the start-up probe asks a dropped connection again the same way (\`test/liveness.test.ts\`). A
+target that goes silent with deletes pending ends the run in two request timeouts (\`test/silent-cleanup.test.ts\`).
+An emulator process dies with a CLI killed by SIGKILL (\`test/kill-cli.test.ts\`).
 
 **Verdict flips: ${total}** (in ${flips.size} clauses, over ${seeds} seeds).
 

@@ -7,12 +7,14 @@ import fc from 'fast-check';
 import type { Clause } from './clause.js';
 import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
 import { isReset, isUnreachable } from './errors/normalize.js';
+import { LIVENESS_PAUSES_MS, withRetries } from './retry.js';
 import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Failure, type RawStep, type Step } from './session.js';
 import { describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { VERSION } from './version.js';
 import { abbreviate } from './abbreviate.js';
 import { UsageError } from './usage-error.js';
 import { redactCredentials } from './terminal-text.js';
+import { credentialsOf, redactSecretsIn } from './secrets.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
 import { inputHash } from './recording/input-hash.js';
@@ -36,8 +38,6 @@ export interface ScenarioEnd {
 }
 
 export const DEFAULT_SEED = 20261123;
-/** Probes of a target whose connection was reset, before it counts as no longer answering. */
-const RESET_PROBES = 3;
 
 /** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
 export interface Recording {
@@ -128,6 +128,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     report.target.unavailable = unavailable;
   }
   const leftovers: Leftover[] = [];
+  let credentials: string[] = [];
   const prefix = opts.prefix ?? target.namePrefix ?? `ssec-${Math.random().toString(36).slice(2, 8)}`;
   const runOne = async (clause: Clause, i: number): Promise<ClauseResult> => {
     opts.onClauseStart?.(clause, i, opts.clauses.length);
@@ -181,11 +182,16 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     for (const { i, result } of await waiting) results[i] = result;
     report.clauses.push(...results);
   } finally {
+    // Learnt before the target is thrown away: what its clients sign with, which it may have echoed back.
+    if (!unavailable || stoppedAnswering) credentials = await credentialsOf(target).catch(() => []);
     if (!unavailable || stoppedAnswering) await target.dispose();
     if (leftovers.length) report.leftovers = leftovers;
   }
-  // A target's error message may quote its URL (with credentials, when the user's endpoint had them).
+  // A target's error message may quote its URL (with credentials, when the user's endpoint had them), and a target
+  // may echo a credential it was sent (a session token): every output is made from this report.
   for (const c of report.clauses) if (c.reason) c.reason = redactCredentials(c.reason);
+  redactSecretsIn(report.clauses, credentials);
+  if (report.leftovers) redactSecretsIn(report.leftovers, credentials);
   report.durationMs = Date.now() - started;
   report.summary = summarize(report.clauses);
   return report;
@@ -193,23 +199,36 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
 
 /**
  * Whether the target still answers a harmless request (any service answer counts, an error too).
- * A refused or timed-out probe means it does not. A reset one is asked again, up to three probes:
- * a target that resets some connections (one in five, say) still answers, and a single unlucky
- * probe must not end the run.
+ * A refused or timed-out probe means it does not. A reset one is asked again after each pause of
+ * LIVENESS_PAUSES_MS (src/retry.ts), over a few seconds: a target that resets some connections (one
+ * in five, say) still answers, and a few unlucky probes in a row must not end the run.
  */
 async function answers(target: Target): Promise<boolean> {
   // The harmless call of the first service it offers (src/services/: each entry's `probe`).
   const service = serviceEntry(target.capabilities.services[0] ?? serviceNames()[0]!);
   const client = clientOf(target.clients(0), service.name);
-  for (let n = 1; ; n++) {
-    try {
-      await service.probe(client as never);
-      return true;
-    } catch (e) {
-      if (!isUnreachable(e)) return true;
-      if (!isReset(e) || n === RESET_PROBES) return false;
-    }
-  }
+  const probed = await withRetries(
+    () => service.probe(client as never),
+    (e) => isUnreachable(e) && isReset(e),
+    LIVENESS_PAUSES_MS,
+  );
+  return probed.ok || !isUnreachable(probed.error);
+}
+
+/**
+ * Cleans up after a scenario (Session.cleanup, which retries). On a real account what it could not delete goes to
+ * the report's leftovers. On any target, a resource that a fault kept it from deleting makes the clause an error
+ * naming it (returned here): a later scenario could meet it (a name the clause does not prefix, an alias) and
+ * report a deviation that is not one. A delete that timed out makes the error unreachable, so the runner probes the target.
+ */
+async function cleanupAfter(session: Session, target: Target, clause: string, into: Leftover[] | undefined): Promise<TargetBrokeError | undefined> {
+  const { leftovers, unreachable } = await session.cleanup();
+  if (!target.capabilities.disposableAccount) for (const { notAttempted: _n, refused: _r, ...l } of leftovers) into?.push({ ...l, clause });
+  // A refusal is the service's own answer, which this scenario meets on every run: deterministic, not a fault.
+  const failed = leftovers.filter((l) => !l.notAttempted && !l.refused);
+  if (!failed.length) return undefined;
+  const named = failed.map((l) => `${l.kind} ${session.symbolize(l.id)} (${l.id}): ${l.reason}`).join('; ');
+  return new TargetBrokeError(`${target.name}: cleanup could not delete what the scenario created, so the clause stops: ${named}`, { unreachable });
 }
 
 function base(clause: Clause, verdict: Verdict, runs: number, durationMs: number, reason?: string): ClauseResult {
@@ -294,6 +313,7 @@ export async function runClause(
         const session = new Session(target, prefix);
         lastSteps = session.steps;
         lastSession = session;
+        let thrown: unknown;
         try {
           // The clause's failed soft checks end the scenario in one violation (src/session.ts).
           await clause.check(session, input).then(
@@ -303,20 +323,25 @@ export async function runClause(
         } catch (e) {
           ended = e instanceof TargetBrokeError ? 'error' : e instanceof NotObservableError ? 'not-observable' : 'violation';
           if (e instanceof ClauseViolation) found = failuresOf(e, input);
-          throw e;
-        } finally {
-          for (const l of await session.cleanup()) opts.leftovers?.push({ ...l, clause: clause.id });
-          await opts.onScenario?.({
-            clause: clause.id,
-            seed,
-            index: k - 1,
-            inputHash: hash,
-            input: session.symbolize(describeInput(input)),
-            session,
-            outcome: ended,
-            ...(found.length ? { signature: signatureText(found[0]!.signature) } : {}),
-          });
+          thrown = e;
         }
+        const left = await cleanupAfter(session, target, clause.id, opts.leftovers);
+        // A target fault already ends the clause as an error; otherwise what cleanup left behind does.
+        if (left && !(thrown instanceof TargetBrokeError)) {
+          ended = 'error';
+          thrown = left;
+        }
+        await opts.onScenario?.({
+          clause: clause.id,
+          seed,
+          index: k - 1,
+          inputHash: hash,
+          input: session.symbolize(describeInput(input)),
+          session,
+          outcome: ended,
+          ...(found.length && ended === 'violation' ? { signature: signatureText(found[0]!.signature) } : {}),
+        });
+        if (thrown !== undefined) throw thrown;
       };
       try {
         await (target.scenario ? target.scenario({ clause: clause.id, seed, inputHash: hash, prefix }, run) : run());

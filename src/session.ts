@@ -7,6 +7,7 @@ import type * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isReset, isUnreachable, normalizeError, type NormalizedError } from './errors/normalize.js';
 import { abbreviate, shown } from './abbreviate.js';
+import { withRetries } from './retry.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Leftover, Step } from './report.js';
 import type { AtRestMessage, Target } from './target.js';
@@ -70,6 +71,16 @@ export class TargetBrokeError extends Error {
   }
 }
 
+/**
+ * What a scenario's cleanup could not delete, and why: `notAttempted` when the target had stopped answering first,
+ * `refused` when the service answered the delete with an error that is no fault (a 4xx: its deterministic answer,
+ * such as a reserved alias a wrong target let the clause create), else a fault (5xx, throttling, no answer).
+ */
+export interface CleanupLeftover extends Leftover {
+  notAttempted?: boolean;
+  refused?: boolean;
+}
+
 /** Nothing could be observed in this run: the clause is reported not observable, never passed. */
 export class NotObservableError extends Error {
   override readonly name = 'NotObservableError';
@@ -108,8 +119,6 @@ function errorOf(o: Observed): NormalizedError | undefined {
 
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
-/** Throttled requests are retried after these pauses, then the clause is an error. */
-const THROTTLE_BACKOFF_MS = [100, 300, 900];
 
 /**
  * What a step was before reports symbolised and cut it: the exact input sent, the output received,
@@ -234,40 +243,41 @@ export class Session {
       });
       return e;
     };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const { $metadata: _m, ...value } = (await client.send(command)) as O & { $metadata?: unknown };
-        observed = { ok: true, value: value as Output<O> };
-        break;
-      } catch (e) {
-        if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
-        const n = normalizeError(service, e);
-        if (!n) {
-          if (isUnreachable(e) && !isReset(e)) this.#gone = true;
-          throw logFault(
-            new TargetBrokeError(
-              `${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`,
-              { cause: e, unreachable: isUnreachable(e) },
-            ),
-          );
-        }
-        const fault = faultOf(n);
-        if (fault === 'throttled' && attempt < THROTTLE_BACKOFF_MS.length) {
-          await new Promise((r) => setTimeout(r, THROTTLE_BACKOFF_MS[attempt]));
-          continue;
-        }
-        if (fault) {
-          const what = fault === 'throttled' ? `still throttled after ${attempt + 1} attempts` : `answered HTTP ${n.httpStatus}`;
-          throw logFault(
-            new TargetBrokeError(
-              `${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`,
-              { cause: e, ...(fault === 'server-error' ? { fault: { service, operation: op, httpStatus: n.httpStatus!, code: n.code } } : {}) },
-            ),
-          );
-        }
-        observed = { ok: false, ...n };
-        break;
+    // Throttling is retried (src/retry.ts); any other failure is judged at once.
+    const sent = await withRetries(
+      () => client.send(command),
+      (e) => {
+        const n = e instanceof NotObservableError ? undefined : normalizeError(service, e);
+        return n !== undefined && faultOf(n) === 'throttled';
+      },
+    );
+    if (sent.ok) {
+      const { $metadata: _m, ...value } = sent.value as O & { $metadata?: unknown };
+      observed = { ok: true, value: value as Output<O> };
+    } else {
+      const e = sent.error;
+      if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
+      const n = normalizeError(service, e);
+      if (!n) {
+        if (isUnreachable(e) && !isReset(e)) this.#gone = true;
+        throw logFault(
+          new TargetBrokeError(
+            `${this.#target.name}: ${service} ${op} failed without a service answer: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`,
+            { cause: e, unreachable: isUnreachable(e) },
+          ),
+        );
       }
+      const fault = faultOf(n);
+      if (fault) {
+        const what = fault === 'throttled' ? `still throttled after ${sent.attempts} attempts` : `answered HTTP ${n.httpStatus}`;
+        throw logFault(
+          new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, {
+            cause: e,
+            ...(fault === 'server-error' ? { fault: { service, operation: op, httpStatus: n.httpStatus!, code: n.code } } : {}),
+          }),
+        );
+      }
+      observed = { ok: false, ...n };
     }
     this.#nameSymbol(service, op, input as Fields);
     if (observed.ok) this.#track(service, op, input as Fields, observed.value as Fields);
@@ -492,42 +502,54 @@ export class Session {
   }
 
   /**
-   * Deletes what this run created, best effort, without recording steps. Keys are scheduled for deletion.
-   * Once a request timed out or was refused, only pooled keys are given back (a real account would pay
-   * for a new key otherwise): each delete would wait out its own timeout (30 s) on a target that stopped
-   * answering. What is left has the run's prefix (`sweep` finds it on a real account; emulators are disposable).
+   * Deletes what this scenario created, without recording steps; keys are scheduled for deletion. Each delete goes
+   * through the retry policy of steps (src/retry.ts), and since a delete is idempotent it is also retried after a
+   * 5xx or a dropped connection (a delete that acted before its answer was lost then finds its resource gone).
+   * What still fails is returned with its reason (a resource that is already gone is not one): on a real account the
+   * runner lists it in the report, and when a fault kept it (not the service's own refusal, which the same scenario
+   * meets every time) it makes the clause an error naming it, so that no later scenario meets it as a deviation.
    *
-   * On an account that is not disposable (a real one) nothing left behind goes unsaid: it returns each
-   * resource it could not delete or give back, and why (a resource that is already gone is not one).
-   * Emulators are wiped or thrown away, so there it returns nothing.
+   * A delete that times out or is refused means the target stopped answering: the rest is not attempted, since each
+   * delete would wait out its own timeout (30 s); only pooled keys are still given back (a real account would pay
+   * for a new key otherwise). Such leftovers say so (`notAttempted`), and `unreachable` tells the runner to probe.
    */
-  async cleanup(): Promise<Leftover[]> {
+  async cleanup(): Promise<{ leftovers: CleanupLeftover[]; unreachable: boolean }> {
     const c = this.#target.clients(0);
-    const leftovers: Leftover[] = [];
-    const report = !this.#target.capabilities.disposableAccount;
+    const leftovers: CleanupLeftover[] = [];
+    let unreachable = false;
     for (const r of [...this.#created].reverse()) {
       const { service, resource } = resourceKind(r.kind)!;
       const cleanup = resource.cleanup!;
       const release = cleanup.releasable ? this.#target.releaseKey : undefined;
       if (this.#gone && !release) {
-        if (report) leftovers.push({ kind: r.kind, id: r.id, reason: 'not attempted: the target stopped answering' });
+        leftovers.push({ kind: r.kind, id: r.id, reason: 'not attempted: the target stopped answering', notAttempted: true });
         continue;
       }
-      try {
-        if (release) await release.call(this.#target, r.id);
-        else await deleteResource(r.kind, clientOf(c, service.name)!, r.id);
-      } catch (e) {
-        // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
-        const gone = cleanup.gone(normalizeError(service.name, e)?.code, { released: release !== undefined });
-        if (report && !gone)
-          leftovers.push({
-            kind: r.kind,
-            id: r.id,
-            reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}`.replace(/\s+/g, ' ')),
-          });
+      const done = await withRetries(
+        () => (release ? release.call(this.#target, r.id) : deleteResource(r.kind, clientOf(c, service.name)!, r.id)),
+        (e) => {
+          const n = normalizeError(service.name, e);
+          return n ? faultOf(n) !== undefined : isReset(e);
+        },
+      );
+      if (done.ok) continue;
+      const e = done.error;
+      const n = normalizeError(service.name, e);
+      // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
+      if (cleanup.gone(n?.code, { released: release !== undefined })) continue;
+      if (isUnreachable(e) && !isReset(e)) {
+        this.#gone = true;
+        unreachable = true;
       }
+      const attempts = done.attempts > 1 ? ` (after ${done.attempts} attempts)` : '';
+      leftovers.push({
+        kind: r.kind,
+        id: r.id,
+        reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}${attempts}`.replace(/\s+/g, ' ')),
+        ...(n && !faultOf(n) ? { refused: true } : {}),
+      });
     }
-    return leftovers;
+    return { leftovers, unreachable };
   }
 
   #symbol(kind: string, values: unknown[]): void {

@@ -7,6 +7,8 @@
  * starts, its health and reset requests), the services each serves, and its capabilities. Targets made
  * of two emulators (goaws or ElasticMQ with local-kms for KMS, fauxqs with moto for KMS) list both.
  */
+import { isReset } from '../src/errors/normalize.js';
+import { LIVENESS_PAUSES_MS, withRetries } from '../src/retry.js';
 import { findService, serviceNames } from '../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type ServiceName } from '../src/target.js';
 import type { ExistingInstanceOptions } from './module.js';
@@ -68,14 +70,19 @@ export async function probe(emulator: Emulator, endpoint: string, reset = false)
   const path = reset ? emulator.reset : emulator.health.path;
   if (path === undefined) throw new TargetUnavailableError(`${emulator.name} cannot be wiped (it has no reset)`);
   const url = `${endpoint}${path}`;
-  let res: Response;
-  try {
-    res = await fetch(url, { method: reset ? 'POST' : 'GET', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
-  } catch (e) {
+  // A dropped connection is asked again over a few seconds (src/retry.ts): one reset must not end a run at its start.
+  const sent = await withRetries(
+    () => fetch(url, { method: reset ? 'POST' : 'GET', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }),
+    isReset,
+    LIVENESS_PAUSES_MS,
+  );
+  if (!sent.ok) {
     // fetch says only "fetch failed"; its cause says why (ECONNREFUSED, a timeout), unless that is an empty AggregateError.
+    const e = sent.error;
     const cause = (e as Error).cause as NodeJS.ErrnoException | undefined;
     throw new TargetUnavailableError(`no ${emulator.name} answering at ${endpoint}: ${(cause && (oneLine(cause) || cause.code)) || oneLine(e)}`);
   }
+  const res = sent.value;
   await res.body?.cancel();
   if (!res.ok && (reset || !emulator.health.anyAnswer))
     throw new TargetUnavailableError(`no ${emulator.name} answering at ${endpoint}: HTTP ${res.status} from ${url}`);

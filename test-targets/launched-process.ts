@@ -1,7 +1,8 @@
 /**
  * An emulator process this project starts and stops: spawned without a shell on 127.0.0.1, ready
  * when it prints a line (our loopback launchers print `listening on http://HOST:PORT`) or when a URL
- * answers, and stopped by its PID (SIGTERM, then SIGKILL). execa kills it if this process dies first.
+ * answers, and stopped by its PID (SIGTERM, then SIGKILL). It dies with this process, even on SIGKILL
+ * (./parent-death.ts), and execa kills it when this process exits first.
  * Its stderr is drained (local-kms logs a line per request; an unread pipe would block it), and its
  * last lines are kept for the message when it exits early. `spawnedEmulator` makes an `Emulator`
  * (./emulator-target.ts) of such a process: a free port, a folder of its own, its command line.
@@ -14,6 +15,7 @@ import getPort from 'get-port';
 import { importOptional } from '../src/optional-dependency.js';
 import { TargetUnavailableError } from '../src/target.js';
 import type { Emulator, Instance } from './emulator-target.js';
+import { dyingWithParent, wrappedCommandMissing } from './parent-death.js';
 
 /** What our loopback launchers print once they listen. */
 export const LISTENING = /listening on (http:\/\/\S+)/;
@@ -101,7 +103,9 @@ export class LaunchedProcess {
     const timeoutMs = o.timeoutMs ?? 30_000;
     // execa is an optional dependency: imported only when an emulator is started.
     const { execa } = await importOptional('execa', 'starting an emulator process (moto, LocalStack, goaws, local-kms, ElasticMQ)', () => import('execa'));
-    const proc = execa(o.command, o.args, {
+    // It dies with this process even on SIGKILL (./parent-death.ts); execa's cleanup covers the exits it can see.
+    const line = dyingWithParent(o.command, o.args);
+    const proc = execa(line.command, line.args, {
       reject: false,
       forceKillAfterDelay: 3_000,
       cleanup: true,
@@ -116,7 +120,7 @@ export class LaunchedProcess {
     if (!('line' in o.ready)) proc.stdout!.resume(); // drained, never read
     let exited: string | undefined;
     void proc.then((r) => {
-      const enoent = /ENOENT/.test(String(r.code ?? '')) || /ENOENT/.test(r.shortMessage ?? '');
+      const enoent = /ENOENT/.test(String(r.code ?? '')) || /ENOENT/.test(r.shortMessage ?? '') || (line.wrapped && wrappedCommandMissing(r.exitCode, tail));
       const last = tail.trim().split('\n').slice(-3).join(' | ');
       exited = enoent ? `${o.command} not found: ${o.hint}` : `${o.what} exited with code ${r.exitCode}${last ? `: ${last}` : ''}`;
     });

@@ -21,7 +21,15 @@ describe('parseFaults', () => {
     });
   });
 
+  it('reads faults on one operation, at most N of them', () => {
+    expect(parseFaults('server-error=1,on=DeleteAlias,max=1')).toEqual({ serverErrorRate: 1, operation: 'DeleteAlias', maxFaults: 1 });
+  });
+
   it.each([
+    ['on=', /on needs an operation name/],
+    ['on=delete alias', /on needs an operation name/],
+    ['on=DeleteAlias=1', /on needs an operation name/],
+    ['max=-1', /max needs a number/],
     ['bogus=1', /unknown fault "bogus"/],
     ['server-error', /server-error needs a number/],
     ['server-error=lots', /server-error needs a number/],

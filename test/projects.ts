@@ -13,6 +13,7 @@ export const SLOW_TESTS = [
   'test/cli-epipe.test.ts',
   'test/faulty-cli.test.ts',
   'test/interrupt.test.ts',
+  'test/kill-cli.test.ts',
   'test/recording.test.ts',
   'test/recording-cli.test.ts',
   'test/replay.test.ts',

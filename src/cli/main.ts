@@ -44,6 +44,7 @@ import { UsageError } from '../usage-error.js';
 import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN, REGION_EXPECTED, REGION_PATTERN } from '../aws-ids.js';
 import { integerOption, strictInteger } from '../strict-number.js';
 import { quoted, redactCredentials, terminalText } from '../terminal-text.js';
+import { credentialsOf, redactSecretsIn } from '../secrets.js';
 import { commanderErr, err, errLine, out } from './output.js';
 import { emit, EMITTERS, type Emitter } from '../reproduce/emit.js';
 import { defaultEndpoint } from '../reproduce/statement.js';
@@ -389,6 +390,9 @@ program
           exactSeed: true,
           keepTranscript: true,
         });
+        // A credential the target echoed is shown as <credential>, as in a report (src/secrets.ts).
+        const credentials = await credentialsOf(target).catch(() => []);
+        redactSecretsIn(result, credentials);
         const replayed = renderReplay(id, seed, path, result.transcript ?? [], result.verdict) + '\n';
         process.exitCode = result.verdict === 'pass' ? 0 : result.verdict === 'error' ? 3 : 1;
         // Without --out the script owns standard output, so that it can be redirected as it is.
@@ -509,6 +513,8 @@ program
       const until = Number.isNaN(k.expiresAt) ? '' : ` until ${new Date(k.expiresAt).toISOString()}`;
       out(`in use, left alone: pooled key ${k.id} (leased by ${k.holder}${until})${k.aliases.length ? ` and its aliases ${k.aliases.join(', ')}` : ''}\n`);
     }
+    for (const live of r.liveRuns)
+      out(`in use, left alone: run ${live.run} (its lease until ${new Date(live.expiresAt).toISOString()}): ${live.resources.join(', ')}\n`);
     // A failure to delete is never dropped: one line each, and exit code 5 (something is left behind).
     for (const f of r.failures) errLine(`sweep could not remove ${f.resource}: ${abbreviate(f.reason)}`);
     if (n) process.exitCode = EXIT_LEFTOVERS;

@@ -44,7 +44,8 @@ export function isUnreachable(e: unknown): boolean {
  */
 export function isReset(e: unknown): boolean {
   const err = e as SdkLikeError & { cause?: unknown };
-  if (/ECONNRESET|EPIPE/.test(String(err?.code)) || /socket hang up|^aborted/.test(String(err?.message))) return true;
+  // fetch (undici) says UND_ERR_SOCKET, "other side closed", where the SDK's handler says socket hang up.
+  if (/ECONNRESET|EPIPE|UND_ERR_SOCKET/.test(String(err?.code)) || /socket hang up|^aborted|other side closed/.test(String(err?.message))) return true;
   return err?.cause !== undefined && err.cause !== e && isReset(err.cause);
 }
 

@@ -5,15 +5,14 @@
 import { createHash } from 'node:crypto';
 import type { ScenarioEnd } from '../runner.js';
 import type { RawInspection, RawStep } from '../session.js';
-import { clientOf, services } from '../services/registry.js';
+import { clientOf } from '../services/registry.js';
 import type { Target } from '../target.js';
 import { VERSION } from '../version.js';
 import { redactCredentials } from '../terminal-text.js';
 import { writeOutputFile } from '../write-file.js';
 import { RECORDING_FORMAT, RECORDING_VERSION, type RecordedCall, type RecordedInspection, type RecordedScenario, type Recording } from './schema.js';
 import { Symbolizer, type Secrets } from './symbolic.js';
-
-const CREDENTIAL_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_SECURITY_TOKEN'];
+import { credentialsOf } from '../secrets.js';
 
 export class Recorder {
   readonly #target: Target;
@@ -33,20 +32,8 @@ export class Recorder {
   async #learnSecrets(): Promise<void> {
     if (this.#secrets) return;
     const principals: string[] = [];
-    const credentials = CREDENTIAL_ENV.map((k) => process.env[k] ?? '');
-    for (let i = 0; i < this.#target.capabilities.principals; i++) {
-      const c = this.#target.clients(i);
-      principals.push(c.principal);
-      for (const client of services().flatMap((e) => clientOf(c, e.name) ?? []) as unknown as { config: Record<string, unknown> }[]) {
-        try {
-          const provider = client.config.credentials as unknown as () => Promise<{ accessKeyId?: string; secretAccessKey?: string; sessionToken?: string }>;
-          const creds = await provider();
-          credentials.push(creds.accessKeyId ?? '', creds.secretAccessKey ?? '', creds.sessionToken ?? '');
-        } catch {
-          // no credentials to learn (a client that signs nothing)
-        }
-      }
-    }
+    for (let i = 0; i < this.#target.capabilities.principals; i++) principals.push(this.#target.clients(i).principal);
+    const credentials = await credentialsOf(this.#target);
     try {
       const first = clientOf(this.#target.clients(0), this.#target.capabilities.services[0] ?? '') as unknown as
         | { config: Record<string, unknown> }
@@ -57,7 +44,7 @@ export class Recorder {
     }
     const accounts = [...new Set(principals.map((p) => p.split(':')[4] ?? '').filter((a) => /^\d{12}$/.test(a)))];
     this.#principals = principals;
-    this.#secrets = { accounts, credentials: [...new Set(credentials)] };
+    this.#secrets = { accounts, credentials };
   }
 
   async add(e: ScenarioEnd): Promise<void> {

@@ -8,6 +8,7 @@
 
 import { createHash } from 'node:crypto';
 import { fromRegistry, madeUpOf, resourceKinds, targetIds } from '../services/registry.js';
+import { redactSecrets } from '../secrets.js';
 
 /**
  * Message bodies at the size limits are one character repeated (up to 1 MiB): a recording writes them as
@@ -55,7 +56,6 @@ export interface Secrets {
 const REDACTIONS: [RegExp, string][] = [
   [/(arn:aws[\w-]*:[\w-]*:[\w-]*:)\d{12}(?=:)/g, '$1<account>'],
   [/(https?:\/\/[^\s/"'\\]+\/)\d{12}(?=\/)/g, '$1<account>'],
-  [/\b(?:AKIA|ASIA|AIDA|AROA)[A-Z0-9]{16}\b/g, '<credential>'],
   [/(request[ _-]?id["']?\s*[:=]?\s*["']?)[A-Za-z0-9][A-Za-z0-9-]{7,}/gi, '$1<request-id>'],
 ];
 
@@ -88,7 +88,7 @@ export class Symbolizer {
   string(s: string): string {
     let out = s;
     for (const k of this.#keys) if (out.includes(k)) out = out.split(k).join(this.#table.get(k)!);
-    for (const c of this.#secrets.credentials) if (out.includes(c)) out = out.split(c).join('<credential>');
+    out = redactSecrets(out, this.#secrets.credentials);
     for (const [re, by] of REDACTIONS) out = out.replace(re, by);
     // The account id on its own, not inside a longer run of digits, letters or dashes (a UUID's last group may be all zeros).
     for (const a of this.#secrets.accounts) if (out.includes(a)) out = out.replace(new RegExp(`(?<![\\w-])${a}(?![\\w-])`, 'g'), '<account>');

@@ -114,9 +114,13 @@ export interface ResourceKind<C extends SdkClient = SdkClient> {
     readonly guard?: (input: Fields, run: { prefix: string; tag: { key: string; value: string } }) => string | undefined;
     /**
      * Leftovers of interrupted runs: only resources with the prefix and the run tag (or, untaggable, on a pooled
-     * resource: `on` names it). `sweep --delete` deletes each with the `cleanup` call.
+     * resource: `on` names it), each with its `tags` where it has them (a live run's lease spares it, test-targets/aws/
+     * run-lease.ts). `sweep --delete` deletes each with the `cleanup` call.
      */
-    sweep?(client: C, find: { prefix: string; tagKey: string; pooled: ReadonlySet<string> }): AsyncIterable<{ id: string; on?: string }>;
+    sweep?(
+      client: C,
+      find: { prefix: string; tagKey: string; pooled: ReadonlySet<string> },
+    ): AsyncIterable<{ id: string; on?: string; tags?: Readonly<Record<string, string>> }>;
   };
   /** How a replay makes up its identifiers (absent: `recorded-<kind><n>`). */
   readonly madeUp?: MadeUp;

@@ -56,7 +56,7 @@ export const s3 = defineService({
                   throw e;
                 },
               );
-              if (tags.some((t) => t.Key === find.tagKey)) yield { id: b.Name };
+              if (tags.some((t) => t.Key === find.tagKey)) yield { id: b.Name, tags: Object.fromEntries(tags.map((t) => [t.Key!, t.Value ?? ''])) };
             }
           }
         },

@@ -35,7 +35,7 @@ export const sns = defineService({
             for (const t of page.Topics ?? []) {
               if (!t.TopicArn!.split(':').pop()!.startsWith(find.prefix)) continue;
               const tags = (await c.send(new SNS.ListTagsForResourceCommand({ ResourceArn: t.TopicArn }))).Tags ?? [];
-              if (tags.some((x) => x.Key === find.tagKey)) yield { id: t.TopicArn! };
+              if (tags.some((x) => x.Key === find.tagKey)) yield { id: t.TopicArn!, tags: Object.fromEntries(tags.map((x) => [x.Key!, x.Value ?? ''])) };
             }
           }
         },

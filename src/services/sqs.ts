@@ -43,7 +43,7 @@ export const sqs = defineService({
           for await (const page of SQS.paginateListQueues({ client: c, pageSize: 1000 }, { QueueNamePrefix: find.prefix })) {
             for (const url of page.QueueUrls ?? []) {
               const tags = (await c.send(new SQS.ListQueueTagsCommand({ QueueUrl: url }))).Tags ?? {};
-              if (tags[find.tagKey] !== undefined) yield { id: url };
+              if (tags[find.tagKey] !== undefined) yield { id: url, tags };
             }
           }
         },

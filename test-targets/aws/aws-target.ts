@@ -6,11 +6,13 @@
  * provider chain. `endpoint` points every service at a stand-in (the tests use moto).
  */
 import { KMSClient } from '@aws-sdk/client-kms';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { serviceNames } from '../../src/services/registry.js';
+import { clientOf, resourceKinds, serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities, type Clients } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type AwsCredentialIdentity, type Endpoints } from '../sdk-target.js';
 import { KeyPool } from './key-pool.js';
+import { RunLease } from './run-lease.js';
 import { pinUrls, tagCreations } from './safety.js';
 
 export interface AwsTargetOptions {
@@ -25,7 +27,7 @@ export interface AwsTargetOptions {
   poolSize?: number;
   /** Identifies this run in names and tags (default: random). */
   runId?: string;
-  /** How long a key lease lasts unless renewed, and how long a taker waits to read it back (key-pool.ts). */
+  /** How long a key lease, and the run's lease (run-lease.ts), last unless renewed, and how long a key's taker waits to read it back (key-pool.ts). */
   leaseMs?: number;
   settleMs?: number;
 }
@@ -42,6 +44,8 @@ export class AwsTarget extends SdkTarget {
   readonly #options: AwsTargetOptions;
   #pool: KeyPool | undefined;
   #poolClient: KMSClient | undefined;
+  #leaseClient: SQSClient | undefined;
+  #runLease: RunLease | undefined;
   #accountId: string | undefined;
 
   constructor(options: AwsTargetOptions) {
@@ -99,6 +103,15 @@ export class AwsTarget extends SdkTarget {
       endpoint: this.endpointsFor(this.region).kms,
       ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
     });
+    // The run's lease has its own client too, outside the run's safety rules (it names and tags its queue itself).
+    this.#leaseClient = new SQSClient({
+      region: this.region,
+      maxAttempts: 1,
+      endpoint: this.endpointsFor(this.region).sqs,
+      useQueueUrlAsEndpoint: false,
+      ...(this.#options.credentials ? { credentials: this.#options.credentials } : {}),
+    });
+    this.#runLease = new RunLease(this.#leaseClient, { runId: this.runId, leaseMs: this.#options.leaseMs ?? 15 * 60_000 });
     this.#pool = new KeyPool(this.#poolClient, {
       max: this.#options.poolSize ?? 3,
       account,
@@ -118,6 +131,22 @@ export class AwsTarget extends SdkTarget {
       return { output: { $metadata: { httpStatusCode: 200 }, KeyMetadata }, response: {} };
     };
     c.kms.middlewareStack.add(lease as never, { step: 'initialize', priority: 'high', name: 'sseConformanceKeyPool' });
+    // The run's first resource that a sweep finds by its tag (a queue, a topic, a bucket: each kind's create call in the
+    // registry) takes the run's lease first: a sweep meanwhile leaves the run's resources alone.
+    for (const { service, resource } of resourceKinds()) {
+      const client = clientOf(c, service.name) as unknown as { middlewareStack: { add(mw: never, o: object): void } } | undefined;
+      if (!resource.realAccount?.guard || !client) continue;
+      const live = (next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        if (context.commandName === `${resource.create.operation}Command`) await this.#runLease?.ensure();
+        return next(args);
+      };
+      client.middlewareStack.add(live as never, { step: 'initialize', priority: 'high', name: `sseConformanceRunLease-${resource.kind}` });
+    }
+  }
+
+  /** The run's lease (run-lease.ts): tests stop it to stand for a killed run. */
+  get runLease(): RunLease | undefined {
+    return this.#runLease;
   }
 
   async releaseKey(keyId: string): Promise<void> {
@@ -128,7 +157,10 @@ export class AwsTarget extends SdkTarget {
     // Each scenario's cleanup released its keys (or reported the key it could not restore): a lease
     // still held is left to expire, so that no other run gets a key in an unknown state before then.
     this.#pool?.stop();
+    // The run is over: what it left behind (listed in its report) is the sweep's from now on.
+    await this.#runLease?.end();
     this.destroyClients();
     this.#poolClient?.destroy();
+    this.#leaseClient?.destroy();
   }
 }

@@ -5,15 +5,16 @@
  * Pooled keys are restored, never deleted. A dry run (the default) only lists.
  *
  * A pooled key whose lease has not expired is in use by a run (key-pool.ts): it is neither restored
- * nor are the aliases on it deleted. Before restoring a key the sweep takes its lease itself, so a
+ * nor are the aliases on it deleted. Likewise a run whose own lease has not expired (run-lease.ts) is live: its
+ * queues and topics are left alone. Before restoring a key the sweep takes its lease itself, so a
  * run starting meanwhile gets another key. Whatever cannot be deleted or restored is listed in
  * `failures`, never dropped.
  */
 import { normalizeError } from '../../src/errors/normalize.js';
 import { clientOf, deleteResource, resourceKind, resourceKinds, type KindOf } from '../../src/services/registry.js';
 import type { Clients } from '../../src/target.js';
-import type { KeyPool, Lease } from './key-pool.js';
-import { TAG_KEY } from './safety.js';
+import { parseLease, type KeyPool, type Lease } from './key-pool.js';
+import { LEASE_TAG_KEY, TAG_KEY } from './safety.js';
 
 export const SWEEP_PREFIX = 'ssec-';
 
@@ -36,6 +37,8 @@ export interface SweepResult {
   pooledKeys: string[];
   /** Pooled keys a run holds an unexpired lease on: left alone, with the resources on them (aliases). */
   inUse: (Lease & { id: string; aliases: string[] })[];
+  /** Runs whose lease (run-lease.ts) has not expired: their queues and topics, the lease's own included, are left alone. */
+  liveRuns: { run: string; expiresAt: number; resources: string[] }[];
   /** What could not be deleted or restored, and why. */
   failures: { resource: string; reason: string }[];
   deleted: boolean;
@@ -48,6 +51,7 @@ export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delet
     of: (kind) => found.find((f) => f.kind === kind)?.ids ?? [],
     pooledKeys: [],
     inUse: [],
+    liveRuns: [],
     failures: [],
     deleted: opts.delete,
   };
@@ -61,6 +65,7 @@ export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delet
   const kinds = resourceKinds()
     .filter(({ resource }) => resource.realAccount?.sweep)
     .reverse();
+  const tagged: { swept: Swept; id: string; tags?: Readonly<Record<string, string>> }[] = [];
   for (const { service, resource } of kinds) {
     const client = clientOf(c, service.name);
     if (!client) continue;
@@ -70,8 +75,20 @@ export async function sweep(c: Clients, pool: KeyPool | undefined, opts: { delet
       // On a pooled key a run holds: left alone with it.
       const holder = r.on === undefined ? undefined : out.inUse.find((k) => k.id === r.on);
       if (holder) holder.aliases.push(r.id);
-      else swept.ids.push(r.id);
+      else tagged.push({ swept, id: r.id, ...(r.tags ? { tags: r.tags } : {}) });
     }
+  }
+  // A run whose lease (run-lease.ts: a queue tagged with it) has not expired is live: its resources are left alone.
+  for (const { tags } of tagged) {
+    const lease = parseLease(tags?.[LEASE_TAG_KEY]);
+    const run = tags?.[TAG_KEY];
+    if (run !== undefined && lease && lease.expiresAt > Date.now() && !out.liveRuns.some((r) => r.run === run))
+      out.liveRuns.push({ run, expiresAt: lease.expiresAt, resources: [] });
+  }
+  for (const { swept, id, tags } of tagged) {
+    const live = out.liveRuns.find((r) => r.run === tags?.[TAG_KEY]);
+    if (live) live.resources.push(id);
+    else swept.ids.push(id);
   }
   if (opts.delete) {
     const attempt = async (resource: string, kind: KindOf, released: boolean, fn: () => Promise<unknown>) => {

@@ -3,6 +3,8 @@
  * (`sqs=http://…,sns=http://…,kms=http://…`). Nothing is known about its capabilities, so it gets
  * the conservative set: no virtual clock, no at-rest inspection.
  */
+import { isReset } from '../../src/errors/normalize.js';
+import { LIVENESS_PAUSES_MS, withRetries } from '../../src/retry.js';
 import { serviceNames } from '../../src/services/registry.js';
 import { TargetUnavailableError, type Capabilities } from '../../src/target.js';
 import { httpTargetCapabilities, SdkTarget, type Endpoints } from '../sdk-target.js';
@@ -63,9 +65,11 @@ export class EndpointTarget extends SdkTarget {
 
   async start(): Promise<void> {
     for (const [service, url] of Object.entries(this.#endpoints)) {
-      try {
-        await fetch(url, { signal: AbortSignal.timeout(5000) }); // any HTTP answer means something listens
-      } catch (e) {
+      // Any HTTP answer means something listens; a dropped connection is asked again over a few seconds (src/retry.ts).
+      const sent = await withRetries(() => fetch(url, { signal: AbortSignal.timeout(5000) }), isReset, LIVENESS_PAUSES_MS);
+      if (sent.ok) await sent.value.body?.cancel();
+      else {
+        const e = sent.error;
         throw new TargetUnavailableError(
           `nothing answers at ${url} (${service}): ${(e as Error).cause instanceof Error ? ((e as Error).cause as Error).message : (e as Error).message}`,
         );

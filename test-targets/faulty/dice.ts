@@ -28,7 +28,7 @@ export class Dice {
     this.#next = generator(spec.seed ?? 1);
   }
 
-  /** Requests seen so far. */
+  /** Requests seen so far (of the spec's `operation` only, when it names one). */
   get requests(): number {
     return this.#requests;
   }
@@ -38,8 +38,17 @@ export class Dice {
     return { ...this.#injected };
   }
 
-  /** The fault for the next request, or undefined when it goes through. */
-  roll(): Fault | undefined {
+  /** Faults injected so far. */
+  get #total(): number {
+    return Object.values(this.#injected).reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * The fault for the next request, or undefined when it goes through. A request of another operation than the
+   * spec's `operation` goes through without a draw; once `maxFaults` were injected, every request does.
+   */
+  roll(operation?: string): Fault | undefined {
+    if (this.#spec.operation !== undefined && operation !== this.#spec.operation) return undefined;
     const n = ++this.#requests;
     const r = this.#next(); // drawn for every request, so silence does not shift later draws
     const s = this.#spec;
@@ -60,6 +69,7 @@ export class Dice {
         }
       }
     }
+    if (fault && this.#spec.maxFaults !== undefined && this.#total >= this.#spec.maxFaults) fault = undefined;
     if (fault) this.#injected[fault]++;
     return fault;
   }

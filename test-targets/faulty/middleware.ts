@@ -63,9 +63,13 @@ export function injectFaults(clients: Clients, opts: InjectOptions): void {
   }
 }
 
+/** The operation a middleware's context names (`DeleteAliasCommand` → `DeleteAlias`). */
+const operationIn = (context: Record<string, unknown>): string | undefined =>
+  typeof context.commandName === 'string' ? context.commandName.replace(/Command$/, '') : undefined;
+
 function overHttp(service: ServiceName, o: InjectOptions) {
-  return (next: Next) => async (args: Args) => {
-    const fault = o.dice.roll();
+  return (next: Next, context: Record<string, unknown>) => async (args: Args) => {
+    const fault = o.dice.roll(operationIn(context));
     if (fault === 'silence' && args.request) {
       Object.assign(args.request, { protocol: 'http:', hostname: '127.0.0.1', port: await o.blackHole.port() });
       return next(args);
@@ -84,7 +88,7 @@ function overHttp(service: ServiceName, o: InjectOptions) {
 
 function inProcess(client: SdkClient, service: ServiceName, o: InjectOptions) {
   return (next: Next, context: Record<string, unknown>) => async (args: Args) => {
-    const fault = o.dice.roll();
+    const fault = o.dice.roll(operationIn(context));
     if (fault === 'silence') {
       const ms = o.requestTimeoutMs ?? IN_PROCESS_TIMEOUT_MS;
       await sleep(ms);

@@ -26,6 +26,16 @@ export const faultSpec = z
     truncateRate: rate,
     /** Every request after the first N gets no answer at all (0: silent from the start). */
     silentAfter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    /**
+     * Only requests of this operation (`DeleteAlias`, as the service names it) meet faults, and only they count for
+     * `silentAfter`; every other request goes through untouched. Unset: every request.
+     */
+    operation: z
+      .string()
+      .regex(/^[A-Z][A-Za-z0-9]{0,63}$/, 'an operation name, as in DeleteAlias')
+      .optional(),
+    /** At most this many faults are injected; later requests go through (`maxFaults: 1`: exactly one fault). */
+    maxFaults: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     /** Seeds the draws (default 1); 32 bits, as --seed. */
     seed: z.number().int().min(0).max(0xffff_ffff).optional(),
     /**
@@ -60,6 +70,8 @@ const FLAG_KEYS = {
   'silent-after': 'silentAfter',
   seed: 'seed',
   'request-timeout': 'requestTimeoutMs',
+  on: 'operation',
+  max: 'maxFaults',
 } as const satisfies Record<string, keyof FaultSpec>;
 
 export class FaultSpecError extends UsageError {
@@ -70,12 +82,13 @@ export class FaultSpecError extends UsageError {
 const RATES = new Set<string>(['server-error', 'throttle', 'reset', 'truncate']);
 
 /**
- * Parses `server-error=0.2,throttle=0.1,latency=2000,silent-after=40,seed=1`; any problem is a FaultSpecError
+ * Parses `server-error=0.2,throttle=0.1,latency=2000,silent-after=40,seed=1` (or `server-error=1,on=DeleteAlias,max=1`:
+ * one HTTP 500, on the first DeleteAlias); any problem is a FaultSpecError
  * naming it. Numbers are read strictly (src/strict-number.ts: no hex, exponent or trailing junk); an empty spec,
  * or a field given twice, is refused too.
  */
 export function parseFaults(text: string): FaultSpec {
-  const spec: Record<string, number> = {};
+  const spec: Record<string, number | string> = {};
   const parts = text
     .split(',')
     .map((p) => p.trim())
@@ -86,6 +99,12 @@ export function parseFaults(text: string): FaultSpec {
     const field = Object.hasOwn(FLAG_KEYS, key) ? FLAG_KEYS[key as keyof typeof FLAG_KEYS] : undefined;
     if (!field) throw new FaultSpecError(`--faults: unknown fault ${quoted(key)} (known: ${Object.keys(FLAG_KEYS).join(', ')})`);
     if (field in spec) throw new FaultSpecError(`--faults: ${key} is given twice`);
+    if (key === 'on') {
+      if (value === undefined || rest.length || !/^[A-Z][A-Za-z0-9]{0,63}$/.test(value))
+        throw new FaultSpecError('--faults: on needs an operation name, as in on=DeleteAlias');
+      spec[field] = value;
+      continue;
+    }
     // The syntax here, the range in the schema (which names the bound).
     const n = value === undefined || rest.length ? undefined : RATES.has(key) ? strictDecimal(value) : strictInteger(value, 0);
     if (n === undefined)

@@ -174,6 +174,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     await c.s3.send(new PutObjectCommand({ Bucket: 'ssec-run5-b1', Key: 'left/over', Body: 'x' }));
     await admin.clients(0).s3.send(new CreateBucketCommand({ Bucket: 'ssec-not-ours-b' }));
     await admin.clients(0).kms.send(new CreateAliasCommand({ AliasName: 'alias/ssec-not-ours', TargetKeyId: decoy.keyId }));
+    await t.runLease!.end(); // the run was interrupted, and its lease is over (a live run's is spared: see below)
     // Act, Assert
     const dry = await sweep(c, t.pool, { delete: false });
     expect(dry.of('queue')).toEqual([leftover]);
@@ -193,6 +194,41 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     expect(aliases, 'the decoy alias with our prefix survives').toEqual(['alias/ssec-not-ours']);
     await t.dispose();
   });
+
+  it("a sweep during a run leaves the run's queues and topics alone, and deletes them once the run's lease has expired", async () => {
+    const run = new AwsTarget({ allowedAccounts: [MOTO_ACCOUNT], endpoint: moto.endpoint, credentials, settleMs: 150, runId: 'live1', leaseMs: 3_000 });
+    await run.start();
+    const c = run.clients(0);
+    const queue = (await c.sqs.send(new CreateQueueCommand({ QueueName: 'ssec-live1-q1' }))).QueueUrl!;
+    const topic = (await c.sns.send(new CreateTopicCommand({ Name: 'ssec-live1-t1' }))).TopicArn!;
+    const sweeper = target([MOTO_ACCOUNT], 'sweep2');
+    await sweeper.start();
+    const queues = async () => (await admin.clients(0).sqs.send(new ListQueuesCommand({}))).QueueUrls ?? [];
+    const topics = async () => ((await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics ?? []).map((x) => x.TopicArn);
+    // The run is live: its lease is renewed every second, so a sweep over several seconds still leaves it alone.
+    for (let i = 0; i < 2; i++) {
+      const r = await sweep(sweeper.clients(0), sweeper.pool, { delete: true });
+      expect(r.liveRuns.map((x) => x.run)).toEqual(['live1']);
+      expect(r.liveRuns[0]!.resources).toEqual(expect.arrayContaining([queue, topic]));
+      expect(r.of('queue')).not.toContain(queue);
+      expect(r.of('topic')).not.toContain(topic);
+      expect(r.failures).toEqual([]);
+      expect(await queues()).toContain(queue);
+      expect(await topics()).toContain(topic);
+      await new Promise((res) => setTimeout(res, 2_000));
+    }
+    // The run is killed: nothing renews its lease, which expires, and the next sweep deletes what the run left.
+    run.runLease!.stop();
+    await new Promise((res) => setTimeout(res, 3_200));
+    const after = await sweep(sweeper.clients(0), sweeper.pool, { delete: true });
+    expect(after.liveRuns).toEqual([]);
+    expect(after.of('queue')).toEqual(expect.arrayContaining([queue, expect.stringMatching(/ssec-live1-lease$/)]));
+    expect(await queues()).not.toContain(queue);
+    expect((await queues()).some((q) => q.endsWith('ssec-live1-lease'))).toBe(false);
+    expect(await topics()).not.toContain(topic);
+    await run.dispose();
+    await sweeper.dispose();
+  }, 30_000);
 
   it('leases a pooled key with a tag that outlives the process: another pool sees it, and it is gone after release', async () => {
     const a = target([MOTO_ACCOUNT], 'lease1');
@@ -384,7 +420,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
         '3',
         '--no-baseline',
         '--faults',
-        'server-error=0.5,seed=2',
+        'server-error=1,on=DeleteTopic', // every delete of a topic fails, after cleanup's retries
       ],
       { env, reject: false },
     );
@@ -394,7 +430,7 @@ describeNeeding({ emulators: ['moto'] }, 'the AWS target (against moto standing 
     const topics = (await admin.clients(0).sns.send(new ListTopicsCommand({}))).Topics!.map((x) => x.TopicArn);
     for (const l of lines) {
       expect(l).toMatch(
-        /^sse-conformance: left behind: topic (\S+) \(sns-to-sqs\.encrypted-topic-delivers-plaintext\): InternalErrorException: injected by the faulty target \(server-error\); `sweep --delete` removes it$/,
+        /^sse-conformance: left behind: topic (\S+) \(sns-to-sqs\.encrypted-topic-delivers-plaintext\): InternalErrorException: injected by the faulty target \(server-error\) \(after 4 attempts\); `sweep --delete` removes it$/,
       );
       expect(topics, 'it really is still there').toContain(/left behind: topic (\S+)/.exec(l)![1]);
     }
