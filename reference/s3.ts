@@ -4,8 +4,14 @@
  * DSSE-KMS with the key ARN and a data key from the KMS model, whose encryption context is `aws:s3:arn` with the
  * object's ARN (the bucket's with a bucket key). Reading a KMS-sealed object decrypts that data key under the key
  * that sealed it, so an unusable key refuses the read with KMS's error behind `KMS.` (S3-9). There is no real
- * cryptography, no versioning, no multipart upload, no copy and no SSE-C (reference/README.md, "Not modelled").
+ * cryptography, no versioning and no multipart upload (reference/README.md, "Not modelled").
+ *
+ * SSE-C (S3-11 … S3-15): an object written with a customer key keeps only that key's MD5 (which answers report) and a
+ * salted HMAC of it, as S3 does; a read, or a copy from it, must present the same key. A new bucket blocks SSE-C writes
+ * until PutBucketEncryption's `BlockedEncryptionTypes` says `NONE` (S3-14). CopyObject writes the copy as a new
+ * object, sealed as the copy request says, else by the destination bucket's default, never as the source was (S3-16).
  */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { VirtualClock } from './clock.js';
 import { ModelError, s3Error, s3ErrorFromKms } from './errors.js';
 import type { KmsModel } from './kms.js';
@@ -32,6 +38,15 @@ export interface ObjectSeal {
   /** The encryption context the data key was made with (S3-8). */
   context?: Record<string, string>;
   bucketKeyEnabled: boolean;
+  /** SSE-C: the customer key's MD5 (base64, what answers report) and a salted HMAC of it; never the key (S3-11). */
+  customerKey?: { md5: string; hmac: string };
+}
+
+/** The SSE-C headers of a request as the SDK sends them: the key in base64, its MD5 in base64 (S3-11). */
+export interface CustomerKeyHeaders {
+  algorithm?: string;
+  key?: string;
+  keyMd5?: string;
 }
 
 export interface S3Object {
@@ -50,6 +65,10 @@ export interface Bucket {
   /** Undefined: the bucket uses SSE-S3, the default every bucket has (S3-1). */
   encryption?: DefaultEncryption;
   objects: Map<string, S3Object>;
+  /** SSE-C writes are refused (403 AccessDenied): true on every new bucket since April 2026 (S3-14). */
+  sseCBlocked: boolean;
+  /** `BlockedEncryptionTypes` as the last PutBucketEncryption that named it gave it (GetBucketEncryption echoes it). */
+  blockedEncryptionTypes?: string[];
   /** Bucket tags (CreateBucket's `CreateBucketConfiguration.Tags`, PutBucketTagging): stored, nothing more. */
   tags?: Record<string, string>;
 }
@@ -61,13 +80,33 @@ export interface PutObjectInput {
   ServerSideEncryption?: string;
   SSEKMSKeyId?: string;
   BucketKeyEnabled?: boolean;
+  /** SSE-C (S3-11): excludes ServerSideEncryption. */
+  customer?: CustomerKeyHeaders;
+}
+
+/** CopyObject: the source, its SSE-C key if it has one, and how the copy is to be sealed (S3-15, S3-16). */
+export interface CopyObjectInput {
+  Bucket: string;
+  Key: string;
+  SourceBucket: string;
+  SourceKey: string;
+  ServerSideEncryption?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  customer?: CustomerKeyHeaders;
+  copySourceCustomer?: CustomerKeyHeaders;
+  /** REPLACE: new metadata, which lets an object be copied onto itself unchanged otherwise. */
+  MetadataDirective?: string;
 }
 
 /** What a write reports of an object's encryption, and what HeadObject and GetObject report (S3-7). */
 export interface SseReport {
-  ServerSideEncryption: SseAlgorithm;
+  /** Absent for SSE-C, which reports the customer algorithm and key MD5 instead (S3-11). */
+  ServerSideEncryption?: SseAlgorithm;
   SSEKMSKeyId?: string;
   BucketKeyEnabled?: boolean;
+  SSECustomerAlgorithm?: 'AES256';
+  SSECustomerKeyMD5?: string;
 }
 
 // Stryker disable next-line Regex: MC-error
@@ -78,6 +117,8 @@ export class S3Model {
   readonly #clock: VirtualClock;
   readonly #kms: KmsModel;
   readonly region: string;
+  /** The salt of the customer keys' HMACs (S3 keeps "a randomly salted HMAC", S3-11). */
+  readonly #salt = randomBytes(16);
 
   constructor(clock: VirtualClock, kms: KmsModel, opts: { region: string }) {
     this.#clock = clock;
@@ -104,6 +145,7 @@ export class S3Model {
       account: accountOf(ctx.caller),
       creationDate: this.#clock.now(),
       objects: new Map(),
+      sseCBlocked: true,
       ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
     });
   }
@@ -136,8 +178,15 @@ export class S3Model {
 
   // ---------------------------------------------------------------- default encryption (S3-5, S3-6)
 
-  putBucketEncryption(_ctx: { caller: string }, name: string, rule: { algorithm?: string; kmsMasterKeyId?: string; bucketKeyEnabled?: boolean }): void {
+  putBucketEncryption(
+    _ctx: { caller: string },
+    name: string,
+    rule: { algorithm?: string; kmsMasterKeyId?: string; bucketKeyEnabled?: boolean; blockedEncryptionTypes?: string[] },
+  ): void {
     const b = this.#bucket(name);
+    const blocked = rule.blockedEncryptionTypes;
+    if (blocked?.some((t) => t !== 'NONE' && t !== 'SSE-C'))
+      throw s3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
     const algorithm = this.#algorithm(rule.algorithm, 'MalformedXML');
     if (algorithm === undefined) throw s3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
     if (rule.kmsMasterKeyId !== undefined && algorithm === 'AES256')
@@ -148,6 +197,11 @@ export class S3Model {
       ...(rule.kmsMasterKeyId !== undefined ? { kmsMasterKeyId: rule.kmsMasterKeyId } : {}),
       bucketKeyEnabled: rule.bucketKeyEnabled === true,
     };
+    // S3-14: SSE-C is blocked with `SSE-C` and allowed with `NONE`; a rule that names neither leaves it as it was.
+    if (blocked !== undefined && blocked.length > 0) {
+      b.sseCBlocked = blocked.includes('SSE-C');
+      b.blockedEncryptionTypes = [...blocked];
+    }
   }
 
   /** The bucket's default encryption: SSE-S3 when none was set or it was deleted (S3-1, S3-6). */
@@ -168,6 +222,47 @@ export class S3Model {
    */
   putObject(ctx: { caller: string }, input: PutObjectInput): SseReport & { ETag: string } {
     const b = this.#bucket(input.Bucket);
+    const seal = this.#sealFor(ctx, b, input.Key, input);
+    const etag = `"${md5Hex(input.Body)}"`;
+    b.objects.set(input.Key, { key: input.Key, body: input.Body, etag, lastModified: this.#clock.now(), seal });
+    return { ETag: etag, ...sseReport(seal) };
+  }
+
+  /**
+   * CopyObject (S3-15, S3-16): reads the source (an SSE-C source only with its key, as GetObject would) and writes the
+   * copy as a new object, sealed as the request says or by the destination's default. An object copied onto itself
+   * must change something: its encryption, or its metadata with REPLACE.
+   */
+  copyObject(ctx: { caller: string }, input: CopyObjectInput): SseReport & { ETag: string; LastModified: number } {
+    const source = this.getObject(ctx, input.SourceBucket, input.SourceKey, input.copySourceCustomer, 'copy');
+    const b = this.#bucket(input.Bucket);
+    const changesEncryption = input.ServerSideEncryption !== undefined || input.SSEKMSKeyId !== undefined || customerKeyGiven(input.customer);
+    if (input.SourceBucket === input.Bucket && input.SourceKey === input.Key && !changesEncryption && input.MetadataDirective !== 'REPLACE')
+      throw s3Error(
+        'InvalidRequest',
+        "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+      );
+    const seal = this.#sealFor(ctx, b, input.Key, input);
+    const now = this.#clock.now();
+    b.objects.set(input.Key, { key: input.Key, body: source.body, etag: source.etag, lastModified: now, seal });
+    return { ETag: source.etag, LastModified: now, ...sseReport(seal) };
+  }
+
+  /** How a write (PutObject, or the copy of CopyObject) seals its object: SSE-C, its headers, or the bucket default. */
+  #sealFor(
+    ctx: { caller: string },
+    b: Bucket,
+    key: string,
+    input: { ServerSideEncryption?: string; SSEKMSKeyId?: string; BucketKeyEnabled?: boolean; customer?: CustomerKeyHeaders },
+  ): ObjectSeal {
+    if (customerKeyGiven(input.customer)) {
+      if (input.ServerSideEncryption !== undefined)
+        throw s3Error('InvalidArgument', 'Server Side Encryption with Customer provided key is incompatible with the encryption method specified');
+      const md5 = this.#checkCustomerKey(input.customer!);
+      // S3-14: checked after the headers themselves (the order AWS checks them in is not recorded).
+      if (b.sseCBlocked) throw s3Error('AccessDenied', 'Access Denied', 403);
+      return { algorithm: 'AES256', bucketKeyEnabled: false, customerKey: { md5, hmac: this.#hmac(input.customer!.key!) } };
+    }
     const requested = this.#algorithm(input.ServerSideEncryption, 'InvalidArgument');
     if (input.SSEKMSKeyId !== undefined && requested !== 'aws:kms' && requested !== 'aws:kms:dsse')
       throw s3Error('InvalidArgument', 'Server Side Encryption with AWS KMS managed key requires HTTP header x-amz-server-side-encryption : aws:kms');
@@ -179,7 +274,7 @@ export class S3Model {
       const keyInput = (requested !== undefined ? input.SSEKMSKeyId : fromBucket?.kmsMasterKeyId) ?? 'alias/aws/s3';
       // Bucket keys are for SSE-KMS only (not DSSE-KMS); a request's header overrides the bucket's setting.
       const bucketKey = algorithm === 'aws:kms' && (input.BucketKeyEnabled ?? b.encryption?.bucketKeyEnabled ?? false);
-      const context = { 'aws:s3:arn': bucketKey ? b.arn : objectArn(b.name, input.Key) };
+      const context = { 'aws:s3:arn': bucketKey ? b.arn : objectArn(b.name, key) };
       try {
         const dk = this.#kms.generateDataKey(kmsCall(ctx, b, context), keyInput, { KeySpec: 'AES_256', EncryptionContext: context });
         seal = { algorithm, keyArn: dk.keyArn, dataKeyBlob: dk.ciphertextBlob, context, bucketKeyEnabled: bucketKey };
@@ -187,16 +282,67 @@ export class S3Model {
         throw e instanceof ModelError ? s3ErrorFromKms(e) : e;
       }
     }
-    const etag = `"${md5Hex(input.Body)}"`;
-    b.objects.set(input.Key, { key: input.Key, body: input.Body, etag, lastModified: this.#clock.now(), seal });
-    return { ETag: etag, ...sseReport(seal) };
+    return seal;
+  }
+
+  /**
+   * The SSE-C headers of a write (S3-11): algorithm AES256, a 256-bit key, and the MD5 of that key; returns the MD5.
+   * The SDK computes the MD5 itself, so only a request built by hand can send a wrong one.
+   */
+  #checkCustomerKey(h: CustomerKeyHeaders): string {
+    if (h.algorithm !== 'AES256')
+      throw s3Error(
+        h.algorithm === undefined ? 'InvalidArgument' : 'InvalidEncryptionAlgorithmError',
+        h.algorithm === undefined
+          ? 'Requests specifying Server Side Encryption with Customer provided keys must provide a valid encryption algorithm.'
+          : 'The Encryption request you specified is not valid. Supported value: AES256.',
+      );
+    if (h.key === undefined)
+      throw s3Error('InvalidArgument', 'Requests specifying Server Side Encryption with Customer provided keys must provide an appropriate secret key.');
+    const bytes = Buffer.from(h.key, 'base64');
+    const md5 = createHash('md5').update(bytes).digest('base64');
+    if (h.keyMd5 === undefined || h.keyMd5 !== md5)
+      throw s3Error('InvalidArgument', 'The calculated MD5 hash of the key did not match the hash that was provided.');
+    if (bytes.length !== 32) throw s3Error('InvalidArgument', 'The secret key was invalid for the specified algorithm.');
+    return md5;
+  }
+
+  #hmac(keyBase64: string): string {
+    return createHmac('sha256', this.#salt).update(Buffer.from(keyBase64, 'base64')).digest('base64');
+  }
+
+  /**
+   * A read of an object (GetObject, HeadObject, the source of a copy) with the SSE-C headers it carried (S3-13): an
+   * SSE-C object needs its own key (none: 400 InvalidRequest; another: 403 AccessDenied); another object refuses them.
+   * HeadObject's errors have no body: the SDK names them by status alone (`Unknown`; 404 is `NotFound`).
+   */
+  #admit(o: S3Object, given: CustomerKeyHeaders | undefined, how: 'get' | 'head' | 'copy'): void {
+    const head = how === 'head';
+    const stored = o.seal.customerKey;
+    if (!customerKeyGiven(given)) {
+      if (stored)
+        throw s3Error(
+          head ? 'Unknown' : 'InvalidRequest',
+          'The object was stored using a form of Server Side Encryption. The correct parameters must be provided to retrieve the object.',
+        );
+      return;
+    }
+    if (!stored) throw s3Error(head ? 'Unknown' : 'InvalidRequest', 'The encryption parameters are not applicable to this object.');
+    const md5 = this.#checkCustomerKey(given!);
+    if (md5 !== stored.md5 || this.#hmac(given!.key!) !== stored.hmac)
+      throw s3Error(
+        head ? 'Unknown' : 'AccessDenied',
+        'Requests specifying Server Side Encryption with Customer provided keys must provide the correct secret key.',
+        403,
+      );
   }
 
   /** Reads an object: a KMS-sealed one only after its data key is decrypted under the key that sealed it (S3-9). */
-  getObject(ctx: { caller: string }, bucket: string, key: string): S3Object {
+  getObject(ctx: { caller: string }, bucket: string, key: string, customer?: CustomerKeyHeaders, how: 'get' | 'copy' = 'get'): S3Object {
     const b = this.#bucket(bucket);
     const o = b.objects.get(key);
     if (!o) throw s3Error('NoSuchKey', 'The specified key does not exist.', 404);
+    this.#admit(o, customer, how);
     const { seal } = o;
     if (seal.dataKeyBlob) {
       try {
@@ -209,10 +355,11 @@ export class S3Model {
   }
 
   /** An object's metadata, without reading it: no KMS request (the model's choice; AWS does not say). */
-  headObject(_ctx: { caller: string }, bucket: string, key: string): S3Object {
+  headObject(_ctx: { caller: string }, bucket: string, key: string, customer?: CustomerKeyHeaders): S3Object {
     const o = this.#bucket(bucket, 'NotFound').objects.get(key);
     // HeadObject's 404 has no body: the SDK names the error by its status.
     if (!o) throw s3Error('NotFound', 'Not Found', 404);
+    this.#admit(o, customer, 'head');
     return o;
   }
 
@@ -244,6 +391,7 @@ export const objectArn = (bucket: string, key: string): string => `arn:aws:s3:::
 
 /** What HeadObject, GetObject and PutObject report of a seal (S3-7): the key as its ARN, BucketKeyEnabled only when true. */
 export function sseReport(seal: ObjectSeal): SseReport {
+  if (seal.customerKey) return { SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: seal.customerKey.md5 };
   return {
     ServerSideEncryption: seal.algorithm,
     ...(seal.keyArn !== undefined ? { SSEKMSKeyId: seal.keyArn } : {}),
@@ -254,5 +402,9 @@ export function sseReport(seal: ObjectSeal): SseReport {
 function kmsCall(ctx: { caller: string }, b: Bucket, context: Record<string, string>) {
   return { caller: ctx.caller, viaService: 's3' as const, account: b.account, resource: context['aws:s3:arn'], encryptionContext: context };
 }
+
+/** Whether a request carries any SSE-C header (the SDK sends all three when given a key). */
+const customerKeyGiven = (h: CustomerKeyHeaders | undefined): boolean =>
+  h !== undefined && (h.algorithm !== undefined || h.key !== undefined || h.keyMd5 !== undefined);
 
 const accountOf = (principal: string): string => principal.split(':')[4] ?? '';

@@ -19,6 +19,8 @@ export const FEATURES = {
   'sse-kms': 'server-side encryption with a KMS key',
   'sse-sqs': 'server-side encryption with SQS-owned keys',
   'sse-s3': 'server-side encryption with Amazon S3 managed keys',
+  'sse-c': 'server-side encryption with customer-provided keys (S3 SSE-C)',
+  copy: 'copying an object (S3 CopyObject), and what the copy is encrypted with',
   'bucket-encryption': "a bucket's default encryption: PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption",
   attributes: 'configuration attributes and what they echo',
   transparency: 'bodies, attributes and MD5s round-trip unchanged through encryption',

@@ -11,7 +11,7 @@ import type * as SQS from '@aws-sdk/client-sqs';
 import { kmsError, s3Error, snsError, sqsError, type ModelError, type Service } from '../errors.js';
 import type { KmsAlias, KmsGrant, KmsKey } from '../kms.js';
 import type { ReferenceModel } from '../model.js';
-import { sseReport, type S3Object } from '../s3.js';
+import { sseReport, type CustomerKeyHeaders, type S3Object } from '../s3.js';
 import type { SnsModel } from '../sns.js';
 import type { SqsModel } from '../sqs.js';
 import { streamBody } from './stream-body.js';
@@ -234,6 +234,24 @@ function objectBytes(body: unknown): Uint8Array {
   throw s3Error('NotImplementedByReferenceModel', 'The reference model takes a PutObject Body as a string or bytes, not a stream.', 501);
 }
 
+/** A request's SSE-C headers (S3-11), as the SDK's SSE-C middleware left them: the key in base64 and its MD5. */
+function customerKey(i: { SSECustomerAlgorithm?: string; SSECustomerKey?: string; SSECustomerKeyMD5?: string }): CustomerKeyHeaders | undefined {
+  if (i.SSECustomerAlgorithm === undefined && i.SSECustomerKey === undefined && i.SSECustomerKeyMD5 === undefined) return undefined;
+  return {
+    ...(i.SSECustomerAlgorithm !== undefined ? { algorithm: i.SSECustomerAlgorithm } : {}),
+    ...(i.SSECustomerKey !== undefined ? { key: i.SSECustomerKey } : {}),
+    ...(i.SSECustomerKeyMD5 !== undefined ? { keyMd5: i.SSECustomerKeyMD5 } : {}),
+  };
+}
+
+/** CopyObject's `CopySource`: `bucket/key`, URL-encoded, with an optional leading `/` (no `?versionId`: no versions). */
+function copySource(source: string): { bucket: string; key: string } {
+  const path = decodeURIComponent(source.replace(/^\//, ''));
+  const slash = path.indexOf('/');
+  if (slash <= 0 || slash === path.length - 1) throw s3Error('InvalidArgument', 'Invalid copy source object key');
+  return { bucket: path.slice(0, slash), key: path.slice(slash + 1) };
+}
+
 /** What HeadObject and GetObject answer of an object besides its body. */
 function objectHead(o: S3Object) {
   return { ETag: o.etag, ContentLength: o.body.length, LastModified: new Date(o.lastModified), ...sseReport(o.seal) };
@@ -262,11 +280,13 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
       algorithm: rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
       kmsMasterKeyId: rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID,
       bucketKeyEnabled: rule?.BucketKeyEnabled,
+      ...(rule?.BlockedEncryptionTypes?.EncryptionType !== undefined ? { blockedEncryptionTypes: [...rule.BlockedEncryptionTypes.EncryptionType] } : {}),
     });
     return {};
   },
   GetBucketEncryption: (m, c, i) => {
     const e = m.s3.getBucketEncryption(c, bucketOf(i));
+    const blocked = m.s3.buckets.get(bucketOf(i))?.blockedEncryptionTypes;
     return {
       ServerSideEncryptionConfiguration: {
         Rules: [
@@ -276,6 +296,7 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
               ...(e.kmsMasterKeyId !== undefined ? { KMSMasterKeyID: e.kmsMasterKeyId } : {}),
             },
             BucketKeyEnabled: e.bucketKeyEnabled,
+            ...(blocked ? { BlockedEncryptionTypes: { EncryptionType: blocked as S3.EncryptionType[] } } : {}),
           },
         ],
       },
@@ -290,12 +311,34 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
       ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
       ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
       ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
+      customer: customerKey(i),
     }),
+  CopyObject: (m, c, i) => {
+    const { bucket, key } = copySource(required('s3', i, 'CopySource'));
+    const out = m.s3.copyObject(c, {
+      Bucket: bucketOf(i),
+      Key: keyOf(i),
+      SourceBucket: bucket,
+      SourceKey: key,
+      ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
+      ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
+      ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
+      ...(i.MetadataDirective !== undefined ? { MetadataDirective: i.MetadataDirective } : {}),
+      customer: customerKey(i),
+      copySourceCustomer: customerKey({
+        SSECustomerAlgorithm: i.CopySourceSSECustomerAlgorithm,
+        SSECustomerKey: i.CopySourceSSECustomerKey,
+        SSECustomerKeyMD5: i.CopySourceSSECustomerKeyMD5,
+      }),
+    });
+    const { ETag, LastModified, ...sse } = out;
+    return { CopyObjectResult: { ETag, LastModified: new Date(LastModified) }, ...sse };
+  },
   GetObject: (m, c, i) => {
-    const o = m.s3.getObject(c, bucketOf(i), keyOf(i));
+    const o = m.s3.getObject(c, bucketOf(i), keyOf(i), customerKey(i));
     return { ...objectHead(o), Body: streamBody(o.body) as unknown as S3.GetObjectCommandOutput['Body'] };
   },
-  HeadObject: (m, c, i) => objectHead(m.s3.headObject(c, bucketOf(i), keyOf(i))),
+  HeadObject: (m, c, i) => objectHead(m.s3.headObject(c, bucketOf(i), keyOf(i), customerKey(i))),
   DeleteObject: (m, c, i) => (m.s3.deleteObject(c, bucketOf(i), keyOf(i)), {}),
   ListObjectsV2: (m, c, i) => {
     const all = m.s3.listObjects(c, bucketOf(i), i.Prefix ?? '');

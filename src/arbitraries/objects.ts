@@ -30,3 +30,9 @@ export const encryptionArb: fc.Arbitrary<Encryption> = fc.oneof(
   fc.constant({ type: 'AES256' as const }),
   fc.record({ type: kmsAlgorithmArb, key: fc.constantFrom('aws-managed' as const, 'own' as const) }),
 );
+
+/** An SSE-C customer key (S3-11): 256 random bits, in base64 as the SSE-C header carries it. */
+export const customerKeyArb: fc.Arbitrary<string> = fc.uint8Array({ minLength: 32, maxLength: 32 }).map((bytes) => Buffer.from(bytes).toString('base64'));
+
+/** Two different SSE-C customer keys. */
+export const twoCustomerKeysArb: fc.Arbitrary<[string, string]> = fc.tuple(customerKeyArb, customerKeyArb).filter(([a, b]) => a !== b);

@@ -79,6 +79,10 @@ export const s3 = defineService({
     ['NoSuchKey', ['NoSuchKey']],
     // HeadObject's 404 has no body: the SDK names it by the status
     ['NotFound', ['NotFound']],
+    // HeadObject's other errors (an SSE-C object read without its key, or with another, S3-13) have no body either, and
+    // the SDK names them Unknown: only the HTTP status tells them apart, so the clauses that expect one check it
+    ['Unknown', ['Unknown']],
+    ['InvalidEncryptionAlgorithmError', ['InvalidEncryptionAlgorithmError']],
     ['BucketNotEmpty', ['BucketNotEmpty']],
     ['BucketAlreadyExists', ['BucketAlreadyExists']],
     ['BucketAlreadyOwnedByYou', ['BucketAlreadyOwnedByYou']],

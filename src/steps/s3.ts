@@ -5,6 +5,7 @@
 import {
   CreateBucketCommand,
   GetObjectCommand,
+  type GetObjectCommandInput,
   HeadObjectCommand,
   PutBucketEncryptionCommand,
   PutObjectCommand,
@@ -12,7 +13,9 @@ import {
   type PutObjectCommandInput,
 } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
+import { createHash } from 'node:crypto';
 import type { Encryption, S3KeyForm } from '../arbitraries/objects.js';
+import { fails } from '../outcome.js';
 import type { Output, Session } from '../session.js';
 import { createKey, nameKey, type Key } from '../steps.js';
 
@@ -86,4 +89,63 @@ export async function awsManagedS3KeyArn(s: Session): Promise<string | undefined
 export async function expectedKeyArn(s: Session, e: Encryption, key: Key | undefined): Promise<string | undefined> {
   if (e.type === 'AES256') return undefined;
   return e.key === 'own' ? key!.arn : awsManagedS3KeyArn(s);
+}
+
+/**
+ * Allows SSE-C writes to a bucket (S3-14): since April 2026 a new bucket blocks them until its default encryption
+ * says `BlockedEncryptionTypes: NONE`. The rule keeps the SSE-S3 default every bucket has (S3-1).
+ */
+export async function allowSseC(s: Session, bucket: string): Promise<void> {
+  await s.send(
+    new PutBucketEncryptionCommand({
+      Bucket: bucket,
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['NONE'] } }],
+      },
+    }),
+  );
+}
+
+/** The SSE-C request fields for a customer key in base64 (S3-11); the SDK adds the key's MD5 itself. */
+export const customerKeyFields = (key: string) => ({ SSECustomerAlgorithm: 'AES256', SSECustomerKey: key });
+
+/** The same, for the source of a copy (S3-15). */
+export const copySourceKeyFields = (key: string) => ({ CopySourceSSECustomerAlgorithm: 'AES256', CopySourceSSECustomerKey: key });
+
+/** The MD5 of a customer key, in base64, as SSECustomerKeyMD5 carries it (S3-11). */
+export const customerKeyMd5 = (key: string): string => createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
+
+/** CopyObject's CopySource for an object: `bucket/key`, the key URL-encoded. */
+export const copySourceOf = (bucket: string, objectKey: string): string => `${bucket}/${encodeURIComponent(objectKey)}`;
+
+/** Checks what an answer reported of an SSE-C object (S3-11): the customer algorithm AES256 and the key's MD5. */
+export function checkCustomerKey(s: Session, answer: { SSECustomerAlgorithm?: string; SSECustomerKeyMD5?: string }, key: string): void {
+  s.check(answer.SSECustomerAlgorithm === 'AES256', 'SSECustomerAlgorithm', 'AES256', answer.SSECustomerAlgorithm ?? 'none');
+  const md5 = customerKeyMd5(key);
+  s.check(answer.SSECustomerKeyMD5 === md5, 'SSECustomerKeyMD5', md5, answer.SSECustomerKeyMD5 ?? 'none');
+}
+
+/**
+ * A GetObject the clause expects to fail with `code`. Should it succeed, its body is read to the end all the same: an
+ * answer's body left unread holds its connection, and after 50 of them (the SDK's socket limit) every later call of
+ * the run waits for a socket and times out, as fakecloud's run of the SSE-C read clauses showed before this.
+ */
+export async function getObjectRefused(s: Session, input: GetObjectCommandInput, code: string, opts: { independent?: boolean } = {}): Promise<void> {
+  const observed = await s.attempt(new GetObjectCommand(input));
+  if (observed.ok) await observed.value.Body?.transformToString();
+  s.expectLast(observed, [fails(code)], { independent: opts.independent ?? false });
+}
+
+/**
+ * Makes a command send `md5` as its SSECustomerKeyMD5, whatever its key (S3-11): the SDK's SSE-C middleware (step
+ * `initialize`) computes the MD5 from the key and replaces the one given, so a middleware of the command's own, later
+ * in the same step, puts `md5` back. The command's recorded input shows `md5`; a script emitted by `replay --emit`
+ * builds the command without this middleware, so there the SDK's own MD5 is sent.
+ */
+export function withKeyMd5<C extends { input: object; middlewareStack: { add: (mw: never, opts: never) => void } }>(command: C, md5: string): C {
+  (command.input as { SSECustomerKeyMD5?: string }).SSECustomerKeyMD5 = md5;
+  const keepGiven = (next: (args: { input: object }) => Promise<unknown>) => (args: { input: object }) =>
+    next({ ...args, input: { ...args.input, SSECustomerKeyMD5: md5 } });
+  command.middlewareStack.add(keepGiven as never, { step: 'initialize', priority: 'low', name: 'sseConformanceGivenKeyMd5' } as never);
+  return command;
 }

@@ -3,17 +3,27 @@
  * `model.s3` (once per model: decorate runs for every principal's clients); the others wrap the SDK answer. Each
  * names the deviation its clause must report.
  */
+import { createHash } from 'node:crypto';
 import type { ReferenceModel } from '../../reference/model.js';
-import type { PutObjectInput, S3Model } from '../../reference/s3.js';
+import type { CopyObjectInput, PutObjectInput, S3Model } from '../../reference/s3.js';
 import { around, type Any, type Mutant } from './kit.js';
 
 const patched = new WeakSet<ReferenceModel>();
 /** Replaces methods of the model's S3 once per model; `original` calls the unmutated method. */
-function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Model, 'putObject' | 'getObject' | 'putBucketEncryption'>) => void): void {
+function patchS3(
+  model: ReferenceModel,
+  patch: (s3: S3Model, original: Pick<S3Model, 'putObject' | 'getObject' | 'headObject' | 'copyObject' | 'putBucketEncryption'>) => void,
+): void {
   if (patched.has(model)) return;
   patched.add(model);
   const s3 = model.s3;
-  patch(s3, { putObject: s3.putObject.bind(s3), getObject: s3.getObject.bind(s3), putBucketEncryption: s3.putBucketEncryption.bind(s3) });
+  patch(s3, {
+    putObject: s3.putObject.bind(s3),
+    getObject: s3.getObject.bind(s3),
+    headObject: s3.headObject.bind(s3),
+    copyObject: s3.copyObject.bind(s3),
+    putBucketEncryption: s3.putBucketEncryption.bind(s3),
+  });
 }
 
 const isKms = (sse: string | undefined) => sse === 'aws:kms' || sse === 'aws:kms:dsse';
@@ -122,6 +132,104 @@ export const MUTANTS_S3: Mutant[] = [
           const o = s3.buckets.get(bucket)?.objects.get(key);
           if (!o) throw new Error(`mutant: no object ${bucket}/${key}`);
           return o;
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.blocked-on-new-buckets',
+    signature: { service: 's3', operation: 'PutObject', expected: ['AccessDenied'], observed: 'success' },
+    bug: 'new buckets allow SSE-C, as before April 2026',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const b = s3.buckets.get(input.Bucket);
+          if (b && !b.blockedEncryptionTypes) b.sseCBlocked = false;
+          return original.putObject(ctx, input);
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.write-reports-algorithm-and-key-md5',
+    signature: { service: 's3', operation: 'HeadObject', field: 'SSECustomerKeyMD5' },
+    bug: 'HeadObject reports the customer algorithm but not the key MD5',
+    decorate: ({ s3 }) =>
+      around(s3, 'HeadObject', async (i, next) => {
+        const out = await next(i);
+        delete out.SSECustomerKeyMD5;
+        return out;
+      }),
+  },
+  {
+    clause: 's3.sse-c.read-without-key-is-refused',
+    signature: { service: 's3', operation: 'GetObject', expected: ['InvalidRequest'], observed: 'success' },
+    bug: 'an SSE-C object is read without its key (the key is only checked when one is given)',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.getObject = (ctx, bucket, key, customer, how) => {
+          const o = s3.buckets.get(bucket)?.objects.get(key);
+          if (o?.seal.customerKey && customer === undefined) return o;
+          return original.getObject(ctx, bucket, key, customer, how);
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.read-with-another-key-is-refused',
+    signature: { service: 's3', operation: 'GetObject', expected: ['AccessDenied'], observed: 'success' },
+    bug: 'any well-formed customer key reads an SSE-C object',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.getObject = (ctx, bucket, key, customer, how) => {
+          const o = s3.buckets.get(bucket)?.objects.get(key);
+          if (o?.seal.customerKey && customer !== undefined) return o;
+          return original.getObject(ctx, bucket, key, customer, how);
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.copy-needs-the-source-key',
+    signature: { service: 's3', operation: 'CopyObject', expected: ['*'], observed: 'success' },
+    bug: "CopyObject reads an SSE-C source without the source's key",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.copyObject = (ctx, input: CopyObjectInput) => {
+          const source = s3.buckets.get(input.SourceBucket)?.objects.get(input.SourceKey);
+          const customerKey = source?.seal.customerKey;
+          if (!source || !customerKey || input.copySourceCustomer) return original.copyObject(ctx, input);
+          // Reads the source as if its key had been given: drops its SSE-C seal for the copy
+          delete source.seal.customerKey;
+          try {
+            return original.copyObject(ctx, input);
+          } finally {
+            source.seal.customerKey = customerKey;
+          }
+        };
+      }),
+  },
+  {
+    clause: 's3.backlog.copy-onto-itself-re-encrypts',
+    signature: { service: 's3', operation: 'HeadObject', field: 'ServerSideEncryption' },
+    bug: 'a copy onto itself answers success but keeps the object as it was',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.copyObject = (ctx, input: CopyObjectInput) => {
+          if (input.Bucket !== input.SourceBucket || input.Key !== input.SourceKey) return original.copyObject(ctx, input);
+          const o = s3.buckets.get(input.Bucket)?.objects.get(input.Key);
+          if (!o) return original.copyObject(ctx, input);
+          return { ETag: o.etag, LastModified: o.lastModified };
+        };
+      }),
+  },
+  {
+    clause: 's3.sse-c.key-md5-must-match',
+    signature: { service: 's3', operation: 'PutObject', expected: ['InvalidArgument'], observed: 'success' },
+    bug: "an SSE-C write's key MD5 is not checked against its key",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const key = input.customer?.key;
+          if (key === undefined) return original.putObject(ctx, input);
+          const keyMd5 = createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
+          return original.putObject(ctx, { ...input, customer: { ...input.customer, keyMd5 } });
         };
       }),
   },

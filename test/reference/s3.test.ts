@@ -5,6 +5,7 @@
  */
 import { CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteBucketCommand,
   DeleteBucketEncryptionCommand,
@@ -17,6 +18,7 @@ import {
   PutBucketEncryptionCommand,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createReferenceClients } from '../../reference/index.js';
 import { rejection } from './helpers.js';
@@ -191,5 +193,136 @@ describe('S3 buckets', () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'tagged', CreateBucketConfiguration: { Tags: [{ Key: 'k', Value: 'v' }] } }));
     expect((await s3.send(new GetBucketTaggingCommand({ Bucket: 'tagged' }))).TagSet).toEqual([{ Key: 'k', Value: 'v' }]);
     expect((await rejection(s3.send(new GetBucketTaggingCommand({ Bucket: 'bkt' })))).name).toBe('NoSuchTagSet');
+  });
+});
+
+describe('S3 SSE-C and CopyObject (S3-11…S3-16)', () => {
+  const keyA = Buffer.alloc(32, 1).toString('base64');
+  const keyB = Buffer.alloc(32, 2).toString('base64');
+  const md5 = (k: string) => createHash('md5').update(Buffer.from(k, 'base64')).digest('base64');
+  const sseC = (k: string) => ({ SSECustomerAlgorithm: 'AES256', SSECustomerKey: k });
+  async function allowed() {
+    const c = await arrange();
+    await c.s3.send(
+      new PutBucketEncryptionCommand({
+        Bucket: 'bkt',
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['NONE'] } }],
+        },
+      }),
+    );
+    return c;
+  }
+
+  it('refuses SSE-C on a new bucket with AccessDenied (403) and stores nothing; BlockedEncryptionTypes NONE allows it (S3-14)', async () => {
+    const { put, s3, model } = await arrange();
+    const e = await rejection(put('a', sseC(keyA)));
+    expect([e.name, e.$metadata?.httpStatusCode]).toEqual(['AccessDenied', 403]);
+    expect(model.s3.buckets.get('bkt')!.objects.has('a')).toBe(false);
+    const rule = async () => (await s3.send(new GetBucketEncryptionCommand({ Bucket: 'bkt' }))).ServerSideEncryptionConfiguration!.Rules![0]!;
+    expect((await rule()).BlockedEncryptionTypes).toBeUndefined();
+    const encryption = (types: ('NONE' | 'SSE-C')[]) =>
+      s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: 'bkt',
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: types } }],
+          },
+        }),
+      );
+    await encryption(['NONE']);
+    expect((await rule()).BlockedEncryptionTypes).toEqual({ EncryptionType: ['NONE'] });
+    await put('a', sseC(keyA));
+    // Blocked again: new SSE-C writes are refused, the object already stored stays readable with its key.
+    await encryption(['SSE-C']);
+    expect((await rejection(put('b', sseC(keyA)))).name).toBe('AccessDenied');
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'a', ...sseC(keyA) }))).Body!.transformToString()).toBe('body of a');
+  });
+
+  it('keeps only the MD5 and a salted HMAC of the key, and reports the algorithm and the MD5, not ServerSideEncryption (S3-11)', async () => {
+    const { put, seal, s3 } = await allowed();
+    const out = await put('a', sseC(keyA));
+    expect([out.SSECustomerAlgorithm, out.SSECustomerKeyMD5, out.ServerSideEncryption]).toEqual(['AES256', md5(keyA), undefined]);
+    expect(seal('a').customerKey!.md5).toBe(md5(keyA));
+    expect(JSON.stringify(seal('a'))).not.toContain(keyA);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'a', ...sseC(keyA) }));
+    expect([head.SSECustomerAlgorithm, head.SSECustomerKeyMD5, head.ServerSideEncryption]).toEqual(['AES256', md5(keyA), undefined]);
+  });
+
+  it('takes a key given as raw bytes, which the SDK base64-encodes, and refuses a key that is not 256 bits or another algorithm', async () => {
+    const { put, get, s3 } = await allowed();
+    await put('a', { SSECustomerAlgorithm: 'AES256', SSECustomerKey: Buffer.alloc(32, 1) as never });
+    expect((await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'a', ...sseC(keyA) }))).SSECustomerKeyMD5).toBe(md5(keyA));
+    expect((await rejection(put('b', sseC(Buffer.alloc(16, 1).toString('base64'))))).name).toBe('InvalidArgument');
+    expect((await rejection(put('b', { SSECustomerAlgorithm: 'aws:kms', SSECustomerKey: keyA }))).name).toBe('InvalidEncryptionAlgorithmError');
+    expect((await rejection(put('b', { ...sseC(keyA), ServerSideEncryption: 'AES256' }))).name).toBe('InvalidArgument');
+    expect((await rejection(s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'a', SSECustomerKeyMD5: md5(keyA) })))).name).toBe('InvalidArgument');
+    expect((await rejection(get('a'))).name).toBe('InvalidRequest');
+  });
+
+  it('refuses a key MD5 that does not match the key (InvalidArgument), which only a request that bypasses the SDK sends', async () => {
+    const { model } = await allowed();
+    expect(() =>
+      model.s3.putObject(
+        { caller: 'arn:aws:iam::123456789012:user/u' },
+        { Bucket: 'bkt', Key: 'a', Body: new Uint8Array(), customer: { algorithm: 'AES256', key: keyA, keyMd5: md5(keyB) } },
+      ),
+    ).toThrow(/did not match/);
+  });
+
+  it('refuses a read without the key (400), with another (403), and SSE-C headers on an object without SSE-C (S3-13)', async () => {
+    const { put, s3 } = await allowed();
+    await put('a', sseC(keyA));
+    await put('plain');
+    const cases = [
+      [new GetObjectCommand({ Bucket: 'bkt', Key: 'a' }), 'InvalidRequest', 400],
+      [new HeadObjectCommand({ Bucket: 'bkt', Key: 'a' }), 'Unknown', 400],
+      [new GetObjectCommand({ Bucket: 'bkt', Key: 'a', ...sseC(keyB) }), 'AccessDenied', 403],
+      [new HeadObjectCommand({ Bucket: 'bkt', Key: 'a', ...sseC(keyB) }), 'Unknown', 403],
+      [new GetObjectCommand({ Bucket: 'bkt', Key: 'plain', ...sseC(keyA) }), 'InvalidRequest', 400],
+    ] as const;
+    for (const [command, name, status] of cases) {
+      const e = await rejection(s3.send(command as never));
+      expect([e.name, e.$metadata?.httpStatusCode]).toEqual([name, status]);
+    }
+  });
+
+  it("copies an SSE-C source only with its key, sealing the copy as asked or by the destination's default (S3-15)", async () => {
+    const { put, s3, key, seal } = await allowed();
+    await put('src', sseC(keyA));
+    const copy = (extra: Record<string, unknown>) => s3.send(new CopyObjectCommand({ Bucket: 'bkt', Key: 'dst', CopySource: 'bkt/src', ...extra }));
+    expect((await rejection(copy({}))).name).toBe('InvalidRequest');
+    expect((await rejection(copy({ CopySourceSSECustomerAlgorithm: 'AES256', CopySourceSSECustomerKey: keyB }))).name).toBe('AccessDenied');
+    const plain = await copy({ CopySourceSSECustomerAlgorithm: 'AES256', CopySourceSSECustomerKey: keyA });
+    expect([plain.ServerSideEncryption, plain.SSECustomerKeyMD5, plain.CopyObjectResult?.ETag]).toEqual([
+      'AES256',
+      undefined,
+      `"${createHash('md5').update('body of src').digest('hex')}"`,
+    ]);
+    const kms = await copy({
+      CopySourceSSECustomerAlgorithm: 'AES256',
+      CopySourceSSECustomerKey: keyA,
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: key.KeyId,
+    });
+    expect([kms.ServerSideEncryption, kms.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn]);
+    expect(seal('dst').context).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::bkt/dst' });
+    const again = await copy({ CopySourceSSECustomerAlgorithm: 'AES256', CopySourceSSECustomerKey: keyA, ...sseC(keyB) });
+    expect(again.SSECustomerKeyMD5).toBe(md5(keyB));
+  });
+
+  it('re-encrypts an object copied onto itself with new encryption, and refuses a copy onto itself that changes nothing (S3-16)', async () => {
+    const { put, s3, key } = await allowed();
+    await put('dir/a b');
+    const self = (extra: Record<string, unknown>) =>
+      s3.send(new CopyObjectCommand({ Bucket: 'bkt', Key: 'dir/a b', CopySource: `bkt/${encodeURIComponent('dir/a b')}`, ...extra }));
+    const e = await rejection(self({}));
+    expect([e.name, e.$metadata?.httpStatusCode]).toEqual(['InvalidRequest', 400]);
+    await self({ MetadataDirective: 'REPLACE' });
+    await self({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId });
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'bkt', Key: 'dir/a b' }));
+    expect([head.ServerSideEncryption, head.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn]);
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'dir/a b' }))).Body!.transformToString()).toBe('body of dir/a b');
+    expect((await rejection(s3.send(new CopyObjectCommand({ Bucket: 'bkt', Key: 'x', CopySource: 'bkt' })))).name).toBe('InvalidArgument');
   });
 });
