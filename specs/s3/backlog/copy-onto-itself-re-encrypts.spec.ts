@@ -37,6 +37,7 @@ export const clause = defineClause({
     { fact: 'S3-15', url: PAGES.s3SpecifyingSseC, evidence: 'DOC' },
   ],
   features: ['s3', 'backlog', 'copy', 'sse-kms', 'sse-s3', 'sse-c'],
+  shares: ['aws-managed-keys'],
   generates: 'an encryption written and another asked by the copy (SSE-S3, SSE-KMS or DSSE-KMS with aws/s3 or an own key, SSE-C) × object keys and bodies',
   arbitrary: fc
     .record({ from: sealingArb, to: sealingArb, customerKeys: twoCustomerKeysArb, key: objectKeyArb, body: objectBodyArb })

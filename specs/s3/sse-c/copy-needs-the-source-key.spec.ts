@@ -38,6 +38,7 @@ export const clause = defineClause({
     { fact: 'S3-11', url: PAGES.s3SpecifyingSseC, evidence: 'DOC' },
   ],
   features: ['s3', 'sse-c', 'copy', 'sse-kms', 'sse-s3'],
+  shares: ['aws-managed-keys'],
   generates: "two customer keys × the copy's encryption: SSE-C, none (the default), SSE-S3, SSE-KMS or DSSE-KMS × object keys and bodies",
   arbitrary: fc.record({
     keys: twoCustomerKeysArb,
