@@ -65,7 +65,7 @@ describeNeeding({ emulators: ['moto'] }, 'moto_server lifecycle', () => {
       expect(cli(['sweep', '--endpoint', server.endpoint], { env }).code).toBe(2);
       const r = cli(['sweep', '--endpoint', server.endpoint, '--allow-account', '123456789012'], { env });
       expect(r.code, r.err).toBe(0);
-      expect(r.out).toMatch(/^would delete \(dry run; pass --delete\): 0 queues, 0 topics, 0 aliases/);
+      expect(r.out).toMatch(/^would delete \(dry run; pass --delete\): 0 buckets, 0 queues, 0 topics, 0 aliases/);
     } finally {
       await server.stop();
     }
