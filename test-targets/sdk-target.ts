@@ -87,7 +87,11 @@ export abstract class SdkTarget implements Target {
       // Each with its service's own settings (SQS must talk to the configured endpoint only, never to the host
       // inside a queue URL: docs/architecture.md, "Real accounts: safety first"), then the target's.
       const clients: Record<string, unknown> = { principal: `arn:aws:iam::${this.account}:user/principal-${index}` };
-      for (const s of services()) clients[s.name] = new s.sdk.client({ ...base, endpoint: e[s.name], ...s.clientConfig, ...this.clientConfig(s.name) });
+      for (const s of services()) {
+        const client = new s.sdk.client({ ...base, endpoint: e[s.name], ...s.clientConfig, ...this.clientConfig(s.name) });
+        s.prepareClient?.(client);
+        clients[s.name] = client;
+      }
       c = clients as Clients;
       this.decorateClients(c);
       this.#clients.set(index, c);

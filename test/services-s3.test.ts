@@ -4,7 +4,7 @@
  * guards bucket names and tags them, and sweeps only prefixed buckets with the run tag. Run against the reference's
  * S3, which answers the same S3Client calls.
  */
-import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createReferenceClients } from '../reference/index.js';
 import { factIdPattern } from '../src/facts.js';
@@ -24,6 +24,29 @@ describe('the S3 registry entry', () => {
     expect(factIdPattern().test('S3-10')).toBe(true);
     expect(requirementsOf({ features: ['s3', 'sse-kms'] })).toEqual([{ service: 's3' }]);
     expect(serviceEntry('s3').clientConfig).toEqual({ forcePathStyle: true });
+  });
+
+  it('prepares its clients to send an empty PutObject body with Content-Length 0 (the SDK leaves it off, then warns of a stream)', async () => {
+    // Arrange: a client as an HTTP target makes it, and a middleware that catches each request before it is sent
+    const sent: Record<string, string>[] = [];
+    const client = new S3Client({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'AKIAX', secretAccessKey: 'x' },
+    });
+    s3.prepareClient!(client);
+    client.middlewareStack.add(
+      () => async (args) => {
+        sent.push({ ...(args.request as { headers: Record<string, string> }).headers });
+        throw new Error('caught before sending');
+      },
+      { step: 'finalizeRequest', priority: 'high' },
+    );
+    // Act
+    for (const Body of ['', 'abc']) await expect(client.send(new PutObjectCommand({ Bucket: 'b', Key: 'k', Body }))).rejects.toThrow('caught before sending');
+    // Assert: 0 for the empty body, the SDK's own length for the other
+    expect(sent.map((h) => h['content-length'])).toEqual(['0', '3']);
   });
 
   it('spells a fault as S3 does: a 500 InternalError and a 503 SlowDown in REST-XML', () => {

@@ -179,6 +179,8 @@ export interface ServiceDefinition<N extends string = string, C extends SdkClien
   };
   /** Settings of its clients on every HTTP target, besides endpoint and credentials. */
   readonly clientConfig?: Readonly<Record<string, unknown>>;
+  /** Called on each of its clients an HTTP target makes, once: middleware the client needs to send what AWS expects. */
+  prepareClient?(client: C): void;
   /** Input fields that hold a URL the SDK would send the request to (SQS's QueueUrl): a real account's run refuses other hosts. */
   readonly urlInputs?: readonly string[];
   /** A harmless call: any answer of the service, an error too, means the target still answers. */
