@@ -293,7 +293,7 @@ export function hostileCases(dir: string, fixtures: { report: string; recording:
   const out = at('url-out');
   add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', url, '--clause', CLAUSE, '--runs', '1'], [3]);
   add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', url, '--clause', CLAUSE, '--format', 'json', '--out', out], [3], [out]);
-  add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', `sqs=${url},sns=${url},kms=${url}`, '--clause', CLAUSE], [3]);
+  add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', `sqs=${url},sns=${url},kms=${url},s3=${url}`, '--clause', CLAUSE], [3]);
   add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', `sqs=${url}`]);
   add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', `http://user:${PLANTED_SECRET}@`]);
   add('URL with credentials', ['run', '--target', 'endpoint', '--endpoint', `ftp://user:${PLANTED_SECRET}@127.0.0.1`]);

@@ -56,7 +56,7 @@ describe('sse-conformance CLI', () => {
         .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(targets, m.name).toMatch(new RegExp(`^  ${m.name} +${start}`, 'm'));
     }
-    const seed = r.out.slice(r.out.indexOf('--seed <n>'), r.out.indexOf('--shard'));
+    const seed = r.out.slice(r.out.indexOf('--seed <n>'), r.out.indexOf('--concurrency'));
     expect(seed.match(/default/g), seed).toHaveLength(1);
   });
 

@@ -8,16 +8,21 @@ import { startMoto } from '../../test-targets/moto/moto-emulator.js';
 
 describe('the endpoint target', () => {
   it('takes one URL for all services or one per service', () => {
-    expect(parseEndpoints('http://h:1/')).toEqual({ sqs: 'http://h:1', sns: 'http://h:1', kms: 'http://h:1' });
-    expect(parseEndpoints('sqs=http://a:1,sns=http://b:2,kms=http://c:3')).toEqual({ sqs: 'http://a:1', sns: 'http://b:2', kms: 'http://c:3' });
+    expect(parseEndpoints('http://h:1/')).toEqual({ sqs: 'http://h:1', sns: 'http://h:1', kms: 'http://h:1', s3: 'http://h:1' });
+    expect(parseEndpoints('sqs=http://a:1,sns=http://b:2,kms=http://c:3,s3=http://d:4')).toEqual({
+      sqs: 'http://a:1',
+      sns: 'http://b:2',
+      kms: 'http://c:3',
+      s3: 'http://d:4',
+    });
   });
 
   it.each([
     [undefined, /needs --endpoint/],
     ['not a url', /is not a URL/],
     ['ftp://h', /must be http or https/],
-    ['sqs=http://a:1,sns=http://b:2', /no URL for kms/],
-    ['sqs=http://a,sns=http://b,kms=http://c,s3=http://d', /unknown service "s3"/],
+    ['sqs=http://a:1,sns=http://b:2', /no URL for kms, s3/],
+    ['sqs=http://a,sns=http://b,kms=http://c,s3=http://d,dynamodb=http://e', /unknown service "dynamodb"/],
   ])('refuses %j with a clear message', (spec, message) => {
     expect(() => parseEndpoints(spec)).toThrow(EndpointSpecError);
     expect(() => parseEndpoints(spec)).toThrow(message);
@@ -31,7 +36,7 @@ describe('the endpoint target', () => {
         (c) => c.id === 'sqs.sse-sqs.enabled-by-default' || c.id === 'kms.key-identifiers.all-forms-name-the-same-key',
       );
       const e = moto.endpoint;
-      const report = await runConformance(new EndpointTarget(`sqs=${e},sns=${e},kms=${e}`), { clauses, runs: 3 });
+      const report = await runConformance(new EndpointTarget(`sqs=${e},sns=${e},kms=${e},s3=${e}`), { clauses, runs: 3 });
       expect(report.target.endpoint).toBe(e);
       expect(report.clauses.map((c) => c.verdict)).toEqual(['pass', 'pass']);
     } finally {
