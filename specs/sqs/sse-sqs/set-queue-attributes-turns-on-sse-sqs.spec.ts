@@ -50,6 +50,9 @@ export const clause = defineClause({
     // still shows something, so the clause as a whole stays observable).
     if (start !== 'default') {
       const before = await queueAttributes(s, url);
+      // Clearing the key leaves the queue unencrypted (SQS-5): a target that reads SSE-SQS on there has turned it on by
+      // itself, which no other step of this clause would show (moto does).
+      if (start === 'cleared-kms') s.check(before.SqsManagedSseEnabled === 'false', 'SqsManagedSseEnabled', 'false', before.SqsManagedSseEnabled);
       if (start === 'unencrypted' ? before.SqsManagedSseEnabled !== 'false' : 'KmsMasterKeyId' in before) return;
     }
     // Act
