@@ -3,30 +3,34 @@
  * specs → engine → target, and the reference model predicts from below everything.
  *
  *   reference/     the model of AWS: imports nothing of the project
- *   src/           the engine (and, for now, the composition root: see COMPOSITION_ROOT)
+ *   src/           the engine: runs any target through the Target interface, loads clauses as data
  *   specs/         the clauses: the engine's API and the reference's helpers only
  *   test-targets/  the targets: the engine and the reference, never a clause
+ *   app/           the composition root: the CLI, the public entry points, the vitest adapter and the docs
+ *                  generators, which pick targets and clauses; nothing shipped below it imports it
  *   scripts/, bench/, test/: on top, importing what they need
  */
-// The composition root still lives inside src/ (issue 21 §2 moves it to a folder of its own): the CLI, the public
-// entry points, the vitest adapter, the docs generators and check-model build targets, so they may import them.
-// Nothing else in src/ may, and this list may only shrink.
-const COMPOSITION_ROOT = '^src/(cli/|docs/|index\\.ts$|vitest\\.ts$|recording/check-model\\.ts$)';
-
 module.exports = {
   forbidden: [
+    {
+      name: 'nothing-below-imports-the-app',
+      comment: 'The composition root is the top of what ships: the engine, the specs, the targets and the model never import it.',
+      severity: 'error',
+      from: { path: '^(src|reference|specs|test-targets)/' },
+      to: { path: '^app/' },
+    },
     {
       name: 'reference-is-the-bottom',
       comment: 'The reference model is a drop-in fake of AWS: it imports nothing of the engine, the targets or the specs.',
       severity: 'error',
       from: { path: '^reference/' },
-      to: { path: '^(src|specs|test-targets|scripts|bench|test)/' },
+      to: { path: '^(src|specs|test-targets|app|scripts|bench|test)/' },
     },
     {
       name: 'engine-imports-no-target',
       comment: 'The engine runs any target through the Target interface; only the composition root picks targets.',
       severity: 'error',
-      from: { path: '^src/', pathNot: COMPOSITION_ROOT },
+      from: { path: '^src/' },
       to: { path: '^test-targets/' },
     },
     {
@@ -54,7 +58,7 @@ module.exports = {
       name: 'shipped-code-imports-no-tooling',
       comment: 'What the package ships never imports the scripts, benchmarks or tests.',
       severity: 'error',
-      from: { path: '^(src|reference|specs|test-targets)/' },
+      from: { path: '^(src|reference|specs|test-targets|app)/' },
       to: { path: '^(scripts|bench|test)/' },
     },
   ],

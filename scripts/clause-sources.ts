@@ -1,10 +1,10 @@
 /**
  * `tsx scripts/clause-sources.ts [COMMIT]`: prints the `clauseSources` of a measured record
- * (docs/measured/*.record.json): each clause's source hash (src/docs/measured.ts `clauseSourceHash`)
+ * (docs/measured/*.record.json): each clause's source hash (app/docs/measured.ts `clauseSourceHash`)
  * as of COMMIT, the commit the measured run was made with (default: the working tree).
  */
 import { execFileSync } from 'node:child_process';
-import { clauseSourceHash, clauseSourceHashes } from '../src/docs/measured.js';
+import { clauseSourceHash, clauseSourceHashes } from '../app/docs/measured.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { pathIdOf } from '../src/spec-loader.js';
 

@@ -13,7 +13,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { readBaseline } from '../src/baseline.js';
 import type { Clause } from '../src/clause.js';
-import { exitCodeOf } from '../src/index.js';
+import { exitCodeOf } from '../app/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { VERDICTS, type Report } from '../src/report.js';
 import { runConformance, type Baseline } from '../src/runner.js';

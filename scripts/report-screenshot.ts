@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { readReport } from '../src/cli/read-report.js';
+import { readReport } from '../app/cli/read-report.js';
 import { mergeShards } from '../src/reports/merge.js';
 import { reporter } from '../src/reports/registry.js';
 

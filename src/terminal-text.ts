@@ -1,6 +1,6 @@
 /**
  * Text on its way to a terminal: every string the CLI writes to stdout or stderr passes through `terminalText`
- * (src/cli/output.ts), because any of it may come from a user or a file (a clause id, a file name, a report's
+ * (app/cli/output.ts), because any of it may come from a user or a file (a clause id, a file name, a report's
  * content, an emulator's error message). A terminal obeys control characters: ESC starts sequences that move the
  * cursor, recolour, clear the screen or (OSC) retitle the window; BEL rings; CR overwrites the line; bidi controls
  * (U+202A–U+202E, U+2066–U+2069) reorder what follows so that it reads otherwise than it is. Each of them is shown as

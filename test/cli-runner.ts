@@ -1,7 +1,7 @@
 /** Runs the built CLI (dist/, built by the global setup) as a child process, as a user would. */
 import { spawnSync } from 'node:child_process';
 
-export const BUILT_CLI = new URL('../dist/src/cli/main.js', import.meta.url).pathname;
+export const BUILT_CLI = new URL('../dist/app/cli/main.js', import.meta.url).pathname;
 
 export function cli(args: string[], opts: { env?: NodeJS.ProcessEnv; cwd?: string; timeout?: number } = {}) {
   const r = spawnSync(process.execPath, [BUILT_CLI, ...args], {

@@ -6,8 +6,8 @@ import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readFileSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clauseSourceHash, clauseSourceHashes, readMeasured, MeasuredRecordError } from '../src/docs/measured.js';
-import { renderDocs } from '../src/docs/render-docs.js';
+import { clauseSourceHash, clauseSourceHashes, readMeasured, MeasuredRecordError } from '../app/docs/measured.js';
+import { renderDocs } from '../app/docs/render-docs.js';
 import { loadClauses, SPECS_DIR } from '../src/spec-loader.js';
 import { FLOCI_VERSION } from '../test-targets/floci/floci-target.js';
 import { targetModule } from '../test-targets/registry.js';

@@ -14,7 +14,7 @@ import {
   README_TABLE_END,
   README_TABLE_START,
   renderDocs,
-} from '../src/docs/render-docs.js';
+} from '../app/docs/render-docs.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadClauses } from '../src/spec-loader.js';
 
@@ -28,7 +28,7 @@ it.each(Object.keys(docs))('%s matches what it is generated from (run `npm run d
 it('keeps each generated section between its markers in the file its generator writes', () => {
   const text = (file: string) => readFileSync(join(PACKAGE_ROOT, file), 'utf8');
   const once = (file: string, marker: string) => text(file).split(marker).length - 1;
-  // npm run docs (src/docs/render-docs.ts): the README's target table and clause counts.
+  // npm run docs (app/docs/render-docs.ts): the README's target table and clause counts.
   for (const marker of [README_TABLE_START, README_TABLE_END, README_COUNTS_START, README_COUNTS_END]) expect(once('README.md', marker), marker).toBe(1);
   // The same: the exit codes of src/exit-codes.ts, in docs/cli.md.
   for (const marker of [CLI_EXIT_CODES_START, CLI_EXIT_CODES_END]) expect(once('docs/cli.md', marker), marker).toBe(1);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { baselineFrom } from '../src/baseline.js';
-import { exitCodeOf } from '../src/index.js';
+import { exitCodeOf } from '../app/index.js';
 import type { Report } from '../src/report.js';
 import { runClause, runConformance, type Baseline } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBaseline } from '../src/baseline.js';
 import type { Clause } from '../src/clause.js';
-import { exitCodeOf } from '../src/index.js';
+import { exitCodeOf } from '../app/index.js';
 import type { Report } from '../src/report.js';
 import { runConformance, type Baseline } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';

@@ -3,7 +3,7 @@
  * every suite that could not run on this machine, and why.
  */
 import { rmSync } from 'node:fs';
-import { supportsNode } from '../src/cli/node-version.js';
+import { supportsNode } from '../app/cli/node-version.js';
 import { NOT_RUN_LOG, notRunLines } from './prerequisites.js';
 
 export default function setup(): () => void {

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exitCodeOf } from '../src/index.js';
+import { exitCodeOf } from '../app/index.js';
 import { LIVENESS_PAUSES_MS } from '../src/retry.js';
 import { runConformance } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';

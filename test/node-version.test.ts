@@ -1,7 +1,7 @@
 /** The Node versions the CLI and the tests accept (package.json engines), and the CLI's warning and its off switch. */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { MIN_NODE, nodeWarning, supportsNode } from '../src/cli/node-version.js';
+import { MIN_NODE, nodeWarning, supportsNode } from '../app/cli/node-version.js';
 
 it('accepts Node 22.12 and newer, and refuses what is older', () => {
   expect(['22.12.0', 'v22.23.3', '23.0.0', '24.21.0'].map(supportsNode)).toEqual([true, true, true, true]);

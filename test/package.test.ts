@@ -24,8 +24,8 @@ const files = new Set((JSON.parse(out) as { files: { path: string }[] }[])[0]!.f
 
 it('npm pack holds the built code, the fact base, every baseline and emulator pin, LICENSE and NOTICE, and no tests, CI or benchmarks', () => {
   const needed = [
-    'dist/src/cli/main.js',
-    'dist/src/index.js',
+    'dist/app/cli/main.js',
+    'dist/app/index.js',
     'dist/reference/index.js',
     'test-targets/emulators.json',
     // provision.mjs reads the pins through the module the targets use.
@@ -59,7 +59,7 @@ it('every export of package.json points into the tarball, the report schema amon
   const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { exports: Record<string, string> };
   expect(pkg.exports['./report-schema']).toBe('./dist/src/report-schema.js');
   expect(pkg.exports['./report.schema.json']).toBe('./docs/report.schema.json');
-  expect(pkg.exports['./vitest']).toBe('./dist/src/vitest.js');
+  expect(pkg.exports['./vitest']).toBe('./dist/app/vitest.js');
   for (const [name, target] of Object.entries(pkg.exports)) {
     // A pattern export (`./baselines/*.json`) must match at least one file of the tarball.
     const re = new RegExp(

@@ -8,7 +8,7 @@ import { describe, it } from 'vitest';
 import { join } from 'node:path';
 import { emulatorPins, provisionedBinary } from '../test-targets/emulators.js';
 import { spawnSync } from 'node:child_process';
-import { MIN_NODE, supportsNode } from '../src/cli/node-version.js';
+import { MIN_NODE, supportsNode } from '../app/cli/node-version.js';
 
 /** A Node the package does not support, to check what such a user meets: the machine's own (Debian's is 20). */
 export const OLD_NODE = process.env.OLD_NODE ?? '/usr/bin/node';

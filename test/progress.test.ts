@@ -1,6 +1,6 @@
 /** Progress: rewritten in place on a terminal, one plain line per clause elsewhere. */
 import { describe, expect, it } from 'vitest';
-import { Progress } from '../src/cli/progress.js';
+import { Progress } from '../app/cli/progress.js';
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];

@@ -47,4 +47,4 @@ export const SLOW_TESTS = [
 /** The one emulator run `npm test` makes (its file may start a process: that is its point). */
 export const SMOKE_TEST = 'test/targets/smoke.test.ts';
 
-export const TEST_ROOTS = ['reference/**/*.test.ts', 'src/**/*.test.ts', 'test/**/*.test.ts', 'test-targets/**/*.test.ts'];
+export const TEST_ROOTS = ['reference/**/*.test.ts', 'src/**/*.test.ts', 'app/**/*.test.ts', 'test/**/*.test.ts', 'test-targets/**/*.test.ts'];

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BaselineFileError, readBaseline } from '../src/baseline.js';
-import { ReportFileError, readReport } from '../src/cli/read-report.js';
+import { ReportFileError, readReport } from '../app/cli/read-report.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { depthExceeds, MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES } from '../src/read-json-file.js';
 import { RecordingFileError, readRecording } from '../src/recording/read.js';

@@ -19,7 +19,7 @@ import { runConformance } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
 import type { Target } from '../src/target.js';
 import { RecordedTarget } from '../test-targets/recorded/recorded-target.js';
-import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
+import { ReferenceTarget, startModel } from '../test-targets/reference/reference-target.js';
 import { cli } from './cli-runner.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ssec-recording-'));
@@ -92,7 +92,7 @@ describe('recordings', () => {
     const { report, recording } = await record(new ReferenceTarget({ decorate: acceptsAnyAlias }));
     expect(report.clauses.find((c) => c.id === 'kms.aliases.alias-name-rules')!.verdict).toBe('fail');
     // Act
-    const check = await checkModel(recording);
+    const check = await checkModel(recording, startModel);
     // Assert
     const disagreeing = new Set(check.disagreements.map((d) => `${d.clause}#${d.index}`));
     const violations = recording.scenarios.filter((s) => s.outcome === 'violation');
@@ -103,7 +103,7 @@ describe('recordings', () => {
     // the variant changed CreateAlias only: every disagreement is at or after one
     expect(check.disagreements.filter((d) => !d.steps.some((c) => c.op === 'CreateAlias')).map((d) => d.clause)).toEqual([]);
     // and the unmodified model agrees with its own recording
-    expect((await checkModel((await record(new ReferenceTarget())).recording)).disagreements).toEqual([]);
+    expect((await checkModel((await record(new ReferenceTarget())).recording, startModel)).disagreements).toEqual([]);
   });
 
   it('a recording edited by hand to contradict the model makes check-model exit 1, naming the step', async () => {

@@ -1,6 +1,6 @@
 /** A report counts its verdicts per level (issue 23 §3): a wording difference (OBSERVED) is told apart from broken behaviour (MUST). */
 import { describe, expect, it } from 'vitest';
-import { renderConsoleSummary } from '../src/cli/console-report.js';
+import { renderConsoleSummary } from '../app/cli/console-report.js';
 import { summarize, summarizeByLevel, type ClauseResult, type Report, type Verdict } from '../src/report.js';
 import { renderMarkdown } from '../src/reports/markdown.js';
 

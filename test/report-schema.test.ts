@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { ReferenceClients } from '../reference/index.js';
 import type { Evidence, Level } from '../src/clause.js';
-import { readReport, ReportFileError } from '../src/cli/read-report.js';
+import { readReport, ReportFileError } from '../app/cli/read-report.js';
 import type { Service } from '../src/errors/codes.js';
 import type { Report, Step as ReportStep, Verdict } from '../src/report.js';
 import type { DeviationSignature } from '../src/signature.js';

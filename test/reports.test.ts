@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFrom } from '../src/baseline.js';
 import { signatureText } from '../src/signature.js';
-import { clauseLine, renderConsoleSummary } from '../src/cli/console-report.js';
+import { clauseLine, renderConsoleSummary } from '../app/cli/console-report.js';
 import { summarize, type ClauseResult, type Report, type Step, type Verdict } from '../src/report.js';
 import { renderHtml } from '../src/reports/html.js';
 import { renderJunit } from '../src/reports/junit.js';

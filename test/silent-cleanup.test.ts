@@ -8,7 +8,7 @@ import { CreateTopicCommand } from '@aws-sdk/client-sns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineClause } from '../src/clause.js';
-import { exitCodeOf } from '../src/index.js';
+import { exitCodeOf } from '../app/index.js';
 import { runConformance } from '../src/runner.js';
 import { FaultyTarget } from '../test-targets/faulty/index.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';

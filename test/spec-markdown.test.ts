@@ -1,7 +1,7 @@
 /** docs/spec.md links each source to its fact in specs/facts.md, under the fact's title. */
 import { describe, expect, it } from 'vitest';
 import { defineClause, type Clause } from '../src/clause.js';
-import { FACTS_LINK, renderSpecMarkdown } from '../src/docs/spec-markdown.js';
+import { FACTS_LINK, renderSpecMarkdown } from '../app/docs/spec-markdown.js';
 import { parseFacts, readFacts } from '../src/facts.js';
 import { loadClauses } from '../src/spec-loader.js';
 

@@ -14,7 +14,7 @@
 import { normalizeError } from '../errors/normalize.js';
 import { matches, type Expected, type Observed } from '../outcome.js';
 import { clientOf, commandClass, madeUpOf, resourceKind, type ServiceName } from '../services/registry.js';
-import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
+import type { Target } from '../target.js';
 import { differingFields } from './compare.js';
 import { recordedCapabilities } from './read.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from './schema.js';
@@ -49,28 +49,45 @@ export interface ModelCheck {
 const describe = (o: RecordedCall['outcome'] | Observed): string =>
   'fault' in o ? `fault (${o.fault})` : o.ok ? 'success' : `${o.code}${'httpStatus' in o && o.httpStatus !== undefined ? ` (HTTP ${o.httpStatus})` : ''}`;
 
-export async function checkModel(rec: Recording): Promise<ModelCheck> {
+/** The reference model's options for the recorded target's region and limits. */
+export interface ModelOptions {
+  region?: string;
+  sqsMaxMessageBytes: number;
+  snsMaxMessageBytes: number;
+}
+
+/**
+ * Starts the reference model as a target, with its region. The app passes test-targets/reference's: the engine
+ * names no target, so the model it checks against is given to it.
+ */
+export type StartModel = (options: ModelOptions) => Promise<{ target: Target & Required<Pick<Target, 'advanceTime'>>; region: string }>;
+
+export async function checkModel(rec: Recording, startModel: StartModel): Promise<ModelCheck> {
   const result: ModelCheck = { scenarios: 0, calls: 0, compared: 0, notCompared: {}, disagreements: [] };
   const skip = (why: string, n = 1) => {
     if (n > 0) result.notCompared[why] = (result.notCompared[why] ?? 0) + n;
   };
   for (const scenario of rec.scenarios) {
     result.scenarios++;
-    await checkScenario(rec, scenario, result, skip);
+    await checkScenario(rec, scenario, result, skip, startModel);
   }
   return result;
 }
 
-async function checkScenario(rec: Recording, scenario: RecordedScenario, result: ModelCheck, skip: (why: string, n?: number) => void): Promise<void> {
+async function checkScenario(
+  rec: Recording,
+  scenario: RecordedScenario,
+  result: ModelCheck,
+  skip: (why: string, n?: number) => void,
+  startModel: StartModel,
+): Promise<void> {
   const { limits } = recordedCapabilities(rec);
   // The reference model's own options for the limits of the recorded target.
-  const target = new ReferenceTarget({
+  const { target, region } = await startModel({
     ...(rec.target.region ? { region: rec.target.region } : {}),
     sqsMaxMessageBytes: limits.sqs.maxMessageBytes,
     snsMaxMessageBytes: limits.sns.maxMessageBytes,
   });
-  await target.start();
-  const region = target.model.region;
   const b = new Binder();
   const prefix = `ssec-model${scenario.index}`;
   b.bind('<run>', prefix);

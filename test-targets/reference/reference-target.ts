@@ -5,6 +5,7 @@
 import { createReferenceClients, ReferenceModel, type ModelOptions, type ReferenceClients } from '../../reference/index.js';
 import { limitsFrom } from '../../src/services/registry.js';
 import type { AtRestMessage, Capabilities, Clients, Target } from '../../src/target.js';
+import type { StartModel } from '../../src/recording/check-model.js';
 
 export const REFERENCE_ACCOUNT = '123456789012';
 
@@ -84,3 +85,10 @@ export class ReferenceTarget implements Target {
     this.#model = undefined;
   }
 }
+
+/** The model for `check-model` (src/recording/check-model.ts), started with a recorded target's region and limits. */
+export const startModel: StartModel = async (options) => {
+  const target = new ReferenceTarget(options);
+  await target.start();
+  return { target, region: target.model.region };
+};

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBaseline } from '../../src/baseline.js';
-import { MeasuredRecordSchema } from '../../src/docs/measured.js';
+import { MeasuredRecordSchema } from '../../app/docs/measured.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { loadClauses } from '../../src/spec-loader.js';
 import { QUICK_CLAUSES } from '../../test-targets/faulty/quick-clauses.js';

@@ -22,14 +22,15 @@ async function violations(baseDir: string, roots: string[]): Promise<IViolation[
 
 describe('the layers', () => {
   it('hold on the project: no violation', async () => {
-    const found = await violations(PACKAGE_ROOT, ['reference', 'src', 'specs', 'test-targets', 'scripts', 'bench', 'test']);
+    const found = await violations(PACKAGE_ROOT, ['reference', 'src', 'specs', 'test-targets', 'app', 'scripts', 'bench', 'test']);
     expect(found.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`)).toEqual([]);
   }, 60_000);
 
-  it('catch the reference importing the engine, the engine a target and a target a clause', async () => {
-    const found = await violations(join(PACKAGE_ROOT, 'test/fixtures/layers'), ['reference', 'src', 'specs', 'test-targets']);
+  it('catch the reference importing the engine, the engine a target, a target a clause and a target the app', async () => {
+    const found = await violations(join(PACKAGE_ROOT, 'test/fixtures/layers'), ['reference', 'src', 'specs', 'test-targets', 'app']);
     expect(found.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`).sort()).toEqual([
       'engine-imports-no-target: src/engine.mjs → test-targets/target.mjs',
+      'nothing-below-imports-the-app: test-targets/app-user.mjs → app/main.mjs',
       'reference-is-the-bottom: reference/model.mjs → src/engine.mjs',
       'targets-know-no-clause: test-targets/target.mjs → specs/clause.spec.mjs',
     ]);

@@ -20,7 +20,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BUILT_CLI } from '../cli-runner.js';
 import { describeNeeding } from '../prerequisites.js';
-import { exitCodeOf } from '../../src/index.js';
+import { exitCodeOf } from '../../app/index.js';
 import { runConformance } from '../../src/runner.js';
 import type { Clients } from '../../src/target.js';
 import { leaseTagValue, parseLease } from '../../test-targets/aws/key-pool.js';

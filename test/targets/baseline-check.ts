@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { readBaseline } from '../../src/baseline.js';
 import type { Report } from '../../src/report.js';
 import { writeReports } from '../../src/reports/registry.js';
-import { clauseLine, renderConsoleSummary } from '../../src/cli/console-report.js';
+import { clauseLine, renderConsoleSummary } from '../../app/cli/console-report.js';
 import { DEFAULT_SEED, runConformance } from '../../src/runner.js';
 import { selectClauses } from '../../src/select.js';
 import { loadClauses } from '../../src/spec-loader.js';

@@ -8,7 +8,7 @@
  */
 import { runClause } from '../../src/runner.js';
 import { loadClauses } from '../../src/spec-loader.js';
-import { describeConformance } from '../../src/vitest.js';
+import { describeConformance } from '../../app/vitest.js';
 import { FaultyTarget } from '../../test-targets/faulty/index.js';
 import { ReferenceTarget } from '../../test-targets/reference/reference-target.js';
 import { MUTANTS } from '../mutants/mutants.js';

@@ -8,15 +8,15 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { baselineFrom, readBaseline } from '../baseline.js';
-import type { Clause } from '../clause.js';
-import { renderExitCodeTable } from '../exit-codes.js';
-import { readFacts, type Fact } from '../facts.js';
-import { PACKAGE_ROOT } from '../paths.js';
-import { reportJsonSchema } from '../report-schema.js';
-import { services } from '../services/registry.js';
-import { meets, requirementsOf } from '../target.js';
-import { recordingJsonSchema } from '../recording/schema.js';
+import { baselineFrom, readBaseline } from '../../src/baseline.js';
+import type { Clause } from '../../src/clause.js';
+import { renderExitCodeTable } from '../../src/exit-codes.js';
+import { readFacts, type Fact } from '../../src/facts.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { reportJsonSchema } from '../../src/report-schema.js';
+import { services } from '../../src/services/registry.js';
+import { meets, requirementsOf } from '../../src/target.js';
+import { recordingJsonSchema } from '../../src/recording/schema.js';
 import { type EmulatorPin, emulatorPins } from '../../test-targets/emulators.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 import { renderConformanceMarkdown, renderTargetTable } from './conformance-markdown.js';

@@ -9,8 +9,8 @@ import { dirname, join, sep } from 'node:path';
 import ts from 'typescript';
 import { z } from 'zod';
 import { readReport } from '../cli/read-report.js';
-import type { Report } from '../report.js';
-import { pathIdOf, SPECS_DIR } from '../spec-loader.js';
+import type { Report } from '../../src/report.js';
+import { pathIdOf, SPECS_DIR } from '../../src/spec-loader.js';
 
 export const MeasuredRecordSchema = z.strictObject({
   target: z.string().min(1),

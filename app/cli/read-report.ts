@@ -1,8 +1,8 @@
 /** Reads a JSON report a user names (report, replay, explain --report, diff): anything else is a one-line usage error. */
-import { readJsonFile } from '../read-json-file.js';
-import type { Report } from '../report.js';
-import { ReportSchema } from '../report-schema.js';
-import { UsageError } from '../usage-error.js';
+import { readJsonFile } from '../../src/read-json-file.js';
+import type { Report } from '../../src/report.js';
+import { ReportSchema } from '../../src/report-schema.js';
+import { UsageError } from '../../src/usage-error.js';
 
 export class ReportFileError extends UsageError {
   override readonly name = 'ReportFileError';

@@ -3,7 +3,7 @@
  * bidi characters escaped, credentials in URLs redacted, whatever the text came from (a report, a file name, a
  * target's error message). A message on stderr is one line: `sse-conformance: …`, its newlines escaped too.
  */
-import { terminalText } from '../terminal-text.js';
+import { terminalText } from '../../src/terminal-text.js';
 
 /** Standard output: reports, listings, summaries (newlines kept). */
 export const out = (text: string): void => void process.stdout.write(terminalText(text));

@@ -1,11 +1,11 @@
 /** The informational commands: explain a clause, estimate KMS requests with the documented formulas. */
 import { existsSync } from 'node:fs';
 import { estimateSnsKmsRequests, estimateSqsKmsRequests } from '../../reference/cost.js';
-import { readBaseline } from '../baseline.js';
-import type { Clause } from '../clause.js';
-import type { Report } from '../report.js';
+import { readBaseline } from '../../src/baseline.js';
+import type { Clause } from '../../src/clause.js';
+import type { Report } from '../../src/report.js';
 import { readReport } from './read-report.js';
-import { describeRequirement, meets, requirementsOf } from '../target.js';
+import { describeRequirement, meets, requirementsOf } from '../../src/target.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 
 /** What `explain` says about a target's verdict: from a report when one is given, else from the matrix sources. */

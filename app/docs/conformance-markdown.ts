@@ -3,12 +3,12 @@
  * cell is its verdict as CI establishes it: not observable (a missing capability), a known
  * deviation (its baseline, which CI checks against a real run), or pass.
  */
-import type { Clause } from '../clause.js';
-import type { Baseline } from '../runner.js';
-import { cell as escapeCell } from '../reports/markdown-text.js';
-import { describeRequirement, meets, requirementsOf, type Target } from '../target.js';
-import { THEMES } from '../themes.js';
-import { signatureText } from '../signature.js';
+import type { Clause } from '../../src/clause.js';
+import type { Baseline } from '../../src/runner.js';
+import { cell as escapeCell } from '../../src/reports/markdown-text.js';
+import { describeRequirement, meets, requirementsOf, type Target } from '../../src/target.js';
+import { THEMES } from '../../src/themes.js';
+import { signatureText } from '../../src/signature.js';
 
 export interface MatrixTarget {
   name: string;
@@ -18,7 +18,7 @@ export interface MatrixTarget {
   atRest?: string;
   target: Target;
   baseline: Baseline;
-  /** A run recorded outside CI (src/docs/measured.ts): the column is that run, never re-checked by CI. */
+  /** A run recorded outside CI (app/docs/measured.ts): the column is that run, never re-checked by CI. */
   measured?: {
     date: string;
     command: string;

@@ -1,9 +1,9 @@
 /** The specification as documentation: docs/spec.md, generated from the clauses (`npm run docs`). */
-import type { Clause, Source } from '../clause.js';
-import type { Fact } from '../facts.js';
-import { featureVocabulary } from '../features.js';
-import { describeRequirement } from '../target.js';
-import { THEMES, type Theme } from '../themes.js';
+import type { Clause, Source } from '../../src/clause.js';
+import type { Fact } from '../../src/facts.js';
+import { featureVocabulary } from '../../src/features.js';
+import { describeRequirement } from '../../src/target.js';
+import { THEMES, type Theme } from '../../src/themes.js';
 
 const AREAS: Record<string, string> = {
   kms: 'AWS KMS',

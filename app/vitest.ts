@@ -10,14 +10,14 @@
  */
 import { afterAll, beforeAll, describe, test, type TestContext } from 'vitest';
 import { baselineFile, makeTarget } from '../test-targets/registry.js';
-import { readBaseline } from './baseline.js';
-import type { Clause } from './clause.js';
+import { readBaseline } from '../src/baseline.js';
+import type { Clause } from '../src/clause.js';
 import { replayCommand, stepLine } from './cli/console-report.js';
-import type { ClauseResult } from './report.js';
-import { DEFAULT_SEED, runClause, type Baseline } from './runner.js';
-import { selectClauses } from './select.js';
-import { loadClauses } from './spec-loader.js';
-import type { Target } from './target.js';
+import type { ClauseResult } from '../src/report.js';
+import { DEFAULT_SEED, runClause, type Baseline } from '../src/runner.js';
+import { selectClauses } from '../src/select.js';
+import { loadClauses } from '../src/spec-loader.js';
+import type { Target } from '../src/target.js';
 import { existsSync } from 'node:fs';
 
 export interface ConformanceSuiteOptions {

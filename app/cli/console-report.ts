@@ -1,9 +1,9 @@
 /** Human-readable console output: one line per clause, then counterexamples and a summary. */
-import { levelLine, summarizeByLevel, type ClauseResult, type Counterexample, type Report } from '../report.js';
-import { LEVELS } from '../report-schema.js';
-import { abbreviate } from '../abbreviate.js';
-import type { Step } from '../session.js';
-import { observedText, stepText } from '../reports/step-text.js';
+import { levelLine, summarizeByLevel, type ClauseResult, type Counterexample, type Report } from '../../src/report.js';
+import { LEVELS } from '../../src/report-schema.js';
+import { abbreviate } from '../../src/abbreviate.js';
+import type { Step } from '../../src/session.js';
+import { observedText, stepText } from '../../src/reports/step-text.js';
 
 const MARK: Record<string, string> = {
   pass: 'PASS ',

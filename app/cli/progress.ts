@@ -4,7 +4,7 @@
  * logs): only one line per finished clause, nothing rewritten. What it shows is escaped for a terminal (its own
  * control sequence aside): a clause's reason may quote a target's error message.
  */
-import { terminalText } from '../terminal-text.js';
+import { terminalText } from '../../src/terminal-text.js';
 
 export class Progress {
   readonly #out: NodeJS.WriteStream;
