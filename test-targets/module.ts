@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import type { Target } from '../src/target.js';
+import type { SweepResult } from './aws/sweep.js';
 
 /** Everything the CLI or a config file can say about a target; each module's schema takes the part it understands. */
 export interface TargetOptions {
@@ -38,11 +39,16 @@ export const OPTION_FLAGS: Record<keyof TargetOptions, string> = {
   recording: '--recording',
 };
 
-export interface TargetModule {
+export interface TargetModule<T extends Target = Target> {
   readonly name: string;
   /** A strict schema of the options this target takes. */
   readonly options: z.ZodType<TargetOptions>;
-  create(options: TargetOptions): Target;
+  create(options: TargetOptions): T;
+  /**
+   * Its `sweep` command, where it has one (a real account: what interrupted runs left behind; an emulator is reset
+   * instead), on a target it created and the CLI started.
+   */
+  sweep?(target: T, options: { delete: boolean }): Promise<SweepResult>;
   /** The clauses it is known to fail (absolute path), if it has a baseline. */
   readonly baseline?: string;
   /** The provisioned emulators it starts (test-targets/emulators.json), so a missing one is named. */
@@ -73,4 +79,5 @@ export interface TargetAbout {
 export const baselineOf = (name: string) => join(PACKAGE_ROOT, 'test-targets', name, 'baseline.json');
 export const measuredOf = (name: string, version: string) => join(PACKAGE_ROOT, 'docs', 'measured', `${name}-${version}.record.json`);
 
-export const defineTarget = (m: TargetModule): TargetModule => m;
+/** A target module; the target type it creates stays inside it (its `sweep` gets the target it made). */
+export const defineTarget = <T extends Target>(m: TargetModule<T>): TargetModule => m;

@@ -60,6 +60,9 @@ describe('bad command lines', () => {
     [['run', '--faults', 'latency=2147483648'], /latency: .*2147483647/],
     [['replay', 'sqs.sse-kms.reuse-period-range', '--seed', '1', '--path', '0', '--emit', 'python'], /--emit <kind>' argument 'python' is invalid/],
     [['replay', 'sqs.sse-kms.reuse-period-range', '--seed', '1', '--path', '0', '--out', 'x.mjs'], /--out names the file of --emit/],
+    // sweep is a command of the targets whose module has one (test-targets/module.ts)
+    [['sweep', '--target', 'moto'], /sweep works on --target aws only \(emulators are reset instead\)/],
+    [['sweep', '--target', 'nope'], /unknown target "nope"/],
   ];
   // Named by their first 100 characters: some are 70,000 long.
   it.each(BAD.map(([args, message]) => [JSON.stringify(args).slice(0, 100), args, message] as const))('%s is refused with exit code 2', (_, args, message) => {

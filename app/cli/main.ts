@@ -34,8 +34,6 @@ import { VERSION } from '../../src/version.js';
 import { describePlan, planRun } from '../../src/plan.js';
 import { meets, requirementsOf, type Target, TargetUnavailableError } from '../../src/target.js';
 import { MissingPackageError } from '../../src/optional-dependency.js';
-import type { AwsTarget } from '../../test-targets/aws/aws-target.js';
-import { sweep } from '../../test-targets/aws/sweep.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
 import { FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
@@ -514,10 +512,14 @@ program
   .option('--allow-account <id>', 'an account ID the sweep may touch, checked with STS first (repeatable)', account)
   .option('--delete', 'delete what is listed (default: dry run)', false)
   .action(async (o: { target: string; endpoint?: string; region?: string; allowAccount?: string[]; delete: boolean }) => {
-    if (o.target !== 'aws') throw new UsageError('sweep works on --target aws only (emulators are reset instead)');
-    const target = makeTarget('aws', targetOptions(o)) as AwsTarget;
+    const m = targetModule(o.target);
+    if (!m.sweep) {
+      const sweepable = TARGET_MODULES.filter((x) => x.sweep).map((x) => `--target ${x.name}`);
+      throw new UsageError(`sweep works on ${sweepable.join(', ')} only (emulators are reset instead)`);
+    }
+    const target = makeTarget(m.name, targetOptions(o));
     if (!(await startOrExit3(target))) return;
-    const r = await sweep(target.clients(0), target.pool, { delete: o.delete });
+    const r = await m.sweep(target, { delete: o.delete });
     const verb = o.delete ? 'deleted' : 'would delete (dry run; pass --delete)';
     const n = r.failures.length;
     out(

@@ -2,6 +2,7 @@ import { defineTarget } from '../module.js';
 import { z } from '../options.js';
 import { AwsTarget } from './aws-target.js';
 import { about } from './about.js';
+import { sweep } from './sweep.js';
 import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN } from '../../src/aws-ids.js';
 import { quoted } from '../../src/terminal-text.js';
 import { UsageError } from '../../src/usage-error.js';
@@ -37,5 +38,6 @@ export const target = defineTarget({
       region: o.region ?? process.env.AWS_REGION ?? 'us-east-1',
       ...(o.endpoint ? { endpoint: o.endpoint } : {}),
     }),
+  sweep: (target, o) => sweep(target.clients(0), target.pool, o),
   about,
 });
