@@ -2,7 +2,8 @@
 import { EXIT } from '../src/exit-codes.js';
 import type { Report } from '../src/report.js';
 
-export { runConformance, runClause, DEFAULT_SEED, type RunOptions, type Baseline } from '../src/runner.js';
+export { runConformance, runClause, DEFAULT_SEED, type RunOptions } from '../src/runner.js';
+export type { Baseline } from '../src/judge.js';
 export { loadClauses } from '../src/spec-loader.js';
 export { selectClauses } from '../src/select.js';
 export { makeTarget, TARGET_NAMES, TARGET_MODULES } from '../test-targets/registry.js';

@@ -16,7 +16,7 @@ import { readJsonFile, validateJson } from './read-json-file.js';
 import type { Report } from './report.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputFile } from './write-file.js';
-import type { Baseline, BaselineEntry } from './runner.js';
+import type { Baseline, BaselineEntry } from './judge.js';
 import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE, registeredService } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 

@@ -5,21 +5,20 @@
  */
 import fc from 'fast-check';
 import type { Clause } from './clause.js';
-import { summarize, type ClauseResult, type Deviation, type Leftover, type Report, type Verdict } from './report.js';
+import { ClauseScenarios, SHRINK_WAIT_BUDGET, type PassResult } from './clause-pass.js';
+import { judgeDeviations, judgeError, judgePass, namedIn, resultOf, type Baseline, type Effort } from './judge.js';
+import { summarize, type ClauseResult, type Deviation, type Leftover, type Report } from './report.js';
 import { isReset, isUnreachable } from './errors/normalize.js';
 import { LIVENESS_PAUSES_MS, withRetries } from './retry.js';
-import { ClauseViolation, NotObservableError, Session, TargetBrokeError, type Failure, type RawStep, type Step } from './session.js';
+import { ClauseViolation, NotObservableError, TargetBrokeError, type Failure, type RawStep, type Session, type Step } from './session.js';
 import { concurrencyOf, describeRequirement, meets, requirementsOf, TargetUnavailableError, type Target } from './target.js';
 import { schedule } from './schedule.js';
 import { VERSION } from './version.js';
-import { abbreviate } from './abbreviate.js';
-import { UsageError } from './usage-error.js';
 import { redactCredentials } from './terminal-text.js';
 import { credentialsOf, redactSecretsIn } from './secrets.js';
 import { MissingPackageError } from './optional-dependency.js';
 import { clientOf, serviceEntry, serviceNames } from './services/registry.js';
-import { inputHash } from './recording/input-hash.js';
-import { signatureKey, signatureText, withRule, type DeviationSignature, type FaultSignature } from './signature.js';
+import { signatureKey, signatureText, type DeviationSignature } from './signature.js';
 
 /** One generated scenario as it ended: what `run --record` keeps (src/recording). */
 export interface ScenarioEnd {
@@ -39,12 +38,6 @@ export interface ScenarioEnd {
 }
 
 export const DEFAULT_SEED = 20261123;
-/**
- * Shrink steps that may wait out a bound (an `eventually` that reached the target's bound, or a real-time wait)
- * before shrinking stops: a check that nothing arrives costs the whole bound on every step. Counted in steps, not
- * seconds, so that the same seed shrinks to the same counterexample on a loaded machine or at any concurrency.
- */
-export const SHRINK_WAIT_BUDGET = 8;
 
 /** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
 export interface Recording {
@@ -57,27 +50,6 @@ export interface Recording {
    */
   judged?: { step: number; check?: Failure['check'] };
 }
-
-export interface BaselineEntry {
-  /** The first deviation as observed when the entry was written, for people. */
-  reason: string;
-  since: string;
-  /** The signatures of every deviation the target is known to show in this clause; any other fails. */
-  deviations?: DeviationSignature[];
-  /**
-   * Instead of deviations: the clause is known to end this way on the target although its
-   * capabilities promise more (a target fault such as a deterministic HTTP 500, or nothing
-   * observable). The run still reports the not observable, and the error, unless `fault` names it;
-   * a pass makes the entry stale.
-   */
-  observed?: 'error' | 'not-observable';
-  /**
-   * With `observed: 'error'`: the target fault the clause ends in (an HTTP 5xx answer, src/signature.ts).
-   * That fault, and no other error, is then an `expected-error`.
-   */
-  fault?: FaultSignature;
-}
-export type Baseline = Record<string, BaselineEntry>;
 
 export interface RunOptions {
   clauses: Clause[];
@@ -106,11 +78,7 @@ export interface RunOptions {
 }
 
 const INTERRUPTED = 'not run: the run was interrupted';
-
-/** A replay's path (`RunOptions.path`) that leads to no scenario of the clause with that seed: exit code 2. */
-export class ReplayPathError extends UsageError {
-  override readonly name = 'ReplayPathError';
-}
+const NOTHING_RAN: Effort = { runs: 0, durationMs: 0 };
 
 export function clauseSeed(seed: number, id: string): number {
   return (seed ^ fc.hash(id)) >>> 0; // unsigned, as --seed takes it; fast-check reads the same 32 bits either way
@@ -153,16 +121,11 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     opts.onClauseStart?.(clause, i, opts.clauses.length);
     let result: ClauseResult;
     if (opts.signal?.aborted) {
-      result = base(clause, 'not-observable', 0, 0, INTERRUPTED);
+      result = resultOf(clause, 'not-observable', NOTHING_RAN, INTERRUPTED);
       report.interrupted = true;
     } else if (unavailable) {
-      result = base(
-        clause,
-        'not-observable',
-        0,
-        0,
-        stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`,
-      );
+      const why = stoppedAnswering ? `not run: ${unavailable}` : `target ${target.name} could not be started: ${unavailable}`;
+      result = resultOf(clause, 'not-observable', NOTHING_RAN, why);
     } else {
       const { unreachable, ...r } = await runClause(target, clause, {
         seed,
@@ -176,7 +139,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
       });
       result = r;
       if (opts.signal?.aborted) {
-        result = base(clause, 'not-observable', r.runs, r.durationMs, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
+        result = resultOf(clause, 'not-observable', r, `${INTERRUPTED} (during this clause, after ${r.runs} scenarios)`);
         report.interrupted = true;
       }
       // One request could not reach the target: if a second, harmless one cannot either, it has stopped
@@ -244,36 +207,6 @@ async function answers(target: Target): Promise<boolean> {
   return probed.ok || !isUnreachable(probed.error);
 }
 
-/**
- * Cleans up after a scenario (Session.cleanup, which retries). On a real account what it could not delete goes to
- * the report's leftovers. On any target, a resource that a fault kept it from deleting makes the clause an error
- * naming it (returned here): a later scenario could meet it (a name the clause does not prefix, an alias) and
- * report a deviation that is not one. A delete that timed out makes the error unreachable, so the runner probes the target.
- */
-async function cleanupAfter(session: Session, target: Target, clause: string, into: Leftover[] | undefined): Promise<TargetBrokeError | undefined> {
-  const { leftovers, unreachable } = await session.cleanup();
-  if (!target.capabilities.disposableAccount) for (const { notAttempted: _n, refused: _r, ...l } of leftovers) into?.push({ ...l, clause });
-  // A refusal is the service's own answer, which this scenario meets on every run: deterministic, not a fault.
-  const failed = leftovers.filter((l) => !l.notAttempted && !l.refused);
-  if (!failed.length) return undefined;
-  const named = failed.map((l) => `${l.kind} ${session.symbolize(l.id)} (${l.id}): ${l.reason}`).join('; ');
-  return new TargetBrokeError(`${target.name}: cleanup could not delete what the scenario created, so the clause stops: ${named}`, { unreachable });
-}
-
-function base(clause: Clause, verdict: Verdict, runs: number, durationMs: number, reason?: string): ClauseResult {
-  return {
-    id: clause.id,
-    title: clause.title,
-    level: clause.level,
-    sources: clause.sources,
-    features: clause.features,
-    verdict,
-    ...(reason ? { reason } : {}),
-    runs,
-    durationMs,
-  };
-}
-
 export async function runClause(
   target: Target,
   clause: Clause,
@@ -298,264 +231,103 @@ export async function runClause(
 ): Promise<ClauseResult & { transcript?: Step[]; recording?: Recording; unreachable?: boolean }> {
   const t0 = Date.now();
   const missing = requirementsOf(clause).filter((r) => !meets(target, r));
-  if (missing.length > 0) {
-    return base(clause, 'not-observable', 0, 0, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
-  }
+  if (missing.length > 0) return resultOf(clause, 'not-observable', NOTHING_RAN, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
   const seed = opts.exactSeed ? opts.seed : clauseSeed(opts.seed, clause.id);
   // fast-check counts examples among its runs: they come on top of the generated ones.
   const examples = (clause.examples ?? []).map((e) => [e] as [unknown]);
   const numRuns = Math.min(opts.runs, clause.maxRuns ?? Infinity) + examples.length;
-  let runs = 0;
-  let n = 0;
-  let lastSteps: Step[] = [];
-  let lastSession: Session | undefined;
-  let aborted: Error | undefined; // the target broke, or nothing was observable: stop calling it
-  /** Each failure of a violation, keyed as the runner keys deviations (with the clause's rule for the input). */
-  const failuresOf = (e: ClauseViolation, input: unknown): Failure[] =>
-    e.failures.map((f) => ({ ...f, signature: withRule(f.signature, clause.rule?.(input as never)) }));
-
-  /**
-   * One pass over the clause's generated inputs (the same seed gives the same inputs in the same
-   * order). Inputs before `from` are skipped: an earlier pass already knows their outcome. With
-   * `explore`, the signatures of every violation's failures are collected and the pass never fails; otherwise
-   * fast-check stops at the first violation (one that shows `only`, when given) and shrinks it, and the last
-   * failing run is the counterexample, judged by its first failure (or the one that is `only`).
-   */
-  const pass = async (o: { only?: string; from?: number; explore?: Map<string, { signature: DeviationSignature; at: number }> }) => {
-    let index = 0;
-    let firstFailure = -1;
-    /** The failures of the first failing input, before shrinking (each is a deviation to look for). */
-    let firstFound: Failure[] = [];
-    let failing: { steps: Step[]; session: Session; input: unknown; error: unknown; failure?: Failure; found: Failure[] } | undefined;
-    /** Shrink steps that waited out a bound, and whether shrinking stopped for them (SHRINK_WAIT_BUDGET). */
-    let shrinkWaits = 0;
-    let cut = false;
-    const property = fc.asyncProperty(clause.arbitrary, async (input) => {
-      const i = index++;
-      if (aborted || opts.signal?.aborted || i < (o.from ?? 0)) return;
-      // A replay runs the input at its path and nothing else (fast-check would go on to its siblings and shrinks).
-      if (opts.path && runs > 0) return;
-      // Past the budget, the smaller inputs still to try are not run: to fast-check they pass, so the last
-      // failing input, which did run and fail, stays the counterexample.
-      const shrinking = firstFailure >= 0 && !o.explore;
-      if (shrinking && shrinkWaits >= SHRINK_WAIT_BUDGET) {
-        cut = true;
-        return;
-      }
-      runs++;
-      const k = ++n;
-      const prefix = `${opts.prefix}r${k}`;
-      const hash = inputHash(input);
-      let ended: ScenarioEnd['outcome'] = 'pass';
-      let found: Failure[] = [];
-      const run = async (): Promise<void> => {
-        const session = new Session(target, prefix);
-        lastSteps = session.steps;
-        lastSession = session;
-        let thrown: unknown;
-        try {
-          // The clause's failed soft checks end the scenario in one violation (src/session.ts).
-          await clause.check(session, input).then(
-            () => session.settle(),
-            (e: unknown) => session.settle(e),
-          );
-        } catch (e) {
-          ended = e instanceof TargetBrokeError ? 'error' : e instanceof NotObservableError ? 'not-observable' : 'violation';
-          if (e instanceof ClauseViolation) found = failuresOf(e, input);
-          thrown = e;
-        }
-        const left = await cleanupAfter(session, target, clause.id, opts.leftovers);
-        // A target fault already ends the clause as an error; otherwise what cleanup left behind does.
-        if (left && !(thrown instanceof TargetBrokeError)) {
-          ended = 'error';
-          thrown = left;
-        }
-        await opts.onScenario?.({
-          clause: clause.id,
-          seed,
-          index: k - 1,
-          inputHash: hash,
-          input: session.symbolize(describeInput(input)),
-          session,
-          outcome: ended,
-          ...(found.length && ended === 'violation' ? { signature: signatureText(found[0]!.signature) } : {}),
-        });
-        if (thrown !== undefined) throw thrown;
-      };
-      const waited = () => {
-        if (shrinking && (lastSession?.boundedWaits ?? 0) > 0) shrinkWaits++;
-      };
-      try {
-        await (target.scenario ? target.scenario({ clause: clause.id, seed, inputHash: hash, prefix }, run) : run());
-        waited();
-      } catch (e) {
-        waited();
-        const session = lastSession!;
-        if (e instanceof TargetBrokeError || e instanceof NotObservableError) {
-          aborted = e;
-          return;
-        }
-        if (found.length && o.explore) {
-          for (const { signature } of found) if (!o.explore.has(signatureKey(signature))) o.explore.set(signatureKey(signature), { signature, at: i });
-          return;
-        }
-        const failure = o.only === undefined ? found[0] : found.find((f) => signatureKey(f.signature) === o.only);
-        if (found.length && !failure) return; // other deviations: not this pass's
-        if (firstFailure < 0) [firstFailure, firstFound] = [i, found];
-        failing = { steps: session.steps, session, input: session.symbolize(describeInput(input)), error: e, ...(failure ? { failure } : {}), found };
-        throw e;
-      }
-    });
-    let details: fc.RunDetails<[unknown]>;
-    try {
-      details = await fc.check(property, { seed, numRuns, examples, ...(opts.path ? { path: opts.path } : {}) });
-    } catch (e) {
-      // fast-check walks a replay's path before it runs anything: a path that leads nowhere is the caller's mistake.
-      if (opts.path && e instanceof Error && e.message.startsWith('Unable to replay'))
-        throw new ReplayPathError(
-          `path ${abbreviate(opts.path, 60)} leads to no scenario of ${clause.id} with seed ${seed} (a path is valid only with the clause and seed it was printed with)`,
-        );
-      throw e;
-    }
-    return { details, failing, firstFailure, firstFound, cut };
-  };
-
-  const first = await pass(opts.only ? { only: signatureKey(opts.only) } : {});
-  const durationSoFar = () => Date.now() - t0;
+  const { path, prefix, signal, leftovers, onScenario } = opts;
+  const scenarios = new ClauseScenarios(target, clause, { seed, numRuns, examples, prefix, path, signal, leftovers, onScenario });
+  const effort = (): Effort => ({ runs: scenarios.runs, durationMs: Date.now() - t0 });
   const known = opts.baseline?.[clause.id];
   const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
-    if (aborted instanceof TargetBrokeError) return errorResult(clause, aborted, known, runs, durationSoFar());
-    if (aborted instanceof NotObservableError) return base(clause, 'not-observable', runs, durationSoFar(), aborted.message);
+    const { aborted } = scenarios;
+    if (aborted instanceof TargetBrokeError) return judgeError(clause, aborted, known, effort());
+    if (aborted instanceof NotObservableError) return resultOf(clause, 'not-observable', effort(), aborted.message);
     return undefined;
   };
+
+  const first = await scenarios.pass(opts.only ? { only: signatureKey(opts.only) } : {});
   if (broke()) return broke()!;
-  const recordingOf = (s: Session | undefined, failure?: Failure): { recording?: Recording } => {
-    if (!s) return {};
-    const step = failure?.step ? s.steps.indexOf(failure.step) : -1;
-    const judged = step >= 0 ? { judged: { step, ...(failure!.check ? { check: failure!.check } : {}) } } : {};
-    return { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps(), ...judged } };
-  };
   if (!first.details.failed) {
-    if (opts.keepTranscript)
-      return { ...base(clause, known ? 'unexpected-pass' : 'pass', runs, durationSoFar()), transcript: lastSteps, ...recordingOf(lastSession) };
-    return known
-      ? base(
-          clause,
-          'unexpected-pass',
-          runs,
-          durationSoFar(),
-          `listed in the baseline since ${known.since}${known.observed ? ` as ${known.observed}` : ''} (${known.reason}) but passed: the baseline is stale`,
-        )
-      : base(clause, 'pass', runs, durationSoFar());
+    const passed = judgePass(clause, known, effort());
+    return opts.keepTranscript ? { ...passed, transcript: scenarios.lastSteps, ...recordingOf(scenarios.lastSession) } : passed;
   }
   const error = first.failing?.error ?? first.details.errorInstance;
   if (!(error instanceof ClauseViolation)) {
     // An exception that is neither a violation nor a service answer is a bug of the clause or harness.
-    return base(clause, 'error', runs, durationSoFar(), `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
+    return resultOf(clause, 'error', effort(), `clause raised ${(error as Error)?.name ?? 'an error'}: ${(error as Error)?.message ?? String(error)}`);
   }
-  const deviation = (p: Awaited<ReturnType<typeof pass>>, failure = p.failing!.failure!): Deviation => {
-    const identity = failure.signature;
-    // The steps up to the one the failure judged: what the scenario did after it cannot have changed that answer.
-    const at = failure.step ? p.failing!.steps.indexOf(failure.step) : -1;
-    const steps = at < 0 ? p.failing!.steps : p.failing!.steps.slice(0, at + 1);
-    return {
-      signature: signatureText(identity),
-      identity,
-      // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
-      reason: `${identity.rule ? `[${identity.rule}] ` : ''}${failure.message}`,
-      counterexample: {
-        seed,
-        path: p.details.counterexamplePath ?? '',
-        input: p.failing!.input,
-        steps,
-        ...(p.cut ? { shrinkCut: `after ${SHRINK_WAIT_BUDGET} smaller inputs that each waited out a bound: it fails as shown, a smaller one may exist` } : {}),
-      },
-    };
-  };
-  const deviations: Deviation[] = [deviation(first)];
-  // fast-check stops at the first violation: look on through the remaining inputs for violations of other
-  // rules and other failed checks (and take those the first violation showed beside the one it is judged by),
-  // then find and shrink each one on its own (not on a replay of one counterexample).
+  const deviations: Deviation[] = [deviationOf(seed, first)];
+  // A replay shows one counterexample; a run looks on for the clause's other deviations.
   if (!opts.path && !opts.keepTranscript) {
-    const found = new Map<string, { signature: DeviationSignature; at: number }>();
-    for (const { signature } of [...first.firstFound, ...first.failing!.found])
-      if (!found.has(signatureKey(signature))) found.set(signatureKey(signature), { signature, at: first.firstFailure });
-    await pass({ from: first.firstFailure + 1, explore: found });
-    const firstKey = signatureKey(first.failing!.failure!.signature);
-    for (const [key, { at }] of [...found].filter(([key]) => key !== firstKey).sort((x, y) => x[1].at - y[1].at)) {
-      const p = await pass({ only: key, from: at });
-      if (broke()) return broke()!;
-      if (p.failing?.failure && signatureKey(p.failing.failure.signature) === key) deviations.push(deviation(p));
-      else {
-        // Not found again from its first input (a target that answers differently now): the first
-        // counterexample shows it.
-        const shown = first.failing!.found.find((f) => signatureKey(f.signature) === key);
-        if (shown) deviations.push(deviation(first, shown));
-      }
-    }
+    deviations.push(...(await otherDeviations(scenarios, first)));
     if (broke()) return broke()!;
   }
-  const result = reconcile(clause, deviations, known, runs, durationSoFar());
+  const result = judgeDeviations(clause, deviations, known, effort());
   result.counterexample = (deviations.find((d) => !namedIn(known, d)) ?? deviations[0]!).counterexample;
   result.deviations = deviations;
   return opts.keepTranscript
-    ? { ...result, transcript: first.failing?.steps ?? lastSteps, ...recordingOf(first.failing?.session ?? lastSession, first.failing?.failure) }
+    ? {
+        ...result,
+        transcript: first.failing?.steps ?? scenarios.lastSteps,
+        ...recordingOf(first.failing?.session ?? scenarios.lastSession, first.failing?.failure),
+      }
     : result;
 }
 
-/** Whether a baseline entry names a deviation (by its signature, never by its text). */
-const namedIn = (known: BaselineEntry | undefined, d: Deviation): boolean =>
-  (known?.deviations ?? []).some((sig) => signatureKey(sig) === signatureKey(d.identity!));
-
 /**
- * The verdict of a clause that showed deviations, against its baseline entry: a failure unless the
- * entry names every one of them; an unexpected pass when it names one that no longer shows.
+ * fast-check stops at the first violation: look on through the remaining inputs for violations of other rules and
+ * other failed checks (and take those the first violation showed beside the one it is judged by), then find and
+ * shrink each one on its own. Stops early when the target breaks (the caller reports that).
  */
-function reconcile(clause: Clause, deviations: Deviation[], known: BaselineEntry | undefined, runs: number, durationMs: number): ClauseResult {
-  const named = known?.deviations ?? [];
-  const unnamed = deviations.filter((d) => !namedIn(known, d));
-  const gone = named.filter((sig) => !deviations.some((d) => signatureKey(d.identity!) === signatureKey(sig))).map(signatureText);
-  const shown = unnamed[0] ?? deviations[0]!;
-  if (!known) return base(clause, 'fail', runs, durationMs, shown.reason);
-  if (unnamed.length) {
-    const stale = gone.length ? `; named but no longer shown: ${gone.join('; ')}` : '';
-    return base(
-      clause,
-      'fail',
-      runs,
-      durationMs,
-      `${shown.reason} (a deviation the baseline does not name: ${unnamed.map((d) => d.signature).join('; ')}${stale}; it names: ${named.map(signatureText).join('; ')})`,
-    );
+async function otherDeviations(scenarios: ClauseScenarios, first: PassResult): Promise<Deviation[]> {
+  const seed = scenarios.opts.seed;
+  const found = new Map<string, { signature: DeviationSignature; at: number }>();
+  for (const { signature } of [...first.firstFound, ...first.failing!.found])
+    if (!found.has(signatureKey(signature))) found.set(signatureKey(signature), { signature, at: first.firstFailure });
+  await scenarios.pass({ from: first.firstFailure + 1, explore: found });
+  const firstKey = signatureKey(first.failing!.failure!.signature);
+  const more: Deviation[] = [];
+  for (const [key, { at }] of [...found].filter(([key]) => key !== firstKey).sort((x, y) => x[1].at - y[1].at)) {
+    if (scenarios.aborted) return more;
+    const p = await scenarios.pass({ only: key, from: at });
+    if (scenarios.aborted) return more;
+    if (p.failing?.failure && signatureKey(p.failing.failure.signature) === key) more.push(deviationOf(seed, p));
+    else {
+      // Not found again from its first input (a target that answers differently now): the first counterexample shows it.
+      const shown = first.failing!.found.find((f) => signatureKey(f.signature) === key);
+      if (shown) more.push(deviationOf(seed, first, shown));
+    }
   }
-  if (gone.length) return base(clause, 'unexpected-pass', runs, durationMs, `the baseline names deviations that no longer show: ${gone.join('; ')}`);
-  return base(clause, 'expected-fail', runs, durationMs, `${shown.reason} (a known deviation: in the baseline since ${known.since})`);
+  return more;
 }
 
-/**
- * A clause the target broke: an error, with the fault's signature when it was an HTTP 5xx answer. Only that
- * answer can be expected, and only when the baseline entry names exactly that fault: throttling, timeouts
- * and unreachable targets are errors whatever the baseline says.
- */
-function errorResult(
-  clause: Clause,
-  e: TargetBrokeError,
-  known: BaselineEntry | undefined,
-  runs: number,
-  durationMs: number,
-): ClauseResult & { unreachable?: boolean } {
-  const fault = e.fault ? { fault: { signature: signatureText(e.fault), identity: e.fault } } : {};
-  const unreachable = e.unreachable ? { unreachable: true } : {};
-  const expected = known?.observed === 'error' && known.fault !== undefined && e.fault !== undefined && signatureKey(known.fault) === signatureKey(e.fault);
-  if (expected)
-    return { ...base(clause, 'expected-error', runs, durationMs, `${e.message} (a known target fault: in the baseline since ${known.since})`), ...fault };
-  const other = known?.fault ? ` (the baseline names another fault: ${signatureText(known.fault)})` : '';
-  return { ...base(clause, 'error', runs, durationMs, `${e.message}${other}`), ...fault, ...unreachable };
+/** A deviation as reported: its signature, its reason and the pass's counterexample, cut after the step it judged. */
+function deviationOf(seed: number, p: PassResult, failure = p.failing!.failure!): Deviation {
+  const identity = failure.signature;
+  // The steps up to the one the failure judged: what the scenario did after it cannot have changed that answer.
+  const at = failure.step ? p.failing!.steps.indexOf(failure.step) : -1;
+  const steps = at < 0 ? p.failing!.steps : p.failing!.steps.slice(0, at + 1);
+  return {
+    signature: signatureText(identity),
+    identity,
+    // The rule a clause names (`[too-long] …`) reads first in the reason as in the signature.
+    reason: `${identity.rule ? `[${identity.rule}] ` : ''}${failure.message}`,
+    counterexample: {
+      seed,
+      path: p.details.counterexamplePath ?? '',
+      input: p.failing!.input,
+      steps,
+      ...(p.cut ? { shrinkCut: `after ${SHRINK_WAIT_BUDGET} smaller inputs that each waited out a bound: it fails as shown, a smaller one may exist` } : {}),
+    },
+  };
 }
 
-/** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */
-function describeInput(input: unknown): unknown {
-  // fast-check builds records without a prototype: those have no toString at all.
-  const own = input !== null && typeof input === 'object' ? (input as { toString?: unknown }).toString : undefined;
-  const custom = !Array.isArray(input) && typeof own === 'function' && own !== Object.prototype.toString;
-  return custom ? String(input) : input;
+/** A replayed scenario's raw steps and symbols, with the failure it was judged by. */
+function recordingOf(s: Session | undefined, failure?: Failure): { recording?: Recording } {
+  if (!s) return {};
+  const step = failure?.step ? s.steps.indexOf(failure.step) : -1;
+  const judged = step >= 0 ? { judged: { step, ...(failure!.check ? { check: failure!.check } : {}) } } : {};
+  return { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps(), ...judged } };
 }

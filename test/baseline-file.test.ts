@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baselineFrom, baselineJson, mergeBaseline, readBaseline, writeBaseline } from '../src/baseline.js';
 import { summarize, type ClauseResult, type Report } from '../src/report.js';
-import type { Baseline } from '../src/runner.js';
+import type { Baseline } from '../src/judge.js';
 import { signatureText } from '../src/signature.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ssec-bf-'));

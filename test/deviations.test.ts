@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { baselineFrom, readBaseline } from '../src/baseline.js';
 import { summarize, type ClauseResult, type Deviation, type Report } from '../src/report.js';
 import type { ReferenceClients } from '../reference/index.js';
-import type { Baseline } from '../src/runner.js';
+import type { Baseline } from '../src/judge.js';
 import { runClause } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
 import { TARGET_MODULES } from '../test-targets/registry.js';

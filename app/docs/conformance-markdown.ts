@@ -4,7 +4,7 @@
  * deviation (its baseline, which CI checks against a real run), or pass.
  */
 import type { Clause } from '../../src/clause.js';
-import type { Baseline } from '../../src/runner.js';
+import type { Baseline } from '../../src/judge.js';
 import { cell as escapeCell } from '../../src/reports/markdown-text.js';
 import { describeRequirement, meets, requirementsOf, type Target } from '../../src/target.js';
 import { THEMES } from '../../src/themes.js';

@@ -93,20 +93,7 @@ async function checkScenario(
   b.bind('<run>', prefix);
   b.bind('<account>', target.clients(0).principal.split(':')[4]!);
   for (let i = 0; i < 3; i++) b.bind(`principal#${i}`, target.clients(i).principal);
-  // Names the clause chose (resource kinds whose names the client chooses: queues, topics) are made up; ARNs
-  // derived from them as AWS would (src/services/: each kind's `madeUp`).
-  const byClient = (kind: string | undefined) => kind !== undefined && madeUpOf(kind)?.chosenBy === 'client';
-  const fresh = (sym: string): string | undefined => {
-    const name = /^([a-z][a-z0-9-]*)#(\d+)(\.fifo)?$/.exec(sym);
-    if (name && byClient(name[1])) return `${prefix}-${name[1]![0]}${name[2]}${name[3] ?? ''}`;
-    const arn = /^arn\(([a-z][a-z0-9-]*)#(\d+)\)$/.exec(sym);
-    const made = arn && byClient(arn[1]) ? resourceKind(arn[1]!)?.resource.madeUp?.arn : undefined;
-    if (arn && made) {
-      const n = b.bound(`${arn[1]}#${arn[2]}`) ?? b.bound(`${arn[1]}#${arn[2]}.fifo`);
-      if (n) return made(n, { region, account: b.bound('<account>')!, endpoint: '' });
-    }
-    return undefined;
-  };
+  const fresh = madeUpNames(b, prefix, region);
   try {
     const calls = scenario.steps;
     for (let k = 0; k < calls.length; k++) {
@@ -143,24 +130,7 @@ async function checkScenario(
         skip(`operation unknown to the SDK (${step.service}:${step.op})`);
         continue;
       }
-      const client = clientOf(target.clients(step.principal), step.service) as unknown as { send: (c: object) => Promise<Record<string, unknown>> };
-      let model: Observed;
-      try {
-        const { $metadata: _m, ...value } = await client.send(new Cmd(request));
-        model = { ok: true, value };
-      } catch (e) {
-        const n = normalizeError(step.service, e);
-        model = n
-          ? { ok: false, ...n }
-          : {
-              ok: false,
-              service: step.service,
-              code: `Unmapped:${(e as Error)?.name ?? 'Error'}`,
-              httpStatus: undefined,
-              name: (e as Error)?.name ?? 'Error',
-              message: String((e as Error)?.message ?? e),
-            };
-      }
+      const model = await askModel(target, step, Cmd, request);
       result.compared++;
       const disagree = (what: { recorded: string; model: string }) => {
         result.disagreements.push({
@@ -194,6 +164,46 @@ async function checkScenario(
     }
   } finally {
     await target.dispose();
+  }
+}
+
+/**
+ * Names the clause chose (resource kinds whose names the client chooses: queues, topics) are made up; ARNs
+ * derived from them as AWS would (src/services/: each kind's `madeUp`).
+ */
+function madeUpNames(b: Binder, prefix: string, region: string): (sym: string) => string | undefined {
+  const byClient = (kind: string | undefined) => kind !== undefined && madeUpOf(kind)?.chosenBy === 'client';
+  return (sym) => {
+    const name = /^([a-z][a-z0-9-]*)#(\d+)(\.fifo)?$/.exec(sym);
+    if (name && byClient(name[1])) return `${prefix}-${name[1]![0]}${name[2]}${name[3] ?? ''}`;
+    const arn = /^arn\(([a-z][a-z0-9-]*)#(\d+)\)$/.exec(sym);
+    const made = arn && byClient(arn[1]) ? resourceKind(arn[1]!)?.resource.madeUp?.arn : undefined;
+    if (arn && made) {
+      const n = b.bound(`${arn[1]}#${arn[2]}`) ?? b.bound(`${arn[1]}#${arn[2]}.fifo`);
+      if (n) return made(n, { region, account: b.bound('<account>')!, endpoint: '' });
+    }
+    return undefined;
+  };
+}
+
+/** What the model answers to a recorded call's request, normalised as the session normalises a target's answers. */
+async function askModel(target: Target, step: RecordedCall, Cmd: new (input: unknown) => object, request: Record<string, unknown>): Promise<Observed> {
+  const client = clientOf(target.clients(step.principal), step.service) as unknown as { send: (c: object) => Promise<Record<string, unknown>> };
+  try {
+    const { $metadata: _m, ...value } = await client.send(new Cmd(request));
+    return { ok: true, value };
+  } catch (e) {
+    const n = normalizeError(step.service, e);
+    return n
+      ? { ok: false, ...n }
+      : {
+          ok: false,
+          service: step.service,
+          code: `Unmapped:${(e as Error)?.name ?? 'Error'}`,
+          httpStatus: undefined,
+          name: (e as Error)?.name ?? 'Error',
+          message: String((e as Error)?.message ?? e),
+        };
   }
 }
 
