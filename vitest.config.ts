@@ -22,13 +22,17 @@ export default defineConfig({
     projects: [
       // Not isolated: the quick files share one module graph per worker (the specification, the model, the SDK), which
       // halves `npm test`; none mocks, stubs or changes globals or the environment (test/lint/projects.lint.test.ts).
-      { extends: true, test: { name: 'quick', isolate: false, include: TEST_ROOTS, exclude: [...SLOW_TESTS, '**/node_modules/**'] } },
-      // The slow tests run the built CLI: dist/ is rebuilt first when its sources changed. Two files at once even on
-      // two cores (vitest's default there is one): the emulator matrix spends most of its eight minutes waiting real
-      // time for data-key windows, and the other slow files fill that time instead of queueing behind it.
       {
         extends: true,
-        test: { name: 'slow', include: [...SLOW_TESTS], globalSetup: ['test/build-dist.global-setup.ts'], maxWorkers: 2 },
+        test: { name: 'quick', isolate: false, include: TEST_ROOTS, exclude: [...SLOW_TESTS, '**/node_modules/**'], sequence: { groupOrder: 0 } },
+      },
+      // The slow tests run the built CLI: dist/ is rebuilt first when its sources changed. Two files at once even on
+      // two cores (vitest's default there is one): the emulator matrix spends most of its eight minutes waiting real
+      // time for data-key windows, and the other slow files fill that time instead of queueing behind it. A project
+      // with its own worker count runs in its own group: the quick files first, when one command runs both.
+      {
+        extends: true,
+        test: { name: 'slow', include: [...SLOW_TESTS], globalSetup: ['test/build-dist.global-setup.ts'], maxWorkers: 2, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -6,14 +6,16 @@
 import type * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isReset, isUnreachable, normalizeError, type NormalizedError } from './errors/normalize.js';
-import { abbreviate, shown } from './abbreviate.js';
+import { shown } from './abbreviate.js';
 import { withRetries } from './retry.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
-import type { Leftover, Step } from './report.js';
+import type { Step } from './report.js';
+import { ResourceLedger, type CleanupLeftover } from './resource-ledger.js';
+import { SymbolTable } from './symbol-table.js';
 import type { AtRestMessage, Target } from './target.js';
 import { expectedCodes, type DeviationSignature, type FaultSignature } from './signature.js';
 import type { Fields } from './services/define.js';
-import { clientOf, deleteResource, findService, operationOf as registeredOperation, resourceKind, serviceEntry, services } from './services/registry.js';
+import { clientOf, findService, operationOf as registeredOperation, resourceKind, serviceEntry, services } from './services/registry.js';
 
 /** A step's shape is part of the report format (src/report-schema.ts). */
 export type { Step };
@@ -71,15 +73,7 @@ export class TargetBrokeError extends Error {
   }
 }
 
-/**
- * What a scenario's cleanup could not delete, and why: `notAttempted` when the target had stopped answering first,
- * `refused` when the service answered the delete with an error that is no fault (a 4xx: its deterministic answer,
- * such as a reserved alias a wrong target let the clause create), else a fault (5xx, throttling, no answer).
- */
-export interface CleanupLeftover extends Leftover {
-  notAttempted?: boolean;
-  refused?: boolean;
-}
+export type { CleanupLeftover } from './resource-ledger.js';
 
 /** Nothing could be observed in this run: the clause is reported not observable, never passed. */
 export class NotObservableError extends Error {
@@ -156,11 +150,9 @@ export class Session {
   readonly steps: Step[] = [];
   readonly #target: Target;
   readonly #prefix: string;
-  readonly #symbols = new Map<string, string>();
-  /** The next number of each symbol kind (`queue#2`). */
-  readonly #counts = new Map<string, number>();
-  /** What the session created, in order, for cleanup: its resource kind (src/services/) and the identifier it is deleted by. */
-  readonly #created: { kind: string; id: string }[] = [];
+  readonly #symbols: SymbolTable;
+  /** What the session created, for cleanup. */
+  readonly #created = new ResourceLedger();
   /** Keyed by the step object, so it follows steps that `eventually` collapses. */
   readonly #raw = new WeakMap<Step, RawStep>();
   /** Every call in the order made, polls that `eventually` collapses and faults included (recordings, src/recording). */
@@ -178,8 +170,7 @@ export class Session {
   constructor(target: Target, prefix: string) {
     this.#target = target;
     this.#prefix = prefix;
-    // Names the run made but never created (a rejected alias) show the prefix as `<run>`: the same seed gives the same report.
-    this.#symbols.set(prefix, '<run>');
+    this.#symbols = new SymbolTable(prefix);
     this.#t0 = this.#now();
   }
 
@@ -221,7 +212,7 @@ export class Session {
 
   /** Concrete identifier → symbol (`key#0`, `arn(queue#1)`, the prefix → `<run>`), read-only. */
   get symbols(): ReadonlyMap<string, string> {
-    return this.#symbols;
+    return this.#symbols.map;
   }
 
   /** The steps as sent and received (see RawStep), in step order. */
@@ -294,8 +285,7 @@ export class Session {
       }
       observed = { ok: false, ...n };
     }
-    this.#nameSymbol(service, op, input as Fields);
-    if (observed.ok) this.#track(service, op, input as Fields, observed.value as Fields);
+    this.#track(service, op, input as Fields, observed.ok ? (observed.value as Fields) : undefined);
     const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
     this.steps.push(step);
     // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
@@ -500,122 +490,35 @@ export class Session {
     throw new NotObservableError(reason);
   }
 
-  /**
-   * What reports show of a value: every concrete resource identifier replaced by its symbol, and
-   * long strings (message bodies near the size limit) cut to their start and their length.
-   */
+  /** What reports show of a value: identifiers as their symbols, long strings cut (src/symbol-table.ts). */
   symbolize(v: unknown): unknown {
-    const keys = [...this.#symbols.keys()].sort((a, b) => b.length - a.length);
-    const walk = (x: unknown): unknown => {
-      if (typeof x === 'string') {
-        let s = x;
-        for (const k of keys) if (s.includes(k)) s = s.split(k).join(this.#symbols.get(k)!);
-        return abbreviate(s);
-      }
-      if (x instanceof Uint8Array) return `<${x.length} bytes>`;
-      if (Array.isArray(x)) return x.map(walk);
-      if (x && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, val]) => [k, walk(val)]));
-      return x;
-    };
-    return walk(v);
+    return this.#symbols.symbolize(v);
   }
 
   /**
-   * Deletes what this scenario created, without recording steps; keys are scheduled for deletion. Each delete goes
-   * through the retry policy of steps (src/retry.ts), and since a delete is idempotent it is also retried after a
-   * 5xx or a dropped connection (a delete that acted before its answer was lost then finds its resource gone).
-   * What still fails is returned with its reason (a resource that is already gone is not one): on a real account the
-   * runner lists it in the report, and when a fault kept it (not the service's own refusal, which the same scenario
-   * meets every time) it makes the clause an error naming it, so that no later scenario meets it as a deviation.
-   *
-   * A delete that times out or is refused means the target stopped answering: the rest is not attempted, since each
-   * delete would wait out its own timeout (30 s); only pooled keys are still given back (a real account would pay
-   * for a new key otherwise). Such leftovers say so (`notAttempted`), and `unreachable` tells the runner to probe.
+   * Deletes what this scenario created (src/resource-ledger.ts). What still fails is returned with its reason: on a
+   * real account the runner lists it in the report, and when a fault kept it (not the service's own refusal, which
+   * the same scenario meets every time) it makes the clause an error naming it, so that no later scenario meets it
+   * as a deviation. A target that stopped answering is not asked again, and `unreachable` tells the runner to probe.
    */
   async cleanup(): Promise<{ leftovers: CleanupLeftover[]; unreachable: boolean }> {
-    const c = this.#target.clients(0);
-    const leftovers: CleanupLeftover[] = [];
-    let unreachable = false;
-    for (const r of [...this.#created].reverse()) {
-      const { service, resource } = resourceKind(r.kind)!;
-      const cleanup = resource.cleanup!;
-      const release = cleanup.releasable ? this.#target.releaseKey : undefined;
-      if (this.#gone && !release) {
-        leftovers.push({ kind: r.kind, id: r.id, reason: 'not attempted: the target stopped answering', notAttempted: true });
-        continue;
-      }
-      const done = await withRetries(
-        () => (release ? release.call(this.#target, r.id) : deleteResource(r.kind, clientOf(c, service.name)!, r.id)),
-        (e) => {
-          const n = normalizeError(service.name, e);
-          return n ? faultOf(n) !== undefined : isReset(e);
-        },
-      );
-      if (done.ok) continue;
-      const e = done.error;
-      const n = normalizeError(service.name, e);
-      // The resource may already be gone, or in a state the clause put it in (a key pending deletion).
-      if (cleanup.gone(n?.code, { released: release !== undefined })) continue;
-      if (isUnreachable(e) && !isReset(e)) {
-        this.#gone = true;
-        unreachable = true;
-      }
-      const attempts = done.attempts > 1 ? ` (after ${done.attempts} attempts)` : '';
-      leftovers.push({
-        kind: r.kind,
-        id: r.id,
-        reason: abbreviate(`${(e as Error).name}: ${(e as Error).message}${attempts}`.replace(/\s+/g, ' ')),
-        ...(n && !faultOf(n) ? { refused: true } : {}),
-      });
-    }
-    return { leftovers, unreachable };
+    const r = await this.#created.cleanup(this.#target, this.#gone);
+    if (r.unreachable) this.#gone = true;
+    return r;
   }
 
-  #symbol(kind: string, values: unknown[]): void {
-    const n = this.#counts.get(kind) ?? 0;
-    this.#counts.set(kind, n + 1);
-    const sym = `${kind}#${n}`;
-    const [primary, ...others] = values;
-    if (typeof primary === 'string' && primary) this.#symbols.set(primary, sym);
-    for (const o of others) if (typeof o === 'string' && o) this.#symbols.set(o, `arn(${sym})`);
-  }
-
-  /**
-   * A name the client chooses (a queue's, a topic's: the resource kind's `create.name`) gets its symbol when it is
-   * first sent, whatever the answer: the same input then reads the same on every target (a replay elsewhere
-   * compares step for step).
-   */
-  #nameSymbol(service: string, op: string, input: Fields): void {
-    for (const r of findService(service)?.resources ?? []) {
-      if (r.create.operation !== op || !r.create.name) continue;
-      const name = r.create.name(input);
-      if (typeof name === 'string' && !this.#symbols.has(name)) this.#symbol(r.kind, [name]);
-    }
-  }
-
-  /** What a successful call tells the session (src/services/: each resource kind's `create` and `learn`): symbols, and what to delete afterwards. */
-  #track(service: string, op: string, input: Fields, out: Fields): void {
-    for (const r of findService(service)?.resources ?? []) {
+  /** What a call tells the session (src/services/: each resource kind's `create` and `learn`): symbols, and what to delete afterwards. */
+  #track(service: string, op: string, input: Fields, out: Fields | undefined): void {
+    const kinds = findService(service)?.resources ?? [];
+    for (const r of kinds) this.#symbols.named(r, op, input);
+    if (!out) return;
+    for (const r of kinds) {
       if (r.create.operation === op) {
         const id = r.create.id(input, out);
-        if (typeof id !== 'string' || !id || this.#created.some((c) => c.kind === r.kind && c.id === id)) continue;
-        const name = r.create.name?.(input);
-        // An identifier that is the name the client chose (an S3 bucket's) already has its symbol from #nameSymbol.
-        if (this.#symbols.has(id) && id !== name) continue;
-        if (id === name) {
-          // Named when sent; only to be deleted afterwards.
-        } else if (r.create.symbolic === false) {
-          // Shown as sent (the run prefix as `<run>`), never replaced by a symbol.
-        } else if (typeof name === 'string' && this.#symbols.has(name)) this.#symbols.set(id, this.#symbols.get(name)!);
-        else this.#symbol(r.kind, [id, ...(r.create.others?.(out) ?? [])]);
-        if (r.cleanup) this.#created.push({ kind: r.kind, id });
+        if (typeof id === 'string' && id && !this.#created.has(r.kind, id) && this.#symbols.created(r, id, input, out) && r.cleanup)
+          this.#created.add(r.kind, id);
       }
-      for (const l of r.learn ?? []) {
-        if (l.operation !== op) continue;
-        const known = l.known(input);
-        const arn = l.arn(out);
-        if (typeof known === 'string' && typeof arn === 'string' && arn && this.#symbols.has(known)) this.#symbols.set(arn, `arn(${this.#symbols.get(known)})`);
-      }
+      this.#symbols.learn(r, op, input, out);
     }
   }
 }

@@ -19,6 +19,7 @@ import { differingFields } from './compare.js';
 import { recordedCapabilities } from './read.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from './schema.js';
 import { Binder } from './symbolic.js';
+import { ACCOUNT_SYMBOL, parseSymbol, RUN_SYMBOL, symbolOf } from '../symbol-table.js';
 
 export interface Disagreement {
   clause: string;
@@ -90,8 +91,8 @@ async function checkScenario(
   });
   const b = new Binder();
   const prefix = `ssec-model${scenario.index}`;
-  b.bind('<run>', prefix);
-  b.bind('<account>', target.clients(0).principal.split(':')[4]!);
+  b.bind(RUN_SYMBOL, prefix);
+  b.bind(ACCOUNT_SYMBOL, target.clients(0).principal.split(':')[4]!);
   for (let i = 0; i < 3; i++) b.bind(`principal#${i}`, target.clients(i).principal);
   const fresh = madeUpNames(b, prefix, region);
   try {
@@ -174,13 +175,13 @@ async function checkScenario(
 function madeUpNames(b: Binder, prefix: string, region: string): (sym: string) => string | undefined {
   const byClient = (kind: string | undefined) => kind !== undefined && madeUpOf(kind)?.chosenBy === 'client';
   return (sym) => {
-    const name = /^([a-z][a-z0-9-]*)#(\d+)(\.fifo)?$/.exec(sym);
-    if (name && byClient(name[1])) return `${prefix}-${name[1]![0]}${name[2]}${name[3] ?? ''}`;
-    const arn = /^arn\(([a-z][a-z0-9-]*)#(\d+)\)$/.exec(sym);
-    const made = arn && byClient(arn[1]) ? resourceKind(arn[1]!)?.resource.madeUp?.arn : undefined;
-    if (arn && made) {
-      const n = b.bound(`${arn[1]}#${arn[2]}`) ?? b.bound(`${arn[1]}#${arn[2]}.fifo`);
-      if (n) return made(n, { region, account: b.bound('<account>')!, endpoint: '' });
+    const p = parseSymbol(sym);
+    if (!p || !byClient(p.kind)) return undefined;
+    if (!p.of) return `${prefix}-${p.kind[0]}${p.n}${p.fifo ? '.fifo' : ''}`;
+    const made = p.of === 'arn' && !p.fifo ? resourceKind(p.kind)?.resource.madeUp?.arn : undefined;
+    if (made) {
+      const n = b.bound(symbolOf(p.kind, p.n)) ?? b.bound(`${symbolOf(p.kind, p.n)}.fifo`);
+      if (n) return made(n, { region, account: b.bound(ACCOUNT_SYMBOL)!, endpoint: '' });
     }
     return undefined;
   };

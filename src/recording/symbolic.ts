@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { fromRegistry, madeUpOf, resourceKinds, targetIds } from '../services/registry.js';
 import { redactSecrets } from '../secrets.js';
+import { ACCOUNT_SYMBOL, RUN_SYMBOL } from '../symbol-table.js';
 
 /**
  * Message bodies at the size limits are one character repeated (up to 1 MiB): a recording writes them as
@@ -38,7 +39,7 @@ function namedByClient(sym: string): boolean {
 export function recordingSymbols(sessionSymbols: ReadonlyMap<string, string>): Map<string, string> {
   const table = new Map<string, string>();
   for (const [concrete, sym] of sessionSymbols) {
-    if (sym === '<run>') table.set(concrete, sym);
+    if (sym === RUN_SYMBOL) table.set(concrete, sym);
     else if (concrete.includes('://')) table.set(concrete, `url(${sym})`);
     else if (concrete.startsWith('arn:')) table.set(concrete, sym.startsWith('arn(') ? sym : `arn(${sym})`);
     else table.set(concrete, namedByClient(sym) && concrete.endsWith('.fifo') ? `${sym}.fifo` : sym);
@@ -91,7 +92,7 @@ export class Symbolizer {
     out = redactSecrets(out, this.#secrets.credentials);
     for (const [re, by] of REDACTIONS) out = out.replace(re, by);
     // The account id on its own, not inside a longer run of digits, letters or dashes (a UUID's last group may be all zeros).
-    for (const a of this.#secrets.accounts) if (out.includes(a)) out = out.replace(new RegExp(`(?<![\\w-])${a}(?![\\w-])`, 'g'), '<account>');
+    for (const a of this.#secrets.accounts) if (out.includes(a)) out = out.replace(new RegExp(`(?<![\\w-])${a}(?![\\w-])`, 'g'), ACCOUNT_SYMBOL);
     return out;
   }
 

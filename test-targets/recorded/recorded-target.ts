@@ -17,6 +17,7 @@ import type { AtRestMessage, Capabilities, Clients, ScenarioKey, Target } from '
 import { readRecording, recordedCapabilities } from '../../src/recording/read.js';
 import { isCall, type RecordedCall, type RecordedScenario, type Recording } from '../../src/recording/schema.js';
 import { Binder } from '../../src/recording/symbolic.js';
+import { ACCOUNT_SYMBOL, parseSymbol, RUN_SYMBOL } from '../../src/symbol-table.js';
 
 const ACCOUNT = '111111111111';
 const ENDPOINT = 'http://recorded.invalid';
@@ -92,8 +93,8 @@ export class RecordedTarget implements Target {
     // The same input run again (a later pass of the clause) gets the answers it got then, in order.
     const scenario = all[Math.min(n, all.length - 1)]!;
     const binder = new Binder();
-    binder.bind('<run>', key.prefix);
-    binder.bind('<account>', ACCOUNT);
+    binder.bind(RUN_SYMBOL, key.prefix);
+    binder.bind(ACCOUNT_SYMBOL, ACCOUNT);
     for (let i = 0; i < this.capabilities.principals; i++) binder.bind(`principal#${i}`, this.clients(i).principal);
     const t0 = Date.now();
     return this.#current.run({ scenario, cursor: 0, binder, clock: t0, t0 }, run);
@@ -205,10 +206,10 @@ export class RecordedTarget implements Target {
    * its kind's registry entry says (src/services/: `madeUp`).
    */
   #fresh(b: Binder, sym: string): string | undefined {
-    const m = /^(?:(url|arn)\()?([a-z][a-z0-9-]*)#(\d+)\)?$/.exec(sym);
-    const made = m && madeUpOf(m[2]!);
-    if (!m || !made) return undefined;
-    const [, wrap, kind, n] = m;
+    const p = parseSymbol(sym);
+    const made = p && !p.fifo ? madeUpOf(p.kind) : undefined;
+    if (!p || !made) return undefined;
+    const { of: wrap, kind, n } = p;
     const at: ReplayPlace = { region: this.#region, account: ACCOUNT, endpoint: ENDPOINT };
     const form = (id: string) => (wrap === 'arn' ? made.arn?.(id, at) : wrap === 'url' ? made.url?.(id, at) : made.plain ? made.plain(id, at) : id);
     if (made.chosenBy === 'client') return form(b.bound(`${kind}#${n}`) ?? b.bound(`${kind}#${n}.fifo`) ?? `recorded-${kind}${n}`);
