@@ -29,10 +29,18 @@ export default defineConfig({
       // The slow tests run the built CLI: dist/ is rebuilt first when its sources changed. Two files at once even on
       // two cores (vitest's default there is one): the emulator matrix spends most of its eight minutes waiting real
       // time for data-key windows, and the other slow files fill that time instead of queueing behind it. A project
-      // with its own worker count runs in its own group: the quick files first, when one command runs both.
+      // with its own worker count runs in its own group: the quick files first, when one command runs both. Hooks get two
+      // minutes: beside the matrix and CI's Node 24 leg, deleting an installed tarball's node_modules took over 10 s.
       {
         extends: true,
-        test: { name: 'slow', include: [...SLOW_TESTS], globalSetup: ['test/build-dist.global-setup.ts'], maxWorkers: 2, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'slow',
+          include: [...SLOW_TESTS],
+          globalSetup: ['test/build-dist.global-setup.ts'],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+          hookTimeout: 120_000,
+        },
       },
     ],
   },
