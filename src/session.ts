@@ -113,6 +113,8 @@ function errorOf(o: Observed): NormalizedError | undefined {
 
 /** Between probes that do not wait by themselves (receives long-poll instead). */
 const POLL_INTERVAL_MS = 250;
+/** The longest `pause` (Session.pause): a few seconds, which any target may be asked to let pass. */
+export const MAX_PAUSE_MS = 5_000;
 
 /**
  * What a step was before reports symbolised and cut it: the exact input sent, the output received,
@@ -422,6 +424,20 @@ export class Session {
    */
   async waitIfVirtual(ms: number): Promise<void> {
     if (this.#target.advanceTime) await this.wait(ms);
+  }
+
+  /**
+   * Lets a few seconds pass on any target (at most MAX_PAUSE_MS): instantly on a virtual clock, for real elsewhere,
+   * as `eventually` waits for real. For a clause that must tell two moments apart (the time of a send from the time
+   * of a receive); a longer wait goes through `wait`, which needs a target that accepts waiting real time.
+   */
+  async pause(ms: number): Promise<void> {
+    if (ms > MAX_PAUSE_MS) throw new Error(`a pause is at most ${MAX_PAUSE_MS} ms (asked ${ms}); longer waits go through wait()`);
+    this.#waitedMs += ms;
+    if (this.#target.advanceTime) return this.#target.advanceTime(ms);
+    this.#boundedWaits++;
+    this.#waitingMs += ms;
+    await this.#sleep(ms);
   }
 
   /** Lets time pass: instantly on a virtual clock, for real where the target allows it. */

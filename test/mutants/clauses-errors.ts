@@ -98,6 +98,17 @@ export const MUTANTS_ERRORS: Mutant[] = [
       }),
   },
   {
+    clause: 'sqs.transparency.sent-timestamp-is-the-send-time',
+    signature: { service: 'sqs', operation: 'ReceiveMessage', field: 'SentTimestamp' },
+    bug: 'SentTimestamp is stamped when the message is received, not when it was sent (goaws does this)',
+    decorate: ({ sqs, model }) =>
+      around(sqs, 'ReceiveMessage', async (i, next) => {
+        const out = await next(i);
+        for (const m of out.Messages ?? []) if (m.Attributes?.SentTimestamp) m.Attributes.SentTimestamp = String(model.clock.now());
+        return out;
+      }),
+  },
+  {
     clause: 'sqs.transparency.batch-send-and-receive-round-trip',
     signature: { service: 'sqs', operation: 'SendMessageBatch', field: 'MD5OfMessageAttributes' },
     bug: 'SendMessageBatch drops the message attributes of entries sent to SSE-KMS queues',

@@ -3,7 +3,9 @@
  * ReceiveMessage returns SenderId, SentTimestamp, ApproximateFirstReceiveTimestamp and
  * ApproximateReceiveCount in the clear and correct, and on FIFO queues MessageGroupId,
  * MessageDeduplicationId and SequenceNumber as sent. (SenderId's format is an IAM unique id on
- * AWS, not documented as such, so only its presence is checked.)
+ * AWS, not documented as such, so only its presence is checked.) Whether the two timestamps are the send and the
+ * receive times is sqs.transparency.sent-timestamp-is-the-send-time's: here, with no time between the two calls,
+ * comparing them showed a target that stamps both at receive time only when the millisecond turned in between.
  */
 import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
@@ -44,13 +46,11 @@ export const clause = defineClause({
     s.require(got.length === 1, 'Messages', '1 message', got.length); // hard: the message is read next; the rest are independent
     const a = m!.Attributes ?? {};
     s.check(typeof a.SenderId === 'string' && a.SenderId.length > 0, 'SenderId', '(the sender)', a.SenderId);
-    const sentAt = s.check(EPOCH_MS.test(a.SentTimestamp ?? ''), 'SentTimestamp', '(epoch milliseconds)', a.SentTimestamp);
-    const firstReceive = a.ApproximateFirstReceiveTimestamp ?? '';
-    // Compared with SentTimestamp only when that one is a time (else its own deviation already says so).
+    s.check(EPOCH_MS.test(a.SentTimestamp ?? ''), 'SentTimestamp', '(epoch milliseconds)', a.SentTimestamp);
     s.check(
-      EPOCH_MS.test(firstReceive) && (!sentAt || Number(firstReceive) >= Number(a.SentTimestamp)),
+      EPOCH_MS.test(a.ApproximateFirstReceiveTimestamp ?? ''),
       'ApproximateFirstReceiveTimestamp',
-      `(epoch milliseconds, not before ${a.SentTimestamp})`,
+      '(epoch milliseconds)',
       a.ApproximateFirstReceiveTimestamp,
     );
     s.check(a.ApproximateReceiveCount === '1', 'ApproximateReceiveCount', '1', a.ApproximateReceiveCount);
