@@ -4,6 +4,7 @@
  */
 import {
   CreateBucketCommand,
+  GetBucketEncryptionCommand,
   GetObjectCommand,
   type GetObjectCommandInput,
   HeadObjectCommand,
@@ -11,6 +12,7 @@ import {
   PutObjectCommand,
   type HeadObjectCommandOutput,
   type PutObjectCommandInput,
+  type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
@@ -46,13 +48,33 @@ export async function putObject(s: Session, bucket: string, objectKey: string, b
   await s.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ...sse }));
 }
 
-/** Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own. */
-export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string): Promise<void> {
+/**
+ * Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own,
+ * and with `bucketKey` as its BucketKeyEnabled when given (S3-17).
+ */
+export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string, bucketKey?: boolean): Promise<void> {
+  await s.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [bucketDefaultRule(e, id, bucketKey)] } }));
+}
+
+/** The rule PutBucketEncryption takes for an encryption (S3-5), with `bucketKey` as its BucketKeyEnabled when given. */
+export function bucketDefaultRule(e: Encryption, id?: string, bucketKey?: boolean): ServerSideEncryptionRule {
   const byDefault =
     e.type === 'AES256' ? { SSEAlgorithm: 'AES256' as const } : { SSEAlgorithm: e.type, ...(e.key === 'own' && id ? { KMSMasterKeyID: id } : {}) };
-  await s.send(
-    new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }),
-  );
+  return { ApplyServerSideEncryptionByDefault: byDefault, ...(bucketKey !== undefined ? { BucketKeyEnabled: bucketKey } : {}) };
+}
+
+/** The one rule of a bucket's default encryption, as GetBucketEncryption reads it (S3-5); none when it answers no rule. */
+export async function bucketDefault(s: Session, bucket: string): Promise<ServerSideEncryptionRule | undefined> {
+  const { ServerSideEncryptionConfiguration } = await s.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+  return ServerSideEncryptionConfiguration?.Rules?.[0];
+}
+
+/**
+ * Checks whether an answer about an object reports an S3 Bucket Key (S3-17): `BucketKeyEnabled: true` when it uses
+ * one; when it does not, no field or `false` (AWS does not say which).
+ */
+export function checkBucketKey(s: Session, answer: { BucketKeyEnabled?: boolean }, expected: boolean): void {
+  s.check((answer.BucketKeyEnabled === true) === expected, 'BucketKeyEnabled', expected, answer.BucketKeyEnabled ?? 'none');
 }
 
 export async function headObject(s: Session, bucket: string, objectKey: string): Promise<Output<HeadObjectCommandOutput>> {

@@ -10,10 +10,8 @@ import { around, type Any, type Mutant } from './kit.js';
 
 const patched = new WeakSet<ReferenceModel>();
 /** Replaces methods of the model's S3 once per model; `original` calls the unmutated method. */
-function patchS3(
-  model: ReferenceModel,
-  patch: (s3: S3Model, original: Pick<S3Model, 'putObject' | 'getObject' | 'headObject' | 'copyObject' | 'putBucketEncryption'>) => void,
-): void {
+type Patchable = 'putObject' | 'getObject' | 'headObject' | 'copyObject' | 'putBucketEncryption';
+function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Model, Patchable>) => void): void {
   if (patched.has(model)) return;
   patched.add(model);
   const s3 = model.s3;
@@ -230,6 +228,70 @@ export const MUTANTS_S3: Mutant[] = [
           if (key === undefined) return original.putObject(ctx, input);
           const keyMd5 = createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
           return original.putObject(ctx, { ...input, customer: { ...input.customer, keyMd5 } });
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.default-applies-to-new-objects',
+    signature: { service: 's3', operation: 'PutObject', field: 'BucketKeyEnabled' },
+    bug: "the bucket default's BucketKeyEnabled is stored and read back, but writes never use a bucket key",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => original.putObject(ctx, { ...input, BucketKeyEnabled: input.BucketKeyEnabled ?? false });
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.object-header-overrides-bucket-setting',
+    signature: { service: 's3', operation: 'GetBucketEncryption', field: 'BucketKeyEnabled' },
+    bug: "a write's BucketKeyEnabled header also changes the bucket's default",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const out = original.putObject(ctx, input);
+          const b = s3.buckets.get(input.Bucket)!;
+          if (input.BucketKeyEnabled !== undefined) b.encryption = { ...(b.encryption ?? { algorithm: 'AES256' }), bucketKeyEnabled: input.BucketKeyEnabled };
+          return out;
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.not-used-with-dsse-kms',
+    signature: { service: 's3', operation: 'PutObject', field: 'BucketKeyEnabled' },
+    bug: 'a DSSE-KMS object asked to use a bucket key uses one, as an SSE-KMS object would',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const out = original.putObject(ctx, input);
+          const b = s3.buckets.get(input.Bucket)!;
+          const o = b.objects.get(input.Key)!;
+          if (o.seal.algorithm !== 'aws:kms:dsse' || !(input.BucketKeyEnabled ?? b.encryption?.bucketKeyEnabled)) return out;
+          o.seal = { ...o.seal, bucketKeyEnabled: true };
+          return { ...out, BucketKeyEnabled: true };
+        };
+      }),
+  },
+  {
+    clause: 's3.backlog.enabling-bucket-key-leaves-existing-objects',
+    signature: { service: 's3', operation: 'HeadObject', field: 'BucketKeyEnabled' },
+    bug: 'turning on a bucket key in the default makes the SSE-KMS objects already in the bucket use one',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putBucketEncryption = (ctx, name, rule) => {
+          original.putBucketEncryption(ctx, name, rule);
+          if (!rule.bucketKeyEnabled) return;
+          for (const o of s3.buckets.get(name)!.objects.values()) if (o.seal.algorithm === 'aws:kms') o.seal = { ...o.seal, bucketKeyEnabled: true };
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.copy-onto-itself-adopts-bucket-key',
+    signature: { service: 's3', operation: 'CopyObject', field: 'BucketKeyEnabled' },
+    bug: "a copy keeps its source's bucket key setting instead of taking the destination bucket's",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.copyObject = (ctx, input: CopyObjectInput) => {
+          const source = s3.buckets.get(input.SourceBucket)?.objects.get(input.SourceKey);
+          return original.copyObject(ctx, { ...input, BucketKeyEnabled: input.BucketKeyEnabled ?? source?.seal.bucketKeyEnabled });
         };
       }),
   },
