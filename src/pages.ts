@@ -95,5 +95,6 @@ export const PAGES = {
   s3BucketKeyObject: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key-object.html',
   s3SseRule: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionRule.html',
   s3Dsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingDSSEncryption.html',
+  s3SpecifyingDsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-dsse-encryption.html',
   nextcloudDsseBucketKey: 'https://github.com/nextcloud/server/pull/62539',
 } as const;

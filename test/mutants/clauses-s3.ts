@@ -295,4 +295,15 @@ export const MUTANTS_S3: Mutant[] = [
         };
       }),
   },
+  {
+    clause: 's3.dsse-kms.every-answer-reports-dual-layer',
+    signature: { service: 's3', operation: 'GetObject', field: 'ServerSideEncryption' },
+    bug: 'GetObject reports a DSSE-KMS object as aws:kms',
+    decorate: ({ s3 }) =>
+      around(s3, 'GetObject', async (i, next) => {
+        const out = await next(i);
+        if (out.ServerSideEncryption === 'aws:kms:dsse') out.ServerSideEncryption = 'aws:kms';
+        return out;
+      }),
+  },
 ];
