@@ -96,5 +96,9 @@ export const PAGES = {
   s3SseRule: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionRule.html',
   s3Dsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingDSSEncryption.html',
   s3SpecifyingDsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-dsse-encryption.html',
+  s3CreateMultipartUpload: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html',
+  s3UploadPart: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html',
+  s3CompleteMultipartUpload: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
   nextcloudDsseBucketKey: 'https://github.com/nextcloud/server/pull/62539',
+  awsSdkGoSseCMultipart: 'https://github.com/aws/aws-sdk-go/issues/1095',
 } as const;

@@ -3,7 +3,12 @@
  * exactly what was done. Shared KMS steps are in ../steps.ts.
  */
 import {
+  CompleteMultipartUploadCommand,
+  type CompleteMultipartUploadCommandOutput,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  type CreateMultipartUploadCommandInput,
+  type CreateMultipartUploadCommandOutput,
   GetBucketEncryptionCommand,
   GetObjectCommand,
   type GetObjectCommandInput,
@@ -170,4 +175,48 @@ export function withKeyMd5<C extends { input: object; middlewareStack: { add: (m
     next({ ...args, input: { ...args.input, SSECustomerKeyMD5: md5 } });
   command.middlewareStack.add(keepGiven as never, { step: 'initialize', priority: 'low', name: 'sseConformanceGivenKeyMd5' } as never);
   return command;
+}
+
+/** Every part of a multipart upload but the last must be at least 5 MiB (S3-22: EntityTooSmall otherwise). */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The bodies of an upload's parts: `body` alone, or a first part of exactly 5 MiB (the least a part that is not the
+ * last may be, S3-22) before it, made of one character repeated.
+ */
+export const partBodies = (body: string, parts: 1 | 2): string[] => (parts === 1 ? [body] : ['x'.repeat(MIN_PART_BYTES), body]);
+
+/**
+ * Starts a multipart upload (S3-22) with the given encryption fields and returns CreateMultipartUpload's answer; the
+ * upload ID is required, since every later call names it.
+ */
+export async function createUpload(
+  s: Session,
+  bucket: string,
+  objectKey: string,
+  fields: Partial<CreateMultipartUploadCommandInput> = {},
+): Promise<CreateMultipartUploadCommandOutput & { UploadId: string }> {
+  const created = await s.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: objectKey, ...fields }));
+  s.require(typeof created.UploadId === 'string' && created.UploadId !== '', 'UploadId', 'an upload ID', created.UploadId);
+  return created as CreateMultipartUploadCommandOutput & { UploadId: string };
+}
+
+/** Completes an upload with the parts listed as UploadPart answered them, numbered from 1 (S3-22). */
+export async function completeUpload(
+  s: Session,
+  bucket: string,
+  objectKey: string,
+  uploadId: string,
+  etags: (string | undefined)[],
+  fields: Record<string, unknown> = {},
+): Promise<Output<CompleteMultipartUploadCommandOutput>> {
+  return s.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket,
+      Key: objectKey,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: etags.map((ETag, n) => ({ PartNumber: n + 1, ETag })) },
+      ...fields,
+    }),
+  );
 }

@@ -5,12 +5,20 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReferenceModel } from '../../reference/model.js';
-import type { CopyObjectInput, PutObjectInput, S3Model } from '../../reference/s3.js';
+import type { CopyObjectInput, CreateMultipartUploadInput, PutObjectInput, S3Model, UploadPartInput } from '../../reference/s3.js';
 import { around, type Any, type Mutant } from './kit.js';
 
 const patched = new WeakSet<ReferenceModel>();
 /** Replaces methods of the model's S3 once per model; `original` calls the unmutated method. */
-type Patchable = 'putObject' | 'getObject' | 'headObject' | 'copyObject' | 'putBucketEncryption';
+type Patchable =
+  | 'putObject'
+  | 'getObject'
+  | 'headObject'
+  | 'copyObject'
+  | 'putBucketEncryption'
+  | 'createMultipartUpload'
+  | 'uploadPart'
+  | 'completeMultipartUpload';
 function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Model, Patchable>) => void): void {
   if (patched.has(model)) return;
   patched.add(model);
@@ -21,6 +29,9 @@ function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Mo
     headObject: s3.headObject.bind(s3),
     copyObject: s3.copyObject.bind(s3),
     putBucketEncryption: s3.putBucketEncryption.bind(s3),
+    createMultipartUpload: s3.createMultipartUpload.bind(s3),
+    uploadPart: s3.uploadPart.bind(s3),
+    completeMultipartUpload: s3.completeMultipartUpload.bind(s3),
   });
 }
 
@@ -304,6 +315,69 @@ export const MUTANTS_S3: Mutant[] = [
         const out = await next(i);
         if (out.ServerSideEncryption === 'aws:kms:dsse') out.ServerSideEncryption = 'aws:kms';
         return out;
+      }),
+  },
+  {
+    clause: 's3.multipart.create-encryption-applies-to-the-object',
+    signature: { service: 's3', operation: 'CompleteMultipartUpload', field: 'ServerSideEncryption' },
+    bug: 'the completed object of a multipart upload is stored with SSE-S3, whatever CreateMultipartUpload asked',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.completeMultipartUpload = (ctx, input) => {
+          original.completeMultipartUpload(ctx, input);
+          const o = s3.buckets.get(input.Bucket)!.objects.get(input.Key)!;
+          o.seal = { algorithm: 'AES256', bucketKeyEnabled: false };
+          return { ETag: o.etag, ServerSideEncryption: 'AES256' };
+        };
+      }),
+  },
+  {
+    clause: 's3.multipart.bucket-default-applies',
+    signature: { service: 's3', operation: 'CreateMultipartUpload', field: 'ServerSideEncryption' },
+    bug: "CreateMultipartUpload ignores the bucket's default: an upload that names no encryption is SSE-S3",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.createMultipartUpload = (ctx, input: CreateMultipartUploadInput) =>
+          original.createMultipartUpload(
+            ctx,
+            input.ServerSideEncryption === undefined && !input.customer ? { ...input, ServerSideEncryption: 'AES256' } : input,
+          );
+      }),
+  },
+  {
+    clause: 's3.multipart.sse-c-parts-need-the-key',
+    signature: { service: 's3', operation: 'UploadPart', expected: ['InvalidRequest'], observed: 'success' },
+    bug: 'UploadPart of an SSE-C upload takes a part sent without the customer key',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.uploadPart = (ctx, input: UploadPartInput) => {
+          const upload = s3.buckets.get(input.Bucket)?.uploads.get(input.UploadId);
+          const customerKey = upload?.seal.customerKey;
+          if (!upload || !customerKey || input.customer) return original.uploadPart(ctx, input);
+          // Takes the part as if the upload had no customer key
+          delete upload.seal.customerKey;
+          try {
+            return original.uploadPart(ctx, input);
+          } finally {
+            upload.seal.customerKey = customerKey;
+          }
+        };
+      }),
+  },
+  {
+    clause: 's3.key-state.disabled-key-refuses-create-multipart-upload',
+    signature: { service: 's3', operation: 'CreateMultipartUpload', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'CreateMultipartUpload under a key KMS refuses starts the upload all the same, with SSE-S3',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.createMultipartUpload = (ctx, input: CreateMultipartUploadInput) => {
+          try {
+            return original.createMultipartUpload(ctx, input);
+          } catch (e) {
+            if (!(e as Error).name.startsWith('KMS.')) throw e;
+            return original.createMultipartUpload(ctx, { ...input, ServerSideEncryption: 'AES256', SSEKMSKeyId: undefined });
+          }
+        };
       }),
   },
 ];
