@@ -4,7 +4,8 @@
  * bucket whose default is SSE-S3 or another encryption. The answers of CreateMultipartUpload, of every UploadPart and
  * of CompleteMultipartUpload report that type and key ARN, HeadObject of the completed object reports them, and
  * GetObject returns the parts' bodies joined in order. Uploads of one part, or of two (the first of exactly 5 MiB, the
- * least a part before the last may be), are generated.
+ * least a part before the last may be), are generated. A KMS type without a key ID in a bucket whose default names a
+ * key of its own is not: whether S3 then uses aws/s3 or the default's key is open (S3-3).
  */
 import { GetObjectCommand, UploadPartCommand } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
@@ -52,7 +53,12 @@ export const clause = defineClause({
       key: objectKeyArb,
       body: objectBodyArb.filter((b) => b.length > 0),
     })
-    .filter(({ requested, byDefault }) => !byDefault || differ(requested, byDefault)),
+    .filter(({ requested, byDefault }) => !byDefault || differ(requested, byDefault))
+    // A KMS type without a key ID in a bucket whose default names a key of its own: which key S3 uses is left open
+    .filter(
+      ({ requested, byDefault }) =>
+        !(requested.type !== 'AES256' && requested.key === 'aws-managed' && byDefault?.type !== 'AES256' && byDefault?.key === 'own'),
+    ),
   // Each KMS type with each kind of key, in one part (aws/s3) and in two (an own key), on every seed
   examples: (['aws:kms', 'aws:kms:dsse'] as const).flatMap((type) =>
     (['aws-managed', 'own'] as const).map((key) => ({
