@@ -4,7 +4,12 @@
  * DSSE-KMS with the key ARN and a data key from the KMS model, whose encryption context is `aws:s3:arn` with the
  * object's ARN (the bucket's with a bucket key). Reading a KMS-sealed object decrypts that data key under the key
  * that sealed it, so an unusable key refuses the read with KMS's error behind `KMS.` (S3-9). There is no real
- * cryptography, no versioning and no multipart upload (reference/README.md, "Not modelled").
+ * cryptography and no versioning (reference/README.md, "Not modelled").
+ *
+ * Multipart uploads (S3-22 … S3-24): CreateMultipartUpload seals the upload as PutObject would seal an object (its
+ * headers, else the bucket's default), making the data key then; each UploadPart and the completion decrypt that data
+ * key, as S3 needs kms:Decrypt for them; the completed object keeps the upload's seal. An SSE-C upload takes each part
+ * only with its own customer key.
  *
  * SSE-C (S3-11 … S3-15): an object written with a customer key keeps only that key's MD5 (which answers report) and a
  * salted HMAC of it, as S3 does; a read, or a copy from it, must present the same key. A new bucket blocks SSE-C writes
@@ -57,6 +62,16 @@ export interface S3Object {
   seal: ObjectSeal;
 }
 
+/** A multipart upload in progress: sealed when it was created, its parts kept until it is completed or aborted (S3-22). */
+export interface MultipartUpload {
+  uploadId: string;
+  key: string;
+  initiated: number;
+  /** How the completed object will be sealed: fixed by CreateMultipartUpload (its headers, else the bucket's default). */
+  seal: ObjectSeal;
+  parts: Map<number, { body: Uint8Array; etag: string }>;
+}
+
 export interface Bucket {
   name: string;
   arn: string;
@@ -65,6 +80,8 @@ export interface Bucket {
   /** Undefined: the bucket uses SSE-S3, the default every bucket has (S3-1). */
   encryption?: DefaultEncryption;
   objects: Map<string, S3Object>;
+  /** Multipart uploads in progress, by upload ID. */
+  uploads: Map<string, MultipartUpload>;
   /** SSE-C writes are refused (403 AccessDenied): true on every new bucket since April 2026 (S3-14). */
   sseCBlocked: boolean;
   /** `BlockedEncryptionTypes` as the last PutBucketEncryption that named it gave it (GetBucketEncryption echoes it). */
@@ -99,6 +116,38 @@ export interface CopyObjectInput {
   MetadataDirective?: string;
 }
 
+/** CreateMultipartUpload: where the object will be, and how it is to be sealed (S3-22), as for PutObject. */
+export interface CreateMultipartUploadInput {
+  Bucket: string;
+  Key: string;
+  ServerSideEncryption?: string;
+  SSEKMSKeyId?: string;
+  BucketKeyEnabled?: boolean;
+  customer?: CustomerKeyHeaders;
+}
+
+/** UploadPart: one part of an upload, with the SSE-C headers it carried (S3-23). */
+export interface UploadPartInput {
+  Bucket: string;
+  Key: string;
+  UploadId: string;
+  PartNumber: number;
+  Body: Uint8Array;
+  customer?: CustomerKeyHeaders;
+}
+
+/** CompleteMultipartUpload: the parts to assemble, each by number and the ETag UploadPart answered. */
+export interface CompleteMultipartUploadInput {
+  Bucket: string;
+  Key: string;
+  UploadId: string;
+  Parts: { PartNumber?: number; ETag?: string }[];
+  customer?: CustomerKeyHeaders;
+}
+
+/** Every part of a multipart upload but the last must be at least 5 MiB (API_CompleteMultipartUpload, EntityTooSmall). */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
+
 /** What a write reports of an object's encryption, and what HeadObject and GetObject report (S3-7). */
 export interface SseReport {
   /** Absent for SSE-C, which reports the customer algorithm and key MD5 instead (S3-11). */
@@ -119,6 +168,8 @@ export class S3Model {
   readonly region: string;
   /** The salt of the customer keys' HMACs (S3 keeps "a randomly salted HMAC", S3-11). */
   readonly #salt = randomBytes(16);
+  /** Multipart uploads started so far: their IDs are made from it, so the same calls give the same IDs. */
+  #uploadCount = 0;
 
   constructor(clock: VirtualClock, kms: KmsModel, opts: { region: string }) {
     this.#clock = clock;
@@ -145,6 +196,7 @@ export class S3Model {
       account: accountOf(ctx.caller),
       creationDate: this.#clock.now(),
       objects: new Map(),
+      uploads: new Map(),
       sseCBlocked: true,
       ...(tags && Object.keys(tags).length > 0 ? { tags } : {}),
     });
@@ -161,6 +213,7 @@ export class S3Model {
     return tags;
   }
 
+  /** Deletes a bucket without objects; uploads still in progress go with it (the model's choice; AWS does not say). */
   deleteBucket(_ctx: { caller: string }, name: string): void {
     const b = this.#bucket(name);
     if (b.objects.size > 0) throw s3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
@@ -343,15 +396,18 @@ export class S3Model {
     const o = b.objects.get(key);
     if (!o) throw s3Error('NoSuchKey', 'The specified key does not exist.', 404);
     this.#admit(o, customer, how);
-    const { seal } = o;
-    if (seal.dataKeyBlob) {
-      try {
-        this.#kms.decrypt(kmsCall(ctx, b, seal.context!), seal.dataKeyBlob, { EncryptionContext: seal.context });
-      } catch (e) {
-        throw e instanceof ModelError ? s3ErrorFromKms(e) : e;
-      }
-    }
+    this.#unseal(ctx, b, o.seal);
     return o;
+  }
+
+  /** Decrypts a KMS seal's data key under the key that made it (S3-9); nothing to do for SSE-S3 and SSE-C. */
+  #unseal(ctx: { caller: string }, b: Bucket, seal: ObjectSeal): void {
+    if (!seal.dataKeyBlob) return;
+    try {
+      this.#kms.decrypt(kmsCall(ctx, b, seal.context!), seal.dataKeyBlob, { EncryptionContext: seal.context });
+    } catch (e) {
+      throw e instanceof ModelError ? s3ErrorFromKms(e) : e;
+    }
   }
 
   /** An object's metadata, without reading it: no KMS request (the model's choice; AWS does not say). */
@@ -369,6 +425,111 @@ export class S3Model {
 
   listObjects(_ctx: { caller: string }, bucket: string, prefix = ''): S3Object[] {
     return [...this.#bucket(bucket).objects.values()].filter((o) => o.key.startsWith(prefix)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  // ---------------------------------------------------------------- multipart uploads (S3-22 … S3-24)
+
+  /**
+   * Starts a multipart upload, sealed the way the request says, else the way the bucket's default says, as PutObject
+   * seals an object (S3-22): a KMS type makes the data key now (S3-24: CreateMultipartUpload needs kms:GenerateDataKey).
+   */
+  createMultipartUpload(ctx: { caller: string }, input: CreateMultipartUploadInput): SseReport & { UploadId: string } {
+    const b = this.#bucket(input.Bucket);
+    const seal = this.#sealFor(ctx, b, input.Key, input);
+    // Opaque, but in the order uploads were started: ListMultipartUploads pages by comparing them (its UploadIdMarker).
+    const uploadId = `${String(++this.#uploadCount).padStart(10, '0')}${Buffer.from(`${input.Bucket}/${input.Key}`).toString('base64url')}`;
+    b.uploads.set(uploadId, { uploadId, key: input.Key, initiated: this.#clock.now(), seal, parts: new Map() });
+    return { UploadId: uploadId, ...sseReport(seal) };
+  }
+
+  /**
+   * Stores one part of an upload (a part sent again replaces it). An SSE-C upload takes a part only with its own
+   * customer key (S3-23); a KMS upload's data key is decrypted for each part (S3-24: UploadPart needs kms:Decrypt).
+   */
+  uploadPart(ctx: { caller: string }, input: UploadPartInput): SseReport & { ETag: string } {
+    const b = this.#bucket(input.Bucket);
+    const u = this.#upload(b, input.Key, input.UploadId);
+    if (!Number.isInteger(input.PartNumber) || input.PartNumber < 1 || input.PartNumber > 10_000)
+      throw s3Error('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive');
+    this.#admitPart(u, input.customer, true);
+    this.#unseal(ctx, b, u.seal);
+    const etag = `"${md5Hex(input.Body)}"`;
+    u.parts.set(input.PartNumber, { body: input.Body, etag });
+    return { ETag: etag, ...sseReport(u.seal) };
+  }
+
+  /**
+   * Assembles the listed parts, in ascending order, into the object, which keeps the upload's seal (S3-22). The SSE-C
+   * headers are not needed here; given, they must be the upload's. Every part but the last must be 5 MiB or more.
+   */
+  completeMultipartUpload(ctx: { caller: string }, input: CompleteMultipartUploadInput): SseReport & { ETag: string } {
+    const b = this.#bucket(input.Bucket);
+    const u = this.#upload(b, input.Key, input.UploadId);
+    this.#admitPart(u, input.customer, false);
+    if (input.Parts.length === 0) throw s3Error('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema');
+    const parts = input.Parts.map((p, i) => {
+      if (i > 0 && (p.PartNumber ?? 0) <= (input.Parts[i - 1]!.PartNumber ?? 0))
+        throw s3Error('InvalidPartOrder', 'The list of parts was not in ascending order. The parts list must be specified in order by part number.');
+      const part = u.parts.get(p.PartNumber ?? 0);
+      if (!part || unquoted(part.etag) !== unquoted(p.ETag ?? ''))
+        throw s3Error(
+          'InvalidPart',
+          "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag.",
+        );
+      return part;
+    });
+    if (parts.slice(0, -1).some((p) => p.body.length < MIN_PART_BYTES))
+      throw s3Error('EntityTooSmall', 'Your proposed upload is smaller than the minimum allowed size');
+    this.#unseal(ctx, b, u.seal);
+    const body = Buffer.concat(parts.map((p) => p.body));
+    const digests = Buffer.concat(parts.map((p) => Buffer.from(unquoted(p.etag), 'hex')));
+    const etag = `"${md5Hex(digests)}-${parts.length}"`;
+    b.objects.set(input.Key, { key: input.Key, body: new Uint8Array(body), etag, lastModified: this.#clock.now(), seal: u.seal });
+    b.uploads.delete(u.uploadId);
+    return { ETag: etag, ...sseReport(u.seal) };
+  }
+
+  abortMultipartUpload(_ctx: { caller: string }, bucket: string, key: string, uploadId: string): void {
+    const b = this.#bucket(bucket);
+    b.uploads.delete(this.#upload(b, key, uploadId).uploadId);
+  }
+
+  /** The uploads in progress, by key and then by when they were started (the order their IDs sort in). */
+  listMultipartUploads(_ctx: { caller: string }, bucket: string): MultipartUpload[] {
+    const order = (u: MultipartUpload) => `${u.key}\u0000${u.uploadId}`;
+    return [...this.#bucket(bucket).uploads.values()].sort((a, b) => (order(a) < order(b) ? -1 : 1));
+  }
+
+  #upload(b: Bucket, key: string, uploadId: string): MultipartUpload {
+    const u = b.uploads.get(uploadId);
+    if (!u || u.key !== key)
+      throw s3Error(
+        'NoSuchUpload',
+        'The specified upload does not exist. The upload ID may be invalid, or the upload may have been aborted or completed.',
+        404,
+      );
+    return u;
+  }
+
+  /**
+   * The SSE-C headers of a part (S3-23): an SSE-C upload needs its own key on every part (none is InvalidRequest, as
+   * recorded on AWS; another is InvalidRequest too, the model's reading), and an upload without SSE-C refuses them.
+   * The completion (`required` false) may leave them out.
+   */
+  #admitPart(u: MultipartUpload, given: CustomerKeyHeaders | undefined, required: boolean): void {
+    const stored = u.seal.customerKey;
+    if (!customerKeyGiven(given)) {
+      if (stored && required)
+        throw s3Error(
+          'InvalidRequest',
+          'The multipart upload initiate requested encryption. Subsequent part requests must include the appropriate encryption parameters.',
+        );
+      return;
+    }
+    if (!stored) throw s3Error('InvalidRequest', 'The encryption parameters are not applicable to this object.');
+    const md5 = this.#checkCustomerKey(given!);
+    if (md5 !== stored.md5 || this.#hmac(given!.key!) !== stored.hmac)
+      throw s3Error('InvalidRequest', 'The provided encryption parameters did not match the ones used originally.');
   }
 
   // ---------------------------------------------------------------- internals
@@ -402,6 +563,9 @@ export function sseReport(seal: ObjectSeal): SseReport {
 function kmsCall(ctx: { caller: string }, b: Bucket, context: Record<string, string>) {
   return { caller: ctx.caller, viaService: 's3' as const, account: b.account, resource: context['aws:s3:arn'], encryptionContext: context };
 }
+
+/** An ETag without its quotes (UploadPart answers one quoted; a client may list it either way). */
+const unquoted = (etag: string): string => etag.replace(/^"|"$/g, '');
 
 /** Whether a request carries any SSE-C header (the SDK sends all three when given a key). */
 const customerKeyGiven = (h: CustomerKeyHeaders | undefined): boolean =>

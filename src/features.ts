@@ -22,6 +22,8 @@ export const FEATURES = {
   'sse-c': 'server-side encryption with customer-provided keys (S3 SSE-C)',
   copy: 'copying an object (S3 CopyObject), and what the copy is encrypted with',
   'bucket-encryption': "a bucket's default encryption: PutBucketEncryption, GetBucketEncryption, DeleteBucketEncryption",
+  'bucket-keys': "S3 Bucket Keys: BucketKeyEnabled on a bucket's default encryption and on a write, and what objects report",
+  multipart: 'S3 multipart uploads: CreateMultipartUpload, UploadPart, CompleteMultipartUpload, and how their object is encrypted',
   attributes: 'configuration attributes and what they echo',
   transparency: 'bodies, attributes and MD5s round-trip unchanged through encryption',
   backlog: 'messages or objects stored before SSE was enabled or changed, or sealed before it was disabled',

@@ -90,4 +90,15 @@ export const PAGES = {
   minioSseCHeadWrongKey: 'https://github.com/minio/minio/pull/6600',
   examProSseCKeyMd5: 'https://github.com/ExamProCo/AWS-Examples/blob/main/s3/encryption/Readme.md',
   cyberduckCopyOntoItself: 'https://github.com/iterate-ch/cyberduck/issues/11849',
+  // Amazon S3: bucket keys, DSSE-KMS, multipart uploads (issue 24, third slice)
+  s3BucketKey: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html',
+  s3BucketKeyObject: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-bucket-key-object.html',
+  s3SseRule: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_ServerSideEncryptionRule.html',
+  s3Dsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingDSSEncryption.html',
+  s3SpecifyingDsse: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/specifying-dsse-encryption.html',
+  s3CreateMultipartUpload: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CreateMultipartUpload.html',
+  s3UploadPart: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_UploadPart.html',
+  s3CompleteMultipartUpload: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
+  nextcloudDsseBucketKey: 'https://github.com/nextcloud/server/pull/62539',
+  awsSdkGoSseCMultipart: 'https://github.com/aws/aws-sdk-go/issues/1095',
 } as const;

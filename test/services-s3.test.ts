@@ -1,10 +1,18 @@
 /**
  * The S3 entry of the service registry (src/services/s3.ts), built in like KMS, SNS and SQS: the engine finds its
- * commands and facts, deletes a bucket only after emptying it (the generic `cleanup.empty`), and on a real account
- * guards bucket names and tags them, and sweeps only prefixed buckets with the run tag. Run against the reference's
- * S3, which answers the same S3Client calls.
+ * commands and facts, deletes a bucket only after emptying it of its objects and unfinished uploads (the generic
+ * `cleanup.empty`), and on a real account guards bucket names and tags them, and sweeps only prefixed buckets with the
+ * run tag. Run against the reference's S3, which answers the same S3Client calls.
  */
-import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  HeadBucketCommand,
+  ListBucketsCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createReferenceClients } from '../reference/index.js';
 import { factIdPattern } from '../src/facts.js';
@@ -68,6 +76,37 @@ describe('the S3 registry entry', () => {
     expect(gone).toBe('NotFound');
     expect(bucketKind.cleanup!.gone('NoSuchBucket', { released: false })).toBe(true);
     expect(bucketKind.cleanup!.gone('BucketNotEmpty', { released: false })).toBe(false);
+  });
+
+  it('aborts the multipart uploads a scenario left unfinished, page by page, before it deletes the bucket', async () => {
+    // Arrange: more uploads than a page of ListMultipartUploads holds
+    const c = createReferenceClients();
+    await c.s3.send(new CreateBucketCommand({ Bucket: 'busy' }));
+    for (let n = 0; n < 1002; n++) await c.s3.send(new CreateMultipartUploadCommand({ Bucket: 'busy', Key: `k${n % 3}` }));
+    // Act
+    await deleteResource('bucket', c.s3, 'busy');
+    // Assert
+    expect(c.model.calls.filter((call) => call.operation === 'AbortMultipartUpload' && call.ok)).toHaveLength(1002);
+    expect(c.model.calls.filter((call) => call.operation === 'ListMultipartUploads')).toHaveLength(2);
+    expect(c.model.s3.buckets.has('busy')).toBe(false);
+  });
+
+  it('deletes a bucket all the same on a target that cannot list uploads (nothing of ours can be in progress there)', async () => {
+    // Arrange: a target whose S3 refuses ListMultipartUploads as an emulator without the operation would
+    const c = createReferenceClients();
+    await c.s3.send(new CreateBucketCommand({ Bucket: 'plain' }));
+    c.s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'ListMultipartUploadsCommand')
+          throw new S3ServiceException({ name: 'NotImplemented', $fault: 'server', $metadata: { httpStatusCode: 501 }, message: 'not implemented' });
+        return next(args);
+      },
+      { step: 'initialize', priority: 'high' },
+    );
+    // Act
+    await deleteResource('bucket', c.s3, 'plain');
+    // Assert
+    expect(c.model.s3.buckets.has('plain')).toBe(false);
   });
 
   it('on a real account refuses a bucket name without the run prefix, and tags the ones it lets through', () => {

@@ -226,12 +226,21 @@ export const SNS_HANDLERS: Handlers<typeof SNS> = {
 const bucketOf = (i: { Bucket?: string }) => required('s3', i, 'Bucket');
 const keyOf = (i: { Key?: string }) => required('s3', i, 'Key');
 
-/** A PutObject body the model can read at once: a string or bytes (a stream would need an asynchronous answer). */
+/** A PutObject or UploadPart body the model can read at once: a string or bytes (a stream would need an asynchronous answer). */
 function objectBytes(body: unknown): Uint8Array {
   if (body === undefined) return new Uint8Array();
   if (typeof body === 'string') return new TextEncoder().encode(body);
   if (body instanceof Uint8Array) return new Uint8Array(body);
-  throw s3Error('NotImplementedByReferenceModel', 'The reference model takes a PutObject Body as a string or bytes, not a stream.', 501);
+  throw s3Error('NotImplementedByReferenceModel', 'The reference model takes a PutObject or UploadPart Body as a string or bytes, not a stream.', 501);
+}
+
+/** The encryption fields of a write (PutObject, CopyObject, CreateMultipartUpload) that are set, as the model takes them. */
+function sseFields(i: { ServerSideEncryption?: string; SSEKMSKeyId?: string; BucketKeyEnabled?: boolean }) {
+  return {
+    ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
+    ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
+    ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
+  };
 }
 
 /** A request's SSE-C headers (S3-11), as the SDK's SSE-C middleware left them: the key in base64 and its MD5. */
@@ -303,16 +312,7 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
     };
   },
   DeleteBucketEncryption: (m, c, i) => (m.s3.deleteBucketEncryption(c, bucketOf(i)), {}),
-  PutObject: (m, c, i) =>
-    m.s3.putObject(c, {
-      Bucket: bucketOf(i),
-      Key: keyOf(i),
-      Body: objectBytes(i.Body),
-      ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
-      ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
-      ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
-      customer: customerKey(i),
-    }),
+  PutObject: (m, c, i) => m.s3.putObject(c, { Bucket: bucketOf(i), Key: keyOf(i), Body: objectBytes(i.Body), ...sseFields(i), customer: customerKey(i) }),
   CopyObject: (m, c, i) => {
     const { bucket, key } = copySource(required('s3', i, 'CopySource'));
     const out = m.s3.copyObject(c, {
@@ -320,9 +320,7 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
       Key: keyOf(i),
       SourceBucket: bucket,
       SourceKey: key,
-      ...(i.ServerSideEncryption !== undefined ? { ServerSideEncryption: i.ServerSideEncryption } : {}),
-      ...(i.SSEKMSKeyId !== undefined ? { SSEKMSKeyId: i.SSEKMSKeyId } : {}),
-      ...(i.BucketKeyEnabled !== undefined ? { BucketKeyEnabled: i.BucketKeyEnabled } : {}),
+      ...sseFields(i),
       ...(i.MetadataDirective !== undefined ? { MetadataDirective: i.MetadataDirective } : {}),
       customer: customerKey(i),
       copySourceCustomer: customerKey({
@@ -340,6 +338,57 @@ export const S3_HANDLERS: Handlers<typeof S3> = {
   },
   HeadObject: (m, c, i) => objectHead(m.s3.headObject(c, bucketOf(i), keyOf(i), customerKey(i))),
   DeleteObject: (m, c, i) => (m.s3.deleteObject(c, bucketOf(i), keyOf(i)), {}),
+  CreateMultipartUpload: (m, c, i) => ({
+    Bucket: i.Bucket,
+    Key: i.Key,
+    ...m.s3.createMultipartUpload(c, { Bucket: bucketOf(i), Key: keyOf(i), ...sseFields(i), customer: customerKey(i) }),
+  }),
+  UploadPart: (m, c, i) =>
+    m.s3.uploadPart(c, {
+      Bucket: bucketOf(i),
+      Key: keyOf(i),
+      UploadId: required('s3', i, 'UploadId'),
+      PartNumber: required('s3', i, 'PartNumber'),
+      Body: objectBytes(i.Body),
+      customer: customerKey(i),
+    }),
+  CompleteMultipartUpload: (m, c, i) => {
+    const { ETag, ServerSideEncryption, SSEKMSKeyId, BucketKeyEnabled } = m.s3.completeMultipartUpload(c, {
+      Bucket: bucketOf(i),
+      Key: keyOf(i),
+      UploadId: required('s3', i, 'UploadId'),
+      Parts: i.MultipartUpload?.Parts ?? [],
+      customer: customerKey(i),
+    });
+    // The answer names no SSE-C fields (the SDK's CompleteMultipartUploadOutput has none).
+    return {
+      Location: `/${i.Bucket}/${i.Key}`,
+      Bucket: i.Bucket,
+      Key: i.Key,
+      ETag,
+      ...(ServerSideEncryption !== undefined ? { ServerSideEncryption } : {}),
+      ...(SSEKMSKeyId !== undefined ? { SSEKMSKeyId } : {}),
+      ...(BucketKeyEnabled !== undefined ? { BucketKeyEnabled } : {}),
+    };
+  },
+  AbortMultipartUpload: (m, c, i) => (m.s3.abortMultipartUpload(c, bucketOf(i), keyOf(i), required('s3', i, 'UploadId')), {}),
+  ListMultipartUploads: (m, c, i) => {
+    const all = m.s3.listMultipartUploads(c, bucketOf(i)).filter((u) => u.key.startsWith(i.Prefix ?? ''));
+    // After the markers: every upload of a later key, and of KeyMarker's key those whose ID sorts after UploadIdMarker.
+    const afterMarkers = all.filter(
+      (u) => i.KeyMarker === undefined || u.key > i.KeyMarker || (u.key === i.KeyMarker && i.UploadIdMarker !== undefined && u.uploadId > i.UploadIdMarker),
+    );
+    const max = i.MaxUploads ?? 1000;
+    const page = afterMarkers.slice(0, max);
+    const more = afterMarkers.length > max;
+    return {
+      Bucket: i.Bucket,
+      MaxUploads: max,
+      IsTruncated: more,
+      ...(page.length > 0 ? { Uploads: page.map((u) => ({ Key: u.key, UploadId: u.uploadId, Initiated: new Date(u.initiated) })) } : {}),
+      ...(more ? { NextKeyMarker: page.at(-1)!.key, NextUploadIdMarker: page.at(-1)!.uploadId } : {}),
+    };
+  },
   ListObjectsV2: (m, c, i) => {
     const all = m.s3.listObjects(c, bucketOf(i), i.Prefix ?? '');
     const start = i.ContinuationToken ? Number(i.ContinuationToken) : 0;

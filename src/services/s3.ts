@@ -1,16 +1,40 @@
 /**
- * Amazon S3 in the registry (./define.ts): buckets (emptied of their objects before they are deleted), S3's error
- * codes and the KMS failures it passes through (specs/facts.md S3-9), and its REST-XML spelling of a 500 or
- * throttling. Clients address buckets by path (`forcePathStyle`): an emulator on 127.0.0.1 has no per-bucket host
- * names, and AWS answers path-style requests to the regional endpoint too.
+ * Amazon S3 in the registry (./define.ts): buckets (emptied of their objects and unfinished multipart uploads before
+ * they are deleted), S3's error codes and the KMS failures it passes through (specs/facts.md S3-9), and its REST-XML
+ * spelling of a 500 or throttling. Clients address buckets by path (`forcePathStyle`): an emulator on 127.0.0.1 has no
+ * per-bucket host names, and AWS answers path-style requests to the regional endpoint too.
  */
 import * as S3 from '@aws-sdk/client-s3';
 import { bytes, defineService } from './define.js';
 
-/** Deletes every object of a bucket (the only kind of content this project puts there: no versions, no uploads in progress). */
+/**
+ * Empties a bucket of what this project puts there (no versions): its objects, then the multipart uploads a scenario
+ * left unfinished (a clause stopped by a refused part), which are aborted so that nothing is left to pay for and an
+ * emulator that refuses to delete a bucket with uploads in progress can delete it.
+ */
 async function emptyBucket(c: S3.S3Client, bucket: string): Promise<void> {
   for await (const page of S3.paginateListObjectsV2({ client: c }, { Bucket: bucket })) {
     for (const o of page.Contents ?? []) await c.send(new S3.DeleteObjectCommand({ Bucket: bucket, Key: o.Key }));
+  }
+  await abortUploads(c, bucket);
+}
+
+/**
+ * Aborts every multipart upload in progress in a bucket (the SDK has no paginator for ListMultipartUploads). Best
+ * effort: a target that does not list uploads (an emulator without the operation) has none this project could have
+ * left, so its refusal to list is not a cleanup failure; DeleteBucket says whether the bucket could be deleted.
+ */
+async function abortUploads(c: S3.S3Client, bucket: string): Promise<void> {
+  let markers: { KeyMarker?: string; UploadIdMarker?: string } = {};
+  for (;;) {
+    const page = await c.send(new S3.ListMultipartUploadsCommand({ Bucket: bucket, ...markers })).catch((e: unknown) => {
+      if (e instanceof S3.S3ServiceException) return undefined;
+      throw e;
+    });
+    if (!page) return;
+    for (const u of page.Uploads ?? []) await c.send(new S3.AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key, UploadId: u.UploadId }));
+    if (!page.IsTruncated || page.NextKeyMarker === undefined) return;
+    markers = { KeyMarker: page.NextKeyMarker, ...(page.NextUploadIdMarker !== undefined ? { UploadIdMarker: page.NextUploadIdMarker } : {}) };
   }
 }
 
@@ -95,6 +119,11 @@ export const s3 = defineService({
     ['InvalidBucketName', ['InvalidBucketName']],
     ['NoSuchBucket', ['NoSuchBucket']],
     ['NoSuchKey', ['NoSuchKey']],
+    // Multipart uploads (API_CompleteMultipartUpload, API_UploadPart: their special errors)
+    ['NoSuchUpload', ['NoSuchUpload']],
+    ['InvalidPart', ['InvalidPart']],
+    ['InvalidPartOrder', ['InvalidPartOrder']],
+    ['EntityTooSmall', ['EntityTooSmall']],
     // HeadObject's 404 has no body: the SDK names it by the status
     ['NotFound', ['NotFound']],
     // HeadObject's other errors (an SSE-C object read without its key, or with another, S3-13) have no body either, and

@@ -3,7 +3,13 @@
  * exactly what was done. Shared KMS steps are in ../steps.ts.
  */
 import {
+  CompleteMultipartUploadCommand,
+  type CompleteMultipartUploadCommandOutput,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
+  type CreateMultipartUploadCommandInput,
+  type CreateMultipartUploadCommandOutput,
+  GetBucketEncryptionCommand,
   GetObjectCommand,
   type GetObjectCommandInput,
   HeadObjectCommand,
@@ -11,6 +17,7 @@ import {
   PutObjectCommand,
   type HeadObjectCommandOutput,
   type PutObjectCommandInput,
+  type ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
@@ -46,13 +53,33 @@ export async function putObject(s: Session, bucket: string, objectKey: string, b
   await s.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ...sse }));
 }
 
-/** Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own. */
-export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string): Promise<void> {
+/**
+ * Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own,
+ * and with `bucketKey` as its BucketKeyEnabled when given (S3-17).
+ */
+export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string, bucketKey?: boolean): Promise<void> {
+  await s.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [bucketDefaultRule(e, id, bucketKey)] } }));
+}
+
+/** The rule PutBucketEncryption takes for an encryption (S3-5), with `bucketKey` as its BucketKeyEnabled when given. */
+export function bucketDefaultRule(e: Encryption, id?: string, bucketKey?: boolean): ServerSideEncryptionRule {
   const byDefault =
     e.type === 'AES256' ? { SSEAlgorithm: 'AES256' as const } : { SSEAlgorithm: e.type, ...(e.key === 'own' && id ? { KMSMasterKeyID: id } : {}) };
-  await s.send(
-    new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: byDefault }] } }),
-  );
+  return { ApplyServerSideEncryptionByDefault: byDefault, ...(bucketKey !== undefined ? { BucketKeyEnabled: bucketKey } : {}) };
+}
+
+/** The one rule of a bucket's default encryption, as GetBucketEncryption reads it (S3-5); none when it answers no rule. */
+export async function bucketDefault(s: Session, bucket: string): Promise<ServerSideEncryptionRule | undefined> {
+  const { ServerSideEncryptionConfiguration } = await s.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
+  return ServerSideEncryptionConfiguration?.Rules?.[0];
+}
+
+/**
+ * Checks whether an answer about an object reports an S3 Bucket Key (S3-17): `BucketKeyEnabled: true` when it uses
+ * one; when it does not, no field or `false` (AWS does not say which).
+ */
+export function checkBucketKey(s: Session, answer: { BucketKeyEnabled?: boolean }, expected: boolean): void {
+  s.check((answer.BucketKeyEnabled === true) === expected, 'BucketKeyEnabled', expected, answer.BucketKeyEnabled ?? 'none');
 }
 
 export async function headObject(s: Session, bucket: string, objectKey: string): Promise<Output<HeadObjectCommandOutput>> {
@@ -148,4 +175,48 @@ export function withKeyMd5<C extends { input: object; middlewareStack: { add: (m
     next({ ...args, input: { ...args.input, SSECustomerKeyMD5: md5 } });
   command.middlewareStack.add(keepGiven as never, { step: 'initialize', priority: 'low', name: 'sseConformanceGivenKeyMd5' } as never);
   return command;
+}
+
+/** Every part of a multipart upload but the last must be at least 5 MiB (S3-22: EntityTooSmall otherwise). */
+export const MIN_PART_BYTES = 5 * 1024 * 1024;
+
+/**
+ * The bodies of an upload's parts: `body` alone, or a first part of exactly 5 MiB (the least a part that is not the
+ * last may be, S3-22) before it, made of one character repeated.
+ */
+export const partBodies = (body: string, parts: 1 | 2): string[] => (parts === 1 ? [body] : ['x'.repeat(MIN_PART_BYTES), body]);
+
+/**
+ * Starts a multipart upload (S3-22) with the given encryption fields and returns CreateMultipartUpload's answer; the
+ * upload ID is required, since every later call names it.
+ */
+export async function createUpload(
+  s: Session,
+  bucket: string,
+  objectKey: string,
+  fields: Partial<CreateMultipartUploadCommandInput> = {},
+): Promise<CreateMultipartUploadCommandOutput & { UploadId: string }> {
+  const created = await s.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: objectKey, ...fields }));
+  s.require(typeof created.UploadId === 'string' && created.UploadId !== '', 'UploadId', 'an upload ID', created.UploadId);
+  return created as CreateMultipartUploadCommandOutput & { UploadId: string };
+}
+
+/** Completes an upload with the parts listed as UploadPart answered them, numbered from 1 (S3-22). */
+export async function completeUpload(
+  s: Session,
+  bucket: string,
+  objectKey: string,
+  uploadId: string,
+  etags: (string | undefined)[],
+  fields: Record<string, unknown> = {},
+): Promise<Output<CompleteMultipartUploadCommandOutput>> {
+  return s.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: bucket,
+      Key: objectKey,
+      UploadId: uploadId,
+      MultipartUpload: { Parts: etags.map((ETag, n) => ({ PartNumber: n + 1, ETag })) },
+      ...fields,
+    }),
+  );
 }

@@ -5,15 +5,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReferenceModel } from '../../reference/model.js';
-import type { CopyObjectInput, PutObjectInput, S3Model } from '../../reference/s3.js';
+import type { CopyObjectInput, CreateMultipartUploadInput, PutObjectInput, S3Model, UploadPartInput } from '../../reference/s3.js';
 import { around, type Any, type Mutant } from './kit.js';
 
 const patched = new WeakSet<ReferenceModel>();
 /** Replaces methods of the model's S3 once per model; `original` calls the unmutated method. */
-function patchS3(
-  model: ReferenceModel,
-  patch: (s3: S3Model, original: Pick<S3Model, 'putObject' | 'getObject' | 'headObject' | 'copyObject' | 'putBucketEncryption'>) => void,
-): void {
+type Patchable =
+  | 'putObject'
+  | 'getObject'
+  | 'headObject'
+  | 'copyObject'
+  | 'putBucketEncryption'
+  | 'createMultipartUpload'
+  | 'uploadPart'
+  | 'completeMultipartUpload';
+function patchS3(model: ReferenceModel, patch: (s3: S3Model, original: Pick<S3Model, Patchable>) => void): void {
   if (patched.has(model)) return;
   patched.add(model);
   const s3 = model.s3;
@@ -23,6 +29,9 @@ function patchS3(
     headObject: s3.headObject.bind(s3),
     copyObject: s3.copyObject.bind(s3),
     putBucketEncryption: s3.putBucketEncryption.bind(s3),
+    createMultipartUpload: s3.createMultipartUpload.bind(s3),
+    uploadPart: s3.uploadPart.bind(s3),
+    completeMultipartUpload: s3.completeMultipartUpload.bind(s3),
   });
 }
 
@@ -230,6 +239,144 @@ export const MUTANTS_S3: Mutant[] = [
           if (key === undefined) return original.putObject(ctx, input);
           const keyMd5 = createHash('md5').update(Buffer.from(key, 'base64')).digest('base64');
           return original.putObject(ctx, { ...input, customer: { ...input.customer, keyMd5 } });
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.default-applies-to-new-objects',
+    signature: { service: 's3', operation: 'PutObject', field: 'BucketKeyEnabled' },
+    bug: "the bucket default's BucketKeyEnabled is stored and read back, but writes never use a bucket key",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => original.putObject(ctx, { ...input, BucketKeyEnabled: input.BucketKeyEnabled ?? false });
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.object-header-overrides-bucket-setting',
+    signature: { service: 's3', operation: 'GetBucketEncryption', field: 'BucketKeyEnabled' },
+    bug: "a write's BucketKeyEnabled header also changes the bucket's default",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const out = original.putObject(ctx, input);
+          const b = s3.buckets.get(input.Bucket)!;
+          if (input.BucketKeyEnabled !== undefined) b.encryption = { ...(b.encryption ?? { algorithm: 'AES256' }), bucketKeyEnabled: input.BucketKeyEnabled };
+          return out;
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.not-used-with-dsse-kms',
+    signature: { service: 's3', operation: 'PutObject', field: 'BucketKeyEnabled' },
+    bug: 'a DSSE-KMS object asked to use a bucket key uses one, as an SSE-KMS object would',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          const out = original.putObject(ctx, input);
+          const b = s3.buckets.get(input.Bucket)!;
+          const o = b.objects.get(input.Key)!;
+          if (o.seal.algorithm !== 'aws:kms:dsse' || !(input.BucketKeyEnabled ?? b.encryption?.bucketKeyEnabled)) return out;
+          o.seal = { ...o.seal, bucketKeyEnabled: true };
+          return { ...out, BucketKeyEnabled: true };
+        };
+      }),
+  },
+  {
+    clause: 's3.backlog.enabling-bucket-key-leaves-existing-objects',
+    signature: { service: 's3', operation: 'HeadObject', field: 'BucketKeyEnabled' },
+    bug: 'turning on a bucket key in the default makes the SSE-KMS objects already in the bucket use one',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putBucketEncryption = (ctx, name, rule) => {
+          original.putBucketEncryption(ctx, name, rule);
+          if (!rule.bucketKeyEnabled) return;
+          for (const o of s3.buckets.get(name)!.objects.values()) if (o.seal.algorithm === 'aws:kms') o.seal = { ...o.seal, bucketKeyEnabled: true };
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-keys.copy-onto-itself-adopts-bucket-key',
+    signature: { service: 's3', operation: 'CopyObject', field: 'BucketKeyEnabled' },
+    bug: "a copy keeps its source's bucket key setting instead of taking the destination bucket's",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.copyObject = (ctx, input: CopyObjectInput) => {
+          const source = s3.buckets.get(input.SourceBucket)?.objects.get(input.SourceKey);
+          return original.copyObject(ctx, { ...input, BucketKeyEnabled: input.BucketKeyEnabled ?? source?.seal.bucketKeyEnabled });
+        };
+      }),
+  },
+  {
+    clause: 's3.dsse-kms.every-answer-reports-dual-layer',
+    signature: { service: 's3', operation: 'GetObject', field: 'ServerSideEncryption' },
+    bug: 'GetObject reports a DSSE-KMS object as aws:kms',
+    decorate: ({ s3 }) =>
+      around(s3, 'GetObject', async (i, next) => {
+        const out = await next(i);
+        if (out.ServerSideEncryption === 'aws:kms:dsse') out.ServerSideEncryption = 'aws:kms';
+        return out;
+      }),
+  },
+  {
+    clause: 's3.multipart.create-encryption-applies-to-the-object',
+    signature: { service: 's3', operation: 'CompleteMultipartUpload', field: 'ServerSideEncryption' },
+    bug: 'the completed object of a multipart upload is stored with SSE-S3, whatever CreateMultipartUpload asked',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.completeMultipartUpload = (ctx, input) => {
+          original.completeMultipartUpload(ctx, input);
+          const o = s3.buckets.get(input.Bucket)!.objects.get(input.Key)!;
+          o.seal = { algorithm: 'AES256', bucketKeyEnabled: false };
+          return { ETag: o.etag, ServerSideEncryption: 'AES256' };
+        };
+      }),
+  },
+  {
+    clause: 's3.multipart.bucket-default-applies',
+    signature: { service: 's3', operation: 'CreateMultipartUpload', field: 'ServerSideEncryption' },
+    bug: "CreateMultipartUpload ignores the bucket's default: an upload that names no encryption is SSE-S3",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.createMultipartUpload = (ctx, input: CreateMultipartUploadInput) =>
+          original.createMultipartUpload(
+            ctx,
+            input.ServerSideEncryption === undefined && !input.customer ? { ...input, ServerSideEncryption: 'AES256' } : input,
+          );
+      }),
+  },
+  {
+    clause: 's3.multipart.sse-c-parts-need-the-key',
+    signature: { service: 's3', operation: 'UploadPart', expected: ['InvalidRequest'], observed: 'success' },
+    bug: 'UploadPart of an SSE-C upload takes a part sent without the customer key',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.uploadPart = (ctx, input: UploadPartInput) => {
+          const upload = s3.buckets.get(input.Bucket)?.uploads.get(input.UploadId);
+          const customerKey = upload?.seal.customerKey;
+          if (!upload || !customerKey || input.customer) return original.uploadPart(ctx, input);
+          // Takes the part as if the upload had no customer key
+          delete upload.seal.customerKey;
+          try {
+            return original.uploadPart(ctx, input);
+          } finally {
+            upload.seal.customerKey = customerKey;
+          }
+        };
+      }),
+  },
+  {
+    clause: 's3.key-state.disabled-key-refuses-create-multipart-upload',
+    signature: { service: 's3', operation: 'CreateMultipartUpload', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'CreateMultipartUpload under a key KMS refuses starts the upload all the same, with SSE-S3',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.createMultipartUpload = (ctx, input: CreateMultipartUploadInput) => {
+          try {
+            return original.createMultipartUpload(ctx, input);
+          } catch (e) {
+            if (!(e as Error).name.startsWith('KMS.')) throw e;
+            return original.createMultipartUpload(ctx, { ...input, ServerSideEncryption: 'AES256', SSEKMSKeyId: undefined });
+          }
         };
       }),
   },

@@ -1,12 +1,16 @@
 /**
  * The reference model of S3 SSE (reference/s3.ts) through real S3Client calls: what the clauses under specs/s3/ rely
  * on, and the rules no clause states yet (the encryption context of data keys, refused writes storing nothing,
- * bucket life cycle, the request errors S3 gives for inconsistent encryption headers).
+ * bucket life cycle, the request errors S3 gives for inconsistent encryption headers, the assembly rules of
+ * multipart uploads).
  */
 import { CreateKeyCommand, DescribeKeyCommand, DisableKeyCommand, PutKeyPolicyCommand, ScheduleKeyDeletionCommand } from '@aws-sdk/client-kms';
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
   CopyObjectCommand,
   CreateBucketCommand,
+  CreateMultipartUploadCommand,
   DeleteBucketCommand,
   DeleteBucketEncryptionCommand,
   DeleteObjectCommand,
@@ -14,13 +18,16 @@ import {
   GetBucketTaggingCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListObjectsV2Command,
   PutBucketEncryptionCommand,
   PutObjectCommand,
+  UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createReferenceClients } from '../../reference/index.js';
+import { MIN_PART_BYTES } from '../../reference/s3.js';
 import { rejection } from './helpers.js';
 
 async function arrange(opts: Parameters<typeof createReferenceClients>[0] = {}) {
@@ -324,5 +331,160 @@ describe('S3 SSE-C and CopyObject (S3-11…S3-16)', () => {
     expect([head.ServerSideEncryption, head.SSEKMSKeyId]).toEqual(['aws:kms', key.Arn]);
     expect(await (await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'dir/a b' }))).Body!.transformToString()).toBe('body of dir/a b');
     expect((await rejection(s3.send(new CopyObjectCommand({ Bucket: 'bkt', Key: 'x', CopySource: 'bkt' })))).name).toBe('InvalidArgument');
+  });
+});
+
+describe('S3 multipart uploads (S3-22…S3-24)', () => {
+  const keyA = Buffer.alloc(32, 1).toString('base64');
+  const keyB = Buffer.alloc(32, 2).toString('base64');
+  const sseC = (k: string) => ({ SSECustomerAlgorithm: 'AES256', SSECustomerKey: k });
+  type Arranged = Awaited<ReturnType<typeof arrange>>;
+
+  /** A bucket (arranged by `before`), an upload of `big` created with the fields `create` gives, and its calls. */
+  async function upload(create: (c: Arranged) => Record<string, unknown> = () => ({}), before: (c: Arranged) => Promise<unknown> = async () => {}) {
+    const c = await arrange();
+    await before(c);
+    const created = await c.s3.send(new CreateMultipartUploadCommand({ Bucket: 'bkt', Key: 'big', ...create(c) }));
+    const UploadId = created.UploadId!;
+    const part = (PartNumber: number, Body: string | Uint8Array, more: Record<string, unknown> = {}) =>
+      c.s3.send(new UploadPartCommand({ Bucket: 'bkt', Key: 'big', UploadId, PartNumber, Body, ...more }));
+    const complete = (Parts: { PartNumber: number; ETag?: string }[], more: Record<string, unknown> = {}) =>
+      c.s3.send(new CompleteMultipartUploadCommand({ Bucket: 'bkt', Key: 'big', UploadId, MultipartUpload: { Parts }, ...more }));
+    return { ...c, created, UploadId, part, complete };
+  }
+
+  it('seals the upload when it is created, reports it on every answer, and the completed object keeps it (S3-22)', async () => {
+    const { key, created, part, complete, get, model } = await upload((c) => ({ ServerSideEncryption: 'aws:kms:dsse', SSEKMSKeyId: c.key.KeyId }));
+    expect([created.ServerSideEncryption, created.SSEKMSKeyId]).toEqual(['aws:kms:dsse', key.Arn]);
+    const first = new Uint8Array(MIN_PART_BYTES).fill(120);
+    const one = await part(1, first);
+    const two = await part(2, 'tail');
+    expect([one.ServerSideEncryption, one.SSEKMSKeyId, two.SSEKMSKeyId]).toEqual(['aws:kms:dsse', key.Arn, key.Arn]);
+    const done = await complete([
+      { PartNumber: 1, ETag: one.ETag },
+      { PartNumber: 2, ETag: two.ETag },
+    ]);
+    expect([done.ServerSideEncryption, done.SSEKMSKeyId, done.ETag]).toEqual([
+      'aws:kms:dsse',
+      key.Arn,
+      `"${createHash('md5')
+        .update(Buffer.concat([createHash('md5').update(first).digest(), createHash('md5').update('tail').digest()]))
+        .digest('hex')}-2"`,
+    ]);
+    const read = await get('big');
+    expect([read.ServerSideEncryption, read.SSEKMSKeyId]).toEqual(['aws:kms:dsse', key.Arn]);
+    expect(await read.Body!.transformToString()).toBe(`${'x'.repeat(MIN_PART_BYTES)}tail`);
+    // One data key, made at creation; each part, the completion and the read decrypt it.
+    const calls = model.kms.ledger.filter((l) => l.viaService === 's3').map((l) => l.operation);
+    expect(calls).toEqual(['GenerateDataKey', 'Decrypt', 'Decrypt', 'Decrypt', 'Decrypt']);
+  });
+
+  it("applies the bucket's default, with its bucket key, to an upload that names no encryption", async () => {
+    const setDefault = (c: Arranged) =>
+      c.s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: 'bkt',
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: c.key.Arn }, BucketKeyEnabled: true }],
+          },
+        }),
+      );
+    const { key, created, part, complete, seal } = await upload(() => ({}), setDefault);
+    expect([created.ServerSideEncryption, created.SSEKMSKeyId, created.BucketKeyEnabled]).toEqual(['aws:kms', key.Arn, true]);
+    const one = await part(1, 'only');
+    expect(one.BucketKeyEnabled).toBe(true);
+    expect((await complete([{ PartNumber: 1, ETag: one.ETag }])).BucketKeyEnabled).toBe(true);
+    expect(seal('big').context).toEqual({ 'aws:s3:arn': 'arn:aws:s3:::bkt' });
+  });
+
+  it('takes the parts of an SSE-C upload only with its own key, and completes with or without it (S3-23)', async () => {
+    const allowSseC = (c: Arranged) =>
+      c.s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: 'bkt',
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' }, BlockedEncryptionTypes: { EncryptionType: ['NONE'] } }],
+          },
+        }),
+      );
+    const { created, part, complete, s3 } = await upload(() => sseC(keyA), allowSseC);
+    expect(created.SSECustomerKeyMD5).toBe(createHash('md5').update(Buffer.from(keyA, 'base64')).digest('base64'));
+    for (const more of [{}, sseC(keyB)]) {
+      const e = await rejection(part(1, 'p', more));
+      expect([e.name, e.$metadata?.httpStatusCode]).toEqual(['InvalidRequest', 400]);
+    }
+    const one = await part(1, 'p', sseC(keyA));
+    expect(one.SSECustomerAlgorithm).toBe('AES256');
+    expect((await rejection(complete([{ PartNumber: 1, ETag: one.ETag }], sseC(keyB)))).name).toBe('InvalidRequest');
+    await complete([{ PartNumber: 1, ETag: one.ETag }]);
+    expect((await rejection(s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'big' })))).name).toBe('InvalidRequest');
+    expect(await (await s3.send(new GetObjectCommand({ Bucket: 'bkt', Key: 'big', ...sseC(keyA) }))).Body!.transformToString()).toBe('p');
+    // An upload without SSE-C refuses SSE-C headers on its parts.
+    const plain = await upload();
+    expect((await rejection(plain.part(1, 'p', sseC(keyA)))).name).toBe('InvalidRequest');
+  });
+
+  it('refuses to create an upload under a key KMS refuses, and a part once the key is disabled (S3-24)', async () => {
+    const { s3, kms, key } = await arrange();
+    await kms.send(new DisableKeyCommand({ KeyId: key.KeyId }));
+    const refused = await rejection(
+      s3.send(new CreateMultipartUploadCommand({ Bucket: 'bkt', Key: 'k', ServerSideEncryption: 'aws:kms', SSEKMSKeyId: key.KeyId })),
+    );
+    expect(refused.name).toBe('KMS.DisabledException');
+    const later = await upload((c) => ({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: c.key.KeyId }));
+    await later.kms.send(new DisableKeyCommand({ KeyId: later.key.KeyId }));
+    expect((await rejection(later.part(1, 'p'))).name).toBe('KMS.DisabledException');
+  });
+
+  it('assembles only listed parts that exist with their ETag, in ascending order, every one but the last at least 5 MiB', async () => {
+    const { part, complete, model } = await upload();
+    const one = await part(1, 'small');
+    const two = await part(2, 'tail');
+    const cases = [
+      [[], 'MalformedXML'],
+      [[{ PartNumber: 3, ETag: two.ETag }], 'InvalidPart'],
+      [[{ PartNumber: 1, ETag: two.ETag }], 'InvalidPart'],
+      [
+        [
+          { PartNumber: 2, ETag: two.ETag },
+          { PartNumber: 1, ETag: one.ETag },
+        ],
+        'InvalidPartOrder',
+      ],
+      [
+        [
+          { PartNumber: 1, ETag: one.ETag },
+          { PartNumber: 2, ETag: two.ETag },
+        ],
+        'EntityTooSmall',
+      ],
+    ] as const;
+    for (const [parts, name] of cases) expect(await rejection(complete([...parts]))).toMatchObject({ name });
+    expect((await rejection(part(0, 'p'))).name).toBe('InvalidArgument');
+    // The last part alone may be small; the ETag may be listed without its quotes.
+    await complete([{ PartNumber: 2, ETag: two.ETag!.replace(/"/g, '') }]);
+    expect(new TextDecoder().decode(model.s3.buckets.get('bkt')!.objects.get('big')!.body)).toBe('tail');
+    expect((await rejection(complete([{ PartNumber: 2, ETag: two.ETag }]))).name).toBe('NoSuchUpload');
+  });
+
+  it('lists uploads in progress by key, pages them with markers, aborts them, and deletes a bucket that still has some', async () => {
+    const { s3, UploadId } = await upload();
+    const second = (await s3.send(new CreateMultipartUploadCommand({ Bucket: 'bkt', Key: 'a' }))).UploadId!;
+    const third = (await s3.send(new CreateMultipartUploadCommand({ Bucket: 'bkt', Key: 'big' }))).UploadId!;
+    const list = (more: Record<string, unknown> = {}) => s3.send(new ListMultipartUploadsCommand({ Bucket: 'bkt', ...more }));
+    expect((await list()).Uploads?.map((u) => [u.Key, u.UploadId])).toEqual([
+      ['a', second],
+      ['big', UploadId],
+      ['big', third],
+    ]);
+    const first = await list({ MaxUploads: 2 });
+    expect([first.IsTruncated, first.NextKeyMarker, first.NextUploadIdMarker]).toEqual([true, 'big', UploadId]);
+    const rest = await list({ KeyMarker: first.NextKeyMarker, UploadIdMarker: first.NextUploadIdMarker });
+    expect(rest.Uploads?.map((u) => u.UploadId)).toEqual([third]);
+    expect((await list({ KeyMarker: 'a' })).Uploads?.map((u) => u.UploadId)).toEqual([UploadId, third]);
+    await s3.send(new AbortMultipartUploadCommand({ Bucket: 'bkt', Key: 'a', UploadId: second }));
+    expect((await rejection(s3.send(new AbortMultipartUploadCommand({ Bucket: 'bkt', Key: 'a', UploadId: second })))).name).toBe('NoSuchUpload');
+    expect((await rejection(s3.send(new AbortMultipartUploadCommand({ Bucket: 'bkt', Key: 'other', UploadId })))).name).toBe('NoSuchUpload');
+    await s3.send(new DeleteBucketCommand({ Bucket: 'bkt' }));
   });
 });
