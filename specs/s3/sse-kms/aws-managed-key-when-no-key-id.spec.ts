@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
 import { kmsAlgorithmArb, objectBodyArb, objectKeyArb } from '../../../src/arbitraries/objects.js';
-import { awsManagedS3KeyArn, checkEncryption, createBucket, headObject } from '../../../src/steps/s3.js';
+import { awsManagedS3Key, checkEncryption, createBucket, headObject } from '../../../src/steps/s3.js';
 
 export const clause = defineClause({
   id: 's3.sse-kms.aws-managed-key-when-no-key-id',
@@ -30,7 +30,8 @@ export const clause = defineClause({
     // Act
     await s.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ServerSideEncryption: type }));
     // Assert: after the write, alias/aws/s3 names an AWS managed key, and the object reports it
-    const managed = await awsManagedS3KeyArn(s);
-    checkEncryption(s, await headObject(s, bucket, key), type, managed);
+    const managed = await awsManagedS3Key(s);
+    s.check(managed.manager === 'AWS', 'KeyManager', 'AWS', managed.manager);
+    checkEncryption(s, await headObject(s, bucket, key), type, managed.arn);
   },
 });
