@@ -22,16 +22,18 @@ export interface MbState {
   keys: { target: string; model: string }[];
   queues: { target: string; model: string; bodies: Set<string> }[];
   topics: { target: string; model: string }[];
+  /** S3 (src/model-based/s3-commands.ts): buckets, with the objects written to each and their bodies. */
+  buckets: { target: string; model: string; objects: { key: string; body: string }[] }[];
   virtualClock: boolean;
   principals: number;
   n: number;
 }
 
-type Cmd = fc.AsyncCommand<MbState, Session>;
+export type Cmd = fc.AsyncCommand<MbState, Session>;
 
 const ACCOUNT = '123456789012';
-const principal = (i: number) => `arn:aws:iam::${ACCOUNT}:user/p${i}`;
-const OWNER = { caller: principal(0) };
+export const principal = (i: number) => `arn:aws:iam::${ACCOUNT}:user/p${i}`;
+export const OWNER = { caller: principal(0) };
 
 function allowedFrom(service: Service, predicted: { outcome: ModelOutcome<unknown>; alsoAllowed: ModelError[] }): Expected[] {
   const code = (e: ModelError) => fails(canonicalCode(service, e.name) ?? `Unmapped:${e.name}`);
@@ -40,22 +42,22 @@ function allowedFrom(service: Service, predicted: { outcome: ModelOutcome<unknow
 }
 
 /** Runs the operation on both sides and judges the target's outcome. */
-async function runOnBoth<T, I extends object, O extends object>(s: Session, m: MbState, command: SdkCommand<I, O>, oracle: () => T, who = 0) {
+export async function runOnBoth<T, I extends object, O extends object>(s: Session, m: MbState, command: SdkCommand<I, O>, oracle: () => T, who = 0) {
   const predicted = m.oracle.windows.collect(oracle);
   const observed = await s.attempt(command, { principal: who });
   s.expectLast(observed, allowedFrom(operationOf(command).service, predicted));
   return { predicted, observed };
 }
 
-type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
+export type KeyOp = 'DisableKey' | 'EnableKey' | 'ScheduleKeyDeletion' | 'CancelKeyDeletion';
 /** Commands name resources by index modulo how many exist, so that shrinking keeps them valid. */
-const byIndex = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
+export const byIndex = <T>(list: readonly T[], i: number): [T, number] => [list[i % list.length]!, i % list.length];
 
 /**
  * A command names, as it runs, the resources it resolved (`SendMessage(queue#1, as p0)`): fast-check
  * prints only commands that ran, so the label set in `run` is all a report ever shows.
  */
-abstract class Command implements Cmd {
+export abstract class Command implements Cmd {
   protected label = '';
   abstract check(m: Readonly<MbState>): boolean;
   abstract run(m: MbState, s: Session): Promise<void>;
@@ -64,7 +66,7 @@ abstract class Command implements Cmd {
   }
 }
 
-class CreateKey extends Command {
+export class CreateKey extends Command {
   check() {
     return true;
   }
@@ -75,7 +77,7 @@ class CreateKey extends Command {
   }
 }
 
-class ChangeKeyState extends Command {
+export class ChangeKeyState extends Command {
   constructor(
     readonly op: KeyOp,
     readonly k: number,
@@ -252,7 +254,7 @@ class Publish extends Command {
 }
 
 /** Virtual clock only: lets reuse periods run out and deletion windows end on both sides. */
-class AdvanceTime extends Command {
+export class AdvanceTime extends Command {
   constructor(readonly ms: number) {
     super();
   }
@@ -266,10 +268,10 @@ class AdvanceTime extends Command {
   }
 }
 
-const idx = fc.integer({ min: 0, max: 2 });
-const keyOrNone = fc.integer({ min: -1, max: 2 });
-const who = fc.integer({ min: 0, max: 1 });
-const keyStateChange = fc
+export const idx = fc.integer({ min: 0, max: 2 });
+export const keyOrNone = fc.integer({ min: -1, max: 2 });
+export const who = fc.integer({ min: 0, max: 1 });
+export const keyStateChange = fc
   .tuple(fc.constantFrom<KeyOp>('DisableKey', 'EnableKey', 'ScheduleKeyDeletion', 'CancelKeyDeletion'), idx)
   .map(([op, k]) => new ChangeKeyState(op, k));
 const send = fc.tuple(idx, who).map(([q, p]) => new SendMessage(q, p));
@@ -302,7 +304,7 @@ export async function runSseCommands(s: Session, cmds: Iterable<Cmd>): Promise<v
   const principals = Math.min(2, s.target.capabilities.principals);
   await fc.asyncModelRun(
     () => ({
-      model: { oracle: new OracleModel(), keys: [], queues: [], topics: [], virtualClock: s.target.capabilities.virtualClock, principals, n: 0 },
+      model: { oracle: new OracleModel(), keys: [], queues: [], topics: [], buckets: [], virtualClock: s.target.capabilities.virtualClock, principals, n: 0 },
       real: s,
     }),
     cmds,
@@ -313,7 +315,7 @@ export async function runSseCommands(s: Session, cmds: Iterable<Cmd>): Promise<v
  * A fixed command sequence, run like a generated one. fast-check prints a generated sequence by
  * the commands that ran; this does the same, so reports read alike.
  */
-class Sequence implements Iterable<Cmd> {
+export class Sequence implements Iterable<Cmd> {
   constructor(readonly commands: Command[]) {}
   [Symbol.iterator](): Iterator<Cmd> {
     return this.commands[Symbol.iterator]();

@@ -39,6 +39,18 @@ const isKms = (sse: string | undefined) => sse === 'aws:kms' || sse === 'aws:kms
 
 export const MUTANTS_S3: Mutant[] = [
   {
+    clause: 'model-based.s3-sse-lifecycle',
+    signature: { service: 's3', operation: 'PutObject', expected: ['KMS.Disabled'], observed: 'success' },
+    bug: 'PutObject ignores the key state: a write under a disabled key succeeds (and stores nothing)',
+    decorate: ({ s3 }) =>
+      around(s3, 'PutObject', (i, next) =>
+        next(i).catch((e) => {
+          if (/^KMS\./.test(e.name)) return { ETag: '"mutant"' };
+          throw e;
+        }),
+      ),
+  },
+  {
     clause: 's3.sse-s3.objects-encrypted-by-default',
     signature: { service: 's3', operation: 'PutObject', field: 'ServerSideEncryption' },
     bug: 'objects written without encryption headers are reported as unencrypted (no ServerSideEncryption)',
