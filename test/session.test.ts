@@ -8,7 +8,7 @@ import * as SQS from '@aws-sdk/client-sqs';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { fails } from '../src/outcome.js';
-import { ClauseViolation, NotObservableError, operationOf, Session, TargetBrokeError } from '../src/session.js';
+import { ClauseViolation, MAX_PAUSE_MS, NotObservableError, operationOf, Session, TargetBrokeError } from '../src/session.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 const PACKAGES = [
@@ -188,5 +188,33 @@ describe('soft and hard checks', () => {
     expect(violation(() => s.settle(new TargetBrokeError('gone'))).failures).toHaveLength(1);
     expect(violation(() => s.settle(new NotObservableError('no'))).failures).toHaveLength(1);
     expect(() => s.settle(new TypeError('oops'))).toThrow(TypeError);
+  });
+});
+
+describe('Session.pause', () => {
+  it('lets time pass on the virtual clock at once, recorded as the next step waited', async () => {
+    const target = new ReferenceTarget();
+    await target.start();
+    const s = new Session(target, 'pause');
+    const before = target.model.clock.now();
+    await s.pause(2000);
+    expect(target.model.clock.now() - before).toBe(2000);
+    expect(s.boundedWaits).toBe(0);
+    await s.send(new SQS.ListQueuesCommand({}));
+    expect(s.rawSteps()[0]!.waitedMs).toBe(2000);
+  });
+
+  it('waits for real on a target without a virtual clock, counted as a bounded wait, and refuses more than a few seconds', async () => {
+    const target = new ReferenceTarget();
+    await target.start();
+    // The same target seen without its clock, as an emulator is (pause must not need real-time windows).
+    const real = Object.assign(Object.create(target) as ReferenceTarget, { advanceTime: undefined });
+    const s = new Session(real, 'pause');
+    const t0 = Date.now();
+    await s.pause(120);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(110);
+    expect(s.boundedWaits).toBe(1);
+    expect(s.waitingMs).toBe(120);
+    await expect(s.pause(MAX_PAUSE_MS + 1)).rejects.toThrow(/a pause is at most 5000 ms/);
   });
 });
