@@ -64,7 +64,7 @@ function section(): string {
 ## ${target} ${m.version ?? ''}
 
 Produced by \`${command}\` on ${date}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}:
-${concurrency} clauses at once${asked === undefined ? " (the target's default)" : ''}, ${clauses.length} clauses, ${done} of ${seeds} seeds run${done < seeds ? ' so far' : ''};
+${concurrency} ${concurrency === 1 ? 'clause' : 'clauses'} at once${asked === undefined ? " (the target's default)" : ''}, ${clauses.length} clauses, ${done} of ${seeds} seeds run${done < seeds ? ' so far' : ''};
 a whole run took ${sorted[0] ?? 0}–${sorted.at(-1) ?? 0} s (median ${sorted[Math.floor(sorted.length / 2)] ?? 0} s) on this shared machine, whose load average (1 minute) is shown per seed.
 
 **Verdict flips: ${total}** (in ${flips.size} clauses, over ${done} seeds).
