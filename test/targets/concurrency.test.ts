@@ -19,10 +19,10 @@ const clauses = (await loadClauses()).filter(
 /**
  * A report without what differs between any two runs, one clause at a time or not: when, how long, the port, and
  * what moto draws or stamps itself (UUIDs: MessageId, KeyId; the SNS envelope's Timestamp, Signature and signing
- * certificate name), also where a deviation's reason quotes them.
+ * certificate name; a multipart upload's UploadId), also where a deviation's reason quotes them.
  */
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
-const DRAWN = new Set(['Timestamp', 'Signature', 'SigningCertURL']);
+const DRAWN = new Set(['Timestamp', 'Signature', 'SigningCertURL', 'UploadId']);
 const comparable = (r: Report): unknown =>
   JSON.parse(
     JSON.stringify({
@@ -39,7 +39,7 @@ const comparable = (r: Report): unknown =>
           ? '(drawn)'
           : // the same values quoted in a deviation's reason
             value
-              .replace(/"(Timestamp|Signature|SigningCertURL)":"[^"]*"/g, '"$1":"(drawn)"')
+              .replace(/"(Timestamp|Signature|SigningCertURL|UploadId)":"[^"]*"/g, '"$1":"(drawn)"')
               .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z/g, '(time)'),
   );
 
