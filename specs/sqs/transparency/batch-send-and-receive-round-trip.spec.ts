@@ -43,6 +43,15 @@ export const clause = defineClause({
       })),
       fifo: true,
     },
+    // JSON literals as bodies in a FIFO batch: fauxqs delivered fewer messages than it took (found by seed 20261123,
+    // missed by seed 1), so the input that shows it runs on every seed.
+    {
+      entries: [
+        { body: '{}', attributes: {} },
+        { body: 'false', attributes: {} },
+      ],
+      fifo: true,
+    },
   ],
   check: async (s, { entries, fifo }) => {
     // Arrange
