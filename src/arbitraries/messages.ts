@@ -31,6 +31,13 @@ export const WHITESPACE_BODIES = ['\n', '\t\n\r', ' \r\n ', ' '] as const;
  */
 export const bodyArb: fc.Arbitrary<string> = anyBodyArb.filter((b) => /\S/u.test(b));
 
+/**
+ * A body of {@link bodyArb} within the Basic Multilingual Plane, for clauses whose behaviour is not the
+ * body round trip: which characters a queue takes is the round-trip clauses' behaviour (fauxqs refuses
+ * characters above U+FFFF), so a clause about keys does not show it on the seeds that happen to draw one.
+ */
+export const bmpBodyArb: fc.Arbitrary<string> = bodyArb.filter((b) => !/[\u{10000}-\u{10FFFF}]/u.test(b));
+
 const attrName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_-]{0,11}$/);
 const attrValue = fc.oneof(
   fc

@@ -11,7 +11,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { bodyArb } from '../../../src/arbitraries/messages.js';
+import { bmpBodyArb } from '../../../src/arbitraries/messages.js';
 import { createKey, createQueue, receiveDelivered } from '../../../src/steps.js';
 
 export const clause = defineClause({
@@ -27,7 +27,9 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'kms', 'key-rotation', 'fifo'],
   requires: ['disposableAccount'],
   generates: 'bodies × standard / FIFO queues, one message sent before and one after the rotation',
-  arbitrary: fc.record({ body: bodyArb, fifo: fc.boolean() }),
+  // Bodies within the Basic Multilingual Plane: which characters a queue takes is the body round-trip clauses'
+  // behaviour, not this one's (fauxqs refuses characters above U+FFFF, and showed it here only on the seeds that drew one).
+  arbitrary: fc.record({ body: bmpBodyArb, fifo: fc.boolean() }),
   examples: [
     { body: 'sealed before the rotation', fifo: false },
     { body: 'sealed before the rotation', fifo: true },

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { bodyArb } from '../../../src/arbitraries/messages.js';
+import { bmpBodyArb } from '../../../src/arbitraries/messages.js';
 import { createKeyOfKind, createQueue, isMultiRegionKey, receiveDelivered } from '../../../src/steps.js';
 
 type Case = 'mrk-key' | 'round-trip' | 'disabled-refuses';
@@ -33,7 +33,7 @@ export const clause = defineClause({
   generates: 'the new key itself, a round trip of a body by key ID or key ARN, and a send after DisableKey (all three on every seed)',
   // Bodies within the Basic Multilingual Plane: which characters a queue takes is the body round-trip clauses'
   // behaviour, not this one's (fauxqs refuses characters above U+FFFF, and showed it here only on the seeds that drew one).
-  arbitrary: fc.record({ case: fc.constantFrom(...CASES), byArn: fc.boolean(), body: bodyArb.filter((b) => !/[\u{10000}-\u{10FFFF}]/u.test(b)) }),
+  arbitrary: fc.record({ case: fc.constantFrom(...CASES), byArn: fc.boolean(), body: bmpBodyArb }),
   examples: CASES.map((c) => ({ case: c, byArn: false, body: 'multi-Region' })),
   maxRuns: 3,
   rule: (i) => i.case,

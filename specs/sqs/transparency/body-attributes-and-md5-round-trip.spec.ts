@@ -22,10 +22,15 @@ export const clause = defineClause({
   ],
   features: ['sqs', 'transparency', 'sse-kms', 'sse-sqs', 'fifo'],
   generates:
-    'each encryption mode, standard and FIFO queues, unicode and JSON bodies, 0–4 String/Number attributes; on every seed first, bodies of white space alone with a line feed, in each mode',
+    'each encryption mode, standard and FIFO queues, unicode and JSON bodies, 0–4 String/Number attributes; on every seed first, bodies of white space alone with a line feed, in each mode, and a body beyond the Basic Multilingual Plane',
   arbitrary: fc.record({ mode: queueModeArb, fifo: fc.boolean(), body: anyBodyArb, attributes: messageAttributesArb }),
-  // Bodies of white space alone are this clause's (the other clauses draw bodies with a visible character): each mode meets them on every seed.
-  examples: QUEUE_MODES.flatMap((mode) => WHITESPACE_BODIES.map((body) => ({ mode, fifo: false, body, attributes: {} }))),
+  // Bodies of white space alone, and characters beyond the Basic Multilingual Plane (which SQS takes: #x10000 to
+  // #x10FFFF), are this clause's: the other clauses draw bodies with a visible character, and some within the BMP
+  // alone. Each mode meets white space on every seed, and one queue a body beyond the BMP.
+  examples: [
+    ...QUEUE_MODES.flatMap((mode) => WHITESPACE_BODIES.map((body) => ({ mode, fifo: false, body, attributes: {} }))),
+    { mode: 'sse-sqs' as const, fifo: false, body: 'beyond the Basic Multilingual Plane: \u{1F510}\u{10FFFD}', attributes: {} },
+  ],
   check: async (s, { mode, fifo, body, attributes }) => {
     // Arrange
     const key = mode === 'sse-kms' ? await createKey(s) : undefined;
