@@ -222,7 +222,7 @@ async function cleanupAfter(session: Session, target: Target, clause: string, in
 }
 
 /** Generated inputs as a reader wants them: command sequences by their own toString, data as is. */
-export function describeInput(input: unknown): unknown {
+function describeInput(input: unknown): unknown {
   // fast-check builds records without a prototype: those have no toString at all.
   const own = input !== null && typeof input === 'object' ? (input as { toString?: unknown }).toString : undefined;
   const custom = !Array.isArray(input) && typeof own === 'function' && own !== Object.prototype.toString;

@@ -40,7 +40,7 @@ export interface ScenarioEnd {
 export const DEFAULT_SEED = 20261123;
 
 /** A replayed scenario as sent: raw steps and the session's symbols (for standalone reproductions, src/reproduce). */
-export interface Recording {
+export interface ReplayedSteps {
   prefix: string;
   symbols: ReadonlyMap<string, string>;
   steps: RawStep[];
@@ -228,7 +228,7 @@ export async function runClause(
     leftovers?: Leftover[];
     onScenario?: RunOptions['onScenario'];
   },
-): Promise<ClauseResult & { transcript?: Step[]; recording?: Recording; unreachable?: boolean }> {
+): Promise<ClauseResult & { transcript?: Step[]; replayed?: ReplayedSteps; unreachable?: boolean }> {
   const t0 = Date.now();
   const missing = requirementsOf(clause).filter((r) => !meets(target, r));
   if (missing.length > 0) return resultOf(clause, 'not-observable', NOTHING_RAN, `${target.name} lacks ${missing.map(describeRequirement).join(', ')}`);
@@ -240,7 +240,7 @@ export async function runClause(
   const scenarios = new ClauseScenarios(target, clause, { seed, numRuns, examples, prefix, path, signal, leftovers, onScenario });
   const effort = (): Effort => ({ runs: scenarios.runs, durationMs: Date.now() - t0 });
   const known = opts.baseline?.[clause.id];
-  const broke = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
+  const abortedResult = (): (ClauseResult & { unreachable?: boolean }) | undefined => {
     const { aborted } = scenarios;
     if (aborted instanceof TargetBrokeError) return judgeError(clause, aborted, known, effort());
     if (aborted instanceof NotObservableError) return resultOf(clause, 'not-observable', effort(), aborted.message);
@@ -248,10 +248,10 @@ export async function runClause(
   };
 
   const first = await scenarios.pass(opts.only ? { only: signatureKey(opts.only) } : {});
-  if (broke()) return broke()!;
+  if (abortedResult()) return abortedResult()!;
   if (!first.details.failed) {
     const passed = judgePass(clause, known, effort());
-    return opts.keepTranscript ? { ...passed, transcript: scenarios.lastSteps, ...recordingOf(scenarios.lastSession) } : passed;
+    return opts.keepTranscript ? { ...passed, transcript: scenarios.lastSteps, ...replayedOf(scenarios.lastSession) } : passed;
   }
   const error = first.failing?.error ?? first.details.errorInstance;
   if (!(error instanceof ClauseViolation)) {
@@ -262,7 +262,7 @@ export async function runClause(
   // A replay shows one counterexample; a run looks on for the clause's other deviations.
   if (!opts.path && !opts.keepTranscript) {
     deviations.push(...(await otherDeviations(scenarios, first)));
-    if (broke()) return broke()!;
+    if (abortedResult()) return abortedResult()!;
   }
   const result = judgeDeviations(clause, deviations, known, effort());
   result.counterexample = (deviations.find((d) => !namedIn(known, d)) ?? deviations[0]!).counterexample;
@@ -271,7 +271,7 @@ export async function runClause(
     ? {
         ...result,
         transcript: first.failing?.steps ?? scenarios.lastSteps,
-        ...recordingOf(first.failing?.session ?? scenarios.lastSession, first.failing?.failure),
+        ...replayedOf(first.failing?.session ?? scenarios.lastSession, first.failing?.failure),
       }
     : result;
 }
@@ -325,9 +325,9 @@ function deviationOf(seed: number, p: PassResult, failure = p.failing!.failure!)
 }
 
 /** A replayed scenario's raw steps and symbols, with the failure it was judged by. */
-function recordingOf(s: Session | undefined, failure?: Failure): { recording?: Recording } {
+function replayedOf(s: Session | undefined, failure?: Failure): { replayed?: ReplayedSteps } {
   if (!s) return {};
   const step = failure?.step ? s.steps.indexOf(failure.step) : -1;
   const judged = step >= 0 ? { judged: { step, ...(failure!.check ? { check: failure!.check } : {}) } } : {};
-  return { recording: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps(), ...judged } };
+  return { replayed: { prefix: s.prefix, symbols: s.symbols, steps: s.rawSteps(), ...judged } };
 }

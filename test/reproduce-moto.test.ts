@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cli } from './cli-runner.js';
 import { describeNeeding } from './prerequisites.js';
 import { emitNode } from '../src/reproduce/node.js';
-import { toReproduction } from '../src/reproduce/steps.js';
+import { toReproduction } from '../src/reproduce/reproduction.js';
 import { runClause } from '../src/runner.js';
 import type { RawStep } from '../src/session.js';
 import { loadClauses } from '../src/spec-loader.js';
@@ -60,7 +60,7 @@ describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto cou
       const replay = await runClause(target, clause, { seed, path, runs: 1, prefix: 'replay', exactSeed: true, keepTranscript: true });
       // Act: emit and run the script with nothing but node and the SDK
       const file = join(DIR, 'mutual-exclusion.mjs');
-      const script = emitNode(toReproduction(clause, { seed, path, target: { name: 'moto', endpoint: moto.endpoint }, recording: replay.recording! }));
+      const script = emitNode(toReproduction(clause, { seed, path, target: { name: 'moto', endpoint: moto.endpoint }, replayed: replay.replayed! }));
       writeFileSync(file, script);
       const first = runScript(file, moto.endpoint);
       const again = runScript(file, moto.endpoint);
@@ -110,7 +110,7 @@ describeNeeding({ emulators: ['moto'] }, 'a reproduction emitted from a moto cou
       const file = join(DIR, `value-${expected}.mjs`);
       writeFileSync(
         file,
-        emitNode(toReproduction(ECHO, { seed: 1, path: '0', target: { name: 'moto' }, recording: { prefix: 'pre1', symbols, steps: steps(expected) } })),
+        emitNode(toReproduction(ECHO, { seed: 1, path: '0', target: { name: 'moto' }, replayed: { prefix: 'pre1', symbols, steps: steps(expected) } })),
       );
       outcomes.push(runScript(file, moto.endpoint));
     }

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitAwsCli, json, kebab } from '../src/reproduce/aws-cli.js';
 import { emitNode, js } from '../src/reproduce/node.js';
-import { NotReproducibleError, toReproduction, type Value } from '../src/reproduce/steps.js';
-import type { Recording } from '../src/runner.js';
+import { NotReproducibleError, toReproduction, type Value } from '../src/reproduce/reproduction.js';
+import type { ReplayedSteps } from '../src/runner.js';
 import type { RawStep, Step } from '../src/session.js';
 
 const CLAUSE = {
@@ -51,7 +51,7 @@ function raw(
 }
 
 /** A scenario that creates a key and a queue, encrypts bytes, sends a 1 MiB body, and fails on the reuse period. */
-function recording(last: RawStep): Recording {
+function replayed(last: RawStep): ReplayedSteps {
   return {
     prefix: PREFIX,
     symbols,
@@ -85,7 +85,7 @@ const FAILING = raw(
   { ok: true },
   { expected: [{ ok: false, code: 'InvalidAttributeValue' }] },
 );
-const reproduction = () => toReproduction(CLAUSE, { seed: 7, path: '2:0', target: { name: 'moto' }, recording: recording(FAILING) });
+const reproduction = () => toReproduction(CLAUSE, { seed: 7, path: '2:0', target: { name: 'moto' }, replayed: replayed(FAILING) });
 
 /** Evaluates a Value's JavaScript with the script's variables bound to the replay's concrete values. */
 function evalJs(v: Value, vars: Record<string, string>): unknown {
@@ -129,7 +129,7 @@ describe('toReproduction', () => {
         seed: 7,
         path: '0',
         target: { name: 'moto' },
-        recording: recording(
+        replayed: replayed(
           raw(
             'sqs',
             'GetQueueAttributes',
@@ -158,7 +158,7 @@ describe('toReproduction', () => {
 
   it('refuses a last step that carries no expectation', () => {
     expect(() =>
-      toReproduction(CLAUSE, { seed: 1, path: '0', target: { name: 'moto' }, recording: recording(raw('sqs', 'ListQueues', {}, { ok: true })) }),
+      toReproduction(CLAUSE, { seed: 1, path: '0', target: { name: 'moto' }, replayed: replayed(raw('sqs', 'ListQueues', {}, { ok: true })) }),
     ).toThrow(NotReproducibleError);
   });
 });
@@ -170,7 +170,7 @@ describe('emitNode', () => {
     // Buffer and Uint8Array compare as unequal types: both become their bytes in hex first.
     const bytesAsHex = (x: unknown) =>
       JSON.parse(JSON.stringify(x, (_k, v) => (v instanceof Uint8Array || v?.type === 'Buffer' ? `bytes:${Buffer.from(v.data ?? v).toString('hex')}` : v)));
-    expect(bytesAsHex(rebuilt)).toEqual(bytesAsHex(recording(FAILING).steps.map((s) => s.input)));
+    expect(bytesAsHex(rebuilt)).toEqual(bytesAsHex(replayed(FAILING).steps.map((s) => s.input)));
     expect((rebuilt[1] as { Plaintext: Buffer }).Plaintext.toString('hex')).toBe('0001027f80feff');
     expect(js(r.steps[4]!.input).length).toBeLessThan(400);
   });
@@ -199,7 +199,7 @@ describe('emitNode', () => {
       { ok: true },
       { principal: 1, expected: [{ ok: false, code: 'KMS.AccessDenied' }] },
     );
-    const r = toReproduction(CLAUSE, { seed: 1, path: '0', target: { name: 'reference' }, recording: recording(other) });
+    const r = toReproduction(CLAUSE, { seed: 1, path: '0', target: { name: 'reference' }, replayed: replayed(other) });
     const script = emitNode(r);
     expect(r.otherPrincipals).toEqual([6]);
     expect(script).toContain('// Steps 6 act as a second identity');
@@ -252,7 +252,7 @@ describe('emitAwsCli', () => {
     const work = mkdtempSync(join(tmpdir(), 'repro-sh-'));
     const sh = spawnSync('sh', ['-c', line], { encoding: 'utf8', env: { ...process.env, WORK: work, queue0Url: QUEUE_URL, queue0Arn: QUEUE_ARN } });
     expect(sh.status, sh.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(work, 'input-5.json'), 'utf8'))).toEqual(recording(FAILING).steps[4]!.input);
+    expect(JSON.parse(readFileSync(join(work, 'input-5.json'), 'utf8'))).toEqual(replayed(FAILING).steps[4]!.input);
   });
 
   it('splices variables into JSON that parses back to the input', () => {
@@ -261,7 +261,7 @@ describe('emitAwsCli', () => {
       const text = json(s.input)
         .map((g) => ('lit' in g ? g.lit : 'variable' in g ? VARS[g.variable as keyof typeof VARS] : g.char.repeat(g.count)))
         .join('');
-      const original = recording(FAILING).steps[i]!.input as Record<string, unknown>;
+      const original = replayed(FAILING).steps[i]!.input as Record<string, unknown>;
       const expected = JSON.parse(
         JSON.stringify(original, (_k, v) => (v && typeof v === 'object' && 'BYTES_PER_ELEMENT' in v ? Buffer.from(v as Uint8Array).toString('base64') : v)),
       );
@@ -280,7 +280,7 @@ describe('an emitted AWS CLI script run by sh', () => {
     '  *" set-queue-attributes "*) if [ -n "${FAKE_ERROR:-}" ]; then echo "An error occurred ($FAKE_ERROR) when calling the SetQueueAttributes operation: no" >&2; exit 254; fi ;;',
     'esac',
   ].join('\n');
-  const twoSteps: Recording = {
+  const twoSteps: ReplayedSteps = {
     prefix: PREFIX,
     symbols,
     steps: [raw('sqs', 'CreateQueue', { QueueName: QUEUE_NAME }, { ok: true }, { output: { QueueUrl: QUEUE_URL } }), FAILING],
@@ -290,7 +290,7 @@ describe('an emitted AWS CLI script run by sh', () => {
     const dir = mkdtempSync(join(tmpdir(), 'repro-cli-'));
     writeFileSync(join(dir, 'aws'), FAKE);
     chmodSync(join(dir, 'aws'), 0o755);
-    writeFileSync(join(dir, 'repro.sh'), emitAwsCli(toReproduction(CLAUSE, { seed: 7, path: '0', target: { name: 'moto' }, recording: twoSteps })));
+    writeFileSync(join(dir, 'repro.sh'), emitAwsCli(toReproduction(CLAUSE, { seed: 7, path: '0', target: { name: 'moto' }, replayed: twoSteps })));
     const log = join(dir, 'log');
     const r = spawnSync('sh', [join(dir, 'repro.sh')], {
       encoding: 'utf8',

@@ -47,7 +47,7 @@ import { credentialsOf, redactSecretsIn } from '../../src/secrets.js';
 import { commanderErr, err, errLine, out } from './output.js';
 import { emit, EMITTERS, type Emitter } from '../../src/reproduce/emit.js';
 import { defaultEndpoint } from '../../src/reproduce/statement.js';
-import { NotReproducibleError, toReproduction } from '../../src/reproduce/steps.js';
+import { NotReproducibleError, toReproduction } from '../../src/reproduce/reproduction.js';
 
 const warning = nodeWarning(process.versions.node, process.env);
 if (warning) err(warning);
@@ -411,7 +411,7 @@ program
         // Without --out the script owns standard output, so that it can be redirected as it is.
         if (!o.emit) return out(replayed);
         (o.out ? out : err)(replayed);
-        if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.recording) {
+        if (result.verdict === 'pass' || result.verdict === 'error' || result.verdict === 'not-observable' || !result.replayed) {
           return errLine(`no reproduction written: the counterexample did not fail on ${target.name} (${result.verdict})`);
         }
         let reproduction: ReturnType<typeof toReproduction>;
@@ -420,7 +420,7 @@ program
             seed,
             path,
             target: { name: target.name, ...(target.endpoint ? { endpoint: redactCredentials(target.endpoint) } : {}) },
-            recording: result.recording,
+            replayed: result.replayed,
           });
         } catch (e) {
           if (!(e instanceof NotReproducibleError)) throw e;

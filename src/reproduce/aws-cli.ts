@@ -5,7 +5,7 @@
  * text` into shell variables, and the failing step ends in a check where the CLI's answer allows one.
  */
 import { DEFAULT_ENDPOINT, EXIT_LINES, statement } from './statement.js';
-import { RUN_VARIABLE, type OutputPath, type Reproduction, type ReproStep, type Value } from './steps.js';
+import { RUN_VARIABLE, type OutputPath, type Reproduction, type ReproStep, type Value } from './reproduction.js';
 
 /** Longer inputs go through a file: one argument may not exceed 128 KiB on Linux (MAX_ARG_STRLEN). */
 const INLINE_MAX = 64 * 1024;

@@ -5,7 +5,7 @@
  */
 import { clientClassName, serviceEntry } from '../services/registry.js';
 import { DEFAULT_ENDPOINT, EXIT_LINES, statement } from './statement.js';
-import { RUN_VARIABLE, type Part, type Reproduction, type ReproStep, type Value } from './steps.js';
+import { RUN_VARIABLE, type Part, type Reproduction, type ReproStep, type Value } from './reproduction.js';
 
 /** A service's npm package and client class, from its registry entry. */
 const packageOf = (service: string): [pkg: string, client: string] => [serviceEntry(service).sdk.package, clientClassName(service)];

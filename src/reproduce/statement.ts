@@ -4,7 +4,7 @@
  */
 import { VERSION } from '../version.js';
 import { redactCredentials } from '../terminal-text.js';
-import type { Reproduction } from './steps.js';
+import type { Reproduction } from './reproduction.js';
 
 /** Where a script reaches the target when ENDPOINT is unset: moto's default address. */
 export const DEFAULT_ENDPOINT = 'http://127.0.0.1:5000';

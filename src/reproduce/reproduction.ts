@@ -8,7 +8,7 @@
 import type { Clause } from '../clause.js';
 import { spellingsOf, type Service } from '../errors/codes.js';
 import { describeExpected, type Expected } from '../outcome.js';
-import type { Recording } from '../runner.js';
+import type { ReplayedSteps } from '../runner.js';
 import { fromRegistry, services } from '../services/registry.js';
 
 /** Literal text, or the value of a script variable (`RUN`: the script's run prefix). */
@@ -94,12 +94,12 @@ export class NotReproducibleError extends Error {
 /** The neutral reproduction of a replayed counterexample whose last step failed the clause. */
 export function toReproduction(
   clause: Pick<Clause, 'id' | 'title' | 'level' | 'sources'>,
-  replay: { seed: number; path: string; target: { name: string; endpoint?: string }; recording: Recording },
+  replay: { seed: number; path: string; target: { name: string; endpoint?: string }; replayed: ReplayedSteps },
 ): Reproduction {
-  const { recording } = replay;
+  const { replayed } = replay;
   // The step the replay was judged by, and nothing after it: a scenario goes on after a failed soft check,
   // and what it did later cannot change what that step answered.
-  const raw = recording.judged ? recording.steps.slice(0, recording.judged.step + 1) : recording.steps;
+  const raw = replayed.judged ? replayed.steps.slice(0, replayed.judged.step + 1) : replayed.steps;
   const last = raw.at(-1);
   if (!last) throw new NotReproducibleError(`the replay of ${clause.id} made no call: nothing to reproduce`);
   const captured = new Map<string, Capture & { step: number }>(); // concrete value → where it is captured
@@ -107,7 +107,7 @@ export function toReproduction(
   raw.forEach((r, i) => {
     for (const [path, suffix] of captures().get(`${r.step.service}:${r.step.op}`) ?? []) {
       const v = valueAt(r.output, path);
-      const symbol = typeof v === 'string' ? recording.symbols.get(v) : undefined;
+      const symbol = typeof v === 'string' ? replayed.symbols.get(v) : undefined;
       if (typeof v !== 'string' || !symbol || captured.has(v)) continue;
       let variable = variableName(symbol, suffix);
       while (names.has(variable)) variable += '_';
@@ -117,7 +117,7 @@ export function toReproduction(
   });
   // A value becomes a variable from the step after the one that captured it.
   const substitutions = (upTo: number): [string, string][] => [
-    [recording.prefix, RUN_VARIABLE],
+    [replayed.prefix, RUN_VARIABLE],
     ...[...captured].filter(([, c]) => c.step < upTo).map(([v, c]) => [v, c.variable] as [string, string]),
   ];
   const used = new Set<string>();
@@ -132,7 +132,7 @@ export function toReproduction(
     captures: [],
     replayed: answerOf(r.step.observed),
   }));
-  const judged = recording.judged?.check ? { ...last, check: recording.judged.check } : last;
+  const judged = replayed.judged?.check ? { ...last, check: replayed.judged.check } : last;
   const judgement = judge(judged, (x) => convert(x, raw.length));
   for (const [, c] of captured) if (used.has(c.variable)) steps[c.step]!.captures.push({ variable: c.variable, path: c.path });
   const spellings: Record<string, string[]> = {};
@@ -152,7 +152,7 @@ export function toReproduction(
     seed: replay.seed,
     path: replay.path,
     target: replay.target,
-    prefixLength: recording.prefix.length,
+    prefixLength: replayed.prefix.length,
     steps,
     judged: { step: steps.length, judgement, ...statements(last.step, judgement) },
     spellings,
@@ -190,7 +190,7 @@ function answerOf(observed: Record<string, unknown>): Answer {
  * decided by a script; a check of something derived (a count, a parsed body), or whose expectation
  * is a description such as `(absent)`, cannot.
  */
-function judge(last: Recording['steps'][number], convert: (x: unknown) => Value): Judgement {
+function judge(last: ReplayedSteps['steps'][number], convert: (x: unknown) => Value): Judgement {
   const expected = (last.step.expected ?? []) as (Expected & Record<string, unknown>)[];
   const check = last.check;
   const isValueCheck = check !== undefined && expected.length === 1 && Object.keys(expected[0]!).some((k) => k !== 'ok');
@@ -209,7 +209,7 @@ function judge(last: Recording['steps'][number], convert: (x: unknown) => Value)
 }
 
 /** What AWS answers and what the target answered on the judged step, from the report step. */
-function statements(step: Recording['steps'][number]['step'], j: Judgement): { aws: string; target: string } {
+function statements(step: ReplayedSteps['steps'][number]['step'], j: Judgement): { aws: string; target: string } {
   const o = step.observed;
   const call = o.ok ? 'success' : `${String(o.code)} (${String(o.name)}, HTTP ${String(o.httpStatus ?? '?')}): ${String(o.message ?? '').replace(/\s+/g, ' ')}`;
   if (j.kind === 'outcome') return { aws: describeExpected(j.allowed), target: call };
@@ -222,7 +222,7 @@ function statements(step: Recording['steps'][number]['step'], j: Judgement): { a
  * An attribute the target left out of a Get…Attributes answer (the observed value is absent): it
  * would sit in `Attributes` under the name the clause checked.
  */
-function absentAttribute(last: Recording['steps'][number], check: { what: string; observed: unknown }): OutputPath | undefined {
+function absentAttribute(last: ReplayedSteps['steps'][number], check: { what: string; observed: unknown }): OutputPath | undefined {
   const attributes = (last.output as { Attributes?: unknown } | undefined)?.Attributes;
   const read = /^Get\w*Attributes$/.test(last.step.op) && check.observed === undefined && !check.what.includes('.');
   return read && (attributes === undefined || (typeof attributes === 'object' && attributes !== null)) ? ['Attributes', check.what] : undefined;
