@@ -1,5 +1,5 @@
 /**
- * The documented KMS request estimates (SNS-12, SQS-9), and the same estimate for a concrete
+ * The documented KMS request estimates (SNS-12, SQS-9, S3-17), and the same estimate for a concrete
  * schedule, which the model's ledger must never exceed.
  *
  *   SNS, per topic:  R = B / D × (2 × P)        D fixed at 300 s
@@ -45,4 +45,25 @@ export function scheduleBound(service: 'sns' | 'sqs', i: CostInput): number {
   validate(i);
   const periods = Math.ceil(i.billingPeriodSeconds / i.reusePeriodSeconds);
   return periods * (2 * i.producers + (service === 'sqs' ? (i.consumers ?? 0) : 0));
+}
+
+/**
+ * S3-17, without S3 Bucket Keys: S3 calls KMS on every request for an SSE-KMS object, a GenerateDataKey for each
+ * write and a Decrypt for each read, so R = W + G.
+ */
+export function estimateS3KmsRequests(i: { writes: number; reads: number }): number {
+  for (const [k, v] of Object.entries(i)) {
+    // Stryker disable next-line StringLiteral: MSG
+    if (!Number.isInteger(v) || v < 0) throw new RangeError(`${k} must be a non-negative integer, got ${v}`);
+  }
+  return i.writes + i.reads;
+}
+
+/**
+ * S3-17, with S3 Bucket Keys: at least one request per requester and bucket key (a bucket and a KMS key), since S3
+ * fetches a bucket key at least once per requester. AWS does not say how long a bucket key is kept, so nothing bounds
+ * the requests from above but the count without bucket keys.
+ */
+export function s3BucketKeyMinimum(i: { requesters: number; keys: number }): number {
+  return i.requesters * i.keys;
 }

@@ -713,6 +713,15 @@ export class KmsModel {
     }
   }
 
+  /**
+   * The ARN of the key `keyInput` names, if `action` on it would succeed for this caller right now; undefined if it
+   * would fail. Like wouldFail, it makes (and records) no request: S3 uses it to tell whether a bucket key it keeps
+   * still belongs to the key a write names (S3-17).
+   */
+  usableKeyArn(keyInput: string, action: string, ctx: KmsCall): string | undefined {
+    return this.wouldFail(keyInput, action, ctx) ? undefined : this.#resolve(keyInput, ctx, { allowAlias: true }).arn;
+  }
+
   // ---------------------------------------------------------------- internals
 
   #record<T>(operation: string, ctx: KmsCall, keyInput: string | undefined, fn: () => T): T {

@@ -17,10 +17,20 @@
  * object, sealed as the copy request says, else by the destination bucket's default, never as the source was (S3-16).
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { VirtualClock } from './clock.js';
+import { SECOND, type VirtualClock } from './clock.js';
+import { DataKeyCache } from './data-key-cache.js';
 import { ModelError, s3Error, s3ErrorFromKms } from './errors.js';
 import type { KmsModel } from './kms.js';
 import { md5Hex } from './md5.js';
+
+/**
+ * How long S3 keeps a bucket key for one requester (S3-17): AWS says only "short-lived" and "a limited time period",
+ * so the length is the model's choice. Within it, the requester's SSE-KMS writes and reads of the bucket's objects
+ * under that KMS key make no KMS request; the answers are the same as without a kept key, since the model uses a kept
+ * key only while KMS would still allow the request (whether S3 serves from it after its key is disabled is not
+ * documented). The KMS request ledger shows the saving (test/reference/s3-bucket-key-requests.test.ts).
+ */
+export const BUCKET_KEY_LIFETIME_SECONDS = 300;
 
 /** The three server-side encryption types a general purpose bucket stores objects with (S3-2). */
 export type SseAlgorithm = 'AES256' | 'aws:kms' | 'aws:kms:dsse';
@@ -170,6 +180,10 @@ export class S3Model {
   readonly #salt = randomBytes(16);
   /** Multipart uploads started so far: their IDs are made from it, so the same calls give the same IDs. */
   #uploadCount = 0;
+  /** Bucket keys kept for writes, per bucket, requester and the key a write names (S3-17). */
+  readonly #bucketKeys = new DataKeyCache();
+  /** Bucket keys a requester has had decrypted, per bucket, for reads of the objects sealed under them (S3-17). */
+  readonly #openedBucketKeys = new DataKeyCache();
 
   constructor(clock: VirtualClock, kms: KmsModel, opts: { region: string }) {
     this.#clock = clock;
@@ -218,6 +232,8 @@ export class S3Model {
     const b = this.#bucket(name);
     if (b.objects.size > 0) throw s3Error('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
     this.buckets.delete(name);
+    this.#bucketKeys.dropResource(b.arn);
+    this.#openedBucketKeys.dropResource(b.arn);
   }
 
   listBuckets(ctx: { caller: string }, prefix = ''): Bucket[] {
@@ -328,9 +344,12 @@ export class S3Model {
       // Bucket keys are for SSE-KMS only (not DSSE-KMS); a request's header overrides the bucket's setting.
       const bucketKey = algorithm === 'aws:kms' && (input.BucketKeyEnabled ?? b.encryption?.bucketKeyEnabled ?? false);
       const context = { 'aws:s3:arn': bucketKey ? b.arn : objectArn(b.name, key) };
+      const kept = bucketKey ? this.#keptBucketKey(ctx, b, keyInput, context) : undefined;
+      if (kept) return { algorithm, keyArn: kept.keyArn, dataKeyBlob: kept.ciphertextBlob, context, bucketKeyEnabled: true };
       try {
         const dk = this.#kms.generateDataKey(kmsCall(ctx, b, context), keyInput, { KeySpec: 'AES_256', EncryptionContext: context });
         seal = { algorithm, keyArn: dk.keyArn, dataKeyBlob: dk.ciphertextBlob, context, bucketKeyEnabled: bucketKey };
+        if (bucketKey) this.#keepBucketKey(this.#bucketKeys, b, ctx, keyInput, dk.keyArn, dk.ciphertextBlob);
       } catch (e) {
         throw e instanceof ModelError ? s3ErrorFromKms(e) : e;
       }
@@ -400,14 +419,32 @@ export class S3Model {
     return o;
   }
 
-  /** Decrypts a KMS seal's data key under the key that made it (S3-9); nothing to do for SSE-S3 and SSE-C. */
+  /**
+   * Decrypts a KMS seal's data key under the key that made it (S3-9); nothing to do for SSE-S3 and SSE-C. A bucket key
+   * this requester has had decrypted already is not decrypted again within its lifetime, while KMS would allow it (S3-17).
+   */
   #unseal(ctx: { caller: string }, b: Bucket, seal: ObjectSeal): void {
     if (!seal.dataKeyBlob) return;
+    const kctx = kmsCall(ctx, b, seal.context!);
+    const blobId = seal.bucketKeyEnabled ? `${seal.keyArn}\n${Buffer.from(seal.dataKeyBlob).toString('base64')}` : undefined;
+    const opened = blobId === undefined ? undefined : this.#openedBucketKeys.get(b.arn, ctx.caller, blobId, this.#clock.now());
+    if (opened && this.#kms.usableKeyArn(seal.keyArn!, 'kms:Decrypt', kctx) === seal.keyArn) return;
     try {
-      this.#kms.decrypt(kmsCall(ctx, b, seal.context!), seal.dataKeyBlob, { EncryptionContext: seal.context });
+      this.#kms.decrypt(kctx, seal.dataKeyBlob, { EncryptionContext: seal.context });
     } catch (e) {
       throw e instanceof ModelError ? s3ErrorFromKms(e) : e;
     }
+    if (blobId !== undefined) this.#keepBucketKey(this.#openedBucketKeys, b, ctx, blobId, seal.keyArn!, seal.dataKeyBlob);
+  }
+
+  /** A bucket key this requester keeps for `keyInput`, if it is still in its lifetime and KMS would still make one (S3-17). */
+  #keptBucketKey(ctx: { caller: string }, b: Bucket, keyInput: string, context: Record<string, string>) {
+    const kept = this.#bucketKeys.get(b.arn, ctx.caller, keyInput, this.#clock.now());
+    return kept && this.#kms.usableKeyArn(keyInput, 'kms:GenerateDataKey', kmsCall(ctx, b, context)) === kept.keyArn ? kept : undefined;
+  }
+
+  #keepBucketKey(cache: DataKeyCache, b: Bucket, ctx: { caller: string }, keyInput: string, keyArn: string, ciphertextBlob: Uint8Array): void {
+    cache.set(b.arn, ctx.caller, { keyInput, keyArn, ciphertextBlob, expiresAt: this.#clock.now() + BUCKET_KEY_LIFETIME_SECONDS * SECOND });
   }
 
   /** An object's metadata, without reading it: no KMS request (the model's choice; AWS does not say). */

@@ -12,6 +12,10 @@ export const CLAUSE_INDEPENDENT: Record<string, string> = {
   'test/reference/cost.test.ts':
     'how often SNS and SQS call KMS (the data-key cache, SNS-12, SQS-9) shows only in CloudTrail and billing, never in an answer to a client, ' +
     'so no clause can see it; the property holds the model to the documented request formulas, which cost.ts computes',
+  'test/reference/s3-bucket-key-requests.test.ts':
+    'how often S3 calls KMS with and without S3 Bucket Keys (S3-17) shows only in CloudTrail and billing, never in an answer to a client, ' +
+    'so no clause can see it; the tests hold the model to the documented count without bucket keys (one request per request for an SSE-KMS object), ' +
+    'to one fetch per requester with them, and to answers that do not change when a kept bucket key serves a request',
   'test/reference/message-store.property.test.ts':
     'visibility timeouts, delays, retention, deletion and FIFO group locking are SQS queue mechanics, not encryption: the specification ' +
     'states them only where SSE touches them, yet every clause that sends and receives relies on them; the property holds the fast store to a naive restatement of its rules',

@@ -65,6 +65,9 @@ describe('sse-conformance CLI', () => {
     expect(cli('estimate-kms-cost', '--service', 'sqs', '--period', '2678400', '--reuse', '300', '--producers', '1', '--consumers', '1').out).toMatch(
       /= 26,784 KMS requests/,
     );
+    const s3 = cli('estimate-kms-cost', '--service', 's3', '--writes', '100', '--reads', '100', '--requesters', '2').out;
+    expect(s3).toMatch(/without S3 Bucket Keys: R = W \+ G = 100 \+ 100 = 200 KMS requests/);
+    expect(s3).toMatch(/with S3 Bucket Keys: at least 2 per bucket and KMS key .* at most 200/);
   });
 
   it('explains a clause: sentence, sources, what it generates, verdict per target', () => {
@@ -187,6 +190,9 @@ describe('sse-conformance CLI', () => {
     [['explain', 'no.such.clause'], /unknown clause "no.such.clause"/],
     [['estimate-kms-cost', '--service', 'sqs', '--period', '60', '--reuse', '30', '--producers', '1'], /--reuse must be between 60 and 86400/],
     [['estimate-kms-cost', '--service', 'sns', '--period', '60', '--reuse', '60', '--producers', '1'], /fixed 300 seconds/],
+    [['estimate-kms-cost', '--service', 's3', '--writes', '5'], /--service s3 needs --reads/],
+    [['estimate-kms-cost', '--service', 's3', '--writes', '5', '--reads', '1', '--period', '60'], /--period does not apply to --service s3/],
+    [['estimate-kms-cost', '--service', 'sqs', '--producers', '1'], /--service sqs needs --period/],
     [['replay', '/nonexistent/report.json', 'x'], /cannot read report/],
     [['run', '--target', 'nowhere'], /unknown target "nowhere"/],
     [['run', '--clause', 'no.such.*'], /no clause matches/],

@@ -37,7 +37,7 @@ import { MissingPackageError } from '../../src/optional-dependency.js';
 import { clauseLine, renderConsoleSummary, renderReplay } from './console-report.js';
 import { Progress } from './progress.js';
 import { FaultyTarget, parseFaults } from '../../test-targets/faulty/index.js';
-import { estimateKmsCost, explain } from './commands-info.js';
+import { estimateKmsCost, explain, type KmsCostOptions } from './commands-info.js';
 import { readReport } from './read-report.js';
 import { UsageError } from '../../src/usage-error.js';
 import { ACCOUNT_ID_EXPECTED, ACCOUNT_ID_PATTERN, REGION_EXPECTED, REGION_PATTERN } from '../../src/aws-ids.js';
@@ -487,13 +487,16 @@ function checkedPath(path: string, what: string): string {
 
 program
   .command('estimate-kms-cost')
-  .description('KMS requests by the documented formulas: SNS R = B/D × 2P, SQS R = B/D × (2P + C)')
-  .addOption(new Option('--service <service>', 'sns or sqs').choices(['sns', 'sqs']).makeOptionMandatory())
-  .requiredOption('--period <seconds>', 'billing period B in seconds (January: 2678400)', integerOption('--period', 1))
+  .description('KMS requests by the documented formulas: SNS R = B/D × 2P, SQS R = B/D × (2P + C), S3 R = W + G without bucket keys')
+  .addOption(new Option('--service <service>', 'sns, sqs or s3').choices(['sns', 'sqs', 's3']).makeOptionMandatory())
+  .option('--period <seconds>', 'SNS, SQS: billing period B in seconds (January: 2678400)', integerOption('--period', 1))
   .option('--reuse <seconds>', 'SQS data-key reuse period D, 60 to 86400 (SNS: fixed 300)', integerOption('--reuse', 1))
-  .requiredOption('--producers <n>', 'publishing or producing principals P', integerOption('--producers', 0))
+  .option('--producers <n>', 'SNS, SQS: publishing or producing principals P', integerOption('--producers', 0))
   .option('--consumers <n>', 'SQS consuming principals C', integerOption('--consumers', 0))
-  .action((o: { service: string; period: number; reuse?: number; producers: number; consumers?: number }) => {
+  .option('--writes <n>', 'S3: writes of SSE-KMS objects W', integerOption('--writes', 0))
+  .option('--reads <n>', 'S3: reads of SSE-KMS objects G', integerOption('--reads', 0))
+  .option('--requesters <n>', 'S3: requesters P (with S3 Bucket Keys, at least one request each)', integerOption('--requesters', 1))
+  .action((o: KmsCostOptions) => {
     if (o.service === 'sqs' && o.reuse !== undefined && (o.reuse < 60 || o.reuse > 86_400))
       throw new UsageError('--reuse must be between 60 and 86400 seconds (SQS-8)');
     try {
