@@ -19,6 +19,7 @@ import { target as moto } from './moto/index.js';
 import { target as recorded } from './recorded/index.js';
 import { target as reference } from './reference/index.js';
 import { target as s3rver } from './s3rver/index.js';
+import { target as seaweedfs } from './seaweedfs/index.js';
 
 export const TARGET_MODULES: readonly TargetModule[] = [
   reference,
@@ -30,6 +31,7 @@ export const TARGET_MODULES: readonly TargetModule[] = [
   localKms,
   elasticmq,
   s3rver,
+  seaweedfs,
   localstackContainer,
   floci,
   endpoint,
