@@ -29,7 +29,7 @@ const TOOLCHAINS = {
     args: ['--version'],
     hint: 'Python with the venv module, of the version the pin names (Debian: apt-get install python3-venv; other versions: pyenv)',
   },
-  'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer (https://go.dev/doc/install)' },
+  'go-launcher': { command: 'go', args: ['version'], hint: 'Go 1.22 or newer, 1.26.6 or newer for SeaweedFS (https://go.dev/doc/install)' },
   maven: { command: 'mvn', args: ['--version'], hint: 'Maven 3 and a JDK 17 or newer (Debian: apt-get install maven)' },
   cargo: { command: 'cargo', args: ['--version'], hint: 'Rust with cargo (https://rustup.rs)' },
 };

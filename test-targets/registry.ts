@@ -18,6 +18,8 @@ import { target as localstackContainer } from './localstack-container/index.js';
 import { target as moto } from './moto/index.js';
 import { target as recorded } from './recorded/index.js';
 import { target as reference } from './reference/index.js';
+import { target as s3rver } from './s3rver/index.js';
+import { target as seaweedfs } from './seaweedfs/index.js';
 
 export const TARGET_MODULES: readonly TargetModule[] = [
   reference,
@@ -28,6 +30,8 @@ export const TARGET_MODULES: readonly TargetModule[] = [
   goaws,
   localKms,
   elasticmq,
+  s3rver,
+  seaweedfs,
   localstackContainer,
   floci,
   endpoint,

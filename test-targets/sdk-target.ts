@@ -37,6 +37,12 @@ export function httpTargetCapabilities(overrides: Partial<Capabilities> = {}): C
   };
 }
 
+/** The credentials of principal `index` on a target that names none: a distinct access key per principal. */
+export const defaultCredentials = (index: number): AwsCredentialIdentity => ({
+  accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`,
+  secretAccessKey: 'sse-conformance',
+});
+
 export abstract class SdkTarget implements Target {
   abstract readonly name: string;
   abstract readonly defaultRuns: number;
@@ -77,9 +83,7 @@ export abstract class SdkTarget implements Target {
     if (!c) {
       const e = this.#endpoints;
       if (!e) throw new Error(`${this.name} target not started`);
-      const credentials = this.#credentials
-        ? this.#credentials(index)
-        : { accessKeyId: `AKIASSECONFORMANCE${String(index).padStart(2, '0')}`, secretAccessKey: 'sse-conformance' };
+      const credentials = this.#credentials ? this.#credentials(index) : defaultCredentials(index);
       // Every request has a bound: a target that stops answering is an error within it, never a hang.
       // Long-polling receives wait up to 20 s, so the bound is longer than that.
       const requestHandler = { connectionTimeout: 5_000, requestTimeout: this.#requestTimeoutMs, throwOnRequestTimeout: true };

@@ -39,6 +39,8 @@ export const SLOW_TESTS = [
   'test/targets/localstack-container.test.ts',
   'test/targets/loopback.test.ts',
   'test/targets/moto.test.ts',
+  'test/targets/s3rver.test.ts',
+  'test/targets/seaweedfs.test.ts',
   'test/targets/registry.test.ts',
   // a module replaced (vi.mock), which the quick project's shared module graph must not see
   'test/wording.test.ts',

@@ -1,5 +1,6 @@
 /**
- * fauxqs as a target: SNS and SQS from fauxqs started in-process on a free port, KMS from a
+ * fauxqs as a target: SNS, SQS and S3 from fauxqs started in-process on a free port (it routes S3 by path on the
+ * same port as its SNS and SQS, and reads no SSE header of an S3 request: s3/s3Router.js), KMS from a
  * moto_server this target starts too (fauxqs has no KMS), so each service has its own endpoint.
  * fauxqs's queue inspection API shows messages at rest. fauxqs 2.x imports `node:sqlite`, which
  * needs Node ≥ 22.5. It is imported lazily, so a broken install makes only this target unavailable.
@@ -68,7 +69,7 @@ export class FauxqsTarget extends EmulatorTarget {
   constructor(options: { realTimeWindows?: boolean } = {}) {
     // fauxqs fans SNS out to SQS within the Publish call: its measured bound (measured.json) is 0.
     const parts = [
-      { emulator: fauxqs, serves: ['sns', 'sqs'] as const },
+      { emulator: fauxqs, serves: ['sns', 'sqs', 's3'] as const },
       { emulator: moto(), serves: ['kms'] as const },
     ];
     super(

@@ -81,7 +81,20 @@ describe('capabilities, not clause bodies, make a clause not observable', () => 
     // endpoint, aws and recorded cannot be made without their options (a URL, an allow-list, a file); their texts say none, none, and the recording's.
     const made = TARGET_MODULES.filter((m) => !['endpoint', 'aws', 'recorded'].includes(m.name));
     expect(made.map((m) => m.name).sort()).toEqual(
-      ['elasticmq', 'fakecloud', 'fauxqs', 'floci', 'goaws', 'local-kms', 'localstack', 'localstack-container', 'moto', 'reference'].sort(),
+      [
+        'elasticmq',
+        'fakecloud',
+        'fauxqs',
+        'floci',
+        'goaws',
+        'local-kms',
+        'localstack',
+        'localstack-container',
+        'moto',
+        'reference',
+        's3rver',
+        'seaweedfs',
+      ].sort(),
     );
     for (const m of made) {
       const t = m.create(m.about.matrix ?? {});

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { clientOf, serviceNames } from '../../src/services/registry.js';
 import { TARGET_MODULES } from '../../test-targets/registry.js';
 import { requireOrSkip } from '../prerequisites.js';
 
@@ -30,7 +31,9 @@ describe('emulators bind loopback only', () => {
       await t.start();
       try {
         const c = t.clients(0);
-        const urls = await Promise.all([c.kms, c.sns, c.sqs].map(async (client) => (await client.config.endpoint!()).port));
+        // Every service's client, S3's too (a service no part serves is sent to the first part's port).
+        const clients = serviceNames().map((s) => clientOf(c, s) as unknown as { config: { endpoint?: () => Promise<{ port?: string }> } });
+        const urls = await Promise.all(clients.map(async (client) => (await client.config.endpoint!()).port));
         const ports = [...new Set(urls.map(Number))];
         for (const port of ports) {
           const bound = listeners(port);

@@ -1,6 +1,6 @@
 /**
  * One pin source: test-targets/emulators.json. Every other place that names an emulator's version
- * (a launcher's go.mod, the Maven pom, LocalStack's Dockerfile, fauxqs in package.json) must say the
+ * (a launcher's go.mod, the Maven pom, LocalStack's Dockerfile, fauxqs and s3rver in package.json) must say the
  * same, and what reads a pin (targets, provisioning) reads it through the one reader.
  */
 import { readFileSync } from 'node:fs';
@@ -36,11 +36,15 @@ describe('emulators.json, the one pin source', () => {
     expect(from).toEqual([pinnedImage('localstack')]);
   });
 
-  it('agrees with fauxqs in package.json (peer and dev dependency) and with the fauxqs npm installed', () => {
+  it('agrees, for each npm pin (fauxqs, s3rver), with package.json (peer and dev dependency) and with the package npm installed', () => {
     const pkg = JSON.parse(read('package.json')) as Record<string, Record<string, string>>;
-    expect(pkg.peerDependencies!.fauxqs).toBe(pins.fauxqs!.version);
-    expect(pkg.devDependencies!.fauxqs).toBe(pins.fauxqs!.version);
-    expect(JSON.parse(read('node_modules/fauxqs/package.json')).version, 'the fauxqs npm installed').toBe(pins.fauxqs!.version);
+    const npmPins = Object.entries(pins).filter(([, pin]) => pin.kind === 'npm');
+    expect(npmPins.map(([name]) => name)).toEqual(['fauxqs', 's3rver']);
+    for (const [name, pin] of npmPins) {
+      expect(pkg.peerDependencies![name], name).toBe(pin.version);
+      expect(pkg.devDependencies![name], name).toBe(pin.version);
+      expect(JSON.parse(read(`node_modules/${name}/package.json`)).version, `the ${name} npm installed`).toBe(pin.version);
+    }
   });
 
   it('gives every emulator target its version, and floci its image', () => {
