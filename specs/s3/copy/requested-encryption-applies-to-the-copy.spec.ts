@@ -66,20 +66,21 @@ export const clause = defineClause({
     await putObject(s, source, objectKey, body, encryptionFields(from, fromKey.id));
     const destination = sameBucket ? source : await createBucket(s);
     if (destinationDefault) await setBucketDefault(s, destination, destinationDefault, (await keyFor(s, destinationDefault, form)).id);
-    // Act: copy to another key, asking for `to`
+    // Act: copy to another key, asking for `to` (the ARNs the answers should report are looked up first, so that each
+    // check judges the step that answered, not a DescribeKey of aws/s3)
     const toKey = await keyFor(s, to, form);
+    const toArn = await expectedKeyArn(s, to, toKey.key);
+    const fromArn = await expectedKeyArn(s, from, fromKey.key);
     const copyKey = `${objectKey}.copy`;
     const copy = await s.send(
       new CopyObjectCommand({ Bucket: destination, Key: copyKey, CopySource: copySourceOf(source, objectKey), ...encryptionFields(to, toKey.id) }),
     );
     // Assert: the copy as asked, in the answer and HeadObject; the source as it was written
-    const toArn = await expectedKeyArn(s, to, toKey.key);
     checkEncryption(s, copy, to.type, toArn);
     checkEncryption(s, await headObject(s, destination, copyKey), to.type, toArn);
     const read = await getObjectText(s, destination, copyKey);
     s.check(read.text === body, 'Body', body, read.text);
     // (named apart from the copy's checks, so that a source that changed is its own deviation)
-    const fromArn = await expectedKeyArn(s, from, fromKey.key);
     const before = await headObject(s, source, objectKey);
     s.check(before.ServerSideEncryption === from.type, 'source ServerSideEncryption', from.type, before.ServerSideEncryption ?? 'none');
     s.check(before.SSEKMSKeyId === fromArn, 'source SSEKMSKeyId', fromArn ?? 'none', before.SSEKMSKeyId ?? 'none');

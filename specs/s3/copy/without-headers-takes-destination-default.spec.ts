@@ -63,15 +63,16 @@ export const clause = defineClause({
     const destination = sameBucket ? source : await createBucket(s);
     const defaultKey = destinationDefault ? await keyFor(s, destinationDefault, form) : {};
     if (destinationDefault) await setBucketDefault(s, destination, destinationDefault, defaultKey.id);
+    // The ARNs the answers should report, looked up first so that each check judges the step that answered
+    const expected = destinationDefault ?? sseS3;
+    const arn = await expectedKeyArn(s, expected, defaultKey.key);
+    const fromArn = await expectedKeyArn(s, from, fromKey.key);
     // Act: a copy to another key that names no encryption
     const copyKey = `${objectKey}.copy`;
     const copy = await s.send(new CopyObjectCommand({ Bucket: destination, Key: copyKey, CopySource: copySourceOf(source, objectKey) }));
     // Assert: the copy under the destination's default; the source as it was written
-    const expected = destinationDefault ?? sseS3;
-    const arn = await expectedKeyArn(s, expected, defaultKey.key);
     checkEncryption(s, copy, expected.type, arn);
     checkEncryption(s, await headObject(s, destination, copyKey), expected.type, arn);
-    const fromArn = await expectedKeyArn(s, from, fromKey.key);
     const before = await headObject(s, source, objectKey);
     s.check(before.ServerSideEncryption === from.type, 'source ServerSideEncryption', from.type, before.ServerSideEncryption ?? 'none');
     s.check(before.SSEKMSKeyId === fromArn, 'source SSEKMSKeyId', fromArn ?? 'none', before.SSEKMSKeyId ?? 'none');
