@@ -51,9 +51,20 @@ export const clause = defineClause({
     })
     // Another encryption than the source's: another type, or another key (own keys are always new)
     .filter(({ from, to }) => from.type !== to.type || (to.type !== 'AES256' && 'key' in to && to.key === 'own')),
-  // Away from a KMS key, to a KMS key, and from one own key to another, so that a copy that keeps the source's
-  // encryption shows on every seed; and a request that must win over a destination default naming a key
+  // Away from a KMS key (an own one, and aws/s3 under DSSE-KMS), to a KMS key, and from one own key to another, so that
+  // a copy that keeps the source's encryption shows on every seed; and a request that must win over a destination
+  // default naming a key, of either KMS type
   examples: [
+    {
+      from: { type: 'aws:kms:dsse', key: 'aws-managed' },
+      to: { type: 'AES256' },
+      form: 'key-id',
+      sameBucket: true,
+      destinationDefault: undefined,
+      key: 'a',
+      body: 'body',
+    },
+    { from: { type: 'AES256' }, to: own('aws:kms'), form: 'key-id', sameBucket: false, destinationDefault: own('aws:kms:dsse'), key: 'a', body: 'body' },
     { from: own('aws:kms'), to: { type: 'AES256' }, form: 'key-id', sameBucket: true, destinationDefault: undefined, key: 'a', body: 'body' },
     { from: { type: 'AES256' }, to: own('aws:kms'), form: 'key-arn', sameBucket: false, destinationDefault: undefined, key: 'a', body: 'body' },
     { from: own('aws:kms'), to: own('aws:kms'), form: 'alias-name', sameBucket: true, destinationDefault: undefined, key: 'a', body: 'body' },

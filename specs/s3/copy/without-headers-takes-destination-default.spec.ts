@@ -47,8 +47,11 @@ export const clause = defineClause({
     key: objectKeyArb,
   }),
   // A KMS source copied where the default is SSE-S3 (in its own bucket, or another), and a source copied to a
-  // default of another key: a copy that keeps the source's encryption shows on every seed
+  // default of another key (an own one named by each form, and aws/s3): a copy that keeps the source's encryption, or
+  // misreports the default's key, shows on every seed
   examples: [
+    { from: sseS3, destinationDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', sameBucket: true, key: 'a' },
+    { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'alias-name', sameBucket: false, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: undefined, form: 'key-id', sameBucket: true, key: 'a' },
     { from: { type: 'aws:kms:dsse', key: 'aws-managed' }, destinationDefault: sseS3, form: 'key-id', sameBucket: false, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'key-arn', sameBucket: false, key: 'a' },

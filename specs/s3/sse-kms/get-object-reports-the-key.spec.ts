@@ -34,10 +34,12 @@ export const clause = defineClause({
     key: objectKeyArb,
     body: objectBodyArb,
   }),
-  // Each way the key and the bucket key reach the object, so that a GetObject that omits either shows on every seed
-  examples: (['headers', 'default'] as const).flatMap((via) =>
-    [true, false].map((bucketKey) => ({ via, kmsKey: 'own' as const, form: 'key-id' as const, bucketKey, key: 'a', body: 'body' })),
-  ),
+  // Each way the key and the bucket key reach the object, and aws/s3 by either way, so that a GetObject that omits or
+  // misreports any of them shows on every seed
+  examples: (['headers', 'default'] as const).flatMap((via) => [
+    ...[true, false].map((bucketKey) => ({ via, kmsKey: 'own' as const, form: 'key-id' as const, bucketKey, key: 'a', body: 'body' })),
+    { via, kmsKey: 'aws-managed' as const, form: 'key-id' as const, bucketKey: false, key: 'a', body: 'body' },
+  ]),
   check: async (s, { via, kmsKey, form, bucketKey, key: objectKey, body }) => {
     // Arrange: the object, sealed by its headers (with BucketKeyEnabled) or by the default (with its bucket key)
     const bucket = await createBucket(s);
