@@ -16,7 +16,7 @@ import {
   copySourceOf,
   createBucket,
   encryptionFields,
-  expectedKeyArn,
+  expectedKeyArnOnceUsed,
   headObject,
   keyFor,
   putObject,
@@ -50,10 +50,10 @@ export const clause = defineClause({
   // default of another key (an own one named by each form, and aws/s3): a copy that keeps the source's encryption, or
   // misreports the default's key, shows on every seed
   examples: [
-    { from: sseS3, destinationDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', sameBucket: true, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'alias-name', sameBucket: false, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: undefined, form: 'key-id', sameBucket: true, key: 'a' },
     { from: { type: 'aws:kms:dsse', key: 'aws-managed' }, destinationDefault: sseS3, form: 'key-id', sameBucket: false, key: 'a' },
+    { from: sseS3, destinationDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', sameBucket: true, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'key-arn', sameBucket: false, key: 'a' },
     { from: sseS3, destinationDefault: { type: 'aws:kms:dsse', key: 'own' }, form: 'alias-name', sameBucket: true, key: 'a' },
   ],
@@ -68,8 +68,8 @@ export const clause = defineClause({
     if (destinationDefault) await setBucketDefault(s, destination, destinationDefault, defaultKey.id);
     // The ARNs the answers should report, looked up first so that each check judges the step that answered
     const expected = destinationDefault ?? sseS3;
-    const arn = await expectedKeyArn(s, expected, defaultKey.key);
-    const fromArn = await expectedKeyArn(s, from, fromKey.key);
+    const arn = await expectedKeyArnOnceUsed(s, source, expected, defaultKey.key);
+    const fromArn = await expectedKeyArnOnceUsed(s, source, from, fromKey.key);
     // Act: a copy to another key that names no encryption
     const copyKey = `${objectKey}.copy`;
     const copy = await s.send(new CopyObjectCommand({ Bucket: destination, Key: copyKey, CopySource: copySourceOf(source, objectKey) }));
