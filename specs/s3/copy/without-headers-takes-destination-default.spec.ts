@@ -48,13 +48,14 @@ export const clause = defineClause({
   }),
   // A KMS source copied where the default is SSE-S3 (in its own bucket, or another), and a source copied to a
   // default of another key (an own one named by each form, and aws/s3): a copy that keeps the source's encryption, or
-  // misreports the default's key, shows on every seed
+  // misreports the default's key, shows on every seed. The fewest steps first: a deviation's counterexample is the
+  // first input that shows it, and examples are not shrunk to fewer calls
   examples: [
-    { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'alias-name', sameBucket: false, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: undefined, form: 'key-id', sameBucket: true, key: 'a' },
-    { from: { type: 'aws:kms:dsse', key: 'aws-managed' }, destinationDefault: sseS3, form: 'key-id', sameBucket: false, key: 'a' },
     { from: sseS3, destinationDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', sameBucket: true, key: 'a' },
+    { from: { type: 'aws:kms:dsse', key: 'aws-managed' }, destinationDefault: sseS3, form: 'key-id', sameBucket: false, key: 'a' },
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'key-arn', sameBucket: false, key: 'a' },
+    { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'alias-name', sameBucket: true, key: 'a' },
     { from: sseS3, destinationDefault: { type: 'aws:kms:dsse', key: 'own' }, form: 'alias-name', sameBucket: true, key: 'a' },
   ],
   check: async (s, { from, destinationDefault, form, sameBucket, key: objectKey }) => {
