@@ -101,4 +101,7 @@ export const PAGES = {
   s3CompleteMultipartUpload: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_CompleteMultipartUpload.html',
   nextcloudDsseBucketKey: 'https://github.com/nextcloud/server/pull/62539',
   awsSdkGoSseCMultipart: 'https://github.com/aws/aws-sdk-go/issues/1095',
+  // Amazon S3: unknown keys, copies to another object, malformed headers (issue 24, fourth slice)
+  amazonicaKmsKeyIdWithoutType: 'https://github.com/mcohen01/amazonica/issues/338',
+  paperclipUnsupportedSse: 'https://github.com/thoughtbot/paperclip/pull/2243',
 } as const;

@@ -121,6 +121,18 @@ export async function awsManagedS3KeyArn(s: Session): Promise<string | undefined
   return (await awsManagedS3Key(s)).arn;
 }
 
+/**
+ * The key ARN answers should report for an encryption, as `expectedKeyArn`, but with aws/s3 looked up only after S3 has
+ * used it: a write with aws:kms and no key ID into `bucket` first (under an object key no generated key can be), since
+ * S3 creates aws/s3 the first time it needs it (S3-3). A clause whose own writes may not have used aws/s3 yet (a
+ * DSSE-KMS write, a default not yet applied) so judges S3 alone, whatever other clauses did before it; whether
+ * DescribeKey itself creates aws/s3 is kms.aws-managed-keys.describe-key-creates-the-managed-key's.
+ */
+export async function expectedKeyArnOnceUsed(s: Session, bucket: string, e: Encryption, key: Key | undefined): Promise<string | undefined> {
+  if (e.type !== 'AES256' && e.key === 'aws-managed') await putObject(s, bucket, 'aws-managed-key-in-use', '', { ServerSideEncryption: 'aws:kms' });
+  return expectedKeyArn(s, e, key);
+}
+
 /** The key ARN HeadObject should report for an encryption: the clause's own key's, aws/s3's, or none for SSE-S3. */
 export async function expectedKeyArn(s: Session, e: Encryption, key: Key | undefined): Promise<string | undefined> {
   if (e.type === 'AES256') return undefined;

@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { ReferenceModel } from '../../reference/model.js';
-import type { CopyObjectInput, CreateMultipartUploadInput, PutObjectInput, S3Model, UploadPartInput } from '../../reference/s3.js';
+import {
+  type CopyObjectInput,
+  type CreateMultipartUploadInput,
+  type PutObjectInput,
+  SSE_ALGORITHMS,
+  type S3Model,
+  sseReport,
+  type UploadPartInput,
+} from '../../reference/s3.js';
 import { around, type Any, type Mutant } from './kit.js';
 
 const patched = new WeakSet<ReferenceModel>();
@@ -392,4 +400,99 @@ export const MUTANTS_S3: Mutant[] = [
         };
       }),
   },
+  {
+    clause: 's3.key-state.unknown-key-refuses-put-object',
+    signature: { service: 's3', operation: 'PutObject', expected: ['KMS.NotFound'], observed: 'success' },
+    bug: 'a write naming a key that does not exist falls back to aws/s3 instead of failing',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) => {
+          try {
+            return original.putObject(ctx, input);
+          } catch (e) {
+            if ((e as Error).name !== 'KMS.NotFoundException') throw e;
+            return original.putObject(ctx, { ...input, SSEKMSKeyId: undefined });
+          }
+        };
+      }),
+  },
+  {
+    clause: 's3.bucket-encryption.get-reports-what-was-put',
+    signature: { service: 's3', operation: 'GetBucketEncryption', field: 'KMSMasterKeyID' },
+    bug: "PutBucketEncryption merges the new rule into the old one: the old rule's key stays when the new names none",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putBucketEncryption = (ctx, name, rule) => {
+          const old = s3.buckets.get(name)?.encryption?.kmsMasterKeyId;
+          original.putBucketEncryption(ctx, name, rule);
+          const now = s3.buckets.get(name)!.encryption!;
+          if (old !== undefined && rule.kmsMasterKeyId === undefined) now.kmsMasterKeyId = old;
+        };
+      }),
+  },
+  {
+    clause: 's3.copy.requested-encryption-applies-to-the-copy',
+    signature: { service: 's3', operation: 'CopyObject', field: 'ServerSideEncryption' },
+    bug: "CopyObject ignores the request's encryption headers: the copy keeps the source's encryption",
+    decorate: ({ model }) => patchS3(model, (s3, original) => keepSourceSeal(s3, original, () => true)),
+  },
+  {
+    clause: 's3.copy.without-headers-takes-destination-default',
+    signature: { service: 's3', operation: 'CopyObject', field: 'ServerSideEncryption' },
+    bug: "a copy that names no encryption keeps the source's instead of taking the destination's default",
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) =>
+        keepSourceSeal(s3, original, (input) => input.ServerSideEncryption === undefined && input.SSEKMSKeyId === undefined && !input.customer),
+      ),
+  },
+  {
+    clause: 's3.sse-kms.get-object-reports-the-key',
+    signature: { service: 's3', operation: 'GetObject', field: 'SSEKMSKeyId' },
+    bug: 'GetObject leaves out the KMS key of an SSE-KMS object (HeadObject reports it)',
+    decorate: ({ s3 }) =>
+      around(s3, 'GetObject', async (i, next) => {
+        const out = await next(i);
+        delete out.SSEKMSKeyId;
+        return out;
+      }),
+  },
+  {
+    clause: 's3.sse-kms.key-id-needs-a-kms-type',
+    signature: { rule: 'no-type', service: 's3', operation: 'PutObject', expected: ['InvalidArgument'], observed: 'success' },
+    bug: 'an SSEKMSKeyId without ServerSideEncryption is taken as a request for aws:kms',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) =>
+          original.putObject(
+            ctx,
+            input.SSEKMSKeyId !== undefined && input.ServerSideEncryption === undefined ? { ...input, ServerSideEncryption: 'aws:kms' } : input,
+          );
+      }),
+  },
+  {
+    clause: 's3.requests.unsupported-encryption-is-refused',
+    signature: { rule: 'put', service: 's3', operation: 'PutObject', expected: ['InvalidArgument'], observed: 'success' },
+    bug: 'PutObject stores an object with an unsupported ServerSideEncryption value as SSE-S3',
+    decorate: ({ model }) =>
+      patchS3(model, (s3, original) => {
+        s3.putObject = (ctx, input: PutObjectInput) =>
+          original.putObject(
+            ctx,
+            input.ServerSideEncryption !== undefined && !(SSE_ALGORITHMS as readonly string[]).includes(input.ServerSideEncryption)
+              ? { ...input, ServerSideEncryption: 'AES256' }
+              : input,
+          );
+      }),
+  },
 ];
+
+/** Makes CopyObject, for the copies `applies` picks, store the copy with its source's seal (what the answer reports too). */
+function keepSourceSeal(s3: S3Model, original: Pick<S3Model, Patchable>, applies: (input: CopyObjectInput) => boolean): void {
+  s3.copyObject = (ctx, input: CopyObjectInput) => {
+    const out = original.copyObject(ctx, input);
+    if (!applies(input)) return out;
+    const seal = s3.buckets.get(input.SourceBucket)!.objects.get(input.SourceKey)!.seal;
+    s3.buckets.get(input.Bucket)!.objects.get(input.Key)!.seal = seal;
+    return { ETag: out.ETag, LastModified: out.LastModified, ...sseReport(seal) };
+  };
+}
