@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,9 +93,24 @@ function builtMarker(name, pin) {
 const inCache = (name, pin) =>
   JSON.stringify(builtMarker(name, pin)?.profile ?? {}) === JSON.stringify(pin.profile ?? {}) && existsSync(join(cacheRoot(), name, pin.version, pin.bin));
 
+/** A binary from the machine's cache into a clone: a hard link on the same file system (no second copy), else a copy. */
+function linkInto(cached, target) {
+  mkdirSync(dirname(target), { recursive: true });
+  rmSync(target, { force: true });
+  try {
+    linkSync(cached, target);
+  } catch {
+    copyFileSync(cached, target);
+  }
+}
+
+/** Where a go-launcher pin is built once per machine: the pin and the launcher's sources name the folder. */
+const goCached = (name, pin) => join(cacheRoot(), name, fingerprint(name, pin), pin.bin);
+
 function hasToolchain(kind, pin, name) {
   if (kind === 'pypi') return findPython(pin.python) !== undefined;
   if (kind === 'cargo' && inCache(name, pin)) return true;
+  if (kind === 'go-launcher' && existsSync(goCached(name, pin))) return true;
   const t = TOOLCHAINS[kind];
   return run(t.command, t.args).ok;
 }
@@ -124,10 +139,21 @@ const INSTALLERS = {
     }
     return steps;
   },
-  // Our own small launcher (test-targets/<name>/launcher), which binds loopback; its go.mod pins the emulator.
+  // Our own small launcher (test-targets/<name>/launcher), which binds loopback; its go.mod pins the emulator. Built
+  // once per machine into the cache (cacheRoot()/<name>/<fingerprint>: the pin and the launcher's sources), then
+  // linked here: linking SeaweedFS's 233 MB binary takes minutes even with Go's build cache warm.
   'go-launcher'(name, pin, dir) {
     const env = { ...process.env, CGO_ENABLED: '0', GOFLAGS: '-mod=mod -buildvcs=false', GOTOOLCHAIN: 'local' };
-    return [['go', ['build', '-o', join(dir, pin.bin), '.'], { env, cwd: join(root, 'test-targets', name, 'launcher') }]];
+    const cached = goCached(name, pin);
+    const steps = [];
+    if (!existsSync(cached)) {
+      // Built beside its place and renamed into it, so that an interrupted build never leaves a binary to reuse.
+      steps.push(['mkdir', ['-p', dirname(cached)]]);
+      steps.push(['go', ['build', '-o', `${cached}.partial`, '.'], { env, cwd: join(root, 'test-targets', name, 'launcher') }]);
+      steps.push([() => renameSync(`${cached}.partial`, cached)]);
+    }
+    steps.push([() => linkInto(cached, join(dir, pin.bin))]);
+    return steps;
   },
   // `cargo install --locked` of the pinned crate into the cache (cacheRoot()/<name>/<version>), once per machine;
   // its build folder is kept there until the build succeeds, so an interrupted build resumes. Then linked here.
@@ -169,16 +195,7 @@ const INSTALLERS = {
         },
       ]);
     }
-    steps.push([
-      () => {
-        mkdirSync(dirname(join(dir, pin.bin)), { recursive: true });
-        try {
-          linkSync(cached, join(dir, pin.bin)); // the same file system: no second copy of a large binary
-        } catch {
-          copyFileSync(cached, join(dir, pin.bin));
-        }
-      },
-    ]);
+    steps.push([() => linkInto(cached, join(dir, pin.bin))]);
     return steps;
   },
   // Resolved, not built: the pom lists the server; its jars go to <dir>/lib, Maven's cache to <dir>/../.m2.

@@ -1,6 +1,7 @@
 /** `npm run provision` names a missing toolchain: loudly and exit 0 on a user's machine, exit 4 in CI; an unknown name is exit 2. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -63,4 +64,22 @@ it('links a Rust emulator from the cache outside the clone, and names cargo only
   expect(readFileSync(linked, 'utf8')).toBe('#!/bin/sh\necho cached\n');
   expect(statSync(linked).ino).toBe(statSync(join(built, 'bin', 'fakecloud')).ino); // a hard link, not a second copy
   expect(existsSync(join(emulators, 'fakecloud', version, '.provisioned'))).toBe(true);
+});
+
+it('links a Go launcher from the cache outside the clone, built once per pin and launcher sources, and names go only when it is not there', () => {
+  const cache = mkdtempSync(join(tmpdir(), 'ssec-cache-'));
+  const pin = emulatorPins().goaws!;
+  expect(provision(['goaws'], { SSE_CONFORMANCE_CACHE: cache }).err).toMatch(/MISSING TOOLCHAIN for goaws: go not found/);
+  // The folder is named by the pin and a digest of the launcher's files, as a build on this machine names it.
+  const src = join(PACKAGE_ROOT, 'test-targets', 'goaws', 'launcher');
+  const h = createHash('sha256');
+  for (const f of readdirSync(src).sort()) h.update(f).update(readFileSync(join(src, f)));
+  const built = join(cache, 'goaws', `${pin.version}+${h.digest('hex').slice(0, 12)}`);
+  mkdirSync(join(built, dirname(pin.bin!)), { recursive: true });
+  writeFileSync(join(built, pin.bin!), '#!/bin/sh\necho cached\n', { mode: 0o755 });
+  const emulators = mkdtempSync(join(tmpdir(), 'ssec-emu-'));
+  const warm = provision(['goaws'], { SSE_CONFORMANCE_CACHE: cache, SSE_CONFORMANCE_EMULATORS: emulators });
+  expect([warm.code, warm.err]).toEqual([0, '']);
+  const linked = join(emulators, 'goaws', pin.version, pin.bin!);
+  expect(statSync(linked).ino).toBe(statSync(join(built, pin.bin!)).ino); // a hard link, not a second copy
 });
