@@ -1,5 +1,6 @@
 /** Generators for S3 objects and their encryption: object keys, bodies, encryption choices (specs/facts.md S3-2). */
 import fc from 'fast-check';
+import { unusableStateArb } from './keys.js';
 
 /**
  * Object keys: safe characters and `/` separators (S3 object key naming guidelines), up to 5 segments, never starting
@@ -36,3 +37,16 @@ export const customerKeyArb: fc.Arbitrary<string> = fc.uint8Array({ minLength: 3
 
 /** Two different SSE-C customer keys. */
 export const twoCustomerKeysArb: fc.Arbitrary<[string, string]> = fc.tuple(customerKeyArb, customerKeyArb).filter(([a, b]) => a !== b);
+
+/**
+ * The S3 key-state clauses' case: a key of either KMS type, named in any form, made unusable, and named by a request's
+ * headers or by the bucket default, for an object key.
+ */
+export const unusableKeyCaseArb = fc.record({
+  state: unusableStateArb,
+  type: kmsAlgorithmArb,
+  form: s3KeyFormArb,
+  via: fc.constantFrom('headers' as const, 'default' as const),
+  key: objectKeyArb,
+});
+export type UnusableKeyCase = typeof unusableKeyCaseArb extends fc.Arbitrary<infer T> ? T : never;

@@ -21,10 +21,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
-import type { Encryption, S3KeyForm } from '../arbitraries/objects.js';
+import type { Encryption, S3KeyForm, UnusableKeyCase } from '../arbitraries/objects.js';
 import { fails } from '../outcome.js';
 import type { Output, Session } from '../session.js';
-import { createKey, nameKey, type Key } from '../steps.js';
+import { createKey, makeUnusable, nameKey, type Key } from '../steps.js';
 
 /** A new, run-prefixed bucket, in the Region of the session's S3 client (outside us-east-1 CreateBucket must name it). */
 export async function createBucket(s: Session): Promise<string> {
@@ -57,6 +57,20 @@ export async function putObject(s: Session, bucket: string, objectKey: string, b
  * Sets a bucket's default encryption (S3-5) to an encryption, with the key named as `id` when it is the clause's own,
  * and with `bucketKey` as its BucketKeyEnabled when given (S3-17).
  */
+/**
+ * A bucket and a key of the case's type, named in its form and made unusable before the bucket default or a request
+ * names it (S3 checks no key when a default is set): what a request that needs a new data key is then refused for.
+ * Returns the bucket, and the headers that request carries (none when the default names the key).
+ */
+export async function unusableKeyForWrite(s: Session, c: UnusableKeyCase): Promise<{ bucket: string; headers: ReturnType<typeof encryptionFields> }> {
+  const bucket = await createBucket(s);
+  const encryption = { type: c.type, key: 'own' as const };
+  const { key, id } = await keyFor(s, encryption, c.form);
+  await makeUnusable(s, key!, c.state);
+  if (c.via === 'default') await setBucketDefault(s, bucket, encryption, id);
+  return { bucket, headers: c.via === 'headers' ? encryptionFields(encryption, id) : {} };
+}
+
 export async function setBucketDefault(s: Session, bucket: string, e: Encryption, id?: string, bucketKey?: boolean): Promise<void> {
   await s.send(new PutBucketEncryptionCommand({ Bucket: bucket, ServerSideEncryptionConfiguration: { Rules: [bucketDefaultRule(e, id, bucketKey)] } }));
 }

@@ -6,14 +6,12 @@
  * from the permissions the page lists for it; the codes are inferred from PutObject's. The HTTP status is not compared.
  */
 import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
-import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { kmsAlgorithmArb, objectKeyArb, s3KeyFormArb } from '../../../src/arbitraries/objects.js';
-import { unusableStateArb } from '../../../src/arbitraries/keys.js';
-import { errorForState, makeUnusable } from '../../../src/steps.js';
-import { createBucket, encryptionFields, keyFor, setBucketDefault } from '../../../src/steps/s3.js';
+import { unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
+import { errorForState } from '../../../src/steps.js';
+import { unusableKeyForWrite } from '../../../src/steps/s3.js';
 
 export const clause = defineClause({
   id: 's3.key-state.disabled-key-refuses-create-multipart-upload',
@@ -29,22 +27,11 @@ export const clause = defineClause({
   features: ['s3', 'multipart', 'sse-kms', 'key-state', 'key-identifiers'],
   generates:
     "Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via the request's headers or the bucket default × object keys",
-  arbitrary: fc.record({
-    state: unusableStateArb,
-    type: kmsAlgorithmArb,
-    form: s3KeyFormArb,
-    via: fc.constantFrom('headers' as const, 'default' as const),
-    key: objectKeyArb,
-  }),
-  check: async (s, { state, type, form, via, key: objectKey }) => {
+  arbitrary: unusableKeyCaseArb,
+  check: async (s, c) => {
     // Arrange: the key is unusable before the bucket default names it, or the request does
-    const bucket = await createBucket(s);
-    const encryption = { type, key: 'own' as const };
-    const { key, id } = await keyFor(s, encryption, form);
-    await makeUnusable(s, key!, state);
-    if (via === 'default') await setBucketDefault(s, bucket, encryption, id);
+    const { bucket, headers } = await unusableKeyForWrite(s, c);
     // Act, Assert
-    const headers = via === 'headers' ? encryptionFields(encryption, id) : {};
-    await s.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: objectKey, ...headers }), { expect: fails(errorForState(state)) });
+    await s.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: c.key, ...headers }), { expect: fails(errorForState(c.state)) });
   },
 });

@@ -3,11 +3,9 @@
  * GetObject fails with KMS.DisabledException or KMS.KMSInvalidStateException, whether the key came from the write's
  * headers or the bucket's default. (The HTTP status, 400 where recorded, is not compared.)
  */
-import fc from 'fast-check';
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { unusableStateArb } from '../../../src/arbitraries/keys.js';
-import { kmsAlgorithmArb, objectKeyArb, s3KeyFormArb } from '../../../src/arbitraries/objects.js';
+import { unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
 import { errorForState, makeUnusable } from '../../../src/steps.js';
 import { createBucket, encryptionFields, getObjectRefused, keyFor, putObject, setBucketDefault } from '../../../src/steps/s3.js';
 
@@ -22,13 +20,7 @@ export const clause = defineClause({
   ],
   features: ['s3', 'sse-kms', 'key-state', 'key-identifiers'],
   generates: 'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default × object keys',
-  arbitrary: fc.record({
-    state: unusableStateArb,
-    type: kmsAlgorithmArb,
-    form: s3KeyFormArb,
-    via: fc.constantFrom('headers' as const, 'default' as const),
-    key: objectKeyArb,
-  }),
+  arbitrary: unusableKeyCaseArb,
   check: async (s, { state, type, form, via, key: objectKey }) => {
     // Arrange: an object sealed under the clause's own key, which then becomes unusable
     const bucket = await createBucket(s);
