@@ -47,6 +47,9 @@ const localstack = spawnedEmulator({
       LOCALSTACK_HOST: `127.0.0.1:${port}`,
       SQS_ENDPOINT_STRATEGY: 'off', // queue URLs http://127.0.0.1:PORT/ACCOUNT/NAME
       SERVICES: 'sqs,sns,kms,sts,s3',
+      // Each service loaded at start-up, not on its first request: a lazy load registers the service's operations one by
+      // one, and a request that arrives meanwhile (clauses run concurrently) was answered 501 "no handler for operation".
+      EAGER_SERVICE_LOADING: '1',
       DISABLE_EVENTS: '1', // no analytics
       SKIP_SSL_CERT_DOWNLOAD: '1',
       SQS_DISABLE_CLOUDWATCH_METRICS: '1',
