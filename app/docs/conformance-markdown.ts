@@ -134,15 +134,29 @@ export function renderConformanceMarkdown(clauses: Clause[], targets: MatrixTarg
     `| theme | clauses | ${targets.map((t) => t.name).join(' | ')} |`,
     `|---|---|${targets.map(() => '---').join('|')}|`,
   );
-  for (const theme of Object.keys(THEMES)) {
-    const inTheme = clauses.filter((c) => c.theme === theme);
-    if (!inTheme.length) continue;
-    const cells = targets.map((t) => {
-      const c = counts(inTheme, t);
+  const tally = (some: Clause[]) =>
+    targets.map((t) => {
+      const c = counts(some, t);
       const rest = [c.fail && `${c.fail} fail`, c.error && `${c.error} error`, c.notObservable && `${c.notObservable} n/o`].filter(Boolean);
       return `${c.pass} pass${rest.length ? ` (${rest.join(', ')})` : ''}`;
     });
-    out.push(`| ${theme} | ${inTheme.length} | ${cells.join(' | ')} |`);
+  for (const theme of Object.keys(THEMES)) {
+    const inTheme = clauses.filter((c) => c.theme === theme);
+    if (inTheme.length) out.push(`| ${theme} | ${inTheme.length} | ${tally(inTheme).join(' | ')} |`);
+  }
+  // The same by the area a clause's id starts with (a service, or sns-to-sqs, model-based): which themes a target honours there.
+  out.push(
+    '',
+    'By area and theme: the same counts for the clauses of each area (the first part of a clause id), so that what a target honours of one service shows apart.',
+    '',
+    `| area | theme | clauses | ${targets.map((t) => t.name).join(' | ')} |`,
+    `|---|---|---|${targets.map(() => '---').join('|')}|`,
+  );
+  for (const area of [...new Set(clauses.map((c) => c.id.split('.')[0]!))].sort()) {
+    for (const theme of Object.keys(THEMES)) {
+      const some = clauses.filter((c) => c.theme === theme && c.id.split('.')[0] === area);
+      if (some.length) out.push(`| ${area} | ${theme} | ${some.length} | ${tally(some).join(' | ')} |`);
+    }
   }
   for (const t of targets.filter((x) => x.measured)) {
     out.push(
