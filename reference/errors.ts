@@ -90,6 +90,7 @@ export function snsErrorFromKms(e: ModelError): ModelError {
   return snsError(name, e.message, 400);
 }
 
+// Stryker disable next-line StringLiteral: EQ-same
 export const s3Error = (name: string, message: string, status = 400) => new ModelError('s3', name, message, status);
 
 /**

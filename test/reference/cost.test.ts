@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateSnsKmsRequests, estimateSqsKmsRequests, ReferenceModel, scheduleBound, SECOND } from '../../reference/index.js';
+import {
+  estimateS3KmsRequests,
+  estimateSnsKmsRequests,
+  estimateSqsKmsRequests,
+  ReferenceModel,
+  s3BucketKeyMinimum,
+  scheduleBound,
+  SECOND,
+} from '../../reference/index.js';
 
 const JANUARY = 31 * 86_400; // 2,678,400 s
 const FEBRUARY = 28 * 86_400; // 2,419,200 s
@@ -36,6 +44,22 @@ describe('documented KMS cost estimates (SNS-12, SQS-9)', () => {
     const i = { billingPeriodSeconds: 601, reusePeriodSeconds: 300, producers: 2, consumers: 3 };
     expect(scheduleBound('sqs', i)).toBe(3 * (2 * 2 + 3));
     expect(scheduleBound('sns', i)).toBe(3 * (2 * 2));
+  });
+});
+
+describe('S3 KMS request counts (S3-17)', () => {
+  // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html
+  it('without bucket keys, counts one GenerateDataKey per write and one Decrypt per read', () => {
+    expect(estimateS3KmsRequests({ writes: 7, reads: 5 })).toBe(12);
+  });
+
+  it('refuses a negative or fractional count of writes or reads', () => {
+    expect(() => estimateS3KmsRequests({ writes: -1, reads: 0 })).toThrow(RangeError);
+    expect(() => estimateS3KmsRequests({ writes: 0, reads: 1.5 })).toThrow(RangeError);
+  });
+
+  it('with bucket keys, needs at least one request per requester and bucket key', () => {
+    expect(s3BucketKeyMinimum({ requesters: 3, keys: 2 })).toBe(6);
   });
 });
 

@@ -13,7 +13,7 @@ import * as kms from '@aws-sdk/client-kms';
 import * as sns from '@aws-sdk/client-sns';
 import * as sqs from '@aws-sdk/client-sqs';
 import { describe, expect, it } from 'vitest';
-import { ModelError, type Service } from '../../reference/errors.js';
+import { kmsError, ModelError, s3ErrorFromKms, type Service } from '../../reference/errors.js';
 
 type ErrorSchema = [number, string, string, { error: 'client' | 'server'; httpError?: number; awsQueryError?: [string, number] }];
 
@@ -47,5 +47,18 @@ describe.each(SERVICES)('%s errors', (service, module) => {
     // SQS JSON protocol (sqs-json-api-responses page, X-1): x-amzn-query-error carries the awsQueryError code
     const e = new ModelError(service, name, 'm', traits.httpError ?? 400);
     expect(e.queryCode).toBe(service === 'sqs' ? (traits.awsQueryError?.[0] ?? name) : undefined);
+  });
+});
+
+describe('how S3 reports a KMS failure (S3-9)', () => {
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html (AccessDenied, 403)
+  it('a refusal by the key is S3 AccessDenied with HTTP 403', () => {
+    const e = s3ErrorFromKms(kmsError('AccessDeniedException', 'not allowed'));
+    expect([e.name, e.message, e.httpStatus]).toEqual(['AccessDenied', 'Access Denied', 403]);
+  });
+
+  it('any other KMS failure is its name behind KMS., with HTTP 400', () => {
+    const e = s3ErrorFromKms(kmsError('DisabledException', 'key is disabled'));
+    expect([e.name, e.message, e.httpStatus]).toEqual(['KMS.DisabledException', 'key is disabled', 400]);
   });
 });
