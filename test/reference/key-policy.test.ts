@@ -9,7 +9,7 @@
  * these examples hold the evaluator to the grammar those clauses rely on.
  */
 import { describe, expect, it } from 'vitest';
-import { awsManagedKeyPolicy, checkPolicyDocument, policyAllows } from '../../reference/key-policy.js';
+import { awsManagedKeyPolicy, checkPolicyDocument, policyAllows, policyDecision } from '../../reference/key-policy.js';
 
 const REGION = 'us-east-1';
 const ALICE = 'arn:aws:iam::111122223333:user/alice';
@@ -112,6 +112,14 @@ describe('Statement and Effect', () => {
     expect(allows(doc, 'kms:Encrypt', BOB)).toBe(true);
     expect(allows(policy(allow({ AWS: ALICE }, 'kms:Decrypt')), 'kms:Encrypt', ALICE)).toBe(false);
   });
+
+  // https://docs.aws.amazon.com/kms/latest/developerguide/grants.html: a grant allows what the key policy does not deny
+  it('tells an explicit Deny from a policy that says nothing of the request, which a grant may still allow', () => {
+    const doc = policy(allow({ AWS: ALICE }, 'kms:Decrypt'), { Effect: 'Deny', Principal: { AWS: BOB }, Action: 'kms:Decrypt' });
+    expect(policyDecision(doc, 'kms:Decrypt', { caller: ALICE }, REGION)).toBe('allow');
+    expect(policyDecision(doc, 'kms:Decrypt', { caller: BOB }, REGION)).toBe('deny');
+    expect(policyDecision(doc, 'kms:Decrypt', { caller: EVE }, REGION)).toBe('none');
+  });
 });
 
 describe('Condition', () => {
@@ -177,6 +185,32 @@ describe('Condition operators and the keys SQS and SNS requests carry (KMS-29)',
     expect(holds({ StringLike: { 'kms:ViaService': 'sqs.*.amazonaws.co' } })).toBe(false);
     expect(holds({ StringNotLike: { 'kms:ViaService': 'sns.*' } })).toBe(true);
     expect(holds({ StringNotLike: { 'kms:ViaService': 'sqs.*' } })).toBe(false);
+  });
+
+  it('StringEqualsIgnoreCase holds only for the same text, StringNotEqualsIgnoreCase only for other text', () => {
+    expect(holds({ StringEqualsIgnoreCase: { 'kms:ViaService': 'SNS.US-EAST-1.AMAZONAWS.COM' } })).toBe(false);
+    expect(holds({ StringNotEqualsIgnoreCase: { 'kms:ViaService': 'SNS.US-EAST-1.AMAZONAWS.COM' } })).toBe(true);
+  });
+
+  it('StringNotLike is case-sensitive, as StringLike is', () => {
+    expect(holds({ StringNotLike: { 'kms:ViaService': 'SQS.*' } })).toBe(true);
+  });
+
+  it('* in StringLike matches any run of characters, a line break included', () => {
+    const ctx = { caller: ALICE, encryptionContext: { note: 'first line\nsecond line' } };
+    expect(holds({ StringLike: { 'kms:EncryptionContext:note': 'first*line' } }, ctx)).toBe(true);
+  });
+
+  it('a StringLike value is matched as itself, whichever Action patterns were read before', () => {
+    // One pattern differing from another only by a leading letter must not be taken for it, case-sensitive or not.
+    const ctx = { caller: ALICE, encryptionContext: { note: 'ikms:Decrypt' } };
+    expect(holds({ StringLike: { 'kms:EncryptionContext:note': 'ikms:Decrypt' } }, ctx)).toBe(true);
+    expect(holds({ StringLike: { 'kms:EncryptionContext:note': 'kms:Decrypt' } }, ctx)).toBe(false);
+    expect(allows(policy(allow('*', 'skms:Decrypt')), 'kms:Decrypt', ALICE)).toBe(false);
+  });
+
+  it('a condition key that only resembles kms:EncryptionContext:<key> is absent from the request', () => {
+    expect(holds({ StringEquals: { 'kms:EncryptionContext_aws:sqs:arn': QUEUE } })).toBe(false);
   });
 
   it('a negated operator holds when no value matches, and when the key is absent; IfExists holds when the key is absent', () => {
