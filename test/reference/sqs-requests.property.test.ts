@@ -196,6 +196,15 @@ describe('queue attributes', () => {
         expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: v }))).toBe('InvalidAttributeValue');
   });
 
+  it('accepts both ends of every documented range, and refuses one past either end [SQA]', () => {
+    // The property above reaches each exact end only by chance; here every end is tried.
+    const { sqs, url } = arrange();
+    for (const [name, lo, hi] of RANGES) {
+      for (const v of [lo, hi]) expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })), `${name} ${v}`).toBe('ok');
+      for (const v of [lo - 1, hi + 1]) expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })), `${name} ${v}`).toBe('InvalidAttributeValue');
+    }
+  });
+
   it('defaults: DelaySeconds 0, MaximumMessageSize 1,048,576, MessageRetentionPeriod 345,600, ReceiveMessageWaitTimeSeconds 0, VisibilityTimeout 30 [SQA]', () => {
     const { sqs, url } = arrange();
     expect(sqs.getQueueAttributes(ctx, url, ['All'])).toMatchObject({
