@@ -4,8 +4,11 @@
  * for direct calls and for the calls SQS and SNS make on a principal's behalf.
  */
 import {
+  CreateAliasCommand,
   CreateGrantCommand,
   CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
   DisableKeyCommand,
   EncryptCommand,
   GenerateDataKeyCommand,
@@ -23,6 +26,10 @@ import { rejection } from './helpers.js';
 
 const ADMIN = 'arn:aws:iam::123456789012:user/admin';
 const BOB = 'arn:aws:iam::123456789012:role/bob';
+const CAROL = 'arn:aws:iam::123456789012:user/carol';
+const EVE = 'arn:aws:iam::444455556666:user/eve';
+const MALLORY = 'arn:aws:iam::777788889999:user/mallory';
+const QUEUE = 'arn:aws:sqs:us-east-1:123456789012:q';
 const GRANT_ID = /^[0-9a-f]{64}$/;
 
 /** Two principals of one account over one model, and a key whose policy names the admin only (so Bob has nothing but grants). */
@@ -66,6 +73,65 @@ describe('CreateGrant and ListGrants (KMS-23)', () => {
     expect(again.GrantToken).not.toBe(first.GrantToken);
     const other = await admin.kms.send(new CreateGrantCommand({ ...input, Name: undefined }));
     expect(other.GrantId).not.toBe(first.GrantId);
+  });
+
+  // API_CreateGrant Name: a retry with the same Name and the same parameters returns the same grant, anything else makes a new one.
+  it('a CreateGrant with the same Name but another grantee, retiring principal, operation set or constraint makes a new grant', async () => {
+    const { admin, keyId } = await arrange();
+    const base = {
+      KeyId: keyId,
+      Name: 'n',
+      GranteePrincipal: BOB,
+      RetiringPrincipal: ADMIN,
+      Operations: ['Encrypt' as const, 'Decrypt' as const],
+      Constraints: { EncryptionContextSubset: { app: 'a' } },
+    };
+    const first = (await admin.kms.send(new CreateGrantCommand(base))).GrantId;
+    const again = (input: object) => admin.kms.send(new CreateGrantCommand({ ...base, ...input })).then((o) => o.GrantId);
+    expect(await again({}), 'the same parameters').toBe(first);
+    expect(await again({ Operations: ['Decrypt', 'Encrypt'] }), 'the operations in another order').toBe(first);
+    for (const input of [
+      { Name: 'm' },
+      { GranteePrincipal: CAROL },
+      { RetiringPrincipal: BOB },
+      { RetiringServicePrincipal: 'sqs.amazonaws.com' },
+      { Operations: ['Encrypt'] },
+      { Constraints: { EncryptionContextSubset: { app: 'b' } } },
+      { Constraints: undefined },
+    ]) {
+      expect(await again(input), JSON.stringify(input)).not.toBe(first);
+    }
+  });
+
+  it('a CreateGrant with the same Name and parameters on another key makes a grant of that key (API_CreateGrant Name)', async () => {
+    const { admin, keyId } = await arrange();
+    const { KeyMetadata: other } = await admin.kms.send(new CreateKeyCommand({}));
+    const input = { Name: 'n', GranteePrincipal: BOB, Operations: ['Encrypt' as const] };
+    const first = await admin.kms.send(new CreateGrantCommand({ KeyId: keyId, ...input }));
+    const second = await admin.kms.send(new CreateGrantCommand({ KeyId: other!.KeyId, ...input }));
+    expect(second.GrantId).not.toBe(first.GrantId);
+    expect((await admin.kms.send(new ListGrantsCommand({ KeyId: other!.KeyId }))).Grants!.map((g) => g.GrantId)).toEqual([second.GrantId]);
+  });
+
+  // API_CreateGrant GranteeServicePrincipal, RetiringServicePrincipal: a service principal grantee needs a SourceArn constraint.
+  it('makes a grant for a service principal with a SourceArn constraint, lists its service principals, and a retry with the same Name returns it', async () => {
+    const { admin, keyId } = await arrange();
+    const input = {
+      KeyId: keyId,
+      Name: 's',
+      GranteeServicePrincipal: 'sqs.amazonaws.com',
+      RetiringServicePrincipal: 'sqs.amazonaws.com',
+      Operations: ['Decrypt' as const],
+      Constraints: { SourceArn: QUEUE },
+    };
+    const first = await admin.kms.send(new CreateGrantCommand(input));
+    const { Grants } = await admin.kms.send(new ListGrantsCommand({ KeyId: keyId }));
+    expect(Grants).toEqual([
+      expect.objectContaining({ GrantId: first.GrantId, GranteeServicePrincipal: 'sqs.amazonaws.com', RetiringServicePrincipal: 'sqs.amazonaws.com' }),
+    ]);
+    expect((await admin.kms.send(new CreateGrantCommand(input))).GrantId).toBe(first.GrantId);
+    expect((await admin.kms.send(new CreateGrantCommand({ ...input, GranteeServicePrincipal: 'sns.amazonaws.com' }))).GrantId).not.toBe(first.GrantId);
+    expect((await admin.kms.send(new CreateGrantCommand({ ...input, RetiringServicePrincipal: 'sns.amazonaws.com' }))).GrantId).not.toBe(first.GrantId);
   });
 
   it('filters by grant ID and grantee, and pages with Limit and Marker', async () => {
@@ -113,6 +179,20 @@ describe('CreateGrant and ListGrants (KMS-23)', () => {
     expect((await rejection(admin.kms.send(new ListGrantsCommand({ KeyId: unknown })))).name).toBe('NotFoundException');
     expect((await rejection(admin.kms.send(new RevokeGrantCommand({ KeyId: unknown, GrantId: 'a'.repeat(64) })))).name).toBe('NotFoundException');
     expect((await rejection(admin.kms.send(new ListGrantsCommand({ KeyId: 'alias/aws/sqs' })))).name).toBe('NotFoundException');
+  });
+
+  it('CreateGrant, ListGrants, RetireGrant and RevokeGrant do not take an alias, even one that exists (API_CreateGrant KeyId)', async () => {
+    const { admin, keyId } = await arrange();
+    const g = await admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: BOB, Operations: ['Encrypt'] }));
+    await admin.kms.send(new CreateAliasCommand({ AliasName: 'alias/mine', TargetKeyId: keyId }));
+    const KeyId = 'alias/mine';
+    const calls: [string, () => Promise<unknown>][] = [
+      ['CreateGrant', () => admin.kms.send(new CreateGrantCommand({ KeyId, GranteePrincipal: BOB, Operations: ['Encrypt'] }))],
+      ['ListGrants', () => admin.kms.send(new ListGrantsCommand({ KeyId }))],
+      ['RetireGrant', () => admin.kms.send(new RetireGrantCommand({ KeyId, GrantId: g.GrantId }))],
+      ['RevokeGrant', () => admin.kms.send(new RevokeGrantCommand({ KeyId, GrantId: g.GrantId }))],
+    ];
+    for (const [operation, call] of calls) expect((await rejection(call())).name, operation).toBe('NotFoundException');
   });
 });
 
@@ -178,6 +258,25 @@ describe('RetireGrant and RevokeGrant (KMS-23)', () => {
     expect((await admin.kms.send(new ListGrantsCommand({ KeyId: keyId }))).Grants).toEqual([]);
   });
 
+  // API_RetireGrant: the grantee may retire a grant that allows RetireGrant, from any account.
+  it('a grantee of another account retires a grant only when the grant allows RetireGrant', async () => {
+    const { model, admin, keyId, keyArn } = await arrange();
+    const eve = createReferenceClients({ model, principal: EVE });
+    const grant = (ops: ('Encrypt' | 'RetireGrant')[]) => admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: EVE, Operations: ops }));
+    const plain = await grant(['Encrypt']);
+    expect((await rejection(eve.kms.send(new RetireGrantCommand({ KeyId: keyArn, GrantId: plain.GrantId })))).name).toBe('AccessDeniedException');
+    const retirable = await grant(['Encrypt', 'RetireGrant']);
+    await eve.kms.send(new RetireGrantCommand({ KeyId: keyArn, GrantId: retirable.GrantId }));
+    expect((await admin.kms.send(new ListGrantsCommand({ KeyId: keyId }))).Grants!.map((g) => g.GrantId)).toEqual([plain.GrantId]);
+  });
+
+  it('a retiring principal names only itself: another account may not retire the grant', async () => {
+    const { model, admin, keyId, keyArn } = await arrange();
+    const mallory = createReferenceClients({ model, principal: MALLORY });
+    const g = await admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: BOB, RetiringPrincipal: EVE, Operations: ['Encrypt'] }));
+    expect((await rejection(mallory.kms.send(new RetireGrantCommand({ KeyId: keyArn, GrantId: g.GrantId })))).name).toBe('AccessDeniedException');
+  });
+
   it('RevokeGrant needs kms:RevokeGrant in the key policy and names the grant by key and ID', async () => {
     const { admin, bob, keyId } = await arrange();
     const g = await admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: BOB, Operations: ['Encrypt'] }));
@@ -198,6 +297,13 @@ describe('grants authorise beside the key policy (KMS-25) and grant tokens (KMS-
     expect((await rejection(bob.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) })))).name).toBe('AccessDeniedException');
     await admin.kms.send(new RevokeGrantCommand({ KeyId: keyId, GrantId: g.GrantId }));
     expect((await rejection(gdk())).name).toBe('AccessDeniedException');
+  });
+
+  it('a grant allows nothing to a principal it does not name, even of the same account', async () => {
+    const { model, admin, keyId } = await arrange();
+    const carol = createReferenceClients({ model, principal: CAROL });
+    await admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: BOB, Operations: ['GenerateDataKey'] }));
+    expect((await rejection(carol.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' })))).name).toBe('AccessDeniedException');
   });
 
   it('an explicit Deny in the key policy wins over a grant', async () => {
@@ -239,6 +345,20 @@ describe('grants authorise beside the key policy (KMS-25) and grant tokens (KMS-
     await bob.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', GrantTokens: [g.GrantToken!] }));
     const e = await rejection(bob.kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256', GrantTokens: ['forged'] })));
     expect(e.name).toBe('InvalidGrantTokenException');
+  });
+
+  // API_DescribeKey, API_CreateGrant, API_Encrypt, API_Decrypt GrantTokens
+  it('DescribeKey, CreateGrant, Encrypt and Decrypt refuse a token CreateGrant never returned', async () => {
+    const { admin, keyId } = await arrange();
+    const { CiphertextBlob } = await admin.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) }));
+    const GrantTokens = ['forged'];
+    const calls: [string, () => Promise<unknown>][] = [
+      ['DescribeKey', () => admin.kms.send(new DescribeKeyCommand({ KeyId: keyId, GrantTokens }))],
+      ['CreateGrant', () => admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: BOB, Operations: ['Encrypt'], GrantTokens }))],
+      ['Encrypt', () => admin.kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]), GrantTokens }))],
+      ['Decrypt', () => admin.kms.send(new DecryptCommand({ CiphertextBlob, GrantTokens }))],
+    ];
+    for (const [operation, call] of calls) expect((await rejection(call())).name, operation).toBe('InvalidGrantTokenException');
   });
 
   it("SQS and SNS, acting for a principal, use that principal's grants", async () => {
