@@ -13,17 +13,25 @@
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
+  CreateGrantCommand,
   CreateKeyCommand,
   DecryptCommand,
   DeleteAliasCommand,
   DescribeKeyCommand,
   DisableKeyCommand,
+  DisableKeyRotationCommand,
   EnableKeyCommand,
+  EnableKeyRotationCommand,
   EncryptCommand,
   GenerateDataKeyCommand,
   GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
   ListAliasesCommand,
+  ListGrantsCommand,
   PutKeyPolicyCommand,
+  RetireGrantCommand,
+  RevokeGrantCommand,
+  RotateKeyOnDemandCommand,
   ScheduleKeyDeletionCommand,
   UpdateAliasCommand,
 } from '@aws-sdk/client-kms';
@@ -382,6 +390,30 @@ describe('the ledger records every request, as CloudTrail does (logging-using-cl
     await rejection(kms.send(new EncryptCommand({ KeyId: 'alias/nothing', Plaintext: new Uint8Array([1]) })));
     expect(last()).toMatchObject({ operation: 'Encrypt', keyInput: 'alias/nothing', ok: false, error: 'NotFoundException' });
     expect(Object.keys(last()).sort()).toEqual(['at', 'caller', 'error', 'keyInput', 'ok', 'operation']);
+  });
+
+  it('records the grant and rotation operations under their names, RetireGrant by token with the key of the grant', async () => {
+    const { kms, model, principal } = createReferenceClients();
+    const { KeyId: keyId, Arn: keyArn } = (await kms.send(new CreateKeyCommand({}))).KeyMetadata!;
+    const last = () => model.kms.ledger.at(-1)!;
+    const grant = () => kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal: principal, Operations: ['Encrypt'] }));
+    const { GrantId } = await grant();
+    expect(last()).toMatchObject({ operation: 'CreateGrant', keyInput: keyId, keyArn, ok: true });
+    const cases: [string, () => Promise<unknown>][] = [
+      ['ListGrants', () => kms.send(new ListGrantsCommand({ KeyId: keyId }))],
+      ['RevokeGrant', () => kms.send(new RevokeGrantCommand({ KeyId: keyId, GrantId }))],
+      ['EnableKeyRotation', () => kms.send(new EnableKeyRotationCommand({ KeyId: keyId }))],
+      ['GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))],
+      ['DisableKeyRotation', () => kms.send(new DisableKeyRotationCommand({ KeyId: keyId }))],
+      ['RotateKeyOnDemand', () => kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }))],
+    ];
+    for (const [operation, call] of cases) {
+      await call();
+      expect(last(), operation).toMatchObject({ operation, keyInput: keyId, ok: true });
+    }
+    const { GrantToken } = await grant();
+    await kms.send(new RetireGrantCommand({ GrantToken }));
+    expect(last()).toMatchObject({ operation: 'RetireGrant', keyArn, ok: true });
   });
 
   it("names the service and the resource when SNS or SQS call KMS on a principal's behalf (ct-encrypt: invokedBy)", async () => {
