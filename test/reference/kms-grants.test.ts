@@ -170,6 +170,39 @@ describe('CreateGrant and ListGrants (KMS-23)', () => {
     );
   });
 
+  // API_CreateGrant Operations: which operations a grant may name depends on the key's type and usage.
+  it('lets a grant of an asymmetric key name only the operations of its key usage', async () => {
+    const { admin } = await arrange();
+    const key = async (KeyUsage: 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY') =>
+      (await admin.kms.send(new CreateKeyCommand({ KeySpec: 'RSA_2048', KeyUsage }))).KeyMetadata!.KeyId!;
+    const grant = (KeyId: string, operation: 'Encrypt' | 'Sign' | 'GenerateMac') =>
+      admin.kms.send(new CreateGrantCommand({ KeyId, GranteePrincipal: BOB, Operations: [operation] }));
+    const encrypting = await key('ENCRYPT_DECRYPT');
+    const signing = await key('SIGN_VERIFY');
+    await grant(encrypting, 'Encrypt');
+    await grant(signing, 'Sign');
+    for (const [keyId, operation] of [
+      [encrypting, 'Sign'],
+      [encrypting, 'GenerateMac'],
+      [signing, 'Encrypt'],
+      [signing, 'GenerateMac'],
+    ] as const) {
+      expect((await rejection(grant(keyId, operation))).name, `${operation} on ${keyId === signing ? 'a signing' : 'an encryption'} key`).toBe(
+        'ValidationException',
+      );
+    }
+  });
+
+  // API_CreateGrant GranteePrincipal: an AWS principal, an account among them; the model takes an IAM ARN or a 12-digit account ID.
+  it('takes a 12-digit account ID as grantee, and refuses other digit strings', async () => {
+    const { admin, keyId } = await arrange();
+    const grant = (GranteePrincipal: string) => admin.kms.send(new CreateGrantCommand({ KeyId: keyId, GranteePrincipal, Operations: ['Encrypt'] }));
+    await grant('444455556666');
+    for (const grantee of ['4444555566667', 'x444455556666', '444455556666x', '4']) {
+      expect((await rejection(grant(grantee))).name, grantee).toBe('InvalidArnException');
+    }
+  });
+
   it('takes a key ID or key ARN only, and answers NotFound for an unknown key (API_CreateGrant, API_ListGrants KeyId)', async () => {
     const { admin } = await arrange();
     const unknown = '00000000-0000-4000-8000-000000000000';
@@ -228,6 +261,15 @@ describe('grants and key states (the key-state table)', () => {
     model.clock.advance(8 * 86_400_000);
     await rejection(admin.kms.send(new ListGrantsCommand({ KeyId: keyArn })));
     expect([...model.kms.grants.values()].filter((g) => g.keyArn === keyArn)).toEqual([]);
+  });
+
+  it("a deleted key leaves other keys' grants alone", async () => {
+    const { admin, model, keyId } = await arrange();
+    const { KeyMetadata: other } = await admin.kms.send(new CreateKeyCommand({}));
+    const kept = await admin.kms.send(new CreateGrantCommand({ KeyId: other!.KeyId, GranteePrincipal: BOB, Operations: ['Encrypt'] }));
+    await admin.kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 7 }));
+    model.clock.advance(8 * 86_400_000);
+    expect((await admin.kms.send(new ListGrantsCommand({ KeyId: other!.KeyId }))).Grants!.map((g) => g.GrantId)).toEqual([kept.GrantId]);
   });
 });
 

@@ -8,7 +8,7 @@
  * (wouldFail: it must create and record nothing). The specification states KMS rules only where SSE on SNS and SQS touches
  * them, yet the reference also serves as a drop-in KMS fake behind real SDK clients, so these rules
  * matter to its users. Each assertion cites the AWS page that documents it; error messages are not
- * asserted.
+ * asserted, except the few KMS-30 records.
  */
 import {
   CancelKeyDeletionCommand,
@@ -290,6 +290,26 @@ describe('GenerateDataKey sizes (API_GenerateDataKey KeySpec, NumberOfBytes)', (
   });
 });
 
+describe('the messages KMS-30 records', () => {
+  it('a key pending import is "<key ARN> is pending import." (the key-state table)', async () => {
+    const { kms } = await arrange();
+    const { Arn } = (await kms.send(new CreateKeyCommand({ Origin: 'EXTERNAL' }))).KeyMetadata!;
+    const e = await rejection(kms.send(new EncryptCommand({ KeyId: Arn, Plaintext: new Uint8Array([1]) })));
+    expect([e.name, e.message]).toEqual(['KMSInvalidStateException', `${Arn} is pending import.`]);
+  });
+
+  it('"Key \'<key ARN>\' does not exist" only for a well-formed key ARN, not for a malformed key ID or another resource type', async () => {
+    const { kms } = await arrange();
+    const unknown = `arn:aws:kms:us-east-1:${ACCOUNT}:key/00000000-0000-4000-8000-000000000000`;
+    expect((await rejection(kms.send(new DescribeKeyCommand({ KeyId: unknown })))).message).toBe(`Key '${unknown}' does not exist`);
+    for (const KeyId of [`arn:aws:kms:us-east-1:${ACCOUNT}:key/not-a-key-id`, `arn:aws:kms:us-east-1:${ACCOUNT}:abc/00000000-0000-4000-8000-000000000000`]) {
+      const e = await rejection(kms.send(new DescribeKeyCommand({ KeyId })));
+      expect(e.name, KeyId).toBe('NotFoundException');
+      expect(e.message, KeyId).not.toMatch(/does not exist/);
+    }
+  });
+});
+
 describe('Encrypt, Decrypt and key usage (API_Encrypt, API_Decrypt)', () => {
   it('refuses empty plaintext (Plaintext length 1..4096)', async () => {
     const { keyId, model, principal } = await arrange();
@@ -426,6 +446,12 @@ describe('the ledger records every request, as CloudTrail does (logging-using-cl
 });
 
 describe('wouldFail: what a KMS request would answer now, without making one (KMS-9)', () => {
+  it('usableKeyArn resolves an alias to the ARN of its key, as a request naming the alias would (S3-17)', async () => {
+    const { kms, keyId, keyArn, model, principal } = await arrange();
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/usable', TargetKeyId: keyId }));
+    expect(model.kms.usableKeyArn('alias/usable', 'kms:GenerateDataKey', { caller: principal })).toBe(keyArn);
+  });
+
   it('answers the refusal a request would get, creates nothing and records nothing', async () => {
     const { kms, keyId, keyArn, model, principal, clock } = await arrange();
     const ctx = { caller: principal, viaService: 'sqs' as const };

@@ -4,6 +4,7 @@
  * earlier version stays, so what was sealed before still opens.
  */
 import {
+  CreateAliasCommand,
   CreateKeyCommand,
   DecryptCommand,
   DisableKeyCommand,
@@ -59,6 +60,14 @@ describe('automatic rotation', () => {
     expect((await kms.send(new DecryptCommand({ CiphertextBlob }))).Plaintext).toEqual(plaintext);
   });
 
+  it('rotates on the next rotation date itself: then GetKeyRotationStatus shows the date one period later', async () => {
+    const { kms, keyId, clock } = await arrange();
+    await kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    const { NextRotationDate } = await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    clock.advance(NextRotationDate!.getTime() - clock.now());
+    expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).NextRotationDate!.getTime()).toBe(NextRotationDate!.getTime() + 90 * DAY);
+  });
+
   it('reads false while the key is pending deletion, and comes back when deletion is cancelled', async () => {
     const { kms, keyId } = await arrange();
     await kms.send(new EnableKeyRotationCommand({ KeyId: keyId }));
@@ -74,8 +83,25 @@ describe('automatic rotation', () => {
     expect(await kms.send(new GetKeyRotationStatusCommand({ KeyId: KeyMetadata!.KeyId }))).toMatchObject({
       KeyRotationEnabled: true,
       RotationPeriodInDays: 365,
+      NextRotationDate: new Date(KeyMetadata!.CreationDate!.getTime() + 365 * DAY),
     });
     expect((await rejection(kms.send(new DisableKeyRotationCommand({ KeyId: KeyMetadata!.KeyId })))).name).toBe('AccessDeniedException');
+  });
+});
+
+describe('which identifiers the rotation operations take', () => {
+  // API_EnableKeyRotation, API_DisableKeyRotation, API_GetKeyRotationStatus, API_RotateKeyOnDemand KeyId: the key ID or key ARN.
+  it('refuses an alias, even one that names a key, with NotFoundException', async () => {
+    const { kms, keyId } = await arrange();
+    await kms.send(new CreateAliasCommand({ AliasName: 'alias/rotating', TargetKeyId: keyId }));
+    const KeyId = 'alias/rotating';
+    const calls: [string, () => Promise<unknown>][] = [
+      ['EnableKeyRotation', () => kms.send(new EnableKeyRotationCommand({ KeyId }))],
+      ['DisableKeyRotation', () => kms.send(new DisableKeyRotationCommand({ KeyId }))],
+      ['GetKeyRotationStatus', () => kms.send(new GetKeyRotationStatusCommand({ KeyId }))],
+      ['RotateKeyOnDemand', () => kms.send(new RotateKeyOnDemandCommand({ KeyId }))],
+    ];
+    for (const [operation, call] of calls) expect((await rejection(call())).name, operation).toBe('NotFoundException');
   });
 });
 

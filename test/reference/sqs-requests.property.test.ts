@@ -200,8 +200,16 @@ describe('queue attributes', () => {
     // The property above reaches each exact end only by chance; here every end is tried.
     const { sqs, url } = arrange();
     for (const [name, lo, hi] of RANGES) {
-      for (const v of [lo, hi]) expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })), `${name} ${v}`).toBe('ok');
-      for (const v of [lo - 1, hi + 1]) expect(outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })), `${name} ${v}`).toBe('InvalidAttributeValue');
+      for (const v of [lo, hi])
+        expect(
+          outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })),
+          `${name} ${v}`,
+        ).toBe('ok');
+      for (const v of [lo - 1, hi + 1])
+        expect(
+          outcome(() => sqs.setQueueAttributes(ctx, url, { [name]: String(v) })),
+          `${name} ${v}`,
+        ).toBe('InvalidAttributeValue');
     }
   });
 
