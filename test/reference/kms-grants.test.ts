@@ -283,6 +283,7 @@ describe('RetireGrant and RevokeGrant (KMS-23)', () => {
     expect((await rejection(admin.kms.send(new RetireGrantCommand({ KeyId: keyId, GrantId: 'short' })))).name).toBe('InvalidGrantIdException');
     expect((await rejection(admin.kms.send(new RetireGrantCommand({ KeyId: keyId, GrantId: 'b'.repeat(64) })))).name).toBe('NotFoundException');
     expect((await rejection(admin.kms.send(new RetireGrantCommand({ KeyId: keyId })))).name).toBe('ValidationException');
+    expect((await rejection(admin.kms.send(new RetireGrantCommand({ GrantId: 'b'.repeat(64) })))).name).toBe('ValidationException');
   });
 
   it('a grant is retired by its retiring principal, by its grantee if it allows RetireGrant, and by its account, by no one else', async () => {
