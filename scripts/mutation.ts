@@ -3,19 +3,20 @@
  * specification and its clause-independent tests (issue 14). Freezes an unmutated copy of reference/ for the model-based
  * clause's oracle (vitest.mutation.config.ts), runs Stryker (stryker.config.mjs: incremental, so a
  * rerun after a small change retests only what changed), then writes docs/spec-strength.md from
- * Stryker's JSON report. Extra options go to Stryker, e.g. `-- --mutate reference/sqs.ts`; the
- * document records the command and the files it covers. Not part of CI: hours on two cores.
+ * Stryker's JSON report. Extra options go to Stryker, e.g. `-- --mutate reference/sqs.ts`: the results of such a
+ * targeted run replace those files' in the results merged from earlier runs (.mutation/merged.json), and the document
+ * names, for each file, the run it comes from. Not part of CI: about 50 minutes on two cores for every file.
  *
  * `npm run mutation -- --report-only` runs no Stryker: it rewrites the document from Stryker's
  * incremental file, which Stryker also writes when it is interrupted (SIGINT, SIGTERM). The
  * document then says the run was cut short and counts only the mutants that have a result.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { renderSpecStrength, type StrykerReport } from './spec-strength.js';
+import { type RunOfFile, renderSpecStrength, type StrykerReport } from './spec-strength.js';
 
 const reportOnly = process.argv.includes('--report-only');
 const args = process.argv.slice(2).filter((a) => a !== '--report-only');
@@ -48,8 +49,21 @@ if (reportOnly) {
   command = ['npm run mutation', ...(args.length ? ['--', ...args] : [])].join(' ');
 }
 const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
+const date = started.toISOString().slice(0, 10);
+// A targeted run (`-- --mutate <files>`) reports only its files: they replace those files in the merged results of
+// the earlier runs (.mutation/merged.json), and the document shows every file, each from the last run that mutated it.
+const mergedFile = join(work, 'merged.json');
+const merged: { report: StrykerReport; runs: Record<string, RunOfFile> } =
+  !reportOnly && existsSync(mergedFile) ? JSON.parse(readFileSync(mergedFile, 'utf8')) : { report: { ...report, files: {} }, runs: {} };
+if (!reportOnly) {
+  for (const [file, result] of Object.entries(report.files)) {
+    merged.report.files[file] = result;
+    merged.runs[file] = { command, date, minutes };
+  }
+  writeFileSync(mergedFile, JSON.stringify(merged));
+}
 writeFileSync(
   join(PACKAGE_ROOT, 'docs', 'spec-strength.md'),
-  renderSpecStrength(report, { command, date: started.toISOString().slice(0, 10), minutes, interrupted: reportOnly }),
+  renderSpecStrength(reportOnly ? report : merged.report, { command, date, minutes, interrupted: reportOnly, runs: merged.runs }),
 );
 console.log('wrote docs/spec-strength.md');
