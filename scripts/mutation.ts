@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import picomatch from 'picomatch';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { type RunOfFile, renderSpecStrength, type StrykerReport } from './spec-strength.js';
 
@@ -55,8 +56,14 @@ const date = started.toISOString().slice(0, 10);
 const mergedFile = join(work, 'merged.json');
 const merged: { report: StrykerReport; runs: Record<string, RunOfFile> } =
   !reportOnly && existsSync(mergedFile) ? JSON.parse(readFileSync(mergedFile, 'utf8')) : { report: { ...report, files: {} }, runs: {} };
+// Stryker's report also holds, from its incremental file, the files a targeted run did not mutate: those keep the run
+// they came from. Which files a run mutated is what its --mutate patterns name (every file without one).
+const mutateAt = args.indexOf('--mutate');
+const patterns = mutateAt >= 0 ? (args[mutateAt + 1] ?? '').split(',').map((p) => p.replace(/:\d+(-\d+)?$/, '')) : ['**'];
+const mutated = picomatch(patterns);
 if (!reportOnly) {
   for (const [file, result] of Object.entries(report.files)) {
+    if (!mutated(file) && merged.runs[file]) continue;
     merged.report.files[file] = result;
     merged.runs[file] = { command, date, minutes };
   }
