@@ -51,13 +51,14 @@ if (reportOnly) {
 }
 const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
 const date = started.toISOString().slice(0, 10);
-// A targeted run (`-- --mutate <files>`) reports only its files: they replace those files in the merged results of
-// the earlier runs (.mutation/merged.json), and the document shows every file, each from the last run that mutated it.
+// The files a run mutates replace theirs in the results merged from earlier runs (.mutation/merged.json), and the
+// document shows every file, each from the last run that mutated it.
 const mergedFile = join(work, 'merged.json');
 const merged: { report: StrykerReport; runs: Record<string, RunOfFile> } =
   !reportOnly && existsSync(mergedFile) ? JSON.parse(readFileSync(mergedFile, 'utf8')) : { report: { ...report, files: {} }, runs: {} };
-// Stryker's report also holds, from its incremental file, the files a targeted run did not mutate: those keep the run
-// they came from. Which files a run mutated is what its --mutate patterns name (every file without one).
+// Stryker's report also holds, from its incremental file, the files a targeted run (`-- --mutate <files>`) did not
+// mutate: those keep the run they came from, or say that it is not known. Which files a run mutated is what its
+// --mutate patterns name (every file without one).
 const mutateAt = args.indexOf('--mutate');
 const patterns = mutateAt >= 0 ? (args[mutateAt + 1] ?? '').split(',').map((p) => p.replace(/:\d+(-\d+)?$/, '')) : ['**'];
 const mutated = picomatch(patterns);
@@ -65,7 +66,9 @@ if (!reportOnly) {
   for (const [file, result] of Object.entries(report.files)) {
     if (!mutated(file) && merged.runs[file]) continue;
     merged.report.files[file] = result;
-    merged.runs[file] = { command, date, minutes };
+    merged.runs[file] = mutated(file)
+      ? { command, date, minutes }
+      : { command: "an earlier run (Stryker's incremental file)", date: 'an unknown date', minutes: 0 };
   }
   writeFileSync(mergedFile, JSON.stringify(merged));
 }
