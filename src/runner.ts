@@ -148,7 +148,8 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
         probing ??= (async () => {
           if (!(await answers(target))) {
             stoppedAnswering = true;
-            unavailable = `target ${target.name} stopped answering during ${clause.id}`;
+            const why = target.whyStopped?.();
+            unavailable = `target ${target.name} stopped answering during ${clause.id}${why ? ` (${why})` : ''}`;
             report.target.unavailable = unavailable;
           }
         })().finally(() => {

@@ -132,6 +132,8 @@ export interface Target {
   /** Gives back a key the run obtained (pooled keys on real accounts) instead of scheduling its deletion. */
   releaseKey?(keyId: string): Promise<void>;
   dispose(): Promise<void>;
+  /** Why it stopped answering, when it knows (an emulator whose process ended by itself, with its last lines): for the run's message. */
+  whyStopped?(): string | undefined;
   /** The target's clock, when it is not the wall clock (the recorded target replays recorded times); sessions time calls and `eventually` by it. */
   now?(): number;
   /** Waits between polls of `eventually` on the target's clock. */

@@ -22,6 +22,8 @@ export interface Instance {
   readonly pid?: number;
   /** A folder of its own (state, configuration), removed when it stops. */
   readonly dir?: string;
+  /** How its process ended, when it ended by itself while the target was in use (it crashed): for the run's message. */
+  exited?(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -133,6 +135,15 @@ export class EmulatorTarget extends SdkTarget {
   /** The processes this target started, for tests and messages. */
   get pids(): number[] {
     return this.#running.flatMap((i) => (i.pid === undefined ? [] : [i.pid]));
+  }
+
+  /** Why it stopped answering, when one of its processes ended by itself. */
+  whyStopped(): string | undefined {
+    for (const instance of this.#running) {
+      const exited = instance.exited?.();
+      if (exited) return exited;
+    }
+    return undefined;
   }
 
   async start(): Promise<void> {

@@ -59,6 +59,7 @@ export function spawnedEmulator(spec: SpawnedEmulatorSpec): Emulator {
           endpoint: proc.endpoint,
           ...(proc.pid === undefined ? {} : { pid: proc.pid }),
           ...(dir ? { dir } : {}),
+          exited: () => proc.exited,
           stop: async () => {
             await proc.stop();
             removeDir();
@@ -89,10 +90,18 @@ export interface LaunchOptions {
 export class LaunchedProcess {
   readonly endpoint: string;
   readonly #proc: ResultPromise;
+  readonly #exited: () => string | undefined;
+  #stopping = false;
 
-  private constructor(endpoint: string, proc: ResultPromise) {
+  private constructor(endpoint: string, proc: ResultPromise, exited: () => string | undefined) {
     this.endpoint = endpoint;
     this.#proc = proc;
+    this.#exited = exited;
+  }
+
+  /** How it ended, when it has ended by itself ("goaws exited with code 2: <its last lines on stderr>"); never once `stop` was asked. */
+  get exited(): string | undefined {
+    return this.#stopping ? undefined : this.#exited();
   }
 
   get pid(): number | undefined {
@@ -116,19 +125,24 @@ export class LaunchedProcess {
       ...(o.env ? { env: o.env, extendEnv: false } : {}),
     });
     let tail = '';
-    proc.stderr!.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-2_000)));
+    // A Go program's crash (goaws, local-kms, SeaweedFS) starts with this line, before pages of goroutine stacks.
+    let fatal: string | undefined;
+    proc.stderr!.on('data', (chunk: Buffer) => {
+      tail = (tail + chunk.toString()).slice(-2_000);
+      fatal ??= /^(?:fatal error|panic): .*$/m.exec(tail)?.[0];
+    });
     if (!('line' in o.ready)) proc.stdout!.resume(); // drained, never read
     let exited: string | undefined;
     void proc.then((r) => {
       const enoent = /ENOENT/.test(String(r.code ?? '')) || /ENOENT/.test(r.shortMessage ?? '') || (line.wrapped && wrappedCommandMissing(r.exitCode, tail));
-      const last = tail.trim().split('\n').slice(-3).join(' | ');
+      const last = fatal ?? tail.trim().split('\n').slice(-3).join(' | ');
       exited = enoent ? `${o.command} not found: ${o.hint}` : `${o.what} exited with code ${r.exitCode}${last ? `: ${last}` : ''}`;
     });
     try {
       const endpoint = await ('line' in o.ready ? waitForLine(proc, o.ready.line, () => exited) : waitForUrl(o.ready.url, o.ready.endpoint, () => exited))(
         timeoutMs,
       );
-      return new LaunchedProcess(endpoint, proc);
+      return new LaunchedProcess(endpoint, proc, () => exited);
     } catch (e) {
       proc.kill('SIGKILL');
       if (e instanceof TargetUnavailableError) throw e;
@@ -137,6 +151,7 @@ export class LaunchedProcess {
   }
 
   async stop(): Promise<void> {
+    this.#stopping = true;
     if (this.#proc.exitCode !== null && this.#proc.exitCode !== undefined) return;
     this.#proc.kill('SIGTERM');
     await this.#proc;

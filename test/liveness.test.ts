@@ -38,6 +38,14 @@ describe('liveness probes during a run', () => {
     expect(t.requests).toBe(1 + 1 + LIVENESS_PAUSES_MS.length);
     expect(exitCodeOf(report)).toBe(3);
   });
+
+  it('says why the target stopped answering when it knows (an emulator process that crashed)', async () => {
+    const crashed = 'goaws exited with code 2: fatal error: concurrent map writes';
+    const t = new FaultyTarget(Object.assign(new ReferenceTarget(), { whyStopped: () => crashed }), { resetRate: 1 });
+    const selected = await clauses();
+    const report = await runConformance(t, { clauses: selected, runs: 2, seed: 7 });
+    expect(report.target.unavailable).toBe(`target ${t.name} stopped answering during ${selected[0]!.id} (${crashed})`);
+  });
 });
 
 describe('the start-up probe', () => {

@@ -24,6 +24,7 @@ export class FaultyTarget implements Target {
   readonly now?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly scenario?: Target['scenario'];
+  readonly whyStopped?: () => string | undefined;
   readonly inner: Target;
   readonly spec: FaultSpec;
   readonly #dice: Dice;
@@ -43,6 +44,7 @@ export class FaultyTarget implements Target {
     if (inner.advanceTime) this.advanceTime = (ms) => inner.advanceTime!(ms);
     if (inner.inspectQueue) this.inspectQueue = (url) => inner.inspectQueue!(url);
     if (inner.releaseKey) this.releaseKey = (id) => inner.releaseKey!(id);
+    if (inner.whyStopped) this.whyStopped = () => inner.whyStopped!();
     // A recorded target keeps its clock and its scenarios under faults too.
     if (inner.now) this.now = () => inner.now!();
     if (inner.sleep) this.sleep = (ms) => inner.sleep!(ms);

@@ -79,6 +79,37 @@ describe('an emulator target', () => {
     expect(gone(first.started[0]!)).toBe(true);
   });
 
+  it('names how an emulator ended when its process dies while in use, by the crash line a Go program starts with', async () => {
+    // A server that, asked for /crash, crashes as a Go program does: the fatal line, then stacks on stderr, exit 2.
+    const CRASHING = `${SERVER.replace('r.end(); });', "if (q.url === '/crash') { process.stderr.write('fatal error: concurrent map writes\\n\\ngoroutine 7 [running]:\\nmain.f()\\n'); process.exit(2); } r.end(); });")}`;
+    const crashy = watched(
+      spawnedEmulator({
+        name: 'crashy',
+        health: { path: '/health' },
+        hint: 'a hint',
+        port: 'printed',
+        command: () => ({ command: process.execPath, args: ['-e', CRASHING, '200'] }),
+      }),
+    );
+    const t = target([{ emulator: crashy, serves: ['kms', 'sns', 'sqs'] }]);
+    await t.start();
+    expect(t.whyStopped()).toBeUndefined();
+    await fetch(`${crashy.started[0]!.endpoint}/crash`).catch(() => undefined);
+    await expect.poll(() => alive(crashy.started[0]!.pid!)).toBe(false);
+    await expect.poll(() => t.whyStopped()).toBe('crashy exited with code 2: fatal error: concurrent map writes');
+    await t.dispose();
+    expect(t.whyStopped()).toBeUndefined();
+  });
+
+  it('does not call the end of an emulator it stopped itself a crash', async () => {
+    const fine = watched(fake('fine', 200));
+    const t = target([{ emulator: fine, serves: ['kms'] }]);
+    await t.start();
+    const [instance] = fine.started;
+    await t.dispose();
+    expect(instance!.exited!()).toBeUndefined();
+  });
+
   describe('given the endpoint of an instance the user runs', () => {
     let server: Server;
     let url: string;
