@@ -244,6 +244,11 @@ export class KmsModel {
       const key = this.#resolve(keyId, ctx, { allowAlias: false });
       this.#authorize(key, 'kms:EnableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
+      // KMS-27: a disabled key was not rotated; re-enabled past its rotation date, it rotates at once, then every period from now.
+      if (key.state === 'Disabled' && key.rotation && key.rotation.nextRotationDate <= this.#clock.now()) {
+        key.materials.push(this.#clock.now());
+        key.rotation.nextRotationDate = this.#clock.now() + key.rotation.periodInDays * DAY;
+      }
       key.state = 'Enabled';
       return key;
     });
@@ -771,14 +776,10 @@ export class KmsModel {
         for (const [id, grant] of this.grants) if (grant.keyArn === key.arn) this.grants.delete(id);
         continue;
       }
-      // Automatic rotation (KMS-27): a key pending deletion is not rotated (rotate-keys.html).
-      // Were a key pending deletion rotated, its rotations would be the ones the loop makes once deletion is cancelled.
-      while (
-        key.rotation &&
-        // Stryker disable next-line ConditionalExpression,StringLiteral: EQ-same
-        key.state !== 'PendingDeletion' &&
-        key.rotation.nextRotationDate <= now
-      ) {
+      // Automatic rotation (KMS-27), on each date that passed while the key was enabled: a disabled key or one pending
+      // deletion is not rotated (rotate-keys.html); enableKey catches up once. Every request sweeps first, so a key's
+      // state has not changed since the last sweep, and the dates since then all passed in its present state.
+      while (key.rotation && key.state === 'Enabled' && key.rotation.nextRotationDate <= now) {
         key.materials.push(key.rotation.nextRotationDate);
         key.rotation.nextRotationDate += key.rotation.periodInDays * DAY;
       }

@@ -77,6 +77,45 @@ describe('automatic rotation', () => {
     expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).KeyRotationEnabled).toBe(true);
   });
 
+  it('does not rotate a disabled key; re-enabled past its date, the key rotates once at once, then a period from then', async () => {
+    const { kms, keyId, model, clock } = await arrange();
+    const materials = () => [...model.kms.keys.values()].find((k) => k.keyId === keyId)!.materials;
+    await kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    const { NextRotationDate } = await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    clock.advance(200 * DAY);
+    // The status does not change while the key is disabled, nor does its material.
+    expect(await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).toMatchObject({ KeyRotationEnabled: true, NextRotationDate });
+    expect(materials()).toHaveLength(1);
+    await kms.send(new EnableKeyCommand({ KeyId: keyId }));
+    expect(materials()).toEqual([expect.any(Number), clock.now()]);
+    expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).NextRotationDate!.getTime()).toBe(clock.now() + 90 * DAY);
+  });
+
+  it('re-enabled before its date, a key keeps its schedule', async () => {
+    const { kms, keyId, model, clock } = await arrange();
+    await kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    const { NextRotationDate } = await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    await kms.send(new DisableKeyCommand({ KeyId: keyId }));
+    clock.advance(30 * DAY);
+    await kms.send(new EnableKeyCommand({ KeyId: keyId }));
+    expect([...model.kms.keys.values()].find((k) => k.keyId === keyId)!.materials).toHaveLength(1);
+    expect((await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }))).NextRotationDate).toEqual(NextRotationDate);
+  });
+
+  it('does not rotate a key pending deletion: cancelled (it is then disabled) and re-enabled past its date, the key rotates once', async () => {
+    const { kms, keyId, model, clock } = await arrange();
+    const materials = () => [...model.kms.keys.values()].find((k) => k.keyId === keyId)!.materials;
+    await kms.send(new EnableKeyRotationCommand({ KeyId: keyId, RotationPeriodInDays: 90 }));
+    clock.advance(85 * DAY);
+    await kms.send(new ScheduleKeyDeletionCommand({ KeyId: keyId, PendingWindowInDays: 30 }));
+    clock.advance(20 * DAY);
+    await kms.send(new CancelKeyDeletionCommand({ KeyId: keyId }));
+    expect(materials()).toHaveLength(1);
+    await kms.send(new EnableKeyCommand({ KeyId: keyId }));
+    expect(materials()).toEqual([expect.any(Number), clock.now()]);
+  });
+
   it('an AWS managed key rotates every year, and the account cannot change that', async () => {
     const { kms } = await arrange();
     const { KeyMetadata } = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/sqs' }));
