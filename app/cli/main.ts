@@ -92,7 +92,7 @@ const account = (v: string, prev: string[] = []) => {
 
 const program = new Command()
   .name('sse-conformance')
-  .description('Executable specification of SSE-KMS on Amazon SNS and SQS, and a conformance suite for any target')
+  .description('Executable specification of server-side encryption on Amazon SNS, SQS and S3, and a conformance suite for any target')
   .version(VERSION)
   .exitOverride()
   .configureOutput({ writeOut: out, writeErr: commanderErr });
