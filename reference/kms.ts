@@ -245,7 +245,10 @@ export class KmsModel {
       this.#authorize(key, 'kms:EnableKey', ctx);
       if (key.state === 'PendingDeletion' || key.state === 'PendingImport') throw this.#invalidState(key);
       // KMS-27: a disabled key was not rotated; re-enabled past its rotation date, it rotates at once, then every period from now.
-      if (key.state === 'Disabled' && key.rotation && key.rotation.nextRotationDate <= this.#clock.now()) {
+      // Only a disabled key can be past its date here: the sweep has just rotated an enabled one. On the date itself, the
+      // next request's sweep would make the same rotation at the same moment.
+      // Stryker disable next-line EqualityOperator: EQ-same
+      if (key.rotation && key.rotation.nextRotationDate <= this.#clock.now()) {
         key.materials.push(this.#clock.now());
         key.rotation.nextRotationDate = this.#clock.now() + key.rotation.periodInDays * DAY;
       }
