@@ -171,7 +171,7 @@ export class ClauseScenarios {
       this.lastSession = session;
       try {
         // The clause's failed soft checks end the scenario in one violation (src/session.ts).
-        await clause.check(session, input).then(
+        await clause.scenario(session, input).then(
           () => session.settle(),
           (e: unknown) => session.settle(e),
         );

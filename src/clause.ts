@@ -49,11 +49,11 @@ export interface ClauseDefinition<T> {
    */
   examples?: T[];
   /**
-   * Arrange, act, assert on the target through the session. `s.check` is soft (a failed one is recorded and the
+   * One scenario for one generated input: arrange, act, assert on the target through the session. `s.check` is soft (a failed one is recorded and the
    * scenario goes on: every failed check is its own deviation); `s.require` and call outcomes (`s.send(…, { expect })`,
    * unless `independent`) stop it at once. The runner ends the scenario in one violation carrying every failure.
    */
-  check: (s: Session, input: T) => Promise<void>;
+  scenario: (s: Session, input: T) => Promise<void>;
   /** Caps the number of generated runs (for clauses whose every run is expensive); 0 when `examples` enumerate the whole input space. */
   maxRuns?: number;
   /**
@@ -63,10 +63,10 @@ export interface ClauseDefinition<T> {
   rule?: (input: T) => string;
 }
 
-export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'check' | 'examples'> {
+export interface Clause extends Omit<ClauseDefinition<unknown>, 'arbitrary' | 'scenario' | 'examples'> {
   arbitrary: fc.Arbitrary<unknown>;
   examples?: unknown[];
-  check: (s: Session, input: unknown) => Promise<void>;
+  scenario: (s: Session, input: unknown) => Promise<void>;
 }
 
 export function defineClause<T>(d: ClauseDefinition<T>): Clause {

@@ -405,7 +405,7 @@ export class Session {
   }
 
   /**
-   * Ends a scenario (the runner calls it after the clause's `check`): the violation carrying every failure
+   * Ends a scenario (the runner calls it after the clause's `scenario`): the violation carrying every failure
    * it recorded, if any. `thrown` is what ended the scenario early, if anything did: a violation already
    * carries them all; a target fault or a clause that could observe nothing after a failed check does not
    * undo what was found (the violation stands, as it did when checks stopped the scenario at once); anything

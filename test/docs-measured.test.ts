@@ -152,3 +152,11 @@ it('declaring what a clause shares (`shares`, which only orders clauses run at o
   expect(clauseSourceHash(source.replace("generates: 'g',", "generates: 'g',\n  runs: 3,"))).not.toBe(clauseSourceHash(source));
   expect(clauseSourceHash(source.replace("features: ['sse-kms'],", "features: ['sse-kms', 'fifo'],"))).not.toBe(clauseSourceHash(source));
 });
+
+it("renaming a clause's `check` to `scenario` keeps its source hash; the same word elsewhere, or another name, does not", () => {
+  const source = "export const clause = defineClause({\n  id: 'x',\n  check: async (s) => s.done(),\n});\n";
+  expect(clauseSourceHash(source.replace('check:', 'scenario:'))).toBe(clauseSourceHash(source));
+  expect(clauseSourceHash(source.replace('check:', 'verify:'))).not.toBe(clauseSourceHash(source));
+  const elsewhere = 'const o = other({ check: 1 });\n';
+  expect(clauseSourceHash(elsewhere.replace('check:', 'scenario:'))).not.toBe(clauseSourceHash(elsewhere));
+});

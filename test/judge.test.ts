@@ -19,7 +19,7 @@ const clause = defineClause({
   features: ['sqs'],
   generates: 'nothing',
   arbitrary: fc.constant(0),
-  check: async () => {},
+  scenario: async () => {},
 });
 const effort = { runs: 7, durationMs: 12 };
 const stale: DeviationSignature = { service: 'sqs', operation: 'SendMessage', expected: ['KMS.Disabled'], observed: 'success' };

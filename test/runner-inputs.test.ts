@@ -18,7 +18,7 @@ it('a failing clause over a prototype-less record reports the real failure and i
     arbitrary: fc
       .record({ n: fc.integer({ min: 0, max: 3 }) }, { noNullPrototype: false })
       .map((r) => Object.assign(Object.create(null) as object, r) as { n: number }),
-    check: async (s, { n }) => {
+    scenario: async (s, { n }) => {
       await s.send(new ListQueuesCommand({}));
       s.check(n < 0, 'n', 'negative', n);
     },
@@ -42,7 +42,7 @@ it("runs a clause's examples first, on every seed, so a boundary deviation shows
     generates: 'small integers, and the boundary as an example',
     arbitrary: fc.integer({ min: 0, max: 100 }),
     examples: [1000],
-    check: async (s, n) => {
+    scenario: async (s, n) => {
       seen.push(n);
       await s.send(new ListQueuesCommand({}));
       s.check(n !== 1000, 'n', 'below the boundary', n);

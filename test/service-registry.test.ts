@@ -147,7 +147,7 @@ const creates = defineClause({
   features: [feature],
   generates: 'one widget of a generated colour',
   arbitrary: fc.constantFrom('red', 'blue'),
-  check: async (s, colour) => {
+  scenario: async (s, colour) => {
     const out = await s.send(send(new CreateWidgetCommand({ Name: s.name('widget'), Colour: colour })));
     s.check(typeof out.WidgetId === 'string', 'WidgetId', 'an id', out.WidgetId);
   },
@@ -162,7 +162,7 @@ const paints = defineClause({
   features: [feature],
   generates: 'one widget of a generated colour',
   arbitrary: fc.constantFrom('red', 'blue'),
-  check: async (s, colour) => {
+  scenario: async (s, colour) => {
     const out = await s.send(send(new CreateWidgetCommand({ Name: s.name('widget'), Colour: colour })));
     s.check(out.Colour === colour, 'Colour', colour, out.Colour);
   },

@@ -25,7 +25,7 @@ const creates = defineClause({
   features: ['sqs', 'sns'],
   generates: 'nothing',
   arbitrary: fc.constant(0),
-  check: async (s) => {
+  scenario: async (s) => {
     for (let i = 0; i < QUEUES; i++) await s.send(new CreateQueueCommand({ QueueName: s.name('queue') }));
     for (let i = 0; i < TOPICS; i++) await s.send(new CreateTopicCommand({ Name: s.name('topic') }));
   },

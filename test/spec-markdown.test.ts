@@ -17,7 +17,7 @@ function clause(sources: Clause['sources']): Clause {
     features: ['sqs'],
     generates: 'anything at all',
     arbitrary: undefined as never,
-    check: async () => {},
+    scenario: async () => {},
   });
 }
 

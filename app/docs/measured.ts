@@ -73,6 +73,18 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
  * that needs none are left out (a formatter changes them, a verdict cannot depend on them); every other token counts, string values included.
  * The TypeScript parser (a dev dependency) does the tokenizing: this runs only when docs are written.
  */
+/** Properties of a clause definition renamed after runs were measured (new name → the name the records hashed). */
+const RENAMED_CLAUSE_PROPERTIES: Readonly<Record<string, string>> = { scenario: 'check' };
+
+/** The name of a bare property in the object a `defineClause(…)` call is given, when it is one that was renamed. */
+function clausePropertyName(node: ts.Node): string | undefined {
+  const assignment = node.parent;
+  if (!ts.isIdentifier(node) || !assignment || !ts.isPropertyAssignment(assignment) || assignment.name !== node) return undefined;
+  if (!(node.text in RENAMED_CLAUSE_PROPERTIES)) return undefined;
+  const call = assignment.parent?.parent;
+  return call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'defineClause' ? node.text : undefined;
+}
+
 export function clauseSourceHash(source: string): string {
   const file = ts.createSourceFile('clause.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const hash = createHash('sha256');
@@ -95,6 +107,12 @@ export function clauseSourceHash(source: string): string {
       // A comma that ends a list is a trailing comma: layout, not meaning.
       if (node.kind === ts.SyntaxKind.CommaToken && parent?.kind === ts.SyntaxKind.SyntaxList && withoutShares(parent.getChildren(file)).at(-1) === node)
         return;
+      // A property of defineClause renamed since runs were measured is hashed under its old name: a rename is not a change.
+      const renamed = clausePropertyName(node);
+      if (renamed) {
+        hash.update(`${ts.SyntaxKind.Identifier}:${RENAMED_CLAUSE_PROPERTIES[renamed] ?? renamed}\n`, 'utf8');
+        return;
+      }
       // A quoted property name that could be written bare ('valid': vs valid:) is the same name.
       if (ts.isStringLiteral(node) && ts.isPropertyAssignment(node.parent) && node.parent.name === node && /^[A-Za-z_$][\w$]*$/.test(node.text)) {
         hash.update(`${ts.SyntaxKind.Identifier}:${node.text}\n`, 'utf8');

@@ -27,5 +27,5 @@ export const clause = defineClause({
     'first, on every seed, the shortest sequence for each key state an object crosses',
   arbitrary: s3SseCommands,
   examples: s3LifecycleExamples(),
-  check: (s, cmds) => runSseCommands(s, cmds),
+  scenario: (s, cmds) => runSseCommands(s, cmds),
 });

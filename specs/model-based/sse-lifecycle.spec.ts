@@ -25,5 +25,5 @@ export const clause = defineClause({
     'first, on every seed, the shortest sequence for each key state and operation the lifecycle crosses',
   arbitrary: sseCommands,
   examples: lifecycleExamples(),
-  check: (s, cmds) => runSseCommands(s, cmds),
+  scenario: (s, cmds) => runSseCommands(s, cmds),
 });

@@ -31,7 +31,7 @@ export const clause = defineClause({
     subject: fc.option(subjectArb, { nil: undefined }),
     attributes: messageAttributesArb,
   }),
-  check: async (s, { cmk, queueMode, raw, body, subject, attributes }) => {
+  scenario: async (s, { cmk, queueMode, raw, body, subject, attributes }) => {
     // Arrange
     const key = cmk ? (await createKey(s)).keyId : 'alias/aws/sns';
     const topic = await createTopic(s, { KmsMasterKeyId: key });

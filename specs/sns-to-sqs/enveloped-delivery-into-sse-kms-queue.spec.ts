@@ -49,7 +49,7 @@ export const clause = defineClause({
     { mode: 'sse-sqs', subject: undefined, attributes: {} },
     { mode: 'sse-kms', subject: 'Subject', attributes: { a: { DataType: 'String', StringValue: 'v' } } as MessageAttributes },
   ],
-  check: async (s, { mode, subject, attributes }) => {
+  scenario: async (s, { mode, subject, attributes }) => {
     // Arrange
     const key = mode === 'sse-kms' ? await createKey(s) : undefined;
     if (key) await allowSnsToUseKey(s, key);

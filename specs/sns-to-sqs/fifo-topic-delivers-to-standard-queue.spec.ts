@@ -36,7 +36,7 @@ export const clause = defineClause({
     { mode: 'sse-sqs' as QueueMode, raw: false, body: 'standard' },
     { mode: 'sse-kms' as QueueMode, raw: true, body: 'standard' },
   ],
-  check: async (s, { mode, raw, body }) => {
+  scenario: async (s, { mode, raw, body }) => {
     // Arrange
     const key = mode === 'sse-kms' ? await createKey(s) : undefined;
     if (key) await allowSnsToUseKey(s, key);

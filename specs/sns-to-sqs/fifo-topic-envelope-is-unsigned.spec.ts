@@ -36,7 +36,7 @@ export const clause = defineClause({
     { fifoQueue: true, subject: undefined },
     { fifoQueue: false, subject: 'Subject' },
   ],
-  check: async (s, { fifoQueue, subject }) => {
+  scenario: async (s, { fifoQueue, subject }) => {
     // Arrange
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ContentBasedDeduplication: 'true' }, true);
     const url = await createSubscribedQueue(s, topic, {

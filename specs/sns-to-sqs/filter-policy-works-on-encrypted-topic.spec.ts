@@ -26,7 +26,7 @@ export const clause = defineClause({
     accepted: fc.subarray([...COLORS], { minLength: 1 }),
     published: fc.array(fc.constantFrom(...COLORS), { minLength: 1, maxLength: 5 }),
   }),
-  check: async (s, { accepted, published }) => {
+  scenario: async (s, { accepted, published }) => {
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns' });
     const url = await createSubscribedQueue(s, topic, {
       attributes: { SqsManagedSseEnabled: 'false' },

@@ -24,7 +24,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'queues on a customer managed key that allows SNS, one that does not, or alias/aws/sqs; encrypted or plain topics',
   arbitrary: fc.record({ keyCase: fc.constantFrom<KeyCase>('cmk-allowing-sns', 'cmk-not-allowing-sns', 'aws-managed'), topicEncrypted: fc.boolean() }),
-  check: async (s, { keyCase, topicEncrypted }) => {
+  scenario: async (s, { keyCase, topicEncrypted }) => {
     // Arrange
     let queueKey = 'alias/aws/sqs';
     if (keyCase !== 'aws-managed') {

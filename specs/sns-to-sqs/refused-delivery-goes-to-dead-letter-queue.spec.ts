@@ -37,7 +37,7 @@ export const clause = defineClause({
     { refusing: 'cmk-not-allowing-sns' as Refusing, dlqMode: 'sse-sqs' as const, raw: false },
     { refusing: 'aws-managed' as Refusing, dlqMode: 'sse-kms' as const, raw: false },
   ],
-  check: async (s, { refusing, dlqMode, raw }) => {
+  scenario: async (s, { refusing, dlqMode, raw }) => {
     // Arrange: a subscription whose queue key refuses SNS, with a dead-letter queue SNS can write to
     const topic = await createTopic(s);
     const dlq = await createQueueForSns(s, topic, sseAttributes(dlqMode));

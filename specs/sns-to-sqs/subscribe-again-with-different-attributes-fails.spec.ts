@@ -27,7 +27,7 @@ export const clause = defineClause({
   examples: [false, true].flatMap((raw) => [true, false].map((same) => ({ raw, same }))),
   maxRuns: 0,
   rule: ({ same }) => (same ? 'same-attributes' : 'different-attributes'),
-  check: async (s, { raw, same }) => {
+  scenario: async (s, { raw, same }) => {
     // Arrange
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns' });
     const queue = await createQueue(s);

@@ -55,11 +55,11 @@ describe('specs/ lint', () => {
     expect(header, 'no Source: line in the header (the sources array is the citation)').not.toMatch(/^\s*\*\s*Sources?:/im);
     const cited = new Set(c.sources.map((s) => s.fact));
     for (const [id] of header.matchAll(FACT_ID)) expect(cited.has(id), `the header names ${id}, which is not in sources`).toBe(true);
-    // What a target is decides what is observable only through requirements (src/target.ts), never inside `check`.
+    // What a target is decides what is observable only through requirements (src/target.ts), never inside `scenario`.
     expect(text, 'asks which target it runs on (declare a requirement instead)').not.toMatch(
       /target\.(name|kind)\s*[!=]=|[!=]==?\s*\w+\.target\.name|instanceof \w*Target\b/,
     );
-    expect(text, 'reads a boolean capability in check (declare a requirement instead)').not.toMatch(
+    expect(text, 'reads a boolean capability in scenario (declare a requirement instead)').not.toMatch(
       /target\.capabilities\.(virtualClock|realTimeWindows|atRestInspection|atRestAttributes|createKeyHonoursInput|disposableAccount)\b/,
     );
   });

@@ -29,7 +29,7 @@ export const clause = defineClause({
   arbitrary: fc.constantFrom(...CASES),
   examples: CASES,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     const alias = s.name('alias');
     const first = await createKey(s);
     if (c === 'create-to-pending') {

@@ -37,7 +37,7 @@ export const clause = defineClause({
     { name: 'alias/aws/x', kind: 'reserved' },
   ],
   rule: ({ kind }) => kind,
-  check: async (s, { name, kind }) => {
+  scenario: async (s, { name, kind }) => {
     const key = await createKey(s);
     // Valid names get the run prefix, so that concurrent runs never collide.
     const alias = kind === 'valid' ? name.replace(/^alias\//, `alias/${s.name('alias').slice(6)}-`) : name;

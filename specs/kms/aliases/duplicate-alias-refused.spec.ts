@@ -23,7 +23,7 @@ export const clause = defineClause({
   generates: 'a second CreateAlias of the same name, for the same key or for another key (both on every seed)',
   arbitrary: fc.boolean(),
   examples: [false, true],
-  check: async (s, otherKey) => {
+  scenario: async (s, otherKey) => {
     const key = await createKey(s);
     const alias = s.name('alias');
     await s.send(new CreateAliasCommand({ AliasName: alias, TargetKeyId: key.keyId }));

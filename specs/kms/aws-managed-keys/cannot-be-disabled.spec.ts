@@ -26,7 +26,7 @@ export const clause = defineClause({
     alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'),
     op: fc.constantFrom('DisableKey' as const, 'ScheduleKeyDeletion' as const),
   }),
-  check: async (s, { alias, op }) => {
+  scenario: async (s, { alias, op }) => {
     const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
     // Soft: the key behind the alias must refuse to be disabled whatever manager the target says it has.
     s.check(KeyMetadata!.KeyManager === 'AWS', 'KeyManager', 'AWS', KeyMetadata!.KeyManager);

@@ -20,7 +20,7 @@ export const clause = defineClause({
   shares: [{ state: 'aws-managed-keys', exclusive: true }],
   generates: 'alias/aws/sqs or alias/aws/sns, named by its alias or by its key id',
   arbitrary: fc.record({ alias: fc.constantFrom('alias/aws/sqs', 'alias/aws/sns'), byId: fc.boolean() }),
-  check: async (s, { alias, byId }) => {
+  scenario: async (s, { alias, byId }) => {
     // Arrange
     const { KeyMetadata } = await s.send(new DescribeKeyCommand({ KeyId: alias }));
     // Act, Assert

@@ -36,7 +36,7 @@ export const clause = defineClause({
   examples: INPUTS,
   maxRuns: 0,
   rule: ({ form }) => form,
-  check: async (s, { service, form }) => {
+  scenario: async (s, { service, form }) => {
     // Arrange: the alias ARN takes the account and Region of a key of the run
     const name = `alias/aws/${service}`;
     const keyId = form === 'alias-name' ? name : (await createKey(s)).arn.replace(/:key\/.*$/, `:${name}`);

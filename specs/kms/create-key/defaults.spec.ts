@@ -40,7 +40,7 @@ export const clause = defineClause({
   examples: FIELDS,
   maxRuns: 0,
   rule: (field) => field,
-  check: async (s, field) => {
+  scenario: async (s, field) => {
     // Act
     const { KeyMetadata } = await s.send(new CreateKeyCommand({}));
     // Assert: one field per run

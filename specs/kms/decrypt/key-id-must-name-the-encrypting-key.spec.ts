@@ -28,7 +28,7 @@ export const clause = defineClause({
   examples: CASES,
   maxRuns: 0,
   rule: (c) => (c.startsWith('other') ? 'another-key' : 'the-encrypting-key'),
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: a ciphertext under one key, and the identifier the Decrypt names
     const key = await createKey(s);
     const { CiphertextBlob } = await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: new TextEncoder().encode('sealed') }));

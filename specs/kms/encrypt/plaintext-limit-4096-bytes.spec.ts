@@ -18,7 +18,7 @@ export const clause = defineClause({
   features: ['kms', 'limits'],
   generates: 'plaintext sizes 0, 1, 4,095, 4,096, 4,097 and anywhere from 0 to 8,192 bytes',
   arbitrary: fc.oneof(fc.constantFrom(0, 1, 4095, 4096, 4097), fc.integer({ min: 0, max: 8192 })),
-  check: async (s, size) => {
+  scenario: async (s, size) => {
     const key = await createKey(s);
     await s.send(new EncryptCommand({ KeyId: key.keyId, Plaintext: new Uint8Array(size).fill(65) }), {
       expect: size >= 1 && size <= 4096 ? OK : fails('KMS.Validation'),

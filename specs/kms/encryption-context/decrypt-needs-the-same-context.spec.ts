@@ -50,7 +50,7 @@ export const clause = defineClause({
   examples: CASES.map((c) => ({ ctx: { queue: 'orders', service: 'sqs' }, case: c })),
   maxRuns: 6,
   rule: (i) => i.case,
-  check: async (s, { ctx, case: c }) => {
+  scenario: async (s, { ctx, case: c }) => {
     // Arrange
     const key = await createKey(s);
     const plaintext = new TextEncoder().encode('sealed');

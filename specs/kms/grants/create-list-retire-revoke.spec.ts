@@ -40,7 +40,7 @@ export const clause = defineClause({
   examples: CASES,
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange
     const key = await createKey(s);
     const grantee = s.target.clients(1).principal;

@@ -31,7 +31,7 @@ export const clause = defineClause({
   examples: CASES,
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: a key whose policy names only principal 0
     const key = await createKey(s);
     await keyPolicyForAdminAnd(s, key);

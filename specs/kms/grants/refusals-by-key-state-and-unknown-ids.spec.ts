@@ -57,7 +57,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     const expect = EXPECTED[c];
     const grantee = s.target.clients(0).principal;
     const grant = (KeyId: string) => new CreateGrantCommand({ KeyId, GranteePrincipal: grantee, Operations: ['Decrypt'] });

@@ -20,7 +20,7 @@ export const clause = defineClause({
   features: ['kms', 'key-identifiers', 'aliases'],
   generates: 'each of the four identifier forms',
   arbitrary: keyIdFormArb,
-  check: async (s, form) => {
+  scenario: async (s, form) => {
     const key = await createKey(s);
     const id = await nameKey(s, key, form);
     const out = await s.send(new GenerateDataKeyCommand({ KeyId: id, KeySpec: 'AES_256' }));

@@ -23,7 +23,7 @@ export const clause = defineClause({
     fc.stringMatching(/^[a-z]{6,12}$/).map((n) => `alias/ssec-missing-${n}`),
     fc.stringMatching(/^[a-z]{3,12}$/),
   ),
-  check: async (s, keyId) => {
+  scenario: async (s, keyId) => {
     await s.send(new EncryptCommand({ KeyId: keyId, Plaintext: new Uint8Array([1]) }), { expect: fails('KMS.NotFound') });
   },
 });

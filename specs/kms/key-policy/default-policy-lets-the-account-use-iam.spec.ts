@@ -27,7 +27,7 @@ export const clause = defineClause({
   generates: 'one CreateKey without a policy',
   arbitrary: fc.constant(null),
   maxRuns: 1,
-  check: async (s) => {
+  scenario: async (s) => {
     // Arrange
     const key = await createKey(s);
     const account = key.arn.split(':')[4];

@@ -23,7 +23,7 @@ export const clause = defineClause({
   arbitrary: fc.constantFrom(...TEXTS),
   examples: [...TEXTS],
   maxRuns: 0,
-  check: async (s, text) => {
+  scenario: async (s, text) => {
     // Arrange
     const key = await createKey(s);
     const before = (await s.send(new GetKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default' }))).Policy;

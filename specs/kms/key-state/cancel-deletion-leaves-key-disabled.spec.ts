@@ -25,7 +25,7 @@ export const clause = defineClause({
     { disabledFirst: false, days: 7 },
     { disabledFirst: true, days: 30 },
   ],
-  check: async (s, { disabledFirst, days }) => {
+  scenario: async (s, { disabledFirst, days }) => {
     const key = await createKey(s);
     if (disabledFirst) await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));

@@ -25,7 +25,7 @@ export const clause = defineClause({
   generates: 'an Enabled or a Disabled key (both on every seed)',
   arbitrary: fc.constantFrom<State>('Enabled', 'Disabled'),
   examples: ['Enabled', 'Disabled'],
-  check: async (s, state) => {
+  scenario: async (s, state) => {
     const key = await createKey(s);
     if (state === 'Disabled') await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     await s.send(new CancelKeyDeletionCommand({ KeyId: key.keyId }), { expect: fails('KMS.InvalidState') });

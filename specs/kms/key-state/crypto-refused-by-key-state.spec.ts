@@ -19,7 +19,7 @@ export const clause = defineClause({
   features: ['kms', 'key-state'],
   generates: 'Disabled / PendingDeletion keys, GenerateDataKey or Encrypt',
   arbitrary: fc.record({ state: unusableStateArb, op: fc.constantFrom('GenerateDataKey' as const, 'Encrypt' as const) }),
-  check: async (s, { state, op }) => {
+  scenario: async (s, { state, op }) => {
     const key = await createKey(s);
     await makeUnusable(s, key, state);
     // KMS-specific canonical codes: DisabledException → KMS.Disabled, KMSInvalidStateException → KMS.InvalidState.

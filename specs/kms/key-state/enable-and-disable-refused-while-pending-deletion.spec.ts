@@ -31,7 +31,7 @@ export const clause = defineClause({
     { op: 'DisableKey', disabledFirst: true },
   ],
   rule: ({ op }) => op,
-  check: async (s, { op, disabledFirst }) => {
+  scenario: async (s, { op, disabledFirst }) => {
     const key = await createKey(s);
     if (disabledFirst) await s.send(new DisableKeyCommand({ KeyId: key.keyId }));
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));

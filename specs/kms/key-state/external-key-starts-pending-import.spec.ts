@@ -31,7 +31,7 @@ export const clause = defineClause({
   arbitrary: fc.constantFrom(...OPS),
   examples: OPS,
   rule: (op) => (op === 'GenerateDataKey' || op === 'Encrypt' ? 'use' : 'state-change'),
-  check: async (s, op) => {
+  scenario: async (s, op) => {
     const key = await createKeyPendingImport(s, { asserted: true });
     const expect = fails('KMS.InvalidState');
     if (op === 'GenerateDataKey') await s.send(new GenerateDataKeyCommand({ KeyId: key.keyId, KeySpec: 'AES_256' }), { expect });

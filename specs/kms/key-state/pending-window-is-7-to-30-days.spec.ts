@@ -21,7 +21,7 @@ export const clause = defineClause({
   features: ['kms', 'key-state', 'limits'],
   generates: 'waiting periods 6, 7, 30, 31 and anywhere from 1 to 365 days',
   arbitrary: pendingWindowArb,
-  check: async (s, days) => {
+  scenario: async (s, days) => {
     const key = await createKey(s);
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }), {
       expect: days >= 7 && days <= 30 ? OK : fails('KMS.Validation'),

@@ -26,7 +26,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange
     const keyId = await refusedKeyId(s, c);
     // Act

@@ -30,7 +30,7 @@ export const clause = defineClause({
     { first: 7, second: 7 },
     { first: 7, second: 30 },
   ],
-  check: async (s, { first, second }) => {
+  scenario: async (s, { first, second }) => {
     const key = await createKey(s);
     const scheduled = await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: first }));
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: second }), { expect: fails('KMS.InvalidState') });

@@ -39,7 +39,7 @@ export const clause = defineClause({
   examples: OPS.flatMap((op) => KEY_TYPES.map((type) => ({ op, type }))),
   maxRuns: 0,
   rule: ({ op }) => op,
-  check: async (s, { op, type }) => {
+  scenario: async (s, { op, type }) => {
     // Arrange: a key of that type
     const key = await createKeyOfKind(s, type, ['KeySpec', 'KeyUsage'], (md) => md.KeySpec === type.KeySpec && md.KeyUsage === type.KeyUsage);
     // Act, Assert

@@ -66,7 +66,7 @@ export const clause = defineClause({
   ],
   maxRuns: 12,
   rule: (i) => i.kind,
-  check: async (s, input) => {
+  scenario: async (s, input) => {
     // The key ARNs a message names are built from the account and Region of a key of the run.
     const key = await createKey(s);
     const arnOf = (id: string) => key.arn.replace(/key\/.*$/, `key/${id}`);

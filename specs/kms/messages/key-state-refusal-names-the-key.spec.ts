@@ -31,7 +31,7 @@ export const clause = defineClause({
   examples: <State[]>['Disabled', 'PendingDeletion'],
   maxRuns: 0,
   rule: (state) => state,
-  check: async (s, state) => {
+  scenario: async (s, state) => {
     // Arrange
     const key = await createKey(s);
     await makeUnusable(s, key, state);

@@ -37,7 +37,7 @@ export const clause = defineClause({
   ],
   maxRuns: 4,
   rule: ({ kind }) => kind,
-  check: async (s, { kind, text }) => {
+  scenario: async (s, { kind, text }) => {
     // Arrange: a ciphertext made before the rotation
     const key = await createKey(s);
     const plaintext = new TextEncoder().encode(text);

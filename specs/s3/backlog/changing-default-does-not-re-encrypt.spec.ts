@@ -31,7 +31,7 @@ export const clause = defineClause({
     })
     // A new default that an object would report differently: another type, or another key (own keys are always new)
     .filter(({ written, change }) => !change || written.type !== change.type || (change.type !== 'AES256' && change.key === 'own')),
-  check: async (s, { written, via, change, key: objectKey }) => {
+  scenario: async (s, { written, via, change, key: objectKey }) => {
     // Arrange: the object, sealed under `written`
     const bucket = await createBucket(s);
     const { key, id } = await keyFor(s, written);

@@ -59,7 +59,7 @@ export const clause = defineClause({
     key: 'a',
     body: 'body',
   })),
-  check: async (s, { from, to, customerKeys: [before, after], key: objectKey, body }) => {
+  scenario: async (s, { from, to, customerKeys: [before, after], key: objectKey, body }) => {
     // Arrange: the object, sealed under `from`
     const bucket = await createBucket(s);
     if (from.type === 'SSE-C' || to.type === 'SSE-C') await allowSseC(s, bucket);

@@ -33,7 +33,7 @@ export const clause = defineClause({
     form: s3KeyFormArb,
     key: objectKeyArb,
   }),
-  check: async (s, { via, kmsKey, form, key: objectKey }) => {
+  scenario: async (s, { via, kmsKey, form, key: objectKey }) => {
     // Arrange: an SSE-KMS object without a bucket key
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms' as const, key: kmsKey };

@@ -24,7 +24,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'a default of AES256, or aws:kms / aws:kms:dsse with an own key (by key ID, key ARN or alias name) or none, × object keys and bodies',
   arbitrary: fc.record({ encryption: encryptionArb, form: s3KeyFormArb, key: objectKeyArb, body: objectBodyArb }),
-  check: async (s, { encryption, form, key: objectKey, body }) => {
+  scenario: async (s, { encryption, form, key: objectKey, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     const { key, id } = await keyFor(s, encryption, form);

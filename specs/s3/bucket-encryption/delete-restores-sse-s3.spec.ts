@@ -29,7 +29,7 @@ export const clause = defineClause({
     key: objectKeyArb,
   }),
   rule: ({ probe }) => probe,
-  check: async (s, { byDefault, probe, key: objectKey }) => {
+  scenario: async (s, { byDefault, probe, key: objectKey }) => {
     // Arrange
     const bucket = await createBucket(s);
     await setBucketDefault(s, bucket, byDefault, (await keyFor(s, byDefault)).id);

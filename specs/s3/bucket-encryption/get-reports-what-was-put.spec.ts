@@ -41,7 +41,7 @@ export const clause = defineClause({
     { before: { encryption: { type: 'AES256' }, bucketKey: undefined }, put: { encryption: ownKms, bucketKey: true }, form: 'alias-name' },
     { before: undefined, put: { encryption: { type: 'aws:kms:dsse', key: 'own' }, bucketKey: undefined }, form: 'key-id' },
   ],
-  check: async (s, { before, put, form }) => {
+  scenario: async (s, { before, put, form }) => {
     // Arrange: the bucket, and the default it had before (its own key, when it names one)
     const bucket = await createBucket(s);
     if (before) await setBucketDefault(s, bucket, before.encryption, (await keyFor(s, before.encryption, form)).id, before.bucketKey);

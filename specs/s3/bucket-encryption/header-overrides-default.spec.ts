@@ -27,7 +27,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'a bucket default and a different requested encryption (AES256, aws:kms or aws:kms:dsse, own key or aws/s3) × object keys',
   arbitrary: fc.record({ byDefault: encryptionArb, requested: encryptionArb, key: objectKeyArb }).filter((x) => differ(x.byDefault, x.requested)),
-  check: async (s, { byDefault, requested, key: objectKey }) => {
+  scenario: async (s, { byDefault, requested, key: objectKey }) => {
     // Arrange: the default's key and the request's key are two keys of the clause's own
     const bucket = await createBucket(s);
     await setBucketDefault(s, bucket, byDefault, (await keyFor(s, byDefault)).id);

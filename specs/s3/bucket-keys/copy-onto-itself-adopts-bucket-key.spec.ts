@@ -43,7 +43,7 @@ export const clause = defineClause({
     key: 'a',
     body: 'body',
   })),
-  check: async (s, { copy, kmsKey, form, key: objectKey, body }) => {
+  scenario: async (s, { copy, kmsKey, form, key: objectKey, body }) => {
     // Arrange: an SSE-KMS object without a bucket key, then the default, SSE-KMS under the same key with a bucket key
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms' as const, key: kmsKey };

@@ -55,7 +55,7 @@ export const clause = defineClause({
     })
     // aws:kms without a key ID into a bucket whose default names a key of its own: which key S3 uses is open (S3-3)
     .filter(({ byDefault, write }) => !(write === 'aws-managed' && byDefault === 'own')),
-  check: async (s, { byDefault, form, write, key: objectKey, body }) => {
+  scenario: async (s, { byDefault, form, write, key: objectKey, body }) => {
     // Arrange: an SSE-KMS default with a bucket key
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms' as const, key: byDefault };

@@ -38,7 +38,7 @@ export const clause = defineClause({
   }),
   // Both ways of asking, on every seed
   examples: (['headers', 'default'] as const).map((via) => ({ via, kmsKey: 'aws-managed' as const, form: 'key-id' as const, key: 'a', body: 'body' })),
-  check: async (s, { via, kmsKey, form, key: objectKey, body }) => {
+  scenario: async (s, { via, kmsKey, form, key: objectKey, body }) => {
     // Arrange: DSSE-KMS, and a bucket key asked for by the bucket's default (refused there: nothing more to see)
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms:dsse' as const, key: kmsKey };

@@ -56,7 +56,7 @@ export const clause = defineClause({
     form: 'key-id' as const,
     key: 'a',
   })),
-  check: async (s, { bucket: setting, header, writeKey, form, key: objectKey }) => {
+  scenario: async (s, { bucket: setting, header, writeKey, form, key: objectKey }) => {
     // Arrange: the bucket's default (an SSE-KMS one under aws/s3), and the write's key
     const bucket = await createBucket(s);
     if (setting !== 'sse-s3') await setBucketDefault(s, bucket, { type: 'aws:kms', key: 'aws-managed' }, undefined, bucketKeyOf(setting));

@@ -71,7 +71,7 @@ export const clause = defineClause({
     { from: own('aws:kms'), to: own('aws:kms'), form: 'alias-name', sameBucket: true, destinationDefault: undefined, key: 'a', body: 'body' },
     { from: { type: 'AES256' }, to: own('aws:kms:dsse'), form: 'key-id', sameBucket: false, destinationDefault: own('aws:kms'), key: 'a', body: 'body' },
   ],
-  check: async (s, { from, to, form, sameBucket, destinationDefault, key: objectKey, body }) => {
+  scenario: async (s, { from, to, form, sameBucket, destinationDefault, key: objectKey, body }) => {
     // Arrange: the source, sealed under `from` by its headers, and the destination bucket with its default
     const source = await createBucket(s);
     const fromKey = await keyFor(s, from, form);

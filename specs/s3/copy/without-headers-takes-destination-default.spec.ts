@@ -58,7 +58,7 @@ export const clause = defineClause({
     { from: { type: 'aws:kms', key: 'own' }, destinationDefault: { type: 'aws:kms', key: 'own' }, form: 'alias-name', sameBucket: true, key: 'a' },
     { from: sseS3, destinationDefault: { type: 'aws:kms:dsse', key: 'own' }, form: 'alias-name', sameBucket: true, key: 'a' },
   ],
-  check: async (s, { from, destinationDefault, form, sameBucket, key: objectKey }) => {
+  scenario: async (s, { from, destinationDefault, form, sameBucket, key: objectKey }) => {
     // Arrange: the source, written by its own headers; then the destination's default (in the source's own bucket,
     // set after the write, which the header overrode anyway)
     const source = await createBucket(s);

@@ -39,7 +39,7 @@ export const clause = defineClause({
   examples: (['headers', 'default'] as const).flatMap((via) =>
     (['aws-managed', 'own'] as const).map((kmsKey) => ({ via, kmsKey, form: 'key-arn' as const, key: 'a', body: 'body' })),
   ),
-  check: async (s, { via, kmsKey, form, key: objectKey, body }) => {
+  scenario: async (s, { via, kmsKey, form, key: objectKey, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms:dsse' as const, key: kmsKey };

@@ -28,7 +28,7 @@ export const clause = defineClause({
   generates:
     "Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via the request's headers or the bucket default × object keys",
   arbitrary: unusableKeyCaseArb,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: the key is unusable before the bucket default names it, or the request does
     const { bucket, headers } = await unusableKeyForWrite(s, c);
     // Act, Assert

@@ -21,7 +21,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-kms', 'key-state', 'key-identifiers'],
   generates: 'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default × object keys',
   arbitrary: unusableKeyCaseArb,
-  check: async (s, { state, type, form, via, key: objectKey }) => {
+  scenario: async (s, { state, type, form, via, key: objectKey }) => {
     // Arrange: an object sealed under the clause's own key, which then becomes unusable
     const bucket = await createBucket(s);
     const encryption = { type, key: 'own' as const };

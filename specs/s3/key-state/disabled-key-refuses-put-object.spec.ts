@@ -25,7 +25,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-kms', 'key-state', 'key-identifiers'],
   generates: 'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default × object keys',
   arbitrary: unusableKeyCaseArb,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: the key is unusable before the bucket default names it, or the write does
     const { bucket, headers } = await unusableKeyForWrite(s, c);
     // Act, Assert

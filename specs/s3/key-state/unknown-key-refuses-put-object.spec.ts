@@ -32,7 +32,7 @@ export const clause = defineClause({
     uuid: '00000000-0000-4000-8000-000000000000',
     key: 'unknown',
   })),
-  check: async (s, { type, form, uuid, key: objectKey }) => {
+  scenario: async (s, { type, form, uuid, key: objectKey }) => {
     // Arrange: an identifier of the right shape that names nothing; a key ARN takes its account and Region from a
     // key the clause creates (and does not use), so that only the key ID is unknown
     const bucket = await createBucket(s);

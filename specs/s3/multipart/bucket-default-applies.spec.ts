@@ -52,7 +52,7 @@ export const clause = defineClause({
     { byDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', bucketKey: true, key: 'a', body: 'body' },
     { byDefault: { type: 'aws:kms:dsse', key: 'own' }, form: 'key-id', bucketKey: false, key: 'a', body: 'body' },
   ],
-  check: async (s, { byDefault, form, bucketKey: asked, key: objectKey, body }) => {
+  scenario: async (s, { byDefault, form, bucketKey: asked, key: objectKey, body }) => {
     // Arrange: the default, and the ARN every answer should report (looked up first, so that each check judges its call)
     const bucket = await createBucket(s);
     const bucketKey = asked && byDefault.type === 'aws:kms';

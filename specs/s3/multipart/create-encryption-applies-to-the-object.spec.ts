@@ -70,7 +70,7 @@ export const clause = defineClause({
       body: 'body',
     })),
   ),
-  check: async (s, { requested, form, byDefault, parts, key: objectKey, body }) => {
+  scenario: async (s, { requested, form, byDefault, parts, key: objectKey, body }) => {
     // Arrange: the bucket's default, if any (under a key of its own), and the upload's key
     const bucket = await createBucket(s);
     if (byDefault) await setBucketDefault(s, bucket, byDefault, (await keyFor(s, byDefault)).id);

@@ -30,7 +30,7 @@ export const clause = defineClause({
   features: ['s3', 'multipart', 'sse-c'],
   generates: "two customer keys (the upload's and another) × object keys and part bodies",
   arbitrary: fc.record({ keys: twoCustomerKeysArb, key: objectKeyArb, body: objectBodyArb.filter((b) => b.length > 0) }),
-  check: async (s, { keys: [customerKey, other], key: objectKey, body }) => {
+  scenario: async (s, { keys: [customerKey, other], key: objectKey, body }) => {
     // Arrange: an SSE-C upload in a bucket that allows SSE-C
     const bucket = await createBucket(s);
     await allowSseC(s, bucket);

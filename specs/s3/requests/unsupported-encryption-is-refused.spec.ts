@@ -38,7 +38,7 @@ export const clause = defineClause({
   arbitrary: fc.record({ write: fc.constantFrom('put' as const, 'copy' as const), value: unsupportedArb, key: objectKeyArb }),
   examples: (['put', 'copy'] as const).flatMap((write) => ['aes256', 'AES128', 'aws:KMS'].map((value) => ({ write, value, key: 'a' }))),
   rule: ({ write }) => write,
-  check: async (s, { write, value, key: objectKey }) => {
+  scenario: async (s, { write, value, key: objectKey }) => {
     // Arrange: the bucket, and for a copy its source
     const bucket = await createBucket(s);
     const target = write === 'copy' ? `${objectKey}.copy` : objectKey;

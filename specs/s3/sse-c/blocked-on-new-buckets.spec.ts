@@ -24,7 +24,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-c', 'bucket-encryption'],
   generates: 'customer keys × object keys and bodies',
   arbitrary: fc.record({ customerKey: customerKeyArb, key: objectKeyArb, body: objectBodyArb }),
-  check: async (s, { customerKey, key: objectKey, body }) => {
+  scenario: async (s, { customerKey, key: objectKey, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     const put = () => new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ...customerKeyFields(customerKey) });

@@ -61,7 +61,7 @@ export const clause = defineClause({
     key: 'a',
     body: 'body',
   })),
-  check: async (s, { keys: [sourceKey, copyKey], copyAs, key: objectKey, body }) => {
+  scenario: async (s, { keys: [sourceKey, copyKey], copyAs, key: objectKey, body }) => {
     // Arrange: an SSE-C source, and what the copy asks for
     const bucket = await createBucket(s);
     await allowSseC(s, bucket);

@@ -24,7 +24,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-c'],
   generates: 'a customer key and the MD5 of another × object keys',
   arbitrary: fc.record({ keys: twoCustomerKeysArb, key: objectKeyArb }),
-  check: async (s, { keys: [key, other], key: objectKey }) => {
+  scenario: async (s, { keys: [key, other], key: objectKey }) => {
     // Arrange
     const bucket = await createBucket(s);
     await allowSseC(s, bucket);

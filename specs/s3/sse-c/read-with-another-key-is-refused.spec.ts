@@ -22,7 +22,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-c'],
   generates: 'two different customer keys × object keys',
   arbitrary: fc.record({ keys: twoCustomerKeysArb, key: objectKeyArb }),
-  check: async (s, { keys: [written, other], key: objectKey }) => {
+  scenario: async (s, { keys: [written, other], key: objectKey }) => {
     // Arrange
     const bucket = await createBucket(s);
     await allowSseC(s, bucket);

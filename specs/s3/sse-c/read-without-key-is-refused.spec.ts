@@ -24,7 +24,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-c'],
   generates: 'customer keys × object keys',
   arbitrary: fc.record({ customerKey: customerKeyArb, key: objectKeyArb }),
-  check: async (s, { customerKey, key: objectKey }) => {
+  scenario: async (s, { customerKey, key: objectKey }) => {
     // Arrange
     const bucket = await createBucket(s);
     await allowSseC(s, bucket);

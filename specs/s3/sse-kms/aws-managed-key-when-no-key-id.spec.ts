@@ -24,7 +24,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'aws:kms or aws:kms:dsse without a key ID × object keys and bodies, written to a new bucket',
   arbitrary: fc.record({ type: kmsAlgorithmArb, key: objectKeyArb, body: objectBodyArb }),
-  check: async (s, { type, key, body }) => {
+  scenario: async (s, { type, key, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     // Act

@@ -40,7 +40,7 @@ export const clause = defineClause({
     ...[true, false].map((bucketKey) => ({ via, kmsKey: 'own' as const, form: 'key-id' as const, bucketKey, key: 'a', body: 'body' })),
     { via, kmsKey: 'aws-managed' as const, form: 'key-id' as const, bucketKey: false, key: 'a', body: 'body' },
   ]),
-  check: async (s, { via, kmsKey, form, bucketKey, key: objectKey, body }) => {
+  scenario: async (s, { via, kmsKey, form, bucketKey, key: objectKey, body }) => {
     // Arrange: the object, sealed by its headers (with BucketKeyEnabled) or by the default (with its bucket key)
     const bucket = await createBucket(s);
     const encryption = { type: 'aws:kms' as const, key: kmsKey };

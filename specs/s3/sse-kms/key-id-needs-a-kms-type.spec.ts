@@ -29,7 +29,7 @@ export const clause = defineClause({
   arbitrary: fc.record({ sse: fc.constantFrom('none' as const, 'AES256' as const), form: s3KeyFormArb, key: objectKeyArb }),
   examples: (['none', 'AES256'] as const).map((sse) => ({ sse, form: 'key-id' as const, key: 'a' })),
   rule: ({ sse }) => (sse === 'none' ? 'no-type' : 'sse-s3'),
-  check: async (s, { sse, form, key: objectKey }) => {
+  scenario: async (s, { sse, form, key: objectKey }) => {
     // Arrange: a key that exists, so that only the missing type can be refused
     const bucket = await createBucket(s);
     const id = await nameKey(s, await createKey(s), form);

@@ -25,7 +25,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-kms', 'key-identifiers'],
   generates: 'aws:kms or aws:kms:dsse × the key named by key ID, key ARN or alias name × object keys and bodies',
   arbitrary: fc.record({ type: kmsAlgorithmArb, form: s3KeyFormArb, key: objectKeyArb, body: objectBodyArb }),
-  check: async (s, { type, form, key: objectKey, body }) => {
+  scenario: async (s, { type, form, key: objectKey, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     const key = await createKey(s);

@@ -22,7 +22,7 @@ export const clause = defineClause({
   features: ['s3', 'sse-s3'],
   generates: 'object keys of 1 to 5 segments and bodies (empty, Unicode text, up to 2 KiB) written to a new bucket',
   arbitrary: fc.record({ key: objectKeyArb, body: objectBodyArb }),
-  check: async (s, { key, body }) => {
+  scenario: async (s, { key, body }) => {
     // Arrange
     const bucket = await createBucket(s);
     // Act

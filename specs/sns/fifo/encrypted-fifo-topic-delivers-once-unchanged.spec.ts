@@ -26,7 +26,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'bodies of every kind but white space alone, published once or twice with content-based deduplication',
   arbitrary: fc.record({ body: bodyArb, twice: fc.boolean() }),
-  check: async (s, { body, twice }) => {
+  scenario: async (s, { body, twice }) => {
     // Arrange
     const topic = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ContentBasedDeduplication: 'true' }, true);
     const url = await createSubscribedQueue(s, topic, {

@@ -30,7 +30,7 @@ export const clause = defineClause({
   examples: [false, true].flatMap((fifo) => ['false', 'true'].map((value) => ({ fifo, value }))),
   maxRuns: 0,
   rule: ({ fifo }) => (fifo ? 'fifo-topic' : 'standard-topic'),
-  check: async (s, { fifo, value }) => {
+  scenario: async (s, { fifo, value }) => {
     // Arrange
     const arn = await createTopic(s, { KmsMasterKeyId: 'alias/aws/sns', ...(fifo ? { ContentBasedDeduplication: 'true' } : {}) }, fifo);
     // Act

@@ -32,7 +32,7 @@ export const clause = defineClause({
   examples: BOUNDARIES.flatMap((value) => (['CreateTopic', 'SetTopicAttributes'] as const).map((via) => ({ value, via }))),
   maxRuns: 10,
   rule: ({ value }) => classOf(value),
-  check: async (s, { value, via }) => {
+  scenario: async (s, { value, via }) => {
     const valid = classOf(value) === 'in-range';
     const expect = valid ? OK : fails('InvalidParameter');
     const sse = { KmsMasterKeyId: 'alias/aws/sns' };

@@ -21,7 +21,7 @@ export const clause = defineClause({
   // Every combination, on every seed: moto, for one, accepts limit+1 and shows it only when that case runs.
   examples: [false, true].flatMap((encrypted) => [-1, 0, 1].flatMap((delta) => [false, true].map((wide) => ({ encrypted, delta, wide })))),
   maxRuns: 0,
-  check: async (s, { encrypted, delta, wide }) => {
+  scenario: async (s, { encrypted, delta, wide }) => {
     const size = s.target.capabilities.limits.sns.maxMessageBytes + delta;
     const message = wide ? 'a'.repeat(size - 3) + '€' : 'a'.repeat(size);
     const key = encrypted ? await createKey(s) : undefined;

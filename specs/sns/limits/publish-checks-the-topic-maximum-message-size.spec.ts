@@ -29,7 +29,7 @@ export const clause = defineClause({
   examples: [1024, 1_048_576].flatMap((limit) => CASES.map((c) => ({ limit, case: c }))),
   maxRuns: 6,
   rule: (i) => i.case,
-  check: async (s, { limit, case: c }) => {
+  scenario: async (s, { limit, case: c }) => {
     // Arrange
     const key = await createKey(s);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId, MaximumMessageSize: String(limit) });

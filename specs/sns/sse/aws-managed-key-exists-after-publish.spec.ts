@@ -26,7 +26,7 @@ export const clause = defineClause({
   arbitrary: fc.constantFrom('alias' as const, 'alias-arn' as const),
   examples: ['alias', 'alias-arn'],
   maxRuns: 0,
-  check: async (s, form) => {
+  scenario: async (s, form) => {
     // Arrange: the alias ARN is built from the topic's account and Region
     const probe = await createTopic(s);
     const [, , , region, account] = probe.split(':');

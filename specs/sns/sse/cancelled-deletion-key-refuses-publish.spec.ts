@@ -24,7 +24,7 @@ export const clause = defineClause({
   generates: "standard and FIFO topics (both on every seed) created after the key's deletion was scheduled and cancelled",
   arbitrary: fc.boolean(),
   examples: [false, true],
-  check: async (s, fifo) => {
+  scenario: async (s, fifo) => {
     const key = await createKey(s);
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: 7 }));
     await s.send(new CancelKeyDeletionCommand({ KeyId: key.keyId }));

@@ -35,7 +35,7 @@ export const clause = defineClause({
   generates: 'one warm-up publish, the key disabled, then a publish 6 minutes later (the 5-minute period plus 60 s)',
   arbitrary: fc.constant(SNS_REUSE_SECONDS),
   maxRuns: 1,
-  check: async (s, reuse) => {
+  scenario: async (s, reuse) => {
     // Arrange: the publisher holds a data key of the topic's key.
     const key = await createKey(s);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId });

@@ -21,7 +21,7 @@ export const clause = defineClause({
   features: ['sns', 'sse-kms', 'key-identifiers'],
   generates: 'unknown alias names or unknown key IDs, set at create or later',
   arbitrary: fc.record({ onCreate: fc.boolean(), uuid: fc.option(fc.uuid(), { nil: undefined }) }),
-  check: async (s, { onCreate, uuid }) => {
+  scenario: async (s, { onCreate, uuid }) => {
     const missing = uuid ?? s.name('alias');
     const arn = await createTopic(s, onCreate ? { KmsMasterKeyId: missing } : {});
     if (!onCreate) await s.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: missing }));

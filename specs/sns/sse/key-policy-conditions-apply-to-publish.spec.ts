@@ -46,7 +46,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: the topic first (SNS does not check its key when configured), then the key policy
     const key = await createKey(s);
     const topic = await createTopic(s, { KmsMasterKeyId: key.keyId });

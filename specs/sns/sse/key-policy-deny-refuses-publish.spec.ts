@@ -26,7 +26,7 @@ export const clause = defineClause({
   generates: 'a Deny on kms:GenerateDataKey, kms:Decrypt or kms:* for a second principal × standard / FIFO topics',
   arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),
   examples: DENIED.map((action) => ({ action, fifo: false })),
-  check: async (s, { action, fifo }) => {
+  scenario: async (s, { action, fifo }) => {
     // Arrange
     const key = await createKey(s);
     await denyKeyActions(s, key, 1, [action]);

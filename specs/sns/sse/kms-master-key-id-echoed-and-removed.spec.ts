@@ -34,7 +34,7 @@ export const clause = defineClause({
     'standard and FIFO topics, key strings of every identifier shape and arbitrary text, set at create, or later on a topic without a key or with another one (each on every seed)',
   arbitrary: fc.record({ key: keyIdStringArb, from: fc.constantFrom<From>(...FROM), fifo: fc.boolean() }),
   examples: FROM.map((from, i) => ({ key: 'testKeyId', from, fifo: i % 2 === 1 })),
-  check: async (s, { key, from, fifo }) => {
+  scenario: async (s, { key, from, fifo }) => {
     const arn = await createTopic(s, from === 'create' ? { KmsMasterKeyId: key } : from === 'other-key' ? { KmsMasterKeyId: OTHER_KEY } : {}, fifo);
     if (from !== 'create') await s.send(new SetTopicAttributesCommand({ TopicArn: arn, AttributeName: 'KmsMasterKeyId', AttributeValue: key }));
     const on = await topicAttributes(s, arn);

@@ -33,7 +33,7 @@ export const clause = defineClause({
   examples: CASES.map((c) => ({ case: c, byArn: false, body: 'multi-Region' })),
   maxRuns: 2,
   rule: (i) => i.case,
-  check: async (s, { case: c, byArn, body }) => {
+  scenario: async (s, { case: c, byArn, body }) => {
     // Arrange: a multi-Region primary key and a topic on it
     const key = await createKeyOfKind(s, { MultiRegion: true }, ['KeyId', 'MultiRegion'], isMultiRegionKey);
     const topic = await createTopic(s, { KmsMasterKeyId: byArn ? key.arn : key.keyId });

@@ -26,7 +26,7 @@ export const clause = defineClause({
   generates: 'standard and FIFO topics (both on every seed) using a new EXTERNAL key by key ID',
   arbitrary: fc.boolean(),
   examples: [false, true],
-  check: async (s, fifo) => {
+  scenario: async (s, fifo) => {
     const key = await createKeyPendingImport(s, { asserted: false });
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId, ...(fifo ? { ContentBasedDeduplication: 'true' } : {}) }, fifo);
     await s.send(new PublishCommand({ TopicArn: arn, Message: 'm', ...(fifo ? { MessageGroupId: 'g' } : {}) }), { expect: fails('KMS.InvalidState') });

@@ -19,7 +19,7 @@ export const clause = defineClause({
   features: ['sns', 'sse-kms', 'key-state'],
   generates: 'Disabled / PendingDeletion keys and batches of 1 to 10 entries',
   arbitrary: fc.record({ state: unusableStateArb, n: fc.integer({ min: 1, max: 10 }) }),
-  check: async (s, { state, n }) => {
+  scenario: async (s, { state, n }) => {
     const key = await createKey(s);
     await makeUnusable(s, key, state);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId });

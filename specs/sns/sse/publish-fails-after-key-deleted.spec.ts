@@ -31,7 +31,7 @@ export const clause = defineClause({
   arbitrary: fc.record({ form: keyIdFormArb, days: fc.integer({ min: 7, max: 30 }) }),
   examples: FORMS.map((form) => ({ form, days: 7 })),
   maxRuns: 8,
-  check: async (s, { form, days }) => {
+  scenario: async (s, { form, days }) => {
     // Arrange
     const key = await createKey(s);
     const id = await nameKey(s, key, form);

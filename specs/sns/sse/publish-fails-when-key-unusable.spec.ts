@@ -24,7 +24,7 @@ export const clause = defineClause({
   features: ['sns', 'sse-kms', 'key-state', 'key-identifiers', 'fifo'],
   generates: 'all four identifier forms × Disabled / PendingDeletion × standard / FIFO topics created after the key became unusable',
   arbitrary: fc.record({ state: unusableStateArb, form: keyIdFormArb, fifo: fc.boolean() }),
-  check: async (s, { state, form, fifo }) => {
+  scenario: async (s, { state, form, fifo }) => {
     const key = await createKey(s);
     const id = await nameKey(s, key, form);
     await makeUnusable(s, key, state);

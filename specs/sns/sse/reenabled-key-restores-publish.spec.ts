@@ -31,7 +31,7 @@ export const clause = defineClause({
     { fifo: false, witnessed: true },
     { fifo: true, witnessed: true },
   ],
-  check: async (s, { fifo, witnessed }) => {
+  scenario: async (s, { fifo, witnessed }) => {
     const key = await createKey(s);
     const arn = await createTopic(s, { KmsMasterKeyId: key.keyId, ...(fifo ? { ContentBasedDeduplication: 'true' } : {}) }, fifo);
     const publish = (body: string) => new PublishCommand({ TopicArn: arn, Message: body, ...(fifo ? { MessageGroupId: 'g' } : {}) });

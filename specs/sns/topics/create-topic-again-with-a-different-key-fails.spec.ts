@@ -35,7 +35,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange
     const name = s.name('topic');
     const first: Record<string, string> = c === 'key-added' ? {} : { KmsMasterKeyId: 'alias/aws/sns' };

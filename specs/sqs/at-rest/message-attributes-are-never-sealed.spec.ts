@@ -18,7 +18,7 @@ export const clause = defineClause({
   requires: ['atRestAttributes'],
   generates: 'a message sent before and one after SSE-KMS is turned on, each with a generated string attribute',
   arbitrary: fc.record({ attr: fc.stringMatching(/^[a-z]{1,8}$/) }),
-  check: async (s, { attr }) => {
+  scenario: async (s, { attr }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { SqsManagedSseEnabled: 'false' });

@@ -22,7 +22,7 @@ export const clause = defineClause({
   requires: ['atRestInspection'],
   generates: 'SSE-KMS switched on over an unencrypted backlog, or switched off after sealed messages',
   arbitrary: fc.record({ switchOn: fc.boolean() }),
-  check: async (s, { switchOn }) => {
+  scenario: async (s, { switchOn }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, switchOn ? { SqsManagedSseEnabled: 'false' } : { KmsMasterKeyId: key.keyId });

@@ -30,7 +30,7 @@ export const clause = defineClause({
     { secret: 'secret-plaintext-body', fifo: false },
     { secret: 'secret-plaintext-body', fifo: true },
   ],
-  check: async (s, { secret, fifo }) => {
+  scenario: async (s, { secret, fifo }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);

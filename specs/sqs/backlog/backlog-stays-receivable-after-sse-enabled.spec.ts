@@ -33,7 +33,7 @@ export const clause = defineClause<{ sseSqs: boolean; keyCase: KeyCase }>({
     { sseSqs: true, keyCase: 'disabled' },
     { sseSqs: false, keyCase: 'pending-deletion' },
   ],
-  check: async (s, { sseSqs, keyCase }) => {
+  scenario: async (s, { sseSqs, keyCase }) => {
     // Arrange
     let keyId = s.name('alias'); // names no key: SQS-7 lets it be configured
     if (keyCase !== 'missing') {

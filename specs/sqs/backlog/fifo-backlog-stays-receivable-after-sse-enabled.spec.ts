@@ -31,7 +31,7 @@ export const clause = defineClause({
     { keyCase: 'missing', bodies: ['first', 'second', 'third'] },
     { keyCase: 'disabled', bodies: ['first', 'second'] },
   ],
-  check: async (s, { keyCase, bodies }) => {
+  scenario: async (s, { keyCase, bodies }) => {
     // Arrange
     let keyId = s.name('alias'); // names no key: SQS-7 lets it be configured
     if (keyCase === 'disabled') {

@@ -23,7 +23,7 @@ export const clause = defineClause({
   // Every combination, on every seed: a deviation at one of them shows whatever the seed.
   examples: QUEUE_MODES.flatMap((mode) => [-1, 0, 1].flatMap((delta) => [false, true].map((wide) => ({ mode, delta, wide })))),
   maxRuns: 0,
-  check: async (s, { mode, delta, wide }) => {
+  scenario: async (s, { mode, delta, wide }) => {
     const limit = s.target.capabilities.limits.sqs.maxMessageBytes;
     const size = limit + delta;
     // A 3-byte character at the end makes bytes and characters differ.

@@ -32,7 +32,7 @@ export const clause = defineClause({
     { fifo: false, body: 'plain' },
     { fifo: true, body: 'plain' },
   ],
-  check: async (s, { fifo, body }) => {
+  scenario: async (s, { fifo, body }) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));

@@ -36,7 +36,7 @@ export const clause = defineClause({
     { unusable: 'old', body: 'old message' },
   ],
   rule: ({ unusable }) => `${unusable}-key-unusable`,
-  check: async (s, { unusable, body }) => {
+  scenario: async (s, { unusable, body }) => {
     const oldKey = await createKey(s);
     const newKey = unusable === 'old' ? (await createKey(s)).keyId : s.name('alias'); // names no key: SQS-7 lets it be set
     const url = await createQueue(s, { KmsMasterKeyId: oldKey.keyId });

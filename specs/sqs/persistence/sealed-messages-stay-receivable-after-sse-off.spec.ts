@@ -28,7 +28,7 @@ export const clause = defineClause({
     { fifo: false, body: 'sealed' },
     { fifo: true, body: 'sealed' },
   ],
-  check: async (s, { fifo, body }) => {
+  scenario: async (s, { fifo, body }) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: body, ...fifoFields(fifo, 'd') }));

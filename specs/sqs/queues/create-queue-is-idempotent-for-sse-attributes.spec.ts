@@ -17,7 +17,7 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'attributes'],
   generates: 'pairs of KMS key strings (equal or different) and reuse periods for the first and second CreateQueue',
   arbitrary: fc.record({ first: fc.constantFrom('alias/a', 'alias/b'), second: fc.constantFrom('alias/a', 'alias/b'), reuse: fc.constantFrom('60', '300') }),
-  check: async (s, { first, second, reuse }) => {
+  scenario: async (s, { first, second, reuse }) => {
     const name = s.name('queue');
     const { QueueUrl } = await s.send(new CreateQueueCommand({ QueueName: name, Attributes: { KmsMasterKeyId: first, KmsDataKeyReusePeriodSeconds: reuse } }));
     const same = first === second;

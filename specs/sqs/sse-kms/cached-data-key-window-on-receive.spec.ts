@@ -38,7 +38,7 @@ export const clause = defineClause({
   generates: 'the shortest reuse period (60 s), one message, a warm-up receive, then a receive after the window has passed',
   arbitrary: fc.constant(60),
   maxRuns: 1,
-  check: async (s, reuse) => {
+  scenario: async (s, reuse) => {
     // Arrange: a message sealed under the key, and a consumer that has decrypted it. Visibility 0
     // leaves the message in the queue, so that the last receive has it to decrypt again.
     const key = await createKey(s);

@@ -28,7 +28,7 @@ export const clause = defineClause({
   generates: 'the shortest reuse period (60 s), one warm-up send, then a send after the window has passed',
   arbitrary: fc.constant(60),
   maxRuns: 1,
-  check: async (s, reuse) => {
+  scenario: async (s, reuse) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId, KmsDataKeyReusePeriodSeconds: String(reuse) });
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'warm-up' }));

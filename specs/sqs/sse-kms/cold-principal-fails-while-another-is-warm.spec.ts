@@ -33,7 +33,7 @@ export const clause = defineClause({
   generates: 'Disabled / PendingDeletion keys; principal 0 sends before, principal 1 first sends after the key became unusable',
   arbitrary: unusableStateArb,
   examples: ['Disabled', 'PendingDeletion'] as UnusableState[],
-  check: async (s, state) => {
+  scenario: async (s, state) => {
     // Arrange: principal 0 holds a data key of the queue.
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId, KmsDataKeyReusePeriodSeconds: String(REUSE_SECONDS) });

@@ -30,7 +30,7 @@ export const clause = defineClause({
     { fifo: false, key: 'alias/aws/sqs', reuse: undefined },
     { fifo: true, key: 'alias/aws/sqs', reuse: 3_600 },
   ],
-  check: async (s, { fifo, key, reuse }) => {
+  scenario: async (s, { fifo, key, reuse }) => {
     const url = await createQueue(s, { KmsMasterKeyId: key, ...(reuse === undefined ? {} : { KmsDataKeyReusePeriodSeconds: String(reuse) }) }, fifo);
     await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: '' } }));
     const attrs = await queueAttributes(s, url);

@@ -41,7 +41,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: the queue first (SQS does not check its key when configured), then the key policy naming its ARN
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });

@@ -39,7 +39,7 @@ export const clause = defineClause({
   examples: CASES,
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: a key whose policy names principal 0 only, a queue on it, and the grant to principal 1
     const key = await createKey(s);
     await keyPolicyForAdminAnd(s, key);

@@ -32,7 +32,7 @@ export const clause = defineClause({
     'key IDs, key ARNs, alias names (including alias/aws/sqs) and arbitrary strings that name no key, set at create, or later on an unencrypted queue or one with another key (each on every seed)',
   arbitrary: fc.record({ from: fc.constantFrom<From>(...FROM), key: keyIdStringArb }),
   examples: FROM.map((from) => ({ from, key: 'testKeyId' })),
-  check: async (s, { from, key }) => {
+  scenario: async (s, { from, key }) => {
     const url = await createQueue(
       s,
       from === 'create' ? { KmsMasterKeyId: key } : from === 'other-key' ? { KmsMasterKeyId: OTHER_KEY } : { SqsManagedSseEnabled: 'false' },

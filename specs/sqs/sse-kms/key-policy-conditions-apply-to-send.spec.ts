@@ -56,7 +56,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: a key whose policy allows principal 1 only under the condition
     const key = await createKey(s);
     const [, , , region] = key.arn.split(':');

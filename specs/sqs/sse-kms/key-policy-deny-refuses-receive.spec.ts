@@ -28,7 +28,7 @@ export const clause = defineClause({
   generates: 'a Deny on kms:Decrypt or kms:* for a second principal that receives × standard / FIFO queues',
   arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),
   examples: DENIED.map((action) => ({ action, fifo: false })),
-  check: async (s, { action, fifo }) => {
+  scenario: async (s, { action, fifo }) => {
     // Arrange: principal 0 may use the key and sends; principal 1 is denied `action`
     const key = await createKey(s);
     await denyKeyActions(s, key, 1, [action]);

@@ -29,7 +29,7 @@ export const clause = defineClause({
   generates: 'a Deny on kms:GenerateDataKey, kms:Decrypt, kms:*, kms:GenerateDataKey* or KMS:decrypt for a second principal × standard / FIFO queues',
   arbitrary: fc.record({ action: fc.constantFrom(...DENIED), fifo: fc.boolean() }),
   examples: DENIED.map((action) => ({ action, fifo: false })),
-  check: async (s, { action, fifo }) => {
+  scenario: async (s, { action, fifo }) => {
     // Arrange: the key policy denies principal 1 one action a producer needs
     const key = await createKey(s);
     await denyKeyActions(s, key, 1, [action]);

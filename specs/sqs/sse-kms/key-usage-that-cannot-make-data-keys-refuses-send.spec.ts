@@ -35,7 +35,7 @@ export const clause = defineClause({
   generates: 'HMAC_256, ECC_NIST_P256 signing, RSA_2048 signing and RSA_2048 encryption keys × standard / FIFO queues',
   arbitrary: fc.record({ type: fc.constantFrom(...KEY_TYPES), fifo: fc.boolean() }),
   examples: KEY_TYPES.map((type) => ({ type, fifo: false })),
-  check: async (s, { type, fifo }) => {
+  scenario: async (s, { type, fifo }) => {
     // Arrange: a key of that type; a KMS that makes another kind cannot show this clause what it is about (that is
     // a deviation of KMS, not of SQS); the queue accepts it (SQS-7: no validation at configuration)
     const { KeyMetadata: key } = await s.send(new CreateKeyCommand(type));

@@ -37,7 +37,7 @@ export const clause = defineClause({
   examples: [...CASES],
   maxRuns: 0,
   rule: (c) => c,
-  check: async (s, c) => {
+  scenario: async (s, c) => {
     // Arrange: the queue is new, so no principal holds a data key for it.
     const keyId = await refusedKeyId(s, c);
     const url = await createQueue(s, { KmsMasterKeyId: keyId });

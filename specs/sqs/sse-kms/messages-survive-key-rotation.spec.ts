@@ -35,7 +35,7 @@ export const clause = defineClause({
     { body: 'sealed before the rotation', fifo: true },
   ],
   maxRuns: 4,
-  check: async (s, { body, fifo }) => {
+  scenario: async (s, { body, fifo }) => {
     // Arrange: a message sealed under the key's first material
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);

@@ -37,7 +37,7 @@ export const clause = defineClause({
   examples: CASES.map((c) => ({ case: c, byArn: false, body: 'multi-Region' })),
   maxRuns: 3,
   rule: (i) => i.case,
-  check: async (s, { case: c, byArn, body }) => {
+  scenario: async (s, { case: c, byArn, body }) => {
     // Arrange: a multi-Region primary key (its shape is the first rule; every case needs it)
     const key = await createKeyOfKind(s, { MultiRegion: true }, ['KeyId', 'MultiRegion'], isMultiRegionKey);
     if (c === 'mrk-key') return;

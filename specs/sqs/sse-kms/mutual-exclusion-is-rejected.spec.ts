@@ -24,7 +24,7 @@ export const clause = defineClause({
   shares: ['aws-managed-keys'],
   generates: 'CreateQueue or SetQueueAttributes, standard or FIFO, with both attributes and any non-empty key string',
   arbitrary: fc.record({ onCreate: fc.boolean(), fifo: fc.boolean(), key: keyIdStringArb }),
-  check: async (s, { onCreate, fifo, key }) => {
+  scenario: async (s, { onCreate, fifo, key }) => {
     const both = { KmsMasterKeyId: key, SqsManagedSseEnabled: 'true' };
     if (onCreate) {
       const name = s.name('queue', fifo);

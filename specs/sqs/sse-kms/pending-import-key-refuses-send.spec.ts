@@ -28,7 +28,7 @@ export const clause = defineClause({
   generates: 'standard and FIFO queues (both on every seed) using a new EXTERNAL key by key ID',
   arbitrary: fc.boolean(),
   examples: [false, true],
-  check: async (s, fifo) => {
+  scenario: async (s, fifo) => {
     const key = await createKeyPendingImport(s, { asserted: false });
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
     await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: 'm', ...fifoFields(fifo, 'd') }), { expect: fails('KMS.InvalidState') });

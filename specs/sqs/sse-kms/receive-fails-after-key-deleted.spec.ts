@@ -32,7 +32,7 @@ export const clause = defineClause({
     { days: 13, fifo: true },
   ],
   maxRuns: 6,
-  check: async (s, { days, fifo }) => {
+  scenario: async (s, { days, fifo }) => {
     // Arrange: a message kept 14 days, sealed under the key; then the key is deleted (every
     // data-key cache, at most 24 h, has long expired)
     const key = await createKey(s);

@@ -32,7 +32,7 @@ export const clause = defineClause({
     { state: 'Disabled' as const, turnOff: true },
     { state: 'PendingDeletion' as const, turnOff: true },
   ],
-  check: async (s, { state, turnOff }) => {
+  scenario: async (s, { state, turnOff }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });

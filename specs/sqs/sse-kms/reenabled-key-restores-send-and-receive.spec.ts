@@ -35,7 +35,7 @@ export const clause = defineClause({
     { sealedBefore: true, before: 'before', after: 'after' },
   ],
   rule: ({ sealedBefore }) => (sealedBefore ? 'sealed-before-disable' : 'sent-after-enable'),
-  check: async (s, { sealedBefore, before, after }) => {
+  scenario: async (s, { sealedBefore, before, after }) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });
     if (sealedBefore) await s.send(new SendMessageCommand({ QueueUrl: url, MessageBody: before }));

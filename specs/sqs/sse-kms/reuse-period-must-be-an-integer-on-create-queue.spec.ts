@@ -30,7 +30,7 @@ export const clause = defineClause({
   examples: ['1.5', 'abc', ''],
   maxRuns: 5,
   rule: (value) => (value === '' ? 'empty' : 'not-an-integer'),
-  check: async (s, value) => {
+  scenario: async (s, value) => {
     const create = new CreateQueueCommand({ QueueName: s.name('queue'), Attributes: { KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: value } });
     await s.send(create, { expect: fails('InvalidAttributeValue') });
   },

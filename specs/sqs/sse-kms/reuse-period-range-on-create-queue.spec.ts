@@ -34,7 +34,7 @@ export const clause = defineClause({
   arbitrary: fc.integer({ min: -100, max: 200_000 }).map(String),
   examples: ['59', '60', '86400', '86401', '300'],
   rule: ruleOf,
-  check: async (s, value) => {
+  scenario: async (s, value) => {
     const accepted = ruleOf(value) === 'in-range';
     const create = new CreateQueueCommand({ QueueName: s.name('queue'), Attributes: { KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: value } });
     if (!accepted) {

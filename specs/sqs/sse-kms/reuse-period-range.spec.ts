@@ -28,7 +28,7 @@ export const clause = defineClause({
   // On every seed: each bound from both sides, zero, a negative period, and the default itself (LocalStack stops
   // showing a period set to 300), so that each way an emulator breaks the rule shows whatever the seed.
   examples: [59, 60, 61, 86_399, 86_400, 86_401, 0, -1, 300],
-  check: async (s, seconds) => {
+  scenario: async (s, seconds) => {
     const inRange = seconds >= 60 && seconds <= 86_400;
     const url = await createQueue(s, { KmsMasterKeyId: 'alias/aws/sqs' });
     const set = await s.attempt(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsDataKeyReusePeriodSeconds: String(seconds) } }));

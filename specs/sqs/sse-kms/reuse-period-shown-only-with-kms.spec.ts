@@ -28,7 +28,7 @@ export const clause = defineClause({
     fifo: fc.boolean(),
   }),
   examples: (['none', 'sse-sqs'] as const).flatMap((mode) => [true, false].map((onCreate) => ({ mode, seconds: 600, onCreate, fifo: !onCreate }))),
-  check: async (s, { mode, seconds, onCreate, fifo }) => {
+  scenario: async (s, { mode, seconds, onCreate, fifo }) => {
     const reuse = { KmsDataKeyReusePeriodSeconds: String(seconds) };
     const url = await createQueue(s, { ...sseAttributes(mode), ...(onCreate ? reuse : {}) }, fifo);
     if (!onCreate) await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: reuse }));

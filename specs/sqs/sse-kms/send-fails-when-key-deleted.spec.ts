@@ -24,7 +24,7 @@ export const clause = defineClause({
   generates: 'waiting periods of 7 to 30 days, waited out in full',
   arbitrary: fc.integer({ min: 7, max: 30 }),
   maxRuns: 5,
-  check: async (s, days) => {
+  scenario: async (s, days) => {
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId });
     await s.send(new ScheduleKeyDeletionCommand({ KeyId: key.keyId, PendingWindowInDays: days }));

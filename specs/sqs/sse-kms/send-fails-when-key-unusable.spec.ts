@@ -24,7 +24,7 @@ export const clause = defineClause({
   features: ['sqs', 'sse-kms', 'key-state', 'key-identifiers'],
   generates: 'all four key identifier forms × Disabled / PendingDeletion × standard / FIFO queues created after the key became unusable',
   arbitrary: fc.record({ state: unusableStateArb, form: keyIdFormArb, fifo: fc.boolean() }),
-  check: async (s, { state, form, fifo }) => {
+  scenario: async (s, { state, form, fifo }) => {
     // Arrange: the queue is new, so no principal holds a data key for it.
     const key = await createKey(s);
     const id = await nameKey(s, key, form);

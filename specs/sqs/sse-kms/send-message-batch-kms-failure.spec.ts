@@ -28,7 +28,7 @@ export const clause = defineClause({
     { state: 'Disabled' as UnusableState, n: 1, fifo: false },
     { state: 'PendingDeletion' as UnusableState, n: 10, fifo: false },
   ],
-  check: async (s, { state, n, fifo }) => {
+  scenario: async (s, { state, n, fifo }) => {
     // Arrange: a new queue, so no principal holds a data key for it
     const key = await createKey(s);
     await makeUnusable(s, key, state);

@@ -38,7 +38,7 @@ export const clause = defineClause({
     'a key string set at CreateQueue, or later on a queue that is SSE-SQS by default, SSE-SQS as asked or unencrypted, standard or FIFO (each start on every seed)',
   arbitrary: fc.record({ from: fc.constantFrom<From>(...FROM), fifo: fc.boolean(), key: keyIdStringArb }),
   examples: FROM.map((from, i) => ({ from, fifo: i % 2 === 1, key: 'alias/aws/sqs' })),
-  check: async (s, { from, fifo, key }) => {
+  scenario: async (s, { from, fifo, key }) => {
     // Arrange, Act
     const url = await createQueue(s, from === 'create' ? { KmsMasterKeyId: key } : START[from], fifo);
     if (from !== 'create') await s.send(new SetQueueAttributesCommand({ QueueUrl: url, Attributes: { KmsMasterKeyId: key } }));

@@ -22,7 +22,7 @@ export const clause = defineClause({
   arbitrary: fc.boolean(),
   examples: [false, true],
   maxRuns: 0,
-  check: async (s, fifo) => {
+  scenario: async (s, fifo) => {
     // Arrange, Act
     const url = await createQueue(s, {}, fifo);
     const attrs = await queueAttributes(s, url);

@@ -40,7 +40,7 @@ export const clause = defineClause({
   examples: STARTS.flatMap((start) => [false, true].map((fifo) => ({ start, fifo }))),
   maxRuns: 0,
   rule: ({ start }) => `from-${start}`,
-  check: async (s, { start, fifo }) => {
+  scenario: async (s, { start, fifo }) => {
     // Arrange
     const kms = { KmsMasterKeyId: 'alias/aws/sqs', KmsDataKeyReusePeriodSeconds: OLD_REUSE };
     const url = await createQueue(s, start === 'unencrypted' ? { SqsManagedSseEnabled: 'false' } : start === 'cleared-kms' ? kms : {}, fifo);

@@ -43,7 +43,7 @@ export const clause = defineClause({
     { fifo: false, key: 'alias/aws/sqs', reuse: 3_600, withReuse: false },
     { fifo: true, key: 'alias/aws/sqs', reuse: 86_400, withReuse: true },
   ],
-  check: async (s, { fifo, key, reuse, withReuse }) => {
+  scenario: async (s, { fifo, key, reuse, withReuse }) => {
     // Arrange
     const url = await createQueue(s, { KmsMasterKeyId: key, ...(reuse === undefined ? {} : { KmsDataKeyReusePeriodSeconds: String(reuse) }) }, fifo);
     // Act

@@ -53,7 +53,7 @@ export const clause = defineClause({
       fifo: true,
     },
   ],
-  check: async (s, { entries, fifo }) => {
+  scenario: async (s, { entries, fifo }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);

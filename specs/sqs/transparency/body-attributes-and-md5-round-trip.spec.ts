@@ -31,7 +31,7 @@ export const clause = defineClause({
     ...QUEUE_MODES.flatMap((mode) => WHITESPACE_BODIES.map((body) => ({ mode, fifo: false, body, attributes: {} }))),
     { mode: 'sse-sqs' as const, fifo: false, body: 'beyond the Basic Multilingual Plane: \u{1F510}\u{10FFFD}', attributes: {} },
   ],
-  check: async (s, { mode, fifo, body, attributes }) => {
+  scenario: async (s, { mode, fifo, body, attributes }) => {
     // Arrange
     const key = mode === 'sse-kms' ? await createKey(s) : undefined;
     const url = await createQueue(s, sseAttributes(mode, key?.keyId), fifo);

@@ -44,7 +44,7 @@ export const clause = defineClause({
     { attributes: { a: { DataType: 'String', StringValue: 'v' } }, fifo: false },
     { attributes: { n: { DataType: 'Number.int', StringValue: '-1' }, b: { DataType: 'Binary', BinaryValue: new Uint8Array([0, 255]) } }, fifo: true },
   ],
-  check: async (s, { attributes, fifo }) => {
+  scenario: async (s, { attributes, fifo }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);

@@ -34,7 +34,7 @@ export const clause = defineClause({
   // Each run lets two real seconds pass on an emulator: one generated run and the FIFO example.
   maxRuns: 1,
   examples: [true],
-  check: async (s, fifo) => {
+  scenario: async (s, fifo) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);

@@ -32,7 +32,7 @@ export const clause = defineClause({
     { fifo: false, group: 'g', dedup: 'd' },
     { fifo: true, group: 'g', dedup: 'd' },
   ],
-  check: async (s, { fifo, group, dedup }) => {
+  scenario: async (s, { fifo, group, dedup }) => {
     // Arrange
     const key = await createKey(s);
     const url = await createQueue(s, { KmsMasterKeyId: key.keyId }, fifo);
