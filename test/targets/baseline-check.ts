@@ -35,7 +35,7 @@ export async function expectRunMatchesBaseline(name: string, only?: string[]): P
   const report = await runConformance(target, { clauses, seed: DEFAULT_SEED, baseline });
   keepArtifacts(report);
   // Assert
-  expect(report.target.unavailable, 'the target must start').toBeUndefined();
+  expect(report.target.unavailable, 'the target must start and keep answering').toBeUndefined();
   const byVerdict = (v: string) => report.clauses.filter((c) => c.verdict === v).map((c) => `${c.id}: ${c.reason}`);
   expect(byVerdict('fail'), 'new failures (not in the baseline)').toEqual([]);
   expect(byVerdict('unexpected-pass'), 'stale baseline entries').toEqual([]);
