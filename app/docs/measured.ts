@@ -66,6 +66,18 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
   return { record, report };
 }
 
+/** Properties of a clause definition renamed after runs were measured (new name → the name the records hashed). */
+const RENAMED_CLAUSE_PROPERTIES: Readonly<Record<string, string>> = { scenario: 'check' };
+
+/** The name the records hashed for this node: a renamed property's old one, when the node names it in the object a `defineClause(…)` call is given. */
+function oldClausePropertyName(node: ts.Node): string | undefined {
+  const assignment = node.parent;
+  if (!ts.isIdentifier(node) || !assignment || !ts.isPropertyAssignment(assignment) || assignment.name !== node) return undefined;
+  const old = RENAMED_CLAUSE_PROPERTIES[node.text];
+  const call = assignment.parent?.parent;
+  return old && call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'defineClause' ? old : undefined;
+}
+
 /**
  * The hash of a clause's source (its specs/ file) that a measured record keeps: SHA-256 of its
  * TypeScript tokens, so that a change of layout does not count as a change of the clause. Comments,
@@ -73,18 +85,6 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
  * that needs none are left out (a formatter changes them, a verdict cannot depend on them); every other token counts, string values included.
  * The TypeScript parser (a dev dependency) does the tokenizing: this runs only when docs are written.
  */
-/** Properties of a clause definition renamed after runs were measured (new name → the name the records hashed). */
-const RENAMED_CLAUSE_PROPERTIES: Readonly<Record<string, string>> = { scenario: 'check' };
-
-/** The name of a bare property in the object a `defineClause(…)` call is given, when it is one that was renamed. */
-function clausePropertyName(node: ts.Node): string | undefined {
-  const assignment = node.parent;
-  if (!ts.isIdentifier(node) || !assignment || !ts.isPropertyAssignment(assignment) || assignment.name !== node) return undefined;
-  if (!(node.text in RENAMED_CLAUSE_PROPERTIES)) return undefined;
-  const call = assignment.parent?.parent;
-  return call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'defineClause' ? node.text : undefined;
-}
-
 export function clauseSourceHash(source: string): string {
   const file = ts.createSourceFile('clause.ts', source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const hash = createHash('sha256');
@@ -108,9 +108,9 @@ export function clauseSourceHash(source: string): string {
       if (node.kind === ts.SyntaxKind.CommaToken && parent?.kind === ts.SyntaxKind.SyntaxList && withoutShares(parent.getChildren(file)).at(-1) === node)
         return;
       // A property of defineClause renamed since runs were measured is hashed under its old name: a rename is not a change.
-      const renamed = clausePropertyName(node);
-      if (renamed) {
-        hash.update(`${ts.SyntaxKind.Identifier}:${RENAMED_CLAUSE_PROPERTIES[renamed] ?? renamed}\n`, 'utf8');
+      const old = oldClausePropertyName(node);
+      if (old) {
+        hash.update(`${ts.SyntaxKind.Identifier}:${old}\n`, 'utf8');
         return;
       }
       // A quoted property name that could be written bare ('valid': vs valid:) is the same name.
