@@ -67,13 +67,13 @@ export function readMeasured(recordFile: string): { record: MeasuredRecord; repo
 }
 
 /** Properties of a clause definition renamed after runs were measured (new name → the name the records hashed). */
-const RENAMED_CLAUSE_PROPERTIES: Readonly<Record<string, string>> = { scenario: 'check' };
+const RENAMED_CLAUSE_PROPERTIES: ReadonlyMap<string, string> = new Map([['scenario', 'check']]);
 
 /** The name the records hashed for this node: a renamed property's old one, when the node names it in the object a `defineClause(…)` call is given. */
 function oldClausePropertyName(node: ts.Node): string | undefined {
   const assignment = node.parent;
   if (!ts.isIdentifier(node) || !assignment || !ts.isPropertyAssignment(assignment) || assignment.name !== node) return undefined;
-  const old = RENAMED_CLAUSE_PROPERTIES[node.text];
+  const old = RENAMED_CLAUSE_PROPERTIES.get(node.text);
   const call = assignment.parent?.parent;
   return old && call && ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === 'defineClause' ? old : undefined;
 }
