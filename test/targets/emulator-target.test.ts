@@ -95,8 +95,8 @@ describe('an emulator target', () => {
     await t.start();
     expect(t.whyStopped()).toBeUndefined();
     await fetch(`${crashy.started[0]!.endpoint}/crash`).catch(() => undefined);
-    await expect.poll(() => alive(crashy.started[0]!.pid!)).toBe(false);
-    await expect.poll(() => t.whyStopped()).toBe('crashy exited with code 2: fatal error: concurrent map writes');
+    await expect.poll(() => t.whyStopped(), { timeout: 10_000 }).toBe('crashy exited with code 2: fatal error: concurrent map writes');
+    expect(alive(crashy.started[0]!.pid!)).toBe(false);
     await t.dispose();
     expect(t.whyStopped()).toBeUndefined();
   });
