@@ -31,6 +31,12 @@ export const clause = defineClause({
     })
     // A new default that an object would report differently: another type, or another key (own keys are always new)
     .filter(({ written, change }) => !change || written.type !== change.type || (change.type !== 'AES256' && change.key === 'own')),
+  // First on every seed, so that a target without default encryption always shows it at PutBucketEncryption: s3rver
+  // answers 501 to it and to DeleteBucketEncryption, and which one a run met first depended on the seed's first input.
+  examples: [
+    { written: { type: 'aws:kms', key: 'own' }, via: 'default', change: undefined, key: 'backlog' },
+    { written: { type: 'AES256' }, via: 'headers', change: { type: 'aws:kms', key: 'own' }, key: 'backlog' },
+  ],
   scenario: async (s, { written, via, change, key: objectKey }) => {
     // Arrange: the object, sealed under `written`
     const bucket = await createBucket(s);
