@@ -47,9 +47,11 @@ export const clause = defineClause({
     key: objectKeyArb,
     body: fc.string({ minLength: 1, maxLength: 64 }),
   }),
-  // An SSE-KMS default with a bucket key, and a DSSE-KMS one, on every seed
+  // SSE-KMS defaults with a bucket key (under aws/s3, and under the clause's own key: a target that cannot name aws/s3
+  // still shows what it does with a bucket key), and a DSSE-KMS one, on every seed
   examples: [
     { byDefault: { type: 'aws:kms', key: 'aws-managed' }, form: 'key-id', bucketKey: true, key: 'a', body: 'body' },
+    { byDefault: { type: 'aws:kms', key: 'own' }, form: 'key-id', bucketKey: true, key: 'a', body: 'body' },
     { byDefault: { type: 'aws:kms:dsse', key: 'own' }, form: 'key-id', bucketKey: false, key: 'a', body: 'body' },
   ],
   scenario: async (s, { byDefault, form, bucketKey: asked, key: objectKey, body }) => {
