@@ -56,3 +56,16 @@ export const unusableKeyCaseArb = fc.record({
   key: objectKeyArb,
 });
 export type UnusableKeyCase = typeof unusableKeyCaseArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Every combination of state, type, form and route (24), each with an object key of its own: what an emulator does
+ * wrong often depends on the combination (SeaweedFS answers InvalidArgument for some), so the key-state clauses run
+ * them all, on every seed.
+ */
+export const UNUSABLE_KEY_CASES: readonly UnusableKeyCase[] = (['Disabled', 'PendingDeletion'] as const)
+  .flatMap((state) =>
+    (['aws:kms', 'aws:kms:dsse'] as const).flatMap((type) =>
+      (['key-id', 'key-arn', 'alias-name'] as const).flatMap((form) => (['headers', 'default'] as const).map((via) => ({ state, type, form, via }))),
+    ),
+  )
+  .map((c, i) => ({ ...c, key: `case-${i}` }));

@@ -9,7 +9,7 @@ import { CreateMultipartUploadCommand } from '@aws-sdk/client-s3';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
+import { UNUSABLE_KEY_CASES, unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
 import { errorForState } from '../../../src/steps.js';
 import { unusableKeyForWrite } from '../../../src/steps/s3.js';
 
@@ -26,8 +26,11 @@ export const clause = defineClause({
   ],
   features: ['s3', 'multipart', 'sse-kms', 'key-state', 'key-identifiers'],
   generates:
-    "Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via the request's headers or the bucket default × object keys",
+    "Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via the request's headers or the bucket default (all 24, each once on every seed)",
   arbitrary: unusableKeyCaseArb,
+  // The 24 combinations once each, on every seed: which deviation a target shows depends on the combination.
+  examples: [...UNUSABLE_KEY_CASES],
+  maxRuns: 0,
   scenario: async (s, c) => {
     // Arrange: the key is unusable before the bucket default names it, or the request does
     const { bucket, headers } = await unusableKeyForWrite(s, c);

@@ -5,7 +5,7 @@
  */
 import { defineClause } from '../../../src/clause.js';
 import { PAGES } from '../../../src/pages.js';
-import { unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
+import { UNUSABLE_KEY_CASES, unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
 import { errorForState, makeUnusable } from '../../../src/steps.js';
 import { createBucket, encryptionFields, getObjectRefused, keyFor, putObject, setBucketDefault } from '../../../src/steps/s3.js';
 
@@ -19,8 +19,12 @@ export const clause = defineClause({
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],
   features: ['s3', 'sse-kms', 'key-state', 'key-identifiers'],
-  generates: 'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default × object keys',
+  generates:
+    'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default (all 24, each once on every seed)',
   arbitrary: unusableKeyCaseArb,
+  // The 24 combinations once each, on every seed: which deviation a target shows depends on the combination.
+  examples: [...UNUSABLE_KEY_CASES],
+  maxRuns: 0,
   scenario: async (s, { state, type, form, via, key: objectKey }) => {
     // Arrange: an object sealed under the clause's own key, which then becomes unusable
     const bucket = await createBucket(s);

@@ -8,7 +8,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { defineClause } from '../../../src/clause.js';
 import { fails } from '../../../src/outcome.js';
 import { PAGES } from '../../../src/pages.js';
-import { unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
+import { UNUSABLE_KEY_CASES, unusableKeyCaseArb } from '../../../src/arbitraries/objects.js';
 import { errorForState } from '../../../src/steps.js';
 import { unusableKeyForWrite } from '../../../src/steps/s3.js';
 
@@ -23,8 +23,12 @@ export const clause = defineClause({
     { fact: 'KMS-3', url: PAGES.kmsKeyState, evidence: 'DOC' },
   ],
   features: ['s3', 'sse-kms', 'key-state', 'key-identifiers'],
-  generates: 'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default × object keys',
+  generates:
+    'Disabled / PendingDeletion × aws:kms or aws:kms:dsse × key by ID, ARN or alias name × via headers or the bucket default (all 24, each once on every seed)',
   arbitrary: unusableKeyCaseArb,
+  // The 24 combinations once each, on every seed: which deviation a target shows depends on the combination.
+  examples: [...UNUSABLE_KEY_CASES],
+  maxRuns: 0,
   scenario: async (s, c) => {
     // Arrange: the key is unusable before the bucket default names it, or the write does
     const { bucket, headers } = await unusableKeyForWrite(s, c);
