@@ -59,17 +59,21 @@ export const clause = defineClause({
       ({ requested, byDefault }) =>
         !(requested.type !== 'AES256' && requested.key === 'aws-managed' && byDefault?.type !== 'AES256' && byDefault?.key === 'own'),
     ),
-  // Each KMS type with each kind of key, in one part (aws/s3) and in two (an own key), on every seed
-  examples: (['aws:kms', 'aws:kms:dsse'] as const).flatMap((type) =>
-    (['aws-managed', 'own'] as const).map((key) => ({
-      requested: { type, key },
-      form: 'alias-name' as const,
-      byDefault: undefined,
-      parts: key === 'own' ? (2 as const) : (1 as const),
-      key: 'a',
-      body: 'body',
-    })),
-  ),
+  // Each KMS type with each kind of key, in one part (aws/s3) and in two (an own key), and SSE-S3 in a bucket whose
+  // default is DSSE-KMS under a key of its own (LocalStack refuses that default), on every seed
+  examples: [
+    ...(['aws:kms', 'aws:kms:dsse'] as const).flatMap((type) =>
+      (['aws-managed', 'own'] as const).map((key) => ({
+        requested: { type, key } as Encryption,
+        form: 'alias-name' as const,
+        byDefault: undefined as Encryption | undefined,
+        parts: key === 'own' ? (2 as const) : (1 as const),
+        key: 'a',
+        body: 'body',
+      })),
+    ),
+    { requested: { type: 'AES256' }, form: 'key-id', byDefault: { type: 'aws:kms:dsse', key: 'own' }, parts: 1, key: 'a', body: 'body' },
+  ],
   scenario: async (s, { requested, form, byDefault, parts, key: objectKey, body }) => {
     // Arrange: the bucket's default, if any (under a key of its own), and the upload's key
     const bucket = await createBucket(s);
