@@ -164,7 +164,7 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
     // Clauses that wait out data-key windows in real time (minutes) mostly sleep: they run alongside the
     // others from the start, without taking a place. Each clause uses only what it creates, besides the
     // account-wide state it declares (src/shared-state.ts), and results keep clause order.
-    const sleeps = (c: Clause) => !target.capabilities.virtualClock && requirementsOf(c).includes('timeWindows');
+    const sleeps = (c: Clause) => !target.capabilities.virtualClock && !target.concurrencyLimit?.alone && requirementsOf(c).includes('timeWindows');
     const results = await schedule(
       opts.clauses.map((c) => ({ shares: c.shares, sleeper: sleeps(c) })),
       {

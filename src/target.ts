@@ -110,7 +110,12 @@ export interface Target {
    * Never more clauses at once than `max`, whatever the run asks, and why: state every clause shares (the
    * reference's virtual clock, which advanceTime moves for all; a real account's key pool).
    */
-  readonly concurrencyLimit?: { readonly max: number; readonly reason: string };
+  readonly concurrencyLimit?: {
+    readonly max: number;
+    readonly reason: string;
+    /** Not even a clause that mostly sleeps (a real-time window) runs beside another: the target cannot take two requests at once. */
+    readonly alone?: boolean;
+  };
   /**
    * Why its default concurrency is what it is, when a run must say so: an emulator never measured runs one clause at
    * a time (test-targets/measured.ts). The CLI prints it when the user does not choose a concurrency.

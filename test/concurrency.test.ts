@@ -92,6 +92,27 @@ describe('clauses at once', () => {
     expect(four.report).toEqual(one.report);
   }, 120_000);
 
+  it('a target that cannot take two requests at once runs every clause alone, real-time window clauses too', async () => {
+    let beside = 0;
+    let firstEnded = false;
+    const alone = Object.assign(clockless(), { concurrencyLimit: { max: 1, alone: true, reason: 'it crashes' } });
+    await runConformance(alone, {
+      clauses,
+      seed: DEFAULT_SEED,
+      runs: 2,
+      concurrency: 4,
+      prefix: 'a',
+      onClauseStart: (_c, i) => {
+        if (i > 0 && !firstEnded) beside++;
+      },
+      onClauseEnd: (_r, i) => {
+        if (i === 0) firstEnded = true;
+      },
+    });
+    expect(clauses.some((c) => c.requires?.includes('timeWindows'))).toBe(true);
+    expect(beside).toBe(0);
+  }, 120_000);
+
   it('on the reference, one at a time whatever is asked: its virtual clock is every clause’s', async () => {
     const ref = new ReferenceTarget();
     expect(concurrencyOf(ref, 4)).toBe(1);

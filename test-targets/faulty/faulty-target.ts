@@ -14,7 +14,7 @@ export class FaultyTarget implements Target {
   readonly name: string;
   readonly defaultRuns: number;
   /** Faults are drawn per request, in the order requests are made: clauses at once would draw them differently on every run. */
-  readonly concurrencyLimit = { max: 1, reason: 'its faults are drawn per request in request order, which clauses at once would change from run to run' };
+  readonly concurrencyLimit: NonNullable<Target['concurrencyLimit']>;
   readonly fixedSeed?: number;
   readonly capabilities: Capabilities;
   readonly namePrefix?: string;
@@ -37,6 +37,11 @@ export class FaultyTarget implements Target {
     this.name = `${inner.name} (faults: ${describeFaults(this.spec)})`;
     this.defaultRuns = inner.defaultRuns;
     this.capabilities = inner.capabilities;
+    this.concurrencyLimit = {
+      max: 1,
+      reason: 'its faults are drawn per request in request order, which clauses at once would change from run to run',
+      ...(inner.concurrencyLimit?.alone ? { alone: true } : {}),
+    };
     this.#dice = new Dice(this.spec);
     // Optional abilities stay optional: the session asks whether they exist (a virtual clock, inspection).
     if (inner.namePrefix !== undefined) this.namePrefix = inner.namePrefix;
