@@ -162,7 +162,8 @@ export async function runConformance(target: Target, opts: RunOptions): Promise<
   };
   try {
     // Clauses that wait out data-key windows in real time (minutes) mostly sleep: they run alongside the
-    // others from the start, without taking a place. Each clause uses only what it creates, besides the
+    // others from the start, without taking a place, unless the target takes one request at a time (its limit is
+    // `alone`). Each clause uses only what it creates, besides the
     // account-wide state it declares (src/shared-state.ts), and results keep clause order.
     const sleeps = (c: Clause) => !target.capabilities.virtualClock && !target.concurrencyLimit?.alone && requirementsOf(c).includes('timeWindows');
     const results = await schedule(

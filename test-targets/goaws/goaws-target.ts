@@ -30,8 +30,9 @@ const goaws = spawnedEmulator({
 export class GoawsTarget extends EmulatorTarget {
   /**
    * goaws keeps its queues and topics in Go maps that some handlers read unlocked: two requests at once can end it with
-   * "fatal error: concurrent map read and map write" (its reliability run at 2 clauses at once, seeds 7 and 19; CI's
-   * run with real-time windows). One request at a time, real-time window clauses included.
+   * "fatal error: concurrent map read and map write" (its reliability run at 2 clauses at once, seeds 7 and 19; most
+   * likely also CI's run with real-time windows on 250e913, whose message did not yet name the cause). One request at a
+   * time, real-time window clauses included.
    */
   readonly concurrencyLimit = {
     max: 1,
