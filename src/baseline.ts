@@ -1,14 +1,15 @@
 /**
  * Baselines: per target, the clauses it is known to fail, each with the signatures of every
  * deviation it shows there, a one-line reason and the date it was recorded; and the clauses that end
- * in an error or observe nothing there although its capabilities promise more (`observed`), an error
+ * in an error or observe nothing there although its capabilities promise more (`verdict`), an error
  * with the signature of its fault. A failure whose signature the entry does not name is a failure,
  * never hidden. They are produced by running the suite (`run --write-baseline FILE`), so every entry
  * is what the suite observed, never a guess.
  *
- * The file: `{ "version": 2, "clauses": { "<clause id>": entry } }`, signatures as data (src/signature.ts).
- * A file without `version` is version 1, whose signatures were text (src/signature-v1.ts): it is still
- * read, and the next `--write-baseline` writes it as version 2.
+ * The file: `{ "version": 3, "clauses": { "<clause id>": entry } }`, signatures as data (src/signature.ts).
+ * Older files are still read, and the next `--write-baseline` writes them as version 3: version 2 named the
+ * verdict of a clause that ends in an error or observes nothing `observed` (the word deviations use for what
+ * the target answered); a file without `version` is version 1, whose signatures were text (src/signature-v1.ts).
  */
 import { z } from 'zod';
 import { abbreviate } from './abbreviate.js';
@@ -17,6 +18,7 @@ import type { Report } from './report.js';
 import { UsageError } from './usage-error.js';
 import { writeOutputFile } from './write-file.js';
 import type { Baseline, BaselineEntry } from './judge.js';
+import type { DeviationSignature } from './signature.js';
 import { FAULT_SHAPE, FIELD_SHAPE, OUTCOME_SHAPE, registeredService } from './signature.js';
 import { identityOf, parseSignatureV1 } from './signature-v1.js';
 
@@ -25,25 +27,27 @@ export class BaselineFileError extends UsageError {
 }
 
 /** The version this sse-conformance writes. */
-export const BASELINE_VERSION = 2;
+export const BASELINE_VERSION = 3;
 
-const entry = <D extends z.ZodType>(deviation: D) =>
+/** An entry; `status` is the key of the verdict of a clause that ends in an error or observes nothing (`observed` before version 3). */
+const entry = <D extends z.ZodType>(deviation: D, status: 'verdict' | 'observed' = 'verdict') =>
   z
     .looseObject({
       reason: z.string(),
       since: z.string(),
       deviations: z.array(deviation).min(1).optional(),
-      observed: z.enum(['error', 'not-observable']).optional(),
+      [status]: z.enum(['error', 'not-observable']).optional(),
       fault: z
         .strictObject({ ...FAULT_SHAPE, service: registeredService }, { error: 'expected a fault signature { service, operation, httpStatus, code }' })
         .optional(),
     })
     .superRefine((e, ctx) => {
-      if (e.observed !== undefined && e.deviations !== undefined)
-        ctx.addIssue({ code: 'custom', message: 'has "observed" "error" or "not-observable", and then no "deviations"' });
-      if (e.observed === undefined && e.deviations === undefined)
+      const ends = (e as Record<string, unknown>)[status];
+      if (ends !== undefined && e.deviations !== undefined)
+        ctx.addIssue({ code: 'custom', message: `has "${status}" "error" or "not-observable", and then no "deviations"` });
+      if (ends === undefined && e.deviations === undefined)
         ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
-      if (e.fault !== undefined && e.observed !== 'error') ctx.addIssue({ code: 'custom', message: 'names a "fault" only with "observed": "error"' });
+      if (e.fault !== undefined && ends !== 'error') ctx.addIssue({ code: 'custom', message: `names a "fault" only with "${status}": "error"` });
     });
 
 const DeviationSignatureSchema = z.union(
@@ -53,13 +57,16 @@ const DeviationSignatureSchema = z.union(
   },
 );
 
-/** A baseline file of this version, validated with zod: each entry names either its deviations or how the clause ends (`observed`). */
-export const BaselineSchema = z.strictObject({
-  version: z.literal(BASELINE_VERSION),
-  clauses: z.record(z.string(), entry(DeviationSignatureSchema), {
+const clausesOf = (status: 'verdict' | 'observed') =>
+  z.record(z.string(), entry(DeviationSignatureSchema, status), {
     error: (issue) => (issue.input === undefined ? 'missing' : 'expected an object of clause id → { reason, since, deviations }'),
-  }),
-});
+  });
+
+/** A baseline file of this version, validated with zod: each entry names either its deviations or how the clause ends (`verdict`). */
+export const BaselineSchema = z.strictObject({ version: z.literal(BASELINE_VERSION), clauses: clausesOf('verdict') });
+
+/** Version 2: as version 3, with the verdict of an entry without deviations named `observed`. */
+const BaselineV2Schema = z.strictObject({ version: z.literal(2), clauses: clausesOf('observed') });
 
 /** Version 1: the entries themselves, signatures as text. */
 const BaselineV1Schema = z.record(
@@ -68,6 +75,7 @@ const BaselineV1Schema = z.record(
     z.string().refine((t) => parseSignatureV1(t) !== undefined, {
       error: (issue) => `not a signature this version can read: ${JSON.stringify(issue.input)}`,
     }),
+    'observed',
   ),
   { error: 'expected an object of clause id → { reason, since, deviations }' },
 );
@@ -75,24 +83,35 @@ const BaselineV1Schema = z.record(
 export function readBaseline(path: string): Baseline {
   const kind = { what: 'baseline', expected: 'an sse-conformance baseline', error: (message: string) => new BaselineFileError(message) };
   const { raw } = readJsonFile(path, z.unknown(), kind);
-  const versioned = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'version' in raw;
-  if (versioned && (raw as { version: unknown }).version !== BASELINE_VERSION)
+  const version = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'version' in raw ? (raw as { version: unknown }).version : 1;
+  if (version !== 1 && version !== 2 && version !== BASELINE_VERSION)
     throw kind.error(
-      `cannot read baseline ${path}: version ${abbreviate(JSON.stringify((raw as { version: unknown }).version), 20)} is not one this sse-conformance reads (1, without "version", or ${BASELINE_VERSION})`,
+      `cannot read baseline ${path}: version ${abbreviate(JSON.stringify(version), 20)} is not one this sse-conformance reads (1, without "version", 2 or ${BASELINE_VERSION})`,
     );
-  validateJson(path, raw, versioned ? BaselineSchema : BaselineV1Schema, kind);
+  validateJson(path, raw, version === BASELINE_VERSION ? BaselineSchema : version === 2 ? BaselineV2Schema : BaselineV1Schema, kind);
   // As written: fields a newer version added to an entry stay.
-  if (versioned) return (raw as unknown as { clauses: Baseline }).clauses;
-  const v1 = raw as Record<string, Omit<BaselineEntry, 'deviations'> & { deviations?: string[] }>;
+  if (version === BASELINE_VERSION) return (raw as unknown as { clauses: Baseline }).clauses;
+  // Version 1's signatures are text; version 2's are data. Both named the verdict `observed`.
+  type Older = Omit<BaselineEntry, 'deviations' | 'verdict'> & { deviations?: (string | DeviationSignature)[]; observed?: BaselineEntry['verdict'] };
+  const older = (version === 2 ? (raw as { clauses: Record<string, Older> }).clauses : raw) as Record<string, Older>;
   return Object.fromEntries(
-    Object.entries(v1).map(([id, e]) => [id, e.deviations ? { ...e, deviations: e.deviations.map((t) => parseSignatureV1(t)!) } : (e as BaselineEntry)]),
+    Object.entries(older).map(([id, { reason, since, observed, ...e }]) => [
+      id,
+      {
+        reason,
+        since,
+        ...(observed ? { verdict: observed } : {}),
+        ...e,
+        ...(e.deviations ? { deviations: e.deviations.map((d) => (typeof d === 'string' ? parseSignatureV1(d)! : d)) } : {}),
+      } as BaselineEntry,
+    ]),
   );
 }
 
 /**
  * The failures of a report as a baseline; earlier dates are kept for failures already listed.
  * Errors, and not-observable verdicts the target's capabilities do not explain (`expected`), are
- * recorded as `observed` entries: the matrix then says so instead of "pass". An error that was an
+ * recorded as `verdict` entries: the matrix then says so instead of "pass". An error that was an
  * answer of the target (HTTP 5xx) is recorded with its fault's signature, so the next run expects it.
  */
 export function baselineFrom(
@@ -113,7 +132,7 @@ export function baselineFrom(
       out[c.id] = {
         reason: abbreviate(c.reason ?? '', 600),
         since,
-        observed: c.verdict as 'error' | 'not-observable',
+        verdict: c.verdict as 'error' | 'not-observable',
         ...(c.fault ? { fault: c.fault.identity } : {}),
       };
       continue;

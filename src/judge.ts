@@ -20,9 +20,9 @@ export interface BaselineEntry {
    * observable). The run still reports the not observable, and the error, unless `fault` names it;
    * a pass makes the entry stale.
    */
-  observed?: 'error' | 'not-observable';
+  verdict?: 'error' | 'not-observable';
   /**
-   * With `observed: 'error'`: the target fault the clause ends in (an HTTP 5xx answer, src/signature.ts).
+   * With `verdict: 'error'`: the target fault the clause ends in (an HTTP 5xx answer, src/signature.ts).
    * That fault, and no other error, is then an `expected-error`.
    */
   fault?: FaultSignature;
@@ -53,7 +53,7 @@ export function resultOf(clause: Clause, verdict: Verdict, effort: Effort, reaso
 /** A clause that showed no deviation: a pass, or an unexpected pass when the baseline lists it (a stale entry). */
 export function judgePass(clause: Clause, known: BaselineEntry | undefined, effort: Effort): ClauseResult {
   if (!known) return resultOf(clause, 'pass', effort);
-  const as = known.observed ? ` as ${known.observed}` : '';
+  const as = known.verdict ? ` as ${known.verdict}` : '';
   return resultOf(clause, 'unexpected-pass', effort, `listed in the baseline since ${known.since}${as} (${known.reason}) but passed: the baseline is stale`);
 }
 
@@ -93,7 +93,7 @@ export function judgeDeviations(clause: Clause, deviations: Deviation[], known: 
 export function judgeError(clause: Clause, e: TargetBrokeError, known: BaselineEntry | undefined, effort: Effort): ClauseResult & { unreachable?: boolean } {
   const fault = e.fault ? { fault: { signature: signatureText(e.fault), identity: e.fault } } : {};
   const unreachable = e.unreachable ? { unreachable: true } : {};
-  const expected = known?.observed === 'error' && known.fault !== undefined && e.fault !== undefined && signatureKey(known.fault) === signatureKey(e.fault);
+  const expected = known?.verdict === 'error' && known.fault !== undefined && e.fault !== undefined && signatureKey(known.fault) === signatureKey(e.fault);
   if (expected) return { ...resultOf(clause, 'expected-error', effort, `${e.message} (a known target fault: in the baseline since ${known.since})`), ...fault };
   const other = known?.fault ? ` (the baseline names another fault: ${signatureText(known.fault)})` : '';
   return { ...resultOf(clause, 'error', effort, `${e.message}${other}`), ...fault, ...unreachable };

@@ -76,8 +76,9 @@ export interface TargetAbout {
   readonly measured?: string;
 }
 
-export const baselineOf = (name: string) => join(PACKAGE_ROOT, 'test-targets', name, 'baseline.json');
-export const measuredOf = (name: string, version: string) => join(PACKAGE_ROOT, 'docs', 'measured', `${name}-${version}.record.json`);
+/** Where a target's baseline file lives (test-targets/<name>/baseline.json). */
+export const baselinePath = (name: string) => join(PACKAGE_ROOT, 'test-targets', name, 'baseline.json');
+export const measuredPath = (name: string, version: string) => join(PACKAGE_ROOT, 'docs', 'measured', `${name}-${version}.record.json`);
 
 /** A target module; the target type it creates stays inside it (its `sweep` gets the target it made). */
 export const defineTarget = <T extends Target>(m: TargetModule<T>): TargetModule => m;

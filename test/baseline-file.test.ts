@@ -1,6 +1,7 @@
 /**
- * The baseline file: version 2 holds signatures as data, one line each, and reads back as written; a
- * version 1 file (text signatures) is still read and written back as version 2; `--write-baseline`
+ * The baseline file: version 3 holds signatures as data, one line each, and reads back as written; a
+ * version 2 file (the same, with an entry's verdict named `observed`) and a version 1 file (text signatures)
+ * are still read and written back as version 3; `--write-baseline`
  * merges a run into the file (the clauses that ran are replaced, the others kept, `--prune` drops
  * clauses that no longer exist) and keeps the dates of the entries that stay.
  */
@@ -21,8 +22,8 @@ const baseline: Baseline = {
     since: '2026-01-02',
     deviations: [sig('CreateAlias'), { rule: 'r', service: 'sqs', operation: 'SendMessage', field: 'bodies at rest' }],
   },
-  'kms.a': { reason: 'a', since: '2026-01-01', observed: 'error', fault: { service: 'sqs', operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' } },
-  'kms.c': { reason: 'c', since: '2026-01-03', observed: 'not-observable' },
+  'kms.a': { reason: 'a', since: '2026-01-01', verdict: 'error', fault: { service: 'sqs', operation: 'CreateQueue', httpStatus: 500, code: 'ProtocolError' } },
+  'kms.c': { reason: 'c', since: '2026-01-03', verdict: 'not-observable' },
 };
 
 const clause = (id: string, verdict: ClauseResult['verdict'], deviations: string[] = []): ClauseResult => ({
@@ -58,11 +59,11 @@ const report = (clauses: ClauseResult[]): Report => ({
 });
 
 describe('the baseline file', () => {
-  it('is version 2, entries sorted by clause id, each signature on one line, and reads back as written', () => {
-    const file = join(dir, 'v2.json');
+  it('is version 3, entries sorted by clause id, each signature on one line, and reads back as written', () => {
+    const file = join(dir, 'v3.json');
     writeBaseline(file, baseline);
     const text = readFileSync(file, 'utf8');
-    expect(JSON.parse(text).version).toBe(2);
+    expect(JSON.parse(text).version).toBe(3);
     expect(Object.keys(JSON.parse(text).clauses)).toEqual(['kms.a', 'kms.b', 'kms.c']);
     expect(text).toContain('\n        { "service": "kms", "operation": "CreateAlias", "expected": ["KMS.Validation"], "observed": "success" },\n');
     expect(text).toContain('\n        { "rule": "r", "service": "sqs", "operation": "SendMessage", "field": "bodies at rest" }\n');
@@ -71,14 +72,32 @@ describe('the baseline file', () => {
     expect(baselineJson(readBaseline(file))).toBe(text);
   });
 
-  it('reads version 1 (text signatures) as the same data, and writes it back as version 2', () => {
+  it('reads version 1 (text signatures) as the same data, and writes it back as version 3', () => {
     const file = join(dir, 'v1.json');
-    const v1 = { 'kms.b': { ...baseline['kms.b']!, deviations: baseline['kms.b']!.deviations!.map(signatureText) }, 'kms.c': baseline['kms.c'] };
+    const v1 = {
+      'kms.b': { ...baseline['kms.b']!, deviations: baseline['kms.b']!.deviations!.map(signatureText) },
+      'kms.c': { reason: 'c', since: '2026-01-03', observed: 'not-observable' },
+    };
     writeFileSync(file, JSON.stringify(v1));
     expect(readBaseline(file)).toEqual({ 'kms.b': baseline['kms.b'], 'kms.c': baseline['kms.c'] });
     writeBaseline(file, readBaseline(file));
-    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(3);
     expect(readBaseline(file)).toEqual({ 'kms.b': baseline['kms.b'], 'kms.c': baseline['kms.c'] });
+  });
+
+  it('reads version 2 (the verdict of an entry without deviations named observed) as the same data, and writes it back as version 3', () => {
+    const file = join(dir, 'v2.json');
+    const { verdict: a, ...restA } = baseline['kms.a']!;
+    const { verdict: c, ...restC } = baseline['kms.c']!;
+    const v2 = { version: 2, clauses: { 'kms.a': { ...restA, observed: a }, 'kms.b': baseline['kms.b'], 'kms.c': { ...restC, observed: c } } };
+    writeFileSync(file, JSON.stringify(v2));
+    expect(readBaseline(file)).toEqual(baseline);
+    writeBaseline(file, readBaseline(file));
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text).version).toBe(3);
+    expect(text).not.toContain('"observed": "error"');
+    expect(text).toContain('"verdict": "error"');
+    expect(readBaseline(file)).toEqual(baseline);
   });
 });
 

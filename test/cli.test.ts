@@ -166,15 +166,16 @@ describe('sse-conformance CLI', () => {
     const r = write();
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain(`${file} keeps an entry of clauses no longer in the specification (kms.gone.clause); --prune drops them`);
+    // (A version 2 file is written back as version 3.)
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
-      version: 2,
+      version: 3,
       clauses: { 'kms.aliases.alias-name-rules': before['kms.aliases.alias-name-rules'], 'kms.gone.clause': before['kms.gone.clause'] },
     });
     // With --prune
     expect(write('--prune').code).toBe(0);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 2, clauses: { 'kms.aliases.alias-name-rules': before['kms.aliases.alias-name-rules'] } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 3, clauses: { 'kms.aliases.alias-name-rules': before['kms.aliases.alias-name-rules'] } });
     // A malformed file is refused before anything runs, in one line; so is --prune without a file.
-    writeFileSync(file, JSON.stringify({ version: 2, clauses: { x: { reason: 'r', since: 's', deviations: ['old text'] } } }));
+    writeFileSync(file, JSON.stringify({ version: 3, clauses: { x: { reason: 'r', since: 's', deviations: ['old text'] } } }));
     const bad = write();
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(

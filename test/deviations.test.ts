@@ -100,11 +100,11 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     summary: summarize([]),
   });
 
-  it('records an error, with its fault when the target answered one, and a not-observable verdict the capabilities do not explain, as observed entries', () => {
+  it('records an error, with its fault when the target answered one, and a not-observable verdict the capabilities do not explain, as verdict entries', () => {
     expect(baselineFrom(report('error', 't: sqs CreateQueue failed without a service answer: ECONNRESET'), {}, '2026-11-26')[clauseId]).toEqual({
       reason: 't: sqs CreateQueue failed without a service answer: ECONNRESET',
       since: '2026-11-26',
-      observed: 'error',
+      verdict: 'error',
     });
     const answered = report('error', 't: sqs CreateQueue answered HTTP 500', {
       fault: { signature: 'sqs:CreateQueue answered HTTP 500 ProtocolError', identity: fault },
@@ -112,18 +112,18 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     expect(baselineFrom(answered, {}, '2026-11-26')[clauseId]).toEqual({
       reason: 't: sqs CreateQueue answered HTTP 500',
       since: '2026-11-26',
-      observed: 'error',
+      verdict: 'error',
       fault,
     });
     expect(baselineFrom(report('not-observable', 'made the key Enabled'), {}, '2026-11-26', () => false)[clauseId]).toMatchObject({
-      observed: 'not-observable',
+      verdict: 'not-observable',
     });
     expect(baselineFrom(report('not-observable', 'lacks a virtual clock'), {}, '2026-11-26', () => true)).toEqual({});
   });
 
   it('never turns an error into a verdict, and a pass makes the entry stale', async () => {
-    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', fault } });
-    expect(r.verdict, 'a real failure is not hidden by an observed entry').toBe('fail');
+    const r = await run({ [clauseId]: { reason: 'r', since: '2026-01-01', verdict: 'error', fault } });
+    expect(r.verdict, 'a real failure is not hidden by an error entry').toBe('fail');
     const clause = (await loadClauses()).find((c) => c.id === clauseId)!;
     const target = new ReferenceTarget();
     await target.start();
@@ -131,54 +131,64 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
       seed: 7,
       runs: 5,
       prefix: 'dev',
-      baseline: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } },
+      baseline: { [clauseId]: { reason: 'r', since: '2026-01-01', verdict: 'error' } },
     });
     expect(passing.verdict).toBe('unexpected-pass');
     expect(passing.reason).toMatch(/as error .* but passed: the baseline is stale/);
   });
 
-  it('reads observed entries and refuses one that also names deviations', () => {
+  it('reads verdict entries (named observed before version 3) and refuses one that also names deviations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
     writeFileSync(
       join(dir, 'ok.json'),
-      JSON.stringify({ version: 2, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'not-observable' } } }),
+      JSON.stringify({ version: 3, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', verdict: 'not-observable' } } }),
     );
-    expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.observed).toBe('not-observable');
-    const both = { reason: 'r', since: '2026-01-01', observed: 'error', deviations: [{ field: 'x' }] };
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 2, clauses: { [clauseId]: both } }));
-    expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/then no "deviations"/);
+    expect(readBaseline(join(dir, 'ok.json'))[clauseId]!.verdict).toBe('not-observable');
+    const v2 = { version: 2, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error', fault } } };
+    writeFileSync(join(dir, 'v2.json'), JSON.stringify(v2));
+    expect(readBaseline(join(dir, 'v2.json'))[clauseId]).toEqual({ reason: 'r', since: '2026-01-01', verdict: 'error', fault });
+    // Version 3 has no `observed` entry, and version 2 no `verdict`: each is a key the entry does not know
+    writeFileSync(join(dir, 'mixed.json'), JSON.stringify({ version: 3, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } } }));
+    expect(() => readBaseline(join(dir, 'mixed.json'))).toThrow(/needs "deviations"/);
+    const both = { reason: 'r', since: '2026-01-01', verdict: 'error', deviations: [{ field: 'x' }] };
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 3, clauses: { [clauseId]: both } }));
+    expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/has "verdict" "error" or "not-observable", and then no "deviations"/);
   });
 
   it('refuses a malformed baseline with one line naming the entry and the field (zod), and reads every committed baseline', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ssec-bl-'));
+    const v3 = (clauses: unknown) => ({ version: 3, clauses });
     const v2 = (clauses: unknown) => ({ version: 2, clauses });
     const sig = { service: 'kms', operation: 'CreateAlias', expected: ['KMS.Validation'], observed: 'success' };
     const cases: [unknown, RegExp][] = [
       [[], /: the whole file: expected an object of clause id → \{ reason, since, deviations \}$/],
-      [{ version: 3, clauses: {} }, /: version 3 is not one this sse-conformance reads \(1, without "version", or 2\)$/],
-      [{ version: 2 }, /: clauses: missing$/],
-      [{ version: 2, clauses: {}, extra: 1 }, /: the whole file: Unrecognized key: "extra"$/],
-      [v2([]), /: clauses: expected an object of clause id → \{ reason, since, deviations \}$/],
-      [v2({ a: { since: '2026-01-01', deviations: [sig] } }), /: clauses\.a\.reason: missing$/],
-      [v2({ a: { reason: 'r', since: 5, deviations: [sig] } }), /: clauses\.a\.since: expected string, received number$/],
-      [v2({ a: { reason: 'r', since: 's', deviations: [] } }), /: clauses\.a\.deviations: Too small/],
-      [v2({ a: { reason: 'r', since: 's', deviations: ['x'] } }), /: clauses\.a\.deviations\[0\]: expected object, received string$/],
-      [v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: clauses\.a\.deviations\[0\]: Unrecognized key: "observd"$/],
+      [{ version: 4, clauses: {} }, /: version 4 is not one this sse-conformance reads \(1, without "version", 2 or 3\)$/],
+      [{ version: 3 }, /: clauses: missing$/],
+      [{ version: 3, clauses: {}, extra: 1 }, /: the whole file: Unrecognized key: "extra"$/],
+      [v3([]), /: clauses: expected an object of clause id → \{ reason, since, deviations \}$/],
+      [v3({ a: { since: '2026-01-01', deviations: [sig] } }), /: clauses\.a\.reason: missing$/],
+      [v3({ a: { reason: 'r', since: 5, deviations: [sig] } }), /: clauses\.a\.since: expected string, received number$/],
+      [v3({ a: { reason: 'r', since: 's', deviations: [] } }), /: clauses\.a\.deviations: Too small/],
+      [v3({ a: { reason: 'r', since: 's', deviations: ['x'] } }), /: clauses\.a\.deviations\[0\]: expected object, received string$/],
+      [v3({ a: { reason: 'r', since: 's', deviations: [{ ...sig, observd: 'x' }] } }), /: clauses\.a\.deviations\[0\]: Unrecognized key: "observd"$/],
       [
-        v2({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 'dynamodb' }] } }),
+        v3({ a: { reason: 'r', since: 's', deviations: [{ ...sig, service: 'dynamodb' }] } }),
         /: clauses\.a\.deviations\[0\]\.service: dynamodb is not a service of the registry \(kms, sns, sqs, s3\)$/,
       ],
+      [v3({ a: { reason: 'r', since: 's', verdict: 'fail' } }), /: clauses\.a\.verdict: expected one of "error"\|"not-observable"$/],
+      // Version 2: the verdict was named `observed`.
       [v2({ a: { reason: 'r', since: 's', observed: 'fail' } }), /: clauses\.a\.observed: expected one of "error"\|"not-observable"$/],
-      [v2({ a: { reason: 'r', since: 's' } }), /: clauses\.a: needs "deviations", the signatures it expects/],
+      [v2({ a: { reason: 'r', since: 's', deviations: [sig], fault } }), /: clauses\.a: names a "fault" only with "observed": "error"$/],
+      [v3({ a: { reason: 'r', since: 's' } }), /: clauses\.a: needs "deviations", the signatures it expects/],
       [
-        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: { ...fault, httpStatus: 400 } } }),
+        v3({ a: { reason: 'r', since: 's', verdict: 'error', fault: { ...fault, httpStatus: 400 } } }),
         /: clauses\.a\.fault\.httpStatus: Too small: expected number to be >=500$/,
       ],
       [
-        v2({ a: { reason: 'r', since: 's', observed: 'error', fault: 'HTTP 500' } }),
+        v3({ a: { reason: 'r', since: 's', verdict: 'error', fault: 'HTTP 500' } }),
         /: clauses\.a\.fault: expected a fault signature \{ service, operation, httpStatus, code \}$/,
       ],
-      [v2({ a: { reason: 'r', since: 's', deviations: [sig], fault } }), /: clauses\.a: names a "fault" only with "observed": "error"$/],
+      [v3({ a: { reason: 'r', since: 's', deviations: [sig], fault } }), /: clauses\.a: names a "fault" only with "verdict": "error"$/],
       // Version 1: signatures as text.
       [{ a: { since: '2026-01-01', deviations: ['x differs'] } }, /: a\.reason: missing$/],
       [{ a: { reason: 'r', since: 's', deviations: [1] } }, /: a\.deviations\[0\]: expected string/],

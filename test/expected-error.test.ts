@@ -31,7 +31,7 @@ describe('expected errors', () => {
     expect(c.fault!.signature).toBe(`sqs:CreateQueue answered HTTP 500 ${c.fault!.identity.code}`);
     expect(c.fault!.signature).not.toContain('injected'); // the message is not part of it
     expect(exitCodeOf(report)).toBe(1);
-    expect(baselineFrom(report, {}, '2026-01-01')[ID]).toEqual({ reason: c.reason, since: '2026-01-01', observed: 'error', fault: c.fault!.identity });
+    expect(baselineFrom(report, {}, '2026-01-01')[ID]).toEqual({ reason: c.reason, since: '2026-01-01', verdict: 'error', fault: c.fault!.identity });
   });
 
   it('the fault the baseline names is an expected error: counted, shown, exit code 0', async () => {
@@ -50,7 +50,7 @@ describe('expected errors', () => {
 
   it('a fault the baseline does not name stays an error: another operation, status or code, or an entry without a fault', async () => {
     const fault = (await run(faulty({ serverErrorRate: 1 }))).clauses[0]!.fault!.identity;
-    const entry = (f?: object): Baseline => ({ [ID]: { reason: 'r', since: '2026-01-01', observed: 'error', ...(f ? { fault: f as typeof fault } : {}) } });
+    const entry = (f?: object): Baseline => ({ [ID]: { reason: 'r', since: '2026-01-01', verdict: 'error', ...(f ? { fault: f as typeof fault } : {}) } });
     for (const other of [
       { ...fault, operation: 'SendMessage' },
       { ...fault, httpStatus: 503 },
@@ -66,7 +66,7 @@ describe('expected errors', () => {
 
   it('throttling and a reset connection are errors whatever the baseline names: they have no signature', async () => {
     const fault = (await run(faulty({ serverErrorRate: 1 }))).clauses[0]!.fault!.identity;
-    const baseline: Baseline = { [ID]: { reason: 'r', since: '2026-01-01', observed: 'error', fault } };
+    const baseline: Baseline = { [ID]: { reason: 'r', since: '2026-01-01', verdict: 'error', fault } };
     for (const spec of [{ throttleRate: 1 }, { resetRate: 1 }]) {
       const t = faulty(spec);
       await t.start();

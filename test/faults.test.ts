@@ -17,7 +17,7 @@ import type { Target } from '../src/target.js';
 import { EndpointTarget } from '../test-targets/endpoint/endpoint-target.js';
 import { FaultyTarget, type FaultSpec } from '../test-targets/faulty/index.js';
 import { QUICK_CLAUSES } from '../test-targets/faulty/quick-clauses.js';
-import { baselineOf } from '../test-targets/module.js';
+import { baselinePath } from '../test-targets/module.js';
 import type { Instance } from '../test-targets/emulator-target.js';
 import { startMoto } from '../test-targets/moto/moto-emulator.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
@@ -199,5 +199,5 @@ describeNeeding({ emulators: ['moto'] }, 'target faults on moto', () => {
   });
   // One moto for every run (each run's names carry its own prefix); a 3 s bound keeps silence short, and is longer than
   // moto takes to answer on a loaded machine (in CI, beside nine emulators of the matrix, 1 s timed out a CreateAlias).
-  faultSuite(() => new EndpointTarget(moto.endpoint, { requestTimeoutMs: 3_000 }), { baseline: readBaseline(baselineOf('moto')) });
+  faultSuite(() => new EndpointTarget(moto.endpoint, { requestTimeoutMs: 3_000 }), { baseline: readBaseline(baselinePath('moto')) });
 });

@@ -40,7 +40,7 @@ describe('judging a clause against its baseline', () => {
     const r = judgePass(clause, entry({ deviations: [stale] }), effort);
     expect(r.verdict).toBe('unexpected-pass');
     expect(r.reason).toBe('listed in the baseline since 2026-01-01 (known) but passed: the baseline is stale');
-    expect(judgePass(clause, entry({ observed: 'error' }), effort).reason).toMatch(/since 2026-01-01 as error \(known\)/);
+    expect(judgePass(clause, entry({ verdict: 'error' }), effort).reason).toMatch(/since 2026-01-01 as error \(known\)/);
   });
 
   it('deviations without an entry fail, shown by the first', () => {
@@ -77,17 +77,17 @@ describe('judging a clause against its baseline', () => {
 
   it('a target fault is expected only when the entry names exactly that fault', () => {
     const broke = new TargetBrokeError('sqs answered HTTP 500', { fault });
-    const named = judgeError(clause, broke, entry({ observed: 'error', fault }), effort);
+    const named = judgeError(clause, broke, entry({ verdict: 'error', fault }), effort);
     expect(named.verdict).toBe('expected-error');
     expect(named.fault?.identity).toEqual(fault);
-    const another = judgeError(clause, broke, entry({ observed: 'error', fault: { ...fault, code: 'ServiceUnavailable', httpStatus: 503 } }), effort);
+    const another = judgeError(clause, broke, entry({ verdict: 'error', fault: { ...fault, code: 'ServiceUnavailable', httpStatus: 503 } }), effort);
     expect(another.verdict).toBe('error');
     expect(another.reason).toMatch(/the baseline names another fault/);
     expect(judgeError(clause, broke, undefined, effort).verdict).toBe('error');
   });
 
   it('a timeout or an unreachable target is an error whatever the baseline says, and is marked unreachable', () => {
-    const r = judgeError(clause, new TargetBrokeError('timed out', { unreachable: true }), entry({ observed: 'error', fault }), effort);
+    const r = judgeError(clause, new TargetBrokeError('timed out', { unreachable: true }), entry({ verdict: 'error', fault }), effort);
     expect(r.verdict).toBe('error');
     expect(r.unreachable).toBe(true);
     expect(r.fault).toBeUndefined();

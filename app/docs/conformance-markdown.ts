@@ -47,7 +47,7 @@ function cell(c: Clause, t: MatrixTarget): Cell {
   if (missing.length) return { verdict: 'not-observable', note: `needs ${missing.map(describeRequirement).join(', ')}` };
   const known = t.baseline[c.id];
   if (!known) return { verdict: 'pass' };
-  if (known.observed) return { verdict: known.observed, note: known.reason };
+  if (known.verdict) return { verdict: known.verdict, note: known.reason };
   const others = (known.deviations ?? []).slice(1);
   return {
     verdict: 'fail',

@@ -95,9 +95,9 @@ export function renderDocs(
     for (const c of clauses) {
       if (explained(c.id)) continue;
       if (!report.clauses.some((x) => x.id === c.id))
-        baseline[c.id] = { reason: `not in the run measured on ${record.date} (the clause is newer)`, since: record.date, observed: 'not-observable' };
+        baseline[c.id] = { reason: `not in the run measured on ${record.date} (the clause is newer)`, since: record.date, verdict: 'not-observable' };
       else if (sources[c.id] !== record.clauseSources[c.id])
-        baseline[c.id] = { reason: `clause changed since the measurement on ${record.date}`, since: record.date, observed: 'not-observable' };
+        baseline[c.id] = { reason: `clause changed since the measurement on ${record.date}`, since: record.date, verdict: 'not-observable' };
     }
     return {
       name: m.name,

@@ -1,5 +1,5 @@
 import { emulatorPins } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { realTimeWindows, z } from '../options.js';
 import { ElasticmqTarget } from './elasticmq-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'elasticmq',
   options: z.strictObject({ realTimeWindows }),
   create: (o) => new ElasticmqTarget(o),
-  baseline: baselineOf('elasticmq'),
+  baseline: baselinePath('elasticmq'),
   emulators: ['elasticmq', 'local-kms'],
   version: emulatorPins().elasticmq!.version,
   about,

@@ -1,5 +1,5 @@
 import { emulatorPins } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { existingInstance, realTimeWindows, z } from '../options.js';
 import { FakecloudTarget } from './fakecloud-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'fakecloud',
   options: z.strictObject({ ...existingInstance, realTimeWindows }),
   create: (o) => new FakecloudTarget(o),
-  baseline: baselineOf('fakecloud'),
+  baseline: baselinePath('fakecloud'),
   emulators: ['fakecloud'],
   version: emulatorPins().fakecloud!.version,
   about,

@@ -1,5 +1,5 @@
 /** What `run --help`, the README's table of targets and the conformance matrix say of the floci target (kept apart from how it is built: ./index.ts). */
-import { measuredOf, type TargetAbout } from '../module.js';
+import { measuredPath, type TargetAbout } from '../module.js';
 import { FLOCI_IMAGE, FLOCI_VERSION } from './floci-target.js';
 
 export const about: TargetAbout = {
@@ -7,5 +7,5 @@ export const about: TargetAbout = {
   atRest:
     "none used: floci 1.7.0 has `GET /_aws/sqs/messages?QueueUrl=…` (SqsInspectionController.java: a queue's visible and in-flight messages, LocalStack-style), but the target does not read it yet, as no container engine here can check it; its SQS never calls KMS",
   notInMatrix: 'no container engine on these machines, so CI cannot run it; measured once outside CI, see its column',
-  measured: measuredOf('floci', FLOCI_VERSION),
+  measured: measuredPath('floci', FLOCI_VERSION),
 };

@@ -1,5 +1,5 @@
 import { emulatorPins } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { realTimeWindows, z } from '../options.js';
 import { GoawsTarget } from './goaws-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'goaws',
   options: z.strictObject({ realTimeWindows }),
   create: (o) => new GoawsTarget(o),
-  baseline: baselineOf('goaws'),
+  baseline: baselinePath('goaws'),
   emulators: ['goaws', 'local-kms'],
   version: emulatorPins().goaws!.version,
   about,

@@ -1,5 +1,5 @@
 import { emulatorPins } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { httpUrl, realTimeWindows, z } from '../options.js';
 import { LocalKmsTarget } from './local-kms-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'local-kms',
   options: z.strictObject({ endpoint: httpUrl.optional(), realTimeWindows }),
   create: (o) => new LocalKmsTarget(o),
-  baseline: baselineOf('local-kms'),
+  baseline: baselinePath('local-kms'),
   emulators: ['local-kms'],
   version: emulatorPins()['local-kms']!.version,
   about,

@@ -1,4 +1,4 @@
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { z } from '../options.js';
 import { LocalstackContainerTarget } from './localstack-container-target.js';
 import { about } from './about.js';
@@ -7,6 +7,6 @@ export const target = defineTarget({
   name: 'localstack-container',
   options: z.strictObject({}),
   create: () => new LocalstackContainerTarget(),
-  baseline: baselineOf('localstack'), // the same LocalStack version as the host-mode target
+  baseline: baselinePath('localstack'), // the same LocalStack version as the host-mode target
   about,
 });

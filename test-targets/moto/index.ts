@@ -1,4 +1,4 @@
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { emulatorPins } from '../emulators.js';
 import { existingInstance, realTimeWindows, z } from '../options.js';
 import { MotoTarget } from './moto-target.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'moto',
   options: z.strictObject({ ...existingInstance, realTimeWindows }),
   create: (o) => new MotoTarget(o),
-  baseline: baselineOf('moto'),
+  baseline: baselinePath('moto'),
   emulators: ['moto'],
   version: emulatorPins().moto!.version,
   about,

@@ -1,5 +1,5 @@
 import { emulatorPin } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { realTimeWindows, z } from '../options.js';
 import { S3rverTarget } from './s3rver-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 's3rver',
   options: z.strictObject({ realTimeWindows }),
   create: (o) => new S3rverTarget(o),
-  baseline: baselineOf('s3rver'),
+  baseline: baselinePath('s3rver'),
   emulators: ['local-kms'],
   version: emulatorPin('s3rver').version,
   about,

@@ -1,5 +1,5 @@
 import { emulatorPin } from '../emulators.js';
-import { baselineOf, defineTarget } from '../module.js';
+import { baselinePath, defineTarget } from '../module.js';
 import { realTimeWindows, z } from '../options.js';
 import { SeaweedfsTarget } from './seaweedfs-target.js';
 import { about } from './about.js';
@@ -8,7 +8,7 @@ export const target = defineTarget({
   name: 'seaweedfs',
   options: z.strictObject({ realTimeWindows }),
   create: (o) => new SeaweedfsTarget(o),
-  baseline: baselineOf('seaweedfs'),
+  baseline: baselinePath('seaweedfs'),
   emulators: ['seaweedfs', 'local-kms'],
   version: emulatorPin('seaweedfs').version,
   about,

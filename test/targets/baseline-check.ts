@@ -39,7 +39,7 @@ export async function expectRunMatchesBaseline(name: string, only?: string[]): P
   const byVerdict = (v: string) => report.clauses.filter((c) => c.verdict === v).map((c) => `${c.id}: ${c.reason}`);
   expect(byVerdict('fail'), 'new failures (not in the baseline)').toEqual([]);
   expect(byVerdict('unexpected-pass'), 'stale baseline entries').toEqual([]);
-  const listed = (kind: 'error' | 'not-observable') => Object.keys(baseline).filter((id) => baseline[id]!.observed === kind);
+  const listed = (kind: 'error' | 'not-observable') => Object.keys(baseline).filter((id) => baseline[id]!.verdict === kind);
   // Target faults the baseline names by their signature are expected errors; any other error is not.
   expect(byVerdict('error'), 'errors the baseline does not name (by their fault signature)').toEqual([]);
   expect(
@@ -58,7 +58,7 @@ export async function expectRunMatchesBaseline(name: string, only?: string[]): P
   // Shrunk: short enough to read (a few clauses need six steps or so just to arrange their scenario).
   for (const c of expectedFails) expect(c.counterexample!.steps.length, c.id).toBeLessThanOrEqual(8);
   // The matrix predicts "not observable" from capabilities and the baseline; the run must agree, or the matrix would say "pass".
-  const predicted = clauses.filter((c) => requirementsOf(c).some((r) => !meets(target, r)) || baseline[c.id]?.observed === 'not-observable').map((c) => c.id);
+  const predicted = clauses.filter((c) => requirementsOf(c).some((r) => !meets(target, r)) || baseline[c.id]?.verdict === 'not-observable').map((c) => c.id);
   expect(
     report.clauses.filter((c) => c.verdict === 'not-observable').map((c) => c.id),
     'not observable as the matrix predicts',

@@ -41,9 +41,9 @@ describeConformance(wrong(), {
 
 const broken = () => new FaultyTarget(new ReferenceTarget(), { serverErrorRate: 1, seed: 1 });
 const fault = { service: 'kms' as const, operation: 'CreateKey', httpStatus: 500, code: 'Unmapped:KMSInternalException' };
-describeConformance(broken(), { name: 'faulted', clauses: [ID], baseline: { [ID]: { reason: 'HTTP 500', since, observed: 'error', fault } } });
+describeConformance(broken(), { name: 'faulted', clauses: [ID], baseline: { [ID]: { reason: 'HTTP 500', since, verdict: 'error', fault } } });
 describeConformance(broken(), {
   name: 'other-fault',
   clauses: [ID],
-  baseline: { [ID]: { reason: 'HTTP 500', since, observed: 'error', fault: { ...fault, operation: 'Encrypt' } } },
+  baseline: { [ID]: { reason: 'HTTP 500', since, verdict: 'error', fault: { ...fault, operation: 'Encrypt' } } },
 });
