@@ -229,8 +229,15 @@ export class Session {
     return make(`${this.#prefix}-${kind[0]}${++this.#n}`, { fifo });
   }
 
-  /** Makes a call, records it, and returns the normalised outcome without judging it. */
-  async attempt<I extends object, O extends object>(command: SdkCommand<I, O>, opts: { principal?: number } = {}): Promise<Observed<Output<O>>> {
+  /**
+   * Makes a call, records it, and returns the normalised outcome without judging it. With `serverErrorAnswers`, an
+   * HTTP 5xx is the call's outcome rather than a target fault: only for a call of the clause's arrangement whose
+   * outcome no check judges (throttling, timeouts and an unreachable target stay faults).
+   */
+  async attempt<I extends object, O extends object>(
+    command: SdkCommand<I, O>,
+    opts: { principal?: number; serverErrorAnswers?: boolean } = {},
+  ): Promise<Observed<Output<O>>> {
     const { service, op } = operationOf(command);
     const principal = opts.principal ?? 0;
     const input = command.input;
@@ -276,7 +283,7 @@ export class Session {
         );
       }
       const fault = faultOf(n);
-      if (fault) {
+      if (fault && !(fault === 'server-error' && opts.serverErrorAnswers)) {
         const what = fault === 'throttled' ? `still throttled after ${sent.attempts} attempts` : `answered HTTP ${n.httpStatus}`;
         throw logFault(
           new TargetBrokeError(`${this.#target.name}: ${service} ${op} ${what} (${n.name}: ${n.message.replace(/\s+/g, ' ')}): a target fault, not a verdict`, {

@@ -9,6 +9,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { describe, expect, it } from 'vitest';
 import { fails } from '../src/outcome.js';
 import { ClauseViolation, MAX_PAUSE_MS, NotObservableError, operationOf, Session, TargetBrokeError } from '../src/session.js';
+import { FaultyTarget } from '../test-targets/faulty/index.js';
 import { ReferenceTarget } from '../test-targets/reference/reference-target.js';
 
 const PACKAGES = [
@@ -120,6 +121,30 @@ describe('Session.send', () => {
       return [QueueUrl, (await s.send(new SQS.SendMessageCommand({ QueueUrl, MessageBody: 'b' }))).MD5OfBody];
     };
     expect(typed).toBeTypeOf('function');
+  });
+});
+
+describe('Session.attempt', () => {
+  it('an HTTP 5xx is a target fault, unless the call is arrangement that says it answers (serverErrorAnswers): then it is the outcome', async () => {
+    // Arrange: every request answered HTTP 500
+    const t = new FaultyTarget(new ReferenceTarget(), { seed: 1, serverErrorRate: 1 });
+    await t.start();
+    const s = new Session(t, 'se5');
+    // Act, assert: a fault by default
+    await expect(s.attempt(new KMS.ListKeysCommand({}))).rejects.toThrow(TargetBrokeError);
+    // An outcome with the option, recorded as a step like any other
+    const answered = await s.attempt(new KMS.ListKeysCommand({}), { serverErrorAnswers: true });
+    expect(answered).toMatchObject({ ok: false, httpStatus: 500 });
+    expect(s.steps.at(-1)).toMatchObject({ service: 'kms', op: 'ListKeys', observed: { ok: false } });
+    await t.dispose();
+  });
+
+  it('throttling stays a fault with serverErrorAnswers', async () => {
+    const t = new FaultyTarget(new ReferenceTarget(), { seed: 1, throttleRate: 1 });
+    await t.start();
+    const s = new Session(t, 'thr');
+    await expect(s.attempt(new KMS.ListKeysCommand({}), { serverErrorAnswers: true })).rejects.toThrow(/still throttled/);
+    await t.dispose();
   });
 });
 

@@ -22,7 +22,7 @@ import {
 import { DescribeKeyCommand } from '@aws-sdk/client-kms';
 import { createHash } from 'node:crypto';
 import type { Encryption, S3KeyForm, UnusableKeyCase } from '../arbitraries/objects.js';
-import { fails } from '../outcome.js';
+import { fails, OK } from '../outcome.js';
 import type { Output, Session } from '../session.js';
 import { createKey, makeUnusable, nameKey, type Key } from '../steps.js';
 
@@ -136,21 +136,36 @@ export async function awsManagedS3KeyArn(s: Session): Promise<string | undefined
 }
 
 /**
- * The key ARN answers should report for an encryption, as `expectedKeyArn`, but with aws/s3 looked up only after S3 has
- * used it: a write with aws:kms and no key ID into `bucket` first (under an object key no generated key can be), since
- * S3 creates aws/s3 the first time it needs it (S3-3). A clause whose own writes may not have used aws/s3 yet (a
- * DSSE-KMS write, a default not yet applied) so judges S3 alone, whatever other clauses did before it; whether
- * DescribeKey itself creates aws/s3 is kms.aws-managed-keys.describe-key-creates-the-managed-key's.
+ * The ARN of aws/s3 for a clause that compares answers with it, known before S3 answers them. DescribeKey creates
+ * aws/s3 if S3 has not yet (S3-3); a target whose DescribeKey does not (kms.aws-managed-keys.describe-key-creates-the-
+ * managed-key reports that) names it only once S3 has used it. There, one write with aws:kms and no key ID into
+ * `bucket` (under an object key no generated key can be) makes S3 use it, and DescribeKey is asked again, judged.
+ * Without this, the clause's verdict would depend on whether an earlier clause of the run had made S3 use aws/s3: a
+ * `--clause` or `--shard` run would show a deviation the whole run does not (issue 26). The write is arrangement:
+ * what it answers, an HTTP 5xx included, is not judged; the DescribeKey after it is.
  */
-export async function expectedKeyArnOnceUsed(s: Session, bucket: string, e: Encryption, key: Key | undefined): Promise<string | undefined> {
-  if (e.type !== 'AES256' && e.key === 'aws-managed') await putObject(s, bucket, 'aws-managed-key-in-use', '', { ServerSideEncryption: 'aws:kms' });
-  return expectedKeyArn(s, e, key);
+export async function awsManagedS3KeyArnBeforeUse(s: Session, bucket: string): Promise<string | undefined> {
+  const described = await s.attempt(new DescribeKeyCommand({ KeyId: 'alias/aws/s3' }));
+  if (described.ok || described.code !== 'KMS.NotFound') {
+    s.expectLast(described, [OK]);
+    return described.ok ? described.value.KeyMetadata?.Arn : undefined;
+  }
+  await s.attempt(new PutObjectCommand({ Bucket: bucket, Key: AWS_MANAGED_KEY_IN_USE, Body: '', ServerSideEncryption: 'aws:kms' }), {
+    serverErrorAnswers: true,
+  });
+  return awsManagedS3KeyArn(s);
 }
 
-/** The key ARN HeadObject should report for an encryption: the clause's own key's, aws/s3's, or none for SSE-S3. */
-export async function expectedKeyArn(s: Session, e: Encryption, key: Key | undefined): Promise<string | undefined> {
+/** The object key of that write: no generated object key has a segment this long (src/arbitraries/objects.ts). */
+const AWS_MANAGED_KEY_IN_USE = 'aws-managed-key-in-use';
+
+/**
+ * The key ARN answers should report for an encryption: the clause's own key's, aws/s3's (known before S3 answers,
+ * `awsManagedS3KeyArnBeforeUse`, in `bucket`), or none for SSE-S3.
+ */
+export async function expectedKeyArn(s: Session, e: Encryption, key: Key | undefined, bucket: string): Promise<string | undefined> {
   if (e.type === 'AES256') return undefined;
-  return e.key === 'own' ? key!.arn : awsManagedS3KeyArn(s);
+  return e.key === 'own' ? key!.arn : awsManagedS3KeyArnBeforeUse(s, bucket);
 }
 
 /**

@@ -43,7 +43,7 @@ export const clause = defineClause({
     const { key, id } = await keyFor(s, written);
     if (via === 'default') await setBucketDefault(s, bucket, written, id);
     await putObject(s, bucket, objectKey, 'before', via === 'headers' ? encryptionFields(written, id) : {});
-    const before = await expectedKeyArn(s, written, key);
+    const before = await expectedKeyArn(s, written, key, bucket);
     // Act: a new default (another key of the clause's own when it names one), or none
     if (change) await setBucketDefault(s, bucket, change, (await keyFor(s, change)).id);
     else await s.send(new DeleteBucketEncryptionCommand({ Bucket: bucket }));

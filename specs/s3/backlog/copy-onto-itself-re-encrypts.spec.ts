@@ -77,7 +77,7 @@ export const clause = defineClause({
       }),
     );
     // Assert (the ARN HeadObject should report is looked up first, so that the check judges HeadObject's step)
-    const arn = to.type === 'SSE-C' ? undefined : await expectedKeyArn(s, to, toKey.key);
+    const arn = to.type === 'SSE-C' ? undefined : await expectedKeyArn(s, to, toKey.key, bucket);
     const readWith = { Bucket: bucket, Key: objectKey, ...(to.type === 'SSE-C' ? customerKeyFields(after) : {}) };
     const head = await s.send(new HeadObjectCommand(readWith));
     if (to.type === 'SSE-C') checkCustomerKey(s, head, after);

@@ -34,7 +34,7 @@ export const clause = defineClause({
     // Act
     await putObject(s, bucket, objectKey, body);
     // Assert (aws/s3 exists once the write used it, so it is looked up after the write)
-    const expected = await expectedKeyArn(s, encryption, key);
+    const expected = await expectedKeyArn(s, encryption, key, bucket);
     checkEncryption(s, await headObject(s, bucket, objectKey), encryption.type, expected);
   },
 });

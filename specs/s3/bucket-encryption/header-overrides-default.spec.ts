@@ -37,7 +37,7 @@ export const clause = defineClause({
     // Act
     await putObject(s, bucket, objectKey, 'b', encryptionFields(requested, id));
     // Assert (aws/s3 exists once the write used it, so it is looked up after the write)
-    const expected = await expectedKeyArn(s, requested, key);
+    const expected = await expectedKeyArn(s, requested, key, bucket);
     checkEncryption(s, await headObject(s, bucket, objectKey), requested.type, expected);
   },
 });

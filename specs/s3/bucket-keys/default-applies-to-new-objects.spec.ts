@@ -65,7 +65,7 @@ export const clause = defineClause({
     // before the write so that the checks judge its answer
     const mine: { e: Encryption; key?: Key; id?: string } =
       write === 'other-key' ? { e: own, ...(await keyFor(s, own)) } : write === 'aws-managed' ? { e: managed } : { e: encryption, ...defaultKey };
-    const arn = await expectedKeyArn(s, mine.e, mine.key);
+    const arn = await expectedKeyArn(s, mine.e, mine.key, bucket);
     // Act
     const headers = write === 'default' ? {} : encryptionFields(mine.e, mine.id);
     const put = await s.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ...headers }));

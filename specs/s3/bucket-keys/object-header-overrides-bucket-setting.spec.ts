@@ -63,7 +63,7 @@ export const clause = defineClause({
     const written = { type: 'aws:kms' as const, key: writeKey };
     const { key, id } = await keyFor(s, written, form);
     // The key's ARN the object should report, looked up before the write so that the checks judge its answer
-    const arn = await expectedKeyArn(s, written, key);
+    const arn = await expectedKeyArn(s, written, key, bucket);
     // Act
     const put = await s.send(new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: 'b', ...encryptionFields(written, id), BucketKeyEnabled: header }));
     // Assert: the object as its header said, the bucket as it was

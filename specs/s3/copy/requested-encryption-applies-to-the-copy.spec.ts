@@ -16,7 +16,7 @@ import {
   copySourceOf,
   createBucket,
   encryptionFields,
-  expectedKeyArnOnceUsed,
+  expectedKeyArn,
   getObjectText,
   headObject,
   keyFor,
@@ -81,8 +81,8 @@ export const clause = defineClause({
     // Act: copy to another key, asking for `to` (the ARNs the answers should report are looked up first, so that each
     // check judges the step that answered, not a DescribeKey of aws/s3)
     const toKey = await keyFor(s, to, form);
-    const toArn = await expectedKeyArnOnceUsed(s, source, to, toKey.key);
-    const fromArn = await expectedKeyArnOnceUsed(s, source, from, fromKey.key);
+    const toArn = await expectedKeyArn(s, to, toKey.key, source);
+    const fromArn = await expectedKeyArn(s, from, fromKey.key, source);
     const copyKey = `${objectKey}.copy`;
     const copy = await s.send(
       new CopyObjectCommand({ Bucket: destination, Key: copyKey, CopySource: copySourceOf(source, objectKey), ...encryptionFields(to, toKey.id) }),

@@ -16,7 +16,7 @@ import {
   copySourceOf,
   createBucket,
   encryptionFields,
-  expectedKeyArnOnceUsed,
+  expectedKeyArn,
   headObject,
   keyFor,
   putObject,
@@ -69,8 +69,8 @@ export const clause = defineClause({
     if (destinationDefault) await setBucketDefault(s, destination, destinationDefault, defaultKey.id);
     // The ARNs the answers should report, looked up first so that each check judges the step that answered
     const expected = destinationDefault ?? sseS3;
-    const arn = await expectedKeyArnOnceUsed(s, source, expected, defaultKey.key);
-    const fromArn = await expectedKeyArnOnceUsed(s, source, from, fromKey.key);
+    const arn = await expectedKeyArn(s, expected, defaultKey.key, source);
+    const fromArn = await expectedKeyArn(s, from, fromKey.key, source);
     // Act: a copy to another key that names no encryption
     const copyKey = `${objectKey}.copy`;
     const copy = await s.send(new CopyObjectCommand({ Bucket: destination, Key: copyKey, CopySource: copySourceOf(source, objectKey) }));

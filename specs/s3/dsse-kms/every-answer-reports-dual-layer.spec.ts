@@ -46,7 +46,7 @@ export const clause = defineClause({
     const { key, id } = await keyFor(s, encryption, form);
     if (via === 'default') await setBucketDefault(s, bucket, encryption, id);
     // The ARN every answer should report, looked up first so that each check judges its own call
-    const arn = await expectedKeyArn(s, encryption, key);
+    const arn = await expectedKeyArn(s, encryption, key, bucket);
     // Act
     const put = await s.send(
       new PutObjectCommand({ Bucket: bucket, Key: objectKey, Body: body, ...(via === 'headers' ? encryptionFields(encryption, id) : {}) }),

@@ -60,7 +60,7 @@ export const clause = defineClause({
     const bucketKey = asked && byDefault.type === 'aws:kms';
     const { key, id } = await keyFor(s, byDefault, form);
     await setBucketDefault(s, bucket, byDefault, id, byDefault.type === 'aws:kms' ? bucketKey : undefined);
-    const arn = await expectedKeyArn(s, byDefault, key);
+    const arn = await expectedKeyArn(s, byDefault, key, bucket);
     // Act, Assert: each step of an upload that names no encryption reports the default's
     const created = await createUpload(s, bucket, objectKey);
     checkEncryption(s, created, byDefault.type, arn);

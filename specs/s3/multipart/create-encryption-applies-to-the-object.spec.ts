@@ -80,7 +80,7 @@ export const clause = defineClause({
     if (byDefault) await setBucketDefault(s, bucket, byDefault, (await keyFor(s, byDefault)).id);
     const { key, id } = await keyFor(s, requested, form);
     // The ARN every answer should report, looked up first so that each check judges its own call
-    const arn = await expectedKeyArn(s, requested, key);
+    const arn = await expectedKeyArn(s, requested, key, bucket);
     // Act, Assert: each step of the upload reports the encryption it was started with
     const created = await createUpload(s, bucket, objectKey, encryptionFields(requested, id));
     checkEncryption(s, created, requested.type, arn);

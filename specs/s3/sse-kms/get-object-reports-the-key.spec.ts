@@ -47,7 +47,7 @@ export const clause = defineClause({
     const { key, id } = await keyFor(s, encryption, form);
     if (via === 'default') await setBucketDefault(s, bucket, encryption, id, bucketKey);
     await putObject(s, bucket, objectKey, body, via === 'headers' ? { ...encryptionFields(encryption, id), BucketKeyEnabled: bucketKey } : {});
-    const arn = await expectedKeyArn(s, encryption, key);
+    const arn = await expectedKeyArn(s, encryption, key, bucket);
     // Act
     const read = await s.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey }));
     const text = (await read.Body?.transformToString('utf8')) ?? '';
