@@ -8,15 +8,13 @@
  * real-time windows here (the data-key window clauses are not observable; each has one input, so no seed changes it).
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { readBaseline } from '../src/baseline.js';
-import { PACKAGE_ROOT } from '../src/paths.js';
 import { runConformance } from '../src/runner.js';
 import { loadClauses } from '../src/spec-loader.js';
 import { concurrencyOf } from '../src/target.js';
 import { targetModule } from '../test-targets/registry.js';
+import { writeReliabilitySection } from './reliability-doc.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const seeds = Number(arg('--seeds') ?? 20);
@@ -29,28 +27,6 @@ const concurrency = concurrencyOf(m.create({}), asked);
 const command = `npm run reliability -- --target ${target} --seeds ${seeds}${asked === undefined ? '' : ` --concurrency ${asked}`}`;
 const date = new Date().toISOString().slice(0, 10);
 const load = () => os.loadavg()[0]!.toFixed(1);
-const DOC = join(PACKAGE_ROOT, 'docs/reliability.md');
-
-const HEAD = `# Reliability
-
-Produced by \`npm run reliability\` (scripts/reliability.ts): the whole specification on a target once per seed,
-judged against its baseline (\`test-targets/<target>/baseline.json\`, written with the default seed), its clauses run
-concurrently as many at once as the target's measured default (test-targets/<target>/measured.json). A flip is a
-clause whose verdict on a seed is not what the baseline says. A baseline must hold for any seed, and at any
-concurrency: the target figure is 0. A run is what \`sse-conformance run --target <target> --seed N\` does, without
-real-time windows.
-
-What faults of the target do to verdicts (latency, HTTP 500, throttling, resets, truncation, silence, one fault on
-each cleanup call) is measured separately, by \`npm run fault-table\`: [faults.md](faults.md).
-
-Cleanup and liveness under faults (held by tests, not measured here): cleanup retries each delete as steps retry
-throttling, and a 5xx or a dropped connection too (a delete is idempotent), so one fault on any cleanup call changes no
-verdict (the fault table's cleanup rows, \`test/cleanup-faults.test.ts\`); a delete that a fault keeps blocking makes
-its clause an error naming the leftover. A target counts as gone only after five probes over 3.75 s (or one that
-times out), and the start-up probe asks a dropped connection again the same way (\`test/liveness.test.ts\`). A
-target that goes silent with deletes pending ends the run in two request timeouts (\`test/silent-cleanup.test.ts\`).
-An emulator process dies with a CLI killed by SIGKILL (\`test/kill-cli.test.ts\`).
-`;
 
 const flips = new Map<string, string[]>();
 const rows: string[] = [];
@@ -88,15 +64,6 @@ ${
 `;
 }
 
-/** The document with this target's section in place (after the others, before the generated bad-input section). */
-function write(): void {
-  const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-  const sections = [...previous.matchAll(/<!-- reliability:([\w-]+) -->[\s\S]*?<!-- \/reliability:\1 -->\n/g)].filter((s) => s[1] !== target).map((s) => s[0]);
-  // The generated bad-input section is measured by `npm run bad-input`: kept as it is.
-  const badInput = /<!-- bad-input:[\s\S]*?<!-- \/bad-input -->\n/.exec(previous)?.[0];
-  writeFileSync(DOC, [HEAD, ...sections, section(), ...(badInput ? [badInput] : [])].join('\n'));
-}
-
 for (let seed = 1; seed <= seeds; seed++) {
   const loadAtStart = load();
   const t0 = Date.now();
@@ -110,7 +77,7 @@ for (let seed = 1; seed <= seeds; seed++) {
   rows.push(
     `| ${seed} | ${report.summary.pass} | ${report.summary['expected-fail']} | ${report.summary['expected-error'] ?? 0} | ${off.length} | ${seconds} s | ${loadAtStart} |`,
   );
-  write();
+  writeReliabilitySection(target, section());
   process.stdout.write(`${target} seed ${seed}: ${off.length} flips, ${seconds} s\n`);
 }
 const total = [...flips.values()].reduce((n, v) => n + v.length, 0);

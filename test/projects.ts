@@ -28,6 +28,7 @@ export const SLOW_TESTS = [
   'test/html-report.test.ts',
   // emulators: lifecycles, faults and the matrix
   'test/faults.test.ts',
+  'test/targets/alone.test.ts',
   'test/targets/aws.test.ts',
   'test/targets/baselines.test.ts',
   'test/targets/concurrency.test.ts',
