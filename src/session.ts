@@ -7,6 +7,7 @@ import type * as SQS from '@aws-sdk/client-sqs';
 import type { Service } from './errors/codes.js';
 import { faultOf, isReset, isUnreachable, normalizeError, type NormalizedError } from './errors/normalize.js';
 import { shown } from './abbreviate.js';
+import { withBufferedBody } from './buffered-body.js';
 import { withRetries } from './retry.js';
 import { describeExpected, describeObserved, matches, OK, reportObserved, type Expected, type Observed } from './outcome.js';
 import type { Step } from './report.js';
@@ -240,7 +241,9 @@ export class Session {
   ): Promise<Observed<Output<O>>> {
     const { service, op } = operationOf(command);
     const principal = opts.principal ?? 0;
-    const input = command.input;
+    // As the clause gave it: the SDK's middleware adds to a command's input in place as it sends (S3's checksum
+    // algorithm), and reports, recordings and reproductions show what the clause asked for.
+    const input = copyOf(command.input);
     if (!this.#target.capabilities.services.includes(service)) throw new NotObservableError(`${this.#target.name} offers no ${serviceEntry(service).title}`);
     const client = clientOf(this.#target.clients(principal), service) as unknown as { send: (c: SdkCommand<I, O>) => Promise<O> } | undefined;
     if (!client) throw new TargetBrokeError(`${this.#target.name} offers ${service} but gave no client for it`);
@@ -250,7 +253,7 @@ export class Session {
       const step: Step = { op, service, principal, input: this.symbolize(input), observed: { ok: false } };
       this.#log.push({
         step,
-        input: copyOf(input),
+        input,
         atMs,
         ms: this.#now() - this.#t0 - atMs,
         fault: { message: e.message, unreachable: e.unreachable },
@@ -268,7 +271,19 @@ export class Session {
     );
     if (sent.ok) {
       const { $metadata: _m, ...value } = sent.value as O & { $metadata?: unknown };
-      observed = { ok: true, value: value as Output<O> };
+      // A body that stops arriving is a fault of the target, as a call that gets no answer is
+      const buffered = await withBufferedBody(value).catch((e: unknown) => {
+        throw logFault(
+          new TargetBrokeError(
+            `${this.#target.name}: ${service} ${op} answered, and its body failed: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`,
+            {
+              cause: e,
+              unreachable: isUnreachable(e),
+            },
+          ),
+        );
+      });
+      observed = { ok: true, value: buffered as Output<O> };
     } else {
       const e = sent.error;
       if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
@@ -300,7 +315,7 @@ export class Session {
     // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
     const raw: RawStep = {
       step,
-      input: copyOf(input),
+      input,
       ...(observed.ok ? { output: observed.value } : { error: errorOf(observed)! }),
       ...(this.#waitedMs ? { waitedMs: this.#waitedMs } : {}),
       atMs,

@@ -139,6 +139,28 @@ describe('Session.attempt', () => {
     await t.dispose();
   });
 
+  it("records the input as the clause gave it, not as the SDK's middleware changed it in place while sending", async () => {
+    // Arrange: a middleware that adds a field to the command's input, as the SDK's checksum middleware does on S3
+    const t = new ReferenceTarget({
+      decorate: ({ kms }) =>
+        kms.middlewareStack.add(
+          (next) => async (args) => {
+            Object.assign(args.input as object, { Added: 'by the SDK' });
+            return next(args);
+          },
+          { step: 'initialize', priority: 'high', name: 'mutatesInput' },
+        ),
+    });
+    await t.start();
+    const s = new Session(t, 'mut');
+    // Act
+    await s.send(new KMS.CreateKeyCommand({ Description: 'd' }));
+    // Assert
+    expect(s.steps.at(-1)!.input).toEqual({ Description: 'd' });
+    expect(s.rawSteps().at(-1)!.input).toEqual({ Description: 'd' });
+    await t.dispose();
+  });
+
   it('throttling stays a fault with serverErrorAnswers', async () => {
     const t = new FaultyTarget(new ReferenceTarget(), { seed: 1, throttleRate: 1 });
     await t.start();

@@ -11,6 +11,7 @@
  * messages asks the model for at most n. The first disagreement ends a scenario's comparison (the
  * model's state differs from then on). Faults, at-rest inspections and calls after them are not compared.
  */
+import { withBufferedBody } from '../buffered-body.js';
 import { normalizeError } from '../errors/normalize.js';
 import { matches, type Expected, type Observed } from '../outcome.js';
 import { clientOf, commandClass, madeUpOf, resourceKind, type ServiceName } from '../services/registry.js';
@@ -190,8 +191,15 @@ function madeUpNames(b: Binder, prefix: string, region: string): (sym: string) =
 /** What the model answers to a recorded call's request, normalised as the session normalises a target's answers. */
 async function askModel(target: Target, step: RecordedCall, Cmd: new (input: unknown) => object, request: Record<string, unknown>): Promise<Observed> {
   const client = clientOf(target.clients(step.principal), step.service) as unknown as { send: (c: object) => Promise<Record<string, unknown>> };
+  const command = new Cmd(request) as { middlewareStack: { add: (mw: never, opts: never) => void } };
+  // Sent as recorded: the SDK's own middleware may rewrite a field the clause gave (S3's SSE-C middleware computes the
+  // key's MD5 and replaces the one given: src/steps/s3.ts, withKeyMd5); later in the same step, the recorded fields
+  // are put back.
+  const asRecorded = (next: (args: { input: object }) => Promise<unknown>) => (args: { input: object }) =>
+    next({ ...args, input: { ...args.input, ...request } });
+  command.middlewareStack.add(asRecorded as never, { step: 'initialize', priority: 'low', name: 'sseConformanceAsRecorded' } as never);
   try {
-    const { $metadata: _m, ...value } = await client.send(new Cmd(request));
+    const { $metadata: _m, ...value } = await withBufferedBody(await client.send(command));
     return { ok: true, value };
   } catch (e) {
     const n = normalizeError(step.service, e);

@@ -9,7 +9,7 @@
  * `arn(sub#0)`, `principal#1`, the run prefix `<run>`; account ids are `<account>`, request ids
  * `<request-id>`, credentials `<credential>`; opaque ids the target chose are `message#N`, `receipt#N`;
  * bytes are `{ "$bytes": base64 }` (sent by the client) or `{ "$blob": "blob#N", "length": n }` (made by
- * the target); dates `{ "$date": ISO-8601 }`; bodies of one repeated character `{ "$repeat": "a", "count": n }`; a
+ * the target); an S3 object's body read back (what the run wrote) `{ "$text": string }`; dates `{ "$date": ISO-8601 }`; bodies of one repeated character `{ "$repeat": "a", "count": n }`; a
  * received message's `MD5OfBody` that was right when recorded is `{ "$md5": "Body" }` (its body holds symbols).
  */
 import { z } from 'zod';

@@ -11,6 +11,15 @@ import { fromRegistry, madeUpOf, resourceKinds, targetIds } from '../services/re
 import { redactSecrets } from '../secrets.js';
 import { ACCOUNT_SYMBOL, RUN_SYMBOL } from '../symbol-table.js';
 
+/** Bytes as text, when they are valid UTF-8. */
+function utf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Message bodies at the size limits are one character repeated (up to 1 MiB): a recording writes them as
  * `{ "$repeat": "a", "count": n, "then": "€" }` (then: what follows the run, if anything).
@@ -126,6 +135,11 @@ export class Symbolizer {
 
   #walk(v: unknown, side: 'request' | 'output', key: string | undefined): unknown {
     if (typeof v === 'string') return compact(this.string(v));
+    // An S3 object's body, read back (src/buffered-body.ts): what the run wrote, recorded as the text it sent was
+    if (side === 'output' && key === 'Body' && v instanceof Uint8Array) {
+      const text = utf8(v);
+      if (text !== undefined) return { $text: compact(this.string(text)) };
+    }
     if (v instanceof Uint8Array) {
       const b64 = Buffer.from(v).toString('base64');
       const named = this.#table.get(`bytes:${b64}`);
@@ -223,6 +237,7 @@ export class Binder {
       const o = v as Record<string, unknown>;
       if (typeof o.$repeat === 'string') return this.concrete(expand(o), fresh);
       if (typeof o.$bytes === 'string') return new Uint8Array(Buffer.from(o.$bytes, 'base64'));
+      if ('$text' in o) return new Uint8Array(Buffer.from(String(this.concrete(o.$text, fresh)), 'utf8'));
       if (typeof o.$blob === 'string') {
         let bytes = this.#blobs.get(o.$blob);
         if (!bytes) {

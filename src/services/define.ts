@@ -95,6 +95,11 @@ export interface ResourceKind<C extends SdkClient = SdkClient> {
      */
     empty?(client: C, id: string): Promise<void>;
     /**
+     * The operations `empty` sends. A recorded target (which holds a scenario's calls, not its cleanup) answers each with
+     * an empty success, as it answers `operation`: a listing that lists nothing, so emptying ends at once.
+     */
+    readonly emptyOperations?: readonly string[];
+    /**
      * Whether a delete that failed with this canonical code means it is gone already, or as good as gone (a key already
      * pending deletion); `released`: the target took it back (`releasable`) instead.
      */

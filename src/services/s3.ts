@@ -76,6 +76,7 @@ export const s3 = defineService({
         operation: 'DeleteBucket',
         input: (bucket) => ({ Bucket: bucket }),
         empty: emptyBucket,
+        emptyOperations: ['ListObjectsV2', 'DeleteObject', 'ListMultipartUploads', 'AbortMultipartUpload'],
         gone: (code) => code === 'NoSuchBucket',
       },
       realAccount: {
@@ -144,5 +145,9 @@ export const s3 = defineService({
     return { statusCode: status, headers: { 'content-type': 'application/xml', 'x-amz-request-id': requestId }, body: bytes(xml) };
   },
   limits: {},
-  captures: {},
+  // An upload's ID is the target's choice, named by the answer that first shows it (`upload#0`), so that a recording
+  // replays on a target that chooses another
+  targetIds: [{ fields: ['UploadId'], symbol: 'upload', madeUp: { chosenBy: 'target' } }],
+  // A reproduction names the upload CreateMultipartUpload started
+  captures: { CreateMultipartUpload: [[['UploadId'], 'UploadId']] },
 });

@@ -7,6 +7,7 @@
  * the scenario's clock to when that call ended, so asynchronous checks poll as often as they did.
  * A scenario or a call the recording does not hold makes the clause not observable.
  */
+import { bufferedBody } from '../../src/buffered-body.js';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { shown } from '../../src/abbreviate.js';
@@ -21,9 +22,13 @@ import { ACCOUNT_SYMBOL, parseSymbol, RUN_SYMBOL } from '../../src/symbol-table.
 
 const ACCOUNT = '111111111111';
 const ENDPOINT = 'http://recorded.invalid';
-/** What Session.cleanup sends after a scenario (each resource kind's cleanup call); answered with success once the recording's calls are used up. */
+/** What Session.cleanup sends after a scenario (each resource kind's cleanup call, and what emptying it sends); answered with success once the recording's calls are used up. */
 const cleanupCalls = () =>
-  new Set(resourceKinds().flatMap(({ service, resource }) => (resource.cleanup ? [`${service.name}:${resource.cleanup.operation}`] : [])));
+  new Set(
+    resourceKinds().flatMap(({ service, resource }) =>
+      resource.cleanup ? [resource.cleanup.operation, ...(resource.cleanup.emptyOperations ?? [])].map((op) => `${service.name}:${op}`) : [],
+    ),
+  );
 
 interface Replay {
   scenario: RecordedScenario;
@@ -174,7 +179,9 @@ export class RecordedTarget implements Target {
       return this.#outcome(r, step, service, $metadata);
     };
     (client as { middlewareStack: { add: (mw: never, o: object) => void } }).middlewareStack.add(middleware as never, {
-      step: 'serialize',
+      // First of all, as the clause gave the input (what the recording holds), before the SDK adds to it (S3's SSE-C
+      // middleware adds the key's MD5)
+      step: 'initialize',
       priority: 'high',
       name: 'sseConformanceRecorded',
       override: true,
@@ -198,6 +205,8 @@ export class RecordedTarget implements Target {
     for (const m of (output.Messages as Record<string, unknown>[] | undefined) ?? []) {
       if (m.MD5OfBody && typeof m.MD5OfBody === 'object' && typeof m.Body === 'string') m.MD5OfBody = createHash('md5').update(m.Body, 'utf8').digest('hex');
     }
+    // A body the recording holds as bytes reads as the SDK's streaming body does (src/buffered-body.ts)
+    if (output.Body instanceof Uint8Array) output.Body = bufferedBody(output.Body);
     return { output: { $metadata, ...output }, response: {} };
   }
 
