@@ -37,14 +37,15 @@ target that goes silent with deletes pending ends the run in two request timeout
 An emulator process dies with a CLI killed by SIGKILL (\`test/kill-cli.test.ts\`).
 `;
 
-/** The document with section `name` (`text`, its markers included) in place of its previous text, or after the others. */
+/**
+ * The document with section `name` (`text`, its markers included) in place of its previous text; sections in order
+ * of name, so that a target's `<target>-alone` follows its seeds.
+ */
 export function writeReliabilitySection(name: string, text: string): void {
   const previous = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-  const sections = [...previous.matchAll(/<!-- reliability:([\w-]+) -->[\s\S]*?<!-- \/reliability:\1 -->\n/g)];
-  const others = sections.filter((m) => m[1] !== name).map((m) => m[0]);
-  // In place when it was there, so that sections keep their order; else after the others.
-  const at = sections.findIndex((m) => m[1] === name);
-  const ordered = at < 0 ? [...others, text] : [...others.slice(0, at), text, ...others.slice(at)];
+  const sections = new Map([...previous.matchAll(/<!-- reliability:([\w-]+) -->[\s\S]*?<!-- \/reliability:\1 -->\n/g)].map((m) => [m[1]!, m[0]]));
+  sections.set(name, text);
+  const ordered = [...sections].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
   // The generated bad-input section is measured by `npm run bad-input`: kept as it is.
   const badInput = /<!-- bad-input:[\s\S]*?<!-- \/bad-input -->\n/.exec(previous)?.[0];
   writeFileSync(DOC, [HEAD, ...ordered, ...(badInput ? [badInput] : [])].join('\n'));
