@@ -73,3 +73,34 @@ export class SentMessages {
     } else if (op === 'PurgeQueue' || op === 'DeleteQueue') this.#sent.delete(key);
   }
 }
+
+/** A message as a LocalStack-style inspection endpoint lists it (LocalStack's, floci's): ReceiveMessage's shape. */
+export interface ListedMessage {
+  MessageId?: string;
+  Body?: string;
+  Attributes?: Record<string, string>;
+  MessageAttributes?: Record<string, unknown>;
+}
+
+/** Listed messages in send order: by SentTimestamp, then the order of `sentIds` (the target's own sends first), then SequenceNumber, then as listed. */
+export function inSendOrder(listed: readonly ListedMessage[], sentIds: readonly string[]): ListedMessage[] {
+  const order = new Map(sentIds.map((id, i) => [id, i]));
+  const key = (m: ListedMessage, listedAt: number) => {
+    const at = order.get(m.MessageId ?? '');
+    const seq = m.Attributes?.SequenceNumber;
+    return {
+      ts: Number(m.Attributes?.SentTimestamp ?? 0),
+      known: at === undefined ? 1 : 0,
+      at: at ?? 0,
+      seq: seq && /^\d+$/.test(seq) ? BigInt(seq) : 0n,
+      listedAt,
+    };
+  };
+  return listed
+    .map((m, i) => ({ m, k: key(m, i) }))
+    .sort(
+      (a, b) =>
+        a.k.ts - b.k.ts || a.k.known - b.k.known || a.k.at - b.k.at || (a.k.seq < b.k.seq ? -1 : a.k.seq > b.k.seq ? 1 : 0) || a.k.listedAt - b.k.listedAt,
+    )
+    .map(({ m }) => m);
+}

@@ -5,7 +5,7 @@ import { FLOCI_IMAGE, FLOCI_VERSION } from './floci-target.js';
 export const about: TargetAbout = {
   description: `floci in a container through @floci/testcontainers (needs Docker or Podman), image ${FLOCI_IMAGE}; --endpoint URL uses a floci you run (wiped only with --reset)`,
   atRest:
-    "none used: floci 1.7.0 has `GET /_aws/sqs/messages?QueueUrl=…` (SqsInspectionController.java: a queue's visible and in-flight messages, LocalStack-style), but the target does not read it yet, as no container engine here can check it; its SQS never calls KMS",
+    "floci's SQS inspection endpoint, `GET /_aws/sqs/messages?QueueUrl=…` (floci 1.7.0, SqsInspectionController.java): every message a queue holds, visible, in flight and delayed, with its attributes, without receiving it; its SQS never calls KMS, so bodies are stored as sent",
   notInMatrix: 'no container engine on these machines, so CI cannot run it; measured once outside CI, see its column',
   measured: measuredPath('floci', FLOCI_VERSION),
 };

@@ -7,10 +7,12 @@
  */
 import { createRequire } from 'node:module';
 import { importOptional } from '../../src/optional-dependency.js';
-import { TargetUnavailableError } from '../../src/target.js';
+import { type AtRestMessage, type Clients, TargetUnavailableError } from '../../src/target.js';
 import { type Emulator, EmulatorTarget, oneLine } from '../emulator-target.js';
 import { emulatorPin, pinnedImage } from '../emulators.js';
 import type { ExistingInstanceOptions } from '../module.js';
+import { SentMessages } from '../sent-messages.js';
+import { flociStoredMessages } from './floci-store.js';
 
 /** The floci version this project pins (test-targets/emulators.json): the image tag, and the version measured in docs/measured/. */
 export const FLOCI_VERSION = emulatorPin('floci').version;
@@ -50,17 +52,29 @@ const floci: Emulator = {
 };
 
 export class FlociTarget extends EmulatorTarget {
+  readonly #sent = new SentMessages();
+
   constructor(options: ExistingInstanceOptions = {}) {
     super(
       {
         name: 'floci',
         account: '000000000000',
         defaultRuns: 10,
-        parts: [{ emulator: floci, serves: ['kms', 'sns', 'sqs'] }],
+        parts: [{ emulator: floci, serves: ['kms', 'sns', 'sqs', 's3'] }],
         // Not measured: no container engine on these machines runs it (npm run bench measures what it can start).
-        capabilities: { eventualMs: 3_000 },
+        capabilities: { eventualMs: 3_000, atRestInspection: true, atRestAttributes: true },
       },
       options,
     );
+  }
+
+  protected override decorateClients(c: Clients): void {
+    this.#sent.attach(c.sqs);
+  }
+
+  /** The stored messages of one queue, in send order, from floci's SQS inspection endpoint (./floci-store.ts). */
+  async inspectQueue(queueUrl: string): Promise<AtRestMessage[]> {
+    if (!this.endpoint) throw new Error('floci target not started');
+    return flociStoredMessages(this.endpoint, queueUrl, this.#sent);
   }
 }

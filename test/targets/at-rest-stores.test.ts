@@ -1,8 +1,8 @@
 /**
  * How the moto and LocalStack targets read messages at rest, without an emulator: what their own SQS
  * clients' answers record (test-targets/sent-messages.ts), which of moto's tracked Message instances a
- * queue holds (test-targets/moto/moto-store.ts), and LocalStack's listing put in send order
- * (test-targets/localstack/localstack-store.ts). The emulators themselves: moto.test.ts, localstack.test.ts.
+ * queue holds (test-targets/moto/moto-store.ts), LocalStack's listing put in send order
+ * (test-targets/localstack/localstack-store.ts), and floci's inspection endpoint read (test-targets/floci/floci-store.ts). The emulators themselves: moto.test.ts, localstack.test.ts.
  */
 import {
   DeleteMessageBatchCommand,
@@ -12,9 +12,12 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { NotObservableError } from '../../src/session.js';
-import { inSendOrder } from '../../test-targets/localstack/localstack-store.js';
+import { inSendOrder } from '../../test-targets/sent-messages.js';
+import { flociStoredMessages } from '../../test-targets/floci/floci-store.js';
 import { type MotoData, storedMessages } from '../../test-targets/moto/moto-store.js';
 import { queueKey, SentMessages } from '../../test-targets/sent-messages.js';
 
@@ -183,5 +186,55 @@ describe("LocalStack's listing in send order", () => {
     expect(out([listed('sns', 10), listed('x', 10), listed('late', 5)], ['x'])).toEqual(['late', 'x', 'sns']);
     // FIFO deliveries the target did not send, by sequence number (numbers beyond 2^53)
     expect(out([listed('f2', 10, '18446744073709551615'), listed('f1', 10, '18446744073709551614')], [])).toEqual(['f1', 'f2']);
+  });
+});
+
+describe("floci's inspection endpoint", () => {
+  /** A server answering GET /_aws/sqs/messages as floci 1.7.0's SqsInspectionController does, for one queue. */
+  async function flociLike(queue: string, messages: object[]): Promise<{ endpoint: string; close: () => void; asked: string[] }> {
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      asked.push(req.url ?? '');
+      const url = new URL(req.url ?? '/', 'http://h');
+      if (url.pathname !== '/_aws/sqs/messages') return void res.writeHead(404).end();
+      if (url.searchParams.get('QueueUrl') !== queue)
+        return void res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"__type":"AWS.SimpleQueueService.NonExistentQueue","message":"The specified queue does not exist."}');
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages }));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return { endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close(), asked };
+  }
+
+  it('reads every message of a queue by its URL, in send order, bodies as stored; none for a queue it does not hold', async () => {
+    // Arrange
+    const floci = await flociLike(Q, [
+      { MessageId: 'b', Body: 'second', Attributes: { SentTimestamp: '20' }, MessageAttributes: {} },
+      { MessageId: 'a', Body: 'first', Attributes: { SentTimestamp: '10' }, MessageAttributes: { k: { DataType: 'String', StringValue: 'v' } } },
+    ]);
+    try {
+      // Act
+      const held = await flociStoredMessages(floci.endpoint, Q, new SentMessages());
+      const none = await flociStoredMessages(floci.endpoint, OTHER, new SentMessages());
+      // Assert
+      expect(held).toEqual([
+        { messageId: 'a', body: 'first', sealed: false, messageAttributes: { k: { DataType: 'String', StringValue: 'v' } } },
+        { messageId: 'b', body: 'second', sealed: false },
+      ]);
+      expect(none).toEqual([]);
+      expect(floci.asked[0]).toBe(`/_aws/sqs/messages?QueueUrl=${encodeURIComponent(Q)}`);
+    } finally {
+      floci.close();
+    }
+  });
+
+  it('is not observable on a floci without the endpoint', async () => {
+    const floci = await flociLike(Q, []);
+    try {
+      await expect(flociStoredMessages(`${floci.endpoint}/elsewhere`, Q, new SentMessages())).rejects.toThrow(NotObservableError);
+    } finally {
+      floci.close();
+    }
   });
 });
