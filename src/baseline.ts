@@ -45,7 +45,9 @@ const entry = <D extends z.ZodType>(deviation: D, status: 'verdict' | 'observed'
       const ends = (e as Record<string, unknown>)[status];
       if (ends !== undefined && e.deviations !== undefined)
         ctx.addIssue({ code: 'custom', message: `has "${status}" "error" or "not-observable", and then no "deviations"` });
-      if (ends === undefined && e.deviations === undefined)
+      if (ends === undefined && e.deviations === undefined && status === 'verdict' && 'observed' in e)
+        ctx.addIssue({ code: 'custom', message: 'has "observed", which is named "verdict" since version 3' });
+      else if (ends === undefined && e.deviations === undefined)
         ctx.addIssue({ code: 'custom', message: 'needs "deviations", the signatures it expects (rewrite the file with run --write-baseline)' });
       if (e.fault !== undefined && ends !== 'error') ctx.addIssue({ code: 'custom', message: `names a "fault" only with "${status}": "error"` });
     });
@@ -91,20 +93,31 @@ export function readBaseline(path: string): Baseline {
   validateJson(path, raw, version === BASELINE_VERSION ? BaselineSchema : version === 2 ? BaselineV2Schema : BaselineV1Schema, kind);
   // As written: fields a newer version added to an entry stay.
   if (version === BASELINE_VERSION) return (raw as unknown as { clauses: Baseline }).clauses;
-  // Version 1's signatures are text; version 2's are data. Both named the verdict `observed`.
-  type Older = Omit<BaselineEntry, 'deviations' | 'verdict'> & { deviations?: (string | DeviationSignature)[]; observed?: BaselineEntry['verdict'] };
-  const older = (version === 2 ? (raw as { clauses: Record<string, Older> }).clauses : raw) as Record<string, Older>;
+  return fromOlderEntries((version === 2 ? (raw as { clauses: Record<string, OlderEntry> }).clauses : raw) as Record<string, OlderEntry>);
+}
+
+/** An entry as versions 1 and 2 wrote it: version 1's signatures are text, version 2's data; both named the verdict `observed`. */
+type OlderEntry = Omit<BaselineEntry, 'deviations' | 'verdict'> & { deviations?: (string | DeviationSignature)[]; observed?: BaselineEntry['verdict'] };
+
+/**
+ * Entries as this version holds them, from entries of any version (a file's, or an object given to the vitest adapter
+ * that an older release's users wrote): `observed` becomes `verdict`, text signatures data.
+ */
+export function fromOlderEntries(entries: Record<string, OlderEntry | BaselineEntry>): Baseline {
   return Object.fromEntries(
-    Object.entries(older).map(([id, { reason, since, observed, ...e }]) => [
-      id,
-      {
-        reason,
-        since,
-        ...(observed ? { verdict: observed } : {}),
-        ...e,
-        ...(e.deviations ? { deviations: e.deviations.map((d) => (typeof d === 'string' ? parseSignatureV1(d)! : d)) } : {}),
-      } as BaselineEntry,
-    ]),
+    Object.entries(entries).map(([id, entry]) => {
+      const { reason, since, observed, ...e } = entry as OlderEntry & { verdict?: BaselineEntry['verdict'] };
+      return [
+        id,
+        {
+          reason,
+          since,
+          ...(observed && !e.verdict ? { verdict: observed } : {}),
+          ...e,
+          ...(e.deviations ? { deviations: e.deviations.map((d) => (typeof d === 'string' ? parseSignatureV1(d)! : d)) } : {}),
+        } as BaselineEntry,
+      ];
+    }),
   );
 }
 

@@ -18,7 +18,7 @@ export function bufferedBody(bytes: Uint8Array): Uint8Array {
   const body = new Uint8Array(bytes);
   return Object.assign(body, {
     transformToByteArray: async () => new Uint8Array(body),
-    transformToString: async (encoding = 'utf-8') => new TextDecoder(encoding).decode(body),
+    transformToString: async (encoding = 'utf-8') => new TextDecoder(encoding, { ignoreBOM: true }).decode(body),
     transformToWebStream: () => new Blob([body]).stream(),
   });
 }

@@ -97,12 +97,12 @@ export function operationOf(command: object): { service: Service; op: string } {
   );
 }
 
-/** A deep copy of plain data (Uint8Arrays included); the value itself when it cannot be cloned. */
+/** A deep copy of plain data (Uint8Arrays included); a shallow one when it cannot be cloned (a stream in it). */
 function copyOf<T>(v: T): T {
   try {
     return structuredClone(v);
   } catch {
-    return v;
+    return (v && typeof v === 'object' && !Array.isArray(v) ? { ...v } : v) as T;
   }
 }
 
@@ -118,7 +118,8 @@ const POLL_INTERVAL_MS = 250;
 export const MAX_PAUSE_MS = 5_000;
 
 /**
- * What a step was before reports symbolised and cut it: the exact input sent, the output received,
+ * What a step was before reports symbolised and cut it: the input as the clause gave it (before the SDK's middleware
+ * added to it), the output received,
  * the last value check made on it, and how long the clause let time pass before it. Kept beside
  * the steps (never in reports) so that a counterexample can be turned into a standalone script.
  */
@@ -271,19 +272,24 @@ export class Session {
     );
     if (sent.ok) {
       const { $metadata: _m, ...value } = sent.value as O & { $metadata?: unknown };
-      // A body that stops arriving is a fault of the target, as a call that gets no answer is
-      const buffered = await withBufferedBody(value).catch((e: unknown) => {
-        throw logFault(
-          new TargetBrokeError(
-            `${this.#target.name}: ${service} ${op} answered, and its body failed: ${String((e as Error)?.message ?? e).replace(/\s+/g, ' ')}`,
-            {
-              cause: e,
-              unreachable: isUnreachable(e),
-            },
-          ),
-        );
-      });
-      observed = { ok: true, value: buffered as Output<O> };
+      const read = await withBufferedBody(value).then(
+        (v) => ({ ok: true as const, v }),
+        (e: unknown) => ({ ok: false as const, e }),
+      );
+      if (read.ok) observed = { ok: true, value: read.v as Output<O> };
+      else {
+        // A body the SDK refuses as it reads it (its checksum is not the one the headers name) is the target's answer,
+        // as an SQS MD5 it refuses is; a body that stops arriving is a fault, as a call that gets no answer is
+        const n = normalizeError(service, read.e);
+        if (!n || faultOf(n))
+          throw logFault(
+            new TargetBrokeError(
+              `${this.#target.name}: ${service} ${op} answered, and its body failed: ${String((read.e as Error)?.message ?? read.e).replace(/\s+/g, ' ')}`,
+              { cause: read.e, unreachable: isUnreachable(read.e) },
+            ),
+          );
+        observed = { ok: false, ...n };
+      }
     } else {
       const e = sent.error;
       if (e instanceof NotObservableError) throw e; // a recorded target that holds no such call
@@ -312,7 +318,7 @@ export class Session {
     this.#track(service, op, input as Fields, observed.ok ? (observed.value as Fields) : undefined);
     const step: Step = { op, service, principal, input: this.symbolize(input), observed: this.symbolize(reportObserved(observed)) as Step['observed'] };
     this.steps.push(step);
-    // A copy: a clause may go on to change the object it sent; Uint8Arrays survive structuredClone.
+    // `input` is the copy made before sending: a clause may go on to change the object it sent.
     const raw: RawStep = {
       step,
       input,

@@ -149,7 +149,7 @@ describe('baseline entries for errors and clauses that observe nothing', () => {
     expect(readBaseline(join(dir, 'v2.json'))[clauseId]).toEqual({ reason: 'r', since: '2026-01-01', verdict: 'error', fault });
     // Version 3 has no `observed` entry, and version 2 no `verdict`: each is a key the entry does not know
     writeFileSync(join(dir, 'mixed.json'), JSON.stringify({ version: 3, clauses: { [clauseId]: { reason: 'r', since: '2026-01-01', observed: 'error' } } }));
-    expect(() => readBaseline(join(dir, 'mixed.json'))).toThrow(/needs "deviations"/);
+    expect(() => readBaseline(join(dir, 'mixed.json'))).toThrow(/has "observed", which is named "verdict" since version 3/);
     const both = { reason: 'r', since: '2026-01-01', verdict: 'error', deviations: [{ field: 'x' }] };
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ version: 3, clauses: { [clauseId]: both } }));
     expect(() => readBaseline(join(dir, 'bad.json'))).toThrow(/has "verdict" "error" or "not-observable", and then no "deviations"/);

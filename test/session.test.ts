@@ -161,6 +161,30 @@ describe('Session.attempt', () => {
     await t.dispose();
   });
 
+  it('a body the SDK refuses as it reads it (a checksum mismatch) is the answer; one that stops arriving is a target fault', async () => {
+    // Arrange: answers whose body fails when read, as the SDK's streams do
+    const failing = (error: Error) =>
+      new ReferenceTarget({
+        decorate: ({ kms }) =>
+          kms.middlewareStack.add(
+            () => async () => ({ output: { $metadata: {}, Body: { transformToByteArray: () => Promise.reject(error) } }, response: {} }),
+            { step: 'initialize', priority: 'high', name: 'failingBody' },
+          ),
+      });
+    const mismatch = failing(new Error('Checksum mismatch: expected "a", but received "b" in response header "x-amz-checksum-crc32".'));
+    const reset = failing(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    await mismatch.start();
+    await reset.start();
+    // Act
+    const answered = await new Session(mismatch, 'ck').attempt(new KMS.ListKeysCommand({}));
+    const broke = new Session(reset, 'rs').attempt(new KMS.ListKeysCommand({}));
+    // Assert
+    expect(answered).toMatchObject({ ok: false, code: 'SDK.ChecksumMismatch' });
+    await expect(broke).rejects.toThrow(/ListKeys answered, and its body failed: socket hang up/);
+    await mismatch.dispose();
+    await reset.dispose();
+  });
+
   it('throttling stays a fault with serverErrorAnswers', async () => {
     const t = new FaultyTarget(new ReferenceTarget(), { seed: 1, throttleRate: 1 });
     await t.start();

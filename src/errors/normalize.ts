@@ -54,8 +54,9 @@ export function normalizeError(service: Service, e: unknown): NormalizedError | 
   if (!(e instanceof Error) || isUnreachable(e)) return undefined;
   const err = e as Error & SdkLikeError;
   const message = String(err.message ?? '');
-  // The SDK's own response checks failed: the target answered, wrongly (e.g. an MD5 of ciphertext, SQS-15).
-  if (/Invalid MD5 checksum|InvalidChecksumError/.test(message) || err.name === 'InvalidChecksumError') {
+  // The SDK's own response checks failed: the target answered, wrongly (e.g. an MD5 of ciphertext, SQS-15; an S3
+  // object body whose checksum is not the one its headers name).
+  if (/Invalid MD5 checksum|InvalidChecksumError|^Checksum mismatch/.test(message) || err.name === 'InvalidChecksumError') {
     return { service, code: 'SDK.ChecksumMismatch', httpStatus: undefined, name: err.name, message };
   }
   if (err.$metadata === undefined) return undefined;

@@ -7,7 +7,7 @@
  * version. Values are symbolic and redacted (src/recording/symbolic.ts): resources are `key#0`,
  * `arn(key#0)`, `queue#1`, `queue#1.fifo` (a name), `url(queue#1)`, `arn(queue#1)`, `topic#0`, `arn(topic#0)`,
  * `arn(sub#0)`, `principal#1`, the run prefix `<run>`; account ids are `<account>`, request ids
- * `<request-id>`, credentials `<credential>`; opaque ids the target chose are `message#N`, `receipt#N`;
+ * `<request-id>`, credentials `<credential>`; opaque ids the target chose are `message#N`, `receipt#N`, `upload#N`;
  * bytes are `{ "$bytes": base64 }` (sent by the client) or `{ "$blob": "blob#N", "length": n }` (made by
  * the target); an S3 object's body read back (what the run wrote) `{ "$text": string }`; dates `{ "$date": ISO-8601 }`; bodies of one repeated character `{ "$repeat": "a", "count": n }`; a
  * received message's `MD5OfBody` that was right when recorded is `{ "$md5": "Body" }` (its body holds symbols).
@@ -16,8 +16,12 @@ import { z } from 'zod';
 import { serviceName } from '../signature.js';
 
 export const RECORDING_FORMAT = 'sse-conformance-recording';
-/** 2: capabilities hold `limits` per service instead of `sqsMaxMessageBytes` and `snsMaxMessageBytes`. Format 1 is still read. */
-export const RECORDING_VERSION = 2;
+/**
+ * 2: capabilities hold `limits` per service instead of `sqsMaxMessageBytes` and `snsMaxMessageBytes`. 3: an S3 object's
+ * body read back is `{ "$text": string }`, and upload IDs are target-chosen symbols (`upload#N`); a reader of format 2
+ * would take `$text` for data. Formats 1 and 2 are still read.
+ */
+export const RECORDING_VERSION = 3;
 
 const seed = z.number().int().min(0).max(0xffff_ffff);
 const ms = z.number().int().min(0);
@@ -102,7 +106,7 @@ export const ScenarioSchema = z
 export const RecordingSchema = z
   .object({
     format: z.literal(RECORDING_FORMAT),
-    formatVersion: z.union([z.literal(1), z.literal(RECORDING_VERSION)]),
+    formatVersion: z.union([z.literal(1), z.literal(2), z.literal(RECORDING_VERSION)]),
     tool: z.object({ name: z.literal('sse-conformance'), version: z.string().min(1) }),
     target: z.object({
       name: z.string().min(1),

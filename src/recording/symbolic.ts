@@ -14,7 +14,7 @@ import { ACCOUNT_SYMBOL, RUN_SYMBOL } from '../symbol-table.js';
 /** Bytes as text, when they are valid UTF-8. */
 function utf8(bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return undefined;
   }

@@ -203,9 +203,10 @@ export function checkCustomerKey(s: Session, answer: { SSECustomerAlgorithm?: st
 }
 
 /**
- * A GetObject the clause expects to fail with `code`. Should it succeed, its body is read to the end all the same: an
- * answer's body left unread holds its connection, and after 50 of them (the SDK's socket limit) every later call of
- * the run waits for a socket and times out, as fakecloud's run of the SSE-C read clauses showed before this.
+ * A GetObject the clause expects to fail with `code`. Should it succeed, the session has read its body to the end
+ * (src/buffered-body.ts): an answer's body left unread holds its connection, and after 50 of them (the SDK's socket
+ * limit) every later call of the run waits for a socket and times out, as fakecloud's run of the SSE-C read clauses
+ * showed before bodies were read.
  */
 export async function getObjectRefused(s: Session, input: GetObjectCommandInput, code: string, opts: { independent?: boolean } = {}): Promise<void> {
   const observed = await s.attempt(new GetObjectCommand(input));

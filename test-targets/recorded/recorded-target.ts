@@ -180,7 +180,8 @@ export class RecordedTarget implements Target {
     };
     (client as { middlewareStack: { add: (mw: never, o: object) => void } }).middlewareStack.add(middleware as never, {
       // First of all, as the clause gave the input (what the recording holds), before the SDK adds to it (S3's SSE-C
-      // middleware adds the key's MD5)
+      // middleware adds the key's MD5). The SDK's checks of an answer (SQS's MD5s) so do not see the recorded answers: a
+      // check that failed was recorded as its outcome (SDK.ChecksumMismatch), which is thrown as recorded
       step: 'initialize',
       priority: 'high',
       name: 'sseConformanceRecorded',

@@ -33,7 +33,7 @@ export const clause = defineClause({
     await setBucketDefault(s, bucket, encryption, id);
     // Act
     await putObject(s, bucket, objectKey, body);
-    // Assert (aws/s3 exists once the write used it, so it is looked up after the write)
+    // Assert: the object reports the key the write used
     const expected = await expectedKeyArn(s, encryption, key, bucket);
     checkEncryption(s, await headObject(s, bucket, objectKey), encryption.type, expected);
   },

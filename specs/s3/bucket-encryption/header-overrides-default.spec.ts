@@ -36,7 +36,7 @@ export const clause = defineClause({
     const { key, id } = await keyFor(s, requested);
     // Act
     await putObject(s, bucket, objectKey, 'b', encryptionFields(requested, id));
-    // Assert (aws/s3 exists once the write used it, so it is looked up after the write)
+    // Assert: the object reports the key the write used
     const expected = await expectedKeyArn(s, requested, key, bucket);
     checkEncryption(s, await headObject(s, bucket, objectKey), requested.type, expected);
   },
